@@ -1,0 +1,98 @@
+// Code below is the runtime half of bindc-generated wrappers (Python calling Go). Generated
+// packages call only these exported helpers and the C functions of py4go_bind.h; everything
+// else they do is plain cgo.
+
+package python
+
+/*
+#include "py4go.h"
+*/
+import "C"
+
+import (
+	"fmt"
+	"runtime/debug"
+	"unsafe"
+)
+
+// BindcRuntimeV1 is referenced by every bindc-generated Go file (`const _ = python.BindcRuntimeV1`).
+// A runtime with another wrapper ABI renames it, so stale generated code fails to compile
+// instead of misbehaving.
+const BindcRuntimeV1 = true
+
+// BindcABI is the C wrapper ABI revision (PY4GO_ABI in py4go.h); generated module
+// initialisers pass the revision they were written for and the runtime checks it at import.
+const BindcABI = int(C.PY4GO_ABI)
+
+// BindcString copies n bytes of UTF-8 borrowed from a Python str into a Go string.
+// Generated trampolines use it so Go never keeps a pointer into Python memory.
+func BindcString(p unsafe.Pointer, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return string(unsafe.Slice((*byte)(p), n))
+}
+
+// BindcBytes copies n bytes borrowed from a Python buffer into a new Go slice (never nil).
+func BindcBytes(p unsafe.Pointer, n int) []byte {
+	b := make([]byte, n)
+	if n > 0 {
+		copy(b, unsafe.Slice((*byte)(p), n))
+	}
+	return b
+}
+
+// BindcNewStr returns a new Python str holding s, or nil with UnicodeDecodeError set (naming
+// the Python function fn) when s is not valid UTF-8. The GIL must be held.
+func BindcNewStr(fn string, s string) unsafe.Pointer {
+	return unsafe.Pointer(C.py4go_bind_new_str(bindcCStr(fn), C.Py_ssize_t(len(fn)), bindcCStr(s), C.Py_ssize_t(len(s))))
+}
+
+// BindcNewBytes returns a new Python bytes holding a copy of b, or nil with MemoryError set.
+func BindcNewBytes(b []byte) unsafe.Pointer {
+	var p *C.char
+	if len(b) > 0 {
+		p = (*C.char)(unsafe.Pointer(&b[0]))
+	}
+	return unsafe.Pointer(C.py4go_bind_new_bytes(p, C.Py_ssize_t(len(b))))
+}
+
+// BindcError raises the Python exception GoError for a non-nil Go error and returns -1, the
+// status a trampoline reports to its C wrapper. The exception's go_type attribute holds the
+// error's dynamic Go type.
+func BindcError(err error) int32 {
+	msg := err.Error()
+	typ := fmt.Sprintf("%T", err)
+	C.py4go_bind_raise_error(bindcCStr(msg), C.Py_ssize_t(len(msg)), bindcCStr(typ), C.Py_ssize_t(len(typ)))
+	return -1
+}
+
+// BindcPanic raises the Python exception GoPanic for a panic recovered while running the Go
+// side of the Python function fn, and returns -1. The exception's go_stack attribute holds the
+// stack of the goroutine that panicked (BindcPanic runs in the deferred function, so the
+// panicking frames are still on the stack).
+func BindcPanic(fn string, recovered any) int32 {
+	var value string
+	switch v := recovered.(type) {
+	case error:
+		value = v.Error()
+	case string:
+		value = v
+	default:
+		value = fmt.Sprintf("%v (%T)", v, v)
+	}
+	stack := debug.Stack()
+	var sp *C.char
+	if len(stack) > 0 {
+		sp = (*C.char)(unsafe.Pointer(&stack[0]))
+	}
+	C.py4go_bind_raise_panic(bindcCStr(fn), C.Py_ssize_t(len(fn)), bindcCStr(value), C.Py_ssize_t(len(value)),
+		sp, C.Py_ssize_t(len(stack)))
+	return -1
+}
+
+// bindcCStr borrows a Go string's bytes as a C pointer for the duration of one cgo call. The
+// memory holds no Go pointers, so cgo's pointer rules allow it; C must not keep it.
+func bindcCStr(s string) *C.char {
+	return (*C.char)(unsafe.Pointer(unsafe.StringData(s)))
+}

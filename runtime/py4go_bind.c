@@ -1,0 +1,315 @@
+/* py4go_bind.c — out-of-line support for bindc-generated wrappers (see py4go_bind.h). */
+#include "py4go.h"
+
+int py4go_bind_bad_nargs(const char *fn, Py_ssize_t given, Py_ssize_t min, Py_ssize_t max)
+{
+    if (max == 0) {
+        PyErr_Format(PyExc_TypeError, "%s() takes no arguments (%zd given)", fn, given);
+    } else if (min == max) {
+        PyErr_Format(PyExc_TypeError, "%s() takes exactly %zd argument%s (%zd given)",
+                     fn, min, min == 1 ? "" : "s", given);
+    } else if (max < 0 || given < min) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at least %zd argument%s (%zd given)",
+                     fn, min, min == 1 ? "" : "s", given);
+    } else {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %zd argument%s (%zd given)",
+                     fn, max, max == 1 ? "" : "s", given);
+    }
+    return -1;
+}
+
+int py4go_bind_bad_type(const char *fn, int pos, const char *expected, PyObject *got)
+{
+    PyErr_Format(PyExc_TypeError, "%s() argument %d must be %s, not %s", fn, pos, expected,
+                 got == Py_None ? "None" : Py_TYPE(got)->tp_name);
+    return -1;
+}
+
+int py4go_bind_int_range(const char *fn, int pos, const char *gotype, PyObject *got)
+{
+    PyErr_Format(PyExc_OverflowError, "%s() argument %d: %R is out of range for Go %s", fn, pos, got, gotype);
+    return -1;
+}
+
+int py4go_bind_prefix_error(const char *fn, int pos)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (value == NULL) {
+        PyErr_Restore(type, value, tb);
+        return -1;
+    }
+    if (PyObject_TypeCheck(value, (PyTypeObject *)PyExc_UnicodeEncodeError)) {
+        /* Keep the type and its attributes; put the function into the reason. */
+        PyObject *reason = PyUnicodeEncodeError_GetReason(value);
+        if (reason != NULL) {
+            PyObject *prefixed = PyUnicode_FromFormat("%s() argument %d: %U", fn, pos, reason);
+            if (prefixed != NULL && PyObject_SetAttrString(value, "reason", prefixed) == 0) {
+                Py_DECREF(prefixed);
+                Py_DECREF(reason);
+                PyErr_Restore(type, value, tb);
+                return -1;
+            }
+            Py_XDECREF(prefixed);
+            Py_DECREF(reason);
+        }
+        PyErr_Clear();
+        PyErr_Restore(type, value, tb);
+        return -1;
+    }
+    PyObject *msg = PyObject_Str(value);
+    if (msg == NULL) {
+        PyErr_Clear();
+        PyErr_Restore(type, value, tb);
+        return -1;
+    }
+    /* Raise a fresh exception of the same type, chained to the original. */
+    PyErr_Format(type, "%s() argument %d: %U", fn, pos, msg);
+    Py_DECREF(msg);
+    PyObject *t2, *v2, *tb2;
+    PyErr_Fetch(&t2, &v2, &tb2);
+    PyErr_NormalizeException(&t2, &v2, &tb2);
+    if (v2 != NULL) {
+        if (tb != NULL)
+            PyException_SetTraceback(value, tb);
+        PyException_SetCause(v2, value); /* steals value */
+        value = NULL;
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    PyErr_Restore(t2, v2, tb2);
+    return -1;
+}
+
+/* Turn an int-like object into an exact int, or raise TypeError naming the function. */
+static PyObject *index_of(PyObject *o, const char *fn, int pos)
+{
+    if (PyFloat_Check(o) || !(PyLong_Check(o) || (Py_TYPE(o)->tp_as_number != NULL &&
+                                                 Py_TYPE(o)->tp_as_number->nb_index != NULL))) {
+        py4go_bind_bad_type(fn, pos, "int", o);
+        return NULL;
+    }
+    PyObject *idx = PyNumber_Index(o);
+    if (idx == NULL)
+        py4go_bind_prefix_error(fn, pos);
+    return idx;
+}
+
+int py4go_bind_int_slow(PyObject *o, const char *fn, int pos, long long min, long long max,
+                        const char *gotype, long long *out)
+{
+    PyObject *idx = index_of(o, fn, pos);
+    if (idx == NULL)
+        return -1;
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(idx, &overflow);
+    if (v == -1 && PyErr_Occurred()) {
+        Py_DECREF(idx);
+        return -1;
+    }
+    if (overflow != 0 || v < min || v > max) {
+        py4go_bind_int_range(fn, pos, gotype, idx);
+        Py_DECREF(idx);
+        return -1;
+    }
+    Py_DECREF(idx);
+    *out = v;
+    return 0;
+}
+
+int py4go_bind_uint_slow(PyObject *o, const char *fn, int pos, unsigned long long max,
+                         const char *gotype, unsigned long long *out)
+{
+    PyObject *idx = index_of(o, fn, pos);
+    if (idx == NULL)
+        return -1;
+    unsigned long long v = PyLong_AsUnsignedLongLong(idx);
+    if ((v == (unsigned long long)-1 && PyErr_Occurred()) || v > max) {
+        PyErr_Clear();
+        py4go_bind_int_range(fn, pos, gotype, idx);
+        Py_DECREF(idx);
+        return -1;
+    }
+    Py_DECREF(idx);
+    *out = v;
+    return 0;
+}
+
+int py4go_bind_bytes(PyObject *o, const char *fn, int pos, Py_buffer *view, py4go_strview *out)
+{
+    view->obj = NULL;
+    if (PyUnicode_Check(o) || !PyObject_CheckBuffer(o))
+        return py4go_bind_bad_type(fn, pos, "bytes-like object", o);
+    if (PyObject_GetBuffer(o, view, PyBUF_SIMPLE) < 0) {
+        view->obj = NULL;
+        return py4go_bind_prefix_error(fn, pos);
+    }
+    out->p = (const char *)view->buf;
+    out->n = view->len;
+    return 0;
+}
+
+void *py4go_bind_alloc(Py_ssize_t count, size_t elem_size)
+{
+    void *p = PyMem_Calloc(count > 0 ? (size_t)count : 1, elem_size);
+    if (p == NULL)
+        PyErr_NoMemory();
+    return p;
+}
+
+void py4go_bind_free(void *p)
+{
+    PyMem_Free(p);
+}
+
+PyObject *py4go_bind_new_str(const char *fn, Py_ssize_t fn_len, const char *p, Py_ssize_t n)
+{
+    PyObject *s = PyUnicode_DecodeUTF8(p, n, "strict");
+    if (s == NULL && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
+        PyObject *fname = PyUnicode_DecodeUTF8(fn, fn_len, "replace");
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        PyErr_NormalizeException(&type, &value, &tb);
+        PyObject *reason = value ? PyUnicodeDecodeError_GetReason(value) : NULL;
+        if (reason != NULL && fname != NULL) {
+            PyObject *prefixed = PyUnicode_FromFormat(
+                "%U() returned a Go string that is not valid UTF-8 (%U); return []byte for binary data",
+                fname, reason);
+            if (prefixed != NULL)
+                PyObject_SetAttrString(value, "reason", prefixed);
+            Py_XDECREF(prefixed);
+        }
+        Py_XDECREF(reason);
+        Py_XDECREF(fname);
+        PyErr_Clear();
+        PyErr_Restore(type, value, tb);
+    }
+    return s;
+}
+
+PyObject *py4go_bind_new_bytes(const char *p, Py_ssize_t n)
+{
+    return PyBytes_FromStringAndSize(p, n);
+}
+
+PyObject *py4go_bind_tuple(Py_ssize_t n, PyObject **items)
+{
+    PyObject *t = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (items[i] == NULL)
+            goto fail;
+    }
+    t = PyTuple_New(n);
+    if (t == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++)
+        PyTuple_SET_ITEM(t, i, items[i]);
+    return t;
+fail:
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_XDECREF(items[i]);
+    return NULL;
+}
+
+/* The exception classes. One copy of this runtime lives in each extension module (each has
+ * its own Go runtime), so these are per-copy; every generated module re-exports them. */
+static PyObject *go_error_type;
+static PyObject *go_panic_type;
+
+static int ensure_exception_types(void)
+{
+    if (go_error_type == NULL) {
+        go_error_type = PyErr_NewExceptionWithDoc(
+            "py4go.GoError",
+            "A Go function returned a non-nil error. str() is the error's Error() text; "
+            "the attribute go_type names its dynamic Go type.",
+            PyExc_Exception, NULL);
+        if (go_error_type == NULL)
+            return -1;
+    }
+    if (go_panic_type == NULL) {
+        go_panic_type = PyErr_NewExceptionWithDoc(
+            "py4go.GoPanic",
+            "A Go function panicked; the panic was recovered at the language boundary. The "
+            "attribute go_stack holds the Go stack trace of the panicking goroutine.",
+            PyExc_RuntimeError, NULL);
+        if (go_panic_type == NULL)
+            return -1;
+    }
+    return 0;
+}
+
+PyObject *py4go_bind_go_error_type(void)
+{
+    return ensure_exception_types() < 0 ? NULL : go_error_type;
+}
+
+PyObject *py4go_bind_go_panic_type(void)
+{
+    return ensure_exception_types() < 0 ? NULL : go_panic_type;
+}
+
+/* Raise `type(message)` and set one string attribute on the new exception. */
+static int raise_with_attr(PyObject *type, PyObject *message, const char *attr, const char *val, Py_ssize_t val_len)
+{
+    if (message == NULL)
+        return -1;
+    PyObject *exc = PyObject_CallOneArg(type, message);
+    Py_DECREF(message);
+    if (exc == NULL)
+        return -1;
+    PyObject *v = PyUnicode_DecodeUTF8(val, val_len, "replace");
+    if (v == NULL || PyObject_SetAttrString(exc, attr, v) < 0) {
+        Py_XDECREF(v);
+        Py_DECREF(exc);
+        return -1;
+    }
+    Py_DECREF(v);
+    PyErr_SetObject(type, exc);
+    Py_DECREF(exc);
+    return -1;
+}
+
+int py4go_bind_raise_error(const char *msg, Py_ssize_t msg_len, const char *gotype, Py_ssize_t gotype_len)
+{
+    if (ensure_exception_types() < 0)
+        return -1;
+    /* Error() text may hold any bytes; never fail to report an error because of them. */
+    return raise_with_attr(go_error_type, PyUnicode_DecodeUTF8(msg, msg_len, "replace"), "go_type",
+                           gotype, gotype_len);
+}
+
+int py4go_bind_raise_panic(const char *fn, Py_ssize_t fn_len, const char *value, Py_ssize_t value_len,
+                           const char *stack, Py_ssize_t stack_len)
+{
+    if (ensure_exception_types() < 0)
+        return -1;
+    PyObject *fname = PyUnicode_DecodeUTF8(fn, fn_len, "replace");
+    PyObject *val = PyUnicode_DecodeUTF8(value, value_len, "replace");
+    PyObject *message = NULL;
+    if (fname != NULL && val != NULL)
+        message = PyUnicode_FromFormat("%U() panicked: %U", fname, val);
+    Py_XDECREF(fname);
+    Py_XDECREF(val);
+    return raise_with_attr(go_panic_type, message, "go_stack", stack, stack_len);
+}
+
+int py4go_bind_module_init(PyObject *module, int abi)
+{
+    if (abi != PY4GO_ABI) {
+        PyErr_Format(PyExc_ImportError,
+                     "module %s was generated by bindc for py4go runtime ABI %d, but is linked with ABI %d; "
+                     "regenerate it with this bindc",
+                     PyModule_GetName(module), abi, PY4GO_ABI);
+        return -1;
+    }
+    if (ensure_exception_types() < 0)
+        return -1;
+    if (PyModule_AddObjectRef(module, "GoError", go_error_type) < 0)
+        return -1;
+    if (PyModule_AddObjectRef(module, "GoPanic", go_panic_type) < 0)
+        return -1;
+    return 0;
+}

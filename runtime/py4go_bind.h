@@ -1,0 +1,186 @@
+/* py4go_bind.h — the part of the py4go C runtime that bindc-generated wrappers call.
+ *
+ * Included from py4go.h; do not include it directly. Everything here runs with the GIL held,
+ * inside a METH_FASTCALL wrapper, and follows one convention: functions returning int give
+ * 0 on success and -1 with a Python exception set. Error messages follow CPython's own style
+ * ("add() argument 1 must be int, not str") and always name the Python function.
+ *
+ * The hot-path converters are static inline so that a wrapper for `Add(a, b int) int` costs
+ * little more than the cgo transition itself.
+ */
+#ifndef PY4GO_BIND_H
+#define PY4GO_BIND_H
+
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+
+/* A borrowed view of UTF-8 or byte data, handed from a wrapper to a Go trampoline, which
+ * copies it before returning (Go never keeps a pointer into Python memory). */
+typedef struct py4go_strview {
+    const char *p;
+    Py_ssize_t n;
+} py4go_strview;
+
+/* ---- errors (out of line: only on failure paths) ------------------------------------ */
+
+/* Raise TypeError "fn() takes exactly N arguments (M given)" and friends; max < 0 means
+ * "no upper bound" (a variadic function). Returns -1. */
+int py4go_bind_bad_nargs(const char *fn, Py_ssize_t given, Py_ssize_t min, Py_ssize_t max);
+
+/* Raise TypeError "fn() argument POS must be EXPECTED, not TYPE". Returns -1. */
+int py4go_bind_bad_type(const char *fn, int pos, const char *expected, PyObject *got);
+
+/* Raise OverflowError "fn() argument POS: VALUE is out of range for Go GOTYPE" (or the
+ * "too large"/"negative" variants) for the int object `got`. Returns -1. */
+int py4go_bind_int_range(const char *fn, int pos, const char *gotype, PyObject *got);
+
+/* Re-raise the pending exception with "fn() argument POS: " in front of its message, keeping
+ * its type (and, for UnicodeEncodeError, its attributes). Returns -1. */
+int py4go_bind_prefix_error(const char *fn, int pos);
+
+/* Convert an int-like object that is not an exact int (bool, __index__ types). */
+int py4go_bind_int_slow(PyObject *o, const char *fn, int pos, long long min, long long max,
+                        const char *gotype, long long *out);
+int py4go_bind_uint_slow(PyObject *o, const char *fn, int pos, unsigned long long max,
+                         const char *gotype, unsigned long long *out);
+
+/* ---- argument count ----------------------------------------------------------------- */
+
+/* Check a positional-only call's argument count; max < 0 means unbounded. */
+static inline int py4go_bind_nargs(const char *fn, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max)
+{
+    if (nargs >= min && (max < 0 || nargs <= max))
+        return 0;
+    return py4go_bind_bad_nargs(fn, nargs, min, max);
+}
+
+/* ---- argument converters (Python -> C value handed to Go) ---------------------------- */
+
+/* A Go signed integer of range [min, max]. Accepts int and anything with __index__. */
+static inline int py4go_bind_int(PyObject *o, const char *fn, int pos, long long min, long long max,
+                                 const char *gotype, long long *out)
+{
+    if (PyLong_CheckExact(o)) {
+        int overflow = 0;
+        long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+        if (overflow == 0 && v >= min && v <= max) {
+            if (v == -1 && PyErr_Occurred())
+                return -1;
+            *out = v;
+            return 0;
+        }
+        return py4go_bind_int_range(fn, pos, gotype, o);
+    }
+    return py4go_bind_int_slow(o, fn, pos, min, max, gotype, out);
+}
+
+/* A Go unsigned integer of range [0, max]. */
+static inline int py4go_bind_uint(PyObject *o, const char *fn, int pos, unsigned long long max,
+                                  const char *gotype, unsigned long long *out)
+{
+    if (PyLong_CheckExact(o)) {
+        unsigned long long v = PyLong_AsUnsignedLongLong(o);
+        if (!(v == (unsigned long long)-1 && PyErr_Occurred()) && v <= max) {
+            *out = v;
+            return 0;
+        }
+        PyErr_Clear();
+        return py4go_bind_int_range(fn, pos, gotype, o);
+    }
+    return py4go_bind_uint_slow(o, fn, pos, max, gotype, out);
+}
+
+/* A Go float64 (or float32 when is_float32: finite values beyond its range overflow).
+ * Accepts float, int and anything with __float__ or __index__, like math.sqrt does. */
+static inline int py4go_bind_float(PyObject *o, const char *fn, int pos, int is_float32, double *out)
+{
+    double v;
+    if (PyFloat_CheckExact(o)) {
+        v = PyFloat_AS_DOUBLE(o);
+    } else {
+        PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+        if (!PyFloat_Check(o) && !PyLong_Check(o) &&
+            (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL)))
+            return py4go_bind_bad_type(fn, pos, "float", o);
+        v = PyFloat_AsDouble(o);
+        if (v == -1.0 && PyErr_Occurred())
+            return py4go_bind_prefix_error(fn, pos);
+    }
+    if (is_float32 && isfinite(v) && (v > FLT_MAX || v < -FLT_MAX)) {
+        PyErr_Format(PyExc_OverflowError, "%s() argument %d: %R is out of range for Go float32", fn, pos, o);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* A Go bool: only True and False are accepted, as a typed signature promises. */
+static inline int py4go_bind_bool(PyObject *o, const char *fn, int pos, int *out)
+{
+    if (o == Py_True) { *out = 1; return 0; }
+    if (o == Py_False) { *out = 0; return 0; }
+    return py4go_bind_bad_type(fn, pos, "bool", o);
+}
+
+/* A Go string: a str encoded as strict UTF-8 (a lone surrogate raises UnicodeEncodeError
+ * naming the function). The view borrows the str's cached UTF-8 buffer. */
+static inline int py4go_bind_str(PyObject *o, const char *fn, int pos, py4go_strview *out)
+{
+    if (!PyUnicode_Check(o))
+        return py4go_bind_bad_type(fn, pos, "str", o);
+    out->p = PyUnicode_AsUTF8AndSize(o, &out->n);
+    if (out->p == NULL)
+        return py4go_bind_prefix_error(fn, pos);
+    return 0;
+}
+
+/* A Go []byte: any object with the buffer protocol (bytes, bytearray, memoryview...).
+ * The caller must call py4go_bind_release_bytes(view) after the Go call. */
+int py4go_bind_bytes(PyObject *o, const char *fn, int pos, Py_buffer *view, py4go_strview *out);
+
+/* Release a buffer taken by py4go_bind_bytes; a no-op for a view never taken. */
+static inline void py4go_bind_release_bytes(Py_buffer *view)
+{
+    if (view->obj != NULL)
+        PyBuffer_Release(view);
+}
+
+/* Scratch memory for variadic arguments (PyMem, so it is tracked by tracemalloc). */
+void *py4go_bind_alloc(Py_ssize_t count, size_t elem_size);
+void py4go_bind_free(void *p);
+
+/* ---- results (Go value -> new Python reference) -------------------------------------- */
+
+/* A Go string as str; invalid UTF-8 raises UnicodeDecodeError naming the function (whose
+ * name is given with its length, as Go strings are not NUL-terminated). */
+PyObject *py4go_bind_new_str(const char *fn, Py_ssize_t fn_len, const char *p, Py_ssize_t n);
+
+/* A Go []byte as bytes. */
+PyObject *py4go_bind_new_bytes(const char *p, Py_ssize_t n);
+
+/* Build the tuple for several results, stealing every item (NULL items fail cleanly). */
+PyObject *py4go_bind_tuple(Py_ssize_t n, PyObject **items);
+
+/* ---- Go errors and panics ------------------------------------------------------------ */
+
+/* Raise GoError(msg) for a non-nil Go error; `gotype` is its dynamic Go type
+ * (e.g. "*fs.PathError"), stored as the exception's `go_type` attribute. Returns -1. */
+int py4go_bind_raise_error(const char *msg, Py_ssize_t msg_len, const char *gotype, Py_ssize_t gotype_len);
+
+/* Raise GoPanic("fn() panicked: VALUE") for a recovered Go panic; the Go stack is kept in
+ * the exception's `go_stack` attribute. Returns -1. */
+int py4go_bind_raise_panic(const char *fn, Py_ssize_t fn_len, const char *value, Py_ssize_t value_len,
+                           const char *stack, Py_ssize_t stack_len);
+
+/* The exception classes every bound module exports (created once per runtime copy). */
+PyObject *py4go_bind_go_error_type(void);
+PyObject *py4go_bind_go_panic_type(void);
+
+/* ---- module set-up ------------------------------------------------------------------- */
+
+/* Called by every generated PyInit_<name>: checks the ABI revision the module was generated
+ * for and adds GoError and GoPanic to it. */
+int py4go_bind_module_init(PyObject *module, int abi);
+
+#endif /* PY4GO_BIND_H */
