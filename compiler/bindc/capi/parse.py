@@ -48,7 +48,11 @@ def probe_request(include_dir: str, runtime_dir: str | None = None) -> ProbeRequ
     else:
         head = '#include "py4go.h"\n'  # py4go.h defines PY_SSIZE_T_CLEAN and includes Python.h
     # sizeof through declarations rather than expressions: clang's Type.get_size() reads them.
-    sized = "".join(f"extern {t} *bindc_sizeof_{i};\n" for i, t in enumerate(SIZED_TYPES))
+    # The guard keeps a directory that is not CPython's from drowning in "unknown type" errors;
+    # it is then reported as lacking PY_VERSION instead.
+    sized = "#ifdef PY_VERSION\n"
+    sized += "".join(f"extern {t} *bindc_sizeof_{i};\n" for i, t in enumerate(SIZED_TYPES))
+    sized += "#endif\n"
     args = ["-x", "c", "-std=gnu11", f"-I{include_dir}"]
     if runtime_dir is not None:
         args.append(f"-I{runtime_dir}")
