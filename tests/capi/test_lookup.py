@@ -53,8 +53,8 @@ def test_pyunicode_as_utf8_and_size(model: CApiModel) -> None:
 
 
 def test_pyobject_vectorcall_is_an_exported_function(model: CApiModel) -> None:
-    # In 3.8-3.10 this was a static inline function in cpython/abstract.h; since 3.11 it is
-    # exported (PyAPI_FUNC), still in cpython/abstract.h (it joined the limited API in 3.12).
+    # Checked against 3.11.7: a PyAPI_FUNC (an exported symbol, not static inline and not a
+    # macro) declared in cpython/abstract.h, i.e. outside the limited API.
     f = model.lookup("PyObject_Vectorcall")
     assert f is not None
     assert not f.inline
