@@ -1,0 +1,244 @@
+"""Top-level declarations (functions, methods, types, consts, vars) to IR values.
+
+``grammar/declarations.scm`` finds and classifies the declarations; the structure inside
+each one is read through tree-sitter field names. A declaration whose header contains a
+syntax error is left out (the error itself is reported by :mod:`bindc.frontend.syntax_errors`);
+everything else in the file is still extracted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from bindc.diagnostics import Diagnostic, Severity
+from bindc.frontend import queries
+from bindc.frontend.comments import CommentGroup
+from bindc.frontend.context import FileContext
+from bindc.frontend.directives import is_py4go_directive, parse_directive
+from bindc.frontend.syntax import has_token, named_fields, node_span, node_text
+from bindc.frontend.type_exprs import go_type, parameters, results
+from bindc.ir import Directive, Func, Receiver, TypeDecl, ValueDecl
+
+
+@dataclass
+class Declarations:
+    """What one file declares at top level, in source order."""
+
+    funcs: list[Func] = field(default_factory=list)
+    types: list[TypeDecl] = field(default_factory=list)
+    values: list[ValueDecl] = field(default_factory=list)
+
+
+class _DirectiveReader:
+    """Parses each comment group's ``//py4go:`` lines once, however often it is attached."""
+
+    def __init__(self, ctx: FileContext, diagnostics: list[Diagnostic]) -> None:
+        self._ctx = ctx
+        self._diagnostics = diagnostics
+        self._seen: dict[int, tuple[Directive, ...]] = {}
+
+    def read(self, *groups: CommentGroup | None) -> tuple[Directive, ...]:
+        found: list[Directive] = []
+        for group in groups:
+            if group is None:
+                continue
+            if group.first_row not in self._seen:
+                self._seen[group.first_row] = self._parse(group)
+            found.extend(self._seen[group.first_row])
+        return tuple(found)
+
+    def _parse(self, group: CommentGroup) -> tuple[Directive, ...]:
+        parsed: list[Directive] = []
+        for comment in group.comments:
+            if is_py4go_directive(node_text(comment)):
+                directive, problems = parse_directive(comment, self._ctx.path)
+                self._diagnostics.extend(problems)
+                if directive is not None:
+                    parsed.append(directive)
+        return tuple(parsed)
+
+
+def extract_declarations(root: Node, ctx: FileContext) -> tuple[Declarations, list[Diagnostic]]:
+    """Every top-level declaration under ``root`` that parsed cleanly."""
+    found = Declarations()
+    diagnostics: list[Diagnostic] = []
+    directives = _DirectiveReader(ctx, diagnostics)
+    value_groups: dict[int, int] = {}  # declaration start byte -> group number in this file
+    for match in sorted(queries.matches("declarations", root), key=_match_start):
+        if "definition.function" in match or "definition.method" in match:
+            func = _func(match, ctx, directives, diagnostics)
+            if func is not None:
+                found.funcs.append(func)
+        elif "definition.type" in match or "definition.alias" in match:
+            type_decl = _type(match, ctx, directives, diagnostics)
+            if type_decl is not None:
+                found.types.append(type_decl)
+        else:
+            spec = (match.get("definition.const") or match["definition.var"])[0]
+            declaration = match["declaration"][0]
+            group = value_groups.setdefault(declaration.start_byte, len(value_groups))
+            found.values.extend(_values(spec, declaration, group, ctx, directives))
+    return found, diagnostics
+
+
+def _match_start(match: queries.Match) -> int:
+    definition = next(nodes for name, nodes in match.items() if name.startswith("definition."))
+    return definition[0].start_byte
+
+
+# --------------------------------------------------------------------------- functions
+
+
+def _func(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
+          diagnostics: list[Diagnostic]) -> Func | None:
+    node = (match.get("definition.function") or match["definition.method"])[0]
+    header = [node.child_by_field_name(f) for f in ("receiver", "name", "type_parameters", "parameters", "result")]
+    if any(part is not None and part.has_error for part in header) or node.child_by_field_name("parameters") is None:
+        return None
+    receiver = None
+    if "receiver" in match:
+        receiver = _receiver(match["receiver"][0])
+        if receiver is None:
+            return None
+    doc_group = ctx.comments.doc_for(node)
+    params, variadic = parameters(node.child_by_field_name("parameters"), ctx)
+    func = Func(
+        name=node_text(match["name"][0]),
+        params=params,
+        results=results(node.child_by_field_name("result"), ctx),
+        variadic=variadic,
+        doc=doc_group.text() if doc_group else "",
+        directives=directives.read(doc_group),
+        span=node_span(match["name"][0], ctx.path),
+        receiver=receiver,
+        type_params=_type_param_names(match),
+    )
+    if func.is_generic and _is_binding_candidate(func.exported, func.directives):
+        diagnostics.append(Diagnostic(
+            Severity.WARNING, f"generic function {func.name} is not supported; skipped", func.span))
+    return func
+
+
+def _receiver(receiver_list: Node) -> Receiver | None:
+    """``(c *Counter)`` -> Receiver("c", "Counter", pointer=True); also ``(l *List[T])``."""
+    decl = next((c for c in receiver_list.named_children if c.type == "parameter_declaration"), None)
+    type_node = decl.child_by_field_name("type") if decl else None
+    pointer = False
+    while type_node is not None and type_node.type in ("parenthesized_type", "pointer_type"):
+        pointer = pointer or type_node.type == "pointer_type"
+        type_node = next((c for c in type_node.named_children if c.type != "comment"), None)
+    if type_node is not None and type_node.type == "generic_type":
+        type_node = type_node.child_by_field_name("type")
+    if decl is None or type_node is None or type_node.type != "type_identifier":
+        return None
+    names = named_fields(decl, "name")
+    return Receiver(node_text(names[0]) if names else None, node_text(type_node), pointer)
+
+
+def _type_param_names(match: queries.Match) -> tuple[str, ...]:
+    if "type_parameters" not in match:
+        return ()
+    return tuple(
+        node_text(name)
+        for decl in match["type_parameters"][0].named_children
+        if decl.type == "type_parameter_declaration"
+        for name in named_fields(decl, "name")
+    )
+
+
+def _is_binding_candidate(exported: bool, directives: tuple[Directive, ...]) -> bool:
+    """Would bindc try to bind this? (Only then is "unsupported" worth a warning.)"""
+    kinds = {d.kind for d in directives}
+    return "skip" not in kinds and (exported or "export" in kinds)
+
+
+# --------------------------------------------------------------------------- types
+
+
+def _type(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
+          diagnostics: list[Diagnostic]) -> TypeDecl | None:
+    spec = (match.get("definition.type") or match["definition.alias"])[0]
+    type_node = spec.child_by_field_name("type")
+    if spec.has_error or type_node is None:
+        return None
+    doc_group, directive_groups = _spec_comments(spec, match["declaration"][0], ctx)
+    decl = TypeDecl(
+        name=node_text(match["name"][0]),
+        type=go_type(type_node, ctx),
+        doc=doc_group.text() if doc_group else "",
+        directives=directives.read(*directive_groups),
+        span=node_span(match["name"][0], ctx.path),
+        alias="definition.alias" in match,
+        type_params=_type_param_names(match),
+    )
+    if decl.type_params and _is_binding_candidate(decl.exported, decl.directives):
+        diagnostics.append(Diagnostic(
+            Severity.WARNING, f"generic type {decl.name} is not supported; skipped", decl.span))
+    return decl
+
+
+def _spec_comments(spec: Node, declaration: Node,
+                   ctx: FileContext) -> tuple[CommentGroup | None, list[CommentGroup | None]]:
+    """The doc group of a spec, and every group whose directives apply to it.
+
+    ``type T int`` takes the declaration's doc. Inside ``type ( ... )`` a spec has its own
+    doc, falling back to the declaration's when it is the only spec (as go/doc does);
+    directives above the ``(`` apply to every spec of the group.
+    """
+    declaration_group = ctx.comments.doc_for(declaration)
+    grouped = spec.parent is not None and has_token(spec.parent, "(")  # var groups nest a list
+    if not grouped:
+        return declaration_group, [declaration_group]
+    spec_group = ctx.comments.doc_for(spec)
+    doc_group = spec_group or (declaration_group if len(_specs_of(spec)) == 1 else None)
+    return doc_group, [declaration_group, spec_group]
+
+
+def _specs_of(spec: Node) -> list[Node]:
+    """``spec`` and its sibling specs, in order."""
+    parent = spec.parent
+    return [c for c in parent.named_children if c.type == spec.type] if parent else [spec]
+
+
+# --------------------------------------------------------------------------- consts and vars
+
+
+def _values(spec: Node, declaration: Node, group: int, ctx: FileContext,
+            directives: _DirectiveReader) -> list[ValueDecl]:
+    """One ValueDecl per name of a const/var spec.
+
+    ``value`` is the matching expression of ``a, b = 1, 2``; when the counts differ
+    (``a, b = f()``) each name gets the whole expression list's text. A const without a
+    value (implicit repetition inside a group) has ``value=None`` for the resolver to fill.
+    """
+    if spec.has_error:
+        return []
+    kind = "const" if spec.type == "const_spec" else "var"
+    names = named_fields(spec, "name")
+    type_node = spec.child_by_field_name("type")
+    value_node = spec.child_by_field_name("value")
+    exprs = [c for c in value_node.named_children if c.type != "comment"] if value_node else []
+    if len(exprs) == len(names):
+        values: list[str | None] = [node_text(e) for e in exprs]
+    else:
+        values = [node_text(value_node) if value_node else None] * len(names)
+    doc_group, directive_groups = _spec_comments(spec, declaration, ctx)
+    doc = doc_group.text() if doc_group else ctx.comments.trailing_for(spec)
+    spec_directives = directives.read(*directive_groups)
+    iota_index = _specs_of(spec).index(spec)
+    return [
+        ValueDecl(
+            kind=kind,
+            name=node_text(name),
+            type=go_type(type_node, ctx) if type_node else None,
+            value=value,
+            doc=doc,
+            directives=spec_directives,
+            span=node_span(name, ctx.path),
+            iota_index=iota_index,
+            group=group,
+        )
+        for name, value in zip(names, values)
+    ]

@@ -1,0 +1,101 @@
+"""Syntax errors: tree-sitter ERROR and MISSING nodes as positioned diagnostics.
+
+tree-sitter always produces a tree; where the input does not fit the grammar it wraps the
+offending tokens in an ERROR node or inserts a zero-width MISSING token. Each becomes an
+ERROR diagnostic in Go's wording (``syntax error: unexpected ...`` / ``missing ...``); the
+rest of the file is still extracted.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from bindc.diagnostics import Diagnostic, Severity
+from bindc.frontend import queries
+from bindc.frontend.syntax import node_span, node_text
+
+_LITERALS = frozenset({
+    "int_literal", "float_literal", "imaginary_literal", "rune_literal",
+    "interpreted_string_literal", "raw_string_literal",
+})
+
+
+def syntax_errors(root: Node, file: str) -> list[Diagnostic]:
+    """One diagnostic per outermost ERROR node and per MISSING node, in source order."""
+    found: list[Diagnostic] = []
+    if not root.has_error:  # the common case costs one flag check
+        return found
+    for node in queries.captured_nodes("errors", root, "error"):
+        if not _inside_error(node):
+            found.append(Diagnostic(Severity.ERROR, _unexpected_message(node), node_span(node, file)))
+    for node in queries.captured_nodes("errors", root, "missing"):
+        found.append(Diagnostic(Severity.ERROR, _missing_message(node), node_span(node, file)))
+    return sorted(found, key=lambda d: (d.span.line, d.span.col) if d.span else (0, 0))
+
+
+def _inside_error(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.type == "ERROR":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _unexpected_message(error: Node) -> str:
+    token = _first_token(error)
+    what = describe_token(token) if token is not None else "input"
+    context = error.parent.type if error.parent is not None else "source_file"
+    where = "" if context == "source_file" else " in " + context.replace("_", " ")
+    return f"syntax error: unexpected {what}{where}"
+
+
+def _missing_message(missing: Node) -> str:
+    expected = f"'{missing.type}'" if not missing.is_named else missing.type.replace("_", " ")
+    following = _next_token(missing)
+    before = f" before {describe_token(following)}" if following is not None else " at end of file"
+    return f"syntax error: missing {expected}{before}"
+
+
+def describe_token(token: Node) -> str:
+    """Go-style token wording: ``name foo``, ``literal 42``, ``newline`` or ``'{'``."""
+    text = node_text(token)
+    if token.type in ("identifier", "field_identifier", "type_identifier", "package_identifier"):
+        return f"name {text}"
+    if token.type in _LITERALS:
+        return f"literal {_shorten(text)}"
+    if text in ("\n", ""):
+        return "newline"
+    return f"'{_shorten(text)}'"
+
+
+def _shorten(text: str) -> str:
+    first_line = text.splitlines()[0] if text else text
+    return first_line if len(first_line) <= 24 else first_line[:21] + "..."
+
+
+def _first_token(node: Node) -> Node | None:
+    """The first non-comment token inside ``node`` (literals count as one token)."""
+    if node.type == "comment":
+        return None
+    if node.child_count == 0 or node.type in _LITERALS:
+        return node
+    for child in node.children:
+        token = _first_token(child)
+        if token is not None:
+            return token
+    return None
+
+
+def _next_token(node: Node) -> Node | None:
+    """The first token after ``node`` in the file, if any."""
+    current: Node | None = node
+    while current is not None:
+        sibling = current.next_sibling
+        while sibling is not None:
+            token = _first_token(sibling)
+            if token is not None:
+                return token
+            sibling = sibling.next_sibling
+        current = current.parent
+    return None
