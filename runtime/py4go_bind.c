@@ -218,23 +218,35 @@ fail:
 static PyObject *go_error_type;
 static PyObject *go_panic_type;
 
+/* Create one exception class with a class-level default for its extra attribute, so the
+ * attribute exists (as the stub declares) even on an instance raised from Python code. */
+static PyObject *new_exception(const char *name, const char *doc, PyObject *base, const char *attr)
+{
+    PyObject *dict = Py_BuildValue("{s:s}", attr, "");
+    if (dict == NULL)
+        return NULL;
+    PyObject *type = PyErr_NewExceptionWithDoc(name, doc, base, dict);
+    Py_DECREF(dict);
+    return type;
+}
+
 static int ensure_exception_types(void)
 {
     if (go_error_type == NULL) {
-        go_error_type = PyErr_NewExceptionWithDoc(
+        go_error_type = new_exception(
             "py4go.GoError",
             "A Go function returned a non-nil error. str() is the error's Error() text; "
             "the attribute go_type names its dynamic Go type.",
-            PyExc_Exception, NULL);
+            PyExc_Exception, "go_type");
         if (go_error_type == NULL)
             return -1;
     }
     if (go_panic_type == NULL) {
-        go_panic_type = PyErr_NewExceptionWithDoc(
+        go_panic_type = new_exception(
             "py4go.GoPanic",
             "A Go function panicked; the panic was recovered at the language boundary. The "
             "attribute go_stack holds the Go stack trace of the panicking goroutine.",
-            PyExc_RuntimeError, NULL);
+            PyExc_RuntimeError, "go_stack");
         if (go_panic_type == NULL)
             return -1;
     }

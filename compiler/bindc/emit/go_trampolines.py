@@ -1,0 +1,127 @@
+"""The ``.go`` file: ``//export`` trampolines, compile-time guards and module registration.
+
+A trampoline receives C values from its wrapper, converts them with the mappings, calls the
+user's function, stores results through out-pointers and returns 0, or -1 with a Python
+exception set (a returned ``error`` becomes GoError, a panic becomes GoPanic).
+"""
+
+from __future__ import annotations
+
+from bindc.emit.names import go_trampoline_name
+from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
+from bindc.ir import Package
+from bindc.resolve import BoundFunction, BoundModule
+from bindc.resources import RUNTIME_IMPORT_PATH
+from bindc.typemap.base import GoRefs, go_string
+
+#: Top-level names the generated Go file declares in the bound package.
+GENERATED_GO_NAMES = ("RegisterPythonModule", "PythonModuleName")
+
+
+def package_level_names(package: Package) -> frozenset[str]:
+    """Identifiers the bound package declares at top level (generated code must avoid them)."""
+    names = {f.name for f in package.functions} | {t.name for t in package.types} | {v.name for v in package.values}
+    return frozenset(names)
+
+
+def emit_go_file(module: BoundModule, source_note: str) -> str:
+    """Render the Go source for ``module`` (gofmt is applied by the caller)."""
+    in_package = module.target_import is None
+    imports = GoImports(reserved=package_level_names(module.package) if in_package else frozenset())
+    rt = imports.use(RUNTIME_IMPORT_PATH, "py4go")
+    unsafe = imports.use("unsafe")
+    target = imports.use(module.target_import, module.package.name) if module.target_import else None
+
+    refs = GoRefs(rt=rt, unsafe=unsafe)
+    body = LinePrinter(indent="\t")
+    _emit_guards(body, module, rt, unsafe, target)
+    _emit_register(body, module, rt, unsafe)
+    for fn in module.functions:
+        body.P()
+        _emit_trampoline(body, module, fn, refs, target)
+
+    p = LinePrinter(indent="\t")
+    p.P(GENERATED_HEADER)
+    p.P(f"// source: {source_note}")
+    p.P()
+    p.P(f"package {module.go_package}")
+    p.P()
+    p.P("/*")
+    p.P('#include "py4go.h"')
+    p.P(f"PyObject *PyInit_{module.name}(void);")
+    p.P("*/")
+    p.P('import "C"')
+    p.P()
+    for line in imports.render():
+        p.P(line)
+    return p.text() + "\n" + body.text()
+
+
+def _emit_guards(p: LinePrinter, module: BoundModule, rt: str, unsafe: str, target: str | None) -> None:
+    p.P("// Compile-time guards: a runtime with another wrapper ABI, a platform whose int is not")
+    p.P("// 64-bit, or a Go signature that changed since generation fails the build here.")
+    p.P(f"const _ = {rt}.BindcRuntimeV1")
+    p.P()
+    p.P(f"var _ [{unsafe}.Sizeof(int(0)) - 8]struct{{}}")
+    if module.functions:
+        p.P()
+        p.P("var (")
+        for fn in module.functions:
+            ref = f"{target}.{fn.go_name}" if target else fn.go_name
+            p.P(f"_ {fn.func.go_signature().go_syntax()} = {ref}")
+        p.P(")")
+
+
+def _emit_register(p: LinePrinter, module: BoundModule, rt: str, unsafe: str) -> None:
+    p.P()
+    p.P("// PythonModuleName is the name Python code imports these bindings as.")
+    p.P(f"const PythonModuleName = {go_string(module.name)}")
+    p.P()
+    p.P(f"// RegisterPythonModule makes `import {module.name}` work in the embedded interpreter.")
+    p.P("// Call it before or after python.Initialize.")
+    p.P("func RegisterPythonModule() error {")
+    p.P(f"return {rt}.Register(PythonModuleName, {unsafe}.Pointer(C.PyInit_{module.name}))")
+    p.P("}")
+
+
+def _emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs: GoRefs, target: str | None) -> None:
+    """One ``//export`` function. Its locals are prefixed (``c_``, ``v_``) so they cannot
+    shadow a function of the bound package that the call refers to."""
+    name = go_trampoline_name(module, fn)
+    params = [f"c_{bp.var} {bp.mapping.cgo_arg_type}" for bp in fn.params]
+    if fn.variadic:
+        v = fn.variadic
+        params += [f"c_{v.var} *{v.mapping.cgo_arg_type}", f"c_{v.var}_n C.Py_ssize_t"]
+    params += [f"c_{r.var} *{r.mapping.cgo_result_type}" for r in fn.results]
+
+    p.P(f"//export {name}")
+    p.P(f"func {name}({', '.join(params)}) (c_status C.int) {{")
+    p.P("defer func() {")
+    p.P("if v_panic := recover(); v_panic != nil {")
+    p.P(f"c_status = C.int({refs.rt}.BindcPanic({go_string(fn.py_name)}, v_panic))")
+    p.P("}")
+    p.P("}()")
+
+    args = [bp.mapping.go_arg_value(f"c_{bp.var}", refs) for bp in fn.params]
+    if fn.variadic:
+        v = fn.variadic
+        go_elem = v.param.type.elem.go_syntax()  # type: ignore[attr-defined]
+        p.P(f"v_{v.var} := make([]{go_elem}, int(c_{v.var}_n))")
+        p.P(f"for i, x := range {refs.unsafe}.Slice(c_{v.var}, int(c_{v.var}_n)) {{")
+        p.P(f"v_{v.var}[i] = {v.mapping.go_arg_value('x', refs)}")
+        p.P("}")
+        args.append(f"v_{v.var}...")
+
+    ref = f"{target}.{fn.go_name}" if target else fn.go_name
+    outs = [f"v_{r.var}" for r in fn.results] + (["v_err"] if fn.returns_error else [])
+    call = f"{ref}({', '.join(args)})"
+    p.P(f"{', '.join(outs)} := {call}" if outs else call)
+    if fn.returns_error:
+        p.P("if v_err != nil {")
+        p.P(f"return C.int({refs.rt}.BindcError(v_err))")
+        p.P("}")
+    for r in fn.results:
+        for line in r.mapping.go_result_store(f"c_{r.var}", f"v_{r.var}", fn.py_name, refs):
+            p.P(line)
+    p.P("return 0")
+    p.P("}")

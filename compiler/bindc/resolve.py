@@ -1,0 +1,249 @@
+"""Deciding what to bind: from a parsed :class:`~bindc.ir.Package` to a :class:`BoundModule`.
+
+The resolver applies the binding rules (exported API, ``//py4go:export`` and ``//py4go:skip``),
+gives every declaration its Python name, picks a type mapping for every parameter and
+result, and reports everything it cannot honour as a positioned diagnostic. It never stops at
+the first problem, and it never changes the IR: it wraps it.
+
+A declaration that was asked for explicitly (``//py4go:export``) but cannot be bound is an
+error; one that is merely exported is skipped with a warning naming the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bindc.diagnostics import DiagnosticSink
+from bindc.ir import Func, Package, Param, Span
+from bindc.naming import is_valid_python_identifier, python_safe, snake_case
+from bindc.typemap import MappingError, TypeMapping, lookup_mapping
+from bindc.typemap.registry import is_error_type
+
+#: Names every generated module defines itself; a bound declaration may not take them.
+RESERVED_MODULE_NAMES = frozenset({"GoError", "GoPanic"})
+
+
+@dataclass(frozen=True)
+class BoundParam:
+    """A Go parameter with its Python name, its mapping and its C variable name."""
+
+    param: Param
+    py_name: str
+    mapping: TypeMapping
+    var: str
+
+
+@dataclass(frozen=True)
+class BoundResult:
+    """A Go result (not the trailing ``error``) with its mapping and C variable name."""
+
+    param: Param
+    mapping: TypeMapping
+    var: str
+
+
+@dataclass(frozen=True)
+class BoundFunction:
+    """A Go function as Python will see it."""
+
+    func: Func
+    py_name: str
+    params: tuple[BoundParam, ...]
+    variadic: BoundParam | None
+    results: tuple[BoundResult, ...]
+    returns_error: bool
+
+    @property
+    def go_name(self) -> str:
+        """The Go identifier of the function."""
+        return self.func.name
+
+    @property
+    def doc(self) -> str:
+        """The Go doc comment, used as the Python docstring."""
+        return self.func.doc
+
+    @property
+    def py_annotation(self) -> str:
+        """The Python return annotation."""
+        if not self.results:
+            return "None"
+        if len(self.results) == 1:
+            return self.results[0].mapping.py_annotation
+        return "tuple[" + ", ".join(r.mapping.py_annotation for r in self.results) + "]"
+
+
+@dataclass(frozen=True)
+class BoundModule:
+    """Everything the emitters need to generate one Python module from one Go package.
+
+    ``target_import`` is ``None`` when the files are generated into the bound package
+    itself; otherwise it is the import path of the package the wrapper package calls, and
+    ``target_name`` the qualifier used for it.
+    """
+
+    name: str
+    go_package: str
+    package: Package
+    functions: tuple[BoundFunction, ...]
+    target_import: str | None = None
+    target_name: str | None = None
+
+    @property
+    def doc(self) -> str:
+        """The module docstring: the package's doc comment."""
+        return self.package.doc
+
+    def go_ref(self, func: Func) -> str:
+        """How generated Go code names a declaration of the bound package."""
+        return f"{self.target_name}.{func.name}" if self.target_name else func.name
+
+
+def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
+            target_import: str | None = None) -> BoundModule:
+    """Build the binding plan for ``package`` as Python module ``module_name``.
+
+    With ``target_import`` (``bindc generate --out``) only the exported API is bound and the
+    generated package calls it through that import path.
+    """
+    local_types = frozenset(t.name for t in package.types)
+    in_package = target_import is None
+    functions: list[BoundFunction] = []
+    for func in package.functions:
+        if not _wanted(func, in_package, sink):
+            continue
+        bound = _bind_function(func, local_types, in_package, sink)
+        if bound is not None:
+            functions.append(bound)
+    _check_unique_names(functions, sink)
+    target_name = None
+    if target_import is not None:
+        target_name = package.name if package.name != module_name else f"{package.name}pkg"
+    return BoundModule(
+        name=module_name,
+        go_package=package.name if in_package else module_name,
+        package=package,
+        functions=tuple(sorted(functions, key=lambda f: f.func.span)),
+        target_import=target_import,
+        target_name=target_name,
+    )
+
+
+def _wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
+    """Whether the binding rules select ``func`` (before looking at its types)."""
+    export, skip = func.directive("export"), func.directive("skip")
+    if skip is not None:
+        if export is not None:
+            sink.warning(f"{func.name} has both //py4go:export and //py4go:skip; skipping it", skip.span)
+        return False
+    if func.name in ("init", "main") and func.receiver is None:
+        if export is not None:
+            sink.error(f"{func.name} cannot be exported to Python: Go reserves it", export.span)
+        return False
+    if export is not None and not in_package and not func.exported:
+        sink.warning(f"//py4go:export on unexported {func.name} is ignored with --out: a wrapper "
+                     f"package can only call exported functions", export.span)
+        return False
+    if export is None and not func.exported:
+        return False
+    if func.is_generic:
+        # The frontend already warned about generic functions; an explicit export is an error.
+        if export is not None:
+            sink.error(f"generic function {func.name} cannot be exported to Python", export.span)
+        return False
+    return True
+
+
+def _bind_function(func: Func, local_types: frozenset[str], in_package: bool,
+                   sink: DiagnosticSink) -> BoundFunction | None:
+    """Map one function's parameters and results, or report why it cannot be bound."""
+    explicit = func.directive("export") is not None
+    report = sink.error if explicit else sink.warning
+    problems: list[tuple[str, Span]] = []
+
+    py_name = _python_name(func, sink)
+    if py_name is None:
+        return None
+
+    params: list[BoundParam] = []
+    variadic: BoundParam | None = None
+    used: set[str] = set()
+    for i, p in enumerate(func.params):
+        last_variadic = func.variadic and i == len(func.params) - 1
+        go_type = p.type.elem if last_variadic else p.type  # type: ignore[attr-defined]
+        try:
+            mapping = lookup_mapping(go_type, local_names=local_types)
+        except MappingError as e:
+            problems.append((f"parameter {p.name or i + 1}: {e}", p.span or func.span))
+            continue
+        if last_variadic and not mapping.variadic_ok:
+            problems.append((f"variadic parameter ...{go_type.go_syntax()} is not supported", p.span or func.span))
+            continue
+        bp = BoundParam(p, _param_name(p, i, used), mapping, f"a{i}")
+        if last_variadic:
+            variadic = bp
+        else:
+            params.append(bp)
+
+    results: list[BoundResult] = []
+    returns_error = False
+    for i, r in enumerate(func.results):
+        if is_error_type(r.type):
+            if i == len(func.results) - 1:
+                returns_error = True
+                continue
+            problems.append(("an error result is supported only in the last position", r.span or func.span))
+            continue
+        try:
+            mapping = lookup_mapping(r.type, local_names=local_types)
+        except MappingError as e:
+            problems.append((f"result {r.name or i + 1}: {e}", r.span or func.span))
+            continue
+        results.append(BoundResult(r, mapping, f"r{i}"))
+
+    if problems:
+        verb = "cannot be exported" if explicit else "skipped"
+        for message, span in problems:
+            report(f"{func.name} {verb}: {message}", span)
+        return None
+    return BoundFunction(func, py_name, tuple(params), variadic, tuple(results), returns_error)
+
+
+def _python_name(func: Func, sink: DiagnosticSink) -> str | None:
+    """The Python name: the directive's argument, else the snake_case of the Go name."""
+    export = func.directive("export")
+    if export is not None and export.arg:
+        if not is_valid_python_identifier(export.arg):
+            sink.error(f"//py4go:export name {export.arg!r} is not a valid Python identifier", export.span)
+            return None
+        return export.arg
+    return python_safe(snake_case(func.name))
+
+
+def _param_name(p: Param, index: int, used: set[str]) -> str:
+    """A unique, valid Python name for a parameter (positional-only, so only for reading)."""
+    base = python_safe(snake_case(p.name)) if p.name and p.name != "_" else f"arg{index}"
+    name, n = base, 1
+    while name in used:
+        n += 1
+        name = f"{base}{n}"
+    used.add(name)
+    return name
+
+
+def _check_unique_names(functions: list[BoundFunction], sink: DiagnosticSink) -> None:
+    """Two Go declarations must not land on one Python name (e.g. ``ToUpper`` and ``toUpper``)."""
+    seen: dict[str, BoundFunction] = {}
+    for f in sorted(functions, key=lambda f: f.func.span):
+        if f.py_name in RESERVED_MODULE_NAMES:
+            sink.error(f"Python name {f.py_name!r} of {f.go_name} is reserved by bindc", f.func.span)
+        elif f.py_name in seen:
+            first = seen[f.py_name]
+            sink.error(
+                f"{f.go_name} and {first.go_name} (at {first.func.span}) both become Python name "
+                f"{f.py_name!r}; rename one with //py4go:export <name>",
+                f.func.span,
+            )
+        else:
+            seen[f.py_name] = f
+    functions[:] = [f for f in functions if seen.get(f.py_name) is f]

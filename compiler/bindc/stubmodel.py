@@ -1,0 +1,147 @@
+"""A model of ``.pyi`` stubs that mirrors Python's ``ast`` and renders itself.
+
+Emitters build these values; :func:`render_module` is the one place that decides layout.
+Imports are tracked by the module (like mypy's ``stubutil.ImportTracker``): an annotation
+that needs ``typing.Any`` records it, and the renderer writes the import block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One parameter: name, annotation and whether it has a default (rendered ``= ...``)."""
+
+    name: str
+    annotation: str
+    has_default: bool = False
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """A parameter list with the same parts as ``ast.arguments``."""
+
+    posonly: tuple[Argument, ...] = ()
+    args: tuple[Argument, ...] = ()
+    vararg: Argument | None = None
+    kwonly: tuple[Argument, ...] = ()
+    kwarg: Argument | None = None
+
+
+@dataclass(frozen=True)
+class Function:
+    """A ``def``."""
+
+    name: str
+    arguments: Arguments
+    returns: str
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """An annotated name (``x: int``), optionally with a value (``X: Final = 3``)."""
+
+    name: str
+    annotation: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Class:
+    """A ``class`` with bases and a body of functions and attributes."""
+
+    name: str
+    bases: tuple[str, ...] = ()
+    body: tuple[Function | Attribute, ...] = ()
+    doc: str = ""
+
+
+@dataclass
+class StubModule:
+    """A whole stub file."""
+
+    header: tuple[str, ...] = ()
+    doc: str = ""
+    body: list[Class | Function | Attribute] = field(default_factory=list)
+    imports: set[tuple[str, str]] = field(default_factory=set)
+
+    def need(self, module: str, name: str) -> str:
+        """Record ``from module import name`` and return the name to use in annotations."""
+        self.imports.add((module, name))
+        return name
+
+
+def render_module(stub: StubModule) -> str:
+    """Render ``stub`` as ``.pyi`` source text."""
+    out: list[str] = [f"# {line}" if line else "#" for line in stub.header]
+    if stub.doc:
+        out.append(_docstring(stub.doc, ""))
+    if stub.imports:
+        if out:
+            out.append("")
+        by_module: dict[str, list[str]] = {}
+        for module, name in sorted(stub.imports):
+            by_module.setdefault(module, []).append(name)
+        out += [f"from {m} import {', '.join(names)}" for m, names in by_module.items()]
+    previous: Class | Function | Attribute | None = None
+    for item in stub.body:
+        # Black's .pyi style: one blank line between functions, two around classes.
+        out += ["", ""] if isinstance(item, Class) or isinstance(previous, Class) else [""]
+        out += _render_item(item, "")
+        previous = item
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
+def _render_item(item: Class | Function | Attribute, indent: str) -> list[str]:
+    if isinstance(item, Attribute):
+        value = f" = {item.value}" if item.value is not None else ""
+        return [f"{indent}{item.name}: {item.annotation}{value}"]
+    if isinstance(item, Function):
+        head = f"{indent}def {item.name}({_render_arguments(item.arguments)}) -> {item.returns}:"
+        if not item.doc:
+            return [head + " ..."]
+        return [head, _docstring(item.doc, indent + "    ")]
+    bases = f"({', '.join(item.bases)})" if item.bases else ""
+    lines = [f"{indent}class {item.name}{bases}:"]
+    inner = indent + "    "
+    if item.doc:
+        lines.append(_docstring(item.doc, inner))
+    for member in item.body:
+        lines += _render_item(member, inner)
+    if not item.doc and not item.body:
+        lines[-1] += " ..."
+    return lines
+
+
+def _render_arguments(a: Arguments) -> str:
+    def one(arg: Argument, prefix: str = "") -> str:
+        default = " = ..." if arg.has_default else ""
+        return f"{prefix}{arg.name}: {arg.annotation}{default}"
+
+    parts = [one(x) for x in a.posonly]
+    if a.posonly:
+        parts.append("/")
+    parts += [one(x) for x in a.args]
+    if a.vararg is not None:
+        parts.append(one(a.vararg, "*"))
+    elif a.kwonly:
+        parts.append("*")
+    parts += [one(x) for x in a.kwonly]
+    if a.kwarg is not None:
+        parts.append(one(a.kwarg, "**"))
+    return ", ".join(parts)
+
+
+def _docstring(text: str, indent: str) -> str:
+    """A triple-quoted docstring that is valid whatever ``text`` holds."""
+    body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if body.endswith('"'):
+        body += " "
+    lines = body.splitlines()
+    if len(lines) <= 1:
+        return f'{indent}"""{body}"""'
+    rest = [(indent + line) if line.strip() else "" for line in lines[1:]]
+    return "\n".join([f'{indent}"""{lines[0]}', *rest, f'{indent}"""'])

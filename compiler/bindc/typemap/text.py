@@ -1,0 +1,90 @@
+"""Go ``string`` <-> ``str`` and ``[]byte`` <-> ``bytes``: one copy each way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bindc.capi import CSignature
+from bindc.typemap.base import ArgSite, GoRefs, TypeMapping, c_string, go_string
+
+_OBJ = "PyObject *"
+_CSTR = "const char *"
+
+
+@dataclass(frozen=True)
+class String(TypeMapping):
+    """``string`` <-> ``str``, strict UTF-8 both ways.
+
+    The wrapper borrows the str's cached UTF-8 buffer; the trampoline copies it into a Go
+    string (the one copy). Results are decoded straight from Go memory into a new str.
+    """
+
+    @property
+    def c_zero(self) -> str:
+        return "{NULL, 0}"
+
+    def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
+        return f"py4go_bind_str({obj}, {c_string(site.fn)}, {site.pos}, {target})"
+
+    def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
+        return f"{refs.rt}.BindcString({refs.unsafe}.Pointer({c_expr}.p), int({c_expr}.n))"
+
+    def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
+        return [f"if *{out} = (*C.PyObject)({refs.rt}.BindcNewStr({go_string(fn)}, {value})); *{out} == nil {{",
+                "return -1", "}"]
+
+    def c_result_object(self, var: str) -> str:
+        return var
+
+    def c_result_release(self, var: str) -> str | None:
+        return f"Py_XDECREF({var});"
+
+    @property
+    def capi(self) -> tuple[CSignature, ...]:
+        return (
+            CSignature("py4go_bind_str", "int", (_OBJ, _CSTR, "int", "py4go_strview *")),
+            CSignature("py4go_bind_new_str", _OBJ, (_CSTR, "Py_ssize_t", _CSTR, "Py_ssize_t")),
+        )
+
+
+@dataclass(frozen=True)
+class Bytes(TypeMapping):
+    """``[]byte`` <-> ``bytes``; any buffer (bytes, bytearray, memoryview) is accepted."""
+
+    @property
+    def c_zero(self) -> str:
+        return "{NULL, 0}"
+
+    def c_arg_locals(self, var: str) -> list[str]:
+        return [f"Py_buffer {var}_buf = {{0}};", f"py4go_strview {var} = {{NULL, 0}};"]
+
+    def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
+        view = target[1:] if target.startswith("&") else f"(*{target})"
+        return f"py4go_bind_bytes({obj}, {c_string(site.fn)}, {site.pos}, &{view}_buf, {target})"
+
+    def c_arg_release(self, var: str) -> str | None:
+        return f"py4go_bind_release_bytes(&{var}_buf);"
+
+    def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
+        return f"{refs.rt}.BindcBytes({refs.unsafe}.Pointer({c_expr}.p), int({c_expr}.n))"
+
+    def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
+        return [f"if *{out} = (*C.PyObject)({refs.rt}.BindcNewBytes({value})); *{out} == nil {{", "return -1", "}"]
+
+    def c_result_object(self, var: str) -> str:
+        return var
+
+    def c_result_release(self, var: str) -> str | None:
+        return f"Py_XDECREF({var});"
+
+    @property
+    def capi(self) -> tuple[CSignature, ...]:
+        return (
+            CSignature("py4go_bind_bytes", "int", (_OBJ, _CSTR, "int", "Py_buffer *", "py4go_strview *")),
+            CSignature("py4go_bind_release_bytes", "void", ("Py_buffer *",)),
+            CSignature("py4go_bind_new_bytes", _OBJ, (_CSTR, "Py_ssize_t")),
+        )
+
+
+STRING = String("string", "str", "py4go_strview", "C.py4go_strview", "PyObject *", "*C.PyObject")
+BYTES = Bytes("[]byte", "bytes", "py4go_strview", "C.py4go_strview", "PyObject *", "*C.PyObject")
