@@ -65,8 +65,12 @@ class Interpreter:
         return Path(self.include_dir) / "Python.h"
 
     def cflags(self, runtime_dir: Path | None = None) -> list[str]:
-        """Compiler flags: the interpreter's include dir and, if given, the py4go runtime dir."""
-        flags = [f"-I{self.include_dir}"]
+        """Compiler flags: the interpreter's include dir and, if given, the py4go runtime dir.
+
+        Setting CGO_CFLAGS replaces Go's default ``-g -O2``, so those come first: without them
+        every wrapper would be compiled unoptimised.
+        """
+        flags = ["-g", "-O2", f"-I{self.include_dir}"]
         if runtime_dir is not None:
             flags.append(f"-I{runtime_dir}")
         return flags

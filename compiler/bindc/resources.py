@@ -23,8 +23,12 @@ def _project_file(name: str) -> Path:
 
 
 def runtime_dir() -> Path:
-    """The runtime Go module (``py4go.h``, ``py4go.c`` and package ``python``)."""
-    return _project_file("runtime")
+    """The runtime Go module (``py4go.h``, ``py4go.c`` and package ``python``).
+
+    ``$BINDC_RUNTIME_DIR`` overrides it (a vendored or patched runtime).
+    """
+    override = os.environ.get("BINDC_RUNTIME_DIR")
+    return Path(override).resolve() if override else _project_file("runtime")
 
 
 def grammar_dir() -> Path:

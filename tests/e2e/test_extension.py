@@ -153,9 +153,9 @@ def test_panics_become_go_panic_and_process_lives(ext_dir: Path) -> None:
 
 def test_bad_arguments_name_the_function(ext_dir: Path) -> None:
     check(ext_dir, """
-        def expect(exc, fragment, fn, *args):
+        def expect(exc, fragment, fn, *args, **kwargs):
             try:
-                fn(*args)
+                fn(*args, **kwargs)
             except exc as e:
                 assert fragment in str(e), (fn.__name__, str(e))
                 assert fn.__name__ in str(e), (fn.__name__, str(e))
@@ -194,3 +194,50 @@ def test_text_signatures_and_docs(ext_dir: Path) -> None:
         assert not hasattr(kitchen, "skipped") and not hasattr(kitchen, "generic")
         assert not hasattr(kitchen, "shout")     # unexported: ignored with a wrapper package
     """)
+
+
+def test_stubtest_accepts_generated_stub(ext_dir: Path) -> None:
+    """mypy's stubtest compares the .pyi with the built module (text signatures included)."""
+    import os
+    import sys
+
+    from tests.conftest import run
+
+    env = dict(os.environ, PYTHONPATH=str(ext_dir), MYPYPATH=str(ext_dir))
+    proc = run([sys.executable, "-m", "mypy.stubtest", "kitchen"], env=env, cwd=ext_dir)
+    assert "Success" in proc.stdout
+
+
+CLIENT = '''
+import kitchen
+
+total: int = kitchen.add(1, 2) + kitchen.sum(1, 2, 3)
+q, r = kitchen.div_mod(7, 2)
+up, n, empty, raw = kitchen.describe("x")
+s: str = kitchen.join(",", "a", "b") + up
+b: bytes = kitchen.reverse(raw)
+ok: bool = kitchen.not_(empty)
+try:
+    kitchen.checked(-1)
+except kitchen.GoError as e:
+    kind: str = e.go_type
+'''
+
+
+def test_mypy_strict_client(ext_dir: Path, tmp_path: Path) -> None:
+    """A client typed against the stub passes mypy --strict; a wrong use is caught."""
+    import os
+    import sys
+
+    from tests.conftest import run
+
+    env = dict(os.environ, MYPYPATH=str(ext_dir))
+    good = tmp_path / "client.py"
+    good.write_text(CLIENT)
+    run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(good)], env=env)
+    bad = tmp_path / "bad_client.py"
+    bad.write_text("import kitchen\nx: str = kitchen.add(1, 2)\nkitchen.concat(1, 'b')\n")
+    proc = run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(bad)], env=env, check=False)
+    assert proc.returncode == 1, proc.stdout
+    assert 'Incompatible types in assignment (expression has type "int", variable has type "str")' in proc.stdout
+    assert 'Argument 1 to "concat" has incompatible type "int"; expected "str"' in proc.stdout
