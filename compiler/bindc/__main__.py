@@ -1,0 +1,5 @@
+"""``python -m bindc``: the same as the ``bindc`` command."""
+
+from bindc.cli import main
+
+main()
