@@ -83,6 +83,9 @@ class CommentIndex:
         self.all = comments
         self._groups_by_last_row: dict[int, CommentGroup] = {}
         self._claimed: set[int] = set()  # start bytes of comments handed out as docs
+        self._by_start_row: dict[int, list[Node]] = {}
+        for comment in comments:
+            self._by_start_row.setdefault(comment.start_point.row, []).append(comment)
         for group in self._group(c for c in comments if self._standalone(c)):
             self._groups_by_last_row[group.last_row] = group
 
@@ -110,9 +113,8 @@ class CommentIndex:
 
     def trailing_for(self, node: Node) -> str:
         """The text of a comment following ``node`` on its last line (``X int // why``)."""
-        row, end = node.end_point.row, node.end_byte
-        for comment in self.all:
-            if comment.start_point.row == row and comment.start_byte >= end:
+        for comment in self._by_start_row.get(node.end_point.row, ()):
+            if comment.start_byte >= node.end_byte:
                 return doc_text([node_text(comment)])
         return ""
 

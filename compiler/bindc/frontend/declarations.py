@@ -65,22 +65,59 @@ def extract_declarations(root: Node, ctx: FileContext) -> tuple[Declarations, li
     found = Declarations()
     diagnostics: list[Diagnostic] = []
     directives = _DirectiveReader(ctx, diagnostics)
-    value_groups: dict[int, int] = {}  # declaration start byte -> group number in this file
+    groups: dict[int, _Group] = {}  # declaration start byte -> its group, built once
     for match in sorted(queries.matches("declarations", root), key=_match_start):
         if "definition.function" in match or "definition.method" in match:
             func = _func(match, ctx, directives, diagnostics)
             if func is not None:
                 found.funcs.append(func)
-        elif "definition.type" in match or "definition.alias" in match:
-            type_decl = _type(match, ctx, directives, diagnostics)
+            continue
+        spec = next(nodes[0] for name, nodes in match.items() if name.startswith("definition."))
+        declaration = match["declaration"][0]
+        group = groups.get(declaration.start_byte)
+        if group is None:
+            group = groups[declaration.start_byte] = _Group.of(declaration, spec, len(groups), ctx)
+        if "definition.type" in match or "definition.alias" in match:
+            type_decl = _type(match, spec, group, ctx, directives, diagnostics)
             if type_decl is not None:
                 found.types.append(type_decl)
         else:
-            spec = (match.get("definition.const") or match["definition.var"])[0]
-            declaration = match["declaration"][0]
-            group = value_groups.setdefault(declaration.start_byte, len(value_groups))
-            found.values.extend(_values(spec, declaration, group, ctx, directives))
+            found.values.extend(_values(spec, group, ctx, directives))
     return found, diagnostics
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Facts shared by the specs of one type/const/var declaration (computed once)."""
+
+    number: int  # position among this file's grouped declarations (ValueDecl.group)
+    parenthesized: bool
+    spec_index: dict[int, int]  # spec start byte -> index (iota)
+    doc: CommentGroup | None
+
+    @staticmethod
+    def of(declaration: Node, spec: Node, number: int, ctx: FileContext) -> "_Group":
+        # var ( ... ) nests its specs in a var_spec_list, which holds the parentheses
+        parent = spec.parent or declaration
+        specs = [c for c in parent.named_children if c.type == spec.type]
+        return _Group(
+            number=number,
+            parenthesized=has_token(parent, "("),
+            spec_index={c.start_byte: i for i, c in enumerate(specs)},
+            doc=ctx.comments.doc_for(declaration),
+        )
+
+    def comments_for(self, spec: Node, ctx: FileContext) -> tuple[CommentGroup | None, list[CommentGroup | None]]:
+        """The doc group of a spec, and every group whose directives apply to it.
+
+        ``type T int`` takes the declaration's doc. Inside ``type ( ... )`` a spec has its
+        own doc, falling back to the declaration's when it is the only spec (as go/doc
+        does); directives above the ``(`` apply to every spec of the group.
+        """
+        if not self.parenthesized:
+            return self.doc, [self.doc]
+        own = ctx.comments.doc_for(spec)
+        return own or (self.doc if len(self.spec_index) == 1 else None), [self.doc, own]
 
 
 def _match_start(match: queries.Match) -> int:
@@ -157,13 +194,12 @@ def _is_binding_candidate(exported: bool, directives: tuple[Directive, ...]) -> 
 # --------------------------------------------------------------------------- types
 
 
-def _type(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
-          diagnostics: list[Diagnostic]) -> TypeDecl | None:
-    spec = (match.get("definition.type") or match["definition.alias"])[0]
+def _type(match: queries.Match, spec: Node, group: _Group, ctx: FileContext,
+          directives: _DirectiveReader, diagnostics: list[Diagnostic]) -> TypeDecl | None:
     type_node = spec.child_by_field_name("type")
     if spec.has_error or type_node is None:
         return None
-    doc_group, directive_groups = _spec_comments(spec, match["declaration"][0], ctx)
+    doc_group, directive_groups = group.comments_for(spec, ctx)
     decl = TypeDecl(
         name=node_text(match["name"][0]),
         type=go_type(type_node, ctx),
@@ -179,34 +215,10 @@ def _type(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
     return decl
 
 
-def _spec_comments(spec: Node, declaration: Node,
-                   ctx: FileContext) -> tuple[CommentGroup | None, list[CommentGroup | None]]:
-    """The doc group of a spec, and every group whose directives apply to it.
-
-    ``type T int`` takes the declaration's doc. Inside ``type ( ... )`` a spec has its own
-    doc, falling back to the declaration's when it is the only spec (as go/doc does);
-    directives above the ``(`` apply to every spec of the group.
-    """
-    declaration_group = ctx.comments.doc_for(declaration)
-    grouped = spec.parent is not None and has_token(spec.parent, "(")  # var groups nest a list
-    if not grouped:
-        return declaration_group, [declaration_group]
-    spec_group = ctx.comments.doc_for(spec)
-    doc_group = spec_group or (declaration_group if len(_specs_of(spec)) == 1 else None)
-    return doc_group, [declaration_group, spec_group]
-
-
-def _specs_of(spec: Node) -> list[Node]:
-    """``spec`` and its sibling specs, in order."""
-    parent = spec.parent
-    return [c for c in parent.named_children if c.type == spec.type] if parent else [spec]
-
-
 # --------------------------------------------------------------------------- consts and vars
 
 
-def _values(spec: Node, declaration: Node, group: int, ctx: FileContext,
-            directives: _DirectiveReader) -> list[ValueDecl]:
+def _values(spec: Node, group: _Group, ctx: FileContext, directives: _DirectiveReader) -> list[ValueDecl]:
     """One ValueDecl per name of a const/var spec.
 
     ``value`` is the matching expression of ``a, b = 1, 2``; when the counts differ
@@ -224,10 +236,9 @@ def _values(spec: Node, declaration: Node, group: int, ctx: FileContext,
         values: list[str | None] = [node_text(e) for e in exprs]
     else:
         values = [node_text(value_node) if value_node else None] * len(names)
-    doc_group, directive_groups = _spec_comments(spec, declaration, ctx)
+    doc_group, directive_groups = group.comments_for(spec, ctx)
     doc = doc_group.text() if doc_group else ctx.comments.trailing_for(spec)
     spec_directives = directives.read(*directive_groups)
-    iota_index = _specs_of(spec).index(spec)
     return [
         ValueDecl(
             kind=kind,
@@ -237,8 +248,8 @@ def _values(spec: Node, declaration: Node, group: int, ctx: FileContext,
             doc=doc,
             directives=spec_directives,
             span=node_span(name, ctx.path),
-            iota_index=iota_index,
-            group=group,
+            iota_index=group.spec_index[spec.start_byte],
+            group=group.number,
         )
         for name, value in zip(names, values)
     ]
