@@ -1,0 +1,641 @@
+package python
+
+/*
+#include "py4go.h"
+*/
+import "C"
+
+import (
+	"math"
+	"reflect"
+	"strconv"
+	"unsafe"
+)
+
+// FromGo converts a Go value to a new Python object the caller owns:
+//
+//	nil, nil pointers/slices/maps/interfaces  None
+//	bool                                       bool
+//	int, int8..int64, uint, uint8..uint64      int
+//	float32, float64                           float
+//	string                                     str (must be valid UTF-8, else a *ConversionError)
+//	[]byte (any slice of a byte kind)          bytes (any bytes)
+//	other slices and arrays                    list (elements converted recursively)
+//	maps                                       dict (keys sorted when they are of a basic kind)
+//	pointers                                   the value pointed to
+//	*Object                                    a new reference to the same object
+//
+// Named types convert as their underlying kind. Other kinds (structs, channels, funcs) give
+// a *ConversionError. None, bool, int and float results stay unboxed until first needed (see
+// Object), so FromGo of those does not even need the GIL.
+func FromGo(v any) (*Object, error) {
+	if o, ok := v.(*Object); ok && o != nil {
+		if o.unboxed() {
+			return &Object{kind: o.kind, num: o.num}, nil
+		}
+		p, err := o.pyobj("FromGo")
+		if err != nil {
+			return nil, err
+		}
+		return NewRef(p)
+	}
+	var pk packer
+	pk.vals = make([]C.py4go_value, 1)
+	d := &pk.vals[0]
+	if err := pk.put(d, v); err != nil {
+		pk.abort()
+		return nil, conversionContext(err, "FromGo")
+	}
+	switch d.kind {
+	case C.PY4GO_NONE, C.PY4GO_BOOL, C.PY4GO_INT64, C.PY4GO_FLOAT64:
+		pk.done()
+		return &Object{kind: d.kind, num: d.num}, nil
+	case C.PY4GO_OBJECT:
+		pk.done()
+		if d.flags&C.PY4GO_STEAL != 0 {
+			return StealRef(unsafe.Pointer(d.ptr)), nil
+		}
+	}
+	r := C.py4go_from_value(d)
+	pk.done()
+	if r.status != C.PY4GO_OK {
+		return nil, resultError(r, "FromGo", func(int) string { return "" })
+	}
+	return objectResult(r.value), nil
+}
+
+// scalar converts o to the C scalar kind want, in Go for an unboxed scalar and with one cgo
+// call otherwise. STR and BYTES results borrow o's buffer.
+func (o *Object) scalar(want C.int, op string) (C.py4go_value, error) {
+	if o.unboxed() {
+		return unboxedAs(o.kind, o.num, want, op)
+	}
+	p, err := o.pyobj(op)
+	if err != nil {
+		return C.py4go_value{}, err
+	}
+	r := C.py4go_to_value((*C.PyObject)(p), want)
+	if r.status != C.PY4GO_OK {
+		return C.py4go_value{}, resultError(r, op, nil)
+	}
+	return r.value, nil
+}
+
+// unboxedAs mirrors py4go_to_value for the scalar kinds that are kept unboxed.
+func unboxedAs(kind C.int32_t, num C.int64_t, want C.int, op string) (C.py4go_value, error) {
+	v := C.py4go_value{kind: C.int32_t(want), num: num}
+	switch {
+	case C.int(kind) == want:
+		return v, nil
+	case kind == C.PY4GO_INT64 && want == C.PY4GO_UINT64:
+		if num >= 0 {
+			return v, nil
+		}
+		return v, &ConversionError{Context: op, Message: "Python int " + strconv.FormatInt(int64(num), 10) +
+			" is negative and cannot be converted to Go uint64"}
+	case kind == C.PY4GO_INT64 && want == C.PY4GO_FLOAT64:
+		v.num = C.int64_t(math.Float64bits(float64(num)))
+		return v, nil
+	}
+	return v, &ConversionError{Context: op, Message: "cannot convert Python " + pythonScalarType(kind) +
+		" to Go " + goKindName(want)}
+}
+
+func pythonScalarType(kind C.int32_t) string {
+	switch kind {
+	case C.PY4GO_NONE:
+		return "NoneType"
+	case C.PY4GO_BOOL:
+		return "bool"
+	case C.PY4GO_INT64, C.PY4GO_UINT64, C.PY4GO_BIGINT:
+		return "int"
+	case C.PY4GO_FLOAT64:
+		return "float"
+	case C.PY4GO_STR:
+		return "str"
+	case C.PY4GO_BYTES:
+		return "bytes"
+	case C.PY4GO_LIST:
+		return "list"
+	case C.PY4GO_TUPLE:
+		return "tuple"
+	case C.PY4GO_DICT:
+		return "dict"
+	}
+	return "object"
+}
+
+func goKindName(kind C.int) string {
+	switch kind {
+	case C.PY4GO_NONE:
+		return "nil"
+	case C.PY4GO_BOOL:
+		return "bool"
+	case C.PY4GO_INT64:
+		return "int64"
+	case C.PY4GO_UINT64:
+		return "uint64"
+	case C.PY4GO_FLOAT64:
+		return "float64"
+	case C.PY4GO_STR:
+		return "string"
+	case C.PY4GO_BYTES:
+		return "[]byte"
+	}
+	return "value"
+}
+
+// Int64 converts a Python int to int64; an int out of range (e.g. 2**70) or another type
+// (bool included) is a *ConversionError.
+func (o *Object) Int64() (int64, error) {
+	v, err := o.scalar(C.PY4GO_INT64, "Object.Int64")
+	return int64(v.num), err
+}
+
+// Uint64 converts a non-negative Python int to uint64; negative or too large ints and other
+// types are a *ConversionError.
+func (o *Object) Uint64() (uint64, error) {
+	v, err := o.scalar(C.PY4GO_UINT64, "Object.Uint64")
+	return uint64(v.num), err
+}
+
+// Float64 converts a Python float (or int) to float64.
+func (o *Object) Float64() (float64, error) {
+	v, err := o.scalar(C.PY4GO_FLOAT64, "Object.Float64")
+	return math.Float64frombits(uint64(v.num)), err
+}
+
+// Bool converts True or False to a Go bool; other values (even truthy ones) are a
+// *ConversionError, so a wrong type is never silently accepted.
+func (o *Object) Bool() (bool, error) {
+	v, err := o.scalar(C.PY4GO_BOOL, "Object.Bool")
+	return v.num != 0, err
+}
+
+// Str converts a Python str to a Go string (UTF-8). A str holding lone surrogates, which
+// UTF-8 cannot encode, is a *ConversionError; so is any other type (use String for str(o)).
+func (o *Object) Str() (string, error) {
+	v, err := o.scalar(C.PY4GO_STR, "Object.Str")
+	if err != nil {
+		return "", err
+	}
+	return copyString(v), nil
+}
+
+// Bytes copies a Python bytes or bytearray into a new Go slice, byte for byte.
+func (o *Object) Bytes() ([]byte, error) {
+	v, err := o.scalar(C.PY4GO_BYTES, "Object.Bytes")
+	if err != nil {
+		return nil, err
+	}
+	return copyBytes(v), nil
+}
+
+// describe returns o's natural kind (py4go_to_value with want = -1); object-like kinds borrow.
+func (o *Object) describe(op string) (C.py4go_value, error) {
+	if o.unboxed() {
+		return C.py4go_value{kind: o.kind, num: o.num}, nil
+	}
+	p, err := o.pyobj(op)
+	if err != nil {
+		return C.py4go_value{}, err
+	}
+	r := C.py4go_to_value((*C.PyObject)(p), -1)
+	if r.status != C.PY4GO_OK {
+		return C.py4go_value{}, resultError(r, op, nil)
+	}
+	return r.value, nil
+}
+
+// ToGo converts o to the natural Go value: nil, bool, int64 (uint64 for ints above
+// math.MaxInt64), float64, string, []byte (bytes, bytearray), []any (list, tuple),
+// map[string]any (dict with only str keys) or map[any]any (other dicts; a key must convert to
+// a comparable Go value). Anything else, including ints beyond uint64, comes back as a new
+// *Object reference the caller must Release.
+func (o *Object) ToGo() (any, error) {
+	v, err := o.describe("Object.ToGo")
+	if err != nil {
+		return nil, err
+	}
+	var d decoder
+	defer d.finish()
+	return d.natural(v, false, "Object.ToGo")
+}
+
+// Decode converts o into the Go variable into points to, with the conversions and range
+// checks of the target's type: any int or uint width (a Python int out of range for it, or
+// a negative one for an unsigned type, is a *ConversionError naming the Go type), float32
+// and float64, bool, string, []byte, slices and arrays (from list or tuple), maps (from
+// dict), pointers (None gives nil), *Object (a new reference), and any (as ToGo).
+func (o *Object) Decode(into any) error {
+	rv := reflect.ValueOf(into)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return &ConversionError{Context: "Object.Decode", Message: "the target must be a non-nil pointer, not " + typeString(into)}
+	}
+	switch t := into.(type) { // the common targets, without reflection
+	case *int64:
+		v, err := o.Int64()
+		if err == nil {
+			*t = v
+		}
+		return err
+	case *float64:
+		v, err := o.Float64()
+		if err == nil {
+			*t = v
+		}
+		return err
+	case *string:
+		v, err := o.Str()
+		if err == nil {
+			*t = v
+		}
+		return err
+	case *bool:
+		v, err := o.Bool()
+		if err == nil {
+			*t = v
+		}
+		return err
+	}
+	v, err := o.describe("Object.Decode")
+	if err != nil {
+		return err
+	}
+	var d decoder
+	defer d.finish()
+	return d.decode(v, false, rv.Elem(), "Object.Decode", "")
+}
+
+func typeString(v any) string {
+	if v == nil {
+		return "nil"
+	}
+	return reflect.TypeOf(v).String()
+}
+
+// decoder converts described Python values into Go values. Items of containers come from
+// py4go_unpack with owned references for object-like kinds; the decoder releases those
+// (in one cgo call) when it is done, except the ones it hands out as *Object.
+type decoder struct {
+	owned []unsafe.Pointer
+}
+
+func (d *decoder) finish() {
+	if len(d.owned) > 0 {
+		C.py4go_release_many((**C.PyObject)(unsafe.Pointer(&d.owned[0])), C.Py_ssize_t(len(d.owned)))
+		d.owned = nil
+	}
+}
+
+// keep records an owned reference to release at the end.
+func (d *decoder) keep(v C.py4go_value, owned bool) {
+	if owned {
+		d.owned = append(d.owned, unsafe.Pointer(v.ptr))
+	}
+}
+
+// objectOf returns an *Object (new reference) for a described value.
+func (d *decoder) objectOf(v C.py4go_value, owned bool) (*Object, error) {
+	switch v.kind {
+	case C.PY4GO_NONE, C.PY4GO_BOOL, C.PY4GO_INT64, C.PY4GO_FLOAT64:
+		return &Object{kind: v.kind, num: v.num}, nil
+	case C.PY4GO_UINT64:
+		return FromGo(uint64(v.num))
+	case C.PY4GO_STR:
+		return FromGo(copyString(v))
+	case C.PY4GO_BYTES:
+		return FromGo(copyBytes(v))
+	}
+	if owned {
+		return StealRef(unsafe.Pointer(v.ptr)), nil
+	}
+	return NewRef(unsafe.Pointer(v.ptr))
+}
+
+// items unpacks a list, tuple (n values) or dict (2n values: k0, v0, ...) described by v.
+func (d *decoder) items(v C.py4go_value, op string) ([]C.py4go_value, error) {
+	n := int(v.num)
+	if v.kind == C.PY4GO_DICT {
+		n *= 2
+	}
+	for {
+		buf := make([]C.py4go_value, n+1)
+		r := C.py4go_unpack((*C.PyObject)(v.ptr), &buf[0], C.Py_ssize_t(len(buf)))
+		if r.status != C.PY4GO_OK {
+			return nil, resultError(r, op, nil)
+		}
+		got := int(r.value.num)
+		if v.kind == C.PY4GO_DICT {
+			got *= 2
+		}
+		if got <= len(buf) {
+			buf = buf[:got]
+			for _, it := range buf {
+				if isObjectKind(it.kind) {
+					d.owned = append(d.owned, unsafe.Pointer(it.ptr))
+				}
+			}
+			return buf, nil
+		}
+		n = got
+	}
+}
+
+func isObjectKind(k C.int32_t) bool {
+	switch k {
+	case C.PY4GO_OBJECT, C.PY4GO_LIST, C.PY4GO_TUPLE, C.PY4GO_DICT, C.PY4GO_BIGINT:
+		return true
+	}
+	return false
+}
+
+// natural is ToGo for a described value.
+func (d *decoder) natural(v C.py4go_value, owned bool, op string) (any, error) {
+	switch v.kind {
+	case C.PY4GO_NONE:
+		return nil, nil
+	case C.PY4GO_BOOL:
+		return v.num != 0, nil
+	case C.PY4GO_INT64:
+		return int64(v.num), nil
+	case C.PY4GO_UINT64:
+		return uint64(v.num), nil
+	case C.PY4GO_FLOAT64:
+		return math.Float64frombits(uint64(v.num)), nil
+	case C.PY4GO_STR:
+		return copyString(v), nil
+	case C.PY4GO_BYTES:
+		return copyBytes(v), nil
+	case C.PY4GO_LIST, C.PY4GO_TUPLE:
+		items, err := d.items(v, op)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]any, len(items))
+		for i, it := range items {
+			if out[i], err = d.natural(it, true, op+"["+strconv.Itoa(i)+"]"); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	case C.PY4GO_DICT:
+		items, err := d.items(v, op)
+		if err != nil {
+			return nil, err
+		}
+		allStr := true
+		for i := 0; i < len(items); i += 2 {
+			allStr = allStr && items[i].kind == C.PY4GO_STR
+		}
+		if allStr {
+			out := make(map[string]any, len(items)/2)
+			for i := 0; i < len(items); i += 2 {
+				k := copyString(items[i])
+				if out[k], err = d.natural(items[i+1], true, op+"["+quote(k)+"]"); err != nil {
+					return nil, err
+				}
+			}
+			return out, nil
+		}
+		out := make(map[any]any, len(items)/2)
+		for i := 0; i < len(items); i += 2 {
+			k, err := d.natural(items[i], true, op+" key")
+			if err != nil {
+				return nil, err
+			}
+			if k != nil && !reflect.TypeOf(k).Comparable() {
+				return nil, &ConversionError{Context: op, Message: "cannot use a Python " +
+					pythonScalarType(items[i].kind) + " as a Go map key"}
+			}
+			if out[k], err = d.natural(items[i+1], true, op+"["+keyText(k)+"]"); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}
+	// An object with no Go equivalent: hand out the reference (ownership moves to the caller).
+	if owned {
+		d.disown(v.ptr)
+	}
+	return d.objectOf(v, owned)
+}
+
+// disown removes p from the references released at the end (it is being handed out).
+func (d *decoder) disown(p unsafe.Pointer) {
+	for i := len(d.owned) - 1; i >= 0; i-- {
+		if d.owned[i] == p {
+			d.owned = append(d.owned[:i], d.owned[i+1:]...)
+			return
+		}
+	}
+}
+
+func keyText(k any) string {
+	if s, ok := k.(string); ok {
+		return quote(s)
+	}
+	if k == nil {
+		return "None"
+	}
+	return reflect.ValueOf(k).String()
+}
+
+// describeError is the *ConversionError for a value of the wrong Python type.
+func describeError(v C.py4go_value, target reflect.Type, ctx string) error {
+	return &ConversionError{Context: ctx, Message: "cannot convert Python " + pythonTypeOf(v) + " to Go " + target.String()}
+}
+
+func pythonTypeOf(v C.py4go_value) string {
+	if v.kind == C.PY4GO_OBJECT {
+		return C.GoString(C.py4go_type_name((*C.PyObject)(v.ptr)))
+	}
+	return pythonScalarType(v.kind)
+}
+
+// intText is the decimal text of a described Python int (for error messages).
+func intText(v C.py4go_value) string {
+	switch v.kind {
+	case C.PY4GO_INT64:
+		return strconv.FormatInt(int64(v.num), 10)
+	case C.PY4GO_UINT64:
+		return strconv.FormatUint(uint64(v.num), 10)
+	}
+	r := C.py4go_str((*C.PyObject)(v.ptr), 0)
+	if r.status != C.PY4GO_OK {
+		_ = resultError(r, "", nil) // frees the exception
+		return "(unprintable)"
+	}
+	return copyString(r.value)
+}
+
+// decode stores the described value v into rv (settable), converting to rv's type.
+func (d *decoder) decode(v C.py4go_value, owned bool, rv reflect.Value, op, path string) error {
+	ctx := op
+	if path != "" {
+		ctx = op + " at " + path
+	}
+	t := rv.Type()
+	if t == objectPtrType {
+		o, err := d.objectOf(v, false)
+		if err != nil {
+			return err
+		}
+		rv.Set(reflect.ValueOf(o))
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Interface:
+		if v.kind == C.PY4GO_NONE {
+			rv.Set(reflect.Zero(t))
+			return nil
+		}
+		x, err := d.natural(v, owned, ctx)
+		if err != nil {
+			return err
+		}
+		xv := reflect.ValueOf(x)
+		if !xv.Type().AssignableTo(t) {
+			return describeError(v, t, ctx)
+		}
+		rv.Set(xv)
+		return nil
+	case reflect.Pointer:
+		if v.kind == C.PY4GO_NONE {
+			rv.Set(reflect.Zero(t))
+			return nil
+		}
+		p := reflect.New(t.Elem())
+		if err := d.decode(v, owned, p.Elem(), op, path); err != nil {
+			return err
+		}
+		rv.Set(p)
+		return nil
+	case reflect.Bool:
+		if v.kind != C.PY4GO_BOOL {
+			return describeError(v, t, ctx)
+		}
+		rv.SetBool(v.num != 0)
+		return nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		switch v.kind {
+		case C.PY4GO_INT64:
+			if !rv.OverflowInt(int64(v.num)) {
+				rv.SetInt(int64(v.num))
+				return nil
+			}
+		case C.PY4GO_UINT64, C.PY4GO_BIGINT:
+		default:
+			return describeError(v, t, ctx)
+		}
+		return &ConversionError{Context: ctx, Message: "Python int " + intText(v) + " is out of range for Go " + t.String()}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		switch v.kind {
+		case C.PY4GO_INT64:
+			if v.num < 0 {
+				return &ConversionError{Context: ctx, Message: "Python int " + intText(v) +
+					" is negative and cannot be converted to Go " + t.String()}
+			}
+			if !rv.OverflowUint(uint64(v.num)) {
+				rv.SetUint(uint64(v.num))
+				return nil
+			}
+		case C.PY4GO_UINT64:
+			if !rv.OverflowUint(uint64(v.num)) {
+				rv.SetUint(uint64(v.num))
+				return nil
+			}
+		case C.PY4GO_BIGINT:
+		default:
+			return describeError(v, t, ctx)
+		}
+		return &ConversionError{Context: ctx, Message: "Python int " + intText(v) + " is out of range for Go " + t.String()}
+	case reflect.Float32, reflect.Float64:
+		var f float64
+		switch v.kind {
+		case C.PY4GO_FLOAT64:
+			f = math.Float64frombits(uint64(v.num))
+		case C.PY4GO_INT64:
+			f = float64(int64(v.num))
+		case C.PY4GO_UINT64:
+			f = float64(uint64(v.num))
+		case C.PY4GO_BIGINT:
+			r := C.py4go_to_value((*C.PyObject)(v.ptr), C.PY4GO_FLOAT64)
+			if r.status != C.PY4GO_OK {
+				return resultError(r, ctx, nil)
+			}
+			f = math.Float64frombits(uint64(r.value.num))
+		default:
+			return describeError(v, t, ctx)
+		}
+		if rv.OverflowFloat(f) {
+			return &ConversionError{Context: ctx, Message: "Python float " + strconv.FormatFloat(f, 'g', -1, 64) +
+				" is out of range for Go " + t.String()}
+		}
+		rv.SetFloat(f)
+		return nil
+	case reflect.String:
+		if v.kind != C.PY4GO_STR {
+			return describeError(v, t, ctx)
+		}
+		rv.SetString(copyString(v))
+		return nil
+	case reflect.Slice, reflect.Array:
+		if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 && v.kind == C.PY4GO_BYTES {
+			rv.SetBytes(copyBytes(v))
+			return nil
+		}
+		if t.Kind() == reflect.Slice && v.kind == C.PY4GO_NONE {
+			rv.Set(reflect.Zero(t))
+			return nil
+		}
+		if v.kind != C.PY4GO_LIST && v.kind != C.PY4GO_TUPLE {
+			return describeError(v, t, ctx)
+		}
+		items, err := d.items(v, ctx)
+		if err != nil {
+			return err
+		}
+		if t.Kind() == reflect.Array {
+			if len(items) != t.Len() {
+				return &ConversionError{Context: ctx, Message: "Python " + pythonScalarType(v.kind) + " of length " +
+					strconv.Itoa(len(items)) + " does not fit Go " + t.String()}
+			}
+		} else {
+			rv.Set(reflect.MakeSlice(t, len(items), len(items)))
+		}
+		for i, it := range items {
+			if err := d.decode(it, true, rv.Index(i), op, path+"["+strconv.Itoa(i)+"]"); err != nil {
+				return err
+			}
+		}
+		return nil
+	case reflect.Map:
+		if v.kind == C.PY4GO_NONE {
+			rv.Set(reflect.Zero(t))
+			return nil
+		}
+		if v.kind != C.PY4GO_DICT {
+			return describeError(v, t, ctx)
+		}
+		items, err := d.items(v, ctx)
+		if err != nil {
+			return err
+		}
+		m := reflect.MakeMapWithSize(t, len(items)/2)
+		for i := 0; i < len(items); i += 2 {
+			k := reflect.New(t.Key()).Elem()
+			if err := d.decode(items[i], true, k, op, path+" key"); err != nil {
+				return err
+			}
+			e := reflect.New(t.Elem()).Elem()
+			if err := d.decode(items[i+1], true, e, op, path+"["+keyText(k.Interface())+"]"); err != nil {
+				return err
+			}
+			m.SetMapIndex(k, e)
+		}
+		rv.Set(m)
+		return nil
+	}
+	return &ConversionError{Context: ctx, Message: "cannot decode into Go " + t.String()}
+}

@@ -1,0 +1,234 @@
+package python
+
+/*
+#include "py4go.h"
+*/
+import "C"
+
+import (
+	"errors"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+)
+
+type lifeState int
+
+const (
+	stateOff lifeState = iota
+	stateRunning
+	stateFinalizing
+)
+
+// life serialises Initialize, Finalize and Register, and counts the WithGIL calls in
+// progress so that Finalize can wait for them instead of pulling Python out from under them.
+var life struct {
+	mu      sync.Mutex
+	idle    sync.Cond // signalled when active drops to 0 while finalizing
+	state   lifeState
+	active  int         // WithGIL calls in progress
+	owned   bool        // we initialized Python (false: a host process did, e.g. extension mode)
+	mainRun chan func() // work for the Python main thread (only Finalize uses it)
+	inittab map[string]bool
+}
+
+// generation changes whenever an interpreter starts or ends, so that an *Object can tell that
+// the interpreter it came from is gone (its pointer would dangle).
+var generation atomic.Uint64
+
+func init() { life.idle.L = &life.mu }
+
+// Initialize starts the embedded Python interpreter. It is idempotent and safe to call from
+// any goroutine. Python is initialized on a dedicated OS thread (its "main thread", which
+// also runs Finalize) without installing signal handlers (the Go runtime owns signals), and
+// the GIL is released before Initialize returns, so any goroutine can take it with WithGIL.
+//
+// Inside a process where Python is already running (a bindc extension module imported by
+// python), Initialize adopts that interpreter and Finalize leaves it alone.
+func Initialize() error {
+	life.mu.Lock()
+	defer life.mu.Unlock()
+	switch life.state {
+	case stateRunning:
+		return nil
+	case stateFinalizing:
+		return opError("Initialize", errFinalizing)
+	}
+	started := make(chan C.py4go_result)
+	run := make(chan func())
+	go pythonMainThread(started, run)
+	r := <-started
+	if r.status != C.PY4GO_OK {
+		e := takeException(r.exc)
+		return errors.New("python: Initialize: Python failed to start: " + e.Message)
+	}
+	life.owned = r.value.num == 1
+	if life.owned {
+		life.mainRun = run
+	}
+	life.state = stateRunning
+	generation.Add(1)
+	return nil
+}
+
+// pythonMainThread initializes Python on an OS thread it keeps locked, then runs the work
+// Finalize sends it. The goroutine exits still locked, so the thread ends with it.
+func pythonMainThread(started chan<- C.py4go_result, run <-chan func()) {
+	runtime.LockOSThread()
+	r := C.py4go_initialize()
+	started <- r
+	if r.status != C.PY4GO_OK || r.value.num == 0 {
+		return
+	}
+	for f := range run {
+		f()
+	}
+}
+
+// adoptHostInterpreter marks an interpreter started by someone else (the python process
+// that imported a bindc extension module) as running. Called with life.mu held.
+func adoptHostInterpreter() bool {
+	if life.state != stateOff || C.py4go_is_initialized() == 0 {
+		return false
+	}
+	life.state = stateRunning
+	life.owned = false
+	generation.Add(1)
+	return true
+}
+
+// Finalize stops the interpreter Initialize started: it waits for every WithGIL in progress
+// to return (new ones fail meanwhile), then runs Py_FinalizeEx on Python's main thread.
+// It is idempotent and safe from any goroutine, but must not be called while holding the GIL
+// (inside WithGIL): that is reported as an error instead of deadlocking. Every *Object of the
+// finalized interpreter becomes stale (ErrStale); Release on them is a no-op.
+//
+// Initialize may be called again afterwards; CPython supports that, though extension modules
+// may leak memory across such restarts.
+func Finalize() error {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	if C.py4go_gil_check() != 0 {
+		return errors.New("python: Finalize: called while holding the GIL (inside WithGIL); call it after WithGIL returns")
+	}
+	life.mu.Lock()
+	defer life.mu.Unlock()
+	if life.state != stateRunning {
+		return nil
+	}
+	life.state = stateFinalizing
+	for life.active > 0 {
+		life.idle.Wait()
+	}
+	var rc C.int64_t
+	if life.owned {
+		done := make(chan C.py4go_result)
+		life.mainRun <- func() { done <- C.py4go_finalize() }
+		rc = (<-done).value.num
+		close(life.mainRun)
+		life.mainRun = nil
+	}
+	forgetPendingReleases()
+	life.state = stateOff
+	if rc < 0 {
+		return errors.New("python: Finalize: Py_FinalizeEx reported an error (flushing buffered data failed)")
+	}
+	return nil
+}
+
+// IsInitialized reports whether the Python interpreter is running.
+func IsInitialized() bool {
+	return C.py4go_is_initialized() != 0
+}
+
+// Version returns the version of the linked Python, e.g. "3.11.7". It works before
+// Initialize too.
+func Version() string {
+	v := C.GoString(C.py4go_version())
+	if i := strings.IndexByte(v, ' '); i >= 0 {
+		v = v[:i]
+	}
+	return v
+}
+
+// enterPython registers a WithGIL call in progress, or says why Python cannot be used.
+func enterPython() error {
+	life.mu.Lock()
+	defer life.mu.Unlock()
+	switch life.state {
+	case stateRunning:
+		life.active++
+		return nil
+	case stateFinalizing:
+		return errFinalizing
+	}
+	if adoptHostInterpreter() {
+		life.active++
+		return nil
+	}
+	return ErrNotInitialized
+}
+
+// exitPython ends what enterPython started.
+func exitPython() {
+	life.mu.Lock()
+	life.active--
+	if life.active == 0 && life.state == stateFinalizing {
+		life.idle.Broadcast()
+	}
+	life.mu.Unlock()
+}
+
+// Register makes a C extension module importable under name. initFunc is its single-phase
+// init function, a C `PyObject *PyInit_name(void)` (multi-phase functions returning a
+// PyModuleDef work too); bindc-generated packages call Register for you.
+//
+// Before Initialize, Register adds the module to Python's table of built-in modules
+// (PyImport_AppendInittab), so `import name` runs initFunc on first use. After Initialize,
+// Register takes the GIL itself (re-entrantly, so it may also run inside WithGIL), calls
+// initFunc at once and puts the module into sys.modules. Registering a name twice before
+// Initialize is an error.
+func Register(name string, initFunc unsafe.Pointer) error {
+	if name == "" || initFunc == nil {
+		return errors.New("python: Register: need a module name and a non-nil init function")
+	}
+	life.mu.Lock()
+	if life.state == stateOff && C.py4go_is_initialized() == 0 {
+		defer life.mu.Unlock()
+		if life.inittab[name] {
+			return errors.New("python: Register(" + quote(name) + "): a module of that name is already registered")
+		}
+		r := C.py4go_append_inittab(cstr(name), C.Py_ssize_t(len(name)), (*[0]byte)(initFunc))
+		if r.status != C.PY4GO_OK {
+			return errors.New("python: Register(" + quote(name) + "): PyImport_AppendInittab failed")
+		}
+		if life.inittab == nil {
+			life.inittab = map[string]bool{}
+		}
+		life.inittab[name] = true
+		return nil
+	}
+	life.mu.Unlock()
+	return WithGIL(func() error {
+		r := C.py4go_load_module(cstr(name), C.Py_ssize_t(len(name)), (*[0]byte)(initFunc))
+		if r.status != C.PY4GO_OK {
+			return resultError(r, "Register("+quote(name)+")", nil)
+		}
+		C.py4go_release((*C.PyObject)(r.value.ptr))
+		return nil
+	})
+}
+
+// cstr borrows a Go string's bytes as a C pointer for the duration of one cgo call (the
+// bytes hold no Go pointers, so cgo's rules allow it). Never NULL for an empty string,
+// since the C side distinguishes NULL (absent) from "" (empty).
+func cstr(s string) *C.char {
+	if len(s) == 0 {
+		return (*C.char)(unsafe.Pointer(&emptyCString[0]))
+	}
+	return (*C.char)(unsafe.Pointer(unsafe.StringData(s)))
+}
+
+var emptyCString = [1]byte{0}
