@@ -9,6 +9,7 @@ on the same line is a trailing ("line") comment instead.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -51,7 +52,7 @@ def doc_text(comments: list[str]) -> str:
 
     Markers go, one space after ``//`` goes, directive lines go, trailing spaces go, runs of
     blank lines become one, and leading/trailing blank lines are dropped. Unlike Go, no final
-    newline is added (the text becomes a Python docstring).
+    newline is added and ``/* */`` blocks are dedented (the text becomes a Python docstring).
     """
     lines: list[str] = []
     for comment in comments:
@@ -60,8 +61,8 @@ def doc_text(comments: list[str]) -> str:
                 continue
             body = comment[2:]
             lines.append(body[1:] if body.startswith(" ") else body)
-        else:
-            lines.extend(comment[2:-2].split("\n"))
+        else:  # unlike Go, dedent a /* */ block: its indentation is layout, not content
+            lines.extend(textwrap.dedent(comment[2:-2]).split("\n"))
     cleaned: list[str] = []
     for line in (ln.rstrip() for ln in lines):
         if line or (cleaned and cleaned[-1]):

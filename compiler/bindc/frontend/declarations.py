@@ -19,7 +19,7 @@ from bindc.frontend.context import FileContext
 from bindc.frontend.directives import is_py4go_directive, parse_directive
 from bindc.frontend.syntax import has_token, named_fields, node_span, node_text
 from bindc.frontend.type_exprs import go_type, parameters, results
-from bindc.ir import Directive, Func, Receiver, TypeDecl, ValueDecl
+from bindc.ir import Directive, Func, Param, Receiver, TypeDecl, ValueDecl
 
 
 @dataclass
@@ -131,6 +131,7 @@ def _match_start(match: queries.Match) -> int:
 def _func(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
           diagnostics: list[Diagnostic]) -> Func | None:
     node = (match.get("definition.function") or match["definition.method"])[0]
+    doc_group = ctx.comments.doc_for(node)  # claimed even if skipped: no "orphan" warnings
     header = [node.child_by_field_name(f) for f in ("receiver", "name", "type_parameters", "parameters", "result")]
     if any(part is not None and part.has_error for part in header) or node.child_by_field_name("parameters") is None:
         return None
@@ -139,12 +140,17 @@ def _func(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
         receiver = _receiver(match["receiver"][0])
         if receiver is None:
             return None
-    doc_group = ctx.comments.doc_for(node)
     params, variadic = parameters(node.child_by_field_name("parameters"), ctx)
+    result_params = results(node.child_by_field_name("result"), ctx)
+    for where, group in (("parameters", params), ("result", result_params)):
+        if _mixes_named_and_unnamed(group):
+            diagnostics.append(Diagnostic(Severity.ERROR, "syntax error: mixed named and unnamed parameters",
+                                          node_span(node.child_by_field_name(where), ctx.path)))
+            return None
     func = Func(
         name=node_text(match["name"][0]),
         params=params,
-        results=results(node.child_by_field_name("result"), ctx),
+        results=result_params,
         variadic=variadic,
         doc=doc_group.text() if doc_group else "",
         directives=directives.read(doc_group),
@@ -156,6 +162,11 @@ def _func(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
         diagnostics.append(Diagnostic(
             Severity.WARNING, f"generic function {func.name} is not supported; skipped", func.span))
     return func
+
+
+def _mixes_named_and_unnamed(params: tuple[Param, ...]) -> bool:
+    """``func(a int, b)``: tree-sitter reads ``b`` as a type; Go rejects the list."""
+    return len({p.name is None for p in params}) > 1
 
 
 def _receiver(receiver_list: Node) -> Receiver | None:
@@ -196,10 +207,10 @@ def _is_binding_candidate(exported: bool, directives: tuple[Directive, ...]) -> 
 
 def _type(match: queries.Match, spec: Node, group: _Group, ctx: FileContext,
           directives: _DirectiveReader, diagnostics: list[Diagnostic]) -> TypeDecl | None:
+    doc_group, directive_groups = group.comments_for(spec, ctx)
     type_node = spec.child_by_field_name("type")
     if spec.has_error or type_node is None:
         return None
-    doc_group, directive_groups = group.comments_for(spec, ctx)
     decl = TypeDecl(
         name=node_text(match["name"][0]),
         type=go_type(type_node, ctx),
@@ -225,6 +236,7 @@ def _values(spec: Node, group: _Group, ctx: FileContext, directives: _DirectiveR
     (``a, b = f()``) each name gets the whole expression list's text. A const without a
     value (implicit repetition inside a group) has ``value=None`` for the resolver to fill.
     """
+    doc_group, directive_groups = group.comments_for(spec, ctx)
     if spec.has_error:
         return []
     kind = "const" if spec.type == "const_spec" else "var"
@@ -236,7 +248,6 @@ def _values(spec: Node, group: _Group, ctx: FileContext, directives: _DirectiveR
         values: list[str | None] = [node_text(e) for e in exprs]
     else:
         values = [node_text(value_node) if value_node else None] * len(names)
-    doc_group, directive_groups = group.comments_for(spec, ctx)
     doc = doc_group.text() if doc_group else ctx.comments.trailing_for(spec)
     spec_directives = directives.read(*directive_groups)
     return [

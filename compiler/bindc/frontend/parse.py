@@ -46,8 +46,9 @@ def parse_source(path: str, source: bytes) -> tuple[ParsedFile, list[Diagnostic]
     diagnostics = syntax_errors(root, path)
     ctx = FileContext(path, CommentIndex(queries.captured_nodes("comments", root, "comment"), source))
     package, package_node, package_doc = _package_clause(root, ctx)
-    if package_node is None:
+    if package_node is None and not any(d.span and (d.span.line, d.span.col) == (1, 1) for d in diagnostics):
         diagnostics.append(Diagnostic(Severity.ERROR, "expected 'package' clause", Span(path, 1, 1)))
+    diagnostics += _top_level_order(root, path)
     imports = _imports(root, path)
     declarations, problems = extract_declarations(root, ctx)
     diagnostics += problems
@@ -68,7 +69,11 @@ def parse_source(path: str, source: bytes) -> tuple[ParsedFile, list[Diagnostic]
         header=header,
         package_span=node_span(package_node, path) if package_node is not None else None,
     )
-    return parsed, diagnostics
+    return parsed, sorted(diagnostics, key=_position)
+
+
+def _position(diagnostic: Diagnostic) -> tuple[int, int]:
+    return (diagnostic.span.line, diagnostic.span.col) if diagnostic.span else (0, 0)
 
 
 def _package_clause(root: Node, ctx: FileContext) -> tuple[str, Node | None, str]:
@@ -93,6 +98,36 @@ def _imports(root: Node, path: str) -> tuple[Import, ...]:
             span=node_span(match["import"][0], path),
         ))
     return tuple(sorted(found, key=lambda i: (i.span.line, i.span.col)))
+
+
+_DECLARATIONS = frozenset({
+    "function_declaration", "method_declaration", "type_declaration", "const_declaration",
+    "var_declaration",
+})
+
+
+def _top_level_order(root: Node, path: str) -> list[Diagnostic]:
+    """Go's top-level rules that tree-sitter-go does not enforce.
+
+    Imports must come before other declarations, and statements may not appear outside a
+    function body (the grammar accepts both, so the Go compiler would be the first to say).
+    """
+    found: list[Diagnostic] = []
+    seen_declaration = False
+    previous = ""
+    for child in root.named_children:
+        after_error, previous = previous == "ERROR", child.type  # recovery debris: reported already
+        if child.type == "import_declaration" and seen_declaration:
+            message = "syntax error: imports must appear before other declarations"
+        elif child.type in _DECLARATIONS:
+            seen_declaration = True
+            continue
+        elif child.type not in ("package_clause", "import_declaration", "comment", "ERROR") and not after_error:
+            message = "syntax error: non-declaration statement outside function body"
+        else:
+            continue
+        found.append(Diagnostic(Severity.ERROR, message, node_span(child, path)))
+    return found
 
 
 def _unquote(literal: str) -> str:

@@ -16,6 +16,7 @@ from bindc.diagnostics import Diagnostic, Severity
 from bindc.frontend import queries
 from bindc.frontend.syntax import node_span, node_text
 
+_DECLARATION_KEYWORDS = frozenset({"const", "func", "import", "type", "var"})
 _LITERALS = frozenset({
     "int_literal", "float_literal", "imaginary_literal", "rune_literal",
     "interpreted_string_literal", "raw_string_literal",
@@ -37,7 +38,8 @@ def syntax_errors(root: Node, file: str) -> list[Diagnostic]:
             continue
         gap = _grammar_gap(node)
         if gap is None:
-            found.append(Diagnostic(Severity.ERROR, _unexpected_message(node), node_span(node, file)))
+            found += [Diagnostic(Severity.ERROR, message, node_span(where, file))
+                      for where, message in _unexpected(node)]
         elif gap[0].start_byte not in gaps_seen:
             gaps_seen.add(gap[0].start_byte)
             found.append(Diagnostic(Severity.WARNING, gap[1], node_span(gap[0], file)))
@@ -78,12 +80,62 @@ def _inside_error(node: Node) -> bool:
     return False
 
 
-def _unexpected_message(error: Node) -> str:
-    token = _first_token(error)
-    what = describe_token(token) if token is not None else "input"
+def _unexpected(error: Node) -> list[tuple[Node, str]]:
+    """Where to point and what to say for an ERROR node.
+
+    At top level one ERROR may swallow several broken declarations; each line starting
+    with a declaration keyword begins a new one, diagnosed on its own.
+    """
+    tokens = _tokens(error)
+    if not tokens:
+        return [(error, "syntax error: unexpected input")]
     context = error.parent.type if error.parent is not None else "source_file"
-    where = "" if context == "source_file" else " in " + context.replace("_", " ")
-    return f"syntax error: unexpected {what}{where}"
+    if context != "source_file":
+        return [_diagnose(tokens, f" in {context.replace('_', ' ')}", at_end=_next_token(error) is None)]
+    segments: list[list[Node]] = []
+    for token in tokens:
+        starts_declaration = token.start_point.column == 0 and node_text(token) in _DECLARATION_KEYWORDS
+        if starts_declaration or not segments:
+            segments.append([])
+        segments[-1].append(token)
+    at_end = _next_token(error) is None
+    return [_diagnose(segment, "", at_end and segment is segments[-1]) for segment in segments]
+
+
+def _diagnose(tokens: list[Node], where: str, at_end: bool) -> tuple[Node, str]:
+    """The culprit among ``tokens`` (part of an ERROR) and its message.
+
+    An odd number of quotes is an unterminated string; unclosed brackets with nothing after
+    the ERROR mean the file ended inside a construct; a broken declaration (``var Y = ]``)
+    failed at its last token; anything else failed at its first.
+    """
+    first, last = tokens[0], tokens[-1]
+    opens_declaration = node_text(first) in _DECLARATION_KEYWORDS
+    quotes = [t for t in tokens if t.type in ('"', "`")]
+    if len(quotes) % 2:
+        return quotes[-1], "syntax error: string literal not terminated"
+    if _unbalanced(tokens) and at_end:
+        unclosed = f" (unclosed '{node_text(first)}' declaration)" if opens_declaration else ""
+        return first, f"syntax error: unexpected end of file{unclosed}"
+    culprit = last if opens_declaration and not where and len(tokens) > 1 else first
+    return culprit, f"syntax error: unexpected {describe_token(culprit)}{where}"
+
+
+def _unbalanced(tokens: list[Node]) -> bool:
+    """True when some ``(``, ``[`` or ``{`` among ``tokens`` is never closed."""
+    depth = 0
+    for token in tokens:
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(token.type, 0)
+    return depth > 0
+
+
+def _tokens(node: Node) -> list[Node]:
+    """The tokens under ``node`` in order (literals count as one; comments are skipped)."""
+    if node.type == "comment":
+        return []
+    if node.child_count == 0 or node.type in _LITERALS:
+        return [node]
+    return [token for child in node.children for token in _tokens(child)]
 
 
 def _missing_message(missing: Node) -> str:

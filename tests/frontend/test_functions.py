@@ -1,0 +1,121 @@
+"""Functions and methods: parameters, results, receivers, generics."""
+
+from bindc.diagnostics import Severity
+from bindc.ir import FuncType, NamedType, Param, PointerType, Receiver, SliceType, Span
+
+INT, STRING, ERROR = NamedType("int"), NamedType("string"), NamedType("error")
+
+
+def sig(func) -> list[tuple[str | None, str]]:
+    return [(p.name, p.type.go_syntax()) for p in func.params]
+
+
+def test_grouped_unnamed_and_variadic_params(parse_clean) -> None:
+    parsed = parse_clean("""
+        func Grouped(a, b int, s string) {}
+        func Unnamed(int, string) {}
+        func Join(sep string, parts ...string) string { return "" }
+    """)
+    grouped, unnamed, join = parsed.funcs
+    assert sig(grouped) == [("a", "int"), ("b", "int"), ("s", "string")]
+    assert sig(unnamed) == [(None, "int"), (None, "string")]
+    assert join.variadic and not grouped.variadic
+    assert join.params[-1] == Param("parts", SliceType(STRING), join.params[-1].span)
+    assert join.go_signature().go_syntax() == "func(string, ...string) string"
+
+
+def test_results_named_unnamed_and_single(parse_clean) -> None:
+    parsed = parse_clean("""
+        func None() {}
+        func One() int { return 0 }
+        func Pair() (int, error) { return 0, nil }
+        func Named() (n int, err error) { return }
+        func NamedGrouped() (x, y float64) { return }
+    """)
+    none, one, pair, named, grouped = parsed.funcs
+    assert none.results == ()
+    assert [r.type for r in one.results] == [INT] and one.results[0].name is None
+    assert [(r.name, r.type) for r in pair.results] == [(None, INT), (None, ERROR)]
+    assert [(r.name, r.type) for r in named.results] == [("n", INT), ("err", ERROR)]
+    assert [r.name for r in grouped.results] == ["x", "y"]
+
+
+def test_methods_value_and_pointer_receivers(parse_clean) -> None:
+    parsed = parse_clean("""
+        func (c *Counter) Inc() {}
+        func (c Counter) Get() int { return 0 }
+        func (Counter) Anon() {}
+        func (l *List[T]) Push(v T) {}
+        func ((Paren)) P() {}
+    """)
+    receivers = {f.name: f.receiver for f in parsed.funcs}
+    assert receivers == {
+        "Inc": Receiver("c", "Counter", pointer=True),
+        "Get": Receiver("c", "Counter", pointer=False),
+        "Anon": Receiver(None, "Counter", pointer=False),
+        "Push": Receiver("l", "List", pointer=True),
+        "P": Receiver(None, "Paren", pointer=False),
+    }
+
+
+def test_spans_point_at_names(parse_clean) -> None:
+    parsed = parse_clean("func Add(a, b int) int { return a + b }\n")
+    add = parsed.funcs[0]
+    assert add.span == Span("x.go", 3, 6, 3, 9)
+    assert add.params[1].span == Span("x.go", 3, 13, 3, 14)
+
+
+def test_func_type_params_and_results(parse_clean) -> None:
+    parsed = parse_clean("func Map(f func(int) (string, error), cb func(...any)) {}")
+    f_type, cb_type = (p.type for p in parsed.funcs[0].params)
+    assert f_type == FuncType((Param(None, INT),), (Param(None, STRING), Param(None, ERROR)))
+    assert cb_type == FuncType((Param(None, SliceType(NamedType("any"))),), (), variadic=True)
+    assert f_type.go_syntax() == "func(int) (string, error)"
+
+
+def test_generic_function_warns_and_records_type_params(parse_go) -> None:
+    parsed, diagnostics = parse_go("""
+        func Map[K comparable, V any](m map[K]V) []K { return nil }
+        func helper[T any](t T) {}
+    """)
+    generic = parsed.funcs[0]
+    assert generic.type_params == ("K", "V") and generic.is_generic
+    assert parsed.funcs[1].type_params == ("T",)
+    # only the binding candidate (exported) is worth a warning
+    assert [(d.severity, d.message, d.span.line, d.span.col) for d in diagnostics] == [
+        (Severity.WARNING, "generic function Map is not supported; skipped", 3, 6)
+    ]
+
+
+def test_generic_function_with_export_directive_warns_and_skip_silences(parse_go) -> None:
+    _, diagnostics = parse_go("""
+        //py4go:export
+        func helper[T any](t T) {}
+
+        //py4go:skip
+        func Skipped[T any](t T) {}
+    """)
+    assert [d.message for d in diagnostics] == ["generic function helper is not supported; skipped"]
+
+
+def test_pointer_and_qualified_params(parse_clean) -> None:
+    parsed = parse_clean("""
+        import "net/url"
+        func Resolve(u *url.URL, refs []*url.URL) {}
+    """)
+    u, refs = parsed.funcs[0].params
+    assert u.type == PointerType(NamedType("URL", package="url"))
+    assert refs.type == SliceType(PointerType(NamedType("URL", package="url")))
+
+
+def test_local_declarations_are_not_top_level(parse_clean) -> None:
+    parsed = parse_clean("""
+        func Outer() {
+            type local struct{}
+            const c = 1
+            var v = func() {}
+            _ = v
+        }
+    """)
+    assert [f.name for f in parsed.funcs] == ["Outer"]
+    assert parsed.types == () and parsed.values == ()

@@ -1,0 +1,7 @@
+package broken
+
+func Call() {
+	f(1, 2
+}
+
+var Y = ]

@@ -1,0 +1,7 @@
+package broken
+
+import "fmt"
+
+var X = 1
+
+import "os"

@@ -1,0 +1,5 @@
+package broken
+
+func Mixed(a int, string) {}
+
+func Fine() {}

@@ -1,0 +1,7 @@
+package broken
+
+func (x) {}
+
+var Z = ]
+
+var S = "unterminated

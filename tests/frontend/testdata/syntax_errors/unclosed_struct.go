@@ -1,0 +1,5 @@
+package broken
+
+type T struct {
+	A int
+	B string
