@@ -69,3 +69,11 @@ func BenchmarkCallAddCFloor(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkCgoCrossing measures an empty Go->C call: no Go call into Python can cost less
+// than BenchmarkCallAddCFloor plus this.
+func BenchmarkCgoCrossing(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		testNop()
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -21,22 +22,14 @@ import (
 // them, the call itself, and fetching an exception all happen in one cgo call. A Python
 // exception is returned as an *Exception.
 func (o *Object) Call(args ...any) (*Object, error) {
-	// A small wrapper the compiler inlines, so that the result can live on the caller's
-	// stack when the caller does not keep it (the hot path allocates nothing for it).
-	res := new(Object)
-	if err := o.call(res, "", args, nil, "Object.Call"); err != nil {
-		return nil, err
-	}
-	return res, nil
+	// Small enough for the compiler to inline, so that the result Object can live on the
+	// caller's stack when the caller does not keep it: the hot path allocates nothing.
+	return o.call(new(Object), "", args, nil)
 }
 
 // CallKw calls o(*args, **kw); see Call. Keyword arguments are passed in sorted name order.
 func (o *Object) CallKw(args []any, kw map[string]any) (*Object, error) {
-	res := new(Object)
-	if err := o.call(res, "", args, kw, "Object.CallKw"); err != nil {
-		return nil, err
-	}
-	return res, nil
+	return o.call(new(Object), "", args, kw)
 }
 
 // CallMethod calls o.name(*args) without creating the bound method (one cgo call, using
@@ -47,34 +40,40 @@ func (o *Object) CallMethod(name string, args ...any) (*Object, error) {
 
 // CallMethodKw calls o.name(*args, **kw); see CallMethod and CallKw.
 func (o *Object) CallMethodKw(name string, args []any, kw map[string]any) (*Object, error) {
-	op := "Object.CallMethod(" + quote(name) + ")"
 	if name == "" {
-		return nil, errors.New("python: " + op + ": empty method name")
+		return nil, errors.New("python: Object.CallMethod(\"\"): empty method name")
 	}
-	res := new(Object)
-	if err := o.call(res, name, args, kw, op); err != nil {
-		return nil, err
+	return o.call(new(Object), name, args, kw)
+}
+
+func callOp(method string, kw map[string]any) string {
+	switch {
+	case method != "":
+		return "Object.CallMethod(" + quote(method) + ")"
+	case kw != nil:
+		return "Object.CallKw"
 	}
-	return res, nil
+	return "Object.Call"
 }
 
 // call is the one path from Go to a Python call: pack the arguments into C tagged values,
-// make one cgo call, store the (possibly unboxed) result in res.
-func (o *Object) call(res *Object, method string, args []any, kw map[string]any, op string) error {
-	self, err := o.pyobj(op)
+// make one cgo call, store the (possibly unboxed) result in res and return it.
+func (o *Object) call(res *Object, method string, args []any, kw map[string]any) (*Object, error) {
+	self, err := o.pyobj("Object.Call")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	nargs, nkw := len(args), len(kw)
 	var pk packer
-	total := nargs + 2*nkw
-	if total > 0 {
-		pk.vals = make([]C.py4go_value, total)
-	}
+	pk.claim(nargs + 2*nkw)
 	for i, a := range args {
+		if x, ok := a.(int); ok { // the most common argument, without the call to put
+			setInt(&pk.vals[i], int64(x))
+			continue
+		}
 		if err := pk.put(&pk.vals[i], a); err != nil {
 			pk.abort()
-			return conversionContext(err, op+" argument "+strconv.Itoa(i+1))
+			return nil, conversionContext(err, callOp(method, kw)+" argument "+strconv.Itoa(i+1))
 		}
 	}
 	var names []string
@@ -87,7 +86,7 @@ func (o *Object) call(res *Object, method string, args []any, kw map[string]any,
 		for j, k := range names {
 			if err := pk.put(&pk.vals[nargs+j], kw[k]); err != nil {
 				pk.abort()
-				return conversionContext(err, op+" keyword argument "+quote(k))
+				return nil, conversionContext(err, callOp(method, kw)+" keyword argument "+quote(k))
 			}
 			pk.putString(&pk.vals[nargs+nkw+j], k)
 		}
@@ -96,15 +95,17 @@ func (o *Object) call(res *Object, method string, args []any, kw map[string]any,
 	if method != "" {
 		mp = cstr(method)
 	}
-	var vp *C.py4go_value
-	if total > 0 {
-		vp = &pk.vals[0]
+	var r C.py4go_result
+	if pk.scratch {
+		r = C.py4go_call_scratch(C.uintptr_t(uintptr(self)), mp, C.Py_ssize_t(len(method)), C.Py_ssize_t(nargs),
+			C.Py_ssize_t(nkw), C.PY4GO_UNBOX)
+	} else {
+		r = C.py4go_call((*C.PyObject)(self), mp, C.Py_ssize_t(len(method)), &pk.vals[0], C.Py_ssize_t(nargs),
+			C.Py_ssize_t(nkw), C.PY4GO_UNBOX)
 	}
-	r := C.py4go_call((*C.PyObject)(self), mp, C.Py_ssize_t(len(method)), vp, C.Py_ssize_t(nargs),
-		C.Py_ssize_t(nkw), C.PY4GO_UNBOX)
 	pk.done()
 	if r.status != C.PY4GO_OK {
-		return resultError(r, op, func(i int) string {
+		return nil, resultError(r, callOp(method, kw), func(i int) string {
 			switch {
 			case i < nargs:
 				return "argument " + strconv.Itoa(i+1)
@@ -116,20 +117,45 @@ func (o *Object) call(res *Object, method string, args []any, kw map[string]any,
 		})
 	}
 	res.setResult(r.value)
-	return nil
+	return res, nil
 }
+
+// scratch is the C runtime's argument array (py4go_scratch) and its busy flag; see
+// py4go_call_scratch in py4go.h.
+var (
+	scratch     = (*[C.PY4GO_SCRATCH_SIZE]C.py4go_value)(unsafe.Pointer(&C.py4go_scratch[0]))
+	scratchBusy = (*int32)(unsafe.Pointer(&C.py4go_scratch_busy))
+)
 
 // packer converts Go values into C tagged values for one cgo call. Strings and byte slices
 // are not copied: their memory is pinned (runtime.Pinner) for the duration of the call, as
 // cgo's pointer rules require for Go pointers stored in memory passed to C. Containers and
 // other composite values become Python objects first, whose references the C side steals.
 type packer struct {
-	vals []C.py4go_value
-	pin  *runtime.Pinner // allocated on first use: most calls pass no strings
+	vals    []C.py4go_value
+	pin     *runtime.Pinner // allocated on first use: most calls pass no strings
+	scratch bool            // vals is the C scratch array (py4go_call_scratch releases it)
 }
 
-// done unpins after the cgo call.
+// claim provides room for n values: the C scratch array when it is free and large enough
+// (always, unless a call is being packed concurrently by a goroutine without the GIL), else
+// a Go slice, which py4go_call reads after cgo checks its pointers.
+func (pk *packer) claim(n int) {
+	if n <= len(scratch) && atomic.CompareAndSwapInt32(scratchBusy, 0, 1) {
+		pk.vals = scratch[:n:n]
+		pk.scratch = true
+		return
+	}
+	pk.vals = make([]C.py4go_value, n+1) // +1: &vals[0] must exist even for n == 0
+	pk.vals = pk.vals[:n]
+}
+
+// done runs after the cgo call: it clears the scratch slots (so no stale Go pointer stays
+// in C memory) and unpins.
 func (pk *packer) done() {
+	if pk.scratch {
+		clear(pk.vals)
+	}
 	if pk.pin != nil {
 		pk.pin.Unpin()
 	}
@@ -148,6 +174,9 @@ func (pk *packer) abort() {
 		C.py4go_release_many((**C.PyObject)(unsafe.Pointer(&stolen[0])), C.Py_ssize_t(len(stolen)))
 	}
 	pk.done()
+	if pk.scratch { // the C call that would have released it will not happen
+		atomic.StoreInt32(scratchBusy, 0)
+	}
 }
 
 func (pk *packer) pinData(p unsafe.Pointer) {

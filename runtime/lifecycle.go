@@ -1,6 +1,9 @@
 package python
 
 /*
+// Package-wide: CGO_CFLAGS from `bindc env` replaces cgo's default "-g -O2", which would
+// leave the C runtime unoptimised; directives append to it instead.
+#cgo CFLAGS: -O2
 #include "py4go.h"
 */
 import "C"

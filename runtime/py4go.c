@@ -731,13 +731,46 @@ static void set_result(py4go_value *v, PyObject *o, int flags)
 /* Enough for most calls without touching the heap: [spare slot][self][args...][kw values...]. */
 #define SMALL_STACK 16
 
+py4go_value py4go_scratch[PY4GO_SCRATCH_SIZE];
+int32_t py4go_scratch_busy;
+
+/* Give the argument array back (py4go_call_scratch); a no-op for py4go_call. */
+static inline void args_done(int32_t *busy)
+{
+    if (busy != NULL)
+        __atomic_store_n(busy, 0, __ATOMIC_RELEASE);
+}
+
+static py4go_result call_impl(PyObject *callable, const char *method, Py_ssize_t method_len,
+                              const py4go_value *args, Py_ssize_t nargs, Py_ssize_t nkw, int flags,
+                              int32_t *busy);
+
 py4go_result py4go_call(PyObject *callable, const char *method, Py_ssize_t method_len,
                         const py4go_value *args, Py_ssize_t nargs, Py_ssize_t nkw, int flags)
 {
     ENTER();
+    return call_impl(callable, method, method_len, args, nargs, nkw, flags, NULL);
+}
+
+py4go_result py4go_call_scratch(uintptr_t callable, const char *method, Py_ssize_t method_len,
+                                Py_ssize_t nargs, Py_ssize_t nkw, int flags)
+{
+    if (!Py_IsInitialized() || !PyGILState_Check()) {
+        args_done(&py4go_scratch_busy);
+        return status_result(Py_IsInitialized() ? PY4GO_NO_GIL : PY4GO_NOT_INITIALIZED);
+    }
+    return call_impl((PyObject *)callable, method, method_len, py4go_scratch, nargs, nkw, flags,
+                     &py4go_scratch_busy);
+}
+
+static py4go_result call_impl(PyObject *callable, const char *method, Py_ssize_t method_len,
+                              const py4go_value *args, Py_ssize_t nargs, Py_ssize_t nkw, int flags,
+                              int32_t *busy)
+{
     Py_ssize_t total = nargs + nkw;
     if (callable == NULL) {
         release_stolen(args, 0, total);
+        args_done(busy);
         return fail(PY4GO_BAD_ARGUMENT, -1, PyExc_ValueError, "NULL PyObject pointer");
     }
     PyObject *small[SMALL_STACK];
@@ -746,6 +779,7 @@ py4go_result py4go_call(PyObject *callable, const char *method, Py_ssize_t metho
         stack = PyMem_Malloc(sizeof(PyObject *) * (size_t)(total + 2));
         if (stack == NULL) {
             release_stolen(args, 0, total);
+            args_done(busy);
             PyErr_NoMemory();
             return fetch_error(PY4GO_EXCEPTION, -1);
         }
@@ -781,6 +815,7 @@ py4go_result py4go_call(PyObject *callable, const char *method, Py_ssize_t metho
             PyTuple_SET_ITEM(kwnames, i, s);
         }
     }
+    args_done(busy); /* everything needed from args is converted */
     if (method != NULL) {
         name = PyUnicode_DecodeUTF8(method, method_len, "strict");
         if (name == NULL) {
@@ -800,6 +835,7 @@ py4go_result py4go_call(PyObject *callable, const char *method, Py_ssize_t metho
     r = ok_result();
     set_result(&r.value, result, flags);
 done:
+    args_done(busy);
     for (Py_ssize_t i = 0; i < converted; i++)
         Py_DECREF(argv[i]);
     Py_XDECREF(kwnames);

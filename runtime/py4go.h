@@ -151,6 +151,17 @@ py4go_result py4go_unpack(PyObject *container, py4go_value *out, Py_ssize_t cap)
  * flags: PY4GO_UNBOX to get scalar results unboxed (the object is then already released). */
 py4go_result py4go_call(PyObject *callable, const char *method, Py_ssize_t method_len,
                         const py4go_value *args, Py_ssize_t nargs, Py_ssize_t nkw, int flags);
+/* py4go_call with the arguments in py4go_scratch, for the Go API's hot path: C memory needs no
+ * per-call Go allocation and no cgo pointer check (pinned Go pointers, e.g. string data, may
+ * be stored in it). The Go side claims the array by setting py4go_scratch_busy from 0 to 1
+ * atomically; this function sets it back to 0 as soon as it has converted the arguments
+ * (before the call runs, so nested calls from Go code that Python calls back can claim it
+ * again), on every path. callable is a PyObject* passed as an integer (it is C memory). */
+#define PY4GO_SCRATCH_SIZE 16
+extern py4go_value py4go_scratch[PY4GO_SCRATCH_SIZE];
+extern int32_t py4go_scratch_busy;
+py4go_result py4go_call_scratch(uintptr_t callable, const char *method, Py_ssize_t method_len,
+                                Py_ssize_t nargs, Py_ssize_t nkw, int flags);
 /* getattr(o, name) with a UTF-8 name (scalar results unboxed as with PY4GO_UNBOX);
  * setattr(o, name, value), the value converted in the same call. */
 py4go_result py4go_getattr(PyObject *o, const char *name, Py_ssize_t name_len);

@@ -860,3 +860,36 @@ func TestCapsuleAndRefs(t *testing.T) {
 		return nil
 	})
 }
+
+// TestManyArgumentsAndStrings covers both argument paths: the C scratch array (up to
+// 16 values) and the Go slice used beyond it, with string data pinned in each.
+func TestManyArgumentsAndStrings(t *testing.T) {
+	gil(t, func() error {
+		join, err := Eval("lambda *a, sep='': sep.join(a)", nil)
+		if err != nil {
+			return err
+		}
+		defer join.Release()
+		for _, n := range []int{0, 3, 16, 40} {
+			args := make([]any, n)
+			want := ""
+			for i := range args {
+				s := strings.Repeat(string(rune('a'+i%26)), i+1)
+				args[i] = s
+				want += "-" + s
+			}
+			if n > 0 {
+				want = want[1:]
+			}
+			r, err := join.CallKw(args, map[string]any{"sep": "-"})
+			if err != nil {
+				return err
+			}
+			if got, _ := r.Str(); got != want {
+				t.Errorf("%d arguments: got %q, want %q", n, got, want)
+			}
+			r.Release()
+		}
+		return nil
+	})
+}

@@ -37,6 +37,9 @@ PyObject *py4go_testsupport_init_after(void)
     return m;
 }
 
+// An empty C function: the cost of a bare cgo crossing, for the benchmark's lower bound.
+static void py4go_testsupport_nop(void) {}
+
 // The benchmark floor: n times what fn.Call(1, 2) + Int64 + Release does, in a C loop.
 // Returns the sum of the results, or -1 with no exception left set on failure.
 static long long py4go_testsupport_call_loop(PyObject *fn, long long n)
@@ -86,3 +89,6 @@ func testCallLoop(fn *Object, n int) (int64, error) {
 	}
 	return sum, nil
 }
+
+// testNop makes one empty cgo call.
+func testNop() { C.py4go_testsupport_nop() }
