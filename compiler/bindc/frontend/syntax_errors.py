@@ -44,7 +44,12 @@ def syntax_errors(root: Node, file: str) -> list[Diagnostic]:
             gaps_seen.add(gap[0].start_byte)
             found.append(Diagnostic(Severity.WARNING, gap[1], node_span(gap[0], file)))
     for node in queries.captured_nodes("errors", root, "missing"):
-        found.append(Diagnostic(Severity.ERROR, _missing_message(node), node_span(node, file)))
+        gap = _grammar_gap(node)
+        if gap is None:
+            found.append(Diagnostic(Severity.ERROR, _missing_message(node), node_span(node, file)))
+        elif gap[0].start_byte not in gaps_seen:
+            gaps_seen.add(gap[0].start_byte)
+            found.append(Diagnostic(Severity.WARNING, gap[1], node_span(gap[0], file)))
     return sorted(found, key=lambda d: (d.span.line, d.span.col) if d.span else (0, 0))
 
 
@@ -62,12 +67,22 @@ def _grammar_gap(error: Node) -> tuple[Node, str] | None:
     if generic_method and error.parent is not None and error.parent.type == "source_file":
         name = generic_method.group(1).decode()
         return error, f"generic method {name} is not supported (cannot be parsed yet); skipped"
-    arguments = error.parent
-    call = arguments.parent if arguments is not None else None
-    if arguments is not None and call is not None and call.type == "call_expression":
-        function = call.child_by_field_name("function")
-        if function is not None and node_text(function) == "new":
-            return call, "new(expression) is not supported (cannot be parsed yet); its declaration is skipped"
+    call = _enclosing_new_call(error)
+    if call is not None:
+        return call, "new(expression) is not supported (cannot be parsed yet); its declaration is skipped"
+    return None
+
+
+def _enclosing_new_call(node: Node) -> Node | None:
+    """The ``new(...)`` call a parse problem sits in (up to a few levels up), if any."""
+    current = node.parent
+    for _ in range(4):
+        if current is None:
+            return None
+        if current.type == "call_expression":
+            function = current.child_by_field_name("function")
+            return current if function is not None and node_text(function) == "new" else None
+        current = current.parent
     return None
 
 

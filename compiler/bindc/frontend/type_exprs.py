@@ -163,7 +163,30 @@ def parameters(node: Node | None, ctx: FileContext) -> tuple[tuple[Param, ...], 
             params.extend(Param(node_text(n), param_type, node_span(n, ctx.path)) for n in names)
         else:
             params.append(Param(None, param_type, node_span(decl, ctx.path)))
-    return tuple(params), variadic
+    return _regroup_names(params), variadic
+
+
+def _regroup_names(params: list[Param]) -> tuple[Param, ...]:
+    """Apply Go's rule for lists that mix names and bare types.
+
+    In ``(n, a1, ..., a9 uintptr)`` tree-sitter-go sometimes reads ``n`` as an unnamed
+    parameter of type ``n``. Go's parser resolves such lists the same way for everyone: when
+    any parameter is named, a bare identifier is a name sharing the next declared type. What
+    cannot be resolved stays unnamed, and the caller reports the mix as an error.
+    """
+    if all(p.name is None for p in params):
+        return tuple(params)
+    fixed: list[Param] = []
+    following: GoType | None = None
+    for param in reversed(params):
+        bare = param.type
+        if param.name is None and following is not None and isinstance(bare, NamedType) \
+                and bare.package is None and not bare.type_args:
+            param = Param(bare.name, following, param.span)
+        elif param.name is not None:
+            following = param.type
+        fixed.append(param)
+    return tuple(reversed(fixed))
 
 
 def results(node: Node | None, ctx: FileContext) -> tuple[Param, ...]:

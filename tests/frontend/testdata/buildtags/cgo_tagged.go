@@ -1,0 +1,5 @@
+//go:build cgo && (linux || darwin)
+
+package buildtags
+
+func WithCgo() {}

@@ -1,0 +1,4 @@
+// Package buildtags exercises file selection.
+package buildtags
+
+func Common() {}

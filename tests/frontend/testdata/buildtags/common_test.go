@@ -1,0 +1,5 @@
+package buildtags
+
+import "testing"
+
+func TestX(t *testing.T) {}

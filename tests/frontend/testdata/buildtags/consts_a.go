@@ -1,0 +1,6 @@
+package buildtags
+
+const (
+	A = iota
+	B
+)

@@ -1,0 +1,8 @@
+package buildtags
+
+const (
+	C = iota
+	D
+)
+
+var E = 1

@@ -1,0 +1,5 @@
+//go:build custom
+
+package buildtags
+
+func Custom() {}

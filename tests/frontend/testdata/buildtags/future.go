@@ -1,0 +1,5 @@
+//go:build go1.999
+
+package buildtags
+
+func Future() {}

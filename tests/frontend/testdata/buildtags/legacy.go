@@ -1,0 +1,5 @@
+// +build windows
+
+package buildtags
+
+func LegacyWindows() {}

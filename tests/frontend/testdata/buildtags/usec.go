@@ -1,0 +1,8 @@
+package buildtags
+
+/*
+#include <stdlib.h>
+*/
+import "C"
+
+func UsesC() {}

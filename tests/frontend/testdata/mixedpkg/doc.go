@@ -1,0 +1,2 @@
+// Package documentation is ignored.
+package documentation
