@@ -127,11 +127,16 @@ func Finalize() error {
 	}
 	var rc C.int64_t
 	if life.owned {
-		done := make(chan C.py4go_result)
-		life.mainRun <- func() { done <- C.py4go_finalize() }
-		rc = (<-done).value.num
-		close(life.mainRun)
+		// Unlocked while Python finalizes: atexit hooks may reach Go code that calls WithGIL,
+		// which must fail (the state is stateFinalizing) rather than deadlock on life.mu.
+		run := life.mainRun
 		life.mainRun = nil
+		life.mu.Unlock()
+		done := make(chan C.py4go_result)
+		run <- func() { done <- C.py4go_finalize() }
+		rc = (<-done).value.num
+		close(run)
+		life.mu.Lock()
 	}
 	forgetPendingReleases()
 	life.state = stateOff
