@@ -6,7 +6,6 @@ Pure functions, shared by the frontend (validating ``//py4go:export name``) and 
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import re
 
@@ -82,7 +81,3 @@ def is_valid_python_identifier(name: str) -> bool:
     """
     return name.isidentifier() and not keyword.iskeyword(name)
 
-
-def shadows_builtin(name: str) -> bool:
-    """True when ``name`` is a Python builtin (``len``, ``print``), for optional warnings."""
-    return hasattr(builtins, name)

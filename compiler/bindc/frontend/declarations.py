@@ -9,6 +9,7 @@ everything else in the file is still extracted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from tree_sitter import Node
 
@@ -145,7 +146,7 @@ def _func(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
     for where, group in (("parameters", params), ("result", result_params)):
         if _mixes_named_and_unnamed(group):
             diagnostics.append(Diagnostic(Severity.ERROR, "syntax error: mixed named and unnamed parameters",
-                                          node_span(node.child_by_field_name(where), ctx.path)))
+                                          node_span(node.child_by_field_name(where) or node, ctx.path)))
             return None
     func = Func(
         name=node_text(match["name"][0]),
@@ -239,7 +240,7 @@ def _values(spec: Node, group: _Group, ctx: FileContext, directives: _DirectiveR
     doc_group, directive_groups = group.comments_for(spec, ctx)
     if spec.has_error:
         return []
-    kind = "const" if spec.type == "const_spec" else "var"
+    kind: Literal["const", "var"] = "const" if spec.type == "const_spec" else "var"
     names = named_fields(spec, "name")
     type_node = spec.child_by_field_name("type")
     value_node = spec.child_by_field_name("value")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Literal
 
 from tree_sitter import Node
 
@@ -78,13 +79,10 @@ def _array(node: Node, ctx: FileContext) -> GoType:
 
 
 def _channel(node: Node, ctx: FileContext) -> GoType:
-    tokens = [c.type for c in node.children if not c.is_named]
-    if tokens[:2] == ["<-", "chan"]:
-        direction = "recv"
-    elif tokens[:2] == ["chan", "<-"]:
-        direction = "send"
-    else:
-        direction = "both"
+    tokens = [c.type for c in node.children if not c.is_named][:2]
+    direction: Literal["both", "recv", "send"] = (
+        "recv" if tokens == ["<-", "chan"] else "send" if tokens == ["chan", "<-"] else "both"
+    )
     return ChanType(direction, _field(node, "value", ctx))
 
 
