@@ -147,3 +147,20 @@ def test_console_script_and_python_m() -> None:
     assert out.returncode == 0 and "generate" in out.stdout and "check" in out.stdout
     out = subprocess.run([sys.executable, "-m", "bindc", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("bindc ")
+
+
+def test_c_api_mismatch_is_reported_before_any_compiler_runs(pkg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A mapping that expects another signature than the target headers declare (as when
+    targeting another Python version) is an error naming the function; nothing is written."""
+    import bindc.driver
+    from bindc.capi import CSignature
+
+    wrong = (CSignature("PyLong_FromLongLong", "PyObject *", ("long",)),
+             CSignature("PyNoSuch_Function", "int", ()))
+    monkeypatch.setattr(bindc.driver, "WRAPPER_CAPI", bindc.driver.WRAPPER_CAPI + wrong)
+    r = invoke("generate", str(pkg))
+    assert r.exit_code == 2
+    assert "PyLong_FromLongLong does not match Python 3." in r.output
+    assert "found:    PyObject *PyLong_FromLongLong(long long)" in r.output
+    assert "PyNoSuch_Function is not declared by Python 3." in r.output
+    assert sorted(p.name for p in pkg.iterdir()) == ["go.mod", "greet.go"]

@@ -12,16 +12,27 @@ _CSTR = "const char *"
 
 
 @dataclass(frozen=True)
-class String(TypeMapping):
+class _BufferMapping(TypeMapping):
+    """Shared by str and bytes: a ``py4go_strview`` argument, a new-object result."""
+
+    @property
+    def c_zero(self) -> str:
+        return "{NULL, 0}"
+
+    def c_result_object(self, var: str) -> str:
+        return var  # the trampoline already built the object; ownership moves to the caller
+
+    def c_result_release(self, var: str) -> str | None:
+        return f"Py_XDECREF({var});"
+
+
+@dataclass(frozen=True)
+class String(_BufferMapping):
     """``string`` <-> ``str``, strict UTF-8 both ways.
 
     The wrapper borrows the str's cached UTF-8 buffer; the trampoline copies it into a Go
     string (the one copy). Results are decoded straight from Go memory into a new str.
     """
-
-    @property
-    def c_zero(self) -> str:
-        return "{NULL, 0}"
 
     def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
         return f"py4go_bind_str({obj}, {c_string(site.fn)}, {site.pos}, {target})"
@@ -33,12 +44,6 @@ class String(TypeMapping):
         return [f"if *{out} = (*C.PyObject)({refs.rt}.BindcNewStr({go_string(fn)}, {value})); *{out} == nil {{",
                 "return -1", "}"]
 
-    def c_result_object(self, var: str) -> str:
-        return var
-
-    def c_result_release(self, var: str) -> str | None:
-        return f"Py_XDECREF({var});"
-
     @property
     def capi(self) -> tuple[CSignature, ...]:
         return (
@@ -48,12 +53,8 @@ class String(TypeMapping):
 
 
 @dataclass(frozen=True)
-class Bytes(TypeMapping):
+class Bytes(_BufferMapping):
     """``[]byte`` <-> ``bytes``; any buffer (bytes, bytearray, memoryview) is accepted."""
-
-    @property
-    def c_zero(self) -> str:
-        return "{NULL, 0}"
 
     def c_arg_locals(self, var: str) -> list[str]:
         return [f"Py_buffer {var}_buf = {{0}};", f"py4go_strview {var} = {{NULL, 0}};"]
@@ -70,12 +71,6 @@ class Bytes(TypeMapping):
 
     def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
         return [f"if *{out} = (*C.PyObject)({refs.rt}.BindcNewBytes({value})); *{out} == nil {{", "return -1", "}"]
-
-    def c_result_object(self, var: str) -> str:
-        return var
-
-    def c_result_release(self, var: str) -> str | None:
-        return f"Py_XDECREF({var});"
 
     @property
     def capi(self) -> tuple[CSignature, ...]:
