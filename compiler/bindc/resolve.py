@@ -78,8 +78,7 @@ class BoundModule:
     """Everything the emitters need to generate one Python module from one Go package.
 
     ``target_import`` is ``None`` when the files are generated into the bound package
-    itself; otherwise it is the import path of the package the wrapper package calls, and
-    ``target_name`` the qualifier used for it.
+    itself; otherwise it is the import path of the package the wrapper package calls.
     """
 
     name: str
@@ -87,16 +86,11 @@ class BoundModule:
     package: Package
     functions: tuple[BoundFunction, ...]
     target_import: str | None = None
-    target_name: str | None = None
 
     @property
     def doc(self) -> str:
         """The module docstring: the package's doc comment."""
         return self.package.doc
-
-    def go_ref(self, func: Func) -> str:
-        """How generated Go code names a declaration of the bound package."""
-        return f"{self.target_name}.{func.name}" if self.target_name else func.name
 
 
 def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
@@ -116,16 +110,12 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         if bound is not None:
             functions.append(bound)
     _check_unique_names(functions, sink)
-    target_name = None
-    if target_import is not None:
-        target_name = package.name if package.name != module_name else f"{package.name}pkg"
     return BoundModule(
         name=module_name,
         go_package=package.name if in_package else module_name,
         package=package,
         functions=tuple(sorted(functions, key=lambda f: f.func.span)),
         target_import=target_import,
-        target_name=target_name,
     )
 
 
