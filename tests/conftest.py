@@ -18,6 +18,9 @@ REPO = Path(__file__).resolve().parents[1]
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite golden files under tests/golden/ from the current bindc output")
+    parser.addoption("--stress", action="store_true",
+                     help="run tests/reliability/ at full size (many more fuzz examples, 1,000,000-call leak loops, "
+                          "longer go fuzzing, valgrind)")
 
 
 @pytest.fixture(scope="session")
