@@ -27,7 +27,31 @@ int py4go_bind_bad_type(const char *fn, int pos, const char *expected, PyObject 
 
 int py4go_bind_int_range(const char *fn, int pos, const char *gotype, PyObject *got)
 {
-    PyErr_Format(PyExc_OverflowError, "%s() argument %d: %R is out of range for Go %s", fn, pos, got, gotype);
+    PyObject *repr = PyObject_Repr(got);
+    if (repr != NULL) {
+        PyErr_Format(PyExc_OverflowError, "%s() argument %d: %U is out of range for Go %s", fn, pos, repr, gotype);
+        Py_DECREF(repr);
+        return -1;
+    }
+    /* repr() of an int fails beyond sys.get_int_max_str_digits() (ValueError): the
+     * caller must still see OverflowError, so describe the value by its size instead. */
+    PyErr_Clear();
+    PyObject *bits = PyObject_CallMethod(got, "bit_length", NULL);
+    int negative = PyObject_RichCompareBool(got, Py_False, Py_LT);  /* False == 0 */
+    PyErr_Clear();
+    PyErr_Format(PyExc_OverflowError, "%s() argument %d: %sint of %S bits is out of range for Go %s",
+                 fn, pos, negative == 1 ? "negative " : "", bits != NULL ? bits : Py_None, gotype);
+    Py_XDECREF(bits);
+    return -1;
+}
+
+int py4go_bind_float32_range(const char *fn, int pos, double v)
+{
+    PyObject *f = PyFloat_FromDouble(v);
+    if (f == NULL)
+        return -1;
+    PyErr_Format(PyExc_OverflowError, "%s() argument %d: %R is out of range for Go float32", fn, pos, f);
+    Py_DECREF(f);
     return -1;
 }
 
@@ -36,7 +60,8 @@ int py4go_bind_prefix_error(const char *fn, int pos)
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
     PyErr_NormalizeException(&type, &value, &tb);
-    if (value == NULL) {
+    if (value == NULL || !PyObject_TypeCheck(value, (PyTypeObject *)PyExc_Exception)) {
+        /* KeyboardInterrupt, SystemExit...: control flow, passed on untouched. */
         PyErr_Restore(type, value, tb);
         return -1;
     }
@@ -70,14 +95,20 @@ int py4go_bind_prefix_error(const char *fn, int pos)
     PyObject *t2, *v2, *tb2;
     PyErr_Fetch(&t2, &v2, &tb2);
     PyErr_NormalizeException(&t2, &v2, &tb2);
-    if (v2 != NULL) {
-        if (tb != NULL)
-            PyException_SetTraceback(value, tb);
-        PyException_SetCause(v2, value); /* steals value */
-        value = NULL;
+    if (v2 == NULL || !PyObject_TypeCheck(v2, (PyTypeObject *)type)) {
+        /* The type cannot be built from one message (UnicodeDecodeError, a user class whose
+         * __init__ takes other arguments): raise the original exception unchanged, since
+         * its type is what callers catch. */
+        Py_XDECREF(t2);
+        Py_XDECREF(v2);
+        Py_XDECREF(tb2);
+        PyErr_Restore(type, value, tb);
+        return -1;
     }
+    if (tb != NULL)
+        PyException_SetTraceback(value, tb);
+    PyException_SetCause(v2, value); /* steals value */
     Py_XDECREF(type);
-    Py_XDECREF(value);
     Py_XDECREF(tb);
     PyErr_Restore(t2, v2, tb2);
     return -1;

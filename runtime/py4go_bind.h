@@ -35,8 +35,13 @@ int py4go_bind_bad_type(const char *fn, int pos, const char *expected, PyObject 
  * "too large"/"negative" variants) for the int object `got`. Returns -1. */
 int py4go_bind_int_range(const char *fn, int pos, const char *gotype, PyObject *got);
 
+/* Raise OverflowError "fn() argument POS: VALUE is out of range for Go float32". Returns -1. */
+int py4go_bind_float32_range(const char *fn, int pos, double v);
+
 /* Re-raise the pending exception with "fn() argument POS: " in front of its message, keeping
- * its type (and, for UnicodeEncodeError, its attributes). Returns -1. */
+ * its type (and, for UnicodeEncodeError, its attributes). An exception that is not an
+ * Exception (KeyboardInterrupt, SystemExit) or whose type cannot be built from one message is
+ * re-raised unchanged. Returns -1. */
 int py4go_bind_prefix_error(const char *fn, int pos);
 
 /* Convert an int-like object that is not an exact int (bool, __index__ types). */
@@ -107,10 +112,8 @@ static inline int py4go_bind_float(PyObject *o, const char *fn, int pos, int is_
         if (v == -1.0 && PyErr_Occurred())
             return py4go_bind_prefix_error(fn, pos);
     }
-    if (is_float32 && isfinite(v) && (v > FLT_MAX || v < -FLT_MAX)) {
-        PyErr_Format(PyExc_OverflowError, "%s() argument %d: %R is out of range for Go float32", fn, pos, o);
-        return -1;
-    }
+    if (is_float32 && isfinite(v) && (v > FLT_MAX || v < -FLT_MAX))
+        return py4go_bind_float32_range(fn, pos, v);
     *out = v;
     return 0;
 }
