@@ -17,6 +17,7 @@ from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Func, Package, Param, Span
 from bindc.naming import is_valid_python_identifier, python_safe, snake_case
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
+from bindc.typemap.env import TypeEnv
 from bindc.typemap.registry import is_error_type
 
 #: Names every generated module defines itself; a bound declaration may not take them.
@@ -100,13 +101,13 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     With ``target_import`` (``bindc generate --out``) only the exported API is bound and the
     generated package calls it through that import path.
     """
-    local_types = frozenset(t.name for t in package.types)
+    env = TypeEnv.for_package(package)
     in_package = target_import is None
     functions: list[BoundFunction] = []
     for func in package.functions:
         if not _wanted(func, in_package, sink):
             continue
-        bound = _bind_function(func, local_types, in_package, sink)
+        bound = _bind_function(func, env, sink)
         if bound is not None:
             functions.append(bound)
     _check_unique_names(functions, sink)
@@ -144,8 +145,7 @@ def _wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
     return True
 
 
-def _bind_function(func: Func, local_types: frozenset[str], in_package: bool,
-                   sink: DiagnosticSink) -> BoundFunction | None:
+def _bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink) -> BoundFunction | None:
     """Map one function's parameters and results, or report why it cannot be bound."""
     explicit = func.directive("export") is not None
     report = sink.error if explicit else sink.warning
@@ -162,7 +162,7 @@ def _bind_function(func: Func, local_types: frozenset[str], in_package: bool,
         last_variadic = func.variadic and i == len(func.params) - 1
         go_type = p.type.elem if last_variadic else p.type  # type: ignore[attr-defined]
         try:
-            mapping = lookup_mapping(go_type, local_names=local_types)
+            mapping = lookup_mapping(go_type, env)
         except MappingError as e:
             problems.append((f"parameter {p.name or i + 1}: {e}", p.span or func.span))
             continue
@@ -178,14 +178,14 @@ def _bind_function(func: Func, local_types: frozenset[str], in_package: bool,
     results: list[BoundResult] = []
     returns_error = False
     for i, r in enumerate(func.results):
-        if is_error_type(r.type):
+        if is_error_type(r.type, env):
             if i == len(func.results) - 1:
                 returns_error = True
                 continue
             problems.append(("an error result is supported only in the last position", r.span or func.span))
             continue
         try:
-            mapping = lookup_mapping(r.type, local_names=local_types)
+            mapping = lookup_mapping(r.type, env)
         except MappingError as e:
             problems.append((f"result {r.name or i + 1}: {e}", r.span or func.span))
             continue

@@ -7,12 +7,14 @@ exception set (a returned ``error`` becomes GoError, a panic becomes GoPanic).
 
 from __future__ import annotations
 
+from bindc.emit.go_types import type_qualifier
 from bindc.emit.names import go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
 from bindc.ir import Package
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.resources import RUNTIME_IMPORT_PATH
 from bindc.typemap.base import GoRefs, go_string
+from bindc.typemap.env import TypeEnv
 
 #: Top-level names the generated Go file declares in the bound package.
 GENERATED_GO_NAMES = ("RegisterPythonModule", "PythonModuleName")
@@ -32,9 +34,10 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     unsafe = imports.use("unsafe")
     target = imports.use(module.target_import, module.package.name) if module.target_import else None
 
-    refs = GoRefs(rt=rt, unsafe=unsafe)
+    refs = GoRefs(rt=rt, unsafe=unsafe,
+                  type_syntax=type_qualifier(TypeEnv.for_package(module.package), imports, target))
     body = LinePrinter(indent="\t")
-    _emit_guards(body, module, rt, unsafe, target)
+    _emit_guards(body, module, refs, target)
     _emit_register(body, module, rt, unsafe)
     for fn in module.functions:
         body.P()
@@ -57,18 +60,18 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     return p.text() + "\n" + body.text()
 
 
-def _emit_guards(p: LinePrinter, module: BoundModule, rt: str, unsafe: str, target: str | None) -> None:
+def _emit_guards(p: LinePrinter, module: BoundModule, refs: GoRefs, target: str | None) -> None:
     p.P("// Compile-time guards: a runtime with another wrapper ABI, a platform whose int is not")
     p.P("// 64-bit, or a Go signature that changed since generation fails the build here.")
-    p.P(f"const _ = {rt}.BindcRuntimeV1")
+    p.P(f"const _ = {refs.rt}.BindcRuntimeV1")
     p.P()
-    p.P(f"var _ [{unsafe}.Sizeof(int(0)) - 8]struct{{}}")
+    p.P(f"var _ [{refs.unsafe}.Sizeof(int(0)) - 8]struct{{}}")
     if module.functions:
         p.P()
         p.P("var (")
         for fn in module.functions:
             ref = f"{target}.{fn.go_name}" if target else fn.go_name
-            p.P(f"_ {fn.func.go_signature().go_syntax()} = {ref}")
+            p.P(f"_ {refs.type_syntax(fn.func.go_signature())} = {ref}")
         p.P(")")
 
 
@@ -105,7 +108,7 @@ def _emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, ref
     args = [bp.mapping.go_arg_value(f"c_{bp.var}", refs) for bp in fn.params]
     if fn.variadic:
         v = fn.variadic
-        go_elem = v.param.type.elem.go_syntax()  # type: ignore[attr-defined]
+        go_elem = refs.type_syntax(v.param.type.elem)  # type: ignore[attr-defined]
         p.P(f"v_{v.var} := make([]{go_elem}, int(c_{v.var}_n))")
         p.P(f"for i, x := range {refs.unsafe}.Slice(c_{v.var}, int(c_{v.var}_n)) {{")
         p.P(f"v_{v.var}[i] = {v.mapping.go_arg_value('x', refs)}")

@@ -17,13 +17,19 @@ def build_stub(module: BoundModule, source_note: str) -> StubModule:
         "GoPanic", ("RuntimeError",), (Attribute("go_stack", "str"),),
         doc="A Go function panicked; the panic was recovered at the language boundary.",
     ))
-    stub.body += [_function(fn) for fn in module.functions]
+    stub.body += [_function(fn, stub) for fn in module.functions]
     return stub
 
 
-def _function(fn: BoundFunction) -> Function:
-    posonly = tuple(Argument(bp.py_name, bp.mapping.py_annotation) for bp in fn.params)
-    vararg = Argument(fn.variadic.py_name, fn.variadic.mapping.py_annotation) if fn.variadic else None
+def _function(fn: BoundFunction, stub: StubModule) -> Function:
+    mappings = [bp.mapping for bp in fn.params] + [r.mapping for r in fn.results]
+    if fn.variadic:
+        mappings.append(fn.variadic.mapping)
+    for mapping in mappings:
+        for module, name in mapping.stub_imports:
+            stub.need(module, name)
+    posonly = tuple(Argument(bp.py_name, bp.mapping.py_param_annotation) for bp in fn.params)
+    vararg = Argument(fn.variadic.py_name, fn.variadic.mapping.py_param_annotation) if fn.variadic else None
     return Function(fn.py_name, Arguments(posonly=posonly, vararg=vararg), fn.py_annotation, fn.doc)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from bindc.capi import CSignature
+from bindc.ir import GoType
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,24 @@ def go_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-@dataclass(frozen=True)
 class GoRefs:
-    """Qualifiers the generated Go file imports under: the py4go runtime and ``unsafe``.
+    """How the generated Go file spells things: the qualifiers it imports the py4go runtime and
+    ``unsafe`` under, and every Go type, qualified for the file it lands in.
 
-    Mappings spell Go code through these, so an import renamed to avoid a clash with the
-    user's identifiers is still referred to correctly.
+    Mappings spell Go code through this, so an import renamed to avoid a clash with the user's
+    identifiers, or a type of the bound package seen from a wrapper package (``--out``), is
+    still written correctly.
     """
 
-    rt: str = "py4go"
-    unsafe: str = "unsafe"
+    def __init__(self, rt: str = "py4go", unsafe: str = "unsafe",
+                 type_syntax: "Callable[[GoType], str] | None" = None) -> None:
+        self.rt = rt
+        self.unsafe = unsafe
+        self._type_syntax = type_syntax or (lambda t: t.go_syntax())
+
+    def type_syntax(self, t: GoType) -> str:
+        """``t`` as the generated file must write it."""
+        return self._type_syntax(t)
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,17 @@ class TypeMapping:
     @property
     def capi(self) -> tuple[CSignature, ...]:
         """C functions the code emitted for this mapping calls (verified against the headers)."""
+        return ()
+
+    @property
+    def py_param_annotation(self) -> str:
+        """The stub annotation for a parameter; may be wider than the result annotation
+        (``Sequence[int]`` accepted, ``list[int]`` returned)."""
+        return self.py_annotation
+
+    @property
+    def stub_imports(self) -> tuple[tuple[str, str], ...]:
+        """``(module, name)`` pairs the annotations need in the stub, e.g. ``("typing", "Any")``."""
         return ()
 
     # -- Python -> Go (arguments) -----------------------------------------------------------

@@ -1,9 +1,19 @@
-"""Choosing the mapping for a Go type expression."""
+"""Choosing the mapping for a Go type expression.
+
+Each type family has a *finder*: ``find(t, env) -> TypeMapping | None``. Finders are tried in
+order; the first that recognises the type wins. A finder that recognises a type but cannot
+bind it (say, a slice of channels) raises :class:`MappingError` with the reason, which the
+resolver reports at the declaration. Adding a family means adding its module and one entry
+to :data:`FINDERS`.
+"""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from bindc.ir import GoType, NamedType, SliceType
 from bindc.typemap.base import TypeMapping
+from bindc.typemap.env import TypeEnv
 from bindc.typemap.numbers import NUMERIC_MAPPINGS
 from bindc.typemap.text import BYTES, STRING
 
@@ -12,25 +22,46 @@ class MappingError(Exception):
     """No mapping exists for a Go type; the message says which type and why."""
 
 
-def is_error_type(t: GoType) -> bool:
+Finder = Callable[[GoType, TypeEnv], "TypeMapping | None"]
+
+
+def is_error_type(t: GoType, env: TypeEnv | None = None) -> bool:
     """True for the predeclared ``error`` interface (handled by the wrapper, not a mapping)."""
-    return isinstance(t, NamedType) and t.package is None and t.name == "error" and not t.type_args
+    if not isinstance(t, NamedType):
+        return False
+    if env is not None:
+        return env.is_predeclared(t, "error")
+    return t.package is None and t.name == "error" and not t.type_args
 
 
-def lookup_mapping(t: GoType, *, local_names: frozenset[str] = frozenset()) -> TypeMapping:
-    """The mapping for ``t``, or :class:`MappingError` naming what is unsupported.
-
-    ``local_names`` are type names declared by the bound package; they shadow predeclared
-    names (a package may declare its own ``type string struct{}``), so they never match here.
-    """
-    if isinstance(t, NamedType) and t.package is None and not t.type_args and t.name not in local_names:
+def find_scalar(t: GoType, env: TypeEnv) -> TypeMapping | None:
+    """Predeclared numbers, bool and string."""
+    if isinstance(t, NamedType) and env.is_predeclared(t):
         if t.name == "string":
             return STRING
         if t.name in NUMERIC_MAPPINGS:
             return NUMERIC_MAPPINGS[t.name]
         if t.name in ("complex64", "complex128"):
             raise MappingError(f"type {t.name} is not supported yet")
-    if isinstance(t, SliceType) and isinstance(t.elem, NamedType) and t.elem.package is None \
-            and t.elem.name in ("byte", "uint8") and t.elem.name not in local_names:
+    return None
+
+
+def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
+    """``[]byte`` (and ``[]uint8``) as bytes."""
+    if isinstance(t, SliceType) and isinstance(t.elem, NamedType) and env.is_predeclared(t.elem) \
+            and t.elem.name in ("byte", "uint8"):
         return BYTES
+    return None
+
+
+#: Finders in the order they are tried: specific families before general ones.
+FINDERS: list[Finder] = [find_scalar, find_bytes]
+
+
+def lookup_mapping(t: GoType, env: TypeEnv) -> TypeMapping:
+    """The mapping for ``t`` in ``env``, or :class:`MappingError` naming what is unsupported."""
+    for finder in FINDERS:
+        mapping = finder(t, env)
+        if mapping is not None:
+            return mapping
     raise MappingError(f"type {t.go_syntax()} is not supported")
