@@ -1,6 +1,10 @@
 /* py4go_bind.c — out-of-line support for bindc-generated wrappers (see py4go_bind.h). */
 #include "py4go.h"
 
+/* Implemented in Go (bindc_classes.go): cgo.Handle bookkeeping. */
+extern void py4goHandleDelete(uintptr_t handle);
+extern long long py4goLiveHandles(void);
+
 int py4go_bind_bad_nargs(const char *fn, Py_ssize_t given, Py_ssize_t min, Py_ssize_t max)
 {
     if (max == 0) {
@@ -18,19 +22,36 @@ int py4go_bind_bad_nargs(const char *fn, Py_ssize_t given, Py_ssize_t min, Py_ss
     return -1;
 }
 
+/* Where a bad value was given, for messages: "fn() argument POS", or for pos 0 (assignment
+ * to a field, fn being "Class.field") just "fn". A new reference; NULL only on MemoryError. */
+static PyObject *site(const char *fn, int pos)
+{
+    if (pos == 0)
+        return PyUnicode_FromString(fn);
+    return PyUnicode_FromFormat("%s() argument %d", fn, pos);
+}
+
 int py4go_bind_bad_type(const char *fn, int pos, const char *expected, PyObject *got)
 {
-    PyErr_Format(PyExc_TypeError, "%s() argument %d must be %s, not %s", fn, pos, expected,
+    PyObject *where = site(fn, pos);
+    if (where == NULL)
+        return -1;
+    PyErr_Format(PyExc_TypeError, "%U must be %s, not %s", where, expected,
                  got == Py_None ? "None" : Py_TYPE(got)->tp_name);
+    Py_DECREF(where);
     return -1;
 }
 
 int py4go_bind_int_range(const char *fn, int pos, const char *gotype, PyObject *got)
 {
+    PyObject *where = site(fn, pos);
+    if (where == NULL)
+        return -1;
     PyObject *repr = PyObject_Repr(got);
     if (repr != NULL) {
-        PyErr_Format(PyExc_OverflowError, "%s() argument %d: %U is out of range for Go %s", fn, pos, repr, gotype);
+        PyErr_Format(PyExc_OverflowError, "%U: %U is out of range for Go %s", where, repr, gotype);
         Py_DECREF(repr);
+        Py_DECREF(where);
         return -1;
     }
     /* repr() of an int fails beyond sys.get_int_max_str_digits() (ValueError): the
@@ -39,19 +60,21 @@ int py4go_bind_int_range(const char *fn, int pos, const char *gotype, PyObject *
     PyObject *bits = PyObject_CallMethod(got, "bit_length", NULL);
     int negative = PyObject_RichCompareBool(got, Py_False, Py_LT);  /* False == 0 */
     PyErr_Clear();
-    PyErr_Format(PyExc_OverflowError, "%s() argument %d: %sint of %S bits is out of range for Go %s",
-                 fn, pos, negative == 1 ? "negative " : "", bits != NULL ? bits : Py_None, gotype);
+    PyErr_Format(PyExc_OverflowError, "%U: %sint of %S bits is out of range for Go %s",
+                 where, negative == 1 ? "negative " : "", bits != NULL ? bits : Py_None, gotype);
     Py_XDECREF(bits);
+    Py_DECREF(where);
     return -1;
 }
 
 int py4go_bind_float32_range(const char *fn, int pos, double v)
 {
     PyObject *f = PyFloat_FromDouble(v);
-    if (f == NULL)
-        return -1;
-    PyErr_Format(PyExc_OverflowError, "%s() argument %d: %R is out of range for Go float32", fn, pos, f);
-    Py_DECREF(f);
+    PyObject *where = site(fn, pos);
+    if (f != NULL && where != NULL)
+        PyErr_Format(PyExc_OverflowError, "%U: %R is out of range for Go float32", where, f);
+    Py_XDECREF(f);
+    Py_XDECREF(where);
     return -1;
 }
 
@@ -69,7 +92,9 @@ int py4go_bind_prefix_error(const char *fn, int pos)
         /* Keep the type and its attributes; put the function into the reason. */
         PyObject *reason = PyUnicodeEncodeError_GetReason(value);
         if (reason != NULL) {
-            PyObject *prefixed = PyUnicode_FromFormat("%s() argument %d: %U", fn, pos, reason);
+            PyObject *where = site(fn, pos);
+            PyObject *prefixed = where ? PyUnicode_FromFormat("%U: %U", where, reason) : NULL;
+            Py_XDECREF(where);
             if (prefixed != NULL && PyObject_SetAttrString(value, "reason", prefixed) == 0) {
                 Py_DECREF(prefixed);
                 Py_DECREF(reason);
@@ -90,7 +115,15 @@ int py4go_bind_prefix_error(const char *fn, int pos)
         return -1;
     }
     /* Raise a fresh exception of the same type, chained to the original. */
-    PyErr_Format(type, "%s() argument %d: %U", fn, pos, msg);
+    PyObject *where = site(fn, pos);
+    if (where == NULL) {
+        Py_DECREF(msg);
+        PyErr_Clear();
+        PyErr_Restore(type, value, tb);
+        return -1;
+    }
+    PyErr_Format(type, "%U: %U", where, msg);
+    Py_DECREF(where);
     Py_DECREF(msg);
     PyObject *t2, *v2, *tb2;
     PyErr_Fetch(&t2, &v2, &tb2);
@@ -339,6 +372,20 @@ int py4go_bind_raise_panic(const char *fn, Py_ssize_t fn_len, const char *value,
     return raise_with_attr(go_panic_type, message, "go_stack", stack, stack_len);
 }
 
+static PyObject *live_handles(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong(py4goLiveHandles());
+}
+
+/* Private helpers every bound module carries (not in its stub). */
+static PyMethodDef private_functions[] = {
+    {"_py4go_live_handles", live_handles, METH_NOARGS,
+     "Number of Go values kept alive by Python objects of this extension's runtime (leak checks)."},
+    {NULL, NULL, 0, NULL},
+};
+
 int py4go_bind_module_init(PyObject *module, int abi)
 {
     if (abi != PY4GO_ABI) {
@@ -354,5 +401,138 @@ int py4go_bind_module_init(PyObject *module, int abi)
         return -1;
     if (PyModule_AddObjectRef(module, "GoPanic", go_panic_type) < 0)
         return -1;
+    return PyModule_AddFunctions(module, private_functions);
+}
+
+/* ---- classes ----------------------------------------------------------------------------- */
+
+
+int py4go_bind_bad_instance(PyObject *o, const char *fn, int pos, PyTypeObject *type, int allow_none)
+{
+    if (PyObject_TypeCheck(o, type)) {
+        PyErr_Format(PyExc_ValueError, "%s: the %s object was not initialised (a subclass's __new__ must "
+                     "call the base class's __new__)", fn, type->tp_name);
+        return -1;
+    }
+    PyObject *expected = allow_none ? PyUnicode_FromFormat("%s or None", _PyType_Name(type))
+                                    : PyUnicode_FromString(_PyType_Name(type));
+    if (expected == NULL)
+        return -1;
+    py4go_bind_bad_type(fn, pos, PyUnicode_AsUTF8(expected), o);
+    Py_DECREF(expected);
+    return -1;
+}
+
+PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle)
+{
+    if (handle == 0)
+        Py_RETURN_NONE;
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self == NULL) {
+        py4goHandleDelete(handle);
+        return NULL;
+    }
+    ((py4go_goobject *)self)->handle = handle;
+    return self;
+}
+
+void py4go_bind_drop_handle(uintptr_t handle)
+{
+    if (handle != 0)
+        py4goHandleDelete(handle);
+}
+
+void py4go_bind_class_dealloc(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    uintptr_t handle = ((py4go_goobject *)self)->handle;
+    ((py4go_goobject *)self)->handle = 0;
+    if (handle != 0)
+        py4goHandleDelete(handle);
+    type->tp_free(self);
+    Py_DECREF(type); /* instances of heap types own a reference to their type */
+}
+
+int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const char *const *names,
+                         Py_ssize_t n, PyObject **values)
+{
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    if (nargs > n) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %zd positional argument%s (%zd given)", cls, n,
+                     n == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        values[i] = i < nargs ? PyTuple_GET_ITEM(args, i) : NULL;
+    if (kwds == NULL)
+        return 0;
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(kwds, &pos, &key, &value)) {
+        Py_ssize_t i = 0;
+        for (; i < n; i++) {
+            if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[i]) == 0)
+                break;
+        }
+        if (i == n) {
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %R", cls, key);
+            return -1;
+        }
+        if (values[i] != NULL) {
+            PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", cls, names[i]);
+            return -1;
+        }
+        values[i] = value;
+    }
     return 0;
+}
+
+PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssize_t n)
+{
+    int rc = Py_ReprEnter(self);
+    if (rc != 0)
+        return rc > 0 ? PyUnicode_FromFormat("%s(...)", _PyType_Name(Py_TYPE(self))) : NULL;
+    PyObject *parts = PyList_New(0);
+    PyObject *result = NULL;
+    if (parts == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyObject_GetAttrString(self, names[i]);
+        if (v == NULL)
+            goto done;
+        PyObject *part = PyUnicode_FromFormat("%s=%R", names[i], v);
+        Py_DECREF(v);
+        if (part == NULL || PyList_Append(parts, part) < 0) {
+            Py_XDECREF(part);
+            goto done;
+        }
+        Py_DECREF(part);
+    }
+    PyObject *sep = PyUnicode_FromString(", ");
+    PyObject *joined = sep ? PyUnicode_Join(sep, parts) : NULL;
+    Py_XDECREF(sep);
+    if (joined != NULL)
+        result = PyUnicode_FromFormat("%s(%U)", _PyType_Name(Py_TYPE(self)), joined);
+    Py_XDECREF(joined);
+done:
+    Py_XDECREF(parts);
+    Py_ReprLeave(self);
+    return result;
+}
+
+PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec)
+{
+    PyObject *type = PyType_FromModuleAndSpec(module, spec, NULL);
+    if (type == NULL)
+        return NULL;
+    if (PyModule_AddObjectRef(module, _PyType_Name((PyTypeObject *)type), type) < 0) {
+        Py_DECREF(type);
+        return NULL;
+    }
+    return (PyTypeObject *)type;
+}
+
+long long py4go_bind_live_handles(void)
+{
+    return py4goLiveHandles();
 }

@@ -186,4 +186,65 @@ PyObject *py4go_bind_go_panic_type(void);
  * for and adds GoError and GoPanic to it. */
 int py4go_bind_module_init(PyObject *module, int abi);
 
+/* ---- classes: Python objects holding a Go value ---------------------------------------- */
+
+/* The layout of every instance of a bindc-generated class (and, with whatever they add, of
+ * its Python subclasses): a runtime/cgo.Handle to a Go pointer *T. The handle is deleted
+ * when Python frees the object, so Go keeps the value alive exactly as long as Python does. */
+typedef struct py4go_goobject {
+    PyObject_HEAD
+    uintptr_t handle;
+} py4go_goobject;
+
+/* The handle of `self`, an instance of a bindc class (methods, getters, setters). */
+static inline uintptr_t py4go_bind_self(PyObject *self)
+{
+    return ((py4go_goobject *)self)->handle;
+}
+
+/* Raise TypeError/ValueError for py4go_bind_handle_arg (out of line: failure path). */
+int py4go_bind_bad_instance(PyObject *o, const char *fn, int pos, PyTypeObject *type, int allow_none);
+
+/* An argument that must be an instance of `type` (or of a Python subclass): its handle.
+ * With allow_none, None gives handle 0 (a nil Go pointer). */
+static inline int py4go_bind_handle_arg(PyObject *o, const char *fn, int pos, PyTypeObject *type,
+                                        int allow_none, uintptr_t *out)
+{
+    if ((Py_IS_TYPE(o, type) || PyObject_TypeCheck(o, type)) && ((py4go_goobject *)o)->handle != 0) {
+        *out = ((py4go_goobject *)o)->handle;
+        return 0;
+    }
+    if (allow_none && o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    return py4go_bind_bad_instance(o, fn, pos, type, allow_none);
+}
+
+/* A new instance of `type` owning `handle`, without running __init__. Handle 0 gives None
+ * (a nil Go pointer). On failure the handle is deleted, so the Go value is not kept alive. */
+PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle);
+
+/* Delete a handle a trampoline created but the wrapper could not hand to Python (0: no-op). */
+void py4go_bind_drop_handle(uintptr_t handle);
+
+/* tp_dealloc of every bindc class: deletes the handle and frees the object. */
+void py4go_bind_class_dealloc(PyObject *self);
+
+/* Parse a constructor call: positional arguments fill `names` in order, keywords by name.
+ * values[i] is a borrowed reference or NULL when not given. Unknown or repeated names raise
+ * TypeError naming the class. */
+int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const char *const *names,
+                         Py_ssize_t n, PyObject **values);
+
+/* repr of a bindc class instance: "Class(field=repr, ...)" over the given attribute names. */
+PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssize_t n);
+
+/* Create a class from spec and add it to module under its short name; returns a new
+ * reference to the type (kept by the generated module for its whole life). */
+PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec);
+
+/* Number of Go values currently kept alive by Python objects (for leak checks). */
+long long py4go_bind_live_handles(void);
+
 #endif /* PY4GO_BIND_H */
