@@ -13,12 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from bindc.diagnostics import DiagnosticSink
-from bindc.ir import Func, Package, Param, Span
+from bindc.ir import Func, NamedType, Package, Param, Span
 from bindc.naming import is_valid_python_identifier, python_safe, snake_case
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.registry import is_error_type
+
+if TYPE_CHECKING:
+    from bindc.resolve_classes import BoundClass
 
 #: Names every generated module defines itself; a bound declaration may not take them.
 RESERVED_MODULE_NAMES = frozenset({"GoError", "GoPanic"})
@@ -44,8 +49,16 @@ class BoundResult:
 
 
 @dataclass(frozen=True)
+class BoundReceiver:
+    """The class a bound method belongs to."""
+
+    py_class: str
+    named: NamedType
+
+
+@dataclass(frozen=True)
 class BoundFunction:
-    """A Go function as Python will see it."""
+    """A Go function (or method, with ``receiver``) as Python will see it."""
 
     func: Func
     py_name: str
@@ -53,6 +66,17 @@ class BoundFunction:
     variadic: BoundParam | None
     results: tuple[BoundResult, ...]
     returns_error: bool
+    receiver: BoundReceiver | None = None
+
+    @property
+    def display_name(self) -> str:
+        """The name error messages use: ``concat`` or ``Point.scale``."""
+        return f"{self.receiver.py_class}.{self.py_name}" if self.receiver else self.py_name
+
+    @property
+    def c_name(self) -> str:
+        """A C-identifier-safe unique name within the module: ``concat`` or ``Point_scale``."""
+        return f"{self.receiver.py_class}_{self.py_name}" if self.receiver else self.py_name
 
     @property
     def go_name(self) -> str:
@@ -87,6 +111,7 @@ class BoundModule:
     package: Package
     functions: tuple[BoundFunction, ...]
     target_import: str | None = None
+    classes: tuple["BoundClass", ...] = ()
 
     @property
     def doc(self) -> str:
@@ -101,26 +126,34 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     With ``target_import`` (``bindc generate --out``) only the exported API is bound and the
     generated package calls it through that import path.
     """
+    # resolve_classes builds on this module's function binding, hence the local import.
+    from bindc.resolve_classes import bind_classes, select_classes
+    from bindc.typemap.classes import CLASSES_KEY, MODULE_KEY
+
     env = TypeEnv.for_package(package)
     in_package = target_import is None
+    env.extra[MODULE_KEY] = module_name
+    env.extra[CLASSES_KEY] = select_classes(package, in_package, sink)
     functions: list[BoundFunction] = []
     for func in package.functions:
-        if not _wanted(func, in_package, sink):
+        if not wanted(func, in_package, sink):
             continue
-        bound = _bind_function(func, env, sink)
+        bound = bind_function(func, env, sink)
         if bound is not None:
             functions.append(bound)
-    _check_unique_names(functions, sink)
+    classes = bind_classes(package, env.extra[CLASSES_KEY], env, in_package, sink)  # type: ignore[arg-type]
+    _check_unique_names(functions, classes, sink)
     return BoundModule(
         name=module_name,
         go_package=package.name if in_package else module_name,
         package=package,
         functions=tuple(sorted(functions, key=lambda f: f.func.span)),
         target_import=target_import,
+        classes=tuple(classes),
     )
 
 
-def _wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
+def wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
     """Whether the binding rules select ``func`` (before looking at its types)."""
     export, skip = func.directive("export"), func.directive("skip")
     if skip is not None:
@@ -145,8 +178,10 @@ def _wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
     return True
 
 
-def _bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink) -> BoundFunction | None:
-    """Map one function's parameters and results, or report why it cannot be bound."""
+def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
+                  receiver: BoundReceiver | None = None) -> BoundFunction | None:
+    """Map one function's (or method's) parameters and results, or report why it cannot be
+    bound: an error when it was exported explicitly, a warning otherwise."""
     explicit = func.directive("export") is not None
     report = sink.error if explicit else sink.warning
     problems: list[tuple[str, Span]] = []
@@ -193,10 +228,11 @@ def _bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink) -> BoundFunct
 
     if problems:
         verb = "cannot be exported" if explicit else "skipped"
+        go_name = f"{receiver.named.name}.{func.name}" if receiver else func.name
         for message, span in problems:
-            report(f"{func.name} {verb}: {message}", span)
+            report(f"{go_name} {verb}: {message}", span)
         return None
-    return BoundFunction(func, py_name, tuple(params), variadic, tuple(results), returns_error)
+    return BoundFunction(func, py_name, tuple(params), variadic, tuple(results), returns_error, receiver)
 
 
 def _python_name(func: Func, sink: DiagnosticSink) -> str | None:
@@ -221,10 +257,18 @@ def _param_name(p: Param, index: int, used: set[str]) -> str:
     return name
 
 
-def _check_unique_names(functions: list[BoundFunction], sink: DiagnosticSink) -> None:
+def _check_unique_names(functions: list[BoundFunction], classes: "list[BoundClass]", sink: DiagnosticSink) -> None:
     """Two Go declarations must not land on one Python name (e.g. ``ToUpper`` and ``toUpper``)."""
     seen: dict[str, BoundFunction] = {}
+    class_names = {c.py_name: c for c in classes}
+    for name, c in class_names.items():
+        if name in RESERVED_MODULE_NAMES:
+            sink.error(f"Python name {name!r} of type {c.decl.name} is reserved by bindc", c.decl.span)
     for f in sorted(functions, key=lambda f: f.func.span):
+        if f.py_name in class_names:
+            sink.error(f"{f.go_name} and type {class_names[f.py_name].decl.name} both become Python name "
+                       f"{f.py_name!r}; rename one with //py4go:export <name>", f.func.span)
+            continue
         if f.py_name in RESERVED_MODULE_NAMES:
             sink.error(f"Python name {f.py_name!r} of {f.go_name} is reserved by bindc", f.func.span)
         elif f.py_name in seen:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Argument:
-    """One parameter: name, annotation and whether it has a default (rendered ``= ...``)."""
+    """One parameter: name, annotation (empty for ``self``) and whether it has a default
+    (rendered ``= ...``)."""
 
     name: str
     annotation: str
@@ -51,12 +52,13 @@ class Attribute:
 
 @dataclass(frozen=True)
 class Class:
-    """A ``class`` with bases and a body of functions and attributes."""
+    """A ``class`` with bases, decorators and a body of functions and attributes."""
 
     name: str
     bases: tuple[str, ...] = ()
     body: tuple[Function | Attribute, ...] = ()
     doc: str = ""
+    decorators: tuple[str, ...] = ()
 
 
 @dataclass
@@ -105,7 +107,7 @@ def _render_item(item: Class | Function | Attribute, indent: str) -> list[str]:
             return [head + " ..."]
         return [head, _docstring(item.doc, indent + "    ")]
     bases = f"({', '.join(item.bases)})" if item.bases else ""
-    lines = [f"{indent}class {item.name}{bases}:"]
+    lines = [f"{indent}@{d}" for d in item.decorators] + [f"{indent}class {item.name}{bases}:"]
     inner = indent + "    "
     if item.doc:
         lines.append(_docstring(item.doc, inner))
@@ -119,7 +121,8 @@ def _render_item(item: Class | Function | Attribute, indent: str) -> list[str]:
 def _render_arguments(a: Arguments) -> str:
     def one(arg: Argument, prefix: str = "") -> str:
         default = " = ..." if arg.has_default else ""
-        return f"{prefix}{arg.name}: {arg.annotation}{default}"
+        annotation = f": {arg.annotation}" if arg.annotation else ""
+        return f"{prefix}{arg.name}{annotation}{default}"
 
     parts = [one(x) for x in a.posonly]
     if a.posonly:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bindc.emit.go_types import type_qualifier
 from bindc.emit.names import go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
-from bindc.ir import Package
+from bindc.ir import FuncType, NamedType, Package, Param, PointerType
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.resources import RUNTIME_IMPORT_PATH
 from bindc.typemap.base import GoRefs, go_string
@@ -41,7 +41,12 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     _emit_register(body, module, rt, unsafe)
     for fn in module.functions:
         body.P()
-        _emit_trampoline(body, module, fn, refs, target)
+        emit_trampoline(body, module, fn, refs, target)
+    # go_classes reuses this module's trampoline emitter for methods, hence the local import.
+    from bindc.emit.go_classes import emit_go_class
+
+    for cls in module.classes:
+        emit_go_class(body, module, cls, refs, target)
 
     p = LinePrinter(indent="\t")
     p.P(GENERATED_HEADER)
@@ -66,12 +71,19 @@ def _emit_guards(p: LinePrinter, module: BoundModule, refs: GoRefs, target: str 
     p.P(f"const _ = {refs.rt}.BindcRuntimeV1")
     p.P()
     p.P(f"var _ [{refs.unsafe}.Sizeof(int(0)) - 8]struct{{}}")
-    if module.functions:
+    methods = [(cls, m) for cls in module.classes for m in ([cls.str_method] if cls.str_method else []) + list(cls.methods)]
+    if module.functions or methods:
         p.P()
         p.P("var (")
         for fn in module.functions:
             ref = f"{target}.{fn.go_name}" if target else fn.go_name
             p.P(f"_ {refs.type_syntax(fn.func.go_signature())} = {ref}")
+        for cls, m in methods:
+            # Method expressions: (*T).M has type func(*T, params) results.
+            recv = PointerType(cls.named)
+            sig = m.func.go_signature()
+            with_recv = FuncType((Param(None, recv),) + sig.params, sig.results, sig.variadic)
+            p.P(f"_ {refs.type_syntax(with_recv)} = (*{refs.type_syntax(cls.named)}).{m.go_name}")
         p.P(")")
 
 
@@ -87,11 +99,17 @@ def _emit_register(p: LinePrinter, module: BoundModule, rt: str, unsafe: str) ->
     p.P("}")
 
 
-def _emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs: GoRefs, target: str | None) -> None:
+def receiver_value(named: NamedType, refs: GoRefs) -> str:
+    """The Go expression for the ``*T`` behind the trampoline's ``c_self`` handle."""
+    return f"{refs.rt}.BindcValue(uintptr(c_self)).(*{refs.type_syntax(named)})"
+
+
+def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs: GoRefs, target: str | None) -> None:
     """One ``//export`` function. Its locals are prefixed (``c_``, ``v_``) so they cannot
     shadow a function of the bound package that the call refers to."""
     name = go_trampoline_name(module, fn)
-    params = [f"c_{bp.var} {bp.mapping.cgo_arg_type}" for bp in fn.params]
+    params = ["c_self C.uintptr_t"] if fn.receiver else []
+    params += [f"c_{bp.var} {bp.mapping.cgo_arg_type}" for bp in fn.params]
     if fn.variadic:
         v = fn.variadic
         params += [f"c_{v.var} *{v.mapping.cgo_arg_type}", f"c_{v.var}_n C.Py_ssize_t"]
@@ -101,7 +119,7 @@ def _emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, ref
     p.P(f"func {name}({', '.join(params)}) (c_status C.int) {{")
     p.P("defer func() {")
     p.P("if v_panic := recover(); v_panic != nil {")
-    p.P(f"c_status = C.int({refs.rt}.BindcPanic({go_string(fn.py_name)}, v_panic))")
+    p.P(f"c_status = C.int({refs.rt}.BindcPanic({go_string(fn.display_name)}, v_panic))")
     p.P("}")
     p.P("}()")
 
@@ -115,7 +133,10 @@ def _emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, ref
         p.P("}")
         args.append(f"v_{v.var}...")
 
-    ref = f"{target}.{fn.go_name}" if target else fn.go_name
+    if fn.receiver:
+        ref = f"{receiver_value(fn.receiver.named, refs)}.{fn.go_name}"
+    else:
+        ref = f"{target}.{fn.go_name}" if target else fn.go_name
     outs = [f"v_{r.var}" for r in fn.results] + (["v_err"] if fn.returns_error else [])
     call = f"{ref}({', '.join(args)})"
     p.P(f"{', '.join(outs)} := {call}" if outs else call)
@@ -124,7 +145,7 @@ def _emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, ref
         p.P(f"return C.int({refs.rt}.BindcError(v_err))")
         p.P("}")
     for r in fn.results:
-        for line in r.mapping.go_result_store(f"c_{r.var}", f"v_{r.var}", fn.py_name, refs):
+        for line in r.mapping.go_result_store(f"c_{r.var}", f"v_{r.var}", fn.display_name, refs):
             p.P(line)
     p.P("return 0")
     p.P("}")

@@ -11,17 +11,17 @@ from bindc.resolve import BoundFunction, BoundModule
 
 def c_wrapper_name(module: BoundModule, fn: BoundFunction) -> str:
     """The static C function Python calls."""
-    return f"bindcpy_{module.name}_{fn.py_name}"
+    return f"bindcpy_{module.name}_{fn.c_name}"
 
 
 def go_trampoline_name(module: BoundModule, fn: BoundFunction) -> str:
     """The ``//export``-ed Go function the C wrapper calls."""
-    return f"bindcgo_{module.name}_{fn.py_name}"
+    return f"bindcgo_{module.name}_{fn.c_name}"
 
 
 def doc_name(module: BoundModule, fn: BoundFunction) -> str:
     """The ``PyDoc_STRVAR`` holding the function's text signature and doc."""
-    return f"bindcdoc_{module.name}_{fn.py_name}"
+    return f"bindcdoc_{module.name}_{fn.c_name}"
 
 
 def method_table_name(module: BoundModule) -> str:

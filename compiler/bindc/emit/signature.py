@@ -10,7 +10,7 @@ def text_signature(fn: BoundFunction) -> str:
 
     Parameters are positional-only (``/``); a variadic Go parameter becomes ``*name``.
     """
-    parts = ["$module"] + [bp.py_name for bp in fn.params] + ["/"]
+    parts = ["$self" if fn.receiver else "$module"] + [bp.py_name for bp in fn.params] + ["/"]
     if fn.variadic:
         parts.append("*" + fn.variadic.py_name)
     return f"{fn.py_name}({', '.join(parts)})"

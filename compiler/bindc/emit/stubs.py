@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bindc.resolve import BoundFunction, BoundModule
+from bindc.resolve_classes import BoundClass
 from bindc.stubmodel import Argument, Arguments, Attribute, Class, Function, StubModule, render_module
 
 
@@ -17,8 +18,31 @@ def build_stub(module: BoundModule, source_note: str) -> StubModule:
         "GoPanic", ("RuntimeError",), (Attribute("go_stack", "str"),),
         doc="A Go function panicked; the panic was recovered at the language boundary.",
     ))
+    stub.body += [_class(cls, stub) for cls in module.classes]
     stub.body += [_function(fn, stub) for fn in module.functions]
     return stub
+
+
+def _class(cls: BoundClass, stub: StubModule) -> Class:
+    """A bound struct: fields as attributes, a keyword-capable constructor, methods."""
+    for f in cls.fields:
+        for module, name in f.mapping.stub_imports:
+            stub.need(module, name)
+    init_args = tuple(Argument(f.py_name, f.mapping.py_param_annotation, has_default=True) for f in cls.init_fields)
+    body: list[Function | Attribute] = [
+        Function("__init__", Arguments(posonly=(Argument("self", ""),), args=init_args), "None"),
+    ]
+    body += [Attribute(f.py_name, f.mapping.py_annotation) for f in cls.fields]
+    if cls.str_method is not None:
+        body.append(Function("__str__", Arguments(posonly=(Argument("self", ""),)), "str"))
+    if cls.comparable:
+        body.append(Function("__eq__", Arguments(posonly=(Argument("self", ""), Argument("other", "object"))), "bool"))
+        body.append(Attribute("__hash__", stub.need("typing", "ClassVar") + "[None]  # type: ignore[assignment]"))
+    body += [_function(m, stub) for m in cls.methods]
+    # Instances have a C layout (the Go handle), so the class cannot share a subclass with
+    # another such base: PEP 800's disjoint base, which stubtest checks.
+    decorator = stub.need("typing_extensions", "disjoint_base")
+    return Class(cls.py_name, (), tuple(body), doc=cls.doc, decorators=(decorator,))
 
 
 def _function(fn: BoundFunction, stub: StubModule) -> Function:
@@ -29,6 +53,8 @@ def _function(fn: BoundFunction, stub: StubModule) -> Function:
         for module, name in mapping.stub_imports:
             stub.need(module, name)
     posonly = tuple(Argument(bp.py_name, bp.mapping.py_param_annotation) for bp in fn.params)
+    if fn.receiver is not None:
+        posonly = (Argument("self", ""),) + posonly
     vararg = Argument(fn.variadic.py_name, fn.variadic.mapping.py_param_annotation) if fn.variadic else None
     return Function(fn.py_name, Arguments(posonly=posonly, vararg=vararg), fn.py_annotation, fn.doc)
 

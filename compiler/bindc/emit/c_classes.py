@@ -1,0 +1,220 @@
+"""C for bound classes: tp_new/tp_init, field getters and setters, methods, dunders, the spec.
+
+Every class is a heap type built from a ``PyType_Spec`` at module init. Instances use the
+runtime's ``py4go_goobject`` layout (a handle to a Go ``*T``); Python subclasses are allowed.
+"""
+
+from __future__ import annotations
+
+from bindc.emit.c_wrappers import emit_wrapper
+from bindc.emit.names import c_wrapper_name, doc_name
+from bindc.emit.printer import LinePrinter
+from bindc.resolve import BoundModule
+from bindc.resolve_classes import BoundClass, BoundField
+from bindc.typemap.base import ArgSite, c_string
+from bindc.typemap.classes import class_type_var
+
+
+def prefix(module: BoundModule, cls: BoundClass) -> str:
+    """Common prefix of the C and Go identifiers generated for ``cls``."""
+    return f"{module.name}_{cls.py_name}"
+
+
+def emit_class_declarations(p: LinePrinter, module: BoundModule) -> None:
+    """The type-object variables, declared first: any wrapper may convert to any class."""
+    for cls in module.classes:
+        p.P(f"static PyTypeObject *{class_type_var(module.name, cls.py_name)};")
+
+
+def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
+    """Everything for one class, ending with its ``PyType_Spec``."""
+    pre = prefix(module, cls)
+    p.P(f"/* ---- class {cls.py_name} (Go type {cls.decl.name}) ---- */")
+    p.P()
+    p.P("static PyObject *")
+    p.P(f"bindcpy_{pre}_new(PyTypeObject *type, PyObject *args, PyObject *kwds)")
+    p.P("{")
+    with p.indent():
+        p.P("(void)args;")
+        p.P("(void)kwds;")
+        p.P(f"return py4go_bind_wrap(type, bindcgo_{pre}_new());")
+    p.P("}")
+    for field in cls.fields:
+        p.P()
+        _emit_getter(p, module, cls, field)
+        p.P()
+        _emit_setter(p, module, cls, field)
+    p.P()
+    _emit_init(p, cls, pre)
+    p.P()
+    _emit_repr(p, cls, pre)
+    if cls.str_method is not None:
+        p.P()
+        emit_wrapper(p, module, cls.str_method)
+        p.P()
+        p.P("static PyObject *")
+        p.P(f"bindcpy_{pre}_str(PyObject *self)")
+        p.P("{")
+        with p.indent():
+            p.P(f"return {c_wrapper_name(module, cls.str_method)}(self, NULL, 0);")
+        p.P("}")
+    if cls.comparable:
+        p.P()
+        _emit_richcompare(p, module, cls, pre)
+    for method in cls.methods:
+        p.P()
+        emit_wrapper(p, module, method)
+    p.P()
+    _emit_tables(p, module, cls, pre)
+
+
+def _emit_getter(p: LinePrinter, module: BoundModule, cls: BoundClass, field: BoundField) -> None:
+    pre = prefix(module, cls)
+    m = field.mapping
+    p.P("static PyObject *")
+    p.P(f"bindcpy_{pre}_get_{field.py_name}(PyObject *self, void *closure)")
+    p.P("{")
+    with p.indent():
+        p.P("(void)closure;")
+        for decl in m.c_result_locals("r0"):
+            p.P(decl)
+        p.P(f"if (bindcgo_{pre}_get_{field.py_name}(py4go_bind_self(self), &r0) < 0)")
+        with p.indent():
+            release = m.c_result_release("r0")
+            p.P(f"{{ {release} return NULL; }}" if release else "return NULL;")
+        p.P(f"return {m.c_result_object('r0')};")
+    p.P("}")
+
+
+def _emit_setter(p: LinePrinter, module: BoundModule, cls: BoundClass, field: BoundField) -> None:
+    pre = prefix(module, cls)
+    m = field.mapping
+    where = f"{cls.py_name}.{field.py_name}"
+    p.P("static int")
+    p.P(f"bindcpy_{pre}_set_{field.py_name}(PyObject *self, PyObject *value, void *closure)")
+    p.P("{")
+    with p.indent():
+        p.P("(void)closure;")
+        p.P("if (value == NULL) {")
+        with p.indent():
+            p.P(f"PyErr_SetString(PyExc_AttributeError, {c_string(f'cannot delete Go field {where}')});")
+            p.P("return -1;")
+        p.P("}")
+        p.P("int status = -1;")
+        for decl in m.c_arg_locals("a0"):
+            p.P(decl)
+        p.P(f"if ({m.c_arg_convert('value', '&a0', ArgSite(where, 0))} < 0)")
+        with p.indent():
+            p.P("goto done;")
+        p.P(f"status = bindcgo_{pre}_set_{field.py_name}(py4go_bind_self(self), a0) < 0 ? -1 : 0;")
+    p.P("done:")
+    with p.indent():
+        release = m.c_arg_release("a0")
+        if release:
+            p.P(release)
+        p.P("return status;")
+    p.P("}")
+
+
+def _emit_init(p: LinePrinter, cls: BoundClass, pre: str) -> None:
+    n = len(cls.init_fields)
+    p.P("static int")
+    p.P(f"bindcpy_{pre}_init(PyObject *self, PyObject *args, PyObject *kwds)")
+    p.P("{")
+    with p.indent():
+        names = ", ".join(c_string(f.py_name) for f in cls.init_fields)
+        p.P(f"static const char *const names[] = {{{names or 'NULL'}}};")
+        p.P(f"PyObject *values[{max(n, 1)}] = {{NULL}};")
+        p.P(f"if (py4go_bind_init_args({c_string(cls.py_name)}, args, kwds, names, {n}, values) < 0)")
+        with p.indent():
+            p.P("return -1;")
+        for i, f in enumerate(cls.init_fields):
+            p.P(f"if (values[{i}] != NULL && bindcpy_{pre}_set_{f.py_name}(self, values[{i}], NULL) < 0)")
+            with p.indent():
+                p.P("return -1;")
+        p.P("return 0;")
+    p.P("}")
+
+
+def _emit_repr(p: LinePrinter, cls: BoundClass, pre: str) -> None:
+    n = len(cls.init_fields)
+    p.P("static PyObject *")
+    p.P(f"bindcpy_{pre}_repr(PyObject *self)")
+    p.P("{")
+    with p.indent():
+        names = ", ".join(c_string(f.py_name) for f in cls.init_fields)
+        p.P(f"static const char *const names[] = {{{names or 'NULL'}}};")
+        p.P(f"return py4go_bind_class_repr(self, names, {n});")
+    p.P("}")
+
+
+def _emit_richcompare(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str) -> None:
+    p.P("static PyObject *")
+    p.P(f"bindcpy_{pre}_richcompare(PyObject *a, PyObject *b, int op)")
+    p.P("{")
+    with p.indent():
+        type_var = class_type_var(module.name, cls.py_name)
+        p.P(f"if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, {type_var}))")
+        with p.indent():
+            p.P("Py_RETURN_NOTIMPLEMENTED;")
+        p.P(f"int eq = bindcgo_{pre}_eq(py4go_bind_self(a), py4go_bind_self(b));")
+        p.P("if (eq < 0)")
+        with p.indent():
+            p.P("return NULL;")
+        p.P("return PyBool_FromLong(op == Py_EQ ? eq : !eq);")
+    p.P("}")
+
+
+def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str) -> None:
+    p.P(f"static PyGetSetDef bindc_{pre}_getset[] = {{")
+    with p.indent():
+        for f in cls.fields:
+            doc = c_string(f.doc.strip()) if f.doc.strip() else "NULL"
+            p.P(f"{{{c_string(f.py_name)}, bindcpy_{pre}_get_{f.py_name}, bindcpy_{pre}_set_{f.py_name}, {doc}, NULL}},")
+        p.P("{NULL, NULL, NULL, NULL, NULL},")
+    p.P("};")
+    p.P()
+    p.P(f"static PyMethodDef bindc_{pre}_methods[] = {{")
+    with p.indent():
+        for m in cls.methods:
+            p.P(f"{{{c_string(m.py_name)}, (PyCFunction)(void (*)(void)){c_wrapper_name(module, m)}, "
+                f"METH_FASTCALL, {doc_name(module, m)}}},")
+        p.P("{NULL, NULL, 0, NULL},")
+    p.P("};")
+    p.P()
+    p.P(f"static PyType_Slot bindc_{pre}_slots[] = {{")
+    with p.indent():
+        doc = cls.doc.strip() or f"Go type {cls.decl.name}."
+        p.P(f"{{Py_tp_doc, (void *){c_string(doc)}}},")
+        p.P(f"{{Py_tp_new, (void *)bindcpy_{pre}_new}},")
+        p.P(f"{{Py_tp_init, (void *)bindcpy_{pre}_init}},")
+        p.P("{Py_tp_dealloc, (void *)py4go_bind_class_dealloc},")
+        p.P(f"{{Py_tp_getset, bindc_{pre}_getset}},")
+        p.P(f"{{Py_tp_methods, bindc_{pre}_methods}},")
+        p.P(f"{{Py_tp_repr, (void *)bindcpy_{pre}_repr}},")
+        if cls.str_method is not None:
+            p.P(f"{{Py_tp_str, (void *)bindcpy_{pre}_str}},")
+        if cls.comparable:
+            p.P(f"{{Py_tp_richcompare, (void *)bindcpy_{pre}_richcompare}},")
+            p.P("{Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */")
+        p.P("{0, NULL},")
+    p.P("};")
+    p.P()
+    p.P(f"static PyType_Spec bindc_{pre}_spec = {{")
+    with p.indent():
+        p.P(f".name = {c_string(module.name + '.' + cls.py_name)},")
+        p.P(".basicsize = sizeof(py4go_goobject),")
+        p.P(".flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,")
+        p.P(f".slots = bindc_{pre}_slots,")
+    p.P("};")
+
+
+def emit_class_registration(p: LinePrinter, module: BoundModule) -> None:
+    """Statements for PyInit: create every class and add it to the module ``m``."""
+    for cls in module.classes:
+        var = class_type_var(module.name, cls.py_name)
+        p.P(f"if (({var} = py4go_bind_add_class(m, &bindc_{prefix(module, cls)}_spec)) == NULL) {{")
+        with p.indent():
+            p.P("Py_DECREF(m);")
+            p.P("return NULL;")
+        p.P("}")

@@ -1,0 +1,72 @@
+"""Go for bound classes: constructor, field getters/setters, equality and method trampolines."""
+
+from __future__ import annotations
+
+from bindc.emit.c_classes import prefix
+from bindc.emit.go_trampolines import emit_trampoline, receiver_value
+from bindc.emit.printer import LinePrinter
+from bindc.resolve import BoundModule
+from bindc.resolve_classes import BoundClass, BoundField
+from bindc.typemap.base import GoRefs, go_string
+
+
+def emit_go_class(p: LinePrinter, module: BoundModule, cls: BoundClass, refs: GoRefs, target: str | None) -> None:
+    """Every trampoline of one class."""
+    pre = prefix(module, cls)
+    go_type = refs.type_syntax(cls.named)
+    p.P()
+    p.P(f"//export bindcgo_{pre}_new")
+    p.P(f"func bindcgo_{pre}_new() C.uintptr_t {{")
+    p.P(f"return C.uintptr_t({refs.rt}.BindcNewHandle(new({go_type})))")
+    p.P("}")
+    for field in cls.fields:
+        p.P()
+        _emit_getter(p, pre, cls, field, refs)
+        p.P()
+        _emit_setter(p, pre, cls, field, refs)
+    if cls.comparable:
+        p.P()
+        p.P(f"//export bindcgo_{pre}_eq")
+        p.P(f"func bindcgo_{pre}_eq(c_a, c_b C.uintptr_t) (c_status C.int) {{")
+        _emit_recover(p, f"{cls.py_name}.__eq__", refs)
+        p.P(f"if *{refs.rt}.BindcValue(uintptr(c_a)).(*{go_type}) == *{refs.rt}.BindcValue(uintptr(c_b)).(*{go_type}) {{")
+        p.P("return 1")
+        p.P("}")
+        p.P("return 0")
+        p.P("}")
+    for method in ([cls.str_method] if cls.str_method else []) + list(cls.methods):
+        p.P()
+        emit_trampoline(p, module, method, refs, target)
+
+
+def _emit_recover(p: LinePrinter, where: str, refs: GoRefs) -> None:
+    p.P("defer func() {")
+    p.P("if v_panic := recover(); v_panic != nil {")
+    p.P(f"c_status = C.int({refs.rt}.BindcPanic({go_string(where)}, v_panic))")
+    p.P("}")
+    p.P("}()")
+
+
+def _emit_getter(p: LinePrinter, pre: str, cls: BoundClass, field: BoundField, refs: GoRefs) -> None:
+    m = field.mapping
+    where = f"{cls.py_name}.{field.py_name}"
+    p.P(f"//export bindcgo_{pre}_get_{field.py_name}")
+    p.P(f"func bindcgo_{pre}_get_{field.py_name}(c_self C.uintptr_t, c_r0 *{m.cgo_result_type}) (c_status C.int) {{")
+    _emit_recover(p, where, refs)
+    # The selector is addressable, so a struct-valued field is handed out by address: Python
+    # then sees (and changes) the field itself, not a copy.
+    for line in m.go_result_store("c_r0", f"{receiver_value(cls.named, refs)}.{field.go_name}", where, refs):
+        p.P(line)
+    p.P("return 0")
+    p.P("}")
+
+
+def _emit_setter(p: LinePrinter, pre: str, cls: BoundClass, field: BoundField, refs: GoRefs) -> None:
+    m = field.mapping
+    where = f"{cls.py_name}.{field.py_name}"
+    p.P(f"//export bindcgo_{pre}_set_{field.py_name}")
+    p.P(f"func bindcgo_{pre}_set_{field.py_name}(c_self C.uintptr_t, c_a0 {m.cgo_arg_type}) (c_status C.int) {{")
+    _emit_recover(p, where, refs)
+    p.P(f"{receiver_value(cls.named, refs)}.{field.go_name} = {m.go_arg_value('c_a0', refs)}")
+    p.P("return 0")
+    p.P("}")
