@@ -1,0 +1,98 @@
+"""Building Go host programs that embed CPython with a bound package registered (embedded mode).
+
+The package is copied, generated in-package (so ``//py4go:export`` on unexported code
+applies), and linked into a small ``main`` that registers the module, starts Python and runs
+the script named by its first argument (a Python exception exits 1 with the traceback).
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+from bindc.driver import Request, generate_files
+from bindc.resources import runtime_dir
+from bindc.writer import write_all
+from tests.conftest import run
+
+HOST_MAIN = """\
+// Command host registers the {name} module, starts Python and runs the script named by
+// its first argument; a Python exception exits 1 with the traceback.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	python "github.com/py4go/py4go/runtime"
+
+	"{module_path}"
+)
+
+func main() {{
+	if err := {name}.RegisterPythonModule(); err != nil {{
+		fail(err)
+	}}
+	if err := python.Initialize(); err != nil {{
+		fail(err)
+	}}
+	src, err := os.ReadFile(os.Args[1])
+	if err != nil {{
+		fail(err)
+	}}
+	err = python.WithGIL(func() error {{ return python.Exec(string(src), nil) }})
+	if err != nil {{
+		var exc *python.Exception
+		if errors.As(err, &exc) {{
+			fmt.Fprint(os.Stderr, exc.Traceback)
+		}}
+		fail(err)
+	}}
+	if err := python.Finalize(); err != nil {{
+		fail(err)
+	}}
+}}
+
+func fail(err error) {{
+	fmt.Fprintln(os.Stderr, "host:", err)
+	os.Exit(1)
+}}
+"""
+
+
+def build_host(root: Path, package_dir: Path, go: str, env: dict[str, str]) -> Path:
+    """Build ``root/host`` embedding the Go package at ``package_dir`` (which has a go.mod)."""
+    name = package_dir.name
+    module_path = next(line.split()[1] for line in (package_dir / "go.mod").read_text().splitlines()
+                       if line.startswith("module "))
+    pkg = root / name
+    shutil.copytree(package_dir, pkg)
+    result = generate_files(Request(package=str(pkg), cwd=pkg))
+    assert not result.sink.has_errors, result.sink.render_all()
+    write_all(result.files)
+    (root / "go.mod").write_text(textwrap.dedent(f"""\
+        module example.com/host
+
+        go 1.22
+
+        require (
+        \tgithub.com/py4go/py4go/runtime v0.0.0
+        \t{module_path} v0.0.0
+        )
+
+        replace github.com/py4go/py4go/runtime => {runtime_dir()}
+
+        replace {module_path} => ./{name}
+        """))
+    (root / "main.go").write_text(HOST_MAIN.format(name=name, module_path=module_path))
+    run([go, "build", "-o", "host", "."], cwd=root, env=env)
+    return root / "host"
+
+
+def run_in_host(host: Path, script: str, tmp_path: Path, *, check: bool = True):  # type: ignore[no-untyped-def]
+    """Run Python source ``script`` inside ``host``."""
+    path = tmp_path / "script.py"
+    path.write_text(script)
+    return run([str(host), str(path)], timeout=120, check=check)
