@@ -8,8 +8,11 @@ package python
 import "C"
 
 import (
+	"reflect"
 	"runtime/cgo"
+	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // liveHandles counts Go values currently kept alive by Python objects.
@@ -58,4 +61,34 @@ func BindcPtrHandle[T any](p *T) uintptr {
 		return 0
 	}
 	return BindcNewHandle(p)
+}
+
+// errorClasses maps Go error types (the struct type T; its values or *T implement error) to
+// the Python exception class bound for them. Generated module initialisers register them.
+var errorClasses sync.Map // reflect.Type -> unsafe.Pointer (PyTypeObject *)
+
+// BindcRegisterErrorClass records that Go errors of dynamic type T or *T are raised in
+// Python as instances of pyType (a bindc class deriving from GoError).
+func BindcRegisterErrorClass(t reflect.Type, pyType unsafe.Pointer) {
+	errorClasses.Store(t, pyType)
+}
+
+// raiseErrorInstance raises err as its bound exception class, if it has one.
+func raiseErrorInstance(err error) bool {
+	t := reflect.TypeOf(err)
+	ptr := reflect.ValueOf(err)
+	if t.Kind() != reflect.Pointer {
+		// A value-receiver error type: the class holds a *T, so copy the value to the heap.
+		p := reflect.New(t)
+		p.Elem().Set(ptr)
+		ptr = p
+	} else if ptr.IsNil() {
+		return false
+	}
+	cls, ok := errorClasses.Load(ptr.Type().Elem())
+	if !ok {
+		return false
+	}
+	C.py4go_bind_raise_instance((*C.PyTypeObject)(cls.(unsafe.Pointer)), C.uintptr_t(BindcNewHandle(ptr.Interface())))
+	return true
 }

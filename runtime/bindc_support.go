@@ -57,10 +57,14 @@ func BindcNewBytes(b []byte) unsafe.Pointer {
 	return unsafe.Pointer(C.py4go_bind_new_bytes(p, C.Py_ssize_t(len(b))))
 }
 
-// BindcError raises the Python exception GoError for a non-nil Go error and returns -1, the
-// status a trampoline reports to its C wrapper. The exception's go_type attribute holds the
-// error's dynamic Go type.
+// BindcError raises the Python exception for a non-nil Go error and returns -1, the status a
+// trampoline reports to its C wrapper: an instance of the bound class when the error's
+// dynamic type is one (a subclass of GoError), else GoError itself, whose go_type attribute
+// holds the error's dynamic Go type.
 func BindcError(err error) int32 {
+	if raiseErrorInstance(err) {
+		return -1
+	}
 	msg := err.Error()
 	typ := fmt.Sprintf("%T", err)
 	C.py4go_bind_raise_error(bindcCStr(msg), C.Py_ssize_t(len(msg)), bindcCStr(typ), C.Py_ssize_t(len(typ)))

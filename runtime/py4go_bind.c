@@ -409,7 +409,7 @@ int py4go_bind_module_init(PyObject *module, int abi)
 
 int py4go_bind_bad_instance(PyObject *o, const char *fn, int pos, PyTypeObject *type, int allow_none)
 {
-    if (PyObject_TypeCheck(o, type)) {
+    if (PyObject_TypeCheck(o, type) && *py4go_bind_handle_slot(o) == 0) {
         PyErr_Format(PyExc_ValueError, "%s: the %s object was not initialised (a subclass's __new__ must "
                      "call the base class's __new__)", fn, type->tp_name);
         return -1;
@@ -427,13 +427,31 @@ PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle)
 {
     if (handle == 0)
         Py_RETURN_NONE;
-    PyObject *self = type->tp_alloc(type, 0);
+    PyObject *self;
+    if (PyType_IsSubtype(type, (PyTypeObject *)PyExc_BaseException)) {
+        /* BaseException's own __new__ sets up args and the other exception fields. */
+        PyObject *empty = PyTuple_New(0);
+        self = empty ? ((PyTypeObject *)PyExc_BaseException)->tp_new(type, empty, NULL) : NULL;
+        Py_XDECREF(empty);
+    } else {
+        self = type->tp_alloc(type, 0);
+    }
     if (self == NULL) {
         py4goHandleDelete(handle);
         return NULL;
     }
-    ((py4go_goobject *)self)->handle = handle;
+    *py4go_bind_handle_slot(self) = handle;
     return self;
+}
+
+int py4go_bind_raise_instance(PyTypeObject *type, uintptr_t handle)
+{
+    PyObject *exc = py4go_bind_wrap(type, handle);
+    if (exc == NULL)
+        return -1;
+    PyErr_SetObject((PyObject *)type, exc);
+    Py_DECREF(exc);
+    return -1;
 }
 
 void py4go_bind_drop_handle(uintptr_t handle)
@@ -451,6 +469,22 @@ void py4go_bind_class_dealloc(PyObject *self)
         py4goHandleDelete(handle);
     type->tp_free(self);
     Py_DECREF(type); /* instances of heap types own a reference to their type */
+}
+
+void py4go_bind_exception_dealloc(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    PyObject_GC_UnTrack(self); /* as subtype_dealloc does, before weakrefs are cleared */
+    uintptr_t *slot = py4go_bind_handle_slot(self);
+    uintptr_t handle = *slot;
+    *slot = 0;
+    if (handle != 0)
+        py4goHandleDelete(handle);
+    if (type->tp_weaklistoffset != 0)
+        PyObject_ClearWeakRefs(self); /* GoError's __weakref__ slot, which we skip past */
+    /* BaseException's dealloc untracks, clears args/traceback/... and frees the memory. */
+    ((PyTypeObject *)PyExc_BaseException)->tp_dealloc(self);
+    Py_DECREF(type);
 }
 
 int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const char *const *names,
@@ -520,9 +554,15 @@ done:
     return result;
 }
 
-PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec)
+PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec, int is_error)
 {
-    PyObject *type = PyType_FromModuleAndSpec(module, spec, NULL);
+    PyObject *base = NULL;
+    if (is_error) {
+        if ((base = py4go_bind_go_error_type()) == NULL)
+            return NULL;
+        spec->basicsize = (int)(((PyTypeObject *)base)->tp_basicsize + (Py_ssize_t)sizeof(uintptr_t));
+    }
+    PyObject *type = PyType_FromModuleAndSpec(module, spec, base);
     if (type == NULL)
         return NULL;
     if (PyModule_AddObjectRef(module, _PyType_Name((PyTypeObject *)type), type) < 0) {

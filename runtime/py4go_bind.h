@@ -196,10 +196,29 @@ typedef struct py4go_goobject {
     uintptr_t handle;
 } py4go_goobject;
 
+/* Classes for Go types with an Error() method are exceptions (subclasses of GoError): their
+ * layout is GoError's (which, being a heap exception class, ends with a __weakref__ slot)
+ * plus the handle; py4go_bind_add_class sizes them at run time. */
+
+/* tp_dealloc of the two layouts; they also mark which class in an MRO is the generated one. */
+void py4go_bind_class_dealloc(PyObject *self);
+void py4go_bind_exception_dealloc(PyObject *self);
+
+/* Where the handle of `o` (an instance of a bindc class, or of a Python subclass) lives: the
+ * last field of the generated class's layout (subclasses may append __dict__ and so on). */
+static inline uintptr_t *py4go_bind_handle_slot(PyObject *o)
+{
+    PyTypeObject *t = Py_TYPE(o);
+    while (t->tp_dealloc != py4go_bind_class_dealloc && t->tp_dealloc != py4go_bind_exception_dealloc &&
+           t->tp_base != NULL)
+        t = t->tp_base;
+    return (uintptr_t *)((char *)o + t->tp_basicsize - (Py_ssize_t)sizeof(uintptr_t));
+}
+
 /* The handle of `self`, an instance of a bindc class (methods, getters, setters). */
 static inline uintptr_t py4go_bind_self(PyObject *self)
 {
-    return ((py4go_goobject *)self)->handle;
+    return *py4go_bind_handle_slot(self);
 }
 
 /* Raise TypeError/ValueError for py4go_bind_handle_arg (out of line: failure path). */
@@ -210,8 +229,8 @@ int py4go_bind_bad_instance(PyObject *o, const char *fn, int pos, PyTypeObject *
 static inline int py4go_bind_handle_arg(PyObject *o, const char *fn, int pos, PyTypeObject *type,
                                         int allow_none, uintptr_t *out)
 {
-    if ((Py_IS_TYPE(o, type) || PyObject_TypeCheck(o, type)) && ((py4go_goobject *)o)->handle != 0) {
-        *out = ((py4go_goobject *)o)->handle;
+    if ((Py_IS_TYPE(o, type) || PyObject_TypeCheck(o, type)) && *py4go_bind_handle_slot(o) != 0) {
+        *out = *py4go_bind_handle_slot(o);
         return 0;
     }
     if (allow_none && o == Py_None) {
@@ -228,8 +247,9 @@ PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle);
 /* Delete a handle a trampoline created but the wrapper could not hand to Python (0: no-op). */
 void py4go_bind_drop_handle(uintptr_t handle);
 
-/* tp_dealloc of every bindc class: deletes the handle and frees the object. */
-void py4go_bind_class_dealloc(PyObject *self);
+/* Raise a new instance of the exception class `type` holding `handle` (a Go error value).
+ * Returns -1. */
+int py4go_bind_raise_instance(PyTypeObject *type, uintptr_t handle);
 
 /* Parse a constructor call: positional arguments fill `names` in order, keywords by name.
  * values[i] is a borrowed reference or NULL when not given. Unknown or repeated names raise
@@ -241,8 +261,10 @@ int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const 
 PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssize_t n);
 
 /* Create a class from spec and add it to module under its short name; returns a new
- * reference to the type (kept by the generated module for its whole life). */
-PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec);
+ * reference to the type (kept by the generated module for its whole life). With is_error the
+ * class derives from GoError, and its spec's basicsize is set here to GoError's plus the
+ * handle (the spec's tp_dealloc must be py4go_bind_exception_dealloc). */
+PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec, int is_error);
 
 /* Number of Go values currently kept alive by Python objects (for leak checks). */
 long long py4go_bind_live_handles(void);

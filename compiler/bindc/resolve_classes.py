@@ -43,6 +43,7 @@ class BoundClass:
     methods: tuple[BoundFunction, ...]
     str_method: BoundFunction | None
     comparable: bool
+    is_error: bool = False
 
     @property
     def named(self) -> NamedType:
@@ -89,7 +90,12 @@ def _bind_class(decl: TypeDecl, py_name: str, structs: dict[str, TypeDecl], pack
     used = {f.py_name for f in fields}
     methods: list[BoundFunction] = []
     str_method = None
-    for func in _method_set(decl, structs, package, {f.go_name for f in fields}):
+    method_set = _method_set(decl, structs, package, {f.go_name for f in fields})
+    # An Error() string method makes the Go type an error: its class is a GoError exception.
+    is_error = any(m.name == "Error" and not m.params and len(m.results) == 1 and not m.variadic
+                   and isinstance(m.results[0].type, NamedType) and m.results[0].type.name == "string"
+                   and m.results[0].type.package is None for m in method_set)
+    for func in method_set:
         if not wanted(func, in_package, sink):
             continue
         bf = bind_function(func, env, sink, receiver)
@@ -108,7 +114,7 @@ def _bind_class(decl: TypeDecl, py_name: str, structs: dict[str, TypeDecl], pack
         methods.append(bf)
     all_types = {d.name: d for d in package.types}
     return BoundClass(decl, py_name, tuple(fields), tuple(own), tuple(methods), str_method,
-                      _comparable(decl.type, all_types, set()))
+                      _comparable(decl.type, all_types, set()), is_error)
 
 
 def _bind_fields(decl: TypeDecl, structs: dict[str, TypeDecl], env: TypeEnv,

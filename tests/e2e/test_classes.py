@@ -140,14 +140,33 @@ CHECKS: dict[str, str] = {
         assert (t.x, t.y, t.z) == (3, 6, 3)
     """,
     "error_types": """
+        assert issubclass(classes.ParseError, classes.GoError)
         try:
-            classes.parse(-3)
-        except classes.GoError as e:
-            assert str(e) == "line 3: negative" and e.go_type == "*classes.ParseError"
+            classes.parse(-3)                           # returns a *ParseError
+        except classes.ParseError as e:
+            assert str(e) == "line 3: negative" and (e.line, e.msg) == (3, "negative")
+            assert isinstance(e, classes.GoError) and e.__traceback__ is not None
         else:
-            raise AssertionError("no GoError")
+            raise AssertionError("no ParseError")
         pe = classes.ParseError(4, "bad")
-        assert str(pe) == "line 4: bad"                  # Error() is __str__
+        assert str(pe) == "line 4: bad" and repr(pe) == "ParseError(line=4, msg='bad')"
+        try:
+            raise pe                                    # raisable from Python too
+        except classes.GoError as e:
+            assert e is pe
+        import weakref
+        r = weakref.ref(pe)
+        del pe
+        assert r() is None
+        class Mine(classes.ParseError):
+            pass
+        m = Mine(line=9)
+        assert str(m) == "line 9: " and classes.parse(5) == 5
+        for _ in range(10_000):
+            try:
+                classes.parse(-1)
+            except classes.ParseError:
+                pass
     """,
     "values_are_freed_when_python_drops_them": """
         import gc, sys
@@ -159,6 +178,10 @@ CHECKS: dict[str, str] = {
             r = classes.Rect(p, classes.swap(p), "r")
             r.max.x = 1
             n = classes.Node(i, classes.Node(i))
+            try:
+                classes.parse(-i - 1)
+            except classes.ParseError as e:
+                assert e.line == i + 1
         del p, r, n
         gc.collect()
         assert classes._py4go_live_handles() == start_handles, classes._py4go_live_handles()

@@ -21,9 +21,10 @@ def prefix(module: BoundModule, cls: BoundClass) -> str:
 
 
 def emit_class_declarations(p: LinePrinter, module: BoundModule) -> None:
-    """The type-object variables, declared first: any wrapper may convert to any class."""
+    """The type-object variables, declared first: any wrapper may convert to any class. They
+    are not static: the Go side registers error classes by them (names carry the module)."""
     for cls in module.classes:
-        p.P(f"static PyTypeObject *{class_type_var(module.name, cls.py_name)};")
+        p.P(f"PyTypeObject *{class_type_var(module.name, cls.py_name)};")
 
 
 def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
@@ -188,7 +189,8 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
         p.P(f"{{Py_tp_doc, (void *){c_string(doc)}}},")
         p.P(f"{{Py_tp_new, (void *)bindcpy_{pre}_new}},")
         p.P(f"{{Py_tp_init, (void *)bindcpy_{pre}_init}},")
-        p.P("{Py_tp_dealloc, (void *)py4go_bind_class_dealloc},")
+        dealloc = "py4go_bind_exception_dealloc" if cls.is_error else "py4go_bind_class_dealloc"
+        p.P(f"{{Py_tp_dealloc, (void *){dealloc}}},")
         p.P(f"{{Py_tp_getset, bindc_{pre}_getset}},")
         p.P(f"{{Py_tp_methods, bindc_{pre}_methods}},")
         p.P(f"{{Py_tp_repr, (void *)bindcpy_{pre}_repr}},")
@@ -203,7 +205,10 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
     p.P(f"static PyType_Spec bindc_{pre}_spec = {{")
     with p.indent():
         p.P(f".name = {c_string(module.name + '.' + cls.py_name)},")
-        p.P(".basicsize = sizeof(py4go_goobject),")
+        if cls.is_error:
+            p.P(".basicsize = 0,  /* GoError's size plus the handle: set by py4go_bind_add_class */")
+        else:
+            p.P(".basicsize = sizeof(py4go_goobject),")
         p.P(".flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,")
         p.P(f".slots = bindc_{pre}_slots,")
     p.P("};")
@@ -213,8 +218,10 @@ def emit_class_registration(p: LinePrinter, module: BoundModule) -> None:
     """Statements for PyInit: create every class and add it to the module ``m``."""
     for cls in module.classes:
         var = class_type_var(module.name, cls.py_name)
-        p.P(f"if (({var} = py4go_bind_add_class(m, &bindc_{prefix(module, cls)}_spec)) == NULL) {{")
+        p.P(f"if (({var} = py4go_bind_add_class(m, &bindc_{prefix(module, cls)}_spec, {int(cls.is_error)})) == NULL) {{")
         with p.indent():
             p.P("Py_DECREF(m);")
             p.P("return NULL;")
         p.P("}")
+    if any(cls.is_error for cls in module.classes):
+        p.P(f"bindcgo_{module.name}_register_error_classes();")

@@ -23,6 +23,10 @@ WRAPPER_CAPI: tuple[CSignature, ...] = (
     CSignature("py4go_bind_free", "void", ("void *",)),
     CSignature("py4go_bind_module_init", "int", ("PyObject *", "int")),
     CSignature("PyModule_Create2", "PyObject *", ("PyModuleDef *", "int")),
+    CSignature("py4go_bind_add_class", "PyTypeObject *", ("PyObject *", "PyType_Spec *", "int")),
+    CSignature("py4go_bind_init_args", "int", ("const char *", "PyObject *", "PyObject *", "const char *const *",
+                                               "Py_ssize_t", "PyObject **")),
+    CSignature("py4go_bind_class_repr", "PyObject *", ("PyObject *", "const char *const *", "Py_ssize_t")),
 )
 
 

@@ -8,6 +8,7 @@ from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
 from bindc.resolve_classes import BoundClass, BoundField
 from bindc.typemap.base import GoRefs, go_string
+from bindc.typemap.classes import class_type_var
 
 
 def emit_go_class(p: LinePrinter, module: BoundModule, cls: BoundClass, refs: GoRefs, target: str | None) -> None:
@@ -37,6 +38,22 @@ def emit_go_class(p: LinePrinter, module: BoundModule, cls: BoundClass, refs: Go
     for method in ([cls.str_method] if cls.str_method else []) + list(cls.methods):
         p.P()
         emit_trampoline(p, module, method, refs, target)
+
+
+def emit_error_class_registration(p: LinePrinter, module: BoundModule, refs: GoRefs, reflect: str, unsafe: str) -> None:
+    """The Go function PyInit calls once classes exist: returned errors of these types are
+    then raised as their classes."""
+    errors = [cls for cls in module.classes if cls.is_error]
+    if not errors:
+        return
+    p.P()
+    p.P(f"//export bindcgo_{module.name}_register_error_classes")
+    p.P(f"func bindcgo_{module.name}_register_error_classes() {{")
+    for cls in errors:
+        go_type = refs.type_syntax(cls.named)
+        p.P(f"{refs.rt}.BindcRegisterErrorClass({reflect}.TypeOf((*{go_type})(nil)).Elem(), "
+            f"{unsafe}.Pointer(C.{class_type_var(module.name, cls.py_name)}))")
+    p.P("}")
 
 
 def _emit_recover(p: LinePrinter, where: str, refs: GoRefs) -> None:

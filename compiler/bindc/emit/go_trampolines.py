@@ -14,6 +14,7 @@ from bindc.ir import FuncType, NamedType, Package, Param, PointerType
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.resources import RUNTIME_IMPORT_PATH
 from bindc.typemap.base import GoRefs, go_string
+from bindc.typemap.classes import class_type_var
 from bindc.typemap.env import TypeEnv
 
 #: Top-level names the generated Go file declares in the bound package.
@@ -43,10 +44,12 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
         body.P()
         emit_trampoline(body, module, fn, refs, target)
     # go_classes reuses this module's trampoline emitter for methods, hence the local import.
-    from bindc.emit.go_classes import emit_go_class
+    from bindc.emit.go_classes import emit_error_class_registration, emit_go_class
 
     for cls in module.classes:
         emit_go_class(body, module, cls, refs, target)
+    if any(cls.is_error for cls in module.classes):
+        emit_error_class_registration(body, module, refs, imports.use("reflect"), unsafe)
 
     p = LinePrinter(indent="\t")
     p.P(GENERATED_HEADER)
@@ -57,6 +60,9 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     p.P("/*")
     p.P('#include "py4go.h"')
     p.P(f"PyObject *PyInit_{module.name}(void);")
+    for cls in module.classes:
+        if cls.is_error:
+            p.P(f"extern PyTypeObject *{class_type_var(module.name, cls.py_name)};")
     p.P("*/")
     p.P('import "C"')
     p.P()

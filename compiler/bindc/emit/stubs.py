@@ -42,7 +42,8 @@ def _class(cls: BoundClass, stub: StubModule) -> Class:
     # Instances have a C layout (the Go handle), so the class cannot share a subclass with
     # another such base: PEP 800's disjoint base, which stubtest checks.
     decorator = stub.need("typing_extensions", "disjoint_base")
-    return Class(cls.py_name, (), tuple(body), doc=cls.doc, decorators=(decorator,))
+    bases = ("GoError",) if cls.is_error else ()
+    return Class(cls.py_name, bases, tuple(body), doc=cls.doc, decorators=(decorator,))
 
 
 def _function(fn: BoundFunction, stub: StubModule) -> Function:

@@ -94,7 +94,7 @@ class Blob:
 
 
 @disjoint_base
-class ParseError:
+class ParseError(GoError):
     """ParseError is an error type."""
     def __init__(self, /, line: int = ..., msg: str = ...) -> None: ...
     line: int

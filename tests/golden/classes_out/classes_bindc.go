@@ -6,10 +6,12 @@ package classes
 /*
 #include "py4go.h"
 PyObject *PyInit_classes(void);
+extern PyTypeObject *bindc_classes_ParseError_type;
 */
 import "C"
 
 import (
+	"reflect"
 	"unsafe"
 
 	"example.com/classes"
@@ -707,4 +709,9 @@ func bindcgo_classes_ParseError_error(c_self C.uintptr_t, c_r0 **C.PyObject) (c_
 		return -1
 	}
 	return 0
+}
+
+//export bindcgo_classes_register_error_classes
+func bindcgo_classes_register_error_classes() {
+	py4go.BindcRegisterErrorClass(reflect.TypeOf((*classes.ParseError)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_ParseError_type))
 }
