@@ -8,6 +8,7 @@ package python
 import "C"
 
 import (
+	"fmt"
 	"reflect"
 	"runtime/cgo"
 	"sync"
@@ -63,32 +64,90 @@ func BindcPtrHandle[T any](p *T) uintptr {
 	return BindcNewHandle(p)
 }
 
-// errorClasses maps Go error types (the struct type T; its values or *T implement error) to
-// the Python exception class bound for them. Generated module initialisers register them.
-var errorClasses sync.Map // reflect.Type -> unsafe.Pointer (PyTypeObject *)
+// classEntry is a Python class bound for a Go struct type T (its instances hold *T).
+type classEntry struct {
+	pyType  unsafe.Pointer // PyTypeObject *
+	isError bool           // T or *T implements error; the class derives from GoError
+}
 
-// BindcRegisterErrorClass records that Go errors of dynamic type T or *T are raised in
-// Python as instances of pyType (a bindc class deriving from GoError).
-func BindcRegisterErrorClass(t reflect.Type, pyType unsafe.Pointer) {
-	errorClasses.Store(t, pyType)
+// classes maps each bound Go struct type to its Python class. Generated module initialisers
+// register them, so Go values reaching Python through interfaces find their concrete class.
+var classes sync.Map // reflect.Type -> classEntry
+
+// BindcRegisterClass records that pyType (a bindc class) holds values of the Go struct type t.
+func BindcRegisterClass(t reflect.Type, pyType unsafe.Pointer, isError bool) {
+	classes.Store(t, classEntry{pyType, isError})
+}
+
+// heapPointer returns v as a pointer to a struct, copying a struct value to the heap (classes
+// hold *T). ok is false for nil pointers and for other kinds.
+func heapPointer(v any) (ptr reflect.Value, ok bool) {
+	rv := reflect.ValueOf(v)
+	switch {
+	case rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().Kind() == reflect.Struct:
+		return rv, true
+	case rv.Kind() == reflect.Struct:
+		p := reflect.New(rv.Type())
+		p.Elem().Set(rv)
+		return p, true
+	}
+	return reflect.Value{}, false
 }
 
 // raiseErrorInstance raises err as its bound exception class, if it has one.
 func raiseErrorInstance(err error) bool {
-	t := reflect.TypeOf(err)
-	ptr := reflect.ValueOf(err)
-	if t.Kind() != reflect.Pointer {
-		// A value-receiver error type: the class holds a *T, so copy the value to the heap.
-		p := reflect.New(t)
-		p.Elem().Set(ptr)
-		ptr = p
-	} else if ptr.IsNil() {
-		return false
-	}
-	cls, ok := errorClasses.Load(ptr.Type().Elem())
+	ptr, ok := heapPointer(err)
 	if !ok {
 		return false
 	}
-	C.py4go_bind_raise_instance((*C.PyTypeObject)(cls.(unsafe.Pointer)), C.uintptr_t(BindcNewHandle(ptr.Interface())))
+	entry, ok := classes.Load(ptr.Type().Elem())
+	if !ok || !entry.(classEntry).isError {
+		return false
+	}
+	C.py4go_bind_raise_instance((*C.PyTypeObject)(entry.(classEntry).pyType), C.uintptr_t(BindcNewHandle(ptr.Interface())))
 	return true
+}
+
+// BindcWrapValue returns a new Python reference for a Go value that reached Python through
+// an interface: an instance of its concrete type's bound class (sharing a pointer, copying a
+// value), None for nil, or nil with TypeError set (naming the Python function fn) when the
+// dynamic type has no Python class.
+func BindcWrapValue(fn string, v any) unsafe.Pointer {
+	if v == nil || (reflect.ValueOf(v).Kind() == reflect.Pointer && reflect.ValueOf(v).IsNil()) {
+		return unsafe.Pointer(C.py4go_bind_new_none())
+	}
+	if ptr, ok := heapPointer(v); ok {
+		if entry, ok := classes.Load(ptr.Type().Elem()); ok {
+			h := C.uintptr_t(BindcNewHandle(ptr.Interface()))
+			return unsafe.Pointer(C.py4go_bind_wrap((*C.PyTypeObject)(entry.(classEntry).pyType), h))
+		}
+	}
+	msg := fmt.Sprintf("%s() returned a Go value of type %T, which has no Python class", fn, v)
+	C.py4go_bind_raise_type_error(bindcCStr(msg), C.Py_ssize_t(len(msg)))
+	return nil
+}
+
+// BindcArgError is panicked by argument conversions done on the Go side; BindcPanic turns it
+// into a TypeError naming the function instead of a GoPanic.
+type BindcArgError struct {
+	// Msg completes "fn() ...", e.g. "got a Go *pkg.T, which does not implement pkg.Shape".
+	Msg string
+}
+
+func (e *BindcArgError) Error() string { return e.Msg }
+
+// BindcImplements returns the Go value behind handle h (a bindc instance) as interface I;
+// handle 0 (None) gives I's zero value (a nil interface). A value whose type does not
+// implement I panics with a *BindcArgError.
+func BindcImplements[I any](h uintptr) I {
+	var zero I
+	if h == 0 {
+		return zero
+	}
+	v := BindcValue(h)
+	if i, ok := v.(I); ok {
+		return i
+	}
+	want := reflect.TypeOf((*I)(nil)).Elem()
+	panic(&BindcArgError{fmt.Sprintf("got a Go %T, which does not implement %v", v, want)})
 }

@@ -76,6 +76,11 @@ func BindcError(err error) int32 {
 // stack of the goroutine that panicked (BindcPanic runs in the deferred function, so the
 // panicking frames are still on the stack).
 func BindcPanic(fn string, recovered any) int32 {
+	if argErr, ok := recovered.(*BindcArgError); ok {
+		msg := fn + "() " + argErr.Msg
+		C.py4go_bind_raise_type_error(bindcCStr(msg), C.Py_ssize_t(len(msg)))
+		return -1
+	}
 	var value string
 	switch v := recovered.(type) {
 	case error:

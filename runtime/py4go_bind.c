@@ -572,6 +572,39 @@ PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec, int is_e
     return (PyTypeObject *)type;
 }
 
+int py4go_bind_any_instance_arg(PyObject *o, const char *fn, int pos, const char *expected, int allow_none,
+                                uintptr_t *out)
+{
+    for (PyTypeObject *t = Py_TYPE(o); t != NULL; t = t->tp_base) {
+        if (t->tp_dealloc == py4go_bind_class_dealloc || t->tp_dealloc == py4go_bind_exception_dealloc) {
+            *out = *py4go_bind_handle_slot(o);
+            if (*out != 0)
+                return 0;
+            break;
+        }
+    }
+    if (allow_none && o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    return py4go_bind_bad_type(fn, pos, expected, o);
+}
+
+PyObject *py4go_bind_new_none(void)
+{
+    Py_RETURN_NONE;
+}
+
+int py4go_bind_raise_type_error(const char *msg, Py_ssize_t len)
+{
+    PyObject *text = PyUnicode_DecodeUTF8(msg, len, "replace");
+    if (text != NULL) {
+        PyErr_SetObject(PyExc_TypeError, text);
+        Py_DECREF(text);
+    }
+    return -1;
+}
+
 long long py4go_bind_live_handles(void)
 {
     return py4goLiveHandles();

@@ -266,6 +266,17 @@ PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssi
  * handle (the spec's tp_dealloc must be py4go_bind_exception_dealloc). */
 PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec, int is_error);
 
+/* An argument that may be an instance of any bindc class (a Go interface parameter): its
+ * handle; None gives 0 with allow_none. Otherwise TypeError "... must be EXPECTED, not T". */
+int py4go_bind_any_instance_arg(PyObject *o, const char *fn, int pos, const char *expected, int allow_none,
+                                uintptr_t *out);
+
+/* A new reference to None (for Go code, which cannot use the macro). */
+PyObject *py4go_bind_new_none(void);
+
+/* Raise TypeError with a UTF-8 message of the given length. Returns -1. */
+int py4go_bind_raise_type_error(const char *msg, Py_ssize_t len);
+
 /* Number of Go values currently kept alive by Python objects (for leak checks). */
 long long py4go_bind_live_handles(void);
 

@@ -168,6 +168,32 @@ CHECKS: dict[str, str] = {
             except classes.ParseError:
                 pass
     """,
+    "interfaces": """
+        r = classes.Rect(classes.Point(0, 0), classes.Point(2, 3))
+        sq = classes.Square(3)
+        assert classes.area_of(r) == 6 and classes.area_of(sq) == 9 and classes.area_of(None) == -1
+        big = classes.bigger(r, sq)
+        assert type(big) is classes.Square and big.side == 3      # the concrete class comes back
+        same = classes.bigger(sq, r)
+        assert type(same) is classes.Square
+        r2 = classes.bigger(r, classes.Square(1))
+        assert type(r2) is classes.Rect
+        r2.label = "shared"
+        assert r.label == "shared"                                 # *Rect: the same Go value
+        assert classes.no_shape() is None
+        for call, text in [(lambda: classes.area_of(classes.Point()),
+                            "area_of() got a Go *classes.Point, which does not implement classes.Shape"),
+                           (lambda: classes.area_of(3),
+                            "area_of() argument 1 must be an object implementing Shape or None, not int"),
+                           (lambda: classes.unbound(),
+                            "unbound() returned a Go value of type classes.unboundShape, which has no Python class")]:
+            try:
+                call()
+            except TypeError as e:
+                assert str(e) == text, str(e)
+            else:
+                raise AssertionError(text)
+    """,
     "values_are_freed_when_python_drops_them": """
         import gc, sys
         start_handles = classes._py4go_live_handles()

@@ -22,7 +22,7 @@ def prefix(module: BoundModule, cls: BoundClass) -> str:
 
 def emit_class_declarations(p: LinePrinter, module: BoundModule) -> None:
     """The type-object variables, declared first: any wrapper may convert to any class. They
-    are not static: the Go side registers error classes by them (names carry the module)."""
+    are not static: the Go side registers the classes by them (names carry the module)."""
     for cls in module.classes:
         p.P(f"PyTypeObject *{class_type_var(module.name, cls.py_name)};")
 
@@ -223,5 +223,5 @@ def emit_class_registration(p: LinePrinter, module: BoundModule) -> None:
             p.P("Py_DECREF(m);")
             p.P("return NULL;")
         p.P("}")
-    if any(cls.is_error for cls in module.classes):
-        p.P(f"bindcgo_{module.name}_register_error_classes();")
+    if module.classes:
+        p.P(f"bindcgo_{module.name}_register_classes();")

@@ -40,19 +40,19 @@ def emit_go_class(p: LinePrinter, module: BoundModule, cls: BoundClass, refs: Go
         emit_trampoline(p, module, method, refs, target)
 
 
-def emit_error_class_registration(p: LinePrinter, module: BoundModule, refs: GoRefs, reflect: str, unsafe: str) -> None:
-    """The Go function PyInit calls once classes exist: returned errors of these types are
-    then raised as their classes."""
-    errors = [cls for cls in module.classes if cls.is_error]
-    if not errors:
+def emit_class_registration(p: LinePrinter, module: BoundModule, refs: GoRefs, reflect: str, unsafe: str) -> None:
+    """The Go function PyInit calls once classes exist: it tells the runtime which Python
+    class holds which Go type, so values reaching Python through an interface (or as a
+    returned error) become instances of their concrete class."""
+    if not module.classes:
         return
     p.P()
-    p.P(f"//export bindcgo_{module.name}_register_error_classes")
-    p.P(f"func bindcgo_{module.name}_register_error_classes() {{")
-    for cls in errors:
+    p.P(f"//export bindcgo_{module.name}_register_classes")
+    p.P(f"func bindcgo_{module.name}_register_classes() {{")
+    for cls in module.classes:
         go_type = refs.type_syntax(cls.named)
-        p.P(f"{refs.rt}.BindcRegisterErrorClass({reflect}.TypeOf((*{go_type})(nil)).Elem(), "
-            f"{unsafe}.Pointer(C.{class_type_var(module.name, cls.py_name)}))")
+        p.P(f"{refs.rt}.BindcRegisterClass({reflect}.TypeOf((*{go_type})(nil)).Elem(), "
+            f"{unsafe}.Pointer(C.{class_type_var(module.name, cls.py_name)}), {'true' if cls.is_error else 'false'})")
     p.P("}")
 
 

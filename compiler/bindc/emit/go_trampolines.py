@@ -44,12 +44,12 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
         body.P()
         emit_trampoline(body, module, fn, refs, target)
     # go_classes reuses this module's trampoline emitter for methods, hence the local import.
-    from bindc.emit.go_classes import emit_error_class_registration, emit_go_class
+    from bindc.emit.go_classes import emit_class_registration, emit_go_class
 
     for cls in module.classes:
         emit_go_class(body, module, cls, refs, target)
-    if any(cls.is_error for cls in module.classes):
-        emit_error_class_registration(body, module, refs, imports.use("reflect"), unsafe)
+    if module.classes:
+        emit_class_registration(body, module, refs, imports.use("reflect"), unsafe)
 
     p = LinePrinter(indent="\t")
     p.P(GENERATED_HEADER)
@@ -61,8 +61,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     p.P('#include "py4go.h"')
     p.P(f"PyObject *PyInit_{module.name}(void);")
     for cls in module.classes:
-        if cls.is_error:
-            p.P(f"extern PyTypeObject *{class_type_var(module.name, cls.py_name)};")
+        p.P(f"extern PyTypeObject *{class_type_var(module.name, cls.py_name)};")
     p.P("*/")
     p.P('import "C"')
     p.P()

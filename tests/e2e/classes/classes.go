@@ -118,3 +118,42 @@ type secret struct {
 
 //py4go:export
 func reveal(s secret) int { return s.Code * 2 }
+
+// Shape is implemented by *Rect and Square (and not by Point).
+type Shape interface {
+	Area() int
+}
+
+// Square has a value-receiver Area.
+type Square struct {
+	Side int
+}
+
+// Area implements Shape.
+func (s Square) Area() int { return s.Side * s.Side }
+
+// Bigger returns whichever shape has the larger area (a or b, as the same Go value).
+func Bigger(a, b Shape) Shape {
+	if b.Area() > a.Area() {
+		return b
+	}
+	return a
+}
+
+// AreaOf returns s.Area(), or -1 for a nil Shape.
+func AreaOf(s Shape) int {
+	if s == nil {
+		return -1
+	}
+	return s.Area()
+}
+
+// NoShape returns a nil Shape.
+func NoShape() Shape { return nil }
+
+// Unbound returns a Shape whose Go type has no Python class.
+func Unbound() Shape { return unboundShape{} }
+
+type unboundShape struct{}
+
+func (unboundShape) Area() int { return 0 }

@@ -104,6 +104,17 @@ class ParseError(GoError):
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 
+@disjoint_base
+class Square:
+    """Square has a value-receiver Area."""
+    def __init__(self, /, side: int = ...) -> None: ...
+    side: int
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def area(self, /) -> int:
+        """Area implements Shape."""
+
+
 def new_point(x: int, y: int, /) -> Point | None:
     """NewPoint returns a pointer to a new Point."""
 
@@ -124,3 +135,15 @@ def nowhere() -> Point | None:
 
 def parse(n: int, /) -> int:
     """Parse fails with a *ParseError for negative input."""
+
+def bigger(a: Rect | Square | None, b: Rect | Square | None, /) -> Rect | Square | None:
+    """Bigger returns whichever shape has the larger area (a or b, as the same Go value)."""
+
+def area_of(s: Rect | Square | None, /) -> int:
+    """AreaOf returns s.Area(), or -1 for a nil Shape."""
+
+def no_shape() -> Rect | Square | None:
+    """NoShape returns a nil Shape."""
+
+def unbound() -> Rect | Square | None:
+    """Unbound returns a Shape whose Go type has no Python class."""

@@ -15,6 +15,7 @@ PyTypeObject *bindc_classes_Base_type;
 PyTypeObject *bindc_classes_Derived_type;
 PyTypeObject *bindc_classes_Blob_type;
 PyTypeObject *bindc_classes_ParseError_type;
+PyTypeObject *bindc_classes_Square_type;
 
 PyDoc_STRVAR(bindcdoc_classes_new_point, "new_point($module, x, y, /)\n--\n\nNewPoint returns a pointer to a new Point.");
 
@@ -156,6 +157,85 @@ bindcpy_classes_parse(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     result = PyLong_FromLongLong(r0);
 done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_classes_bigger, "bigger($module, a, b, /)\n--\n\nBigger returns whichever shape has the larger area (a or b, as the same Go value).");
+
+static PyObject *
+bindcpy_classes_bigger(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("bigger", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    uintptr_t a0 = 0;
+    uintptr_t a1 = 0;
+    PyObject *r0 = NULL;
+    if (py4go_bind_any_instance_arg(args[0], "bigger", 1, "an object implementing Shape or None", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_any_instance_arg(args[1], "bigger", 2, "an object implementing Shape or None", 1, &a1) < 0)
+        goto done;
+    if (bindcgo_classes_bigger(a0, a1, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_classes_area_of, "area_of($module, s, /)\n--\n\nAreaOf returns s.Area(), or -1 for a nil Shape.");
+
+static PyObject *
+bindcpy_classes_area_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("area_of", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    uintptr_t a0 = 0;
+    long long r0 = 0;
+    if (py4go_bind_any_instance_arg(args[0], "area_of", 1, "an object implementing Shape or None", 1, &a0) < 0)
+        goto done;
+    if (bindcgo_classes_area_of(a0, &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_classes_no_shape, "no_shape($module, /)\n--\n\nNoShape returns a nil Shape.");
+
+static PyObject *
+bindcpy_classes_no_shape(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("no_shape", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *r0 = NULL;
+    if (bindcgo_classes_no_shape(&r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_classes_unbound, "unbound($module, /)\n--\n\nUnbound returns a Shape whose Go type has no Python class.");
+
+static PyObject *
+bindcpy_classes_unbound(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("unbound", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *r0 = NULL;
+    if (bindcgo_classes_unbound(&r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
     return result;
 }
 
@@ -1242,6 +1322,119 @@ static PyType_Spec bindc_classes_ParseError_spec = {
     .slots = bindc_classes_ParseError_slots,
 };
 
+/* ---- class Square (Go type Square) ---- */
+
+static PyObject *
+bindcpy_classes_Square_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    return py4go_bind_wrap(type, bindcgo_classes_Square_new());
+}
+
+static PyObject *
+bindcpy_classes_Square_get_side(PyObject *self, void *closure)
+{
+    (void)closure;
+    long long r0 = 0;
+    if (bindcgo_classes_Square_get_side(py4go_bind_self(self), &r0) < 0)
+        return NULL;
+    return PyLong_FromLongLong(r0);
+}
+
+static int
+bindcpy_classes_Square_set_side(PyObject *self, PyObject *value, void *closure)
+{
+    (void)closure;
+    if (value == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "cannot delete Go field Square.side");
+        return -1;
+    }
+    int status = -1;
+    long long a0 = 0;
+    if (py4go_bind_int(value, "Square.side", 0, LLONG_MIN, LLONG_MAX, "int", &a0) < 0)
+        goto done;
+    status = bindcgo_classes_Square_set_side(py4go_bind_self(self), a0) < 0 ? -1 : 0;
+done:
+    return status;
+}
+
+static int
+bindcpy_classes_Square_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static const char *const names[] = {"side"};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("Square", args, kwds, names, 1, values) < 0)
+        return -1;
+    if (values[0] != NULL && bindcpy_classes_Square_set_side(self, values[0], NULL) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *
+bindcpy_classes_Square_repr(PyObject *self)
+{
+    static const char *const names[] = {"side"};
+    return py4go_bind_class_repr(self, names, 1);
+}
+
+static PyObject *
+bindcpy_classes_Square_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_classes_Square_type))
+        Py_RETURN_NOTIMPLEMENTED;
+    int eq = bindcgo_classes_Square_eq(py4go_bind_self(a), py4go_bind_self(b));
+    if (eq < 0)
+        return NULL;
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+PyDoc_STRVAR(bindcdoc_classes_Square_area, "area($self, /)\n--\n\nArea implements Shape.");
+
+static PyObject *
+bindcpy_classes_Square_area(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("Square.area", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long r0 = 0;
+    if (bindcgo_classes_Square_area(py4go_bind_self(self), &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+static PyGetSetDef bindc_classes_Square_getset[] = {
+    {"side", bindcpy_classes_Square_get_side, bindcpy_classes_Square_set_side, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef bindc_classes_Square_methods[] = {
+    {"area", (PyCFunction)(void (*)(void))bindcpy_classes_Square_area, METH_FASTCALL, bindcdoc_classes_Square_area},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot bindc_classes_Square_slots[] = {
+    {Py_tp_doc, (void *)"Square has a value-receiver Area."},
+    {Py_tp_new, (void *)bindcpy_classes_Square_new},
+    {Py_tp_init, (void *)bindcpy_classes_Square_init},
+    {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
+    {Py_tp_getset, bindc_classes_Square_getset},
+    {Py_tp_methods, bindc_classes_Square_methods},
+    {Py_tp_repr, (void *)bindcpy_classes_Square_repr},
+    {Py_tp_richcompare, (void *)bindcpy_classes_Square_richcompare},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */
+    {0, NULL},
+};
+
+static PyType_Spec bindc_classes_Square_spec = {
+    .name = "classes.Square",
+    .basicsize = sizeof(py4go_goobject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = bindc_classes_Square_slots,
+};
+
 static PyMethodDef bindc_classes_methods[] = {
     {"new_point", (PyCFunction)(void (*)(void))bindcpy_classes_new_point, METH_FASTCALL, bindcdoc_classes_new_point},
     {"origin", (PyCFunction)(void (*)(void))bindcpy_classes_origin, METH_FASTCALL, bindcdoc_classes_origin},
@@ -1250,6 +1443,10 @@ static PyMethodDef bindc_classes_methods[] = {
     {"is_nil", (PyCFunction)(void (*)(void))bindcpy_classes_is_nil, METH_FASTCALL, bindcdoc_classes_is_nil},
     {"nowhere", (PyCFunction)(void (*)(void))bindcpy_classes_nowhere, METH_FASTCALL, bindcdoc_classes_nowhere},
     {"parse", (PyCFunction)(void (*)(void))bindcpy_classes_parse, METH_FASTCALL, bindcdoc_classes_parse},
+    {"bigger", (PyCFunction)(void (*)(void))bindcpy_classes_bigger, METH_FASTCALL, bindcdoc_classes_bigger},
+    {"area_of", (PyCFunction)(void (*)(void))bindcpy_classes_area_of, METH_FASTCALL, bindcdoc_classes_area_of},
+    {"no_shape", (PyCFunction)(void (*)(void))bindcpy_classes_no_shape, METH_FASTCALL, bindcdoc_classes_no_shape},
+    {"unbound", (PyCFunction)(void (*)(void))bindcpy_classes_unbound, METH_FASTCALL, bindcdoc_classes_unbound},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1299,6 +1496,10 @@ PyInit_classes(void)
         Py_DECREF(m);
         return NULL;
     }
-    bindcgo_classes_register_error_classes();
+    if ((bindc_classes_Square_type = py4go_bind_add_class(m, &bindc_classes_Square_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    bindcgo_classes_register_classes();
     return m;
 }

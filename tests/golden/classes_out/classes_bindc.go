@@ -6,7 +6,14 @@ package classes
 /*
 #include "py4go.h"
 PyObject *PyInit_classes(void);
+extern PyTypeObject *bindc_classes_Point_type;
+extern PyTypeObject *bindc_classes_Rect_type;
+extern PyTypeObject *bindc_classes_Node_type;
+extern PyTypeObject *bindc_classes_Base_type;
+extern PyTypeObject *bindc_classes_Derived_type;
+extern PyTypeObject *bindc_classes_Blob_type;
 extern PyTypeObject *bindc_classes_ParseError_type;
+extern PyTypeObject *bindc_classes_Square_type;
 */
 import "C"
 
@@ -32,6 +39,10 @@ var (
 	_ func(*classes.Point) bool                         = classes.IsNil
 	_ func() *classes.Point                             = classes.Nowhere
 	_ func(int) (int, error)                            = classes.Parse
+	_ func(classes.Shape, classes.Shape) classes.Shape  = classes.Bigger
+	_ func(classes.Shape) int                           = classes.AreaOf
+	_ func() classes.Shape                              = classes.NoShape
+	_ func() classes.Shape                              = classes.Unbound
 	_ func(*classes.Point) string                       = (*classes.Point).String
 	_ func(*classes.Point) float64                      = (*classes.Point).Norm
 	_ func(*classes.Point, int)                         = (*classes.Point).Scale
@@ -43,6 +54,7 @@ var (
 	_ func(*classes.Derived) string                     = (*classes.Derived).Describe
 	_ func(*classes.Blob) int                           = (*classes.Blob).Size
 	_ func(*classes.ParseError) string                  = (*classes.ParseError).Error
+	_ func(*classes.Square) int                         = (*classes.Square).Area
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -140,6 +152,60 @@ func bindcgo_classes_parse(c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
 		return C.int(py4go.BindcError(v_err))
 	}
 	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_classes_bigger
+func bindcgo_classes_bigger(c_a0 C.uintptr_t, c_a1 C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("bigger", v_panic))
+		}
+	}()
+	v_r0 := classes.Bigger(py4go.BindcImplements[classes.Shape](uintptr(c_a0)), py4go.BindcImplements[classes.Shape](uintptr(c_a1)))
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("bigger", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_classes_area_of
+func bindcgo_classes_area_of(c_a0 C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("area_of", v_panic))
+		}
+	}()
+	v_r0 := classes.AreaOf(py4go.BindcImplements[classes.Shape](uintptr(c_a0)))
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_classes_no_shape
+func bindcgo_classes_no_shape(c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("no_shape", v_panic))
+		}
+	}()
+	v_r0 := classes.NoShape()
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("no_shape", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_classes_unbound
+func bindcgo_classes_unbound(c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("unbound", v_panic))
+		}
+	}()
+	v_r0 := classes.Unbound()
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("unbound", v_r0)); *c_r0 == nil {
+		return -1
+	}
 	return 0
 }
 
@@ -711,7 +777,66 @@ func bindcgo_classes_ParseError_error(c_self C.uintptr_t, c_r0 **C.PyObject) (c_
 	return 0
 }
 
-//export bindcgo_classes_register_error_classes
-func bindcgo_classes_register_error_classes() {
-	py4go.BindcRegisterErrorClass(reflect.TypeOf((*classes.ParseError)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_ParseError_type))
+//export bindcgo_classes_Square_new
+func bindcgo_classes_Square_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(classes.Square)))
+}
+
+//export bindcgo_classes_Square_get_side
+func bindcgo_classes_Square_get_side(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Square.side", v_panic))
+		}
+	}()
+	*c_r0 = C.longlong(py4go.BindcValue(uintptr(c_self)).(*classes.Square).Side)
+	return 0
+}
+
+//export bindcgo_classes_Square_set_side
+func bindcgo_classes_Square_set_side(c_self C.uintptr_t, c_a0 C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Square.side", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*classes.Square).Side = int(c_a0)
+	return 0
+}
+
+//export bindcgo_classes_Square_eq
+func bindcgo_classes_Square_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Square.__eq__", v_panic))
+		}
+	}()
+	if *py4go.BindcValue(uintptr(c_a)).(*classes.Square) == *py4go.BindcValue(uintptr(c_b)).(*classes.Square) {
+		return 1
+	}
+	return 0
+}
+
+//export bindcgo_classes_Square_area
+func bindcgo_classes_Square_area(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Square.area", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*classes.Square).Area()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_classes_register_classes
+func bindcgo_classes_register_classes() {
+	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Point)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Point_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Rect)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Rect_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Node)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Node_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Base)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Base_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Derived)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Derived_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Blob)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Blob_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*classes.ParseError)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_ParseError_type), true)
+	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Square)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Square_type), false)
 }
