@@ -188,15 +188,12 @@ def test_crlf_gives_the_same_bindings_as_lf(tmp_path: Path) -> None:
 BOM = "\ufeff".encode()
 
 
-@pytest.mark.xfail(strict=True, reason="frontend bug: a UTF-8 BOM hides the package doc comment (go doc keeps it)")
 def test_bom_gives_the_same_bindings_as_without(tmp_path: Path) -> None:
     plain = generate_variant(tmp_path, "plain", {"crlf.go": DOC_SRC.encode()})
     bom = generate_variant(tmp_path, "bom", {"crlf.go": BOM + DOC_SRC.replace("\n", "\r\n").encode()})
     assert plain == bom
 
 
-@pytest.mark.xfail(strict=True, reason="frontend bug: a //go:build line after a UTF-8 BOM is ignored "
-                                       "(go list excludes the file; bindc binds it)")
 def test_bom_does_not_hide_a_build_constraint(tmp_path: Path) -> None:
     out = generate_variant(tmp_path, "bom", {"a.go": BOM + b"//go:build never\n\npackage crlf\n\nfunc F() {}\n",
                                              "b.go": b"package crlf\n\nfunc G() {}\n"})

@@ -32,8 +32,19 @@ class FileHeader:
         return self.generated_line is not None
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def without_bom(source: bytes) -> bytes:
+    """``source`` without a leading UTF-8 byte order mark. Go ignores one there and counts
+    line-1 columns after it; so must the header scan and the parser, or a BOM would hide a
+    //go:build line or the package doc comment."""
+    return source[len(UTF8_BOM):] if source.startswith(UTF8_BOM) else source
+
+
 def scan_header(source: bytes) -> FileHeader:
     """Read the leading comments of a Go file (up to the first non-comment line)."""
+    source = without_bom(source)
     go_build: str | None = None
     plus_build: list[str] = []
     pending_plus: list[str] = []  # +build lines count only when a blank line follows them

@@ -12,7 +12,7 @@ from bindc.frontend.comments import CommentIndex
 from bindc.frontend.context import FileContext
 from bindc.frontend.declarations import extract_declarations
 from bindc.frontend.directives import is_py4go_directive
-from bindc.frontend.header import FileHeader, scan_header
+from bindc.frontend.header import FileHeader, scan_header, without_bom
 from bindc.frontend.syntax import node_span, node_text
 from bindc.frontend.syntax_errors import syntax_errors
 from bindc.ir import Func, Import, Span, SourceFile, TypeDecl, ValueDecl
@@ -42,6 +42,7 @@ def parse_source(path: str, source: bytes) -> tuple[ParsedFile, list[Diagnostic]
     Never raises on bad input: syntax errors become ERROR diagnostics and every declaration
     that parsed cleanly is still returned.
     """
+    source = without_bom(source)
     root = queries.new_parser().parse(source).root_node
     diagnostics = syntax_errors(root, path)
     ctx = FileContext(path, CommentIndex(queries.captured_nodes("comments", root, "comment"), source))
