@@ -21,6 +21,8 @@ PyObject *py4go_bind_list_i64(const long long *p, Py_ssize_t n);
 PyObject *py4go_bind_list_f64(const double *p, Py_ssize_t n);
 PyObject *py4go_bind_list_str(const char *buf, const long long *ends, Py_ssize_t n);
 PyObject *py4go_bind_none(void);
+Py_ssize_t py4go_bind_unpack_num(PyObject *o, void *out, Py_ssize_t n, int kind);
+Py_ssize_t py4go_bind_unpack_str(PyObject *o, uintptr_t *out, Py_ssize_t n);
 */
 import "C"
 
@@ -53,6 +55,13 @@ type bindcFailure struct {
 
 func bindcFail(kind int, path, text string) *bindcFailure {
 	return &bindcFailure{kind: kind, tail: path + text}
+}
+
+// at puts the path of the element that failed in front of the message (paths are built only
+// on failure, from the inside out, so converting costs no string work per element).
+func (f *bindcFailure) at(path string) *bindcFailure {
+	f.tail = path + f.tail
+	return f
 }
 
 // raise sets the Python exception for f with the given message prefix and returns -1.
@@ -156,61 +165,74 @@ func (d *bindcDecoder) top(p unsafe.Pointer, into any) *bindcFailure {
 	v := r.value
 	switch t := into.(type) {
 	case *[]int:
-		return bindcFastSlice(d, v, t, func(it C.py4go_value, x *int) bool {
-			if it.kind != C.PY4GO_INT64 {
-				return false
-			}
-			*x = int(it.num)
-			return true
-		})
+		return bindcFastSlice(d, v, t, bindcI64)
 	case *[]int64:
-		return bindcFastSlice(d, v, t, func(it C.py4go_value, x *int64) bool {
-			if it.kind != C.PY4GO_INT64 {
-				return false
-			}
-			*x = int64(it.num)
-			return true
-		})
+		return bindcFastSlice(d, v, t, bindcI64)
 	case *[]float64:
-		return bindcFastSlice(d, v, t, func(it C.py4go_value, x *float64) bool {
-			switch it.kind {
-			case C.PY4GO_FLOAT64:
-				*x = math.Float64frombits(uint64(it.num))
-			case C.PY4GO_INT64:
-				*x = float64(int64(it.num))
-			default:
-				return false
-			}
-			return true
-		})
+		return bindcFastSlice(d, v, t, bindcF64)
 	case *[]string:
-		return bindcFastSlice(d, v, t, func(it C.py4go_value, x *string) bool {
-			if it.kind != C.PY4GO_STR {
-				return false
-			}
-			*x = copyString(it)
-			return true
-		})
+		return d.strings(v, t)
 	}
-	return d.value(v, false, reflect.ValueOf(into).Elem(), "")
+	return d.value(v, false, reflect.ValueOf(into).Elem())
 }
 
-// bindcFastSlice decodes a list or tuple into a slice with conv, a conversion for the usual
-// item kinds; other items (and everything that is not a list or tuple) take the general path,
-// which converts them or reports the failure.
-func bindcFastSlice[T any](d *bindcDecoder, v C.py4go_value, into *[]T, conv func(C.py4go_value, *T) bool) *bindcFailure {
+// The typed C unpackers of bindcFastSlice.
+const (
+	bindcI64 = 0
+	bindcF64 = 1
+)
+
+// bindcFastSlice decodes a list or tuple into a []int, []int64 or []float64 in C, straight
+// into the new slice (which holds no Go pointers, so cgo has nothing to check). C stops at
+// the first item that is not an exact int (float, or int for float64) in range; that item
+// and the rest take the general path, which converts them (a bool, a subclass) or reports
+// the failure. Anything but a list or tuple takes the general path too.
+func bindcFastSlice[T int | int64 | float64](d *bindcDecoder, v C.py4go_value, into *[]T, kind C.int) *bindcFailure {
 	if v.kind != C.PY4GO_LIST && v.kind != C.PY4GO_TUPLE {
-		return d.value(v, false, reflect.ValueOf(into).Elem(), "")
+		return d.value(v, false, reflect.ValueOf(into).Elem())
 	}
-	items, f := d.items(v, "")
-	if f != nil {
-		return f
+	n := int(v.num)
+	s := make([]T, n, n+1) // +1: &s[:1][0] is valid for an empty list
+	done := int(C.py4go_bind_unpack_num((*C.PyObject)(v.ptr), unsafe.Pointer(&s[:1][0]), C.Py_ssize_t(n), kind))
+	if done < n {
+		items, f := d.items(v)
+		if f != nil {
+			return f
+		}
+		for i := done; i < len(items); i++ {
+			if f := d.value(items[i], true, reflect.ValueOf(&s[i]).Elem()); f != nil {
+				return f.at("[" + strconv.Itoa(i) + "]")
+			}
+		}
 	}
-	s := make([]T, len(items))
-	for i, it := range items {
-		if !conv(it, &s[i]) {
-			if f := d.value(it, true, reflect.ValueOf(&s[i]).Elem(), "["+strconv.Itoa(i)+"]"); f != nil {
-				return f
+	*into = s
+	return nil
+}
+
+// strings decodes a list or tuple of str into a []string: C lends each str's UTF-8 buffer
+// (as address and length, so the Go memory it fills holds no pointers) and Go copies them.
+func (d *bindcDecoder) strings(v C.py4go_value, into *[]string) *bindcFailure {
+	if v.kind != C.PY4GO_LIST && v.kind != C.PY4GO_TUPLE {
+		return d.value(v, false, reflect.ValueOf(into).Elem())
+	}
+	n := int(v.num)
+	views := make([]uintptr, 2*n+1)
+	done := int(C.py4go_bind_unpack_str((*C.PyObject)(v.ptr), (*C.uintptr_t)(unsafe.Pointer(&views[0])), C.Py_ssize_t(n)))
+	s := make([]string, n)
+	for i := 0; i < done; i++ {
+		if size := int(views[2*i+1]); size > 0 {
+			// The address is C memory (the str's UTF-8 buffer, alive during the call).
+			s[i] = string(unsafe.Slice(*(**byte)(unsafe.Pointer(&views[2*i])), size))
+		}
+	}
+	if done < n {
+		items, f := d.items(v)
+		if f != nil {
+			return f
+		}
+		for i := done; i < len(items); i++ {
+			if f := d.value(items[i], true, reflect.ValueOf(&s[i]).Elem()); f != nil {
+				return f.at("[" + strconv.Itoa(i) + "]")
 			}
 		}
 	}
@@ -220,7 +242,7 @@ func bindcFastSlice[T any](d *bindcDecoder, v C.py4go_value, into *[]T, conv fun
 
 // items unpacks a described list, tuple (n values) or dict (2n values: k0, v0, ...); the
 // references it receives are released by finish.
-func (d *bindcDecoder) items(v C.py4go_value, path string) ([]C.py4go_value, *bindcFailure) {
+func (d *bindcDecoder) items(v C.py4go_value) ([]C.py4go_value, *bindcFailure) {
 	isDict := v.kind == C.PY4GO_DICT
 	n := int(v.num)
 	for {
@@ -231,12 +253,12 @@ func (d *bindcDecoder) items(v C.py4go_value, path string) ([]C.py4go_value, *bi
 		buf := make([]C.py4go_value, size+1)
 		r := C.py4go_unpack((*C.PyObject)(v.ptr), &buf[0], C.Py_ssize_t(len(buf)))
 		if r.status != C.PY4GO_OK {
-			where := path
+			where := ""
 			if r.arg >= 0 {
 				if isDict {
-					where += " item " + strconv.Itoa(int(r.arg)/2)
+					where = " item " + strconv.Itoa(int(r.arg)/2)
 				} else {
-					where += "[" + strconv.Itoa(int(r.arg)) + "]"
+					where = "[" + strconv.Itoa(int(r.arg)) + "]"
 				}
 			}
 			return nil, bindcResultFailure(r, where)
@@ -289,12 +311,12 @@ func bindcTypeName(v C.py4go_value) string {
 	return pythonTypeOf(v)
 }
 
-func bindcWrongType(v C.py4go_value, path, want string) *bindcFailure {
-	return bindcFail(bindcTypeError, path, " must be "+want+", not "+bindcTypeName(v))
+func bindcWrongType(v C.py4go_value, want string) *bindcFailure {
+	return bindcFail(bindcTypeError, "", " must be "+want+", not "+bindcTypeName(v))
 }
 
-func bindcRange(v C.py4go_value, path string, t reflect.Type) *bindcFailure {
-	return bindcFail(bindcOverflowError, path, ": "+intText(v)+" is out of range for Go "+t.String())
+func bindcRange(v C.py4go_value, t reflect.Type) *bindcFailure {
+	return bindcFail(bindcOverflowError, "", ": "+intText(v)+" is out of range for Go "+t.String())
 }
 
 // bindcRepr is a short Python-like rendering of a described dict key, for paths.
@@ -332,7 +354,7 @@ func isPrintable(s string) bool {
 
 // coerce makes a list (or dict) of another Sequence (Mapping) object: 1 and the described
 // copy (its reference released by finish), 0 when v is not one, or a failure.
-func (d *bindcDecoder) coerce(v C.py4go_value, wantDict bool, path string) (C.py4go_value, bool, *bindcFailure) {
+func (d *bindcDecoder) coerce(v C.py4go_value, wantDict bool) (C.py4go_value, bool, *bindcFailure) {
 	if v.kind != C.PY4GO_OBJECT {
 		return v, false, nil
 	}
@@ -350,20 +372,20 @@ func (d *bindcDecoder) coerce(v C.py4go_value, wantDict bool, path string) (C.py
 	d.owned = append(d.owned, unsafe.Pointer(out))
 	r := C.py4go_to_value(out, -1)
 	if r.status != C.PY4GO_OK {
-		return v, false, bindcResultFailure(r, path)
+		return v, false, bindcResultFailure(r, "")
 	}
 	return r.value, true, nil
 }
 
 // value stores the described value v into rv (settable), converting to rv's type. owned
 // says whether v's reference (if it has one) is among d.owned.
-func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value, path string) *bindcFailure {
+func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bindcFailure {
 	t := rv.Type()
 	if t == objectPtrType {
 		bindcAdopt()
 		o, err := d.objectOf(v, false)
 		if err != nil {
-			return bindcFail(bindcTypeError, path, ": "+err.Error())
+			return bindcFail(bindcTypeError, "", ": "+err.Error())
 		}
 		rv.Set(reflect.ValueOf(o))
 		return nil
@@ -381,13 +403,13 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value, path
 			if ce, ok := err.(*ConversionError); ok {
 				msg = ce.Message
 			}
-			return bindcFail(bindcTypeError, path, ": "+msg)
+			return bindcFail(bindcTypeError, "", ": "+msg)
 		}
 		rv.Set(reflect.ValueOf(x))
 		return nil
 	case reflect.Bool:
 		if v.kind != C.PY4GO_BOOL {
-			return bindcWrongType(v, path, "bool")
+			return bindcWrongType(v, "bool")
 		}
 		rv.SetBool(v.num != 0)
 		return nil
@@ -400,9 +422,9 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value, path
 			}
 		case C.PY4GO_UINT64, C.PY4GO_BIGINT:
 		default:
-			return bindcWrongType(v, path, "int")
+			return bindcWrongType(v, "int")
 		}
-		return bindcRange(v, path, t)
+		return bindcRange(v, t)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		switch v.kind {
 		case C.PY4GO_INT64, C.PY4GO_BOOL, C.PY4GO_UINT64:
@@ -412,9 +434,9 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value, path
 			}
 		case C.PY4GO_BIGINT:
 		default:
-			return bindcWrongType(v, path, "int")
+			return bindcWrongType(v, "int")
 		}
-		return bindcRange(v, path, t)
+		return bindcRange(v, t)
 	case reflect.Float32, reflect.Float64:
 		var x float64
 		switch v.kind {
@@ -427,73 +449,73 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value, path
 		case C.PY4GO_BIGINT:
 			r := C.py4go_to_value((*C.PyObject)(v.ptr), C.PY4GO_FLOAT64)
 			if r.status != C.PY4GO_OK {
-				f := bindcResultFailure(r, path)
+				f := bindcResultFailure(r, "")
 				f.kind = bindcOverflowError
 				return f
 			}
 			x = math.Float64frombits(uint64(r.value.num))
 		default:
-			return bindcWrongType(v, path, "float")
+			return bindcWrongType(v, "float")
 		}
 		if t.Kind() == reflect.Float32 && !math.IsInf(x, 0) && !math.IsNaN(x) && math.Abs(x) > math.MaxFloat32 {
-			return bindcFail(bindcOverflowError, path, ": "+strconv.FormatFloat(x, 'g', -1, 64)+" is out of range for Go float32")
+			return bindcFail(bindcOverflowError, "", ": "+strconv.FormatFloat(x, 'g', -1, 64)+" is out of range for Go float32")
 		}
 		rv.SetFloat(x)
 		return nil
 	case reflect.String:
 		if v.kind != C.PY4GO_STR {
-			return bindcWrongType(v, path, "str")
+			return bindcWrongType(v, "str")
 		}
 		rv.SetString(copyString(v))
 		return nil
 	case reflect.Slice, reflect.Array:
 		if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
 			if v.kind != C.PY4GO_BYTES {
-				return bindcWrongType(v, path, "bytes")
+				return bindcWrongType(v, "bytes")
 			}
 			rv.SetBytes(copyBytes(v))
 			return nil
 		}
 		if v.kind != C.PY4GO_LIST && v.kind != C.PY4GO_TUPLE {
-			c, ok, f := d.coerce(v, false, path)
+			c, ok, f := d.coerce(v, false)
 			if f != nil {
 				return f
 			}
 			if !ok {
-				return bindcWrongType(v, path, "a list or tuple")
+				return bindcWrongType(v, "a list or tuple")
 			}
 			v = c
 		}
-		items, f := d.items(v, path)
+		items, f := d.items(v)
 		if f != nil {
 			return f
 		}
 		if t.Kind() == reflect.Array {
 			if len(items) != t.Len() {
-				return bindcFail(bindcValueError, path, " must have exactly "+strconv.Itoa(t.Len())+
+				return bindcFail(bindcValueError, "", " must have exactly "+strconv.Itoa(t.Len())+
 					" items, not "+strconv.Itoa(len(items)))
 			}
 		} else {
 			rv.Set(reflect.MakeSlice(t, len(items), len(items)))
 		}
 		for i, it := range items {
-			if f := d.value(it, true, rv.Index(i), path+"["+strconv.Itoa(i)+"]"); f != nil {
-				return f
+			if f := d.value(it, true, rv.Index(i)); f != nil {
+				return f.at("[" + strconv.Itoa(i) + "]")
 			}
 		}
 		return nil
 	case reflect.Map:
 		if v.kind != C.PY4GO_DICT {
-			c, ok, f := d.coerce(v, true, path)
+			c, ok, f := d.coerce(v, true)
 			if f != nil {
 				return f
 			}
 			if !ok {
-				return bindcWrongType(v, path, "a dict")
+				return bindcWrongType(v, "a dict")
 			}
 			v = c
 		}
-		items, f := d.items(v, path)
+		items, f := d.items(v)
 		if f != nil {
 			return f
 		}
@@ -501,20 +523,19 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value, path
 		k := reflect.New(t.Key()).Elem()
 		e := reflect.New(t.Elem()).Elem()
 		for i := 0; i < len(items); i += 2 {
-			key := bindcRepr(items[i])
-			if f := d.value(items[i], true, k, path+" key "+key); f != nil {
-				return f
+			if f := d.value(items[i], true, k); f != nil {
+				return f.at(" key " + bindcRepr(items[i]))
 			}
 			e.SetZero()
-			if f := d.value(items[i+1], true, e, path+"["+key+"]"); f != nil {
-				return f
+			if f := d.value(items[i+1], true, e); f != nil {
+				return f.at("[" + bindcRepr(items[i]) + "]")
 			}
 			m.SetMapIndex(k, e)
 		}
 		rv.Set(m)
 		return nil
 	}
-	return bindcFail(bindcTypeError, path, ": cannot convert to Go "+t.String())
+	return bindcFail(bindcTypeError, "", ": cannot convert to Go "+t.String())
 }
 
 // ---- Go -> Python --------------------------------------------------------------------------
@@ -535,7 +556,7 @@ func bindcEncodeTop(fn string, v any) (unsafe.Pointer, *bindcFailure) {
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		if rv.Kind() != reflect.Slice || rv.Type().Elem().Kind() != reflect.Uint8 {
-			return bindcContainer(fn, rv, "")
+			return bindcContainer(fn, rv)
 		}
 	}
 	return bindcEncodeAny(v)
@@ -626,31 +647,52 @@ func bindcBadUTF8(fn, s string) *bindcFailure {
 }
 
 // bindcContainer builds the list (slice, array) or dict (map) for rv with one cgo call per
-// container level. Nil slices and maps give empty containers at every level.
-func bindcContainer(fn string, rv reflect.Value, path string) (unsafe.Pointer, *bindcFailure) {
-	var pk packer
+// container level. Nil slices and maps give empty containers at every level. The strings of
+// one level are copied into one buffer, pinned once for the call (pinning each string's own
+// memory costs more than the copy).
+func bindcContainer(fn string, rv reflect.Value) (unsafe.Pointer, *bindcFailure) {
 	isDict := rv.Kind() == reflect.Map
 	n := rv.Len()
+	var elems []reflect.Value // k0, v0, k1, v1... for a map
 	if isDict {
-		pk.vals = make([]C.py4go_value, 2*n+1)
 		keys := rv.MapKeys()
 		sortKeys(keys)
-		for i, k := range keys {
-			if f := bindcPut(fn, &pk, &pk.vals[2*i], k, path+" key "+formatKey(k)); f != nil {
-				pk.abort()
-				return nil, f
-			}
-			if f := bindcPut(fn, &pk, &pk.vals[2*i+1], rv.MapIndex(k), path+"["+formatKey(k)+"]"); f != nil {
-				pk.abort()
-				return nil, f
-			}
+		elems = make([]reflect.Value, 0, 2*n)
+		for _, k := range keys {
+			elems = append(elems, k, rv.MapIndex(k))
 		}
 	} else {
-		pk.vals = make([]C.py4go_value, n+1)
-		for i := 0; i < n; i++ {
-			if f := bindcPut(fn, &pk, &pk.vals[i], rv.Index(i), path+"["+strconv.Itoa(i)+"]"); f != nil {
-				pk.abort()
-				return nil, f
+		elems = make([]reflect.Value, n)
+		for i := range elems {
+			elems[i] = rv.Index(i)
+		}
+	}
+	total := 0
+	for _, e := range elems {
+		if e.Kind() == reflect.String {
+			total += e.Len()
+		}
+	}
+	var pk packer
+	pk.vals = make([]C.py4go_value, len(elems)+1)
+	buf := make([]byte, 0, total+1)
+	pk.pinData(unsafe.Pointer(unsafe.SliceData(buf)))
+	for i, e := range elems {
+		var f *bindcFailure
+		if e.Kind() == reflect.String {
+			f = bindcPutString(fn, &pk.vals[i], &buf, e.String())
+		} else {
+			f = bindcPut(fn, &pk, &pk.vals[i], e)
+		}
+		if f != nil {
+			pk.abort()
+			switch {
+			case !isDict:
+				return nil, f.at("[" + strconv.Itoa(i) + "]")
+			case i%2 == 0:
+				return nil, f.at(" key " + formatKey(e))
+			default:
+				return nil, f.at("[" + formatKey(elems[i-1]) + "]")
 			}
 		}
 	}
@@ -661,24 +703,36 @@ func bindcContainer(fn string, rv reflect.Value, path string) (unsafe.Pointer, *
 	r := C.py4go_new_container(&pk.vals[0], C.Py_ssize_t(n), 0, dictFlag)
 	pk.done()
 	if r.status != C.PY4GO_OK {
-		return nil, bindcResultFailure(r, path)
+		return nil, bindcResultFailure(r, "")
 	}
 	return unsafe.Pointer(r.value.ptr), nil
 }
 
+// bindcPutString appends s to buf (whose capacity was reserved for every string of the
+// level, so it never moves) and points d at the copy.
+func bindcPutString(fn string, d *C.py4go_value, buf *[]byte, s string) *bindcFailure {
+	if !utf8.ValidString(s) {
+		return bindcBadUTF8(fn, s)
+	}
+	d.kind = C.PY4GO_STR
+	d.num = C.int64_t(len(s))
+	if len(s) > 0 {
+		off := len(*buf)
+		*buf = append(*buf, s...)
+		d.ptr = unsafe.Pointer(&(*buf)[off])
+	}
+	return nil
+}
+
 // bindcPut packs one element of a typed container.
-func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value, path string) *bindcFailure {
+func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcFailure {
 	switch rv.Kind() {
-	case reflect.String:
-		if s := rv.String(); !utf8.ValidString(s) {
-			return bindcBadUTF8(fn, s)
-		}
 	case reflect.Slice, reflect.Array, reflect.Map:
 		if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8 {
 			pk.putBytes(d, rv.Bytes())
 			return nil
 		}
-		p, f := bindcContainer(fn, rv, path)
+		p, f := bindcContainer(fn, rv)
 		if f != nil {
 			return f
 		}
@@ -689,13 +743,13 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value, path st
 	case reflect.Interface:
 		if !rv.IsNil() {
 			if err := pk.put(d, rv.Elem().Interface()); err != nil {
-				return bindcConversionFailure(err, path)
+				return bindcConversionFailure(err, "")
 			}
 			return nil
 		}
 	}
 	if err := pk.putReflect(d, rv); err != nil {
-		return bindcConversionFailure(err, path)
+		return bindcConversionFailure(err, "")
 	}
 	return nil
 }

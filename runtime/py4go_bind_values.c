@@ -126,3 +126,72 @@ PyObject *py4go_bind_none(void)
 {
     return Py_NewRef(Py_None);
 }
+
+/* Typed unpacking of a list or tuple of n items into Go memory, for []int / []int64
+ * (kind 0: exact ints within int64, into long long) and []float64 (kind 1: exact floats or
+ * ints, into double). Returns how many leading items were converted; it stops at the first
+ * item of another type or out of range (no exception set), which the caller converts (or
+ * reports) the general way. */
+Py_ssize_t py4go_bind_unpack_num(PyObject *o, void *out, Py_ssize_t n, int kind)
+{
+    PyObject **items = PySequence_Fast_ITEMS(o);
+    if (PySequence_Fast_GET_SIZE(o) < n)
+        n = PySequence_Fast_GET_SIZE(o);
+    if (kind == 0) {
+        long long *dst = out;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *it = items[i];
+            if (!PyLong_CheckExact(it))
+                return i;
+            int overflow = 0;
+            long long v = PyLong_AsLongLongAndOverflow(it, &overflow);
+            if (overflow != 0 || (v == -1 && PyErr_Occurred())) {
+                PyErr_Clear();
+                return i;
+            }
+            dst[i] = v;
+        }
+    } else {
+        double *dst = out;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *it = items[i];
+            if (PyFloat_CheckExact(it)) {
+                dst[i] = PyFloat_AS_DOUBLE(it);
+            } else if (PyLong_CheckExact(it)) {
+                double v = PyLong_AsDouble(it);
+                if (v == -1.0 && PyErr_Occurred()) {
+                    PyErr_Clear();
+                    return i;
+                }
+                dst[i] = v;
+            } else {
+                return i;
+            }
+        }
+    }
+    return n;
+}
+
+/* Typed unpacking of a list or tuple of n str for a Go []string: out[2i] and out[2i+1] get
+ * the address and length of item i's UTF-8 buffer (borrowed: the str owns it, and the list
+ * keeps the str alive during the call). Returns how many leading items were done, stopping
+ * (without an exception) at one that is not a str or cannot be encoded. */
+Py_ssize_t py4go_bind_unpack_str(PyObject *o, uintptr_t *out, Py_ssize_t n)
+{
+    PyObject **items = PySequence_Fast_ITEMS(o);
+    if (PySequence_Fast_GET_SIZE(o) < n)
+        n = PySequence_Fast_GET_SIZE(o);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyUnicode_Check(items[i]))
+            return i;
+        Py_ssize_t size;
+        const char *p = PyUnicode_AsUTF8AndSize(items[i], &size);
+        if (p == NULL) {
+            PyErr_Clear();
+            return i;
+        }
+        out[2 * i] = (uintptr_t)p;
+        out[2 * i + 1] = (uintptr_t)size;
+    }
+    return n;
+}

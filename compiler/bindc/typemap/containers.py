@@ -10,7 +10,10 @@ These values are converted by the py4go runtime, not in C: the wrapper hands the
   nested freely. Elements are scalars, ``string``, ``[]byte``, ``any``, ``*python.Object``
   and containers of those; keys are scalars or ``string``. A nil slice or map result becomes
   an empty list or dict (never None, so the result type is always what the stub says).
-- ``any`` / ``interface{}`` <-> any object, by the runtime's ToGo / FromGo rules.
+- ``any`` / ``interface{}`` <-> any object, by the runtime's ToGo / FromGo rules (a list
+  arrives as ``[]any``, a dict as ``map[string]any`` or ``map[any]any``, an object with no Go
+  equivalent as ``*python.Object``; going back, a nil slice or map inside an ``any`` is None,
+  as FromGo has it).
 - ``*python.Object`` <-> any object, unconverted. A parameter is a new reference the Go
   function owns (it may keep it; Release it when done, else its finalizer does); a returned
   ``*python.Object`` hands its reference to Python (the Object is released; nil is None).
