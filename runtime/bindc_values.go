@@ -407,6 +407,17 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 		}
 		rv.Set(reflect.ValueOf(x))
 		return nil
+	case reflect.Pointer: // to a scalar: None is nil, else a pointer to a new copy
+		if v.kind == C.PY4GO_NONE {
+			rv.SetZero()
+			return nil
+		}
+		p := reflect.New(t.Elem())
+		if f := d.value(v, owned, p.Elem()); f != nil {
+			return f
+		}
+		rv.Set(p)
+		return nil
 	case reflect.Bool:
 		if v.kind != C.PY4GO_BOOL {
 			return bindcWrongType(v, "bool")

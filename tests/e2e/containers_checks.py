@@ -145,6 +145,13 @@ CHECKS: dict[str, str] = {
         expect(OverflowError, "lengths() argument 1['k'][0]: ", c.lengths, {"k": [2**64]})
         expect(OverflowError, "invert() argument 1['a']", c.invert, {"a": -2**63 - 1})
     """,
+    "pointers_to_scalars_are_optional": """
+        assert c.maybe(None) is None and c.maybe(21) == 42
+        assert c.names(["a", None, "b"]) == ["a", "b"]
+        expect(TypeError, "maybe() argument 1 must be int, not str", c.maybe, "x")
+        expect(OverflowError, "maybe() argument 1: ", c.maybe, 2**64)
+        expect(TypeError, "names() argument 1[1] must be str, not int", c.names, ["a", 1])
+    """,
     "bad_results_raise": """
         expect(UnicodeDecodeError, "bad_utf8() returned a Go string that is not valid UTF-8", c.bad_utf8)
     """,

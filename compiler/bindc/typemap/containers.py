@@ -14,6 +14,9 @@ These values are converted by the py4go runtime, not in C: the wrapper hands the
   arrives as ``[]any``, a dict as ``map[string]any`` or ``map[any]any``, an object with no Go
   equivalent as ``*python.Object``; going back, a nil slice or map inside an ``any`` is None,
   as FromGo has it).
+- ``*T`` for a scalar or ``string`` T <-> ``T | None``: None is nil; otherwise the Go
+  function gets a pointer to a new copy (writes through it are not seen by Python), and a
+  non-nil result is its pointee's value.
 - ``*python.Object`` <-> any object, unconverted. A parameter is a new reference the Go
   function owns (it may keep it; Release it when done, else its finalizer does); a returned
   ``*python.Object`` hands its reference to Python (the Object is released; nil is None).
@@ -129,12 +132,17 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
 
 
 def find_runtime_value(t: GoType, env: TypeEnv) -> TypeMapping | None:
-    """Containers of supported elements, ``any`` and ``*python.Object``; None otherwise (so a
-    later finder may still bind, say, a slice of structs)."""
+    """Containers of supported elements, ``any``, ``*python.Object`` and pointers to scalars;
+    None otherwise (so a later finder may still bind, say, a slice of structs)."""
     if _is_python_object(t, env):
         return _runtime_value(t, "Any", "object", (("typing", "Any"),), helper="BindcTakeObject")
     if _is_any(t, env):
         return _runtime_value(t, "Any", "Any", (("typing", "Any"),), helper="BindcFromAny")
+    if isinstance(t, PointerType):
+        target = _element(t.elem, env, key=True)
+        if target is None:
+            return None
+        return _runtime_value(t, f"{target.py_annotation} | None", f"{target.py_param_annotation} | None", ())
     if isinstance(t, (SliceType, ArrayType)):
         elem = _element(t.elem, env)
         if elem is None:

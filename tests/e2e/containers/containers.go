@@ -260,3 +260,23 @@ func Narrow(xs []float32) []float32 { return xs }
 
 // Pair takes and returns fixed-size arrays of strings.
 func Pair(p [2]string) [2]string { return [2]string{p[1], p[0]} }
+
+// Maybe doubles *x, or returns nil for nil (None).
+func Maybe(x *int) *int {
+	if x == nil {
+		return nil
+	}
+	y := 2 * *x
+	return &y
+}
+
+// Names returns the names that are set.
+func Names(names []*string) []string {
+	var out []string
+	for _, n := range names {
+		if n != nil {
+			out = append(out, *n)
+		}
+	}
+	return out
+}

@@ -128,3 +128,9 @@ def narrow(xs: Sequence[float], /) -> list[float]:
 
 def pair(p: Sequence[str], /) -> list[str]:
     """Pair takes and returns fixed-size arrays of strings."""
+
+def maybe(x: int | None, /) -> int | None:
+    """Maybe doubles *x, or returns nil for nil (None)."""
+
+def names(names: Sequence[str | None], /) -> list[str]:
+    """Names returns the names that are set."""

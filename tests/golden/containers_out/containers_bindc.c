@@ -761,6 +761,48 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_containers_maybe, "maybe($module, x, /)\n--\n\nMaybe doubles *x, or returns nil for nil (None).");
+
+static PyObject *
+bindcpy_containers_maybe(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("maybe", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_containers_maybe(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_containers_names, "names($module, names, /)\n--\n\nNames returns the names that are set.");
+
+static PyObject *
+bindcpy_containers_names(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("names", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_containers_names(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
 static PyMethodDef bindc_containers_methods[] = {
     {"sum_list", (PyCFunction)(void (*)(void))bindcpy_containers_sum_list, METH_FASTCALL, bindcdoc_containers_sum_list},
     {"numbers", (PyCFunction)(void (*)(void))bindcpy_containers_numbers, METH_FASTCALL, bindcdoc_containers_numbers},
@@ -799,6 +841,8 @@ static PyMethodDef bindc_containers_methods[] = {
     {"kind", (PyCFunction)(void (*)(void))bindcpy_containers_kind, METH_FASTCALL, bindcdoc_containers_kind},
     {"narrow", (PyCFunction)(void (*)(void))bindcpy_containers_narrow, METH_FASTCALL, bindcdoc_containers_narrow},
     {"pair", (PyCFunction)(void (*)(void))bindcpy_containers_pair, METH_FASTCALL, bindcdoc_containers_pair},
+    {"maybe", (PyCFunction)(void (*)(void))bindcpy_containers_maybe, METH_FASTCALL, bindcdoc_containers_maybe},
+    {"names", (PyCFunction)(void (*)(void))bindcpy_containers_names, METH_FASTCALL, bindcdoc_containers_names},
     {NULL, NULL, 0, NULL},
 };
 

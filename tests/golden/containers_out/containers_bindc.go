@@ -60,6 +60,8 @@ var (
 	_ func(interface{}) string                         = containers.Kind
 	_ func([]float32) []float32                        = containers.Narrow
 	_ func([2]string) [2]string                        = containers.Pair
+	_ func(*int) *int                                  = containers.Maybe
+	_ func([]*string) []string                         = containers.Names
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -680,6 +682,42 @@ func bindcgo_containers_pair(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.in
 	}
 	v_r0 := containers.Pair(c_a0_go)
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("pair", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_containers_maybe
+func bindcgo_containers_maybe(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("maybe", v_panic))
+		}
+	}()
+	var c_a0_go *int
+	if py4go.BindcDecode("maybe", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := containers.Maybe(c_a0_go)
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("maybe", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_containers_names
+func bindcgo_containers_names(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("names", v_panic))
+		}
+	}()
+	var c_a0_go []*string
+	if py4go.BindcDecode("names", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := containers.Names(c_a0_go)
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("names", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
