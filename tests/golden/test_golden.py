@@ -21,6 +21,7 @@ CASES = {
     "kitchen_inpackage": (E2E / "kitchen", None, None),
     "kitchen_out": (E2E / "kitchen", Path("wrapper"), "kitchenpy"),
     "classes_out": (E2E / "classes", Path("wrapper"), None),
+    "containers_out": (E2E / "containers", Path("wrapper"), None),
 }
 
 

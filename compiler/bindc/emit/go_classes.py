@@ -7,7 +7,7 @@ from bindc.emit.go_trampolines import emit_trampoline, receiver_value
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
 from bindc.resolve_classes import BoundClass, BoundField
-from bindc.typemap.base import GoRefs, go_string
+from bindc.typemap.base import ArgSite, GoRefs, go_string
 from bindc.typemap.classes import class_type_var
 
 
@@ -84,6 +84,8 @@ def _emit_setter(p: LinePrinter, pre: str, cls: BoundClass, field: BoundField, r
     p.P(f"//export bindcgo_{pre}_set_{field.py_name}")
     p.P(f"func bindcgo_{pre}_set_{field.py_name}(c_self C.uintptr_t, c_a0 {m.cgo_arg_type}) (c_status C.int) {{")
     _emit_recover(p, where, refs)
+    for line in m.go_arg_prepare("c_a0", ArgSite(where, 0), refs):
+        p.P(line)
     p.P(f"{receiver_value(cls.named, refs)}.{field.go_name} = {m.go_arg_value('c_a0', refs)}")
     p.P("return 0")
     p.P("}")

@@ -13,7 +13,7 @@ from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
 from bindc.ir import FuncType, NamedType, Package, Param, PointerType
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.resources import RUNTIME_IMPORT_PATH
-from bindc.typemap.base import GoRefs, go_string
+from bindc.typemap.base import ArgSite, GoRefs, go_string
 from bindc.typemap.classes import class_type_var
 from bindc.typemap.env import TypeEnv
 
@@ -128,6 +128,9 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     p.P("}")
     p.P("}()")
 
+    for i, bp in enumerate(fn.params):
+        for line in bp.mapping.go_arg_prepare(f"c_{bp.var}", ArgSite(fn.display_name, i + 1), refs):
+            p.P(line)
     args = [bp.mapping.go_arg_value(f"c_{bp.var}", refs) for bp in fn.params]
     if fn.variadic:
         v = fn.variadic

@@ -131,6 +131,11 @@ class TypeMapping:
         """A C statement releasing what conversion acquired, or None when nothing is held."""
         return None
 
+    def go_arg_prepare(self, c_expr: str, site: ArgSite, refs: GoRefs) -> list[str]:
+        """Go statements run before the call that ``go_arg_value`` may rely on; they may
+        ``return -1`` after raising a Python exception. Most mappings need none."""
+        return []
+
     def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
         """A Go expression of ``go_type`` built from the trampoline parameter ``c_expr``."""
         raise NotImplementedError

@@ -14,6 +14,7 @@ from typing import Callable
 from bindc.ir import GoType, NamedType, SliceType
 from bindc.typemap.base import TypeMapping
 from bindc.typemap.classes import find_class
+from bindc.typemap.containers import find_runtime_value
 from bindc.typemap.interfaces import find_interface
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.numbers import NUMERIC_MAPPINGS
@@ -57,7 +58,7 @@ def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 
 #: Finders in the order they are tried: specific families before general ones.
-FINDERS: list[Finder] = [find_scalar, find_bytes, find_class, find_interface]
+FINDERS: list[Finder] = [find_scalar, find_bytes, find_class, find_interface, find_runtime_value]
 
 
 def lookup_mapping(t: GoType, env: TypeEnv) -> TypeMapping:
