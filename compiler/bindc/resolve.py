@@ -19,6 +19,7 @@ from bindc.naming import is_valid_python_identifier, python_safe, snake_case
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.registry import is_error_type
+from bindc.values import ModuleValues, resolve_values
 
 #: Names every generated module defines itself; a bound declaration may not take them.
 RESERVED_MODULE_NAMES = frozenset({"GoError", "GoPanic"})
@@ -53,6 +54,7 @@ class BoundFunction:
     variadic: BoundParam | None
     results: tuple[BoundResult, ...]
     returns_error: bool
+    local: bool = False  # the Go function is generated into the output file (variable accessors)
 
     @property
     def go_name(self) -> str:
@@ -87,6 +89,7 @@ class BoundModule:
     package: Package
     functions: tuple[BoundFunction, ...]
     target_import: str | None = None
+    values: ModuleValues = ModuleValues()
 
     @property
     def doc(self) -> str:
@@ -110,13 +113,18 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         bound = _bind_function(func, env, sink)
         if bound is not None:
             functions.append(bound)
+    from bindc.variables import variable_accessors  # it builds BoundFunctions: imported late
+
+    functions += variable_accessors(env, sink, {f.py_name for f in functions})
     _check_unique_names(functions, sink)
+    values = resolve_values(env, sink, {f.py_name for f in functions} | set(RESERVED_MODULE_NAMES))
     return BoundModule(
         name=module_name,
         go_package=package.name if in_package else module_name,
         package=package,
         functions=tuple(sorted(functions, key=lambda f: f.func.span)),
         target_import=target_import,
+        values=values,
     )
 
 

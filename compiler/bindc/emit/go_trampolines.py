@@ -15,6 +15,7 @@ from bindc.resolve import BoundFunction, BoundModule
 from bindc.resources import RUNTIME_IMPORT_PATH
 from bindc.typemap.base import GoRefs, go_string
 from bindc.typemap.env import TypeEnv
+from bindc.variables import emit_variable_helpers
 
 #: Top-level names the generated Go file declares in the bound package.
 GENERATED_GO_NAMES = ("RegisterPythonModule", "PythonModuleName")
@@ -42,6 +43,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     for fn in module.functions:
         body.P()
         _emit_trampoline(body, module, fn, refs, target)
+    emit_variable_helpers(body, module, refs, target)
 
     p = LinePrinter(indent="\t")
     p.P(GENERATED_HEADER)
@@ -66,10 +68,10 @@ def _emit_guards(p: LinePrinter, module: BoundModule, refs: GoRefs, target: str 
     p.P(f"const _ = {refs.rt}.BindcRuntimeV1")
     p.P()
     p.P(f"var _ [{refs.unsafe}.Sizeof(int(0)) - 8]struct{{}}")
-    if module.functions:
+    if any(not fn.local for fn in module.functions):
         p.P()
         p.P("var (")
-        for fn in module.functions:
+        for fn in (f for f in module.functions if not f.local):
             ref = f"{target}.{fn.go_name}" if target else fn.go_name
             p.P(f"_ {refs.type_syntax(fn.func.go_signature())} = {ref}")
         p.P(")")
@@ -115,7 +117,7 @@ def _emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, ref
         p.P("}")
         args.append(f"v_{v.var}...")
 
-    ref = f"{target}.{fn.go_name}" if target else fn.go_name
+    ref = f"{target}.{fn.go_name}" if target and not fn.local else fn.go_name
     outs = [f"v_{r.var}" for r in fn.results] + (["v_err"] if fn.returns_error else [])
     call = f"{ref}({', '.join(args)})"
     p.P(f"{', '.join(outs)} := {call}" if outs else call)

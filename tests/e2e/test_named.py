@@ -1,0 +1,81 @@
+"""End to end: named types, enums and constants of ``tests/e2e/named``, in extension mode
+(``bindc build``) and embedded mode (generated in-package, linked into a Go host)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bindc.build import build_extension
+from bindc.driver import Request, generate_files
+from bindc.resources import runtime_dir
+from bindc.writer import write_all
+from tests.conftest import run, run_python
+from tests.e2e.named_checks import CHECKS
+from tests.e2e.test_embedded import HOST_MAIN
+
+NAMED = Path(__file__).parent / "named"
+pytestmark = pytest.mark.go
+
+
+@pytest.fixture(scope="module")
+def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("named_ext")
+    built = build_extension(str(NAMED), out, cwd=NAMED)
+    assert not built.result.sink.has_errors
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_named_extension(ext_dir: Path, name: str) -> None:
+    run_python("import named\n" + textwrap.dedent(CHECKS[name]), path=ext_dir)
+
+
+def test_stubtest_accepts_named_stub(ext_dir: Path) -> None:
+    import os
+
+    env = dict(os.environ, PYTHONPATH=str(ext_dir), MYPYPATH=str(ext_dir))
+    proc = run([sys.executable, "-m", "mypy.stubtest", "named"], env=env, cwd=ext_dir, check=False)
+    assert "Success" in proc.stdout, proc.stdout
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str, str]) -> Path:
+    """A Go host binary with ``named`` generated in-package and registered before Initialize."""
+    root = tmp_path_factory.mktemp("named_embedded")
+    pkg = root / "named"
+    shutil.copytree(NAMED, pkg)
+    result = generate_files(Request(package=str(pkg), cwd=pkg))
+    assert not result.sink.has_errors, result.sink.render_all()
+    write_all(result.files)
+    (root / "go.mod").write_text(textwrap.dedent(f"""\
+        module example.com/host
+
+        go 1.22
+
+        require (
+        \tgithub.com/py4go/py4go/runtime v0.0.0
+        \texample.com/named v0.0.0
+        )
+
+        replace github.com/py4go/py4go/runtime => {runtime_dir()}
+
+        replace example.com/named => ./named
+        """))
+    (root / "main.go").write_text(HOST_MAIN.replace("example.com/kitchen", "example.com/named")
+                                  .replace("kitchen.", "named.").replace("kitchen module", "named module"))
+    run([go, "build", "-o", "host", "."], cwd=root, env=embed_env)
+    return root / "host"
+
+
+def test_named_embedded(host: Path, tmp_path: Path) -> None:
+    """Every check in one embedded interpreter (one process: the host is slow to start)."""
+    script = tmp_path / "check.py"
+    body = "\n".join(f"def check_{name}():\n{textwrap.indent(textwrap.dedent(code), '    ')}\n"
+                     for name, code in CHECKS.items())
+    script.write_text("import named\n" + body + "\n" + "\n".join(f"check_{n}()" for n in CHECKS) + "\n")
+    run([str(host), str(script)], timeout=120)
