@@ -164,16 +164,16 @@ class _Parser:
         return self.resolve(text)
 
     def call(self, callee: str) -> Const:
+        base = None if callee == "len" else self.type_base(callee)
+        if callee != "len" and base is None:  # say so before the arguments can fail differently
+            raise ConstEvalError(f"call of {callee} is not a constant expression")
         self.take("(")
         arg = self.expression(0)
         self.take(")")
-        if callee == "len":
+        if base is None:
             if not isinstance(arg.value, bytes):
                 raise ConstEvalError("len() of a non-string constant")
             return Const(len(arg.value), "int")
-        base = self.type_base(callee)
-        if base is None:
-            raise ConstEvalError(f"call of {callee} is not a constant expression")
         return Const(convert(arg.value, base), callee)
 
 

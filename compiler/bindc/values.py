@@ -18,7 +18,7 @@ from fractions import Fraction
 from bindc.consteval import Const, ConstEvalError
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import NamedType, TypeDecl, ValueDecl
-from bindc.naming import is_valid_python_identifier
+from bindc.naming import is_valid_python_identifier, python_safe
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.imported import constants_of
 from bindc.typemap.named import EnumMapping
@@ -35,8 +35,13 @@ class BoundEnum:
 
     @property
     def py_name(self) -> str:
-        """The class name (the Go type name)."""
-        return self.decl.name
+        """The class name (the Go type name, made safe)."""
+        return attr_name(self.decl.name)
+
+    @property
+    def py_members(self) -> tuple[tuple[str, int], ...]:
+        """``(Python member name, value)`` pairs in declaration order."""
+        return tuple((attr_name(name), value) for name, value in self.mapping.members)
 
 
 @dataclass(frozen=True)
@@ -73,9 +78,9 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> Modul
         except MappingError:
             continue  # reported where a function uses it
         if isinstance(mapping, EnumMapping):
-            if _claim(decl.name, taken, sink, decl):
+            if _claim(attr_name(decl.name), taken, sink, decl):
                 enums.append(BoundEnum(decl, mapping))
-    enum_names = {e.decl.name for e in enums}
+    enum_names = {e.decl.name: e.py_name for e in enums}
 
     constants: list[BoundConstant] = []
     evaluator = constants_of(env)
@@ -91,11 +96,11 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> Modul
             continue
         py_name = _py_name(const_decl, sink)
         if py_name is not None and _claim(py_name, taken, sink, const_decl):
-            constants.append(BoundConstant(const_decl, py_name, py_value, value.type if value.type in enum_names else None))
+            constants.append(BoundConstant(const_decl, py_name, py_value, enum_names.get(value.type or "")))
     return ModuleValues(tuple(enums), tuple(constants))
 
 
-def _python_value(value: Const, env: TypeEnv, enum_names: set[str]) -> PyValue:
+def _python_value(value: Const, env: TypeEnv, enum_names: dict[str, str]) -> PyValue:
     """The Python value of a constant; ConstEvalError when Python cannot hold it."""
     from bindc.typemap.registry import MappingError, lookup_mapping
 
@@ -129,7 +134,18 @@ def _py_name(decl: ValueDecl, sink: DiagnosticSink) -> str | None:
             sink.error(f"//py4go:export name {export.arg!r} is not a valid Python identifier", export.span)
             return None
         return export.arg
-    return decl.name
+    return attr_name(decl.name)
+
+
+#: Names the generated stub imports; a module attribute must not shadow them.
+_STUB_IMPORTS = frozenset({"Final", "IntEnum"})
+
+
+def attr_name(go_name: str) -> str:
+    """The Python attribute name of a Go constant, enum type or member: the Go name, with ``_``
+    appended where Python or the stub would choke on it (``None``, ``True``, ``Final``)."""
+    safe = python_safe(go_name)
+    return safe + "_" if safe in _STUB_IMPORTS else safe
 
 
 def _claim(name: str, taken: set[str], sink: DiagnosticSink, decl: TypeDecl | ValueDecl) -> bool:

@@ -13,7 +13,7 @@ from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
 from bindc.typemap.base import c_string
 from bindc.typemap.named import ENUM_CAPI, enum_members_var
-from bindc.values import PyValue
+from bindc.values import PyValue, attr_name
 
 _OBJ = "PyObject *"
 
@@ -47,7 +47,7 @@ def emit_value_decls(p: LinePrinter, module: BoundModule) -> None:
     p.P()
     p.P("/* Each enum class's value -> member dict, set at import; enum results look members up here. */")
     for enum in module.values.enums:
-        p.P(f"static PyObject *{enum_members_var(enum.py_name)} = NULL;")
+        p.P(f"static PyObject *{enum_members_var(enum.decl.name)} = NULL;")
     p.P()
     p.P("/* An enum result: the member whose value is v (v is stolen), or v itself when no member has it. */")
     p.P("static PyObject *")
@@ -88,17 +88,17 @@ def emit_values_init(p: LinePrinter, module: BoundModule) -> bool:
             p.P("if ((members = PyList_New(0)) == NULL)")
             with p.indent():
                 p.P("return -1;")
-            for name, value in enum.mapping.members:
+            for name, value in enum.py_members:
                 p.P(f"if (bindc_enum_add(members, {c_string(name)}, {_c_int(value)}) < 0)")
                 with p.indent():
                     p.P("goto fail;")
-            p.P(f"if (bindc_new_enum(m, {c_string(enum.py_name)}, members, &{enum_members_var(enum.py_name)}) < 0)")
+            p.P(f"if (bindc_new_enum(m, {c_string(enum.py_name)}, members, &{enum_members_var(enum.decl.name)}) < 0)")
             with p.indent():
                 p.P("return -1;")
         for const in values.constants:
             if const.enum:
                 p.P(f"if (bindc_add_enum_value(m, {c_string(const.py_name)}, {c_string(const.enum)}, "
-                    f"{c_string(const.decl.name)}) < 0)")
+                    f"{c_string(attr_name(const.decl.name))}) < 0)")
             else:
                 p.P(f"if (bindc_add_value(m, {c_string(const.py_name)}, {c_value(const.value)}) < 0)")
             with p.indent():
@@ -186,8 +186,9 @@ def _emit_helpers(p: LinePrinter, enums: bool) -> None:
         p.P("if (map == NULL)")
         with p.indent():
             p.P("goto done;")
-        p.P("Py_XDECREF(*value_map);  /* a re-import (embedded mode) replaces the previous class */")
-        p.P("*value_map = map;")
+        # An earlier value is not released: after a Finalize/Initialize cycle it belongs to a
+        # dead interpreter. Re-running PyInit in one live interpreter leaks one dict at most.
+        p.P("*value_map = map;  /* a previous value may belong to a finalized interpreter: not released */")
         p.P("rc = PyModule_AddObjectRef(m, name, cls);")
     p.P("done:")
     with p.indent():

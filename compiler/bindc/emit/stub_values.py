@@ -14,7 +14,7 @@ def value_stubs(module: BoundModule, stub: StubModule) -> list[Class | Attribute
     items: list[Class | Attribute] = []
     for enum in module.values.enums:
         stub.need("enum", "IntEnum")
-        members = tuple(Attribute(name, "", str(value)) for name, value in enum.mapping.members)
+        members = tuple(Attribute(name, "", str(value)) for name, value in enum.py_members)
         items.append(Class(enum.py_name, ("IntEnum",), members, doc=enum.decl.doc))
     for const in module.values.constants:
         final = stub.need("typing", "Final")

@@ -411,8 +411,7 @@ bindc_new_enum(PyObject *m, const char *name, PyObject *members, PyObject **valu
     PyObject *map = PyObject_GetAttrString(cls, "_value2member_map_");
     if (map == NULL)
         goto done;
-    Py_XDECREF(*value_map);  /* a re-import (embedded mode) replaces the previous class */
-    *value_map = map;
+    *value_map = map;  /* a previous value may belong to a finalized interpreter: not released */
     rc = PyModule_AddObjectRef(m, name, cls);
 done:
     Py_XDECREF(enum_module);
