@@ -43,10 +43,8 @@ def test_stubtest_accepts_named_stub(ext_dir: Path) -> None:
     assert "Success" in proc.stdout, proc.stdout
 
 
-@pytest.fixture(scope="module")
-def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str, str]) -> Path:
-    """A Go host binary with ``named`` generated in-package and registered before Initialize."""
-    root = tmp_path_factory.mktemp("named_embedded")
+def host_tree(root: Path) -> Path:
+    """A Go module at ``root`` whose ``main`` embeds Python with ``named`` generated in-package."""
     pkg = root / "named"
     shutil.copytree(NAMED, pkg)
     result = generate_files(Request(package=str(pkg), cwd=pkg))
@@ -68,8 +66,25 @@ def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str,
         """))
     (root / "main.go").write_text(HOST_MAIN.replace("example.com/kitchen", "example.com/named")
                                   .replace("kitchen.", "named.").replace("kitchen module", "named module"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str, str]) -> Path:
+    """The host binary (registers ``named`` before Initialize)."""
+    root = host_tree(tmp_path_factory.mktemp("named_embedded"))
     run([go, "build", "-o", "host", "."], cwd=root, env=embed_env)
     return root / "host"
+
+
+def test_changed_constant_fails_the_build(host: Path, tmp_path: Path, go: str, embed_env: dict[str, str]) -> None:
+    """The generated guards catch a constant edited after generation (values are copied)."""
+    root = host_tree(tmp_path)
+    source = root / "named" / "named.go"
+    source.write_text(source.read_text().replace("Answer           = 42", "Answer           = 43"))
+    proc = run([go, "build", "-o", "host", "."], cwd=root, env=embed_env, check=False)
+    assert proc.returncode != 0
+    assert "named_bindc.go" in proc.stderr and "out of bounds" in proc.stderr, proc.stderr
 
 
 def test_named_embedded(host: Path, tmp_path: Path) -> None:

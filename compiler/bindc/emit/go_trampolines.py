@@ -8,6 +8,7 @@ exception set (a returned ``error`` becomes GoError, a panic becomes GoPanic).
 from __future__ import annotations
 
 from bindc.emit.go_types import type_qualifier
+from bindc.emit.go_values import emit_value_guards
 from bindc.emit.names import go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
 from bindc.ir import Package
@@ -39,6 +40,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
                   type_syntax=type_qualifier(TypeEnv.for_package(module.package), imports, target))
     body = LinePrinter(indent="\t")
     _emit_guards(body, module, refs, target)
+    emit_value_guards(body, module, target)
     _emit_register(body, module, rt, unsafe)
     for fn in module.functions:
         body.P()

@@ -36,6 +36,31 @@ var (
 	_ func(named.Blob) named.Blob       = named.Rev
 )
 
+// Compile-time guards: a constant whose value changed since generation fails the build.
+func _() {
+	var x [1]struct{}
+	_ = x[named.Red-0]
+	_ = x[named.Green-1]
+	_ = x[named.Blue-2]
+	_ = x[named.FlagA-1]
+	_ = x[named.FlagB-2]
+	_ = x[named.FlagC-4]
+	_ = x[named.FlagAll-7]
+	_ = x[named.Low-(-3)]
+	_ = x[named.Mid-(-1)]
+	_ = x[named.High-1]
+	_ = x[named.Top-5]
+	_ = x[named.Answer-42]
+	_ = x[named.Big-1267650600228229401496703205376]
+	_ = x[named.MaxInt-9223372036854775807]
+	_ = x[named.Letter-233]
+	_ = x[named.MaxCount-255]
+	_ = x[named.Mask-4294967295]
+	_ = x[named.MinInt8-(-128)]
+	_ = x[named.Neg-(-3)]
+	_ = x[named.Mod-(-1)]
+}
+
 // PythonModuleName is the name Python code imports these bindings as.
 const PythonModuleName = "named"
 
