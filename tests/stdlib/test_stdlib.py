@@ -287,3 +287,20 @@ def test_net_url_builds_and_escapes(std_build) -> None:
     _, built = std_build("net/url")
     warnings = built.result.sink.render_all()
     assert "Parse skipped: result 1: type *URL is not supported" in warnings
+
+
+# ------------------------------------------------------------------------------ stubs
+
+@pytest.mark.parametrize("import_path", sorted(STD_MODULES))
+def test_stubtest_accepts_std_stubs(std_build, import_path: str) -> None:
+    """mypy's stubtest agrees with every generated standard-library stub (functions, enums,
+    constants)."""
+    import os
+    import sys
+
+    from tests.conftest import run
+
+    out, _ = std_build(import_path)
+    env = dict(os.environ, PYTHONPATH=str(out), MYPYPATH=str(out))
+    proc = run([sys.executable, "-m", "mypy.stubtest", STD_MODULES[import_path]], env=env, cwd=out, check=False)
+    assert "Success" in proc.stdout, proc.stdout
