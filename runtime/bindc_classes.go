@@ -104,7 +104,9 @@ func raiseErrorInstance(err error) bool {
 	if !ok || !entry.(classEntry).isError {
 		return false
 	}
-	C.py4go_bind_raise_instance((*C.PyTypeObject)(entry.(classEntry).pyType), C.uintptr_t(BindcNewHandle(ptr.Interface())))
+	typ := fmt.Sprintf("%T", err)
+	C.py4go_bind_raise_instance((*C.PyTypeObject)(entry.(classEntry).pyType), C.uintptr_t(BindcNewHandle(ptr.Interface())),
+		bindcCStr(typ), C.Py_ssize_t(len(typ)))
 	return true
 }
 

@@ -444,11 +444,18 @@ PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle)
     return self;
 }
 
-int py4go_bind_raise_instance(PyTypeObject *type, uintptr_t handle)
+int py4go_bind_raise_instance(PyTypeObject *type, uintptr_t handle, const char *gotype, Py_ssize_t gotype_len)
 {
     PyObject *exc = py4go_bind_wrap(type, handle);
     if (exc == NULL)
         return -1;
+    PyObject *name = PyUnicode_DecodeUTF8(gotype, gotype_len, "replace");
+    if (name == NULL || PyObject_SetAttrString(exc, "go_type", name) < 0) {
+        Py_XDECREF(name);
+        Py_DECREF(exc);
+        return -1;
+    }
+    Py_DECREF(name);
     PyErr_SetObject((PyObject *)type, exc);
     Py_DECREF(exc);
     return -1;

@@ -247,9 +247,9 @@ PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle);
 /* Delete a handle a trampoline created but the wrapper could not hand to Python (0: no-op). */
 void py4go_bind_drop_handle(uintptr_t handle);
 
-/* Raise a new instance of the exception class `type` holding `handle` (a Go error value).
- * Returns -1. */
-int py4go_bind_raise_instance(PyTypeObject *type, uintptr_t handle);
+/* Raise a new instance of the exception class `type` holding `handle` (a Go error value);
+ * its go_type attribute is set to the error's dynamic Go type, as for GoError. Returns -1. */
+int py4go_bind_raise_instance(PyTypeObject *type, uintptr_t handle, const char *gotype, Py_ssize_t gotype_len);
 
 /* Parse a constructor call: positional arguments fill `names` in order, keywords by name.
  * values[i] is a borrowed reference or NULL when not given. Unknown or repeated names raise

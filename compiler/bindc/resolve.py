@@ -21,6 +21,7 @@ from bindc.naming import is_valid_python_identifier, python_safe, snake_case
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.registry import is_error_type
+from bindc.values import ModuleValues, resolve_values
 
 if TYPE_CHECKING:
     from bindc.resolve_classes import BoundClass
@@ -67,6 +68,7 @@ class BoundFunction:
     results: tuple[BoundResult, ...]
     returns_error: bool
     receiver: BoundReceiver | None = None
+    local: bool = False  # the Go function is generated into the output file (variable accessors)
 
     @property
     def display_name(self) -> str:
@@ -112,6 +114,7 @@ class BoundModule:
     functions: tuple[BoundFunction, ...]
     target_import: str | None = None
     classes: tuple["BoundClass", ...] = ()
+    values: ModuleValues = ModuleValues()
 
     @property
     def doc(self) -> str:
@@ -141,8 +144,13 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         bound = bind_function(func, env, sink)
         if bound is not None:
             functions.append(bound)
+    from bindc.variables import variable_accessors  # it builds BoundFunctions: imported late
+
+    functions += variable_accessors(env, sink, {f.py_name for f in functions})
     classes = bind_classes(package, env.extra[CLASSES_KEY], env, in_package, sink)  # type: ignore[arg-type]
     _check_unique_names(functions, classes, sink)
+    taken = {f.py_name for f in functions} | {c.py_name for c in classes} | set(RESERVED_MODULE_NAMES)
+    values = resolve_values(env, sink, taken)
     return BoundModule(
         name=module_name,
         go_package=package.name if in_package else module_name,
@@ -150,6 +158,7 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         functions=tuple(sorted(functions, key=lambda f: f.func.span)),
         target_import=target_import,
         classes=tuple(classes),
+        values=values,
     )
 
 

@@ -43,7 +43,8 @@ class Function:
 
 @dataclass(frozen=True)
 class Attribute:
-    """An annotated name (``x: int``), optionally with a value (``X: Final = 3``)."""
+    """An annotated name (``x: int``), optionally with a value (``X: Final = 3``); an empty
+    annotation renders a bare assignment (``RED = 1``, how enum members are written)."""
 
     name: str
     annotation: str
@@ -91,7 +92,10 @@ def render_module(stub: StubModule) -> str:
     previous: Class | Function | Attribute | None = None
     for item in stub.body:
         # Black's .pyi style: one blank line between functions, two around classes.
-        out += ["", ""] if isinstance(item, Class) or isinstance(previous, Class) else [""]
+        if isinstance(item, Attribute) and isinstance(previous, Attribute):
+            pass  # a run of module attributes (constants) stays together
+        else:
+            out += ["", ""] if isinstance(item, Class) or isinstance(previous, Class) else [""]
         out += _render_item(item, "")
         previous = item
     return "\n".join(out).lstrip("\n") + "\n"
@@ -100,6 +104,8 @@ def render_module(stub: StubModule) -> str:
 def _render_item(item: Class | Function | Attribute, indent: str) -> list[str]:
     if isinstance(item, Attribute):
         value = f" = {item.value}" if item.value is not None else ""
+        if not item.annotation:
+            return [f"{indent}{item.name}{value}"]
         return [f"{indent}{item.name}: {item.annotation}{value}"]
     if isinstance(item, Function):
         head = f"{indent}def {item.name}({_render_arguments(item.arguments)}) -> {item.returns}:"

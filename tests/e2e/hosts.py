@@ -64,6 +64,13 @@ func fail(err error) {{
 
 def build_host(root: Path, package_dir: Path, go: str, env: dict[str, str]) -> Path:
     """Build ``root/host`` embedding the Go package at ``package_dir`` (which has a go.mod)."""
+    write_host_tree(root, package_dir)
+    run([go, "build", "-o", "host", "."], cwd=root, env=env)
+    return root / "host"
+
+
+def write_host_tree(root: Path, package_dir: Path) -> Path:
+    """The host's Go module at ``root``: a copy of the package, generated in-package, and main."""
     name = package_dir.name
     module_path = next(line.split()[1] for line in (package_dir / "go.mod").read_text().splitlines()
                        if line.startswith("module "))
@@ -87,8 +94,7 @@ def build_host(root: Path, package_dir: Path, go: str, env: dict[str, str]) -> P
         replace {module_path} => ./{name}
         """))
     (root / "main.go").write_text(HOST_MAIN.format(name=name, module_path=module_path))
-    run([go, "build", "-o", "host", "."], cwd=root, env=env)
-    return root / "host"
+    return root
 
 
 def run_in_host(host: Path, script: str, tmp_path: Path, *, check: bool = True):  # type: ignore[no-untyped-def]

@@ -146,6 +146,7 @@ CHECKS: dict[str, str] = {
         except classes.ParseError as e:
             assert str(e) == "line 3: negative" and (e.line, e.msg) == (3, "negative")
             assert isinstance(e, classes.GoError) and e.__traceback__ is not None
+            assert e.go_type == "*classes.ParseError"
         else:
             raise AssertionError("no ParseError")
         pe = classes.ParseError(4, "bad")

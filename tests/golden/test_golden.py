@@ -22,6 +22,7 @@ CASES = {
     "kitchen_out": (E2E / "kitchen", Path("wrapper"), "kitchenpy"),
     "classes_out": (E2E / "classes", Path("wrapper"), None),
     "containers_out": (E2E / "containers", Path("wrapper"), None),
+    "named_out": (E2E / "named", Path("wrapper"), None),
 }
 
 

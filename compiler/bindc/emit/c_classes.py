@@ -186,7 +186,10 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
     p.P(f"static PyType_Slot bindc_{pre}_slots[] = {{")
     with p.indent():
         doc = cls.doc.strip() or f"Go type {cls.decl.name}."
-        p.P(f"{{Py_tp_doc, (void *){c_string(doc)}}},")
+        # A text signature first: inspect.signature(cls), IDEs and stubtest read the
+        # constructor's parameters from it (the tp_init slot itself says *args, **kwargs).
+        params = ", ".join(f"{f.py_name}=..." for f in cls.init_fields)
+        p.P(f"{{Py_tp_doc, (void *){c_string(f'{cls.py_name}({params})' + chr(10) + '--' + chr(10) + chr(10) + doc)}}},")
         p.P(f"{{Py_tp_new, (void *)bindcpy_{pre}_new}},")
         p.P(f"{{Py_tp_init, (void *)bindcpy_{pre}_init}},")
         dealloc = "py4go_bind_exception_dealloc" if cls.is_error else "py4go_bind_class_dealloc"

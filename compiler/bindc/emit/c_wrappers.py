@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bindc import RUNTIME_ABI
 from bindc.capi import CSignature
+from bindc.emit.c_values import emit_value_decls, emit_values_init, values_init_name
 from bindc.emit.names import c_wrapper_name, doc_name, go_trampoline_name, method_table_name, module_def_name
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
 from bindc.emit.signature import text_signature
@@ -48,6 +49,7 @@ def emit_c_file(module: BoundModule, source_note: str) -> str:
     if module.classes:
         p.P()
         emit_class_declarations(p, module)
+    emit_value_decls(p, module)
     for fn in module.functions:
         p.P()
         emit_wrapper(p, module, fn)
@@ -159,6 +161,8 @@ def _moved(mapping: TypeMapping) -> str:
 def _emit_module(p: LinePrinter, module: BoundModule) -> None:
     from bindc.emit.c_classes import emit_class_registration
 
+    if emit_values_init(p, module):
+        p.P()
     table = method_table_name(module)
     p.P(f"static PyMethodDef {table}[] = {{")
     with p.indent():
@@ -192,5 +196,11 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
             p.P("return NULL;")
         p.P("}")
         emit_class_registration(p, module)
+        if module.values:
+            p.P(f"if ({values_init_name(module)}(m) < 0) {{")
+            with p.indent():
+                p.P("Py_DECREF(m);")
+                p.P("return NULL;")
+            p.P("}")
         p.P("return m;")
     p.P("}")

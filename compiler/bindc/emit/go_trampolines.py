@@ -8,6 +8,7 @@ exception set (a returned ``error`` becomes GoError, a panic becomes GoPanic).
 from __future__ import annotations
 
 from bindc.emit.go_types import type_qualifier
+from bindc.emit.go_values import emit_value_guards
 from bindc.emit.names import go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
 from bindc.ir import FuncType, NamedType, Package, Param, PointerType
@@ -16,6 +17,7 @@ from bindc.resources import RUNTIME_IMPORT_PATH
 from bindc.typemap.base import ArgSite, GoRefs, go_string
 from bindc.typemap.classes import class_type_var
 from bindc.typemap.env import TypeEnv
+from bindc.variables import emit_variable_helpers
 
 #: Top-level names the generated Go file declares in the bound package.
 GENERATED_GO_NAMES = ("RegisterPythonModule", "PythonModuleName")
@@ -39,10 +41,12 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
                   type_syntax=type_qualifier(TypeEnv.for_package(module.package), imports, target))
     body = LinePrinter(indent="\t")
     _emit_guards(body, module, refs, target)
+    emit_value_guards(body, module, target)
     _emit_register(body, module, rt, unsafe)
     for fn in module.functions:
         body.P()
         emit_trampoline(body, module, fn, refs, target)
+    emit_variable_helpers(body, module, refs, target)
     # go_classes reuses this module's trampoline emitter for methods, hence the local import.
     from bindc.emit.go_classes import emit_class_registration, emit_go_class
 
@@ -77,10 +81,10 @@ def _emit_guards(p: LinePrinter, module: BoundModule, refs: GoRefs, target: str 
     p.P()
     p.P(f"var _ [{refs.unsafe}.Sizeof(int(0)) - 8]struct{{}}")
     methods = [(cls, m) for cls in module.classes for m in ([cls.str_method] if cls.str_method else []) + list(cls.methods)]
-    if module.functions or methods:
+    if any(not fn.local for fn in module.functions) or methods:
         p.P()
         p.P("var (")
-        for fn in module.functions:
+        for fn in (f for f in module.functions if not f.local):
             ref = f"{target}.{fn.go_name}" if target else fn.go_name
             p.P(f"_ {refs.type_syntax(fn.func.go_signature())} = {ref}")
         for cls, m in methods:
@@ -144,7 +148,7 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     if fn.receiver:
         ref = f"{receiver_value(fn.receiver.named, refs)}.{fn.go_name}"
     else:
-        ref = f"{target}.{fn.go_name}" if target else fn.go_name
+        ref = f"{target}.{fn.go_name}" if target and not fn.local else fn.go_name
     outs = [f"v_{r.var}" for r in fn.results] + (["v_err"] if fn.returns_error else [])
     call = f"{ref}({', '.join(args)})"
     p.P(f"{', '.join(outs)} := {call}" if outs else call)

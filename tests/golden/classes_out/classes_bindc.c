@@ -428,7 +428,7 @@ static PyMethodDef bindc_classes_Point_methods[] = {
 };
 
 static PyType_Slot bindc_classes_Point_slots[] = {
-    {Py_tp_doc, (void *)"Point is a point in the plane."},
+    {Py_tp_doc, (void *)"Point(x=..., y=...)\n--\n\nPoint is a point in the plane."},
     {Py_tp_new, (void *)bindcpy_classes_Point_new},
     {Py_tp_init, (void *)bindcpy_classes_Point_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -602,7 +602,7 @@ static PyMethodDef bindc_classes_Rect_methods[] = {
 };
 
 static PyType_Slot bindc_classes_Rect_slots[] = {
-    {Py_tp_doc, (void *)"Rect holds two Points by value."},
+    {Py_tp_doc, (void *)"Rect(min=..., max=..., label=...)\n--\n\nRect holds two Points by value."},
     {Py_tp_new, (void *)bindcpy_classes_Rect_new},
     {Py_tp_init, (void *)bindcpy_classes_Rect_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -762,7 +762,7 @@ static PyMethodDef bindc_classes_Node_methods[] = {
 };
 
 static PyType_Slot bindc_classes_Node_slots[] = {
-    {Py_tp_doc, (void *)"Node is a linked-list node."},
+    {Py_tp_doc, (void *)"Node(value=..., next=...)\n--\n\nNode is a linked-list node."},
     {Py_tp_new, (void *)bindcpy_classes_Node_new},
     {Py_tp_init, (void *)bindcpy_classes_Node_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -877,7 +877,7 @@ static PyMethodDef bindc_classes_Base_methods[] = {
 };
 
 static PyType_Slot bindc_classes_Base_slots[] = {
-    {Py_tp_doc, (void *)"Base is embedded in Derived."},
+    {Py_tp_doc, (void *)"Base(id=...)\n--\n\nBase is embedded in Derived."},
     {Py_tp_new, (void *)bindcpy_classes_Base_new},
     {Py_tp_init, (void *)bindcpy_classes_Base_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1050,7 +1050,7 @@ static PyMethodDef bindc_classes_Derived_methods[] = {
 };
 
 static PyType_Slot bindc_classes_Derived_slots[] = {
-    {Py_tp_doc, (void *)"Derived embeds Base: ID and Describe are promoted."},
+    {Py_tp_doc, (void *)"Derived(base=..., name=...)\n--\n\nDerived embeds Base: ID and Describe are promoted."},
     {Py_tp_new, (void *)bindcpy_classes_Derived_new},
     {Py_tp_init, (void *)bindcpy_classes_Derived_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1154,7 +1154,7 @@ static PyMethodDef bindc_classes_Blob_methods[] = {
 };
 
 static PyType_Slot bindc_classes_Blob_slots[] = {
-    {Py_tp_doc, (void *)"Blob is not comparable (it holds a slice)."},
+    {Py_tp_doc, (void *)"Blob(data=...)\n--\n\nBlob is not comparable (it holds a slice)."},
     {Py_tp_new, (void *)bindcpy_classes_Blob_new},
     {Py_tp_init, (void *)bindcpy_classes_Blob_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1302,7 +1302,7 @@ static PyMethodDef bindc_classes_ParseError_methods[] = {
 };
 
 static PyType_Slot bindc_classes_ParseError_slots[] = {
-    {Py_tp_doc, (void *)"ParseError is an error type."},
+    {Py_tp_doc, (void *)"ParseError(line=..., msg=...)\n--\n\nParseError is an error type."},
     {Py_tp_new, (void *)bindcpy_classes_ParseError_new},
     {Py_tp_init, (void *)bindcpy_classes_ParseError_init},
     {Py_tp_dealloc, (void *)py4go_bind_exception_dealloc},
@@ -1416,7 +1416,7 @@ static PyMethodDef bindc_classes_Square_methods[] = {
 };
 
 static PyType_Slot bindc_classes_Square_slots[] = {
-    {Py_tp_doc, (void *)"Square has a value-receiver Area."},
+    {Py_tp_doc, (void *)"Square(side=...)\n--\n\nSquare has a value-receiver Area."},
     {Py_tp_new, (void *)bindcpy_classes_Square_new},
     {Py_tp_init, (void *)bindcpy_classes_Square_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},

@@ -1,0 +1,29 @@
+"""Stub entries for module values: ``class Kind(IntEnum): ...`` and ``NAME: Final = value``."""
+
+from __future__ import annotations
+
+from bindc.resolve import BoundModule
+from bindc.stubmodel import Attribute, Class, StubModule
+
+#: Literal values longer than this are written ``NAME: Final[type]`` to keep stubs readable.
+_MAX_LITERAL = 60
+
+
+def value_stubs(module: BoundModule, stub: StubModule) -> list[Class | Attribute]:
+    """The enum classes and constants of ``module``, recording the imports they need."""
+    items: list[Class | Attribute] = []
+    for enum in module.values.enums:
+        stub.need("enum", "IntEnum")
+        members = tuple(Attribute(name, "", str(value)) for name, value in enum.py_members)
+        items.append(Class(enum.py_name, ("IntEnum",), members, doc=enum.decl.doc))
+    for const in module.values.constants:
+        final = stub.need("typing", "Final")
+        if const.enum:
+            items.append(Attribute(const.py_name, f"{final}[{const.enum}]"))
+            continue
+        literal = repr(const.value)
+        if len(literal) <= _MAX_LITERAL and literal not in ("inf", "-inf", "nan"):
+            items.append(Attribute(const.py_name, final, literal))
+        else:
+            items.append(Attribute(const.py_name, f"{final}[{type(const.value).__name__}]"))
+    return items

@@ -1,0 +1,194 @@
+"""Named types without methods (``type Celsius float64``, ``time.Duration``) and enums.
+
+A named type crosses like its underlying type, with a Go conversion on each side
+(``Celsius(x)`` in, ``float64(v)`` out). The declaration is looked up in the bound package or,
+for a qualified name, in the imported package parsed with the frontend
+(:mod:`bindc.typemap.imported`).
+
+A named integer type of the bound package with at least two exported constants of that type
+(``const ( Red Color = iota; Green; Blue )``) is an *enum*: results come back as members of a Python
+``IntEnum`` class the module creates at import (a value with no member comes back as a plain
+``int``), and parameters accept a member or any ``int`` in the type's range.
+
+Types with methods and struct types are bound as classes by another family; this finder only
+reports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bindc.capi import CSignature
+from bindc.consteval import ConstEvalError
+from bindc.ir import GoType, NamedType, StructType, TypeDecl
+from bindc.typemap.base import ArgSite, GoRefs, TypeMapping
+from bindc.typemap.env import TypeEnv
+from bindc.typemap.imported import constants_of, imported_env
+from bindc.typemap.numbers import SignedInt, UnsignedInt
+
+_OBJ = "PyObject *"
+
+
+class NamedTypeError(Exception):
+    """A named type was found but cannot be bound; the message says why."""
+
+
+@dataclass(frozen=True)
+class NamedMapping(TypeMapping):
+    """A defined type crossing as its underlying (predeclared) type ``inner``.
+
+    ``named`` is the type as the bound package writes it; generated Go spells it through
+    :meth:`GoRefs.type_syntax`, so a wrapper package qualifies it.
+    """
+
+    inner: TypeMapping = None  # type: ignore[assignment]
+    named: NamedType = None  # type: ignore[assignment]
+
+    @property
+    def capi(self) -> tuple[CSignature, ...]:
+        return self.inner.capi
+
+    @property
+    def c_zero(self) -> str:
+        return self.inner.c_zero
+
+    @property
+    def variadic_ok(self) -> bool:
+        return self.inner.variadic_ok
+
+    def c_arg_locals(self, var: str) -> list[str]:
+        return self.inner.c_arg_locals(var)
+
+    def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
+        # The inner mapping only uses go_type in messages: name the named type there.
+        return replace(self.inner, go_type=self.go_type).c_arg_convert(obj, target, site)
+
+    def c_arg_release(self, var: str) -> str | None:
+        return self.inner.c_arg_release(var)
+
+    def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
+        return f"{refs.type_syntax(self.named)}({self.inner.go_arg_value(c_expr, refs)})"
+
+    def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
+        return self.inner.go_result_store(out, f"{self.inner.go_type}({value})", fn, refs)
+
+    def c_result_locals(self, var: str) -> list[str]:
+        return self.inner.c_result_locals(var)
+
+    def c_result_object(self, var: str) -> str:
+        return self.inner.c_result_object(var)
+
+    def c_result_release(self, var: str) -> str | None:
+        return self.inner.c_result_release(var)
+
+
+def enum_members_var(type_name: str) -> str:
+    """The C static holding an enum class's value-to-member dict (one per generated file)."""
+    return f"bindc_enum_{type_name}_members"
+
+
+@dataclass(frozen=True)
+class EnumMapping(NamedMapping):
+    """A named integer type with constants: an ``IntEnum`` in Python.
+
+    ``members`` are ``(Go constant name, value)`` in declaration order.
+    """
+
+    members: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def py_param_annotation(self) -> str:
+        return f"{self.py_annotation} | int"
+
+    def c_result_object(self, var: str) -> str:
+        return f"bindc_enum_member({enum_members_var(self.named.name)}, {self.inner.c_result_object(var)})"
+
+    @property
+    def capi(self) -> tuple[CSignature, ...]:
+        return self.inner.capi + ENUM_CAPI
+
+
+#: C functions the generated enum helpers call.
+ENUM_CAPI: tuple[CSignature, ...] = (
+    CSignature("PyDict_GetItemWithError", _OBJ, (_OBJ, _OBJ)),
+    CSignature("PyImport_ImportModule", _OBJ, ("const char *",)),
+    CSignature("PyObject_GetAttrString", _OBJ, (_OBJ, "const char *")),
+    CSignature("PyObject_Call", _OBJ, (_OBJ, _OBJ, _OBJ)),
+)
+
+
+def find_named(t: GoType, env: TypeEnv) -> TypeMapping | None:
+    """The mapping of a named (defined or alias) type whose underlying type maps."""
+    if not isinstance(t, NamedType) or t.type_args or env.is_predeclared(t):
+        return None
+    from bindc.typemap.registry import MappingError
+
+    found = _declaration(t, env)
+    if found is None:
+        return None
+    decl, decl_env = found
+    try:
+        return named_mapping(t, decl, decl_env, env)
+    except NamedTypeError as e:
+        raise MappingError(str(e)) from None
+
+
+def named_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: TypeEnv) -> TypeMapping:
+    """The mapping of ``t`` (written in ``env``), declared by ``decl`` in ``decl_env``."""
+    from bindc.typemap.registry import MappingError, lookup_mapping
+
+    if decl.type_params:
+        raise NamedTypeError(f"type {t.go_syntax()}: generic types are not supported")
+    if not decl.alias and (decl_env.package.methods_of(decl.name) or isinstance(decl.type, StructType)):
+        raise NamedTypeError(f"type {t.go_syntax()}: types with methods are bound as classes (not yet)")
+    guard = env.extra.setdefault("bindc.named.busy", set())
+    assert isinstance(guard, set)
+    key = (decl_env.package.dir, decl.name)
+    if key in guard:
+        raise NamedTypeError(f"type {t.go_syntax()} is defined in terms of itself")
+    guard.add(key)
+    try:
+        inner = lookup_mapping(decl.type, decl_env)
+    except MappingError as e:
+        raise NamedTypeError(f"type {t.go_syntax()}: {e}") from None
+    finally:
+        guard.discard(key)
+    if decl.alias:
+        return inner
+    if isinstance(inner, NamedMapping):
+        inner = inner.inner  # convert straight to the predeclared type underneath
+    if decl_env is env and isinstance(inner, (SignedInt, UnsignedInt)):
+        members = enum_members(decl, env)
+        if len(members) >= 2:  # one typed constant (a limit, a default) does not make an enum
+            return EnumMapping(t.go_syntax(), decl.name, inner.c_arg_type, inner.cgo_arg_type, inner.c_result_type,
+                               inner.cgo_result_type, inner=inner, named=t, members=members)
+    return NamedMapping(t.go_syntax(), inner.py_annotation, inner.c_arg_type, inner.cgo_arg_type,
+                        inner.c_result_type, inner.cgo_result_type, inner=inner, named=t)
+
+
+def enum_members(decl: TypeDecl, env: TypeEnv) -> tuple[tuple[str, int], ...]:
+    """Exported constants of type ``decl`` in ``env``'s package whose values evaluate."""
+    constants = constants_of(env)
+    members: list[tuple[str, int]] = []
+    for name, spec in constants.specs.items():
+        if not spec.decl.exported or spec.decl.directives and any(d.kind == "skip" for d in spec.decl.directives):
+            continue
+        try:
+            value = constants.get(name)
+        except ConstEvalError:
+            continue
+        if value.type == decl.name and isinstance(value.value, int) and not isinstance(value.value, bool):
+            members.append((name, value.value))
+    return tuple(members)
+
+
+def _declaration(t: NamedType, env: TypeEnv) -> tuple[TypeDecl, TypeEnv] | None:
+    """The declaration ``t`` refers to and the environment it was declared in."""
+    if t.package is None:
+        decl = env.local_types.get(t.name)
+        return (decl, env) if decl is not None else None
+    other = imported_env(env, t.package)
+    if other is None:
+        return None
+    decl = other.local_types.get(t.name)
+    return (decl, other) if decl is not None and decl.exported else None

@@ -1,0 +1,157 @@
+"""Module-level values: exported constants and enum classes of the bound package.
+
+Constants become module attributes under their Go names (Go constants are already written
+the way Python spells constants: ``MaxInt64``, ``Pi``, ``StatusOK``); ``//py4go:export name``
+renames one and ``//py4go:skip`` drops it. Values are evaluated exactly at generation time
+(:mod:`bindc.consteval`) and converted once: integers and runes to ``int`` (unbounded),
+floats to the nearest ``float`` (of the float32 value for ``float32`` constants), strings to
+``str``, booleans to ``bool``. A constant of an enum type is also reachable as a member of its
+``IntEnum`` class; the module attribute is that member.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from fractions import Fraction
+
+from bindc.consteval import Const, ConstEvalError
+from bindc.diagnostics import DiagnosticSink
+from bindc.ir import NamedType, TypeDecl, ValueDecl
+from bindc.naming import is_valid_python_identifier, python_safe
+from bindc.typemap.env import TypeEnv
+from bindc.typemap.imported import constants_of
+from bindc.typemap.named import EnumMapping
+
+PyValue = int | float | str | bool
+
+
+@dataclass(frozen=True)
+class BoundEnum:
+    """A Go enum type as a Python ``IntEnum`` class named like the Go type."""
+
+    decl: TypeDecl
+    mapping: EnumMapping
+
+    @property
+    def py_name(self) -> str:
+        """The class name (the Go type name, made safe)."""
+        return attr_name(self.decl.name)
+
+    @property
+    def py_members(self) -> tuple[tuple[str, int], ...]:
+        """``(Python member name, value)`` pairs in declaration order."""
+        return tuple((attr_name(name), value) for name, value in self.mapping.members)
+
+
+@dataclass(frozen=True)
+class BoundConstant:
+    """An exported Go constant as a module attribute; ``enum`` names its class for members."""
+
+    decl: ValueDecl
+    py_name: str
+    value: PyValue
+    enum: str | None = None
+
+
+@dataclass(frozen=True)
+class ModuleValues:
+    """Everything a module defines besides functions."""
+
+    enums: tuple[BoundEnum, ...] = ()
+    constants: tuple[BoundConstant, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.enums or self.constants)
+
+
+def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> ModuleValues:
+    """The enums and constants of ``env``'s package; ``taken`` holds Python names in use."""
+    from bindc.typemap.registry import MappingError, lookup_mapping
+
+    enums: list[BoundEnum] = []
+    for decl in env.package.types:
+        if not decl.exported or decl.alias or decl.type_params or decl.directive("skip"):
+            continue
+        try:
+            mapping = lookup_mapping(NamedType(decl.name), env)
+        except MappingError:
+            continue  # reported where a function uses it
+        if isinstance(mapping, EnumMapping):
+            if _claim(attr_name(decl.name), taken, sink, decl):
+                enums.append(BoundEnum(decl, mapping))
+    enum_names = {e.decl.name: e.py_name for e in enums}
+
+    constants: list[BoundConstant] = []
+    evaluator = constants_of(env)
+    for name, spec in evaluator.specs.items():
+        const_decl = spec.decl
+        if not const_decl.exported or any(d.kind == "skip" for d in const_decl.directives):
+            continue
+        try:
+            value = evaluator.get(name)
+            py_value = _python_value(value, env, enum_names)
+        except ConstEvalError as e:
+            sink.warning(f"constant {name} skipped: {e}", const_decl.span)
+            continue
+        py_name = _py_name(const_decl, sink)
+        if py_name is not None and _claim(py_name, taken, sink, const_decl):
+            constants.append(BoundConstant(const_decl, py_name, py_value, enum_names.get(value.type or "")))
+    return ModuleValues(tuple(enums), tuple(constants))
+
+
+def _python_value(value: Const, env: TypeEnv, enum_names: dict[str, str]) -> PyValue:
+    """The Python value of a constant; ConstEvalError when Python cannot hold it."""
+    from bindc.typemap.registry import MappingError, lookup_mapping
+
+    typ = value.type
+    if typ is not None and typ != "rune" and typ not in enum_names:
+        qualifier, _, name = typ.rpartition(".")
+        try:
+            lookup_mapping(NamedType(name, qualifier or None), env)
+        except MappingError as e:
+            raise ConstEvalError(str(e)) from None
+    v = value.value
+    if isinstance(v, bytes):
+        try:
+            return v.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ConstEvalError("the string is not valid UTF-8") from None
+    if isinstance(v, Fraction):
+        try:
+            f = float(v)
+        except OverflowError:
+            raise ConstEvalError("the value does not fit a Python float") from None
+        base = constants_of(env).type_base(typ) if typ else None
+        return struct.unpack("f", struct.pack("f", f))[0] if base == "float32" else f
+    return v
+
+
+def _py_name(decl: ValueDecl, sink: DiagnosticSink) -> str | None:
+    export = next((d for d in decl.directives if d.kind == "export"), None)
+    if export is not None and export.arg:
+        if not is_valid_python_identifier(export.arg):
+            sink.error(f"//py4go:export name {export.arg!r} is not a valid Python identifier", export.span)
+            return None
+        return export.arg
+    return attr_name(decl.name)
+
+
+#: Names the generated stub imports; a module attribute must not shadow them.
+_STUB_IMPORTS = frozenset({"Final", "IntEnum"})
+
+
+def attr_name(go_name: str) -> str:
+    """The Python attribute name of a Go constant, enum type or member: the Go name, with ``_``
+    appended where Python or the stub would choke on it (``None``, ``True``, ``Final``)."""
+    safe = python_safe(go_name)
+    return safe + "_" if safe in _STUB_IMPORTS else safe
+
+
+def _claim(name: str, taken: set[str], sink: DiagnosticSink, decl: TypeDecl | ValueDecl) -> bool:
+    """Reserve a module attribute name; a clash skips the later declaration with a warning."""
+    if name in taken:
+        sink.warning(f"{decl.name} skipped: Python name {name!r} is already used in the module", decl.span)
+        return False
+    taken.add(name)
+    return True

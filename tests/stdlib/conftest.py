@@ -1,0 +1,39 @@
+"""Go standard-library packages built, unmodified, as Python extension modules (once per session)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from bindc.build import Built, build_extension
+
+#: Go import path -> Python module name. ``go_`` prefixes keep them apart from Python's own
+#: modules (``math`` is built into CPython and would always win the import).
+STD_MODULES = {
+    "strings": "go_strings",
+    "strconv": "go_strconv",
+    "unicode/utf8": "go_utf8",
+    "path": "go_path",
+    "math": "go_math",
+    "net/url": "go_url",
+}
+
+
+@pytest.fixture(scope="session")
+def std_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[Path, Built]]:
+    """Build a standard-library package on first request; later requests reuse the build."""
+    built: dict[str, tuple[Path, Built]] = {}
+    # An empty working directory: an import path such as "math" must not name a directory here.
+    cwd = tmp_path_factory.mktemp("std_cwd")
+
+    def build(import_path: str) -> tuple[Path, Built]:
+        if import_path not in built:
+            out = tmp_path_factory.mktemp(STD_MODULES[import_path])
+            result = build_extension(import_path, out, module=STD_MODULES[import_path], cwd=cwd)
+            assert not result.result.sink.has_errors, result.result.sink.render_all()
+            built[import_path] = (out, result)
+        return built[import_path]
+
+    return build
