@@ -186,4 +186,7 @@ PyObject *py4go_bind_go_panic_type(void);
  * for and adds GoError and GoPanic to it. */
 int py4go_bind_module_init(PyObject *module, int abi);
 
+/* Go funcs and Python callables across the boundary, GIL release around long calls. */
+#include "py4go_callback.h"
+
 #endif /* PY4GO_BIND_H */

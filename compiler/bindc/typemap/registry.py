@@ -14,6 +14,7 @@ from typing import Callable
 from bindc.ir import GoType, NamedType, SliceType
 from bindc.typemap.base import TypeMapping
 from bindc.typemap.env import TypeEnv
+from bindc.typemap.funcs import find_func
 from bindc.typemap.numbers import NUMERIC_MAPPINGS
 from bindc.typemap.text import BYTES, STRING
 
@@ -55,7 +56,7 @@ def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 
 #: Finders in the order they are tried: specific families before general ones.
-FINDERS: list[Finder] = [find_scalar, find_bytes]
+FINDERS: list[Finder] = [find_scalar, find_bytes, find_func]
 
 
 def lookup_mapping(t: GoType, env: TypeEnv) -> TypeMapping:

@@ -1,0 +1,30 @@
+/* py4go_callback.c — Go funcs as Python callables (see py4go_callback.h). */
+#include "py4go.h"
+
+/* Implemented in Go (bindc_callbacks_export.go): deletes the handle. */
+extern void py4goFuncRelease(uintptr_t handle);
+
+static const char FUNC_CAPSULE[] = "py4go.func";
+
+static void func_capsule_destructor(PyObject *capsule)
+{
+    void *p = PyCapsule_GetPointer(capsule, FUNC_CAPSULE);
+    if (p != NULL)
+        py4goFuncRelease((uintptr_t)p);
+    else
+        PyErr_Clear();
+}
+
+PyObject *py4go_bind_new_func(uintptr_t handle, PyMethodDef *def)
+{
+    if (handle == 0)
+        Py_RETURN_NONE;
+    PyObject *capsule = PyCapsule_New((void *)handle, FUNC_CAPSULE, func_capsule_destructor);
+    if (capsule == NULL) {
+        py4goFuncRelease(handle);
+        return NULL;
+    }
+    PyObject *f = PyCFunction_NewEx(def, capsule, NULL);
+    Py_DECREF(capsule); /* owned by f now, or destroyed (deleting the handle) on failure */
+    return f;
+}

@@ -1,0 +1,104 @@
+"""End to end: Go func types (callbacks both ways) and GIL release, in both deployment modes.
+
+The callbacks package is built as an extension module (``bindc build``) and, separately,
+generated in-package and linked into a Go host that embeds Python; every check of
+:mod:`tests.e2e.callbacks_checks` runs in both, each in its own process with a timeout (a
+deadlock fails one test instead of hanging the run).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bindc.build import build_extension
+from bindc.driver import Request, generate_files
+from bindc.resources import runtime_dir
+from bindc.writer import write_all
+from tests.conftest import run, run_python
+from tests.e2e.callbacks_checks import CHECKS
+from tests.e2e.test_embedded import HOST_MAIN
+
+HERE = Path(__file__).parent
+CALLBACKS = HERE / "callbacks"
+TIMEOUT = 60
+pytestmark = pytest.mark.go
+
+
+@pytest.fixture(scope="module")
+def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("callbacks_ext")
+    built = build_extension(str(CALLBACKS), out, cwd=CALLBACKS)
+    assert not built.result.sink.has_errors
+    return out
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str, str]) -> Path:
+    """A Go program embedding Python with the callbacks module registered (in-package)."""
+    root = tmp_path_factory.mktemp("callbacks_embedded")
+    pkg = root / "callbacks"
+    shutil.copytree(CALLBACKS, pkg)
+    result = generate_files(Request(package=str(pkg), cwd=pkg))
+    assert not result.sink.has_errors, result.sink.render_all()
+    write_all(result.files)
+    (root / "go.mod").write_text(textwrap.dedent(f"""\
+        module example.com/host
+
+        go 1.22
+
+        require (
+        \tgithub.com/py4go/py4go/runtime v0.0.0
+        \texample.com/callbacks v0.0.0
+        )
+
+        replace github.com/py4go/py4go/runtime => {runtime_dir()}
+
+        replace example.com/callbacks => ./callbacks
+        """))
+    (root / "main.go").write_text(HOST_MAIN.replace("kitchen", "callbacks"))
+    run([go, "build", "-o", "host", "."], cwd=root, env=embed_env)
+    return root / "host"
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_callbacks_extension(ext_dir: Path, name: str) -> None:
+    run_python("MODE = 'extension'\nimport callbacks\n" + textwrap.dedent(CHECKS[name]), path=ext_dir,
+               timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_callbacks_embedded(host: Path, name: str, tmp_path: Path) -> None:
+    script = tmp_path / "check.py"
+    script.write_text("MODE = 'embedded'\nimport callbacks\n" + textwrap.dedent(CHECKS[name]))
+    run([str(host), str(script)], timeout=TIMEOUT)
+
+
+def test_stubtest_accepts_callbacks_stub(ext_dir: Path) -> None:
+    """mypy's stubtest: the Callable annotations match the built module."""
+    env = dict(os.environ, PYTHONPATH=str(ext_dir), MYPYPATH=str(ext_dir))
+    proc = run([sys.executable, "-m", "mypy.stubtest", "callbacks"], env=env, cwd=ext_dir)
+    assert "Success" in proc.stdout
+
+
+def test_mypy_checks_callable_annotations(ext_dir: Path, tmp_path: Path) -> None:
+    """A client passing the right callables passes mypy --strict; a wrong one is caught."""
+    env = dict(os.environ, MYPYPATH=str(ext_dir))
+    good = tmp_path / "client.py"
+    good.write_text("import callbacks\n\n"
+                    "n: int = callbacks.apply(lambda x: x + 1, 1)\n"
+                    "f = callbacks.make_adder(2)\n"
+                    "m: int = f(3)\n"
+                    "s: str = callbacks.transform(str.upper, 'a')\n")
+    run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(good)], env=env)
+    bad = tmp_path / "bad_client.py"
+    bad.write_text("import callbacks\ncallbacks.apply(lambda x: str(x), 1)\ncallbacks.apply(3, 1)\n")
+    proc = run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(bad)], env=env, check=False)
+    assert proc.returncode == 1, proc.stdout
+    assert 'bad_client.py:2: error: Argument 1 to "apply" has incompatible type' in proc.stdout, proc.stdout
+    assert 'bad_client.py:3: error: Argument 1 to "apply" has incompatible type "int"' in proc.stdout, proc.stdout
