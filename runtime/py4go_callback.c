@@ -28,3 +28,17 @@ PyObject *py4go_bind_new_func(uintptr_t handle, PyMethodDef *def)
     Py_DECREF(capsule); /* owned by f now, or destroyed (deleting the handle) on failure */
     return f;
 }
+
+py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_ssize_t nargs)
+{
+    if (!Py_IsInitialized()) {
+        py4go_result r = {0};
+        r.status = PY4GO_NOT_INITIALIZED;
+        r.arg = -1;
+        return r;
+    }
+    PyGILState_STATE state = PyGILState_Ensure();
+    py4go_result r = py4go_call((PyObject *)callable, NULL, 0, args, nargs, 0, PY4GO_UNBOX);
+    PyGILState_Release(state);
+    return r;
+}

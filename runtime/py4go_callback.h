@@ -44,6 +44,12 @@ static inline uintptr_t py4go_bind_func_handle(PyObject *self)
     return (uintptr_t)PyCapsule_GetPointer(self, "py4go.func");
 }
 
+/* Call `callable` (a PyObject* as an integer: the Go side holds a reference) with nargs scalar
+ * values, taking and giving back the GIL around the call, in one crossing: the fast path of
+ * a Go func calling a Python callback from any thread. Results as py4go_call with
+ * PY4GO_UNBOX; an object result is an owned reference the caller releases holding the GIL. */
+py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_ssize_t nargs);
+
 /* Release and retake the GIL around a Go call that may run long (PyEval_SaveThread and
  * PyEval_RestoreThread under names bindc's C-API check knows). */
 static inline void *py4go_bind_release_gil(void)

@@ -198,12 +198,16 @@ CHECKS: dict[str, str] = {
                 callbacks.apply(f, 1)
                 callbacks.transform(str.upper, "abc")
                 callbacks.make_adder(1)(2)
+                callbacks.apply(lambda x: x, 1)     # a new callable: a new Callback each time
+        def settle():
+            callbacks.collect()                     # Go's GC finalizes dropped Callbacks...
+            callbacks.sleep(20)                     # ...whose queued releases need the GIL
+            gc.collect()
         run(10_000)
-        gc.collect()
+        settle()
         before = sys.getallocatedblocks()
         run(100_000)
-        callbacks.collect()
-        gc.collect()
+        settle()
         after = sys.getallocatedblocks()
         assert abs(after - before) <= 64, (before, after)
     """,
