@@ -96,40 +96,36 @@ func (cb *Callback) Site() string {
 // Invoke calls the callable with args (converted as FromGo converts) and stores its result
 // into the pointers in out, with the range and type checks of Decode: nothing for no out
 // (the result is ignored), the value for one, and a tuple of exactly len(out) items for more.
-// It takes the GIL with WithGIL, so it works from any goroutine, and re-entrantly on a
-// thread that already holds it. A Python exception is returned as *Exception; a result that
-// does not fit as a *ConversionError naming the callback.
+// It takes the GIL itself, so it works from any goroutine, and re-entrantly on a thread
+// that already holds it. A Python exception is returned as *Exception (which keeps the
+// exception object, so that a bindc trampoline returning or panicking with it raises the
+// original in Python); a result that does not fit is a *ConversionError naming the callback.
 func (cb *Callback) Invoke(args []any, out ...any) error {
+	var err error
 	if len(out) <= 1 && scalarArgs(args) && (len(out) == 0 || scalarTarget(out[0])) {
-		err := cb.invokeScalar(args, out)
-		runtime.KeepAlive(cb)
-		return err
+		// Scalars need the GIL only inside the call: one cgo crossing takes it, converts,
+		// calls, unboxes the result and gives it back (WithGIL would cost three).
+		err = cb.invoke(args, out, false)
+	} else {
+		err = WithGIL(func() error { return cb.invoke(args, out, true) })
 	}
-	err := WithGIL(func() error {
-		callable := Object{ref: cb.ref} // borrows cb's reference; never released here
-		res, err := callable.Call(args...)
-		if err != nil {
-			return err
-		}
-		defer res.Release()
-		return cb.decode(res, out)
-	})
 	runtime.KeepAlive(cb)
 	return err
 }
 
-// invokeScalar is Invoke for scalar arguments and at most one scalar result, which need the
-// GIL only inside the call: one cgo crossing takes the GIL, converts, calls, unboxes the
-// result and gives the GIL back (WithGIL would cost three crossings). A result that is not
-// an unboxed scalar is decoded under WithGIL, so its errors read the same.
-func (cb *Callback) invokeScalar(args []any, out []any) error {
-	if err := enterPython(); err != nil {
-		return opError("callback "+cb.Site(), err)
+// invoke packs args, calls, and decodes into out; inWithGIL tells whether the caller holds
+// the GIL through WithGIL (needed to pack containers and decode objects).
+func (cb *Callback) invoke(args []any, out []any, inWithGIL bool) error {
+	op := "callback " + cb.Site()
+	if !inWithGIL {
+		if err := enterPython(); err != nil {
+			return opError(op, err)
+		}
+		defer exitPython()
 	}
-	defer exitPython()
 	r := cb.ref
 	if r.gen != generation.Load() {
-		return opError("callback "+cb.Site(), ErrStale)
+		return opError(op, ErrStale)
 	}
 	// Not the C scratch array: it may only be filled by a goroutine holding the GIL (a
 	// holder clears it after its call, which would wipe values packed meanwhile).
@@ -138,17 +134,24 @@ func (cb *Callback) invokeScalar(args []any, out []any) error {
 	for i, a := range args {
 		if err := pk.put(&pk.vals[i], a); err != nil {
 			pk.abort()
-			return conversionContext(err, "callback "+cb.Site()+" argument "+strconv.Itoa(i+1))
+			return conversionContext(err, op+" argument "+strconv.Itoa(i+1))
 		}
 	}
-	vp := &pk.vals[:len(args)+1][0]
-	res := C.py4go_bind_invoke(C.uintptr_t(uintptr(r.ptr)), vp, C.Py_ssize_t(len(args)))
+	res := C.py4go_bind_invoke(C.uintptr_t(uintptr(r.ptr)), &pk.vals[:len(args)+1][0], C.Py_ssize_t(len(args)))
 	pk.done()
 	if res.status != C.PY4GO_OK {
-		return resultError(res, "callback "+cb.Site(), func(i int) string { return "argument " + strconv.Itoa(i+1) })
+		err := resultError(res, op, func(i int) string { return "argument " + strconv.Itoa(i+1) })
+		if e, ok := err.(*Exception); ok && res.value.kind == C.PY4GO_OBJECT && res.value.ptr != nil {
+			e.exc = newReference(unsafe.Pointer(res.value.ptr))
+		}
+		return err
 	}
 	if res.value.kind == C.PY4GO_OBJECT {
 		o := StealRef(unsafe.Pointer(res.value.ptr))
+		if inWithGIL {
+			defer o.Release()
+			return cb.decode(o, out)
+		}
 		return WithGIL(func() error {
 			defer o.Release()
 			return cb.decode(o, out)
@@ -156,6 +159,27 @@ func (cb *Callback) invokeScalar(args []any, out []any) error {
 	}
 	o := Object{kind: res.value.kind, num: res.value.num}
 	return cb.decode(&o, out)
+}
+
+// bindcReraise raises again (the caller holds the GIL) the original Python exception behind
+// err when err is a callback's *Exception itself, returned or panicked with unchanged by the
+// Go code, and reports whether it did.
+func bindcReraise(err any) bool {
+	e, ok := err.(*Exception)
+	if !ok || e.exc == nil || e.exc.ptr == nil || e.exc.gen != generation.Load() {
+		return false
+	}
+	C.py4go_bind_reraise((*C.PyObject)(e.exc.ptr))
+	return true
+}
+
+// bindcSetCause makes the Python exception inside err (a wrapped callback *Exception) the
+// __cause__ of the exception just raised for err.
+func bindcSetCause(err error) {
+	var e *Exception
+	if errors.As(err, &e) && e.exc != nil && e.exc.ptr != nil && e.exc.gen == generation.Load() {
+		C.py4go_bind_set_cause((*C.PyObject)(e.exc.ptr))
+	}
 }
 
 // scalarArgs reports whether every argument packs into a C value without creating Python

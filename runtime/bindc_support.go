@@ -61,6 +61,10 @@ func BindcNewBytes(b []byte) unsafe.Pointer {
 // status a trampoline reports to its C wrapper. The exception's go_type attribute holds the
 // error's dynamic Go type.
 func BindcError(err error) int32 {
+	if bindcReraise(err) { // a Python callback's exception, returned unchanged
+		return -1
+	}
+	defer bindcSetCause(err)
 	msg := err.Error()
 	typ := fmt.Sprintf("%T", err)
 	C.py4go_bind_raise_error(bindcCStr(msg), C.Py_ssize_t(len(msg)), bindcCStr(typ), C.Py_ssize_t(len(typ)))
@@ -72,6 +76,9 @@ func BindcError(err error) int32 {
 // stack of the goroutine that panicked (BindcPanic runs in the deferred function, so the
 // panicking frames are still on the stack).
 func BindcPanic(fn string, recovered any) int32 {
+	if bindcReraise(recovered) { // a Python callback's exception, panicked with unchanged
+		return -1
+	}
 	var value string
 	switch v := recovered.(type) {
 	case error:

@@ -38,7 +38,23 @@ py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_s
         return r;
     }
     PyGILState_STATE state = PyGILState_Ensure();
-    py4go_result r = py4go_call((PyObject *)callable, NULL, 0, args, nargs, 0, PY4GO_UNBOX);
+    py4go_result r = py4go_call((PyObject *)callable, NULL, 0, args, nargs, 0, PY4GO_UNBOX | PY4GO_KEEP_EXCEPTION);
     PyGILState_Release(state);
     return r;
+}
+
+int py4go_bind_reraise(PyObject *exc)
+{
+    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    return -1;
+}
+
+void py4go_bind_set_cause(PyObject *cause)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (value != NULL)
+        PyException_SetCause(value, Py_NewRef(cause));
+    PyErr_Restore(type, value, tb);
 }

@@ -47,8 +47,16 @@ static inline uintptr_t py4go_bind_func_handle(PyObject *self)
 /* Call `callable` (a PyObject* as an integer: the Go side holds a reference) with nargs scalar
  * values, taking and giving back the GIL around the call, in one crossing: the fast path of
  * a Go func calling a Python callback from any thread. Results as py4go_call with
- * PY4GO_UNBOX; an object result is an owned reference the caller releases holding the GIL. */
+ * PY4GO_UNBOX; an object result is an owned reference the caller releases holding the GIL.
+ * When the callable raises, value.ptr also holds a new reference to the exception object
+ * (PY4GO_KEEP_EXCEPTION), so Go can raise it again unchanged. */
 py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_ssize_t nargs);
+
+/* Raise the exception object exc again (its traceback is attached to it). Returns -1. */
+int py4go_bind_reraise(PyObject *exc);
+
+/* Make `cause` the __cause__ of the pending exception (GoError wrapping a Python error). */
+void py4go_bind_set_cause(PyObject *cause);
 
 /* Release and retake the GIL around a Go call that may run long (PyEval_SaveThread and
  * PyEval_RestoreThread under names bindc's C-API check knows). */

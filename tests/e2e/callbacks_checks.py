@@ -54,32 +54,61 @@ CHECKS: dict[str, str] = {
         assert ref() is None, "the callable was not released after Go dropped the closure"
     """,
     "error_result_carries_the_python_exception": """
+        # A callback's exception reaches Go as the func's error (*python.Exception, which
+        # keeps the exception object); returned unchanged to Python, it is raised again as
+        # it was: same object, traceback through the callback.
+        err = ValueError("bad input")
         def up(s):
             if s == "bad":
-                raise ValueError("bad input")
+                raise err
             return s.upper()
         assert callbacks.transform(up, "abc") == "ABC"
         try:
             callbacks.transform(up, "bad")
-        except callbacks.GoError as e:
-            assert str(e) == "ValueError: bad input", e
-            assert e.go_type == "*python.Exception", e.go_type
+        except ValueError as e:
+            assert e is err
+            import traceback
+            assert "up" in [f.name for f in traceback.extract_tb(e.__traceback__)]
         else:
             raise AssertionError("no error")
+        # Wrapped by Go (errors.Join): a GoError whose __cause__ is the original.
         try:
             callbacks.transform_wrapped(up, "bad")
         except callbacks.GoError as e:
-            assert "transform failed" in str(e) and "ValueError: bad input" in str(e), e
+            assert str(e) == "transform failed\\nValueError: bad input", repr(str(e))
+            assert e.__cause__ is err
+        else:
+            raise AssertionError("no error")
         def boom():
             raise KeyError("k")
-        assert callbacks.is_python_error(boom) == "KeyError: 'k'"
+        assert callbacks.is_python_error(boom) == "KeyError: 'k'"   # errors.As-able in Go
         assert callbacks.is_python_error(lambda: None) == ""
     """,
-    "exception_without_error_result_surfaces_in_python": """
+    "exception_without_error_result_is_raised_again": """
+        # The generated func panics with the exception; the trampoline of apply() recovers
+        # the panic and raises the original exception (not a GoPanic).
+        def div(x):
+            return 1 // x
         try:
-            callbacks.apply(lambda x: 1 / 0, 1)
-        except callbacks.GoPanic as e:
-            assert "apply() panicked" in str(e) and "ZeroDivisionError: division by zero" in str(e), e
+            callbacks.apply(div, 0)
+        except ZeroDivisionError as e:
+            import traceback
+            assert "div" in [f.name for f in traceback.extract_tb(e.__traceback__)]
+        else:
+            raise AssertionError("no exception")
+        class Stop(Exception):
+            pass
+        def stop(x):
+            raise Stop(x)
+        try:
+            callbacks.apply_n(stop, 5, 3)
+        except Stop as e:
+            assert e.args == (5,)
+        # Also through a Go func that Python calls (compose returns one calling two callables).
+        try:
+            callbacks.compose(lambda x: x, div)(0)
+        except ZeroDivisionError:
+            pass
         else:
             raise AssertionError("no exception")
     """,
