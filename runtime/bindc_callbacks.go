@@ -93,6 +93,11 @@ func (cb *Callback) Site() string {
 	return C.GoString((*C.char)(cb.fn)) + "() argument " + strconv.Itoa(cb.pos)
 }
 
+// op names the callback in errors (built only when there is one: it costs a cgo call).
+func (cb *Callback) op() string {
+	return "callback " + cb.Site()
+}
+
 // Invoke calls the callable with args (converted as FromGo converts) and stores its result
 // into the pointers in out, with the range and type checks of Decode: nothing for no out
 // (the result is ignored), the value for one, and a tuple of exactly len(out) items for more.
@@ -116,16 +121,15 @@ func (cb *Callback) Invoke(args []any, out ...any) error {
 // invoke packs args, calls, and decodes into out; inWithGIL tells whether the caller holds
 // the GIL through WithGIL (needed to pack containers and decode objects).
 func (cb *Callback) invoke(args []any, out []any, inWithGIL bool) error {
-	op := "callback " + cb.Site()
 	if !inWithGIL {
 		if err := enterPython(); err != nil {
-			return opError(op, err)
+			return opError(cb.op(), err)
 		}
 		defer exitPython()
 	}
 	r := cb.ref
 	if r.gen != generation.Load() {
-		return opError(op, ErrStale)
+		return opError(cb.op(), ErrStale)
 	}
 	// Not the C scratch array: it may only be filled by a goroutine holding the GIL (a
 	// holder clears it after its call, which would wipe values packed meanwhile).
@@ -134,13 +138,13 @@ func (cb *Callback) invoke(args []any, out []any, inWithGIL bool) error {
 	for i, a := range args {
 		if err := pk.put(&pk.vals[i], a); err != nil {
 			pk.abort()
-			return conversionContext(err, op+" argument "+strconv.Itoa(i+1))
+			return conversionContext(err, cb.op()+" argument "+strconv.Itoa(i+1))
 		}
 	}
 	res := C.py4go_bind_invoke(C.uintptr_t(uintptr(r.ptr)), &pk.vals[:len(args)+1][0], C.Py_ssize_t(len(args)))
 	pk.done()
 	if res.status != C.PY4GO_OK {
-		err := resultError(res, op, func(i int) string { return "argument " + strconv.Itoa(i+1) })
+		err := resultError(res, cb.op(), func(i int) string { return "argument " + strconv.Itoa(i+1) })
 		if e, ok := err.(*Exception); ok && res.value.kind == C.PY4GO_OBJECT && res.value.ptr != nil {
 			e.exc = newReference(unsafe.Pointer(res.value.ptr))
 		}
