@@ -38,10 +38,8 @@ def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str, str]) -> Path:
+def build_host(root: Path, go: str, embed_env: dict[str, str], *flags: str) -> Path:
     """A Go program embedding Python with the callbacks module registered (in-package)."""
-    root = tmp_path_factory.mktemp("callbacks_embedded")
     pkg = root / "callbacks"
     shutil.copytree(CALLBACKS, pkg)
     result = generate_files(Request(package=str(pkg), cwd=pkg))
@@ -62,8 +60,19 @@ def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str,
         replace example.com/callbacks => ./callbacks
         """))
     (root / "main.go").write_text(HOST_MAIN.replace("kitchen", "callbacks"))
-    run([go, "build", "-o", "host", "."], cwd=root, env=embed_env)
+    run([go, "build", *flags, "-o", "host", "."], cwd=root, env=embed_env)
     return root / "host"
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str, str]) -> Path:
+    return build_host(tmp_path_factory.mktemp("callbacks_embedded"), go, embed_env)
+
+
+@pytest.fixture(scope="module")
+def race_host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str, str]) -> Path:
+    """The host built with Go's race detector (which works for Go-hosted programs)."""
+    return build_host(tmp_path_factory.mktemp("callbacks_race"), go, embed_env, "-race")
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))
@@ -77,6 +86,20 @@ def test_callbacks_embedded(host: Path, name: str, tmp_path: Path) -> None:
     script = tmp_path / "check.py"
     script.write_text("MODE = 'embedded'\nimport callbacks\n" + textwrap.dedent(CHECKS[name]))
     run([str(host), str(script)], timeout=TIMEOUT)
+
+
+RACE_CHECKS = ["callback_from_8_goroutines_concurrently", "kept_callback_called_later_from_a_goroutine",
+               "go_func_results_are_callables_and_are_freed", "error_result_carries_the_python_exception",
+               "gil_is_released_where_it_must_be"]
+
+
+@pytest.mark.parametrize("name", RACE_CHECKS)
+def test_callbacks_under_the_race_detector(race_host: Path, name: str, tmp_path: Path) -> None:
+    """Concurrent callbacks, the Callback cache and func handles: no data race reported."""
+    script = tmp_path / "check.py"
+    script.write_text("MODE = 'embedded'\nimport callbacks\n" + textwrap.dedent(CHECKS[name]))
+    proc = run([str(race_host), str(script)], timeout=300)
+    assert "DATA RACE" not in proc.stderr, proc.stderr
 
 
 def test_stubtest_accepts_callbacks_stub(ext_dir: Path) -> None:
