@@ -9,6 +9,7 @@ timeit runs) for:
                    takes a func, so it releases the GIL around the Go call (the default)
   apply-gil        the same with ``//py4go:gil`` (the callback re-enters the held GIL)
   go-func          calling a Go func returned to Python (``make_adder(1)(x)``)
+  goroutines-8     per callback, 8 goroutines calling f concurrently (``Concurrent(f, n, 8)``)
   add / add-nogil  ``Add(a, b int) int`` holding the GIL / releasing it (the cost of release)
 The gopy 0.4.10 figure for the callback round trip on this machine is 1.92 us (DESIGN.md).
 """
@@ -51,6 +52,8 @@ cases = {
 out = {}
 for name, stmt in cases.items():
     out[name] = min(timeit.repeat(stmt, number=number, repeat=repeat)) / number * 1e9
+out["goroutines-8"] = min(timeit.repeat(lambda: callbacks.concurrent(f, number, 8), number=1,
+                                        repeat=max(3, repeat // 3))) / number * 1e9
 print(json.dumps(out))
 """
 
@@ -68,7 +71,7 @@ def main() -> None:
         proc = subprocess.run([sys.executable, "-c", TIMED, str(args.number), str(args.repeat)],
                               env=env, capture_output=True, text=True, check=True, timeout=1800)
     ns: dict[str, float] = json.loads(proc.stdout)
-    overhead = ns.pop("empty-lambda")
+    overhead = ns.pop("empty-lambda")  # not part of goroutines-8, which times one call
     if args.json:
         print(json.dumps({"ns": ns, "timeit_lambda_overhead": overhead}))
         return
