@@ -112,3 +112,23 @@ def test_stub_imports_callable(tmp_path: Path) -> None:
     stub = emit_stub(module, "p")
     assert "from collections.abc import Callable" in stub
     assert "def apply(f: Callable[[int], int], x: int, /) -> int:" in textwrap.dedent(stub)
+
+
+def test_callback_types_must_be_convertible_by_the_runtime(tmp_path: Path) -> None:
+    """The callback side converts with FromGo/Decode, so only types they handle may appear in
+    a func type, whatever mappings other type families add (structs would fail at run time)."""
+    from bindc.ir import MapType, NamedType, PointerType, SliceType, StructType
+    from bindc.typemap.env import TypeEnv
+    from bindc.typemap.funcs import _runtime_convertible
+
+    (tmp_path / "p.go").write_text("package p\n\ntype Celsius float64\n\ntype Point struct{ X int }\n\n"
+                                   "type Points []Point\n")
+    package, _ = load_package(tmp_path)
+    env = TypeEnv.for_package(package)
+    ok = [NamedType("int"), NamedType("string"), NamedType("any"), SliceType(NamedType("byte")),
+          MapType(NamedType("string"), SliceType(NamedType("int"))), PointerType(NamedType("float64")),
+          NamedType("Celsius")]
+    bad = [NamedType("Point"), NamedType("Points"), NamedType("error"), StructType(()),
+           NamedType("URL", "url")]
+    assert all(_runtime_convertible(t, env, set()) for t in ok)
+    assert not any(_runtime_convertible(t, env, set()) for t in bad)

@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 
 from bindc.capi import CSignature
-from bindc.ir import FuncType, GoType
+from bindc.ir import ArrayType, FuncType, GoType, InterfaceType, MapType, NamedType, PointerType, SliceType
 from bindc.typemap.base import ArgSite, GoRefs, TypeMapping, c_string
 from bindc.typemap.env import TypeEnv
 
@@ -96,6 +96,26 @@ def method_def_name(m: FuncMapping) -> str:
     return f"bindcdef_{m.sig_id}"
 
 
+def _runtime_convertible(t: GoType, env: TypeEnv, seen: set[str]) -> bool:
+    """Whether the runtime's reflection-based FromGo and Decode handle ``t`` (the callback side
+    converts with them): predeclared types, ``any``, slices, arrays, maps and pointers of
+    such, and the package's named types over them; not structs, channels or funcs."""
+    if isinstance(t, NamedType):
+        if t.package is None and not t.type_args and t.name in env.local_types:
+            if t.name in seen:
+                return False
+            decl = env.local_types[t.name]
+            return _runtime_convertible(decl.type, env, seen | {t.name})
+        return env.is_predeclared(t) and t.name not in ("error", "comparable")
+    if isinstance(t, (SliceType, ArrayType, PointerType)):
+        return _runtime_convertible(t.elem, env, seen)
+    if isinstance(t, MapType):
+        return _runtime_convertible(t.key, env, seen) and _runtime_convertible(t.value, env, seen)
+    if isinstance(t, InterfaceType):
+        return not t.methods and not t.embeds
+    return False
+
+
 def find_func(t: GoType, env: TypeEnv) -> TypeMapping | None:
     """``func(...) ...`` types whose parameters and results all have mappings."""
     if not isinstance(t, FuncType):
@@ -109,9 +129,13 @@ def find_func(t: GoType, env: TypeEnv) -> TypeMapping | None:
         if isinstance(p, FuncType):
             raise MappingError(f"{what} of func type in {t.go_syntax()} is not supported")
         try:
-            return lookup_mapping(p, env)
+            mapping = lookup_mapping(p, env)
         except MappingError as e:
             raise MappingError(f"in {t.go_syntax()}: {e}") from None
+        if not _runtime_convertible(p, env, set()):
+            raise MappingError(f"in {t.go_syntax()}: type {p.go_syntax()} cannot cross in a callback "
+                               f"(the runtime's FromGo/Decode do not convert it)")
+        return mapping
 
     params = tuple(inner(p.type, "a parameter") for p in t.params)
     results_types = [r.type for r in t.results]
