@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 	"weak"
 )
@@ -55,6 +56,7 @@ func BindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int) *Callback {
 			return cb
 		}
 	}
+	startWatchdog()
 	C.Py_IncRef((*C.PyObject)(p))
 	cb := &Callback{ref: newReference(p), fn: fn, pos: pos}
 	if callbacks.m == nil {
@@ -113,7 +115,13 @@ func (cb *Callback) Invoke(args []any, out ...any) error {
 		// calls, unboxes the result and gives it back (WithGIL would cost three).
 		err = cb.invoke(args, out, false)
 	} else {
-		err = WithGIL(func() error { return cb.invoke(args, out, true) })
+		callbacksEntered.Add(1)
+		err = WithGIL(func() error {
+			atomic.AddInt64(callbacksAcquired, 1)
+			// py4go_bind_invoke counts this call again: balance it.
+			callbacksEntered.Add(1)
+			return cb.invoke(args, out, true)
+		})
 	}
 	runtime.KeepAlive(cb)
 	return err
@@ -150,6 +158,9 @@ func (cb *Callback) invoke(args []any, out []any, inWithGIL bool) error {
 			buf.put()
 			return conversionContext(err, cb.op()+" argument "+strconv.Itoa(i+1))
 		}
+	}
+	if !inWithGIL {
+		callbacksEntered.Add(1) // py4go_bind_invoke counts it acquired (see the watchdog)
 	}
 	res := C.py4go_bind_invoke(C.uintptr_t(uintptr(r.ptr)), pk.first(), C.Py_ssize_t(len(args)))
 	pk.done()

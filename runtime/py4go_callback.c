@@ -29,6 +29,8 @@ PyObject *py4go_bind_new_func(uintptr_t handle, PyMethodDef *def)
     return f;
 }
 
+int64_t py4go_callbacks_acquired;
+
 /* The thread state this thread keeps alive (see ensure_gil_keeping_thread_state). */
 static _Thread_local PyThreadState *kept_tstate;
 
@@ -57,6 +59,7 @@ py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_s
         return r;
     }
     PyGILState_STATE state = ensure_gil_keeping_thread_state();
+    __atomic_add_fetch(&py4go_callbacks_acquired, 1, __ATOMIC_RELAXED);
     py4go_result r = py4go_call((PyObject *)callable, NULL, 0, args, nargs, 0, PY4GO_UNBOX | PY4GO_KEEP_EXCEPTION);
     PyGILState_Release(state);
     return r;

@@ -52,6 +52,10 @@ static inline uintptr_t py4go_bind_func_handle(PyObject *self)
  * (PY4GO_KEEP_EXCEPTION), so Go can raise it again unchanged. */
 py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_ssize_t nargs);
 
+/* How many callback calls have taken the GIL so far (py4go_bind_invoke increments it, the Go
+ * side too for callbacks it runs under WithGIL); the Go deadlock watchdog reads it. */
+extern int64_t py4go_callbacks_acquired;
+
 /* Raise the exception object exc again (its traceback is attached to it). Returns -1. */
 int py4go_bind_reraise(PyObject *exc);
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -100,6 +101,18 @@ def test_callbacks_under_the_race_detector(race_host: Path, name: str, tmp_path:
     script.write_text("MODE = 'embedded'\nimport callbacks\n" + textwrap.dedent(CHECKS[name]))
     proc = run([str(race_host), str(script)], timeout=300)
     assert "DATA RACE" not in proc.stderr, proc.stderr
+
+
+def test_deadlock_is_named_by_the_watchdog(ext_dir: Path) -> None:
+    """A function holding the GIL while a goroutine calls back deadlocks; the runtime says why."""
+    code = "import callbacks\ncallbacks.keep(lambda x: x)\ncallbacks.call_kept_later_holding(1)\n"
+    env = dict(os.environ, PYTHONPATH=str(ext_dir), PY4GO_GIL_WAIT_WARN="500ms")
+    with pytest.raises(subprocess.TimeoutExpired) as hung:
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=5)
+    stderr = hung.value.stderr
+    stderr = stderr.decode() if isinstance(stderr, bytes) else (stderr or "")
+    assert "py4go: 1 callback(s) from Go have waited" in stderr, stderr
+    assert "Mark that function //py4go:nogil" in stderr, stderr
 
 
 def test_stubtest_accepts_callbacks_stub(ext_dir: Path) -> None:

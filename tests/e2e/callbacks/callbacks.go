@@ -120,6 +120,11 @@ func CallKeptLater(x int) int {
 	return <-ch
 }
 
+// CallKeptLaterHolding is CallKeptLater without //py4go:nogil: it deadlocks (the goroutine
+// waits for the GIL this thread holds while waiting for the goroutine); the runtime's
+// watchdog then names the problem. Only a test that expects the deadlock calls it.
+func CallKeptLaterHolding(x int) int { return CallKeptLater(x) }
+
 // Forget drops the kept func.
 func Forget() {
 	kept.Lock()

@@ -64,6 +64,12 @@ def call_kept_later(x: int, /) -> int:
     calling the Python callable needs it.
     """
 
+def call_kept_later_holding(x: int, /) -> int:
+    """CallKeptLaterHolding is CallKeptLater without //py4go:nogil: it deadlocks (the goroutine
+    waits for the GIL this thread holds while waiting for the goroutine); the runtime's
+    watchdog then names the problem. Only a test that expects the deadlock calls it.
+    """
+
 def forget() -> None:
     """Forget drops the kept func."""
 

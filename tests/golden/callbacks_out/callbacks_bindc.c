@@ -379,6 +379,25 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_callbacks_call_kept_later_holding, "call_kept_later_holding($module, x, /)\n--\n\nCallKeptLaterHolding is CallKeptLater without //py4go:nogil: it deadlocks (the goroutine\nwaits for the GIL this thread holds while waiting for the goroutine); the runtime's\nwatchdog then names the problem. Only a test that expects the deadlock calls it.");
+
+static PyObject *
+bindcpy_callbacks_call_kept_later_holding(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("call_kept_later_holding", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long a0 = 0;
+    long long r0 = 0;
+    if (py4go_bind_int(args[0], "call_kept_later_holding", 1, LLONG_MIN, LLONG_MAX, "int", &a0) < 0)
+        goto done;
+    if (bindcgo_callbacks_call_kept_later_holding(a0, &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
 PyDoc_STRVAR(bindcdoc_callbacks_forget, "forget($module, /)\n--\n\nForget drops the kept func.");
 
 static PyObject *
@@ -649,6 +668,7 @@ static PyMethodDef bindc_callbacks_methods[] = {
     {"call", (PyCFunction)(void (*)(void))bindcpy_callbacks_call, METH_FASTCALL, bindcdoc_callbacks_call},
     {"keep", (PyCFunction)(void (*)(void))bindcpy_callbacks_keep, METH_FASTCALL, bindcdoc_callbacks_keep},
     {"call_kept_later", (PyCFunction)(void (*)(void))bindcpy_callbacks_call_kept_later, METH_FASTCALL, bindcdoc_callbacks_call_kept_later},
+    {"call_kept_later_holding", (PyCFunction)(void (*)(void))bindcpy_callbacks_call_kept_later_holding, METH_FASTCALL, bindcdoc_callbacks_call_kept_later_holding},
     {"forget", (PyCFunction)(void (*)(void))bindcpy_callbacks_forget, METH_FASTCALL, bindcdoc_callbacks_forget},
     {"collect", (PyCFunction)(void (*)(void))bindcpy_callbacks_collect, METH_FASTCALL, bindcdoc_callbacks_collect},
     {"make_adder", (PyCFunction)(void (*)(void))bindcpy_callbacks_make_adder, METH_FASTCALL, bindcdoc_callbacks_make_adder},

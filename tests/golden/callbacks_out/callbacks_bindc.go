@@ -37,6 +37,7 @@ var (
 	_ func(func())                                                   = callbacks.Call
 	_ func(func(int) int)                                            = callbacks.Keep
 	_ func(int) int                                                  = callbacks.CallKeptLater
+	_ func(int) int                                                  = callbacks.CallKeptLaterHolding
 	_ func()                                                         = callbacks.Forget
 	_ func()                                                         = callbacks.Collect
 	_ func(int) func(int) int                                        = callbacks.MakeAdder
@@ -322,6 +323,18 @@ func bindcgo_callbacks_call_kept_later(c_a0 C.longlong, c_r0 *C.longlong) (c_sta
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := callbacks.CallKeptLater(v_a0)
 	v_gil.Restore()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_callbacks_call_kept_later_holding
+func bindcgo_callbacks_call_kept_later_holding(c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("call_kept_later_holding", v_panic))
+		}
+	}()
+	v_r0 := callbacks.CallKeptLaterHolding(int(c_a0))
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
