@@ -313,8 +313,10 @@ func decodeResult(o *Object, into any) error {
 }
 
 // BindcMust is what a generated func without an error result does with a callback's error:
-// it panics with it. When the Go function that received the func runs inside a call from
-// Python, the panic is recovered there and surfaces in Python (see BindcPanic).
+// it panics with it. When the panic unwinds into the trampoline of the Go function Python
+// called, the trampoline raises the callback's original Python exception (see BindcPanic); a
+// conversion error surfaces as GoPanic. In a goroutine of the Go code's own, nothing recovers
+// it (as for any Go panic): Go code calling callbacks there should use an error result.
 func BindcMust(err error) {
 	if err != nil {
 		panic(err)
