@@ -62,6 +62,10 @@ func BindcNewBytes(b []byte) unsafe.Pointer {
 // dynamic type is one (a subclass of GoError), else GoError itself, whose go_type attribute
 // holds the error's dynamic Go type.
 func BindcError(err error) int32 {
+	if bindcReraise(err) { // a Python callback's exception, returned unchanged
+		return -1
+	}
+	defer bindcSetCause(err)
 	if raiseErrorInstance(err) {
 		return -1
 	}
@@ -76,6 +80,9 @@ func BindcError(err error) int32 {
 // stack of the goroutine that panicked (BindcPanic runs in the deferred function, so the
 // panicking frames are still on the stack).
 func BindcPanic(fn string, recovered any) int32 {
+	if bindcReraise(recovered) { // a Python callback's exception, panicked with unchanged
+		return -1
+	}
 	if argErr, ok := recovered.(*BindcArgError); ok {
 		msg := fn + "() " + argErr.Msg
 		C.py4go_bind_raise_type_error(bindcCStr(msg), C.Py_ssize_t(len(msg)))

@@ -40,6 +40,10 @@ type Exception struct {
 	// Traceback is the formatted traceback, as traceback.format_exception prints it
 	// (ending with the "Type: message" line), or "" if it could not be formatted.
 	Traceback string
+
+	// exc is the exception object itself when it came from a Python callback of a bindc
+	// function, so that it can reach Python again unchanged (see bindcReraise); else nil.
+	exc *reference
 }
 
 // Error returns "Type: message" (just "Type" when the message is empty), like Python's last

@@ -159,6 +159,20 @@ static py4go_result fetch_error(int status, int arg)
     return r;
 }
 
+/* A new reference to the pending exception (normalized, its traceback attached), which stays
+ * pending; NULL if there is none. For PY4GO_KEEP_EXCEPTION. */
+static PyObject *keep_exception(void)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (value != NULL && tb != NULL)
+        PyException_SetTraceback(value, tb);
+    PyObject *kept = Py_XNewRef(value);
+    PyErr_Restore(type, value, tb);
+    return kept;
+}
+
 /* Raise `exc_type(fmt % ...)` and return it as a result with `status`. */
 static py4go_result fail(int status, int arg, PyObject *exc_type, const char *fmt, ...)
 {
@@ -206,6 +220,13 @@ py4go_result py4go_initialize(void)
         }
         return r;
     }
+    /* Import threading here, on the interpreter's main thread: if Python code first imports
+     * it on another thread (a goroutine's, under WithGIL), threading._main_thread is that
+     * thread and Py_FinalizeEx's threading._shutdown can wait forever for it. */
+    PyObject *threading = PyImport_ImportModule("threading");
+    if (threading == NULL)
+        PyErr_Clear();
+    Py_XDECREF(threading);
     main_tstate = PyEval_SaveThread();
     r.value.num = 1;
     return r;
@@ -829,7 +850,12 @@ static py4go_result call_impl(PyObject *callable, const char *method, Py_ssize_t
         result = PyObject_Vectorcall(callable, argv, (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
     }
     if (result == NULL) {
+        PyObject *kept = (flags & PY4GO_KEEP_EXCEPTION) ? keep_exception() : NULL;
         r = fetch_error(PY4GO_EXCEPTION, -1);
+        if (kept != NULL) {
+            r.value.kind = PY4GO_OBJECT;
+            r.value.ptr = kept;
+        }
         goto done;
     }
     r = ok_result();

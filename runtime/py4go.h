@@ -81,6 +81,8 @@ typedef struct py4go_result {
 
 /* Flags for py4go_call and py4go_to_value. */
 #define PY4GO_UNBOX 1 /* return None/bool/int (fitting int64)/float results as scalars */
+#define PY4GO_KEEP_EXCEPTION 2 /* py4go_call: when the call raises, also return a new reference
+                                * to the exception object in value.ptr (kind PY4GO_OBJECT) */
 
 /* Free a py4go_exception (NULL is fine). Needs neither Python nor the GIL. */
 void py4go_exception_free(py4go_exception *exc);

@@ -280,4 +280,7 @@ int py4go_bind_raise_type_error(const char *msg, Py_ssize_t len);
 /* Number of Go values currently kept alive by Python objects (for leak checks). */
 long long py4go_bind_live_handles(void);
 
+/* Go funcs and Python callables across the boundary, GIL release around long calls. */
+#include "py4go_callback.h"
+
 #endif /* PY4GO_BIND_H */

@@ -62,10 +62,11 @@ func fail(err error) {{
 """
 
 
-def build_host(root: Path, package_dir: Path, go: str, env: dict[str, str]) -> Path:
-    """Build ``root/host`` embedding the Go package at ``package_dir`` (which has a go.mod)."""
+def build_host(root: Path, package_dir: Path, go: str, env: dict[str, str], *flags: str) -> Path:
+    """Build ``root/host`` embedding the Go package at ``package_dir`` (which has a go.mod);
+    ``flags`` go to ``go build`` (e.g. ``-race``)."""
     write_host_tree(root, package_dir)
-    run([go, "build", "-o", "host", "."], cwd=root, env=env)
+    run([go, "build", *flags, "-o", "host", "."], cwd=root, env=env)
     return root / "host"
 
 

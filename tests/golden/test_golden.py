@@ -20,6 +20,7 @@ CASES = {
     # name: (package directory, --out directory or None, module name)
     "kitchen_inpackage": (E2E / "kitchen", None, None),
     "kitchen_out": (E2E / "kitchen", Path("wrapper"), "kitchenpy"),
+    "callbacks_out": (E2E / "callbacks", Path("wrapper"), None),
     "classes_out": (E2E / "classes", Path("wrapper"), None),
     "containers_out": (E2E / "containers", Path("wrapper"), None),
     "named_out": (E2E / "named", Path("wrapper"), None),

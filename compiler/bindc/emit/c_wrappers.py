@@ -10,6 +10,7 @@ from __future__ import annotations
 from bindc import RUNTIME_ABI
 from bindc.capi import CSignature
 from bindc.emit.c_values import emit_value_decls, emit_values_init, values_init_name
+from bindc.emit.funcs import emit_c_func_support
 from bindc.emit.names import c_wrapper_name, doc_name, go_trampoline_name, method_table_name, module_def_name
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
 from bindc.emit.signature import text_signature
@@ -50,6 +51,7 @@ def emit_c_file(module: BoundModule, source_note: str) -> str:
         p.P()
         emit_class_declarations(p, module)
     emit_value_decls(p, module)
+    emit_c_func_support(p, module)
     for fn in module.functions:
         p.P()
         emit_wrapper(p, module, fn)

@@ -7,10 +7,12 @@ exception set (a returned ``error`` becomes GoError, a panic becomes GoPanic).
 
 from __future__ import annotations
 
+from bindc.emit.funcs import emit_go_func_support
 from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
 from bindc.emit.names import go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
+from bindc.gil import releases_gil
 from bindc.ir import FuncType, NamedType, Package, Param, PointerType
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.resources import RUNTIME_IMPORT_PATH
@@ -47,6 +49,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
         body.P()
         emit_trampoline(body, module, fn, refs, target)
     emit_variable_helpers(body, module, refs, target)
+    emit_go_func_support(body, module, refs)
     # go_classes reuses this module's trampoline emitter for methods, hence the local import.
     from bindc.emit.go_classes import emit_class_registration, emit_go_class
 
@@ -126,8 +129,13 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
 
     p.P(f"//export {name}")
     p.P(f"func {name}({', '.join(params)}) (c_status C.int) {{")
+    nogil = releases_gil(fn)
+    if nogil:
+        p.P(f"var v_gil {refs.rt}.BindcThreadState")
     p.P("defer func() {")
     p.P("if v_panic := recover(); v_panic != nil {")
+    if nogil:
+        p.P("v_gil.Restore() // a panic may leave the GIL released")
     p.P(f"c_status = C.int({refs.rt}.BindcPanic({go_string(fn.display_name)}, v_panic))")
     p.P("}")
     p.P("}()")
@@ -150,8 +158,16 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     else:
         ref = f"{target}.{fn.go_name}" if target and not fn.local else fn.go_name
     outs = [f"v_{r.var}" for r in fn.results] + (["v_err"] if fn.returns_error else [])
+    if nogil:
+        # Arguments are converted holding the GIL (a callback takes its reference then).
+        for bp, arg in zip(fn.params, list(args)):
+            p.P(f"v_{bp.var} := {arg}")
+        args[:len(fn.params)] = [f"v_{bp.var}" for bp in fn.params]
+        p.P(f"v_gil = {refs.rt}.BindcReleaseGIL()")
     call = f"{ref}({', '.join(args)})"
     p.P(f"{', '.join(outs)} := {call}" if outs else call)
+    if nogil:
+        p.P("v_gil.Restore()")
     if fn.returns_error:
         p.P("if v_err != nil {")
         p.P(f"return C.int({refs.rt}.BindcError(v_err))")

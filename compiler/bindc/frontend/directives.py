@@ -40,6 +40,8 @@ def _optional_python_name(kind: str, arg: str | None) -> str | None:
 KNOWN_KINDS: dict[str, Callable[[str, str | None], str | None]] = {
     "export": _optional_python_name,
     "skip": _no_argument,
+    "nogil": _no_argument,  # release the GIL around the Go call (see bindc.gil)
+    "gil": _no_argument,  # keep holding it
 }
 
 

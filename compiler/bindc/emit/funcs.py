@@ -1,0 +1,183 @@
+"""Per-signature support code for Go func types (see :mod:`bindc.typemap.funcs`).
+
+For a func type used as a *parameter*, the Go file gets a closure builder
+``bindcFunc_<id>(*python.Callback) func(...)``. For one used as a *result*, the C file gets a
+METH_FASTCALL function and its ``PyMethodDef`` (``self`` is the capsule holding the Go func's
+handle) and the Go file an ``//export`` trampoline that looks the func up and calls it.
+"""
+
+from __future__ import annotations
+
+from bindc.emit.printer import LinePrinter
+from bindc.resolve import BoundModule
+from bindc.typemap.base import ArgSite, GoRefs, c_string, go_string
+from bindc.typemap.funcs import FuncMapping, callback_builder_name, method_def_name
+
+#: The name Python shows for a Go func returned to it (messages say "go_func() argument 1...").
+PY_FUNC_NAME = "go_func"
+
+
+def func_mappings(module: BoundModule) -> tuple[list[FuncMapping], list[FuncMapping]]:
+    """The distinct func signatures ``module`` uses as parameters and as results."""
+    params: dict[str, FuncMapping] = {}
+    results: dict[str, FuncMapping] = {}
+    functions = list(module.functions) + [m for cls in module.classes for m in cls.methods]
+    for fn in functions:
+        for bp in fn.params:
+            if isinstance(bp.mapping, FuncMapping):
+                params.setdefault(bp.mapping.sig_id, bp.mapping)
+        for r in fn.results:
+            if isinstance(r.mapping, FuncMapping):
+                results.setdefault(r.mapping.sig_id, r.mapping)
+    # A field of func type is set from Python (a parameter) and read back (a result).
+    for field in (f for cls in module.classes for f in cls.fields):
+        if isinstance(field.mapping, FuncMapping):
+            params.setdefault(field.mapping.sig_id, field.mapping)
+            results.setdefault(field.mapping.sig_id, field.mapping)
+    return list(params.values()), list(results.values())
+
+
+def func_trampoline_name(module: BoundModule, m: FuncMapping) -> str:
+    """The ``//export``-ed Go function calling a Go func of signature ``m`` (a global symbol)."""
+    return f"bindcgofn_{module.name}_{m.sig_id}"
+
+
+# --------------------------------------------------------------------------- Go
+
+
+def emit_go_func_support(p: LinePrinter, module: BoundModule, refs: GoRefs) -> None:
+    """Closure builders and func-calling trampolines for every signature ``module`` uses."""
+    params, results = func_mappings(module)
+    for m in params:
+        p.P()
+        _emit_callback_builder(p, m, refs)
+    for m in results:
+        p.P()
+        _emit_func_trampoline(p, module, m, refs)
+
+
+def _emit_callback_builder(p: LinePrinter, m: FuncMapping, refs: GoRefs) -> None:
+    go_func = refs.type_syntax(m.func)
+    params = [f"p{i} {refs.type_syntax(prm.type)}" for i, prm in enumerate(m.func.params)]
+    result_types = [refs.type_syntax(r.type) for r in m.func.results]
+    ret = ""
+    if len(result_types) == 1:
+        ret = " " + result_types[0]
+    elif result_types:
+        ret = " (" + ", ".join(result_types) + ")"
+    name = callback_builder_name(m)
+    p.P(f"// {name} wraps a Python callable as a Go {m.func.go_syntax()}.")
+    p.P(f"func {name}(cb *{refs.rt}.Callback) {go_func} {{")
+    p.P(f"return func({', '.join(params)}){ret} {{")
+    outs = [f"r{i}" for i in range(len(m.results))]
+    for i, r in enumerate(outs):
+        p.P(f"var {r} {result_types[i]}")
+    args = "[]any{" + ", ".join(f"p{i}" for i in range(len(params))) + "}" if params else "nil"
+    invoke = f"cb.Invoke({', '.join([args] + ['&' + r for r in outs])})"
+    if m.returns_error:
+        p.P(f"err := {invoke}")
+        p.P(f"return {', '.join(outs + ['err'])}")
+    else:
+        p.P(f"{refs.rt}.BindcMust({invoke})")
+        if outs:
+            p.P(f"return {', '.join(outs)}")
+    p.P("}")
+    p.P("}")
+
+
+def _emit_func_trampoline(p: LinePrinter, module: BoundModule, m: FuncMapping, refs: GoRefs) -> None:
+    name = func_trampoline_name(module, m)
+    params = ["c_h C.uintptr_t"] + [f"c_a{i} {pm.cgo_arg_type}" for i, pm in enumerate(m.params)]
+    params += [f"c_r{i} *{rm.cgo_result_type}" for i, rm in enumerate(m.results)]
+    p.P(f"//export {name}")
+    p.P(f"func {name}({', '.join(params)}) (c_status C.int) {{")
+    p.P("defer func() {")
+    p.P("if v_panic := recover(); v_panic != nil {")
+    p.P(f"c_status = C.int({refs.rt}.BindcPanic({go_string(PY_FUNC_NAME)}, v_panic))")
+    p.P("}")
+    p.P("}()")
+    p.P(f"v_fn := {refs.rt}.BindcFuncValue(uintptr(c_h)).({refs.type_syntax(m.func)})")
+    args = [pm.go_arg_value(f"c_a{i}", refs) for i, pm in enumerate(m.params)]
+    outs = [f"v_r{i}" for i in range(len(m.results))] + (["v_err"] if m.returns_error else [])
+    call = f"v_fn({', '.join(args)})"
+    p.P(f"{', '.join(outs)} := {call}" if outs else call)
+    if m.returns_error:
+        p.P("if v_err != nil {")
+        p.P(f"return C.int({refs.rt}.BindcError(v_err))")
+        p.P("}")
+    for i, rm in enumerate(m.results):
+        for line in rm.go_result_store(f"c_r{i}", f"v_r{i}", PY_FUNC_NAME, refs):
+            p.P(line)
+    p.P("return 0")
+    p.P("}")
+
+
+# --------------------------------------------------------------------------- C
+
+
+def emit_c_func_support(p: LinePrinter, module: BoundModule) -> None:
+    """The C side of every Go func signature ``module`` returns to Python."""
+    _, results = func_mappings(module)
+    for m in results:
+        p.P()
+        _emit_func_wrapper(p, module, m)
+
+
+def _emit_func_wrapper(p: LinePrinter, module: BoundModule, m: FuncMapping) -> None:
+    """Like a function wrapper, but the Go func comes from ``self``'s handle."""
+    cname = f"bindcfn_{m.sig_id}"
+    n = len(m.params)
+    p.P(f"/* A Go {m.func.go_syntax()} called from Python. */")
+    p.P("static PyObject *")
+    p.P(f"{cname}(PyObject *self, PyObject *const *args, Py_ssize_t nargs)")
+    p.P("{")
+    with p.indent():
+        p.P(f"if (py4go_bind_nargs({c_string(PY_FUNC_NAME)}, nargs, {n}, {n}) < 0)")
+        with p.indent():
+            p.P("return NULL;")
+        p.P("PyObject *result = NULL;")
+        for i, pm in enumerate(m.params):
+            for decl in pm.c_arg_locals(f"a{i}"):
+                p.P(decl)
+        for i, rm in enumerate(m.results):
+            for decl in rm.c_result_locals(f"r{i}"):
+                p.P(decl)
+        for i, pm in enumerate(m.params):
+            conv = pm.c_arg_convert(f"args[{i}]", f"&a{i}", ArgSite(PY_FUNC_NAME, i + 1))
+            p.P(f"if ({conv} < 0)")
+            with p.indent():
+                p.P("goto done;")
+        call_args = ["py4go_bind_func_handle(self)"] + [f"a{i}" for i in range(n)]
+        call_args += [f"&r{i}" for i in range(len(m.results))]
+        p.P(f"if ({func_trampoline_name(module, m)}({', '.join(call_args)}) < 0)")
+        with p.indent():
+            p.P("goto done;")
+        if not m.results:
+            p.P("result = Py_NewRef(Py_None);")
+        elif len(m.results) == 1:
+            p.P(f"result = {m.results[0].c_result_object('r0')};")
+            if m.results[0].c_result_release("r0"):
+                p.P("r0 = NULL;  /* owned by result now */")
+        else:
+            items = ", ".join(rm.c_result_object(f"r{i}") for i, rm in enumerate(m.results))
+            p.P(f"PyObject *items[{len(m.results)}] = {{{items}}};")
+            for i, rm in enumerate(m.results):
+                if rm.c_result_release(f"r{i}"):
+                    p.P(f"r{i} = NULL;  /* owned by items now */")
+            p.P(f"result = py4go_bind_tuple({len(m.results)}, items);")
+    p.P("done:")
+    with p.indent():
+        for i, pm in enumerate(m.params):
+            release = pm.c_arg_release(f"a{i}")
+            if release:
+                p.P(release)
+        for i, rm in enumerate(m.results):
+            release = rm.c_result_release(f"r{i}")
+            if release:
+                p.P(release)
+        p.P("return result;")
+    p.P("}")
+    p.P()
+    doc = f"A Go {m.func.go_syntax()}."
+    p.P(f"static PyMethodDef {method_def_name(m)} = {{{c_string(PY_FUNC_NAME)}, "
+        f"(PyCFunction)(void (*)(void)){cname}, METH_FASTCALL, {c_string(doc)}}};")

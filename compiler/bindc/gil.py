@@ -1,0 +1,29 @@
+"""Which bound functions release the GIL around their Go call.
+
+Releasing lets other Python threads run while Go works, and it is what makes a callback
+invoked from another goroutine possible at all (that goroutine must take the GIL, which the
+calling thread would otherwise keep until the Go call returns: a deadlock). It costs two
+extra C calls per Go call (measured in docs/gil.md), so the default depends on the function:
+
+* ``//py4go:nogil`` on the function: release;
+* ``//py4go:gil``: hold (a function taking funcs then must call them on its own goroutine);
+* otherwise: release when a parameter is a func (a callback), hold for everything else.
+"""
+
+from __future__ import annotations
+
+from bindc.resolve import BoundFunction
+from bindc.typemap.funcs import FuncMapping
+
+#: Whether functions without a directive and without func parameters release the GIL.
+RELEASE_BY_DEFAULT = False
+
+
+def releases_gil(fn: BoundFunction) -> bool:
+    """True when the trampoline of ``fn`` must release the GIL around the Go call."""
+    if fn.func.directive("nogil") is not None:
+        return True
+    if fn.func.directive("gil") is not None:
+        return False
+    takes_funcs = any(isinstance(bp.mapping, FuncMapping) for bp in fn.params)
+    return takes_funcs or RELEASE_BY_DEFAULT

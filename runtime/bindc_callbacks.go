@@ -1,0 +1,388 @@
+// Runtime half of bindc's func support: Python callables as Go funcs (Callback) and Go funcs
+// as Python callables (BindcFuncHandle), plus releasing the GIL around long Go calls.
+
+package python
+
+/*
+#include <stdlib.h>
+#include "py4go.h"
+*/
+import "C"
+
+import (
+	"errors"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+	"weak"
+)
+
+// Callback is a Python callable held by a Go func that bindc generated for a func-typed
+// parameter. It owns one reference to the callable, released when the Callback is garbage
+// collected (the release is queued and done by the next holder of the GIL, since the
+// finalizer runs without it). It may be invoked from any goroutine, any number of times,
+// also after the Python call that passed it has returned.
+type Callback struct {
+	ref *reference     // the callable; its finalizer queues the release
+	fn  unsafe.Pointer // C string literal naming the Python function it was passed to
+	pos int            // and the argument position
+}
+
+// BindcCallback returns the Callback for the callable p (borrowed from the C wrapper, which
+// holds the GIL; the trampoline calls this before it may release the GIL). fn is the C string
+// literal naming the Python function and pos the argument, for error messages.
+//
+// Passing the same callable to the same function again (the common case: a loop calling
+// Apply(f, x)) reuses the live Callback instead of taking a new reference: a new one needs a
+// finalizer, and registering finalizers for every call dominated the cost of a callback
+// round trip (profiled: runtime.addspecial, 34% of the time). The cache holds Callbacks
+// weakly, so it never keeps a callable alive.
+func BindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int) *Callback {
+	if generation.Load() == 0 {
+		// Extension mode, first use: adopt the host interpreter now, so the reference
+		// belongs to its generation (WithGIL would otherwise adopt it later and call
+		// this reference stale).
+		life.mu.Lock()
+		adoptHostInterpreter()
+		life.mu.Unlock()
+	}
+	key := callbackKey{p: p, fn: fn, pos: pos, gen: generation.Load()}
+	callbacks.Lock()
+	defer callbacks.Unlock()
+	if w, ok := callbacks.m[key]; ok {
+		if cb := w.Value(); cb != nil {
+			return cb
+		}
+	}
+	startWatchdog()
+	C.Py_IncRef((*C.PyObject)(p))
+	cb := &Callback{ref: newReference(p), fn: fn, pos: pos}
+	if callbacks.m == nil {
+		callbacks.m = map[callbackKey]weak.Pointer[Callback]{}
+	}
+	callbacks.m[key] = weak.Make(cb)
+	if len(callbacks.m) >= callbacks.sweepAt {
+		// Forget entries whose Callback was collected (amortised: the threshold doubles).
+		for k, w := range callbacks.m {
+			if w.Value() == nil {
+				delete(callbacks.m, k)
+			}
+		}
+		callbacks.sweepAt = max(64, 2*len(callbacks.m))
+	}
+	return cb
+}
+
+// callbackKey identifies a callable passed as one argument of one Python function, in one
+// interpreter generation. While the cached Callback lives it owns a reference to the
+// callable, so the address cannot be reused by another object meanwhile.
+type callbackKey struct {
+	p, fn unsafe.Pointer
+	pos   int
+	gen   uint64
+}
+
+// callbacks caches live Callbacks (see BindcCallback).
+var callbacks struct {
+	sync.Mutex
+	m       map[callbackKey]weak.Pointer[Callback]
+	sweepAt int
+}
+
+// Site describes where the callable came from: "apply() argument 1".
+func (cb *Callback) Site() string {
+	return C.GoString((*C.char)(cb.fn)) + "() argument " + strconv.Itoa(cb.pos)
+}
+
+// op names the callback in errors (built only when there is one: it costs a cgo call).
+func (cb *Callback) op() string {
+	return "callback " + cb.Site()
+}
+
+// Invoke calls the callable with args (converted as FromGo converts) and stores its result
+// into the pointers in out, with the range and type checks of Decode: nothing for no out
+// (the result is ignored), the value for one, and a tuple of exactly len(out) items for more.
+// It takes the GIL itself, so it works from any goroutine, and re-entrantly on a thread
+// that already holds it. A Python exception is returned as *Exception (which keeps the
+// exception object, so that a bindc trampoline returning or panicking with it raises the
+// original in Python); a result that does not fit is a *ConversionError naming the callback.
+func (cb *Callback) Invoke(args []any, out ...any) error {
+	var err error
+	if len(out) <= 1 && scalarArgs(args) && (len(out) == 0 || scalarTarget(out[0])) {
+		// Scalars need the GIL only inside the call: one cgo crossing takes it, converts,
+		// calls, unboxes the result and gives it back (WithGIL would cost three).
+		err = cb.invoke(args, out, false)
+	} else {
+		callbacksEntered.Add(1)
+		err = WithGIL(func() error {
+			atomic.AddInt64(callbacksAcquired, 1)
+			// py4go_bind_invoke counts this call again: balance it.
+			callbacksEntered.Add(1)
+			return cb.invoke(args, out, true)
+		})
+	}
+	runtime.KeepAlive(cb)
+	return err
+}
+
+// invoke packs args, calls, and decodes into out; inWithGIL tells whether the caller holds
+// the GIL through WithGIL (needed to pack containers and decode objects).
+func (cb *Callback) invoke(args []any, out []any, inWithGIL bool) error {
+	if !inWithGIL {
+		if err := enterPython(); err != nil {
+			return opError(cb.op(), err)
+		}
+		defer exitPython()
+	}
+	r := cb.ref
+	if r.gen != generation.Load() {
+		return opError(cb.op(), ErrStale)
+	}
+	// Not the C scratch array: it may only be filled by a goroutine holding the GIL (a
+	// holder clears it after its call, which would wipe values packed meanwhile). A pooled
+	// C buffer instead: Go memory would cost an allocation and cgo's pointer check of every
+	// value (profiled: ~10% of a callback round trip).
+	var pk packer
+	var buf *valueBuf
+	if len(args) <= valueBufLen {
+		buf = valueBufs.Get().(*valueBuf)
+		pk.vals = buf.vals[:len(args):len(args)]
+	} else {
+		pk.vals = make([]C.py4go_value, len(args))
+	}
+	for i, a := range args {
+		if err := pk.put(&pk.vals[i], a); err != nil {
+			pk.abort()
+			buf.put()
+			return conversionContext(err, cb.op()+" argument "+strconv.Itoa(i+1))
+		}
+	}
+	if !inWithGIL {
+		callbacksEntered.Add(1) // py4go_bind_invoke counts it acquired (see the watchdog)
+	}
+	res := C.py4go_bind_invoke(C.uintptr_t(uintptr(r.ptr)), pk.first(), C.Py_ssize_t(len(args)))
+	pk.done()
+	clear(pk.vals) // no pointer into Go memory stays behind in the C buffer
+	buf.put()
+	if res.status != C.PY4GO_OK {
+		err := resultError(res, cb.op(), func(i int) string { return "argument " + strconv.Itoa(i+1) })
+		if e, ok := err.(*Exception); ok && res.value.kind == C.PY4GO_OBJECT && res.value.ptr != nil {
+			e.exc = newReference(unsafe.Pointer(res.value.ptr))
+		}
+		return err
+	}
+	if res.value.kind == C.PY4GO_OBJECT {
+		o := StealRef(unsafe.Pointer(res.value.ptr))
+		if inWithGIL {
+			defer o.Release()
+			return cb.decode(o, out)
+		}
+		return WithGIL(func() error {
+			defer o.Release()
+			return cb.decode(o, out)
+		})
+	}
+	o := Object{kind: res.value.kind, num: res.value.num}
+	return cb.decode(&o, out)
+}
+
+// valueBuf is C memory for the arguments of one callback call (C memory: packing into it
+// allocates nothing and cgo does not check it for Go pointers).
+type valueBuf struct {
+	vals *[valueBufLen]C.py4go_value
+}
+
+// valueBufLen is the most arguments a pooled buffer holds (more take a Go slice).
+const valueBufLen = 8
+
+// valueBufs pools them; a buffer the pool drops is freed by its finalizer.
+var valueBufs = sync.Pool{New: func() any {
+	b := &valueBuf{(*[valueBufLen]C.py4go_value)(C.calloc(valueBufLen, C.sizeof_py4go_value))}
+	runtime.SetFinalizer(b, func(b *valueBuf) { C.free(unsafe.Pointer(b.vals)) })
+	return b
+}}
+
+// put returns b to the pool (nil is fine).
+func (b *valueBuf) put() {
+	if b != nil {
+		valueBufs.Put(b)
+	}
+}
+
+// first is &pk.vals[0], or nil when there are no values.
+func (pk *packer) first() *C.py4go_value {
+	if len(pk.vals) == 0 {
+		return nil
+	}
+	return &pk.vals[0]
+}
+
+// bindcReraise raises again (the caller holds the GIL) the original Python exception behind
+// err when err is a callback's *Exception itself, returned or panicked with unchanged by the
+// Go code, and reports whether it did.
+func bindcReraise(err any) bool {
+	e, ok := err.(*Exception)
+	if !ok || e.exc == nil || e.exc.ptr == nil || e.exc.gen != generation.Load() {
+		return false
+	}
+	C.py4go_bind_reraise((*C.PyObject)(e.exc.ptr))
+	return true
+}
+
+// bindcSetCause makes the Python exception inside err (a wrapped callback *Exception) the
+// __cause__ of the exception just raised for err.
+func bindcSetCause(err error) {
+	var e *Exception
+	if errors.As(err, &e) && e.exc != nil && e.exc.ptr != nil && e.exc.gen == generation.Load() {
+		C.py4go_bind_set_cause((*C.PyObject)(e.exc.ptr))
+	}
+}
+
+// scalarArgs reports whether every argument packs into a C value without creating Python
+// objects (which would need the GIL before the call).
+func scalarArgs(args []any) bool {
+	for _, a := range args {
+		switch a.(type) {
+		case int, int64, int32, int16, int8, uint, uint64, uint32, uint16, uint8, uintptr,
+			float64, float32, bool, string, []byte, nil:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// scalarTarget reports whether a result pointer takes a value that PY4GO_UNBOX returns
+// unboxed (decoding it then needs no GIL).
+func scalarTarget(out any) bool {
+	switch out.(type) {
+	case *int, *int64, *int32, *int16, *int8, *uint, *uint64, *uint32, *uint16, *uint8, *uintptr,
+		*float64, *float32, *bool:
+		return true
+	}
+	return false
+}
+
+// decode stores the callable's result into out (see Invoke).
+func (cb *Callback) decode(res *Object, out []any) error {
+	switch len(out) {
+	case 0:
+		return nil
+	case 1:
+		return cb.context(decodeResult(res, out[0]))
+	}
+	var items []*Object
+	if err := res.Decode(&items); err != nil || len(items) != len(out) {
+		return &ConversionError{Context: "callback " + cb.Site() + " result",
+			Message: "expected a tuple of " + strconv.Itoa(len(out)) + " values, got Python " + res.TypeName()}
+	}
+	defer func() {
+		for _, it := range items {
+			it.Release()
+		}
+	}()
+	for i, it := range items {
+		if err := decodeResult(it, out[i]); err != nil {
+			return cb.context(err)
+		}
+	}
+	return nil
+}
+
+// context puts the callback's site into a conversion error.
+func (cb *Callback) context(err error) error {
+	var ce *ConversionError
+	if errors.As(err, &ce) {
+		ce.Context = "callback " + cb.Site() + " result"
+	}
+	return err
+}
+
+// decodeResult is Decode with fast paths for the common scalar results of callbacks.
+func decodeResult(o *Object, into any) error {
+	switch t := into.(type) {
+	case *int:
+		if v, err := o.Int64(); err == nil {
+			*t = int(v)
+			return nil
+		}
+	}
+	return o.Decode(into) // also explains a failed fast path in terms of the Go type
+}
+
+// BindcMust is what a generated func without an error result does with a callback's error:
+// it panics with it. When the panic unwinds into the trampoline of the Go function Python
+// called, the trampoline raises the callback's original Python exception (see BindcPanic); a
+// conversion error surfaces as GoPanic. In a goroutine of the Go code's own, nothing recovers
+// it (as for any Go panic): Go code calling callbacks there should use an error result.
+func BindcMust(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// funcs holds the Go funcs Python callables stand for, by handle (like runtime/cgo.Handle,
+// but countable: LiveGoFuncs). Entries are removed when Python drops the callable.
+var funcs struct {
+	sync.RWMutex
+	next uintptr
+	m    map[uintptr]any
+}
+
+// BindcFuncHandle returns a non-zero handle keeping the Go func f alive for a Python callable
+// (which deletes it, through py4goFuncRelease, when Python drops the callable); the caller
+// passes nil funcs as 0 itself.
+func BindcFuncHandle(f any) uintptr {
+	funcs.Lock()
+	defer funcs.Unlock()
+	if funcs.m == nil {
+		funcs.m = map[uintptr]any{}
+	}
+	funcs.next++
+	funcs.m[funcs.next] = f
+	return funcs.next
+}
+
+// BindcFuncValue returns the Go func behind a handle made by BindcFuncHandle.
+func BindcFuncValue(h uintptr) any {
+	funcs.RLock()
+	defer funcs.RUnlock()
+	return funcs.m[h]
+}
+
+// releaseFunc forgets the func behind h.
+func releaseFunc(h uintptr) {
+	funcs.Lock()
+	delete(funcs.m, h)
+	funcs.Unlock()
+}
+
+// LiveGoFuncs reports how many Go funcs are currently held by Python callables (returned
+// to Python by bindc-generated functions and not yet dropped by Python).
+func LiveGoFuncs() int {
+	funcs.RLock()
+	defer funcs.RUnlock()
+	return len(funcs.m)
+}
+
+// BindcThreadState is the GIL a trampoline released around a long Go call; the zero value
+// means the GIL is held.
+type BindcThreadState struct {
+	tstate unsafe.Pointer
+}
+
+// BindcReleaseGIL releases the GIL (the caller, a trampoline called from Python, holds it).
+func BindcReleaseGIL() BindcThreadState {
+	return BindcThreadState{C.py4go_bind_release_gil()}
+}
+
+// Restore retakes the GIL released by BindcReleaseGIL; it does nothing when already done, so
+// a trampoline's panic handler may call it unconditionally.
+func (s *BindcThreadState) Restore() {
+	if s.tstate != nil {
+		C.py4go_bind_restore_gil(s.tstate)
+		s.tstate = nil
+	}
+}
