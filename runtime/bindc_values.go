@@ -2,8 +2,9 @@
 // any (interface{}) and *Object. The C wrapper hands the borrowed PyObject* to the Go
 // trampoline, which converts it here: one cgo crossing describes the object and one unpacks
 // each container level (py4go_unpack), and results are built one container level per
-// crossing. []int, []int64, []float64 and []string take typed paths without reflection per
-// element; everything else goes through reflection on the Go type.
+// crossing. Slices (and, as parameters, arrays) of int, int64, float64 and string, at any
+// depth, take typed C paths without reflection per element; everything else goes through
+// reflection on the Go type.
 //
 // Ownership: a *Object parameter (also inside a container or an any) is a new reference the
 // Go function owns: it may keep it, and should Release it when done (else the finalizer
@@ -162,81 +163,64 @@ func (d *bindcDecoder) top(p unsafe.Pointer, into any) *bindcFailure {
 	if r.status != C.PY4GO_OK {
 		return bindcResultFailure(r, "")
 	}
-	v := r.value
-	switch t := into.(type) {
-	case *[]int:
-		return bindcFastSlice(d, v, t, bindcI64)
-	case *[]int64:
-		return bindcFastSlice(d, v, t, bindcI64)
-	case *[]float64:
-		return bindcFastSlice(d, v, t, bindcF64)
-	case *[]string:
-		return d.strings(v, t)
-	}
-	return d.value(v, false, reflect.ValueOf(into).Elem())
+	return d.value(r.value, false, reflect.ValueOf(into).Elem())
 }
 
-// The typed C unpackers of bindcFastSlice.
+// The typed C unpackers of fill.
 const (
 	bindcI64 = 0
 	bindcF64 = 1
 )
 
-// bindcFastSlice decodes a list or tuple into a []int, []int64 or []float64 in C, straight
-// into the new slice (which holds no Go pointers, so cgo has nothing to check). C stops at
-// the first item that is not an exact int (float, or int for float64) in range; that item
-// and the rest take the general path, which converts them (a bool, a subclass) or reports
-// the failure. Anything but a list or tuple takes the general path too.
-func bindcFastSlice[T int | int64 | float64](d *bindcDecoder, v C.py4go_value, into *[]T, kind C.int) *bindcFailure {
-	if v.kind != C.PY4GO_LIST && v.kind != C.PY4GO_TUPLE {
-		return d.value(v, false, reflect.ValueOf(into).Elem())
-	}
+// fill decodes the described list or tuple v into rv, a slice (made here) or an array.
+// Slices and arrays of 64-bit ints, of float64 and of strings are filled by C straight into
+// the Go memory (which holds no Go pointers for numbers, so cgo has nothing to check), or
+// borrow each str's UTF-8 buffer for Go to copy; C stops at the first item it cannot take
+// (a bool, a subclass, a value out of range), and that item and the rest take the general
+// path, which converts them or reports the failure.
+func (d *bindcDecoder) fill(v C.py4go_value, rv reflect.Value) *bindcFailure {
+	t := rv.Type()
 	n := int(v.num)
-	s := make([]T, n, n+1) // +1: &s[:1][0] is valid for an empty list
-	done := int(C.py4go_bind_unpack_num((*C.PyObject)(v.ptr), unsafe.Pointer(&s[:1][0]), C.Py_ssize_t(n), kind))
-	if done < n {
-		items, f := d.items(v)
-		if f != nil {
-			return f
+	if t.Kind() == reflect.Array {
+		if n != t.Len() {
+			return bindcFail(bindcValueError, "", " must have exactly "+strconv.Itoa(t.Len())+" items, not "+strconv.Itoa(n))
 		}
-		for i := done; i < len(items); i++ {
-			if f := d.value(items[i], true, reflect.ValueOf(&s[i]).Elem()); f != nil {
-				return f.at("[" + strconv.Itoa(i) + "]")
+	} else {
+		rv.Set(reflect.MakeSlice(t, n, n))
+	}
+	done := 0
+	if n > 0 {
+		switch t.Elem().Kind() {
+		case reflect.Int, reflect.Int64:
+			done = int(C.py4go_bind_unpack_num((*C.PyObject)(v.ptr), rv.Index(0).Addr().UnsafePointer(), C.Py_ssize_t(n), bindcI64))
+		case reflect.Float64:
+			done = int(C.py4go_bind_unpack_num((*C.PyObject)(v.ptr), rv.Index(0).Addr().UnsafePointer(), C.Py_ssize_t(n), bindcF64))
+		case reflect.String:
+			views := make([]uintptr, 2*n)
+			done = int(C.py4go_bind_unpack_str((*C.PyObject)(v.ptr), (*C.uintptr_t)(unsafe.Pointer(&views[0])), C.Py_ssize_t(n)))
+			for i := 0; i < done; i++ {
+				if size := int(views[2*i+1]); size > 0 {
+					// The address is C memory (the str's UTF-8 buffer, alive during the call).
+					rv.Index(i).SetString(string(unsafe.Slice(*(**byte)(unsafe.Pointer(&views[2*i])), size)))
+				}
 			}
 		}
 	}
-	*into = s
-	return nil
-}
-
-// strings decodes a list or tuple of str into a []string: C lends each str's UTF-8 buffer
-// (as address and length, so the Go memory it fills holds no pointers) and Go copies them.
-func (d *bindcDecoder) strings(v C.py4go_value, into *[]string) *bindcFailure {
-	if v.kind != C.PY4GO_LIST && v.kind != C.PY4GO_TUPLE {
-		return d.value(v, false, reflect.ValueOf(into).Elem())
+	if done == n {
+		return nil
 	}
-	n := int(v.num)
-	views := make([]uintptr, 2*n+1)
-	done := int(C.py4go_bind_unpack_str((*C.PyObject)(v.ptr), (*C.uintptr_t)(unsafe.Pointer(&views[0])), C.Py_ssize_t(n)))
-	s := make([]string, n)
-	for i := 0; i < done; i++ {
-		if size := int(views[2*i+1]); size > 0 {
-			// The address is C memory (the str's UTF-8 buffer, alive during the call).
-			s[i] = string(unsafe.Slice(*(**byte)(unsafe.Pointer(&views[2*i])), size))
+	items, f := d.items(v)
+	if f != nil {
+		return f
+	}
+	if len(items) != n { // cannot happen: the GIL is held and no Python code ran
+		return bindcFail(bindcValueError, "", " changed size during the conversion")
+	}
+	for i := done; i < n; i++ {
+		if f := d.value(items[i], true, rv.Index(i)); f != nil {
+			return f.at("[" + strconv.Itoa(i) + "]")
 		}
 	}
-	if done < n {
-		items, f := d.items(v)
-		if f != nil {
-			return f
-		}
-		for i := done; i < len(items); i++ {
-			if f := d.value(items[i], true, reflect.ValueOf(&s[i]).Elem()); f != nil {
-				return f.at("[" + strconv.Itoa(i) + "]")
-			}
-		}
-	}
-	*into = s
 	return nil
 }
 
@@ -497,24 +481,7 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 			}
 			v = c
 		}
-		items, f := d.items(v)
-		if f != nil {
-			return f
-		}
-		if t.Kind() == reflect.Array {
-			if len(items) != t.Len() {
-				return bindcFail(bindcValueError, "", " must have exactly "+strconv.Itoa(t.Len())+
-					" items, not "+strconv.Itoa(len(items)))
-			}
-		} else {
-			rv.Set(reflect.MakeSlice(t, len(items), len(items)))
-		}
-		for i, it := range items {
-			if f := d.value(it, true, rv.Index(i)); f != nil {
-				return f.at("[" + strconv.Itoa(i) + "]")
-			}
-		}
-		return nil
+		return d.fill(v, rv)
 	case reflect.Map:
 		if v.kind != C.PY4GO_DICT {
 			c, ok, f := d.coerce(v, true)
@@ -739,11 +706,23 @@ func bindcPutString(fn string, d *C.py4go_value, buf *[]byte, s string) *bindcFa
 func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcFailure {
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
-		if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8 {
+		var p unsafe.Pointer
+		var f *bindcFailure
+		switch ek := rv.Type().Elem().Kind(); {
+		case rv.Kind() != reflect.Slice:
+			p, f = bindcContainer(fn, rv)
+		case ek == reflect.Uint8:
 			pk.putBytes(d, rv.Bytes())
 			return nil
+		case ek == reflect.Int || ek == reflect.Int64 || ek == reflect.Float64:
+			p, f = bindcList(rv.UnsafePointer(), rv.Len(), ek == reflect.Float64)
+		default:
+			if x, ok := rv.Interface().([]string); ok {
+				p, f = bindcStrList(fn, x)
+			} else {
+				p, f = bindcContainer(fn, rv)
+			}
 		}
-		p, f := bindcContainer(fn, rv)
 		if f != nil {
 			return f
 		}

@@ -52,6 +52,12 @@ CHECKS: dict[str, str] = {
         assert c.groups(["aa", "b", "cc"]) == {1: ["b"], 2: ["aa", "cc"]}
         assert c.table({1: {"a": 1.5, "b": 2}, 2: {}}) == {1: 3.5}
         assert c.nest(3) == {0: {"x": 0.0}, 1: {"x": 0.5}, 2: {"x": 1.0}}
+        assert c.transpose([[1, 2.5], (3, 4)]) == [[1.0, 3.0], [2.5, 4.0]]
+        assert c.transpose([]) == []
+        assert c.index(["a", "b", "a"]) == {"a": [0, 2], "b": [1]}
+        assert c.lengths({"k": [True, 2**63 - 1, -2**63]}) == {"k": 3}   # typed path falls back for bool
+        assert c.triple([True, 2, 3]) == [3, 6, 9]
+        assert c.flatten([["x"] * 3, ("y",)]) == ["x", "x", "x", "y"]
     """,
     "maps_both_ways": """
         import types
@@ -144,6 +150,10 @@ CHECKS: dict[str, str] = {
         expect(OverflowError, "narrow() argument 1[0]: 1e+300 is out of range for Go float32", c.narrow, [1e300])
         expect(OverflowError, "lengths() argument 1['k'][0]: ", c.lengths, {"k": [2**64]})
         expect(OverflowError, "invert() argument 1['a']", c.invert, {"a": -2**63 - 1})
+        expect(OverflowError, "triple() argument 1[2]: 9223372036854775808 is out of range for Go int",
+               c.triple, [1, 2, 2**63])
+        expect(TypeError, "transpose() argument 1[1][0] must be float, not str", c.transpose, [[1.0], ["x"]])
+        expect(OverflowError, "transpose() argument 1[0][1]: ", c.transpose, [[1.0, 10**400]])
     """,
     "pointers_to_scalars_are_optional": """
         assert c.maybe(None) is None and c.maybe(21) == 42
