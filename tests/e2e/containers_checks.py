@@ -162,6 +162,26 @@ CHECKS: dict[str, str] = {
         expect(OverflowError, "maybe() argument 1: ", c.maybe, 2**64)
         expect(TypeError, "names() argument 1[1] must be str, not int", c.names, ["a", 1])
     """,
+    "python_threads_share_the_bindings": """
+        import threading
+        errors = []
+        def work(k):
+            try:
+                o = object()
+                for i in range(2000):
+                    assert c.sum_list([k, i, 1]) == k + i + 1
+                    assert c.echo({"k": [k, None]}) == {"k": [k, None]}
+                    assert c.same(o) is o
+                    assert c.index(["x", "y"]) == {"x": [0], "y": [1]}
+            except BaseException as e:  # reported by the main thread
+                errors.append(e)
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors, errors
+    """,
     "bad_results_raise": """
         expect(UnicodeDecodeError, "bad_utf8() returned a Go string that is not valid UTF-8", c.bad_utf8)
     """,
