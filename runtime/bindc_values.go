@@ -31,6 +31,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -307,11 +308,9 @@ func bindcRange(v C.py4go_value, t reflect.Type) *bindcFailure {
 func bindcRepr(v C.py4go_value) string {
 	switch v.kind {
 	case C.PY4GO_STR:
-		s := copyString(v)
-		if !strings.ContainsAny(s, "'\\") && isPrintable(s) {
-			return "'" + s + "'"
-		}
-		return strconv.Quote(s)
+		return bindcQuote(copyString(v))
+	case C.PY4GO_BYTES:
+		return "b" + bindcQuote(copyString(v))
 	case C.PY4GO_INT64, C.PY4GO_UINT64:
 		return intText(v)
 	case C.PY4GO_FLOAT64:
@@ -325,6 +324,14 @@ func bindcRepr(v C.py4go_value) string {
 		return "None"
 	}
 	return "<" + pythonTypeOf(v) + " object>"
+}
+
+// bindcQuote quotes s as Python's repr mostly does: single quotes when that needs no escape.
+func bindcQuote(s string) string {
+	if !strings.ContainsAny(s, "'\\") && isPrintable(s) {
+		return "'" + s + "'"
+	}
+	return strconv.Quote(s)
 }
 
 func isPrintable(s string) bool {
@@ -497,6 +504,37 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 		if f != nil {
 			return f
 		}
+		if rv.CanAddr() {
+			switch mp := rv.Addr().Interface().(type) {
+			case *map[string]int:
+				return bindcDecodeStrMap(d, items, mp, func(it C.py4go_value, x *int) bool {
+					*x = int(it.num)
+					return it.kind == C.PY4GO_INT64
+				})
+			case *map[string]float64:
+				return bindcDecodeStrMap(d, items, mp, func(it C.py4go_value, x *float64) bool {
+					switch it.kind {
+					case C.PY4GO_FLOAT64:
+						*x = math.Float64frombits(uint64(it.num))
+					case C.PY4GO_INT64:
+						*x = float64(int64(it.num))
+					default:
+						return false
+					}
+					return true
+				})
+			case *map[string]string:
+				return bindcDecodeStrMap(d, items, mp, func(it C.py4go_value, x *string) bool {
+					if it.kind != C.PY4GO_STR {
+						return false
+					}
+					*x = copyString(it)
+					return true
+				})
+			case *map[string]any:
+				return bindcDecodeStrMap(d, items, mp, func(C.py4go_value, *any) bool { return false })
+			}
+		}
 		m := reflect.MakeMapWithSize(t, len(items)/2)
 		k := reflect.New(t.Key()).Elem()
 		e := reflect.New(t.Elem()).Elem()
@@ -516,7 +554,96 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 	return bindcFail(bindcTypeError, "", ": cannot convert to Go "+t.String())
 }
 
+// bindcDecodeStrMap fills a map with string keys from unpacked dict items without reflection
+// per entry: conv converts the usual value kinds, the general path the others.
+func bindcDecodeStrMap[V any](d *bindcDecoder, items []C.py4go_value, into *map[string]V,
+	conv func(C.py4go_value, *V) bool) *bindcFailure {
+	m := make(map[string]V, len(items)/2)
+	for i := 0; i < len(items); i += 2 {
+		if items[i].kind != C.PY4GO_STR {
+			return bindcWrongType(items[i], "str").at(" key " + bindcRepr(items[i]))
+		}
+		var x V
+		if !conv(items[i+1], &x) {
+			if f := d.value(items[i+1], true, reflect.ValueOf(&x).Elem()); f != nil {
+				return f.at("[" + bindcRepr(items[i]) + "]")
+			}
+		}
+		m[copyString(items[i])] = x
+	}
+	*into = m
+	return nil
+}
+
 // ---- Go -> Python --------------------------------------------------------------------------
+
+// bindcTypedMap builds the dict for the common string-keyed maps without reflection; ok is
+// false for other types.
+func bindcTypedMap(fn string, v any) (p unsafe.Pointer, f *bindcFailure, ok bool) {
+	switch m := v.(type) {
+	case map[string]int:
+		p, f = bindcEncodeStrMap(fn, m, nil, func(_ *packer, d *C.py4go_value, _ *[]byte, x int) *bindcFailure {
+			setInt(d, int64(x))
+			return nil
+		})
+	case map[string]float64:
+		p, f = bindcEncodeStrMap(fn, m, nil, func(_ *packer, d *C.py4go_value, _ *[]byte, x float64) *bindcFailure {
+			setFloat(d, x)
+			return nil
+		})
+	case map[string]string:
+		p, f = bindcEncodeStrMap(fn, m, func(x string) int { return len(x) },
+			func(_ *packer, d *C.py4go_value, buf *[]byte, x string) *bindcFailure {
+				return bindcPutString(fn, d, buf, x)
+			})
+	case map[string]any:
+		p, f = bindcEncodeStrMap(fn, m, nil, func(pk *packer, d *C.py4go_value, _ *[]byte, x any) *bindcFailure {
+			if err := pk.put(d, x); err != nil {
+				return bindcConversionFailure(err, "")
+			}
+			return nil
+		})
+	default:
+		return nil, nil, false
+	}
+	return p, f, true
+}
+
+// bindcEncodeStrMap builds a dict from a string-keyed map, keys sorted, in one cgo call;
+// the keys (and string values, sized by strLen) are copied into one buffer pinned once.
+func bindcEncodeStrMap[V any](fn string, m map[string]V, strLen func(V) int,
+	put func(*packer, *C.py4go_value, *[]byte, V) *bindcFailure) (unsafe.Pointer, *bindcFailure) {
+	keys := make([]string, 0, len(m))
+	total := 0
+	for k, x := range m {
+		keys = append(keys, k)
+		total += len(k)
+		if strLen != nil {
+			total += strLen(x)
+		}
+	}
+	sort.Strings(keys)
+	var pk packer
+	pk.vals = make([]C.py4go_value, 2*len(keys)+1)
+	buf := make([]byte, 0, total+1)
+	pk.pinData(unsafe.Pointer(unsafe.SliceData(buf)))
+	for i, k := range keys {
+		if f := bindcPutString(fn, &pk.vals[2*i], &buf, k); f != nil {
+			pk.abort()
+			return nil, f.at(" key " + quote(k))
+		}
+		if f := put(&pk, &pk.vals[2*i+1], &buf, m[k]); f != nil {
+			pk.abort()
+			return nil, f.at("[" + quote(k) + "]")
+		}
+	}
+	r := C.py4go_new_container(&pk.vals[0], C.Py_ssize_t(len(keys)), 0, 1)
+	pk.done()
+	if r.status != C.PY4GO_OK {
+		return nil, bindcResultFailure(r, "")
+	}
+	return unsafe.Pointer(r.value.ptr), nil
+}
 
 // bindcEncodeTop converts a result: typed paths for the common slices, reflection otherwise.
 func bindcEncodeTop(fn string, v any) (unsafe.Pointer, *bindcFailure) {
@@ -529,6 +656,9 @@ func bindcEncodeTop(fn string, v any) (unsafe.Pointer, *bindcFailure) {
 		return bindcList(unsafe.Pointer(unsafe.SliceData(x)), len(x), true)
 	case []string:
 		return bindcStrList(fn, x)
+	}
+	if p, f, ok := bindcTypedMap(fn, v); ok {
+		return p, f
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
@@ -708,7 +838,12 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 	case reflect.Slice, reflect.Array, reflect.Map:
 		var p unsafe.Pointer
 		var f *bindcFailure
+		var typed bool
 		switch ek := rv.Type().Elem().Kind(); {
+		case rv.Kind() == reflect.Map:
+			if p, f, typed = bindcTypedMap(fn, rv.Interface()); !typed {
+				p, f = bindcContainer(fn, rv)
+			}
 		case rv.Kind() != reflect.Slice:
 			p, f = bindcContainer(fn, rv)
 		case ek == reflect.Uint8:

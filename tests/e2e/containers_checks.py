@@ -66,6 +66,10 @@ CHECKS: dict[str, str] = {
         assert c.total({"x": 1, "y": 2}) == 3 and c.total({}) == 0
         assert c.total(types.MappingProxyType({"x": 5})) == 5   # any Mapping is accepted
         assert c.invert({"a": 1, "b": 2}) == {1: "a", 2: "b"}
+        assert c.shout({"b": "x", "a": "é", "": ""}) == {"": "", "a": "É", "b": "X"}
+        assert list(c.shout({"b": "", "a": ""})) == ["a", "b"]
+        assert c.total({"a": True, "b": 2}) == 3            # typed path falls back for bool
+        assert c.keys({"x": 1, "y": [1, {"z": None}]}) == ["x", "y"]
     """,
     "nil_becomes_empty": """
         # A nil slice or map result is an empty list or dict (never None), at every level.
@@ -134,6 +138,9 @@ CHECKS: dict[str, str] = {
         expect(TypeError, "total() argument 1['a'] must be int, not str", c.total, {"a": "b"})
         expect(TypeError, "total() argument 1 key 1 must be str, not int", c.total, {1: 2})
         expect(TypeError, "total() argument 1 must be a dict, not list", c.total, [("a", 1)])
+        expect(TypeError, "shout() argument 1['k'] must be str, not None", c.shout, {"k": None})
+        expect(TypeError, "shout() argument 1 key b'k' must be str, not bytes", c.shout, {b"k": "v"})
+        expect(TypeError, "table() argument 1[2]['y'] must be float, not list", c.table, {2: {"y": []}})
         expect(TypeError, "lengths() argument 1['a'][1] must be int, not str", c.lengths, {"a": [1, "z"]})
         expect(TypeError, "table() argument 1[1]['x'] must be float, not str", c.table, {1: {"x": "y"}})
         expect(TypeError, "table() argument 1[1] key 2 must be str, not int", c.table, {1: {2: 3.0}})

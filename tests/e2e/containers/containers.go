@@ -304,3 +304,12 @@ func Index(words []string) map[string][]int {
 	}
 	return out
 }
+
+// Shout upper-cases the values of m.
+func Shout(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = strings.ToUpper(v)
+	}
+	return out
+}

@@ -140,3 +140,6 @@ def transpose(m: Sequence[Sequence[float]], /) -> list[list[float]]:
 
 def index(words: Sequence[str], /) -> dict[str, list[int]]:
     """Index maps each word to the positions it appears at."""
+
+def shout(m: Mapping[str, str], /) -> dict[str, str]:
+    """Shout upper-cases the values of m."""

@@ -64,6 +64,7 @@ var (
 	_ func([]*string) []string                         = containers.Names
 	_ func([][]float64) [][]float64                    = containers.Transpose
 	_ func([]string) map[string][]int                  = containers.Index
+	_ func(map[string]string) map[string]string        = containers.Shout
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -756,6 +757,24 @@ func bindcgo_containers_index(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.i
 	}
 	v_r0 := containers.Index(c_a0_go)
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("index", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_containers_shout
+func bindcgo_containers_shout(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("shout", v_panic))
+		}
+	}()
+	var c_a0_go map[string]string
+	if py4go.BindcDecode("shout", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := containers.Shout(c_a0_go)
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("shout", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
