@@ -1,6 +1,6 @@
 """Benchmark: containers and strings crossing bindc wrappers, in one run.
 
-    python tests/bench/bench_containers.py [--repeat 7]
+    python tests/bench/bench_containers.py [--repeat 7] [--cpu]
 
 Builds one extension from the Go package below and prints ns per call (best of --repeat
 timeit runs, in one fresh interpreter) for ``[]int`` of 1,000 elements as a parameter, as a
@@ -112,6 +112,9 @@ mixed = [1, 2.5, "x", None, True, b"b", [1, 2], {"a": 1}, 3, "y"]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--cpu", action="store_true",
+                        help="time with the calling thread's CPU clock (steadier on a loaded machine; "
+                             "leaves out Go's background GC work)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bindc-bench-") as tmp:
         work = Path(tmp)
@@ -122,11 +125,12 @@ def main() -> None:
         print("building...", file=sys.stderr)
         build_extension(str(pkg), work, cwd=pkg)
         code = textwrap.dedent(f"""
-            import json, timeit
+            import json, time, timeit
             setup = {SETUP!r}
+            timer = time.thread_time if {args.cpu!r} else time.perf_counter
             out = []
             for stmt in {[c[1] for c in CASES]!r}:
-                t = timeit.Timer(stmt, setup=setup)
+                t = timeit.Timer(stmt, setup=setup, timer=timer)
                 number, _ = t.autorange()
                 best = min(t.repeat(repeat={args.repeat}, number=number))
                 out.append(best / number * 1e9)
@@ -137,7 +141,8 @@ def main() -> None:
         if proc.returncode != 0:
             sys.exit(f"benchmark failed:\n{proc.stderr}")
         results = json.loads(proc.stdout)
-    print(f"ns per call, best of {args.repeat} (Python {sys.version.split()[0]})")
+    clock = "thread CPU time" if args.cpu else "wall time"
+    print(f"ns per call, best of {args.repeat}, {clock} (Python {sys.version.split()[0]}, load {os.getloadavg()[0]:.1f})")
     for (label, _, gopy), ns in zip(CASES, results):
         extra = f"   gopy {gopy:.0f} ns: {gopy / ns:.1f}x faster" if gopy else ""
         print(f"  {label:<52} {ns:10.0f} ns{extra}")

@@ -52,6 +52,12 @@ CHECKS: dict[str, str] = {
         assert c.groups(["aa", "b", "cc"]) == {1: ["b"], 2: ["aa", "cc"]}
         assert c.table({1: {"a": 1.5, "b": 2}, 2: {}}) == {1: 3.5}
         assert c.nest(3) == {0: {"x": 0.0}, 1: {"x": 0.5}, 2: {"x": 1.0}}
+        assert c.transpose([[1, 2.5], (3, 4)]) == [[1.0, 3.0], [2.5, 4.0]]
+        assert c.transpose([]) == []
+        assert c.index(["a", "b", "a"]) == {"a": [0, 2], "b": [1]}
+        assert c.lengths({"k": [True, 2**63 - 1, -2**63]}) == {"k": 3}   # typed path falls back for bool
+        assert c.triple([True, 2, 3]) == [3, 6, 9]
+        assert c.flatten([["x"] * 3, ("y",)]) == ["x", "x", "x", "y"]
     """,
     "maps_both_ways": """
         import types
@@ -60,6 +66,10 @@ CHECKS: dict[str, str] = {
         assert c.total({"x": 1, "y": 2}) == 3 and c.total({}) == 0
         assert c.total(types.MappingProxyType({"x": 5})) == 5   # any Mapping is accepted
         assert c.invert({"a": 1, "b": 2}) == {1: "a", 2: "b"}
+        assert c.shout({"b": "x", "a": "é", "": ""}) == {"": "", "a": "É", "b": "X"}
+        assert list(c.shout({"b": "", "a": ""})) == ["a", "b"]
+        assert c.total({"a": True, "b": 2}) == 3            # typed path falls back for bool
+        assert c.keys({"x": 1, "y": [1, {"z": None}]}) == ["x", "y"]
     """,
     "nil_becomes_empty": """
         # A nil slice or map result is an empty list or dict (never None), at every level.
@@ -128,6 +138,9 @@ CHECKS: dict[str, str] = {
         expect(TypeError, "total() argument 1['a'] must be int, not str", c.total, {"a": "b"})
         expect(TypeError, "total() argument 1 key 1 must be str, not int", c.total, {1: 2})
         expect(TypeError, "total() argument 1 must be a dict, not list", c.total, [("a", 1)])
+        expect(TypeError, "shout() argument 1['k'] must be str, not None", c.shout, {"k": None})
+        expect(TypeError, "shout() argument 1 key b'k' must be str, not bytes", c.shout, {b"k": "v"})
+        expect(TypeError, "table() argument 1[2]['y'] must be float, not list", c.table, {2: {"y": []}})
         expect(TypeError, "lengths() argument 1['a'][1] must be int, not str", c.lengths, {"a": [1, "z"]})
         expect(TypeError, "table() argument 1[1]['x'] must be float, not str", c.table, {1: {"x": "y"}})
         expect(TypeError, "table() argument 1[1] key 2 must be str, not int", c.table, {1: {2: 3.0}})
@@ -144,6 +157,10 @@ CHECKS: dict[str, str] = {
         expect(OverflowError, "narrow() argument 1[0]: 1e+300 is out of range for Go float32", c.narrow, [1e300])
         expect(OverflowError, "lengths() argument 1['k'][0]: ", c.lengths, {"k": [2**64]})
         expect(OverflowError, "invert() argument 1['a']", c.invert, {"a": -2**63 - 1})
+        expect(OverflowError, "triple() argument 1[2]: 9223372036854775808 is out of range for Go int",
+               c.triple, [1, 2, 2**63])
+        expect(TypeError, "transpose() argument 1[1][0] must be float, not str", c.transpose, [[1.0], ["x"]])
+        expect(OverflowError, "transpose() argument 1[0][1]: ", c.transpose, [[1.0, 10**400]])
     """,
     "pointers_to_scalars_are_optional": """
         assert c.maybe(None) is None and c.maybe(21) == 42
@@ -151,6 +168,26 @@ CHECKS: dict[str, str] = {
         expect(TypeError, "maybe() argument 1 must be int, not str", c.maybe, "x")
         expect(OverflowError, "maybe() argument 1: ", c.maybe, 2**64)
         expect(TypeError, "names() argument 1[1] must be str, not int", c.names, ["a", 1])
+    """,
+    "python_threads_share_the_bindings": """
+        import threading
+        errors = []
+        def work(k):
+            try:
+                o = object()
+                for i in range(2000):
+                    assert c.sum_list([k, i, 1]) == k + i + 1
+                    assert c.echo({"k": [k, None]}) == {"k": [k, None]}
+                    assert c.same(o) is o
+                    assert c.index(["x", "y"]) == {"x": [0], "y": [1]}
+            except BaseException as e:  # reported by the main thread
+                errors.append(e)
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors, errors
     """,
     "bad_results_raise": """
         expect(UnicodeDecodeError, "bad_utf8() returned a Go string that is not valid UTF-8", c.bad_utf8)

@@ -280,3 +280,36 @@ func Names(names []*string) []string {
 	}
 	return out
 }
+
+// Transpose transposes a rectangular matrix.
+func Transpose(m [][]float64) [][]float64 {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([][]float64, len(m[0]))
+	for j := range out {
+		out[j] = make([]float64, len(m))
+		for i := range m {
+			out[j][i] = m[i][j]
+		}
+	}
+	return out
+}
+
+// Index maps each word to the positions it appears at.
+func Index(words []string) map[string][]int {
+	out := map[string][]int{}
+	for i, w := range words {
+		out[w] = append(out[w], i)
+	}
+	return out
+}
+
+// Shout upper-cases the values of m.
+func Shout(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = strings.ToUpper(v)
+	}
+	return out
+}

@@ -134,3 +134,12 @@ def maybe(x: int | None, /) -> int | None:
 
 def names(names: Sequence[str | None], /) -> list[str]:
     """Names returns the names that are set."""
+
+def transpose(m: Sequence[Sequence[float]], /) -> list[list[float]]:
+    """Transpose transposes a rectangular matrix."""
+
+def index(words: Sequence[str], /) -> dict[str, list[int]]:
+    """Index maps each word to the positions it appears at."""
+
+def shout(m: Mapping[str, str], /) -> dict[str, str]:
+    """Shout upper-cases the values of m."""

@@ -803,6 +803,69 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_containers_transpose, "transpose($module, m, /)\n--\n\nTranspose transposes a rectangular matrix.");
+
+static PyObject *
+bindcpy_containers_transpose(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("transpose", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_containers_transpose(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_containers_index, "index($module, words, /)\n--\n\nIndex maps each word to the positions it appears at.");
+
+static PyObject *
+bindcpy_containers_index(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("index", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_containers_index(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_containers_shout, "shout($module, m, /)\n--\n\nShout upper-cases the values of m.");
+
+static PyObject *
+bindcpy_containers_shout(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("shout", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_containers_shout(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
 static PyMethodDef bindc_containers_methods[] = {
     {"sum_list", (PyCFunction)(void (*)(void))bindcpy_containers_sum_list, METH_FASTCALL, bindcdoc_containers_sum_list},
     {"numbers", (PyCFunction)(void (*)(void))bindcpy_containers_numbers, METH_FASTCALL, bindcdoc_containers_numbers},
@@ -843,6 +906,9 @@ static PyMethodDef bindc_containers_methods[] = {
     {"pair", (PyCFunction)(void (*)(void))bindcpy_containers_pair, METH_FASTCALL, bindcdoc_containers_pair},
     {"maybe", (PyCFunction)(void (*)(void))bindcpy_containers_maybe, METH_FASTCALL, bindcdoc_containers_maybe},
     {"names", (PyCFunction)(void (*)(void))bindcpy_containers_names, METH_FASTCALL, bindcdoc_containers_names},
+    {"transpose", (PyCFunction)(void (*)(void))bindcpy_containers_transpose, METH_FASTCALL, bindcdoc_containers_transpose},
+    {"index", (PyCFunction)(void (*)(void))bindcpy_containers_index, METH_FASTCALL, bindcdoc_containers_index},
+    {"shout", (PyCFunction)(void (*)(void))bindcpy_containers_shout, METH_FASTCALL, bindcdoc_containers_shout},
     {NULL, NULL, 0, NULL},
 };
 

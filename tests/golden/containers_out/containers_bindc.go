@@ -62,6 +62,9 @@ var (
 	_ func([2]string) [2]string                        = containers.Pair
 	_ func(*int) *int                                  = containers.Maybe
 	_ func([]*string) []string                         = containers.Names
+	_ func([][]float64) [][]float64                    = containers.Transpose
+	_ func([]string) map[string][]int                  = containers.Index
+	_ func(map[string]string) map[string]string        = containers.Shout
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -718,6 +721,60 @@ func bindcgo_containers_names(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.i
 	}
 	v_r0 := containers.Names(c_a0_go)
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("names", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_containers_transpose
+func bindcgo_containers_transpose(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("transpose", v_panic))
+		}
+	}()
+	var c_a0_go [][]float64
+	if py4go.BindcDecode("transpose", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := containers.Transpose(c_a0_go)
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("transpose", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_containers_index
+func bindcgo_containers_index(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("index", v_panic))
+		}
+	}()
+	var c_a0_go []string
+	if py4go.BindcDecode("index", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := containers.Index(c_a0_go)
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("index", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_containers_shout
+func bindcgo_containers_shout(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("shout", v_panic))
+		}
+	}()
+	var c_a0_go map[string]string
+	if py4go.BindcDecode("shout", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := containers.Shout(c_a0_go)
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("shout", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
