@@ -448,4 +448,3 @@ func bindcDecodeStrMap[V any](d *bindcDecoder, items []C.py4go_value, into *map[
 	*into = m
 	return nil
 }
-

@@ -23,7 +23,7 @@ import (
 var (
 	// callbacksEntered counts callback calls started; py4go_callbacks_acquired (C) those that
 	// got the GIL. The difference is the number waiting.
-	callbacksEntered atomic.Int64
+	callbacksEntered  atomic.Int64
 	callbacksAcquired = (*int64)(unsafe.Pointer(&C.py4go_callbacks_acquired))
 	watchdogOnce      sync.Once
 )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -56,7 +57,9 @@ def test_changed_constant_fails_the_build(host: Path, tmp_path: Path, go: str, e
     """The generated guards catch a constant edited after generation (values are copied)."""
     root = host_tree(tmp_path)
     source = root / "named" / "named.go"
-    source.write_text(source.read_text().replace("Answer           = 42", "Answer           = 43"))
+    edited, n = re.subn(r"(Answer\s*=\s*)42", r"\g<1>43", source.read_text())
+    assert n == 1
+    source.write_text(edited)
     proc = run([go, "build", "-o", "host", "."], cwd=root, env=embed_env, check=False)
     assert proc.returncode != 0
     assert "named_bindc.go" in proc.stderr and "out of bounds" in proc.stderr, proc.stderr

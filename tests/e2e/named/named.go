@@ -66,24 +66,24 @@ type Point struct{ X int }
 
 // Untyped and typed constants.
 const (
-	Answer           = 42
-	Big              = 1 << 100
-	MaxInt           = math.MaxInt64
-	Pi               = math.Pi
-	Third            = 1.0 / 3
-	Greeting         = "h\u00e9llo\n" + `raw\n`
-	Yes              = !false
-	Letter           = 'é'
-	Boiling  Celsius = 100
-	MaxCount Count   = 255
-	Half     float32 = 0.1
-	Mask             = ^uint32(0)
-	MinInt8          = math.MinInt8
-	Neg              = -7 / 2
-	Mod              = -7 % 3
-	Complex          = 1 + 2i
-	Thing   Stringer = 3
-	Mile             = units.Mile * 2
+	Answer            = 42
+	Big               = 1 << 100
+	MaxInt            = math.MaxInt64
+	Pi                = math.Pi
+	Third             = 1.0 / 3
+	Greeting          = "h\u00e9llo\n" + `raw\n`
+	Yes               = !false
+	Letter            = 'é'
+	Boiling  Celsius  = 100
+	MaxCount Count    = 255
+	Half     float32  = 0.1
+	Mask              = ^uint32(0)
+	MinInt8           = math.MinInt8
+	Neg               = -7 / 2
+	Mod               = -7 % 3
+	Complex           = 1 + 2i
+	Thing    Stringer = 3
+	Mile              = units.Mile * 2
 )
 
 // Warm raises c by one degree.
@@ -134,8 +134,8 @@ func Describe(s Stringer) string { return s.String() }
 // Package variables, read and written through get_/set_ functions.
 var (
 	// Version is the package version.
-	Version        = "1.0"
-	Threshold      Celsius
+	Version   = "1.0"
+	Threshold Celsius
 	Favorite       = Green
 	Limit     int8 = 10
 	Hits      []int
