@@ -118,11 +118,8 @@ func BindcWrapValue(fn string, v any) unsafe.Pointer {
 	if v == nil || (reflect.ValueOf(v).Kind() == reflect.Pointer && reflect.ValueOf(v).IsNil()) {
 		return unsafe.Pointer(C.py4go_bind_new_none())
 	}
-	if ptr, ok := heapPointer(v); ok {
-		if entry, ok := classes.Load(ptr.Type().Elem()); ok {
-			h := C.uintptr_t(BindcNewHandle(ptr.Interface()))
-			return unsafe.Pointer(C.py4go_bind_wrap((*C.PyTypeObject)(entry.(classEntry).pyType), h))
-		}
+	if p, ok := bindcWrapInstance(v); ok {
+		return p
 	}
 	msg := fmt.Sprintf("%s() returned a Go value of type %T, which has no Python class", fn, v)
 	C.py4go_bind_raise_type_error(bindcCStr(msg), C.Py_ssize_t(len(msg)))
@@ -152,4 +149,44 @@ func BindcImplements[I any](h uintptr) I {
 	}
 	want := reflect.TypeOf((*I)(nil)).Elem()
 	panic(&BindcArgError{fmt.Sprintf("got a Go %T, which does not implement %v", v, want)})
+}
+
+// bindcWrapInstance returns a new reference to an instance of the bound class of v's struct
+// type (a value is copied to the heap, a pointer shared), or nil with a Python exception set
+// when wrapping fails; ok is false when v's type has no bound class. A nil pointer is None.
+func bindcWrapInstance(v any) (p unsafe.Pointer, ok bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && rv.IsNil() {
+		if _, bound := classes.Load(rv.Type().Elem()); bound {
+			return unsafe.Pointer(C.py4go_bind_new_none()), true
+		}
+		return nil, false
+	}
+	ptr, isStruct := heapPointer(v)
+	if !isStruct {
+		return nil, false
+	}
+	entry, bound := classes.Load(ptr.Type().Elem())
+	if !bound {
+		return nil, false
+	}
+	h := C.uintptr_t(BindcNewHandle(ptr.Interface()))
+	return unsafe.Pointer(C.py4go_bind_wrap((*C.PyTypeObject)(entry.(classEntry).pyType), h)), true
+}
+
+// bindcInstanceValue returns the Go value a bindc instance holds, as a value of type t (the
+// struct type T, copied, or *T, shared), if the Python object o is an instance of T's class.
+func bindcInstanceValue(o unsafe.Pointer, t reflect.Type) (reflect.Value, bool) {
+	h := uintptr(C.py4go_bind_handle_of((*C.PyObject)(o)))
+	if h == 0 {
+		return reflect.Value{}, false
+	}
+	pv := reflect.ValueOf(BindcValue(h))
+	switch {
+	case pv.Type() == t:
+		return pv, true
+	case pv.Type() == reflect.PointerTo(t):
+		return pv.Elem(), true
+	}
+	return reflect.Value{}, false
 }

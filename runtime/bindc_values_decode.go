@@ -272,10 +272,15 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 		}
 		rv.Set(reflect.ValueOf(x))
 		return nil
+	case reflect.Struct: // a bound class's instance: its Go value, copied
+		return bindcInstance(v, rv)
 	case reflect.Pointer: // to a scalar: None is nil, else a pointer to a new copy
 		if v.kind == C.PY4GO_NONE {
 			rv.SetZero()
 			return nil
+		}
+		if t.Elem().Kind() == reflect.Struct { // to a bound class's value: shared
+			return bindcInstance(v, rv)
 		}
 		p := reflect.New(t.Elem())
 		if f := d.value(v, owned, p.Elem()); f != nil {
@@ -447,4 +452,21 @@ func bindcDecodeStrMap[V any](d *bindcDecoder, items []C.py4go_value, into *map[
 	}
 	*into = m
 	return nil
+}
+
+// bindcInstance stores the Go value of a bound class instance v into rv (a struct or a
+// pointer to one); anything else is a TypeError naming the class.
+func bindcInstance(v C.py4go_value, rv reflect.Value) *bindcFailure {
+	if v.kind == C.PY4GO_OBJECT {
+		if x, ok := bindcInstanceValue(v.ptr, rv.Type()); ok {
+			rv.Set(x)
+			return nil
+		}
+	}
+	st := rv.Type()
+	want := st.Name()
+	if st.Kind() == reflect.Pointer {
+		want = st.Elem().Name() + " or None"
+	}
+	return bindcWrongType(v, want)
 }

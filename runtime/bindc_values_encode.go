@@ -301,6 +301,17 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 			}
 			return nil
 		}
+	case reflect.Struct, reflect.Pointer: // a bound class's value: an instance of it
+		if p, ok := bindcWrapInstance(rv.Interface()); ok {
+			if p == nil { // only MemoryError: allocating the instance failed
+				C.PyErr_Clear()
+				return bindcFail(bindcMemoryError, "", ": out of memory creating a Python object")
+			}
+			d.kind = C.PY4GO_OBJECT
+			d.flags = C.PY4GO_STEAL
+			d.ptr = p
+			return nil
+		}
 	}
 	if err := pk.putReflect(d, rv); err != nil {
 		return bindcConversionFailure(err, "")

@@ -579,17 +579,20 @@ PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec, int is_e
     return (PyTypeObject *)type;
 }
 
+uintptr_t py4go_bind_handle_of(PyObject *o)
+{
+    for (PyTypeObject *t = Py_TYPE(o); t != NULL; t = t->tp_base) {
+        if (t->tp_dealloc == py4go_bind_class_dealloc || t->tp_dealloc == py4go_bind_exception_dealloc)
+            return *py4go_bind_handle_slot(o);
+    }
+    return 0;
+}
+
 int py4go_bind_any_instance_arg(PyObject *o, const char *fn, int pos, const char *expected, int allow_none,
                                 uintptr_t *out)
 {
-    for (PyTypeObject *t = Py_TYPE(o); t != NULL; t = t->tp_base) {
-        if (t->tp_dealloc == py4go_bind_class_dealloc || t->tp_dealloc == py4go_bind_exception_dealloc) {
-            *out = *py4go_bind_handle_slot(o);
-            if (*out != 0)
-                return 0;
-            break;
-        }
-    }
+    if ((*out = py4go_bind_handle_of(o)) != 0)
+        return 0;
     if (allow_none && o == Py_None) {
         *out = 0;
         return 0;

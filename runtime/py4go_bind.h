@@ -271,6 +271,9 @@ PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec, int is_e
 int py4go_bind_any_instance_arg(PyObject *o, const char *fn, int pos, const char *expected, int allow_none,
                                 uintptr_t *out);
 
+/* The handle of `o` if it is an instance of a bindc class (or a Python subclass), else 0. */
+uintptr_t py4go_bind_handle_of(PyObject *o);
+
 /* A new reference to None (for Go code, which cannot use the macro). */
 PyObject *py4go_bind_new_none(void);
 

@@ -195,6 +195,28 @@ CHECKS: dict[str, str] = {
             else:
                 raise AssertionError(text)
     """,
+    "containers_of_structs": """
+        r = classes.Rect(classes.Point(0, 0), classes.Point(4, 6))
+        cs = classes.corners(r)
+        assert cs == [classes.Point(0, 0), classes.Point(4, 6)] and type(cs[0]) is classes.Point
+        cs[1].x = 100                                   # []Point results are copies
+        assert r.max.x == 4
+        assert classes.centroid(cs) == classes.Point(50, 3)
+        assert classes.centroid([]) == classes.Point(0, 0)
+        a, b = classes.Point(1, 1), classes.Point(2, 3)
+        assert classes.scale_all([a, None, b], 10) == 2  # []*Point: shared, None is nil
+        assert (a.x, b.y) == (10, 30)
+        assert classes.by_name({"one": classes.Node(1), "two": classes.Node(1, classes.Node(2))}) == {"one": 1, "two": 2}
+        for call, text in [(lambda: classes.centroid([a, "x"]), "centroid() argument 1[1] must be Point, not str"),
+                           (lambda: classes.centroid([a, classes.Node()]), "centroid() argument 1[1] must be Point, not classes.Node"),
+                           (lambda: classes.scale_all([3], 1), "scale_all() argument 1[0] must be Point or None, not int")]:
+            try:
+                call()
+            except TypeError as e:
+                assert str(e) == text, str(e)
+            else:
+                raise AssertionError(text)
+    """,
     "values_are_freed_when_python_drops_them": """
         import gc, sys
         start_handles = classes._py4go_live_handles()
@@ -209,7 +231,9 @@ CHECKS: dict[str, str] = {
                 classes.parse(-i - 1)
             except classes.ParseError as e:
                 assert e.line == i + 1
-        del p, r, n
+            cs = classes.corners(r)
+            classes.scale_all([p, None], 1)
+        del p, r, n, cs
         gc.collect()
         assert classes._py4go_live_handles() == start_handles, classes._py4go_live_handles()
         assert abs(sys.getallocatedblocks() - start_blocks) < 64, sys.getallocatedblocks() - start_blocks

@@ -10,6 +10,11 @@ shows as N blocks (200,000 by default).
 
 Default 200,000 calls per kind (``--stress``: 1,000,000), in a subprocess that imports the
 extension (or a Go host program embedding Python), so a crash fails the test.
+
+The Go host program (Go -> Python APIs) measures two windows of N calls after warm-up: the
+second must stay within the slack (what keeps growing is a leak), and the first within 1,000
+blocks, far below one block per call, since a cache may fill there once (seen: +164 blocks for
+Eval, +65 for a raising Call).
 """
 
 from __future__ import annotations
@@ -251,7 +256,15 @@ thing = Thing()
 			}
 			settle()
 			b1, r1 := blocks(), rss()
-			line, _ := json.Marshal(map[string]any{"kind": k.name, "calls": n, "rss_delta": r1 - r0, "blocks_delta": b1 - b0, "warm_up_calls": warm})
+			// A second window: what keeps growing there is a leak. The first window may
+			// still fill a cache once (seen: +164 blocks for Eval), which is not.
+			for i := 0; i < n; i++ {
+				k.fn()
+			}
+			settle()
+			b2, r2 := blocks(), rss()
+			line, _ := json.Marshal(map[string]any{"kind": k.name, "calls": n, "rss_delta": r2 - r1, "blocks_delta": b2 - b1,
+				"first_rss_delta": r1 - r0, "first_blocks_delta": b1 - b0, "warm_up_calls": warm})
 			fmt.Println(string(line))
 		}
 		return nil
@@ -281,3 +294,7 @@ def test_go_to_python_apis_do_not_leak(tmp_path: Path, go: str, embed_env: dict[
     rows = parse(proc.stdout)
     assert len(rows) == 9
     assert_no_leaks(rows, n)
+    # The first window is held to a bound far below one block per call (n), so a leak that
+    # stopped after it would still show; a one-off cache fill of a few hundred blocks passes.
+    first = [r for r in rows if abs(r["first_blocks_delta"]) > 1000 or r["first_rss_delta"] >= MIB]
+    assert not first, first

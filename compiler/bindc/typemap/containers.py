@@ -116,6 +116,7 @@ _SCALARS = frozenset(id(m) for m in NUMERIC_MAPPINGS.values()) | {id(STRING)}
 
 def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
     """The mapping of a container's element (or key) type when the runtime can convert it."""
+    from bindc.typemap.classes import ClassMapping
     from bindc.typemap.registry import MappingError, lookup_mapping  # registry imports this module
 
     try:
@@ -128,6 +129,8 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
         return None
     if mapping is BYTES or isinstance(mapping, RuntimeValue):
         return mapping
+    if isinstance(mapping, ClassMapping):
+        return mapping  # the runtime finds the class of a struct value through its registry
     return None
 
 

@@ -157,3 +157,41 @@ func Unbound() Shape { return unboundShape{} }
 type unboundShape struct{}
 
 func (unboundShape) Area() int { return 0 }
+
+// Corners returns r's two corners (a slice of structs: instances of Point).
+func Corners(r Rect) []Point { return []Point{r.Min, r.Max} }
+
+// Centroid averages points given as a list of Point values.
+func Centroid(ps []Point) Point {
+	var c Point
+	for _, p := range ps {
+		c.X += p.X
+		c.Y += p.Y
+	}
+	if len(ps) > 0 {
+		c.X /= len(ps)
+		c.Y /= len(ps)
+	}
+	return c
+}
+
+// ScaleAll scales every point in place (pointers are shared); nil entries are skipped.
+func ScaleAll(ps []*Point, k int) int {
+	n := 0
+	for _, p := range ps {
+		if p != nil {
+			p.Scale(k)
+			n++
+		}
+	}
+	return n
+}
+
+// ByName indexes nodes by name.
+func ByName(m map[string]*Node) map[string]int {
+	out := map[string]int{}
+	for k, n := range m {
+		out[k] = n.Len()
+	}
+	return out
+}

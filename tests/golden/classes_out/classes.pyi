@@ -2,6 +2,7 @@
 # source: example.com/classes (classes.go)
 """Package classes exercises Go structs bound as Python classes, for end-to-end tests."""
 
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 from typing_extensions import disjoint_base
 
@@ -147,3 +148,15 @@ def no_shape() -> Rect | Square | None:
 
 def unbound() -> Rect | Square | None:
     """Unbound returns a Shape whose Go type has no Python class."""
+
+def corners(r: Rect, /) -> list[Point]:
+    """Corners returns r's two corners (a slice of structs: instances of Point)."""
+
+def centroid(ps: Sequence[Point], /) -> Point:
+    """Centroid averages points given as a list of Point values."""
+
+def scale_all(ps: Sequence[Point | None], k: int, /) -> int:
+    """ScaleAll scales every point in place (pointers are shared); nil entries are skipped."""
+
+def by_name(m: Mapping[str, Node | None], /) -> dict[str, int]:
+    """ByName indexes nodes by name."""

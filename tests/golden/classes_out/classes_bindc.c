@@ -239,6 +239,91 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_classes_corners, "corners($module, r, /)\n--\n\nCorners returns r's two corners (a slice of structs: instances of Point).");
+
+static PyObject *
+bindcpy_classes_corners(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("corners", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    uintptr_t a0 = 0;
+    PyObject *r0 = NULL;
+    if (py4go_bind_handle_arg(args[0], "corners", 1, bindc_classes_Rect_type, 0, &a0) < 0)
+        goto done;
+    if (bindcgo_classes_corners(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_classes_centroid, "centroid($module, ps, /)\n--\n\nCentroid averages points given as a list of Point values.");
+
+static PyObject *
+bindcpy_classes_centroid(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("centroid", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    uintptr_t r0 = 0;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_classes_centroid(a0, &r0) < 0)
+        goto done;
+    result = py4go_bind_wrap(bindc_classes_Point_type, r0);
+    r0 = 0;  /* owned by result now */
+done:
+    py4go_bind_drop_handle(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_classes_scale_all, "scale_all($module, ps, k, /)\n--\n\nScaleAll scales every point in place (pointers are shared); nil entries are skipped.");
+
+static PyObject *
+bindcpy_classes_scale_all(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("scale_all", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    long long a1 = 0;
+    long long r0 = 0;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "scale_all", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (bindcgo_classes_scale_all(a0, a1, &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_classes_by_name, "by_name($module, m, /)\n--\n\nByName indexes nodes by name.");
+
+static PyObject *
+bindcpy_classes_by_name(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("by_name", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_classes_by_name(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
 /* ---- class Point (Go type Point) ---- */
 
 static PyObject *
@@ -1447,6 +1532,10 @@ static PyMethodDef bindc_classes_methods[] = {
     {"area_of", (PyCFunction)(void (*)(void))bindcpy_classes_area_of, METH_FASTCALL, bindcdoc_classes_area_of},
     {"no_shape", (PyCFunction)(void (*)(void))bindcpy_classes_no_shape, METH_FASTCALL, bindcdoc_classes_no_shape},
     {"unbound", (PyCFunction)(void (*)(void))bindcpy_classes_unbound, METH_FASTCALL, bindcdoc_classes_unbound},
+    {"corners", (PyCFunction)(void (*)(void))bindcpy_classes_corners, METH_FASTCALL, bindcdoc_classes_corners},
+    {"centroid", (PyCFunction)(void (*)(void))bindcpy_classes_centroid, METH_FASTCALL, bindcdoc_classes_centroid},
+    {"scale_all", (PyCFunction)(void (*)(void))bindcpy_classes_scale_all, METH_FASTCALL, bindcdoc_classes_scale_all},
+    {"by_name", (PyCFunction)(void (*)(void))bindcpy_classes_by_name, METH_FASTCALL, bindcdoc_classes_by_name},
     {NULL, NULL, 0, NULL},
 };
 

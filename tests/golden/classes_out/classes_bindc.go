@@ -43,6 +43,10 @@ var (
 	_ func(classes.Shape) int                           = classes.AreaOf
 	_ func() classes.Shape                              = classes.NoShape
 	_ func() classes.Shape                              = classes.Unbound
+	_ func(classes.Rect) []classes.Point                = classes.Corners
+	_ func([]classes.Point) classes.Point               = classes.Centroid
+	_ func([]*classes.Point, int) int                   = classes.ScaleAll
+	_ func(map[string]*classes.Node) map[string]int     = classes.ByName
 	_ func(*classes.Point) string                       = (*classes.Point).String
 	_ func(*classes.Point) float64                      = (*classes.Point).Norm
 	_ func(*classes.Point, int)                         = (*classes.Point).Scale
@@ -204,6 +208,70 @@ func bindcgo_classes_unbound(c_r0 **C.PyObject) (c_status C.int) {
 	}()
 	v_r0 := classes.Unbound()
 	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("unbound", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_classes_corners
+func bindcgo_classes_corners(c_a0 C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("corners", v_panic))
+		}
+	}()
+	v_r0 := classes.Corners(*py4go.BindcPtr[classes.Rect](uintptr(c_a0)))
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("corners", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_classes_centroid
+func bindcgo_classes_centroid(c_a0 *C.PyObject, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("centroid", v_panic))
+		}
+	}()
+	var c_a0_go []classes.Point
+	if py4go.BindcDecode("centroid", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := classes.Centroid(c_a0_go)
+	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
+	return 0
+}
+
+//export bindcgo_classes_scale_all
+func bindcgo_classes_scale_all(c_a0 *C.PyObject, c_a1 C.longlong, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("scale_all", v_panic))
+		}
+	}()
+	var c_a0_go []*classes.Point
+	if py4go.BindcDecode("scale_all", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := classes.ScaleAll(c_a0_go, int(c_a1))
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_classes_by_name
+func bindcgo_classes_by_name(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("by_name", v_panic))
+		}
+	}()
+	var c_a0_go map[string]*classes.Node
+	if py4go.BindcDecode("by_name", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := classes.ByName(c_a0_go)
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("by_name", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
