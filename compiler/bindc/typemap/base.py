@@ -162,3 +162,15 @@ class TypeMapping:
     def c_result_release(self, var: str) -> str | None:
         """A C statement dropping a result the wrapper could not hand to Python, if needed."""
         return None
+
+
+@dataclass(frozen=True)
+class NewReferenceResult(TypeMapping):
+    """A mapping whose trampoline builds the result itself, as a new Python reference in a
+    ``PyObject *`` out-parameter: the wrapper hands it on, or drops it when the call fails."""
+
+    def c_result_object(self, var: str) -> str:
+        return var  # ownership moves to the caller
+
+    def c_result_release(self, var: str) -> str | None:
+        return f"Py_XDECREF({var});"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from bindc.ir import ArrayType, GoType, InterfaceType, MapType, NamedType, PointerType, SliceType
 from bindc.resources import RUNTIME_IMPORT_PATH
-from bindc.typemap.base import ArgSite, GoRefs, TypeMapping, go_string
+from bindc.typemap.base import ArgSite, GoRefs, NewReferenceResult, TypeMapping, go_string
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.numbers import NUMERIC_MAPPINGS
 from bindc.typemap.text import BYTES, STRING
@@ -37,7 +37,7 @@ _ABC = "collections.abc"
 
 
 @dataclass(frozen=True)
-class RuntimeValue(TypeMapping):
+class RuntimeValue(NewReferenceResult):
     """A Go value the runtime converts from and to a ``PyObject *`` (see the module doc).
 
     ``go`` is the Go type (spelled for the generated file through :class:`GoRefs`),
@@ -83,12 +83,6 @@ class RuntimeValue(TypeMapping):
     def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
         return [f"if *{out} = (*C.PyObject)({refs.rt}.{self.result_helper}({go_string(fn)}, {value})); *{out} == nil {{",
                 "return -1", "}"]
-
-    def c_result_object(self, var: str) -> str:
-        return var  # the trampoline built a new reference; ownership moves to the caller
-
-    def c_result_release(self, var: str) -> str | None:
-        return f"Py_XDECREF({var});"
 
 
 def _runtime_value(go: GoType, result: str, param: str, imports: tuple[tuple[str, str], ...],

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from bindc.capi import CSignature
 from bindc.ir import GoType, InterfaceType, NamedType
-from bindc.typemap.base import ArgSite, GoRefs, TypeMapping, c_string, go_string
+from bindc.typemap.base import ArgSite, GoRefs, NewReferenceResult, TypeMapping, c_string, go_string
 from bindc.typemap.classes import CLASSES_KEY
 from bindc.typemap.env import TypeEnv
 
 
 @dataclass(frozen=True)
-class InterfaceMapping(TypeMapping):
+class InterfaceMapping(NewReferenceResult):
     """A named interface type of the bound package that has methods."""
 
     named: NamedType = NamedType("")
@@ -33,12 +33,6 @@ class InterfaceMapping(TypeMapping):
     def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
         return [f"if *{out} = (*C.PyObject)({refs.rt}.BindcWrapValue({go_string(fn)}, {value})); *{out} == nil {{",
                 "return -1", "}"]
-
-    def c_result_object(self, var: str) -> str:
-        return var
-
-    def c_result_release(self, var: str) -> str | None:
-        return f"Py_XDECREF({var});"
 
     @property
     def capi(self) -> tuple[CSignature, ...]:

@@ -5,25 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bindc.capi import CSignature
-from bindc.typemap.base import ArgSite, GoRefs, TypeMapping, c_string, go_string
+from bindc.typemap.base import ArgSite, GoRefs, NewReferenceResult, c_string, go_string
 
 _OBJ = "PyObject *"
 _CSTR = "const char *"
 
 
 @dataclass(frozen=True)
-class _BufferMapping(TypeMapping):
+class _BufferMapping(NewReferenceResult):
     """Shared by str and bytes: a ``py4go_strview`` argument, a new-object result."""
 
     @property
     def c_zero(self) -> str:
         return "{NULL, 0}"
-
-    def c_result_object(self, var: str) -> str:
-        return var  # the trampoline already built the object; ownership moves to the caller
-
-    def c_result_release(self, var: str) -> str | None:
-        return f"Py_XDECREF({var});"
 
 
 @dataclass(frozen=True)
