@@ -120,3 +120,6 @@ def get_limit() -> int:
 
 def set_limit(value: int, /) -> None:
     """Write The Go package variable Limit."""
+
+def twice(s: int, /) -> int:
+    """Twice doubles a span."""

@@ -34,6 +34,7 @@ var (
 	_ func(units.Meters) units.Meters   = named.Double
 	_ func(named.Count) named.Count     = named.Inc
 	_ func(named.Blob) named.Blob       = named.Rev
+	_ func(named.Span) named.Span       = named.Twice
 )
 
 // Compile-time guards: a constant whose value changed since generation fails the build.
@@ -289,6 +290,18 @@ func bindcgo_named_set_limit(c_a0 C.longlong) (c_status C.int) {
 		}
 	}()
 	bindcset_Limit(int8(c_a0))
+	return 0
+}
+
+//export bindcgo_named_twice
+func bindcgo_named_twice(c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("twice", v_panic))
+		}
+	}()
+	v_r0 := named.Twice(named.Span(int64(c_a0)))
+	*c_r0 = C.longlong(int64(v_r0))
 	return 0
 }
 
