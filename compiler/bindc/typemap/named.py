@@ -1,4 +1,4 @@
-"""Named types without methods (``type Celsius float64``, ``time.Duration``) and enums.
+"""Named types without methods (``type Celsius float64``, ``units.Meters``) and enums.
 
 A named type crosses like its underlying type, with a Go conversion on each side
 (``Celsius(x)`` in, ``float64(v)`` out). The declaration is looked up in the bound package or,
@@ -11,7 +11,8 @@ A named integer type of the bound package with at least two exported constants o
 ``int``), and parameters accept a member or any ``int`` in the type's range.
 
 Types with methods and struct types are bound as classes by another family; this finder only
-reports them.
+reports them, so it must stay *after* the class finder in
+:data:`~bindc.typemap.registry.FINDERS`.
 """
 
 from __future__ import annotations
