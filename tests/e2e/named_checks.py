@@ -6,6 +6,7 @@ CHECKS = {
         assert named.warm(20.5) == 21.5 and type(named.warm(1)) is float
         assert named.to_fahrenheit(100) == 212.0
         assert named.double(2.5) == 5.0
+        assert named.twice(21) == 42                      # type Span time.Duration: an int64
     """,
     "named_string_and_bytes": """
         assert named.greet("bob") == "hi bob"

@@ -1,4 +1,4 @@
-"""Named types without methods (``type Celsius float64``, ``time.Duration``) and enums.
+"""Named types without methods (``type Celsius float64``, ``units.Meters``) and enums.
 
 A named type crosses like its underlying type, with a Go conversion on each side
 (``Celsius(x)`` in, ``float64(v)`` out). The declaration is looked up in the bound package or,
@@ -11,7 +11,8 @@ A named integer type of the bound package with at least two exported constants o
 ``int``), and parameters accept a member or any ``int`` in the type's range.
 
 Types with methods and struct types are bound as classes by another family; this finder only
-reports them.
+reports them, so it must stay *after* the class finder in
+:data:`~bindc.typemap.registry.FINDERS`.
 """
 
 from __future__ import annotations
@@ -141,20 +142,26 @@ def named_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: TypeEnv)
         raise NamedTypeError(f"type {t.go_syntax()}: generic types are not supported")
     if not decl.alias and (decl_env.package.methods_of(decl.name) or isinstance(decl.type, StructType)):
         raise NamedTypeError(f"type {t.go_syntax()}: types with methods are bound as classes (not yet)")
-    guard = env.extra.setdefault("bindc.named.busy", set())
-    assert isinstance(guard, set)
-    key = (decl_env.package.dir, decl.name)
-    if key in guard:
-        raise NamedTypeError(f"type {t.go_syntax()} is defined in terms of itself")
-    guard.add(key)
+    if decl.alias:  # the very same type as the one it names: that type's rules apply
+        guard = env.extra.setdefault("bindc.named.busy", set())
+        assert isinstance(guard, set)
+        key = (decl_env.package.dir, decl.name)
+        if key in guard:
+            raise NamedTypeError(f"type {t.go_syntax()} is defined in terms of itself")
+        guard.add(key)
+        try:
+            return lookup_mapping(decl.type, decl_env)
+        except MappingError as e:
+            raise NamedTypeError(f"type {t.go_syntax()}: {e}") from None
+        finally:
+            guard.discard(key)
+    underlying, underlying_env = _underlying(decl.type, decl_env, {(decl_env.package.dir, decl.name)})
+    if isinstance(underlying, StructType):
+        raise NamedTypeError(f"type {t.go_syntax()}: types with methods are bound as classes (not yet)")
     try:
-        inner = lookup_mapping(decl.type, decl_env)
+        inner = lookup_mapping(underlying, underlying_env)
     except MappingError as e:
         raise NamedTypeError(f"type {t.go_syntax()}: {e}") from None
-    finally:
-        guard.discard(key)
-    if decl.alias:
-        return inner
     if isinstance(inner, NamedMapping):
         inner = inner.inner  # convert straight to the predeclared type underneath
     if decl_env is env and isinstance(inner, (SignedInt, UnsignedInt)):
@@ -180,6 +187,28 @@ def enum_members(decl: TypeDecl, env: TypeEnv) -> tuple[tuple[str, int], ...]:
         if value.type == decl.name and isinstance(value.value, int) and not isinstance(value.value, bool):
             members.append((name, value.value))
     return tuple(members)
+
+
+def _underlying(t: GoType, env: TypeEnv, seen: set[tuple[str, str]]) -> tuple[GoType, TypeEnv]:
+    """The underlying type of a defined type, and the environment it is written in.
+
+    Named types are chased through their declarations: ``type MyDur time.Duration`` has
+    underlying type ``int64`` and none of ``Duration``'s methods, so it binds as an integer
+    even though ``time.Duration`` itself is a class.
+    """
+    while isinstance(t, NamedType) and not t.type_args and not env.is_predeclared(t):
+        found = _declaration(t, env)
+        if found is None:
+            break  # unknown: the lookup of ``t`` reports it
+        decl, decl_env = found
+        key = (decl_env.package.dir, decl.name)
+        if key in seen:
+            raise NamedTypeError(f"type {t.go_syntax()} is defined in terms of itself")
+        if decl.type_params:
+            raise NamedTypeError(f"type {t.go_syntax()}: generic types are not supported")
+        seen.add(key)
+        t, env = decl.type, decl_env
+    return t, env
 
 
 def _declaration(t: NamedType, env: TypeEnv) -> tuple[TypeDecl, TypeEnv] | None:

@@ -3,6 +3,7 @@ package named
 
 import (
 	"math"
+	"time"
 
 	"example.com/named/units"
 )
@@ -141,3 +142,9 @@ var (
 	Hits      []int
 	internal  = 3
 )
+
+// Span is defined from a type with methods; it gets none of them, so it binds as int64.
+type Span time.Duration
+
+// Twice doubles a span.
+func Twice(s Span) Span { return 2 * s }

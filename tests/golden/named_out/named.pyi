@@ -138,3 +138,6 @@ def get_hits() -> list[int]:
 
 def set_hits(value: Sequence[int], /) -> None:
     """Write The Go package variable Hits."""
+
+def twice(s: int, /) -> int:
+    """Twice doubles a span."""

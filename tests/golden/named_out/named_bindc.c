@@ -405,6 +405,25 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_named_twice, "twice($module, s, /)\n--\n\nTwice doubles a span.");
+
+static PyObject *
+bindcpy_named_twice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("twice", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long a0 = 0;
+    long long r0 = 0;
+    if (py4go_bind_int(args[0], "twice", 1, LLONG_MIN, LLONG_MAX, "Span", &a0) < 0)
+        goto done;
+    if (bindcgo_named_twice(a0, &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
 /* ---- class Point (Go type Point) ---- */
 
 static PyObject *
@@ -690,6 +709,7 @@ static PyMethodDef bindc_named_methods[] = {
     {"set_limit", (PyCFunction)(void (*)(void))bindcpy_named_set_limit, METH_FASTCALL, bindcdoc_named_set_limit},
     {"get_hits", (PyCFunction)(void (*)(void))bindcpy_named_get_hits, METH_FASTCALL, bindcdoc_named_get_hits},
     {"set_hits", (PyCFunction)(void (*)(void))bindcpy_named_set_hits, METH_FASTCALL, bindcdoc_named_set_hits},
+    {"twice", (PyCFunction)(void (*)(void))bindcpy_named_twice, METH_FASTCALL, bindcdoc_named_twice},
     {NULL, NULL, 0, NULL},
 };
 

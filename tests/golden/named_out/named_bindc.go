@@ -36,6 +36,7 @@ var (
 	_ func(units.Meters) units.Meters   = named.Double
 	_ func(named.Count) named.Count     = named.Inc
 	_ func(named.Blob) named.Blob       = named.Rev
+	_ func(named.Span) named.Span       = named.Twice
 )
 
 // Compile-time guards: a constant whose value changed since generation fails the build.
@@ -320,6 +321,18 @@ func bindcgo_named_set_hits(c_a0 *C.PyObject) (c_status C.int) {
 		return -1
 	}
 	bindcset_Hits(c_a0_go)
+	return 0
+}
+
+//export bindcgo_named_twice
+func bindcgo_named_twice(c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("twice", v_panic))
+		}
+	}()
+	v_r0 := named.Twice(named.Span(int64(c_a0)))
+	*c_r0 = C.longlong(int64(v_r0))
 	return 0
 }
 
