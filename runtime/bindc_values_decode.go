@@ -100,43 +100,21 @@ func (d *bindcDecoder) fill(v C.py4go_value, rv reflect.Value) *bindcFailure {
 }
 
 // items unpacks a described list, tuple (n values) or dict (2n values: k0, v0, ...); the
-// references it receives are released by finish.
+// references it receives are released by finish. A failure names the item it happened at.
 func (d *bindcDecoder) items(v C.py4go_value) ([]C.py4go_value, *bindcFailure) {
-	isDict := v.kind == C.PY4GO_DICT
-	n := int(v.num)
-	for {
-		size := n
-		if isDict {
-			size *= 2
-		}
-		buf := make([]C.py4go_value, size+1)
-		r := C.py4go_unpack((*C.PyObject)(v.ptr), &buf[0], C.Py_ssize_t(len(buf)))
-		if r.status != C.PY4GO_OK {
-			where := ""
-			if r.arg >= 0 {
-				if isDict {
-					where = " item " + strconv.Itoa(int(r.arg)/2)
-				} else {
-					where = "[" + strconv.Itoa(int(r.arg)) + "]"
-				}
-			}
-			return nil, bindcResultFailure(r, where)
-		}
-		got := int(r.value.num)
-		if isDict {
-			got *= 2
-		}
-		if got <= len(buf) {
-			buf = buf[:got]
-			for _, it := range buf {
-				if isObjectKind(it.kind) {
-					d.owned = append(d.owned, unsafe.Pointer(it.ptr))
-				}
-			}
-			return buf, nil
-		}
-		n = int(r.value.num) // the container grew meanwhile (only possible from another thread)
+	items, r, ok := d.unpack(v)
+	if ok {
+		return items, nil
 	}
+	where := ""
+	if r.arg >= 0 {
+		if v.kind == C.PY4GO_DICT {
+			where = " item " + strconv.Itoa(int(r.arg)/2)
+		} else {
+			where = "[" + strconv.Itoa(int(r.arg)) + "]"
+		}
+	}
+	return nil, bindcResultFailure(r, where)
 }
 
 // bindcResultFailure turns a failed runtime call into a failure at path (e.g. a str whose

@@ -315,20 +315,30 @@ func (d *decoder) objectOf(v C.py4go_value, owned bool) (*Object, error) {
 
 // items unpacks a list, tuple (n values) or dict (2n values: k0, v0, ...) described by v.
 func (d *decoder) items(v C.py4go_value, op string) ([]C.py4go_value, error) {
-	n := int(v.num)
-	if v.kind == C.PY4GO_DICT {
-		n *= 2
+	items, r, ok := d.unpack(v)
+	if !ok {
+		return nil, resultError(r, op, nil)
 	}
+	return items, nil
+}
+
+// unpack runs py4go_unpack on a described list, tuple or dict (2 values per item), retrying
+// with a larger buffer if the container grew meanwhile (only possible from another thread).
+// The references of object-like items are recorded in d.owned. On failure it returns the
+// failed result (its arg is the failing item's index) and false.
+func (d *decoder) unpack(v C.py4go_value) ([]C.py4go_value, C.py4go_result, bool) {
+	perItem := 1
+	if v.kind == C.PY4GO_DICT {
+		perItem = 2
+	}
+	n := int(v.num) * perItem
 	for {
 		buf := make([]C.py4go_value, n+1)
 		r := C.py4go_unpack((*C.PyObject)(v.ptr), &buf[0], C.Py_ssize_t(len(buf)))
 		if r.status != C.PY4GO_OK {
-			return nil, resultError(r, op, nil)
+			return nil, r, false
 		}
-		got := int(r.value.num)
-		if v.kind == C.PY4GO_DICT {
-			got *= 2
-		}
+		got := int(r.value.num) * perItem
 		if got <= len(buf) {
 			buf = buf[:got]
 			for _, it := range buf {
@@ -336,7 +346,7 @@ func (d *decoder) items(v C.py4go_value, op string) ([]C.py4go_value, error) {
 					d.owned = append(d.owned, unsafe.Pointer(it.ptr))
 				}
 			}
-			return buf, nil
+			return buf, r, true
 		}
 		n = got
 	}
