@@ -15,6 +15,12 @@ static void func_capsule_destructor(PyObject *capsule)
         PyErr_Clear();
 }
 
+void py4go_bind_drop_func(uintptr_t handle)
+{
+    if (handle != 0)
+        py4goFuncRelease(handle);
+}
+
 PyObject *py4go_bind_new_func(uintptr_t handle, PyMethodDef *def)
 {
     if (handle == 0)

@@ -38,6 +38,10 @@ static inline int py4go_bind_callable(PyObject *o, const char *fn, int pos, py4g
  * deleted and NULL returned with an exception set. */
 PyObject *py4go_bind_new_func(uintptr_t handle, PyMethodDef *def);
 
+/* Delete a Go func handle a trampoline made but the wrapper could not hand to Python (a later
+ * result of the same call failed to convert); 0 is a no-op. */
+void py4go_bind_drop_func(uintptr_t handle);
+
 /* The handle behind `self` of such a function (never fails for a self made above). */
 static inline uintptr_t py4go_bind_func_handle(PyObject *self)
 {

@@ -55,6 +55,7 @@ class FuncMapping(TypeMapping):
         own = (
             CSignature("py4go_bind_callable", "int", (_OBJ, "const char *", "int", "py4go_callable *")),
             CSignature("py4go_bind_new_func", _OBJ, ("uintptr_t", "PyMethodDef *")),
+            CSignature("py4go_bind_drop_func", "void", ("uintptr_t",)),
             CSignature("py4go_bind_func_handle", "uintptr_t", (_OBJ,)),
             CSignature("PyCallable_Check", "int", (_OBJ,)),
         )
@@ -84,6 +85,9 @@ class FuncMapping(TypeMapping):
 
     def c_result_object(self, var: str) -> str:
         return f"py4go_bind_new_func({var}, &{method_def_name(self)})"
+
+    def c_result_release(self, var: str) -> str | None:
+        return f"py4go_bind_drop_func({var});"
 
 
 def callback_builder_name(m: FuncMapping) -> str:

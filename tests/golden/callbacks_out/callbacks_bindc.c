@@ -443,7 +443,9 @@ bindcpy_callbacks_make_adder(PyObject *module, PyObject *const *args, Py_ssize_t
     if (bindcgo_callbacks_make_adder(a0, &r0) < 0)
         goto done;
     result = py4go_bind_new_func(r0, &bindcdef_200dffaf41);
+    r0 = 0;  /* owned by result now */
 done:
+    py4go_bind_drop_func(r0);
     return result;
 }
 
@@ -478,7 +480,9 @@ bindcpy_callbacks_make_greeter(PyObject *module, PyObject *const *args, Py_ssize
     if (bindcgo_callbacks_make_greeter(a0, &r0) < 0)
         goto done;
     result = py4go_bind_new_func(r0, &bindcdef_909efa0667);
+    r0 = 0;  /* owned by result now */
 done:
+    py4go_bind_drop_func(r0);
     return result;
 }
 
@@ -494,7 +498,9 @@ bindcpy_callbacks_make_panicker(PyObject *module, PyObject *const *args, Py_ssiz
     if (bindcgo_callbacks_make_panicker(&r0) < 0)
         goto done;
     result = py4go_bind_new_func(r0, &bindcdef_023062f91b);
+    r0 = 0;  /* owned by result now */
 done:
+    py4go_bind_drop_func(r0);
     return result;
 }
 
@@ -510,7 +516,9 @@ bindcpy_callbacks_nil_func(PyObject *module, PyObject *const *args, Py_ssize_t n
     if (bindcgo_callbacks_nil_func(&r0) < 0)
         goto done;
     result = py4go_bind_new_func(r0, &bindcdef_200dffaf41);
+    r0 = 0;  /* owned by result now */
 done:
+    py4go_bind_drop_func(r0);
     return result;
 }
 
@@ -532,7 +540,9 @@ bindcpy_callbacks_compose(PyObject *module, PyObject *const *args, Py_ssize_t na
     if (bindcgo_callbacks_compose(a0, a1, &r0) < 0)
         goto done;
     result = py4go_bind_new_func(r0, &bindcdef_200dffaf41);
+    r0 = 0;  /* owned by result now */
 done:
+    py4go_bind_drop_func(r0);
     return result;
 }
 
