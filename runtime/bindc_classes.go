@@ -64,48 +64,57 @@ func BindcPtrHandle[T any](p *T) uintptr {
 	return BindcNewHandle(p)
 }
 
-// classEntry is a Python class bound for a Go struct type T (its instances hold *T).
+// classEntry is a Python class bound for a Go type T, a struct or a value class (its
+// instances hold *T).
 type classEntry struct {
 	pyType  unsafe.Pointer // PyTypeObject *
 	isError bool           // T or *T implements error; the class derives from GoError
 }
 
-// classes maps each bound Go struct type to its Python class. Generated module initialisers
+// classes maps each bound Go type to its Python class. Generated module initialisers
 // register them, so Go values reaching Python through interfaces find their concrete class.
 var classes sync.Map // reflect.Type -> classEntry
 
-// BindcRegisterClass records that pyType (a bindc class) holds values of the Go struct type t.
+// BindcRegisterClass records that pyType (a bindc class) holds values of the Go type t.
 func BindcRegisterClass(t reflect.Type, pyType unsafe.Pointer, isError bool) {
 	classes.Store(t, classEntry{pyType, isError})
 }
 
-// heapPointer returns v as a pointer to a struct, copying a struct value to the heap (classes
-// hold *T). ok is false for nil pointers and for other kinds.
-func heapPointer(v any) (ptr reflect.Value, ok bool) {
+// boundPointer returns v as a *T for a type T that has a bound class, with T's entry: v
+// itself for a non-nil *T, or a heap copy of a T value (classes hold *T). ok is false for nil
+// pointers and for types without a class. The registry is consulted before anything is copied.
+func boundPointer(v any) (ptr reflect.Value, entry classEntry, ok bool) {
 	rv := reflect.ValueOf(v)
-	switch {
-	case rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().Kind() == reflect.Struct:
-		return rv, true
-	case rv.Kind() == reflect.Struct:
-		p := reflect.New(rv.Type())
-		p.Elem().Set(rv)
-		return p, true
+	if !rv.IsValid() {
+		return reflect.Value{}, classEntry{}, false
 	}
-	return reflect.Value{}, false
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return reflect.Value{}, classEntry{}, false
+		}
+		e, found := classes.Load(rv.Type().Elem())
+		if !found {
+			return reflect.Value{}, classEntry{}, false
+		}
+		return rv, e.(classEntry), true
+	}
+	e, found := classes.Load(rv.Type())
+	if !found {
+		return reflect.Value{}, classEntry{}, false
+	}
+	p := reflect.New(rv.Type())
+	p.Elem().Set(rv)
+	return p, e.(classEntry), true
 }
 
 // raiseErrorInstance raises err as its bound exception class, if it has one.
 func raiseErrorInstance(err error) bool {
-	ptr, ok := heapPointer(err)
-	if !ok {
-		return false
-	}
-	entry, ok := classes.Load(ptr.Type().Elem())
-	if !ok || !entry.(classEntry).isError {
+	ptr, entry, ok := boundPointer(err)
+	if !ok || !entry.isError {
 		return false
 	}
 	typ := fmt.Sprintf("%T", err)
-	C.py4go_bind_raise_instance((*C.PyTypeObject)(entry.(classEntry).pyType), C.uintptr_t(BindcNewHandle(ptr.Interface())),
+	C.py4go_bind_raise_instance((*C.PyTypeObject)(entry.pyType), C.uintptr_t(BindcNewHandle(ptr.Interface())),
 		bindcCStr(typ), C.Py_ssize_t(len(typ)))
 	return true
 }
@@ -162,16 +171,12 @@ func bindcWrapInstance(v any) (p unsafe.Pointer, ok bool) {
 		}
 		return nil, false
 	}
-	ptr, isStruct := heapPointer(v)
-	if !isStruct {
-		return nil, false
-	}
-	entry, bound := classes.Load(ptr.Type().Elem())
+	ptr, entry, bound := boundPointer(v)
 	if !bound {
 		return nil, false
 	}
 	h := C.uintptr_t(BindcNewHandle(ptr.Interface()))
-	return unsafe.Pointer(C.py4go_bind_wrap((*C.PyTypeObject)(entry.(classEntry).pyType), h)), true
+	return unsafe.Pointer(C.py4go_bind_wrap((*C.PyTypeObject)(entry.pyType), h)), true
 }
 
 // bindcInstanceValue returns the Go value a bindc instance holds, as a value of type t (the

@@ -423,6 +423,35 @@ int py4go_bind_bad_instance(PyObject *o, const char *fn, int pos, PyTypeObject *
     return -1;
 }
 
+int py4go_bind_value_arg(PyObject *o, const char *fn, int pos, PyTypeObject *type, const char *expected,
+                         PyObject **tmp, uintptr_t *out)
+{
+    if (PyObject_TypeCheck(o, type))
+        return py4go_bind_handle_arg(o, fn, pos, type, 0, out);
+    PyObject *made = PyObject_CallOneArg((PyObject *)type, o);
+    if (made == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_TypeError))
+            return py4go_bind_prefix_error(fn, pos); /* OverflowError, ValueError...: keep the class */
+        PyObject *type_err, *value, *tb;
+        PyErr_Fetch(&type_err, &value, &tb);
+        PyErr_NormalizeException(&type_err, &value, &tb);
+        py4go_bind_bad_type(fn, pos, expected, o);
+        PyObject *t2, *v2, *tb2;
+        PyErr_Fetch(&t2, &v2, &tb2);
+        PyErr_NormalizeException(&t2, &v2, &tb2);
+        if (v2 != NULL && value != NULL)
+            PyException_SetCause(v2, value); /* steals value: the constructor's own message */
+        else
+            Py_XDECREF(value);
+        Py_XDECREF(type_err);
+        Py_XDECREF(tb);
+        PyErr_Restore(t2, v2, tb2);
+        return -1;
+    }
+    *tmp = made;
+    return py4go_bind_handle_arg(made, fn, pos, type, 0, out);
+}
+
 PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle)
 {
     if (handle == 0)

@@ -240,6 +240,13 @@ static inline int py4go_bind_handle_arg(PyObject *o, const char *fn, int pos, Py
     return py4go_bind_bad_instance(o, fn, pos, type, allow_none);
 }
 
+/* An argument for a parameter of a value class (a defined non-struct Go type with methods):
+ * an instance gives its handle; anything else goes through the class's constructor, and the
+ * new instance, kept in *tmp (the caller releases it after the call), gives the handle. A
+ * TypeError from the constructor becomes "fn() argument N must be <expected>, not <type>". */
+int py4go_bind_value_arg(PyObject *o, const char *fn, int pos, PyTypeObject *type, const char *expected,
+                         PyObject **tmp, uintptr_t *out);
+
 /* A new instance of `type` owning `handle`, without running __init__. Handle 0 gives None
  * (a nil Go pointer). On failure the handle is deleted, so the Go value is not kept alive. */
 PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle);

@@ -136,7 +136,7 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     env = TypeEnv.for_package(package)
     in_package = target_import is None
     env.extra[MODULE_KEY] = module_name
-    env.extra[CLASSES_KEY] = select_classes(package, in_package, sink)
+    env.extra[CLASSES_KEY] = select_classes(package, env, in_package, sink)
     functions: list[BoundFunction] = []
     for func in package.functions:
         if not wanted(func, in_package, sink):

@@ -1,5 +1,10 @@
 """Go struct types as Python classes: which structs, and their fields, methods and dunders.
 
+A defined non-struct type with methods (``type Kelvin float64`` with ``func (k Kelvin) ...``,
+``url.Values``) is a *value class*: the same machinery holding a ``*T``, with one property,
+``value``, crossing as the underlying type, and a constructor ``T(value)``. An integer type whose
+constants form an enum stays an ``IntEnum`` instead (see :mod:`bindc.typemap.named`).
+
 Promotion follows Go's rules: fields and methods of embedded structs are reachable through
 the outer struct unless a shallower declaration shadows them or two at the same depth
 collide. Generated Go code just writes ``p.Name`` and the Go compiler resolves the path.
@@ -16,6 +21,7 @@ from bindc.naming import python_safe, snake_case
 from bindc.resolve import BoundFunction, BoundReceiver, bind_function, wanted
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.env import TypeEnv
+from bindc.typemap.named import NamedTypeError, enum_members, underlying_mapping
 
 #: Go methods that become Python dunders instead of methods, with the signature they need.
 STR_METHODS = ("String", "Error")
@@ -23,7 +29,8 @@ STR_METHODS = ("String", "Error")
 
 @dataclass(frozen=True)
 class BoundField:
-    """A struct field (own or promoted) as a Python property."""
+    """A struct field (own or promoted) as a Python property; ``go_name`` is empty for the
+    ``value`` property of a value class (the Go value itself)."""
 
     go_name: str
     py_name: str
@@ -34,7 +41,7 @@ class BoundField:
 
 @dataclass(frozen=True)
 class BoundClass:
-    """A Go struct type as a Python class."""
+    """A Go struct type (or, with ``is_value``, another defined type with methods) as a Python class."""
 
     decl: TypeDecl
     py_name: str
@@ -44,6 +51,7 @@ class BoundClass:
     str_method: BoundFunction | None
     comparable: bool
     is_error: bool = False
+    is_value: bool = False
 
     @property
     def named(self) -> NamedType:
@@ -56,20 +64,38 @@ class BoundClass:
         return self.decl.doc
 
 
-def select_classes(package: Package, in_package: bool, sink: DiagnosticSink) -> dict[str, str]:
-    """Struct types to bind, as Go name -> Python class name (before any field is looked at,
-    so functions and fields can refer to every class)."""
+#: Name of the property of a value class that holds the Go value itself.
+VALUE_FIELD = "value"
+
+
+def select_classes(package: Package, env: TypeEnv, in_package: bool, sink: DiagnosticSink) -> dict[str, str]:
+    """Types to bind as classes, as Go name -> Python class name (before any field is looked
+    at, so functions and fields can refer to every class): structs, and other defined types
+    that have methods unless they are interfaces or enums."""
     selected: dict[str, str] = {}
     for decl in package.types:
-        if not isinstance(decl.type, StructType) or decl.alias:
+        if decl.alias or isinstance(decl.type, InterfaceType):
+            continue
+        if not isinstance(decl.type, StructType) and not package.methods_of(decl.name):
             continue
         export, skip = decl.directive("export"), decl.directive("skip")
         if skip is not None or decl.type_params:
+            continue
+        if not isinstance(decl.type, StructType) and len(enum_members(decl, env)) >= 2:
+            _warn_enum_methods(decl, package, in_package, sink)
             continue
         if not decl.exported and not (in_package and export is not None):
             continue
         selected[decl.name] = export.arg if export is not None and export.arg else decl.name
     return selected
+
+
+def _warn_enum_methods(decl: TypeDecl, package: Package, in_package: bool, sink: DiagnosticSink) -> None:
+    """An enum stays an IntEnum: its methods are not reachable from Python (one warning)."""
+    names = [m.name for m in package.methods_of(decl.name) if m.exported or in_package and m.directive("export")]
+    if names:
+        sink.warning(f"methods of enum type {decl.name} skipped ({', '.join(names)}): {decl.name} is bound as an "
+                     f"IntEnum, whose members are Python ints", decl.span)
 
 
 def bind_classes(package: Package, classes: dict[str, str], env: TypeEnv, in_package: bool,
@@ -86,7 +112,8 @@ def bind_classes(package: Package, classes: dict[str, str], env: TypeEnv, in_pac
 def _bind_class(decl: TypeDecl, py_name: str, structs: dict[str, TypeDecl], package: Package, env: TypeEnv,
                 in_package: bool, sink: DiagnosticSink) -> BoundClass:
     receiver = BoundReceiver(py_name, NamedType(decl.name))
-    fields, own = _bind_fields(decl, structs, env, sink)
+    is_value = not isinstance(decl.type, StructType)
+    fields, own = _bind_fields(decl, structs, env, sink) if not is_value else _value_field(decl, env, sink)
     used = {f.py_name for f in fields}
     methods: list[BoundFunction] = []
     str_method = None
@@ -114,7 +141,22 @@ def _bind_class(decl: TypeDecl, py_name: str, structs: dict[str, TypeDecl], pack
         methods.append(bf)
     all_types = {d.name: d for d in package.types}
     return BoundClass(decl, py_name, tuple(fields), tuple(own), tuple(methods), str_method,
-                      _comparable(decl.type, all_types, set()), is_error)
+                      _comparable(decl.type, all_types, set()), is_error, is_value)
+
+
+def _value_field(decl: TypeDecl, env: TypeEnv, sink: DiagnosticSink) -> tuple[list[BoundField], list[BoundField]]:
+    """The ``value`` property of a value class (none when the underlying type does not map:
+    the class still carries the methods)."""
+    try:
+        mapping = underlying_mapping(NamedType(decl.name), decl, env, env)
+    except NamedTypeError as e:
+        sink.warning(f"{decl.name}: no value property: {e}", decl.span)
+        return [], []
+    # A method named Value would take the property's name: the property steps aside.
+    taken = any(snake_case(m.name) == VALUE_FIELD for m in env.package.methods_of(decl.name))
+    field = BoundField("", "go_" + VALUE_FIELD if taken else VALUE_FIELD, mapping, f"The Go {decl.name} value.",
+                       decl.span)
+    return [field], [field]
 
 
 def _bind_fields(decl: TypeDecl, structs: dict[str, TypeDecl], env: TypeEnv,
@@ -185,6 +227,8 @@ def _embedded_struct(f: StructField, structs: dict[str, TypeDecl]) -> TypeDecl |
 def _method_set(decl: TypeDecl, structs: dict[str, TypeDecl], package: Package, field_names: set[str]) -> list[Func]:
     """Methods callable on ``*T``: declared ones, then promoted ones not shadowed."""
     methods = list(package.methods_of(decl.name))
+    if not isinstance(decl.type, StructType):
+        return methods
     names = {m.name for m in methods} | field_names
     for level_fields, _ in _field_levels(decl, structs):
         for f in level_fields:

@@ -30,7 +30,8 @@ DEFAULT_PACKAGES = ["strings", "strconv", "unicode/utf8", "path", "math", "net/u
 _GROUPS = [
     (r"type func\(", "func parameter (callbacks: not yet)"),
     (r"type iter\.Seq|generic", "generics (iter.Seq, type parameters)"),
-    (r"types with methods are bound as classes", "named type with methods (classes: not yet)"),
+    (r"type \[\][A-Z]\w* is not supported|struct types? of other packages?",
+     "struct type of another package (not yet)"),
     (r"type \*", "pointer to struct (classes: not yet)"),
     (r"type (\[\]|map\[|\[\d)", "slice/array/map other than []byte (containers: not yet)"),
     (r"complex", "complex64/complex128"),

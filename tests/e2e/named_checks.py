@@ -62,9 +62,94 @@ CHECKS = {
         assert named.Half == 0.10000000149011612                     # the float32 value
         assert (named.Neg, named.Mod) == (-3, -1)                     # Go truncates toward zero
         assert named.Mile == 3218.688
-        for skipped in ("Complex", "Thing", "Stringer", "describe"):
-            assert not hasattr(named, skipped), skipped
+        assert not hasattr(named, "Complex")
+        assert named.Thing == 3 and type(named.Thing) is int   # a constant of a value class: its value
+        assert named.describe(named.Thing) == "stringer"
         assert named.Point(7).x == 7                 # a struct type: bound as a class
+    """,
+    "value_class_float": """
+        k = named.Kelvin(300)                            # type Kelvin float64, with methods
+        assert (k.value, str(k), repr(k)) == (300.0, "300 K", "Kelvin(value=300.0)")
+        assert named.Kelvin().value == 0.0 and named.Kelvin(value=2).value == 2.0
+        assert abs(k.celsius() - 26.85) < 1e-9 and type(k.celsius()) is float
+        k.warm(5)                                        # pointer receiver: changes k itself
+        assert k.value == 305.0
+        named.warm_up(k, 1)                              # *Kelvin parameter: shared
+        assert k.value == 306.0
+        k.value = 1.5
+        assert str(k) == "1.5 K"
+        a = named.absolute()                             # a result is an instance
+        assert type(a) is named.Kelvin and a.value == 0.0
+        assert named.hotter(k, a) and named.hotter(300, 1.5) and not named.hotter(a, 0)  # floats accepted
+        assert named.Kelvin(1) == named.Kelvin(1) and named.Kelvin(1) != named.Kelvin(2)
+        try:
+            hash(k)
+        except TypeError:
+            pass
+        else:
+            raise AssertionError("a mutable Go value is hashable")
+        class Warmer(named.Kelvin):                      # Python subclass
+            def doubled(self):
+                return self.value * 2
+        assert Warmer(4).doubled() == 8.0 and named.hotter(Warmer(4), 3)
+        for bad, exc, text in (("x", TypeError, "hotter() argument 1 must be Kelvin or float, not str"),
+                               (None, TypeError, "hotter() argument 1 must be Kelvin or float, not None"),
+                               (10**400, OverflowError, "hotter() argument 1: Kelvin.value: int too large")):
+            try:
+                named.hotter(bad, 1)
+            except exc as e:
+                assert str(e).startswith(text), e
+            else:
+                raise AssertionError(f"no {exc.__name__} for {bad!r}")
+        try:
+            named.warm_up(1.5, 1)                        # a pointer needs an instance
+        except TypeError as e:
+            assert str(e) == "warm_up() argument 1 must be Kelvin or None, not float", e
+        else:
+            raise AssertionError("no TypeError")
+    """,
+    "value_class_map_and_error": """
+        t = named.new_tags("b", "a")                     # type Tags map[string]bool, with methods
+        assert type(t) is named.Tags and t.value == {"a": True, "b": True}
+        t.add("c")                                       # a map is a reference: the method changes t
+        assert t.sorted() == ["a", "b", "c"] and t.has("c") and not t.has("z")
+        assert named.Tags({"x": True}).sorted() == ["x"]
+        assert named.new_tags().value == {}
+        try:
+            named.check(3)                               # type Code int with Error(): an exception class
+        except named.Code as e:
+            assert isinstance(e, named.GoError) and e.value == 3 and str(e) == "code 3"
+        else:
+            raise AssertionError("no Code")
+        assert named.check(0) is None
+        try:
+            raise named.Code(7)                          # raisable from Python too
+        except named.GoError as e:
+            assert str(e) == "code 7"
+        assert named.describe(named.Stringer(2)) == "stringer" and str(named.Stringer(5)) == "stringer"
+        assert named.other(named.Suit.Clubs) is named.Suit.Hearts  # an enum with methods stays an IntEnum
+    """,
+    "value_classes_are_freed": """
+        import gc, sys
+        start_handles = named._py4go_live_handles()
+        gc.collect()
+        start_blocks = sys.getallocatedblocks()
+        for i in range(100_000):
+            k = named.Kelvin(i)
+            assert named.hotter(k, 0.5) == (i > 0.5)     # a temporary Kelvin for 0.5, dropped after
+            try:
+                named.hotter(i, "x")                     # the first temporary is made, the second fails
+            except TypeError:
+                pass
+            t = named.new_tags("a")
+            try:
+                named.check(i + 1)
+            except named.Code:
+                pass
+        del k, t
+        gc.collect()
+        assert named._py4go_live_handles() == start_handles, named._py4go_live_handles() - start_handles
+        assert abs(sys.getallocatedblocks() - start_blocks) < 64, sys.getallocatedblocks() - start_blocks
     """,
     "variables": """
         assert named.get_version() == "1.0"

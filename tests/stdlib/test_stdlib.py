@@ -307,6 +307,39 @@ def test_net_url_builds_and_escapes(std_build) -> None:
     """)
 
 
+def test_net_url_values_against_urllib(std_build) -> None:
+    """url.Values (a value class: a map type with methods) against urllib.parse."""
+    check(std_build, "net/url", """
+        import urllib.parse
+        pairs = st.lists(st.tuples(st.text(max_size=6), st.text(max_size=6)), max_size=6)
+        @given(pairs)
+        def t(items):
+            query = urllib.parse.urlencode(items)
+            v = go.parse_query(query)
+            expected = {}
+            for k, val in items:
+                expected.setdefault(k, []).append(val)
+            assert v.value == expected
+            for k, vals in expected.items():
+                assert v.get(k) == vals[0] and v.has(k)
+            # Encode sorts by key and keeps each key's values in order; urlencode(doseq) does not
+            # sort, so compare with the sorted pairs.
+            assert v.encode() == urllib.parse.urlencode(sorted(expected.items()), doseq=True)
+            w = go.Values(expected)
+            w.set_("new", "x y")                       # set_: a method named set would shadow the builtin in the stub
+            w.del_(items[0][0]) if items else None
+            assert urllib.parse.parse_qs(w.encode(), keep_blank_values=True) == {
+                k: vals for k, vals in {**expected, "new": ["x y"]}.items() if not items or k != items[0][0]}
+        t()
+        try:
+            go.parse_query("a=%zz")
+        except go.EscapeError as e:                      # type EscapeError string: an exception class
+            assert e.value == "%zz" and isinstance(e, go.GoError)
+        else:
+            raise AssertionError("no EscapeError")
+    """)
+
+
 # ------------------------------------------------------------------------------ stubs
 
 @pytest.mark.parametrize("import_path", sorted(STD_MODULES))
@@ -338,5 +371,7 @@ def test_stdlib_report_counts() -> None:
     math_row = report.report("math")
     assert math_row["exported"] == math_row["bound"] == 67 and math_row["constants"] == 30
     url_row = report.report("net/url")
-    assert (url_row["bound"], url_row["skipped"]) == (9, 1)      # *URL and friends are classes now
-    assert url_row["reasons"] == {"named type with methods (classes: not yet)": 1}  # url.Values
+    assert (url_row["bound"], url_row["skipped"]) == (10, 0)     # url.Values is a value class now
+    strings_row = report.report("strings")
+    assert strings_row["reasons"] == {"generics (iter.Seq, type parameters)": 5,
+                                      "struct type of another package (not yet)": 3}  # unicode.SpecialCase

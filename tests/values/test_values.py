@@ -87,9 +87,9 @@ def test_unbindable_named_types_are_skipped_with_the_reason(tmp_path: Path) -> N
         func F3(m M) {}
         func F4(c Ch) {}
     """)
-    assert [f.go_name for f in module.functions] == ["F2"]      # S is a struct: bound as a class
+    assert [f.go_name for f in module.functions] == ["F2", "F3"]  # S and M (it has methods) are classes
+    assert [(c.py_name, c.is_value) for c in module.classes] == [("S", False), ("M", True)]
     assert "F1 skipped: parameter x: type Loop is defined in terms of itself" in warnings
-    assert "F3 skipped: parameter m: type M: types with methods are bound as classes (not yet)" in warnings
     assert "F4 skipped: parameter c: type Ch: type chan int is not supported" in warnings
 
 

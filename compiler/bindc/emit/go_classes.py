@@ -64,6 +64,13 @@ def _emit_recover(p: LinePrinter, where: str, refs: GoRefs) -> None:
     p.P("}()")
 
 
+def _field_ref(cls: BoundClass, field: BoundField, refs: GoRefs) -> str:
+    """The addressable Go expression of a field: ``p.Name``, or ``*p`` for a value class's value."""
+    if not field.go_name:
+        return f"*{receiver_value(cls.named, refs)}"
+    return f"{receiver_value(cls.named, refs)}.{field.go_name}"
+
+
 def _emit_getter(p: LinePrinter, pre: str, cls: BoundClass, field: BoundField, refs: GoRefs) -> None:
     m = field.mapping
     where = f"{cls.py_name}.{field.py_name}"
@@ -72,7 +79,7 @@ def _emit_getter(p: LinePrinter, pre: str, cls: BoundClass, field: BoundField, r
     _emit_recover(p, where, refs)
     # The selector is addressable, so a struct-valued field is handed out by address: Python
     # then sees (and changes) the field itself, not a copy.
-    for line in m.go_result_store("c_r0", f"{receiver_value(cls.named, refs)}.{field.go_name}", where, refs):
+    for line in m.go_result_store("c_r0", _field_ref(cls, field, refs), where, refs):
         p.P(line)
     p.P("return 0")
     p.P("}")
@@ -86,6 +93,6 @@ def _emit_setter(p: LinePrinter, pre: str, cls: BoundClass, field: BoundField, r
     _emit_recover(p, where, refs)
     for line in m.go_arg_prepare("c_a0", ArgSite(where, 0), refs):
         p.P(line)
-    p.P(f"{receiver_value(cls.named, refs)}.{field.go_name} = {m.go_arg_value('c_a0', refs)}")
+    p.P(f"{_field_ref(cls, field, refs)} = {m.go_arg_value('c_a0', refs)}")
     p.P("return 0")
     p.P("}")

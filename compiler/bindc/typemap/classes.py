@@ -4,6 +4,10 @@ An instance holds a ``runtime/cgo`` handle to a Go pointer ``*T``. A ``T`` param
 the value out of the instance; a ``*T`` parameter shares it (``None`` is nil). A ``T`` result
 is copied to the Go heap and wrapped; a ``*T`` result wraps the pointer itself (nil is None).
 Field getters hand out the field's address, so ``outer.inner.x = 1`` changes ``outer``.
+
+A *value class* (a defined non-struct type with methods, ``type Kelvin float64``) works the
+same way; in addition a ``T`` parameter accepts whatever the class's constructor accepts (a
+plain ``float`` for ``Kelvin``): the wrapper builds a temporary instance from it.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bindc.capi import CSignature
-from bindc.ir import GoType, NamedType, PointerType
+from bindc.ir import GoType, NamedType, PointerType, StructType, TypeDecl
 from bindc.typemap.base import ArgSite, GoRefs, TypeMapping, c_string
 from bindc.typemap.env import TypeEnv
 
@@ -64,8 +68,43 @@ class ClassMapping(TypeMapping):
         )
 
 
+@dataclass(frozen=True)
+class ValueClassMapping(ClassMapping):
+    """``T`` for a value class: an instance, or anything ``T(value)`` accepts."""
+
+    value_annotation: str = ""
+
+    @property
+    def py_param_annotation(self) -> str:
+        return f"{self.py_annotation} | {self.value_annotation}" if self.value_annotation else self.py_annotation
+
+    @property
+    def variadic_ok(self) -> bool:
+        return False  # each element would need its temporary released
+
+    def c_arg_locals(self, var: str) -> list[str]:
+        return [f"PyObject *{var}_tmp = NULL;"] + super().c_arg_locals(var)
+
+    def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
+        tmp = f"&{target[1:]}_tmp" if target.startswith("&") else f"&(*{target})_tmp"
+        expected = c_string(self.py_param_annotation.replace(" | ", " or "))
+        return (f"py4go_bind_value_arg({obj}, {c_string(site.fn)}, {site.pos}, {self.type_var}, {expected}, "
+                f"{tmp}, {target})")
+
+    def c_arg_release(self, var: str) -> str | None:
+        return f"Py_XDECREF({var}_tmp);"
+
+    @property
+    def capi(self) -> tuple[CSignature, ...]:
+        return super().capi + (
+            CSignature("py4go_bind_value_arg", "int",
+                       ("PyObject *", "const char *", "int", "PyTypeObject *", "const char *", "PyObject **",
+                        "uintptr_t *")),
+        )
+
+
 def find_class(t: GoType, env: TypeEnv) -> TypeMapping | None:
-    """A bound struct type, by value or by pointer."""
+    """A bound struct type or value class, by value or by pointer."""
     classes: dict[str, str] = env.extra.get(CLASSES_KEY, {})  # type: ignore[assignment]
     pointer = isinstance(t, PointerType)
     inner = t.elem if isinstance(t, PointerType) else t
@@ -73,6 +112,28 @@ def find_class(t: GoType, env: TypeEnv) -> TypeMapping | None:
         return None
     py = classes[inner.name]
     annotation = f"{py} | None" if pointer else py
-    return ClassMapping(go_type=t.go_syntax(), py_annotation=annotation, c_arg_type="uintptr_t",
-                        cgo_arg_type="C.uintptr_t", c_result_type="uintptr_t", cgo_result_type="C.uintptr_t",
-                        named=inner, type_var=class_type_var(str(env.extra[MODULE_KEY]), py), pointer=pointer)
+    type_var = class_type_var(str(env.extra[MODULE_KEY]), py)
+    decl = env.local_types.get(inner.name)
+    if pointer or decl is None or isinstance(decl.type, StructType):
+        return ClassMapping(t.go_syntax(), annotation, "uintptr_t", "C.uintptr_t", "uintptr_t", "C.uintptr_t",
+                            named=inner, type_var=type_var, pointer=pointer)
+    return ValueClassMapping(t.go_syntax(), annotation, "uintptr_t", "C.uintptr_t", "uintptr_t", "C.uintptr_t",
+                             named=inner, type_var=type_var, value_annotation=_value_annotation(inner, decl, env))
+
+
+def _value_annotation(t: NamedType, decl: TypeDecl, env: TypeEnv) -> str:
+    """What a value class's constructor accepts besides an instance ("" when unknown, e.g. while
+    the type's own underlying type is being looked up: ``type List []List``)."""
+    from bindc.typemap.named import NamedTypeError, underlying_mapping
+
+    busy = env.extra.setdefault("bindc.classes.value_busy", set())
+    assert isinstance(busy, set)
+    if t.name in busy:
+        return ""
+    busy.add(t.name)
+    try:
+        return underlying_mapping(t, decl, env, env).py_param_annotation
+    except NamedTypeError:
+        return ""
+    finally:
+        busy.discard(t.name)

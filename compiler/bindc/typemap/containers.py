@@ -110,7 +110,7 @@ _SCALARS = frozenset(id(m) for m in NUMERIC_MAPPINGS.values()) | {id(STRING)}
 
 def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
     """The mapping of a container's element (or key) type when the runtime can convert it."""
-    from bindc.typemap.classes import ClassMapping
+    from bindc.typemap.classes import ClassMapping, ValueClassMapping
     from bindc.typemap.registry import MappingError, lookup_mapping  # registry imports this module
 
     try:
@@ -123,6 +123,10 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
         return None
     if mapping is BYTES or isinstance(mapping, RuntimeValue):
         return mapping
+    if isinstance(mapping, ValueClassMapping):
+        # The runtime converts elements by kind, so a Kelvin (a float64) would cross as a float
+        # while the stub promised instances: not supported rather than inconsistent.
+        return None
     if isinstance(mapping, ClassMapping):
         return mapping  # the runtime finds the class of a struct value through its registry
     return None

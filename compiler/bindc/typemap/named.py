@@ -1,4 +1,4 @@
-"""Named types without methods (``type Celsius float64``, ``units.Meters``) and enums.
+"""Named types that are not classes (``type Celsius float64``, ``units.Meters``) and enums.
 
 A named type crosses like its underlying type, with a Go conversion on each side
 (``Celsius(x)`` in, ``float64(v)`` out). The declaration is looked up in the bound package or,
@@ -10,9 +10,10 @@ A named integer type of the bound package with at least two exported constants o
 ``IntEnum`` class the module creates at import (a value with no member comes back as a plain
 ``int``), and parameters accept a member or any ``int`` in the type's range.
 
-Types with methods and struct types are bound as classes by another family; this finder only
-reports them, so it must stay *after* the class finder in
-:data:`~bindc.typemap.registry.FINDERS`.
+Struct types, and the bound package's types with methods, are bound as classes by another
+family, so this finder must stay *after* the class finder in
+:data:`~bindc.typemap.registry.FINDERS`. A type with methods that is not a class (one of
+another package, like ``time.Duration``) crosses as its underlying type, without its methods.
 """
 
 from __future__ import annotations
@@ -52,6 +53,17 @@ class NamedMapping(TypeMapping):
     @property
     def c_zero(self) -> str:
         return self.inner.c_zero
+
+    @property
+    def py_param_annotation(self) -> str:
+        return self.inner.py_param_annotation
+
+    @property
+    def stub_imports(self) -> tuple[tuple[str, str], ...]:
+        return self.inner.stub_imports
+
+    def go_arg_prepare(self, c_expr: str, site: ArgSite, refs: GoRefs) -> list[str]:
+        return self.inner.go_arg_prepare(c_expr, site, refs)
 
     @property
     def variadic_ok(self) -> bool:
@@ -135,13 +147,19 @@ def find_named(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 
 def named_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: TypeEnv) -> TypeMapping:
-    """The mapping of ``t`` (written in ``env``), declared by ``decl`` in ``decl_env``."""
+    """The mapping of ``t`` (written in ``env``), declared by ``decl`` in ``decl_env``.
+
+    A type with methods reaches this finder only when it is not bound as a class (it belongs
+    to another package, or is unexported or skipped): it crosses as its underlying type.
+    """
     from bindc.typemap.registry import MappingError, lookup_mapping
 
     if decl.type_params:
         raise NamedTypeError(f"type {t.go_syntax()}: generic types are not supported")
-    if not decl.alias and (decl_env.package.methods_of(decl.name) or isinstance(decl.type, StructType)):
-        raise NamedTypeError(f"type {t.go_syntax()}: types with methods are bound as classes (not yet)")
+    if isinstance(decl.type, StructType):
+        if decl_env is env:
+            raise NamedTypeError(f"type {t.go_syntax()}: struct type not bound as a class (unexported or skipped)")
+        raise NamedTypeError(f"type {t.go_syntax()}: struct types of other packages are not bound (not yet)")
     if decl.alias:  # the very same type as the one it names: that type's rules apply
         guard = env.extra.setdefault("bindc.named.busy", set())
         assert isinstance(guard, set)
@@ -155,20 +173,29 @@ def named_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: TypeEnv)
             raise NamedTypeError(f"type {t.go_syntax()}: {e}") from None
         finally:
             guard.discard(key)
+    mapping = underlying_mapping(t, decl, decl_env, env)
+    inner = mapping.inner
+    if decl_env is env and isinstance(inner, (SignedInt, UnsignedInt)):
+        members = enum_members(decl, env)
+        if len(members) >= 2:  # one typed constant (a limit, a default) does not make an enum
+            return EnumMapping(t.go_syntax(), decl.name, inner.c_arg_type, inner.cgo_arg_type, inner.c_result_type,
+                               inner.cgo_result_type, inner=inner, named=t, members=members)
+    return mapping
+
+
+def underlying_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: TypeEnv) -> NamedMapping:
+    """``t`` crossing as its underlying type (a defined, non-alias type), converted on each side."""
+    from bindc.typemap.registry import MappingError, lookup_mapping
+
     underlying, underlying_env = _underlying(decl.type, decl_env, {(decl_env.package.dir, decl.name)})
     if isinstance(underlying, StructType):
-        raise NamedTypeError(f"type {t.go_syntax()}: types with methods are bound as classes (not yet)")
+        raise NamedTypeError(f"type {t.go_syntax()}: defined from a struct type of another package (not yet)")
     try:
         inner = lookup_mapping(underlying, underlying_env)
     except MappingError as e:
         raise NamedTypeError(f"type {t.go_syntax()}: {e}") from None
     if isinstance(inner, NamedMapping):
         inner = inner.inner  # convert straight to the predeclared type underneath
-    if decl_env is env and isinstance(inner, (SignedInt, UnsignedInt)):
-        members = enum_members(decl, env)
-        if len(members) >= 2:  # one typed constant (a limit, a default) does not make an enum
-            return EnumMapping(t.go_syntax(), decl.name, inner.c_arg_type, inner.cgo_arg_type, inner.c_result_type,
-                               inner.cgo_result_type, inner=inner, named=t, members=members)
     return NamedMapping(t.go_syntax(), inner.py_annotation, inner.c_arg_type, inner.cgo_arg_type,
                         inner.c_result_type, inner.cgo_result_type, inner=inner, named=t)
 

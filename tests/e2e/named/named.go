@@ -3,6 +3,8 @@ package named
 
 import (
 	"math"
+	"sort"
+	"strconv"
 	"time"
 
 	"example.com/named/units"
@@ -148,3 +150,81 @@ type Span time.Duration
 
 // Twice doubles a span.
 func Twice(s Span) Span { return 2 * s }
+
+// Kelvin is a temperature with methods: a Python class holding the value.
+type Kelvin float64
+
+// Celsius converts k.
+func (k Kelvin) Celsius() Celsius { return Celsius(k - 273.15) }
+
+// String formats k.
+func (k Kelvin) String() string { return strconv.FormatFloat(float64(k), 'f', -1, 64) + " K" }
+
+// Warm raises k in place.
+func (k *Kelvin) Warm(by float64) { *k += Kelvin(by) }
+
+// Absolute is the lowest temperature.
+func Absolute() Kelvin { return 0 }
+
+// Hotter reports whether a is hotter than b.
+func Hotter(a, b Kelvin) bool { return a > b }
+
+// WarmUp warms *k through the pointer.
+func WarmUp(k *Kelvin, by float64) { k.Warm(by) }
+
+// Tags is a set of labels with methods (a map underneath).
+type Tags map[string]bool
+
+// Add puts s in the set.
+func (t Tags) Add(s string) { t[s] = true }
+
+// Has reports whether s is in the set.
+func (t Tags) Has(s string) bool { return t[s] }
+
+// Sorted lists the labels in order.
+func (t Tags) Sorted() []string {
+	out := make([]string, 0, len(t))
+	for s := range t {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// NewTags is a set of the given labels.
+func NewTags(labels ...string) Tags {
+	t := Tags{}
+	for _, s := range labels {
+		t.Add(s)
+	}
+	return t
+}
+
+// Code is an error type that is not a struct.
+type Code int
+
+// Error describes the code.
+func (c Code) Error() string { return "code " + strconv.Itoa(int(c)) }
+
+// Check fails with Code(n) unless n is 0.
+func Check(n int) error {
+	if n == 0 {
+		return nil
+	}
+	return Code(n)
+}
+
+// Suit is an enum with a String method: it stays an IntEnum.
+type Suit int
+
+// The suits.
+const (
+	Clubs Suit = iota
+	Hearts
+)
+
+// String names the suit.
+func (s Suit) String() string { return [...]string{"clubs", "hearts"}[s] }
+
+// Other is the other suit.
+func Other(s Suit) Suit { return 1 - s }

@@ -2,7 +2,7 @@
 # source: example.com/named (named.go)
 """Package named exercises named types, enums and constants for bindc's tests."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import ClassVar, Final
 from typing_extensions import disjoint_base
@@ -41,6 +41,12 @@ class Level(IntEnum):
     Top = 5
 
 
+class Suit(IntEnum):
+    """Suit is an enum with a String method: it stays an IntEnum."""
+    Clubs = 0
+    Hearts = 1
+
+
 Red: Final[Color]
 Green: Final[Color]
 Blue: Final[Color]
@@ -67,7 +73,20 @@ Mask: Final = 4294967295
 MinInt8: Final = -128
 Neg: Final = -3
 Mod: Final = -1
+Thing: Final = 3
 Mile: Final = 3218.688
+Clubs: Final[Suit]
+Hearts: Final[Suit]
+
+
+@disjoint_base
+class Stringer:
+    """Stringer has a method, so it is a class (not bound by this family)."""
+    def __init__(self, /, value: int = ...) -> None: ...
+    value: int
+    def __str__(self, /) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
 
 
 @disjoint_base
@@ -75,6 +94,43 @@ class Point:
     """Point is a struct, so it is a class (bound by the classes family)."""
     def __init__(self, /, x: int = ...) -> None: ...
     x: int
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+
+@disjoint_base
+class Kelvin:
+    """Kelvin is a temperature with methods: a Python class holding the value."""
+    def __init__(self, /, value: float = ...) -> None: ...
+    value: float
+    def __str__(self, /) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def celsius(self, /) -> float:
+        """Celsius converts k."""
+    def warm(self, by: float, /) -> None:
+        """Warm raises k in place."""
+
+
+@disjoint_base
+class Tags:
+    """Tags is a set of labels with methods (a map underneath)."""
+    def __init__(self, /, value: Mapping[str, bool] = ...) -> None: ...
+    value: dict[str, bool]
+    def add(self, s: str, /) -> None:
+        """Add puts s in the set."""
+    def has(self, s: str, /) -> bool:
+        """Has reports whether s is in the set."""
+    def sorted(self, /) -> list[str]:
+        """Sorted lists the labels in order."""
+
+
+@disjoint_base
+class Code(GoError):
+    """Code is an error type that is not a struct."""
+    def __init__(self, /, value: int = ...) -> None: ...
+    value: int
+    def __str__(self, /) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
@@ -109,6 +165,9 @@ def inc(n: int, /) -> int:
 def rev(b: bytes, /) -> bytes:
     """Rev reverses b."""
 
+def describe(s: Stringer | int, /) -> str:
+    """Describe takes a type with methods: skipped by this family."""
+
 def get_version() -> str:
     """Read The Go package variable Version: Version is the package version."""
 
@@ -141,3 +200,21 @@ def set_hits(value: Sequence[int], /) -> None:
 
 def twice(s: int, /) -> int:
     """Twice doubles a span."""
+
+def absolute() -> Kelvin:
+    """Absolute is the lowest temperature."""
+
+def hotter(a: Kelvin | float, b: Kelvin | float, /) -> bool:
+    """Hotter reports whether a is hotter than b."""
+
+def warm_up(k: Kelvin | None, by: float, /) -> None:
+    """WarmUp warms *k through the pointer."""
+
+def new_tags(*labels: str) -> Tags:
+    """NewTags is a set of the given labels."""
+
+def check(n: int, /) -> None:
+    """Check fails with Code(n) unless n is 0."""
+
+def other(s: Suit | int, /) -> Suit:
+    """Other is the other suit."""

@@ -6,7 +6,11 @@ package named
 /*
 #include "py4go.h"
 PyObject *PyInit_named(void);
+extern PyTypeObject *bindc_named_Stringer_type;
 extern PyTypeObject *bindc_named_Point_type;
+extern PyTypeObject *bindc_named_Kelvin_type;
+extern PyTypeObject *bindc_named_Tags_type;
+extern PyTypeObject *bindc_named_Code_type;
 */
 import "C"
 
@@ -26,17 +30,32 @@ const _ = py4go.BindcRuntimeV1
 var _ [unsafe.Sizeof(int(0)) - 8]struct{}
 
 var (
-	_ func(named.Celsius) named.Celsius = named.Warm
-	_ func(named.Temp) float64          = named.ToFahrenheit
-	_ func(named.Name) named.Name       = named.Greet
-	_ func(named.Color) named.Color     = named.Next
-	_ func() named.Color                = named.Unknown
-	_ func(...named.Flags) named.Flags  = named.Combine
-	_ func(named.Level) named.Level     = named.Raise
-	_ func(units.Meters) units.Meters   = named.Double
-	_ func(named.Count) named.Count     = named.Inc
-	_ func(named.Blob) named.Blob       = named.Rev
-	_ func(named.Span) named.Span       = named.Twice
+	_ func(named.Celsius) named.Celsius     = named.Warm
+	_ func(named.Temp) float64              = named.ToFahrenheit
+	_ func(named.Name) named.Name           = named.Greet
+	_ func(named.Color) named.Color         = named.Next
+	_ func() named.Color                    = named.Unknown
+	_ func(...named.Flags) named.Flags      = named.Combine
+	_ func(named.Level) named.Level         = named.Raise
+	_ func(units.Meters) units.Meters       = named.Double
+	_ func(named.Count) named.Count         = named.Inc
+	_ func(named.Blob) named.Blob           = named.Rev
+	_ func(named.Stringer) string           = named.Describe
+	_ func(named.Span) named.Span           = named.Twice
+	_ func() named.Kelvin                   = named.Absolute
+	_ func(named.Kelvin, named.Kelvin) bool = named.Hotter
+	_ func(*named.Kelvin, float64)          = named.WarmUp
+	_ func(...string) named.Tags            = named.NewTags
+	_ func(int) error                       = named.Check
+	_ func(named.Suit) named.Suit           = named.Other
+	_ func(*named.Stringer) string          = (*named.Stringer).String
+	_ func(*named.Kelvin) string            = (*named.Kelvin).String
+	_ func(*named.Kelvin) named.Celsius     = (*named.Kelvin).Celsius
+	_ func(*named.Kelvin, float64)          = (*named.Kelvin).Warm
+	_ func(*named.Tags, string)             = (*named.Tags).Add
+	_ func(*named.Tags, string) bool        = (*named.Tags).Has
+	_ func(*named.Tags) []string            = (*named.Tags).Sorted
+	_ func(*named.Code) string              = (*named.Code).Error
 )
 
 // Compile-time guards: a constant whose value changed since generation fails the build.
@@ -62,6 +81,9 @@ func _() {
 	_ = x[named.MinInt8-(-128)]
 	_ = x[named.Neg-(-3)]
 	_ = x[named.Mod-(-1)]
+	_ = x[named.Thing-3]
+	_ = x[named.Clubs-0]
+	_ = x[named.Hearts-1]
 }
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -196,6 +218,20 @@ func bindcgo_named_rev(c_a0 C.py4go_strview, c_r0 **C.PyObject) (c_status C.int)
 	}()
 	v_r0 := named.Rev(named.Blob(py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))))
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewBytes([]byte(v_r0))); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_named_describe
+func bindcgo_named_describe(c_a0 C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("describe", v_panic))
+		}
+	}()
+	v_r0 := named.Describe(*py4go.BindcPtr[named.Stringer](uintptr(c_a0)))
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("describe", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -336,6 +372,86 @@ func bindcgo_named_twice(c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
 	return 0
 }
 
+//export bindcgo_named_absolute
+func bindcgo_named_absolute(c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("absolute", v_panic))
+		}
+	}()
+	v_r0 := named.Absolute()
+	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
+	return 0
+}
+
+//export bindcgo_named_hotter
+func bindcgo_named_hotter(c_a0 C.uintptr_t, c_a1 C.uintptr_t, c_r0 *C.int) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("hotter", v_panic))
+		}
+	}()
+	v_r0 := named.Hotter(*py4go.BindcPtr[named.Kelvin](uintptr(c_a0)), *py4go.BindcPtr[named.Kelvin](uintptr(c_a1)))
+	*c_r0 = 0
+	if v_r0 {
+		*c_r0 = 1
+	}
+	return 0
+}
+
+//export bindcgo_named_warm_up
+func bindcgo_named_warm_up(c_a0 C.uintptr_t, c_a1 C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("warm_up", v_panic))
+		}
+	}()
+	named.WarmUp(py4go.BindcPtr[named.Kelvin](uintptr(c_a0)), float64(c_a1))
+	return 0
+}
+
+//export bindcgo_named_new_tags
+func bindcgo_named_new_tags(c_a0 *C.py4go_strview, c_a0_n C.Py_ssize_t, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("new_tags", v_panic))
+		}
+	}()
+	v_a0 := make([]string, int(c_a0_n))
+	for i, x := range unsafe.Slice(c_a0, int(c_a0_n)) {
+		v_a0[i] = py4go.BindcString(unsafe.Pointer(x.p), int(x.n))
+	}
+	v_r0 := named.NewTags(v_a0...)
+	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
+	return 0
+}
+
+//export bindcgo_named_check
+func bindcgo_named_check(c_a0 C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("check", v_panic))
+		}
+	}()
+	v_err := named.Check(int(c_a0))
+	if v_err != nil {
+		return C.int(py4go.BindcError(v_err))
+	}
+	return 0
+}
+
+//export bindcgo_named_other
+func bindcgo_named_other(c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("other", v_panic))
+		}
+	}()
+	v_r0 := named.Other(named.Suit(int(c_a0)))
+	*c_r0 = C.longlong(int(v_r0))
+	return 0
+}
+
 func bindcget_Version() string {
 	return named.Version
 }
@@ -374,6 +490,60 @@ func bindcget_Hits() []int {
 
 func bindcset_Hits(v []int) {
 	named.Hits = v
+}
+
+//export bindcgo_named_Stringer_new
+func bindcgo_named_Stringer_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(named.Stringer)))
+}
+
+//export bindcgo_named_Stringer_get_value
+func bindcgo_named_Stringer_get_value(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Stringer.value", v_panic))
+		}
+	}()
+	*c_r0 = C.longlong(int(*py4go.BindcValue(uintptr(c_self)).(*named.Stringer)))
+	return 0
+}
+
+//export bindcgo_named_Stringer_set_value
+func bindcgo_named_Stringer_set_value(c_self C.uintptr_t, c_a0 C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Stringer.value", v_panic))
+		}
+	}()
+	*py4go.BindcValue(uintptr(c_self)).(*named.Stringer) = named.Stringer(int(c_a0))
+	return 0
+}
+
+//export bindcgo_named_Stringer_eq
+func bindcgo_named_Stringer_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Stringer.__eq__", v_panic))
+		}
+	}()
+	if *py4go.BindcValue(uintptr(c_a)).(*named.Stringer) == *py4go.BindcValue(uintptr(c_b)).(*named.Stringer) {
+		return 1
+	}
+	return 0
+}
+
+//export bindcgo_named_Stringer_string
+func bindcgo_named_Stringer_string(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Stringer.string", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*named.Stringer).String()
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("Stringer.string", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
 }
 
 //export bindcgo_named_Point_new
@@ -416,7 +586,215 @@ func bindcgo_named_Point_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	return 0
 }
 
+//export bindcgo_named_Kelvin_new
+func bindcgo_named_Kelvin_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(named.Kelvin)))
+}
+
+//export bindcgo_named_Kelvin_get_value
+func bindcgo_named_Kelvin_get_value(c_self C.uintptr_t, c_r0 *C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Kelvin.value", v_panic))
+		}
+	}()
+	*c_r0 = C.double(float64(*py4go.BindcValue(uintptr(c_self)).(*named.Kelvin)))
+	return 0
+}
+
+//export bindcgo_named_Kelvin_set_value
+func bindcgo_named_Kelvin_set_value(c_self C.uintptr_t, c_a0 C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Kelvin.value", v_panic))
+		}
+	}()
+	*py4go.BindcValue(uintptr(c_self)).(*named.Kelvin) = named.Kelvin(float64(c_a0))
+	return 0
+}
+
+//export bindcgo_named_Kelvin_eq
+func bindcgo_named_Kelvin_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Kelvin.__eq__", v_panic))
+		}
+	}()
+	if *py4go.BindcValue(uintptr(c_a)).(*named.Kelvin) == *py4go.BindcValue(uintptr(c_b)).(*named.Kelvin) {
+		return 1
+	}
+	return 0
+}
+
+//export bindcgo_named_Kelvin_string
+func bindcgo_named_Kelvin_string(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Kelvin.string", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*named.Kelvin).String()
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("Kelvin.string", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_named_Kelvin_celsius
+func bindcgo_named_Kelvin_celsius(c_self C.uintptr_t, c_r0 *C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Kelvin.celsius", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*named.Kelvin).Celsius()
+	*c_r0 = C.double(float64(v_r0))
+	return 0
+}
+
+//export bindcgo_named_Kelvin_warm
+func bindcgo_named_Kelvin_warm(c_self C.uintptr_t, c_a0 C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Kelvin.warm", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*named.Kelvin).Warm(float64(c_a0))
+	return 0
+}
+
+//export bindcgo_named_Tags_new
+func bindcgo_named_Tags_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(named.Tags)))
+}
+
+//export bindcgo_named_Tags_get_value
+func bindcgo_named_Tags_get_value(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Tags.value", v_panic))
+		}
+	}()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("Tags.value", map[string]bool(*py4go.BindcValue(uintptr(c_self)).(*named.Tags)))); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_named_Tags_set_value
+func bindcgo_named_Tags_set_value(c_self C.uintptr_t, c_a0 *C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Tags.value", v_panic))
+		}
+	}()
+	var c_a0_go map[string]bool
+	if py4go.BindcDecode("Tags.value", 0, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	*py4go.BindcValue(uintptr(c_self)).(*named.Tags) = named.Tags(c_a0_go)
+	return 0
+}
+
+//export bindcgo_named_Tags_add
+func bindcgo_named_Tags_add(c_self C.uintptr_t, c_a0 C.py4go_strview) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Tags.add", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*named.Tags).Add(py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	return 0
+}
+
+//export bindcgo_named_Tags_has
+func bindcgo_named_Tags_has(c_self C.uintptr_t, c_a0 C.py4go_strview, c_r0 *C.int) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Tags.has", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*named.Tags).Has(py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	*c_r0 = 0
+	if v_r0 {
+		*c_r0 = 1
+	}
+	return 0
+}
+
+//export bindcgo_named_Tags_sorted
+func bindcgo_named_Tags_sorted(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Tags.sorted", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*named.Tags).Sorted()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("Tags.sorted", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_named_Code_new
+func bindcgo_named_Code_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(named.Code)))
+}
+
+//export bindcgo_named_Code_get_value
+func bindcgo_named_Code_get_value(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Code.value", v_panic))
+		}
+	}()
+	*c_r0 = C.longlong(int(*py4go.BindcValue(uintptr(c_self)).(*named.Code)))
+	return 0
+}
+
+//export bindcgo_named_Code_set_value
+func bindcgo_named_Code_set_value(c_self C.uintptr_t, c_a0 C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Code.value", v_panic))
+		}
+	}()
+	*py4go.BindcValue(uintptr(c_self)).(*named.Code) = named.Code(int(c_a0))
+	return 0
+}
+
+//export bindcgo_named_Code_eq
+func bindcgo_named_Code_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Code.__eq__", v_panic))
+		}
+	}()
+	if *py4go.BindcValue(uintptr(c_a)).(*named.Code) == *py4go.BindcValue(uintptr(c_b)).(*named.Code) {
+		return 1
+	}
+	return 0
+}
+
+//export bindcgo_named_Code_error
+func bindcgo_named_Code_error(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Code.error", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*named.Code).Error()
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("Code.error", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
 //export bindcgo_named_register_classes
 func bindcgo_named_register_classes() {
+	py4go.BindcRegisterClass(reflect.TypeOf((*named.Stringer)(nil)).Elem(), unsafe.Pointer(C.bindc_named_Stringer_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*named.Point)(nil)).Elem(), unsafe.Pointer(C.bindc_named_Point_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*named.Kelvin)(nil)).Elem(), unsafe.Pointer(C.bindc_named_Kelvin_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*named.Tags)(nil)).Elem(), unsafe.Pointer(C.bindc_named_Tags_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*named.Code)(nil)).Elem(), unsafe.Pointer(C.bindc_named_Code_type), true)
 }
