@@ -51,10 +51,13 @@ class BoundResult:
 
 @dataclass(frozen=True)
 class BoundReceiver:
-    """The class a bound method belongs to."""
+    """The class a bound method belongs to. ``value`` is set for an enum's methods: ``self`` is
+    an ``IntEnum`` member (a Python int), converted with that mapping and passed by value,
+    instead of a bound instance holding a ``*T``."""
 
     py_class: str
     named: NamedType
+    value: TypeMapping | None = None
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,7 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     classes = bind_classes(package, env.extra[CLASSES_KEY], env, in_package, sink)  # type: ignore[arg-type]
     _check_unique_names(functions, classes, sink)
     taken = {f.py_name for f in functions} | {c.py_name for c in classes} | set(RESERVED_MODULE_NAMES)
-    values = resolve_values(env, sink, taken)
+    values = resolve_values(env, sink, taken, in_package)
     return BoundModule(
         name=module_name,
         go_package=package.name if in_package else module_name,

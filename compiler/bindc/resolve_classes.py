@@ -3,7 +3,7 @@
 A defined non-struct type with methods (``type Kelvin float64`` with ``func (k Kelvin) ...``,
 ``url.Values``) is a *value class*: the same machinery holding a ``*T``, with one property,
 ``value``, crossing as the underlying type, and a constructor ``T(value)``. An integer type whose
-constants form an enum stays an ``IntEnum`` instead (see :mod:`bindc.typemap.named`).
+constants form an enum stays an ``IntEnum`` instead (see :mod:`bindc.values`).
 
 Promotion follows Go's rules: fields and methods of embedded structs are reachable through
 the outer struct unless a shallower declaration shadows them or two at the same depth
@@ -82,20 +82,11 @@ def select_classes(package: Package, env: TypeEnv, in_package: bool, sink: Diagn
         if skip is not None or decl.type_params:
             continue
         if not isinstance(decl.type, StructType) and len(enum_members(decl, env)) >= 2:
-            _warn_enum_methods(decl, package, in_package, sink)
-            continue
+            continue  # an IntEnum, with its methods attached (bindc.values)
         if not decl.exported and not (in_package and export is not None):
             continue
         selected[decl.name] = export.arg if export is not None and export.arg else decl.name
     return selected
-
-
-def _warn_enum_methods(decl: TypeDecl, package: Package, in_package: bool, sink: DiagnosticSink) -> None:
-    """An enum stays an IntEnum: its methods are not reachable from Python (one warning)."""
-    names = [m.name for m in package.methods_of(decl.name) if m.exported or in_package and m.directive("export")]
-    if names:
-        sink.warning(f"methods of enum type {decl.name} skipped ({', '.join(names)}): {decl.name} is bound as an "
-                     f"IntEnum, whose members are Python ints", decl.span)
 
 
 def bind_classes(package: Package, classes: dict[str, str], env: TypeEnv, in_package: bool,

@@ -11,9 +11,11 @@ floats to the nearest ``float`` (of the float32 value for ``float32`` constants)
 
 from __future__ import annotations
 
+import enum
 import struct
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from bindc.consteval import Const, ConstEvalError
 from bindc.diagnostics import DiagnosticSink
@@ -23,20 +25,31 @@ from bindc.typemap.env import TypeEnv
 from bindc.typemap.imported import constants_of
 from bindc.typemap.named import EnumMapping
 
+if TYPE_CHECKING:
+    from bindc.resolve import BoundFunction
+
 PyValue = int | float | str | bool
 
 
 @dataclass(frozen=True)
 class BoundEnum:
-    """A Go enum type as a Python ``IntEnum`` class named like the Go type."""
+    """A Go enum type as a Python ``IntEnum`` class named like the Go type, with the type's
+    value-receiver methods (``String()`` as ``__str__``) attached to the class."""
 
     decl: TypeDecl
     mapping: EnumMapping
+    methods: tuple[BoundFunction, ...] = ()
+    str_method: BoundFunction | None = None
 
     @property
     def py_name(self) -> str:
         """The class name (the Go type name, made safe)."""
         return attr_name(self.decl.name)
+
+    @property
+    def all_methods(self) -> tuple[BoundFunction, ...]:
+        """``String`` (if bound) and the other methods: everything needing a wrapper."""
+        return ((self.str_method,) if self.str_method else ()) + self.methods
 
     @property
     def py_members(self) -> tuple[tuple[str, int], ...]:
@@ -65,7 +78,7 @@ class ModuleValues:
         return bool(self.enums or self.constants)
 
 
-def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> ModuleValues:
+def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str], in_package: bool = True) -> ModuleValues:
     """The enums and constants of ``env``'s package; ``taken`` holds Python names in use."""
     from bindc.typemap.registry import MappingError, lookup_mapping
 
@@ -79,7 +92,7 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> Modul
             continue  # reported where a function uses it
         if isinstance(mapping, EnumMapping):
             if _claim(attr_name(decl.name), taken, sink, decl):
-                enums.append(BoundEnum(decl, mapping))
+                enums.append(_bind_enum(decl, mapping, env, in_package, sink))
     enum_names = {e.decl.name: e.py_name for e in enums}
 
     constants: list[BoundConstant] = []
@@ -98,6 +111,44 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> Modul
         if py_name is not None and _claim(py_name, taken, sink, const_decl):
             constants.append(BoundConstant(const_decl, py_name, py_value, enum_names.get(value.type or "")))
     return ModuleValues(tuple(enums), tuple(constants))
+
+
+#: Attributes every IntEnum member has (``name``, ``value``, int's methods...): a Go method
+#: taking one of these names would break the enum, so it is skipped.
+_ENUM_ATTRIBUTES = frozenset(dir(enum.IntEnum)) | {"name", "value"}
+
+
+def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: bool,
+               sink: DiagnosticSink) -> BoundEnum:
+    """An enum class and its methods. Members are immutable Python ints, so only methods
+    with a value receiver can be bound; ``self`` crosses like an enum parameter."""
+    from bindc.resolve import BoundReceiver, bind_function, wanted  # resolve imports this module
+
+    receiver = BoundReceiver(attr_name(decl.name), NamedType(decl.name), value=mapping)
+    members = {name for name, _ in mapping.members}
+    methods: list[BoundFunction] = []
+    str_method = None
+    for func in env.package.methods_of(decl.name):
+        if not wanted(func, in_package, sink):
+            continue
+        assert func.receiver is not None
+        if func.receiver.pointer:
+            sink.warning(f"{decl.name}.{func.name} skipped: {decl.name} is an IntEnum, whose members cannot be "
+                         f"changed in place, and the method has a pointer receiver", func.span)
+            continue
+        bf = bind_function(func, env, sink, receiver)
+        if bf is None:
+            continue
+        if func.name == "String" and not bf.params and not bf.variadic and len(bf.results) == 1 \
+                and bf.results[0].mapping.py_annotation == "str" and not bf.returns_error:
+            str_method = bf
+            continue
+        if bf.py_name in _ENUM_ATTRIBUTES or bf.py_name in members:
+            sink.warning(f"{decl.name}.{func.name} skipped: Python name {bf.py_name!r} is already an attribute "
+                         f"of the IntEnum {decl.name}; rename it with //py4go:export <name>", func.span)
+            continue
+        methods.append(bf)
+    return BoundEnum(decl, mapping, tuple(methods), str_method)
 
 
 def _python_value(value: Const, env: TypeEnv, enum_names: dict[str, str]) -> PyValue:

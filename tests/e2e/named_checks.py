@@ -129,6 +129,27 @@ CHECKS = {
         assert named.describe(named.Stringer(2)) == "stringer" and str(named.Stringer(5)) == "stringer"
         assert named.other(named.Suit.Clubs) is named.Suit.Hearts  # an enum with methods stays an IntEnum
     """,
+    "enum_methods": """
+        import enum
+        h = named.Suit.Hearts
+        assert issubclass(named.Suit, enum.IntEnum) and h == 1
+        assert (str(h), f"{h}", f"{h:>3d}", repr(h)) == ("hearts", "hearts", "  1", "<Suit.Hearts: 1>")
+        assert h.red() and not named.Clubs.red()
+        assert h.next(1) is named.Suit.Clubs and named.Clubs.next(3) is h   # results are members
+        assert h.value == 1 and not hasattr(h, "flip")   # Value() and the pointer method Flip() are skipped
+        try:
+            h.next("x")
+        except TypeError as e:
+            assert str(e) == "Suit.next() argument 1 must be int, not str", e
+        else:
+            raise AssertionError("no TypeError")
+        try:
+            named.Suit.red(1)                            # the method descriptor checks self's class
+        except TypeError as e:
+            assert "Suit" in str(e), e
+        else:
+            raise AssertionError("no TypeError")
+    """,
     "value_classes_are_freed": """
         import gc, sys
         start_handles = named._py4go_live_handles()

@@ -9,6 +9,7 @@ Nothing is emitted for a module without values, so such modules' output does not
 from __future__ import annotations
 
 from bindc.capi import CSignature
+from bindc.emit.c_enums import ENUM_METHODS_CAPI, emit_attach_call
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
 from bindc.typemap.base import c_string
@@ -18,7 +19,7 @@ from bindc.values import PyValue, attr_name
 _OBJ = "PyObject *"
 
 #: C functions the value set-up code calls.
-VALUES_CAPI: tuple[CSignature, ...] = ENUM_CAPI + (
+VALUES_CAPI: tuple[CSignature, ...] = ENUM_CAPI + ENUM_METHODS_CAPI + (
     CSignature("PyModule_AddObjectRef", "int", (_OBJ, "const char *", _OBJ)),
     CSignature("PyModule_GetNameObject", _OBJ, (_OBJ,)),
     CSignature("PyLong_FromLongLong", _OBJ, ("long long",)),
@@ -95,6 +96,7 @@ def emit_values_init(p: LinePrinter, module: BoundModule) -> bool:
             p.P(f"if (bindc_new_enum(m, {c_string(enum.py_name)}, members, &{enum_members_var(enum.decl.name)}) < 0)")
             with p.indent():
                 p.P("return -1;")
+            emit_attach_call(p, enum)
         for const in values.constants:
             if const.enum:
                 p.P(f"if (bindc_add_enum_value(m, {c_string(const.py_name)}, {c_string(const.enum)}, "

@@ -36,6 +36,7 @@ def emit_c_file(module: BoundModule, source_note: str) -> str:
     """Render the C translation unit for ``module``."""
     # c_classes reuses this module's function wrapper for methods, hence the local import.
     from bindc.emit.c_classes import emit_class, emit_class_declarations
+    from bindc.emit.c_enums import emit_enum_methods
 
     p = LinePrinter()
     p.P(GENERATED_HEADER)
@@ -58,6 +59,7 @@ def emit_c_file(module: BoundModule, source_note: str) -> str:
     for cls in module.classes:
         p.P()
         emit_class(p, module, cls)
+    emit_enum_methods(p, module)
     p.P()
     _emit_module(p, module)
     return p.text()
@@ -79,6 +81,10 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
         with p.indent():
             p.P("return NULL;")
         p.P("PyObject *result = NULL;")
+        by_value = fn.receiver.value if fn.receiver else None
+        if by_value is not None:
+            for decl in by_value.c_arg_locals("self_v"):
+                p.P(decl)
         for bp in fn.params:
             for decl in bp.mapping.c_arg_locals(bp.var):
                 p.P(decl)
@@ -89,6 +95,10 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
         for r in fn.results:
             for decl in r.mapping.c_result_locals(r.var):
                 p.P(decl)
+        if by_value is not None:  # an enum member: self is a Python int
+            p.P(f"if ({by_value.c_arg_convert('self', '&self_v', ArgSite(fn.display_name, 0))} < 0)")
+            with p.indent():
+                p.P("goto done;")
         for i, bp in enumerate(fn.params):
             conv = bp.mapping.c_arg_convert(f"args[{i}]", f"&{bp.var}", ArgSite(fn.display_name, i + 1))
             p.P(f"if ({conv} < 0)")
@@ -96,7 +106,7 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
                 p.P("goto done;")
         if fn.variadic:
             _emit_variadic_conversion(p, fn, fixed)
-        call_args = ["py4go_bind_self(self)"] if fn.receiver else []
+        call_args = ["self_v" if by_value else "py4go_bind_self(self)"] if fn.receiver else []
         call_args += [bp.var for bp in fn.params]
         if fn.variadic:
             call_args += [fn.variadic.var, f"{fn.variadic.var}_n"]
@@ -107,6 +117,9 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
         _emit_result(p, fn)
     p.P("done:")
     with p.indent():
+        release = by_value.c_arg_release("self_v") if by_value is not None else None
+        if release:
+            p.P(release)
         for bp in fn.params:
             release = bp.mapping.c_arg_release(bp.var)
             if release:

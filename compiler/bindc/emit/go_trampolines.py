@@ -55,6 +55,10 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
 
     for cls in module.classes:
         emit_go_class(body, module, cls, refs, target)
+    for enum in module.values.enums:
+        for method in enum.all_methods:
+            body.P()
+            emit_trampoline(body, module, method, refs, target)
     if module.classes:
         emit_class_registration(body, module, refs, imports.use("reflect"), unsafe)
 
@@ -84,7 +88,8 @@ def _emit_guards(p: LinePrinter, module: BoundModule, refs: GoRefs, target: str 
     p.P()
     p.P(f"var _ [{refs.unsafe}.Sizeof(int(0)) - 8]struct{{}}")
     methods = [(cls, m) for cls in module.classes for m in ([cls.str_method] if cls.str_method else []) + list(cls.methods)]
-    if any(not fn.local for fn in module.functions) or methods:
+    enum_methods = [(e, m) for e in module.values.enums for m in e.all_methods]
+    if any(not fn.local for fn in module.functions) or methods or enum_methods:
         p.P()
         p.P("var (")
         for fn in (f for f in module.functions if not f.local):
@@ -96,6 +101,11 @@ def _emit_guards(p: LinePrinter, module: BoundModule, refs: GoRefs, target: str 
             sig = m.func.go_signature()
             with_recv = FuncType((Param(None, recv),) + sig.params, sig.results, sig.variadic)
             p.P(f"_ {refs.type_syntax(with_recv)} = (*{refs.type_syntax(cls.named)}).{m.go_name}")
+        for enum, m in enum_methods:
+            # Value receiver: T.M has type func(T, params) results.
+            sig = m.func.go_signature()
+            with_recv = FuncType((Param(None, enum.mapping.named),) + sig.params, sig.results, sig.variadic)
+            p.P(f"_ {refs.type_syntax(with_recv)} = {refs.type_syntax(enum.mapping.named)}.{m.go_name}")
         p.P(")")
 
 
@@ -120,7 +130,8 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     """One ``//export`` function. Its locals are prefixed (``c_``, ``v_``) so they cannot
     shadow a function of the bound package that the call refers to."""
     name = go_trampoline_name(module, fn)
-    params = ["c_self C.uintptr_t"] if fn.receiver else []
+    by_value = fn.receiver.value if fn.receiver else None
+    params = [f"c_self {by_value.cgo_arg_type if by_value else 'C.uintptr_t'}"] if fn.receiver else []
     params += [f"c_{bp.var} {bp.mapping.cgo_arg_type}" for bp in fn.params]
     if fn.variadic:
         v = fn.variadic
@@ -153,7 +164,9 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
         p.P("}")
         args.append(f"v_{v.var}...")
 
-    if fn.receiver:
+    if by_value is not None:
+        ref = f"{by_value.go_arg_value('c_self', refs)}.{fn.go_name}"
+    elif fn.receiver:
         ref = f"{receiver_value(fn.receiver.named, refs)}.{fn.go_name}"
     else:
         ref = f"{target}.{fn.go_name}" if target and not fn.local else fn.go_name

@@ -21,7 +21,7 @@ def build_stub(module: BoundModule, source_note: str) -> StubModule:
     ))
     stub.body += value_stubs(module, stub)
     stub.body += [_class(cls, stub) for cls in module.classes]
-    stub.body += [_function(fn, stub) for fn in module.functions]
+    stub.body += [function_stub(fn, stub) for fn in module.functions]
     return stub
 
 
@@ -40,7 +40,7 @@ def _class(cls: BoundClass, stub: StubModule) -> Class:
     if cls.comparable:
         body.append(Function("__eq__", Arguments(posonly=(Argument("self", ""), Argument("other", "object"))), "bool"))
         body.append(Attribute("__hash__", stub.need("typing", "ClassVar") + "[None]  # type: ignore[assignment]"))
-    body += [_function(m, stub) for m in cls.methods]
+    body += [function_stub(m, stub) for m in cls.methods]
     # Instances have a C layout (the Go handle), so the class cannot share a subclass with
     # another such base: PEP 800's disjoint base, which stubtest checks.
     decorator = stub.need("typing_extensions", "disjoint_base")
@@ -48,7 +48,8 @@ def _class(cls: BoundClass, stub: StubModule) -> Class:
     return Class(cls.py_name, bases, tuple(body), doc=cls.doc, decorators=(decorator,))
 
 
-def _function(fn: BoundFunction, stub: StubModule) -> Function:
+def function_stub(fn: BoundFunction, stub: StubModule) -> Function:
+    """The stub of a function or method, recording the imports its annotations need."""
     mappings = [bp.mapping for bp in fn.params] + [r.mapping for r in fn.results]
     if fn.variadic:
         mappings.append(fn.variadic.mapping)

@@ -214,7 +214,7 @@ func Check(n int) error {
 	return Code(n)
 }
 
-// Suit is an enum with a String method: it stays an IntEnum.
+// Suit is an enum with methods: an IntEnum whose class carries them.
 type Suit int
 
 // The suits.
@@ -225,6 +225,18 @@ const (
 
 // String names the suit.
 func (s Suit) String() string { return [...]string{"clubs", "hearts"}[s] }
+
+// Red reports whether the suit is red.
+func (s Suit) Red() bool { return s == Hearts }
+
+// Next is the following suit (wrapping).
+func (s Suit) Next(step int) Suit { return (s + Suit(step)) % 2 }
+
+// Value would hide the IntEnum's own value attribute: skipped with a warning.
+func (s Suit) Value() int { return int(s) }
+
+// Flip cannot be bound: members are immutable ints.
+func (s *Suit) Flip() { *s = 1 - *s }
 
 // Other is the other suit.
 func Other(s Suit) Suit { return 1 - s }

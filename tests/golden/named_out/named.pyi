@@ -42,9 +42,15 @@ class Level(IntEnum):
 
 
 class Suit(IntEnum):
-    """Suit is an enum with a String method: it stays an IntEnum."""
+    """Suit is an enum with methods: an IntEnum whose class carries them."""
     Clubs = 0
     Hearts = 1
+    def __str__(self, /) -> str: ...
+    def __format__(self, spec: str, /) -> str: ...
+    def red(self, /) -> bool:
+        """Red reports whether the suit is red."""
+    def next(self, step: int, /) -> Suit:
+        """Next is the following suit (wrapping)."""
 
 
 Red: Final[Color]

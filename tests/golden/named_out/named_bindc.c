@@ -1217,6 +1217,110 @@ static PyType_Spec bindc_named_Code_spec = {
     .slots = bindc_named_Code_slots,
 };
 
+/* __format__ of an enum whose Go type has String(): str(self) for an empty spec (as
+   Go's fmt prints it), the integer formatted otherwise. */
+static PyObject *
+bindc_enum_format(PyObject *self, PyObject *spec)
+{
+    if (PyUnicode_Check(spec) && PyUnicode_GET_LENGTH(spec) == 0)
+        return PyObject_Str(self);
+    PyObject *i = PyNumber_Index(self);
+    if (i == NULL)
+        return NULL;
+    PyObject *r = PyObject_Format(i, spec);
+    Py_DECREF(i);
+    return r;
+}
+
+/* Set each method of `defs` on the module's enum class `name` as a method descriptor. */
+static int
+bindc_enum_attach(PyObject *m, const char *name, PyMethodDef *defs)
+{
+    PyObject *cls = PyObject_GetAttrString(m, name);
+    if (cls == NULL)
+        return -1;
+    int rc = PyType_Check(cls) ? 0 : -1;
+    if (rc < 0)
+        PyErr_Format(PyExc_TypeError, "%s is not a class", name);
+    for (PyMethodDef *d = defs; rc == 0 && d->ml_name != NULL; d++) {
+        PyObject *descr = PyDescr_NewMethod((PyTypeObject *)cls, d);
+        rc = descr != NULL ? PyObject_SetAttrString(cls, d->ml_name, descr) : -1;
+        Py_XDECREF(descr);
+    }
+    Py_DECREF(cls);
+    return rc;
+}
+
+PyDoc_STRVAR(bindcdoc_named_Suit_string, "string($self, /)\n--\n\nString names the suit.");
+
+static PyObject *
+bindcpy_named_Suit_string(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("Suit.string", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long self_v = 0;
+    PyObject *r0 = NULL;
+    if (py4go_bind_int(self, "Suit.string", 0, LLONG_MIN, LLONG_MAX, "Suit", &self_v) < 0)
+        goto done;
+    if (bindcgo_named_Suit_string(self_v, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_named_Suit_red, "red($self, /)\n--\n\nRed reports whether the suit is red.");
+
+static PyObject *
+bindcpy_named_Suit_red(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("Suit.red", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long self_v = 0;
+    int r0 = 0;
+    if (py4go_bind_int(self, "Suit.red", 0, LLONG_MIN, LLONG_MAX, "Suit", &self_v) < 0)
+        goto done;
+    if (bindcgo_named_Suit_red(self_v, &r0) < 0)
+        goto done;
+    result = PyBool_FromLong(r0);
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_named_Suit_next, "next($self, step, /)\n--\n\nNext is the following suit (wrapping).");
+
+static PyObject *
+bindcpy_named_Suit_next(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("Suit.next", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long self_v = 0;
+    long long a0 = 0;
+    long long r0 = 0;
+    if (py4go_bind_int(self, "Suit.next", 0, LLONG_MIN, LLONG_MAX, "Suit", &self_v) < 0)
+        goto done;
+    if (py4go_bind_int(args[0], "Suit.next", 1, LLONG_MIN, LLONG_MAX, "int", &a0) < 0)
+        goto done;
+    if (bindcgo_named_Suit_next(self_v, a0, &r0) < 0)
+        goto done;
+    result = bindc_enum_member(bindc_enum_Suit_members, PyLong_FromLongLong(r0));
+done:
+    return result;
+}
+
+static PyMethodDef bindc_enum_Suit_methods[] = {
+    {"__str__", (PyCFunction)(void (*)(void))bindcpy_named_Suit_string, METH_FASTCALL, bindcdoc_named_Suit_string},
+    {"__format__", (PyCFunction)bindc_enum_format, METH_O, "Format the member: str(self) for an empty spec, else the integer."},
+    {"red", (PyCFunction)(void (*)(void))bindcpy_named_Suit_red, METH_FASTCALL, bindcdoc_named_Suit_red},
+    {"next", (PyCFunction)(void (*)(void))bindcpy_named_Suit_next, METH_FASTCALL, bindcdoc_named_Suit_next},
+    {NULL, NULL, 0, NULL},
+};
+
 /* Add v (stolen; NULL means its creation failed) to the module as `name`. */
 static int
 bindc_add_value(PyObject *m, const char *name, PyObject *v)
@@ -1332,6 +1436,8 @@ bindc_named_add_values(PyObject *m)
     if (bindc_enum_add(members, "Hearts", PyLong_FromLongLong(1LL)) < 0)
         goto fail;
     if (bindc_new_enum(m, "Suit", members, &bindc_enum_Suit_members) < 0)
+        return -1;
+    if (bindc_enum_attach(m, "Suit", bindc_enum_Suit_methods) < 0)
         return -1;
     if (bindc_add_enum_value(m, "Red", "Color", "Red") < 0)
         return -1;

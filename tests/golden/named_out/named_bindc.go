@@ -56,6 +56,9 @@ var (
 	_ func(*named.Tags, string) bool        = (*named.Tags).Has
 	_ func(*named.Tags) []string            = (*named.Tags).Sorted
 	_ func(*named.Code) string              = (*named.Code).Error
+	_ func(named.Suit) string               = named.Suit.String
+	_ func(named.Suit) bool                 = named.Suit.Red
+	_ func(named.Suit, int) named.Suit      = named.Suit.Next
 )
 
 // Compile-time guards: a constant whose value changed since generation fails the build.
@@ -787,6 +790,47 @@ func bindcgo_named_Code_error(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("Code.error", v_r0)); *c_r0 == nil {
 		return -1
 	}
+	return 0
+}
+
+//export bindcgo_named_Suit_string
+func bindcgo_named_Suit_string(c_self C.longlong, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Suit.string", v_panic))
+		}
+	}()
+	v_r0 := named.Suit(int(c_self)).String()
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("Suit.string", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_named_Suit_red
+func bindcgo_named_Suit_red(c_self C.longlong, c_r0 *C.int) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Suit.red", v_panic))
+		}
+	}()
+	v_r0 := named.Suit(int(c_self)).Red()
+	*c_r0 = 0
+	if v_r0 {
+		*c_r0 = 1
+	}
+	return 0
+}
+
+//export bindcgo_named_Suit_next
+func bindcgo_named_Suit_next(c_self C.longlong, c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Suit.next", v_panic))
+		}
+	}()
+	v_r0 := named.Suit(int(c_self)).Next(int(c_a0))
+	*c_r0 = C.longlong(int(v_r0))
 	return 0
 }
 
