@@ -125,7 +125,8 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
     from bindc.resolve import BoundReceiver, bind_function, wanted  # resolve imports this module
 
     receiver = BoundReceiver(attr_name(decl.name), NamedType(decl.name), value=mapping)
-    members = {name for name, _ in mapping.members}
+    members = {attr_name(name) for name, _ in mapping.members}
+    used: set[str] = set()
     methods: list[BoundFunction] = []
     str_method = None
     for func in env.package.methods_of(decl.name):
@@ -143,10 +144,11 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
                 and bf.results[0].mapping.py_annotation == "str" and not bf.returns_error:
             str_method = bf
             continue
-        if bf.py_name in _ENUM_ATTRIBUTES or bf.py_name in members:
+        if bf.py_name in _ENUM_ATTRIBUTES or bf.py_name in members or bf.py_name in used:
             sink.warning(f"{decl.name}.{func.name} skipped: Python name {bf.py_name!r} is already an attribute "
                          f"of the IntEnum {decl.name}; rename it with //py4go:export <name>", func.span)
             continue
+        used.add(bf.py_name)
         methods.append(bf)
     return BoundEnum(decl, mapping, tuple(methods), str_method)
 

@@ -126,3 +126,45 @@ def test_variables_get_accessors(tmp_path: Path) -> None:
         ("get_count", True), ("set_count", True)]
     assert module.functions[2].results[0].mapping.py_annotation == "float"
     assert "variable Err skipped: its type is not written and its initialiser is not a constant expression" in warnings
+
+
+def test_enum_methods_are_bound_by_value_or_skipped_with_the_reason(tmp_path: Path) -> None:
+    module, warnings = bind(tmp_path, """
+        type Op int
+        const (
+            Add Op = iota
+            Sub
+        )
+        func (o Op) String() string { return "" }
+        func (o Op) Apply(a, b int) int { return 0 }
+        func (o Op) ID() int { return 0 }
+        func (o Op) Id() int { return 0 }
+        func (o Op) Name() string { return "" }
+        func (o Op) BitLength() int { return 0 }
+        func (o *Op) Toggle() {}
+        func (o Op) internal() {}
+    """)
+    assert not module.classes                                  # an enum, not a value class
+    [enum] = module.values.enums
+    assert enum.str_method is not None and enum.str_method.go_name == "String"
+    assert [m.py_name for m in enum.methods] == ["apply", "id"]
+    assert all(m.receiver is not None and m.receiver.value is enum.mapping for m in enum.methods)
+    assert "Op.Id skipped: Python name 'id' is already an attribute of the IntEnum Op" in warnings
+    assert "Op.Name skipped: Python name 'name' is already an attribute" in warnings
+    assert "Op.BitLength skipped: Python name 'bit_length' is already an attribute" in warnings
+    assert "Op.Toggle skipped: Op is an IntEnum, whose members cannot be changed in place" in warnings
+    assert "internal" not in warnings
+
+
+def test_value_class_property_steps_aside_for_a_value_method(tmp_path: Path) -> None:
+    module, warnings = bind(tmp_path, """
+        type Money int64
+        func (m Money) Value() int64 { return int64(m) }
+        type Ch chan int
+        func (c Ch) Len() int { return len(c) }
+    """)
+    money, ch = module.classes
+    assert [f.py_name for f in money.fields] == ["go_value"] and [m.py_name for m in money.methods] == ["value"]
+    assert money.is_value and not money.fields[0].go_name
+    assert not ch.fields and [m.py_name for m in ch.methods] == ["len"]   # no value property, methods kept
+    assert "Ch: no value property: type Ch: type chan int is not supported" in warnings

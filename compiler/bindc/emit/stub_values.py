@@ -11,10 +11,10 @@ _MAX_LITERAL = 60
 
 def value_stubs(module: BoundModule, stub: StubModule) -> list[Class | Attribute]:
     """The enum classes and constants of ``module``, recording the imports they need."""
-    items: list[Class | Attribute] = []
     # stubs.py builds method stubs from this module's output, hence the local import.
     from bindc.emit.stubs import function_stub
 
+    items: list[Class | Attribute] = []
     for enum in module.values.enums:
         stub.need("enum", "IntEnum")
         body: list[Attribute | Function] = [Attribute(name, "", str(value)) for name, value in enum.py_members]
