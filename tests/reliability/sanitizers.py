@@ -48,6 +48,7 @@ SUPPRESSIONS = HERE / "lsan.supp"
 #: For a full allocation stack when debugging a report, rerun with fast_unwind_on_malloc=0.
 ASAN_OPTIONS = "halt_on_error=1:detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=1:malloc_context_size=30"
 
+
 @lru_cache(maxsize=None)
 def libasan() -> Path | None:
     """The ASan runtime of the C compiler cgo uses (gcc), or None when it is not installed."""

@@ -12,8 +12,10 @@
 
 A run passes when the process exits 0 and the sanitizers report nothing (leaks kept on purpose
 are suppressed in ``lsan.supp``, each with its reason). ``sanitizers.py`` explains the choice
-of ASan over valgrind and the settings. ``--stress`` adds the hypothesis fuzzing of the
-kitchen module under ASan and the 100,000-iteration classes check left out by default.
+of ASan over valgrind and the settings. ``--stress`` adds, under ASan, the hypothesis fuzzing
+of the kitchen module (500 examples per function), ``go test -fuzz`` of the runtime's four
+conversion targets (30 s each), the runtime tests three times over, and the
+100,000-iteration classes check left out by default.
 """
 
 from __future__ import annotations
@@ -170,6 +172,25 @@ def test_kitchen_fuzzing_under_asan(tmp_path: Path, stress: bool, monkeypatch: p
     assert_clean("fuzz_kitchen.py under ASan", proc, report)
     assert "failures=0" in proc.stdout, proc.stdout
     print(proc.stdout)
+
+
+GO_FUZZ_TARGETS = ["FuzzStringBytes", "FuzzInts", "FuzzFloats", "FuzzContainers"]
+
+
+@needs_asan
+@pytest.mark.parametrize("target", GO_FUZZ_TARGETS)
+def test_go_fuzzing_under_asan(target: str, stress: bool) -> None:
+    """``go test -asan -fuzz`` on one runtime conversion target (one worker); under --stress only,
+    since the default run already fuzzes each target without ASan in test_fuzz_boundary.py."""
+    if not stress:
+        pytest.skip("under --stress only (30 s per target)")
+    env = san.run_env(go_build_env(embed=True), preload=False)
+    proc, report = sanitized([find_go(), "test", "-asan", "-count=1", "-run", "^$", "-fuzz", f"^{target}$",
+                              "-fuzztime", "30s", "-parallel", "1", "."], env=env, cwd=runtime_dir(), timeout=900)
+    assert_clean(f"go test -asan -fuzz {target}", proc, report)
+    execs = [int(n) for n in re.findall(r"execs: (\d+)", proc.stdout + proc.stderr)]
+    assert execs and max(execs) > 100, proc.stdout + proc.stderr
+    print(f"{target} under ASan: {max(execs)} execs in 30s")
 
 
 # ---- the check can fail ----------------------------------------------------------------------
