@@ -7,6 +7,8 @@
   named: scalar and container conversions, errors and panics, Go func callbacks both ways,
   classes, enums) against the package built by ``bindc build`` with ``-asan``, imported by a
   plain ``python`` with libasan preloaded.
+* The callbacks and kitchen checks again in a Go program that embeds Python with the module
+  registered (``tests/e2e/hosts.py``, built with ``-asan``).
 * ``asan_canary/`` proves the check can fail: the same build and run settings catch a heap
   overflow, a use of a str's buffer after its last ``Py_DECREF`` and a leaked ``malloc``.
 
@@ -34,6 +36,7 @@ from bindc.build import build_extension
 from bindc.interpreter import find_interpreter
 from bindc.resources import find_go, go_env, runtime_dir
 from tests.conftest import run
+from tests.e2e.hosts import build_host
 from tests.reliability import sanitizers as san
 
 HERE = Path(__file__).parent
@@ -104,7 +107,7 @@ def test_runtime_go_tests_under_asan(tmp_path: Path, stress: bool) -> None:
 
 # ---- bound extension modules ---------------------------------------------------------------
 
-def _scripts(package: str) -> dict[str, str]:
+def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
     """The e2e check scripts of ``package``, complete (imports and prelude), by name, built
     the way the e2e tests build them."""
     from tests.e2e import callbacks_checks, containers_checks, kitchen_checks, named_checks, test_classes
@@ -116,7 +119,7 @@ def _scripts(package: str) -> dict[str, str]:
         "kitchen": (kitchen_checks.CHECKS, "kitchen", ""),
         "named": (named_checks.CHECKS, "named", ""),
     }[package]
-    head = f"MODE = 'extension'\nimport {package} as {alias}\n" + textwrap.dedent(prelude)
+    head = f"MODE = {mode!r}\nimport {package} as {alias}\n" + textwrap.dedent(prelude)
     return {name: head + textwrap.dedent(src) for name, src in checks.items()}
 
 
@@ -191,6 +194,29 @@ def test_go_fuzzing_under_asan(target: str, stress: bool) -> None:
     execs = [int(n) for n in re.findall(r"execs: (\d+)", proc.stdout + proc.stderr)]
     assert execs and max(execs) > 100, proc.stdout + proc.stderr
     print(f"{target} under ASan: {max(execs)} execs in 30s")
+
+
+#: Packages also run in a Go host that embeds Python with the module registered (embedded
+#: mode: RegisterPythonModule, Go-started interpreter, goroutines calling back into Python).
+EMBEDDED = ["callbacks", "kitchen"]
+
+
+@needs_asan
+@needs_objdump
+@pytest.mark.parametrize("package", EMBEDDED)
+def test_embedded_checks_under_asan(package: str, tmp_path: Path) -> None:
+    host = build_host(tmp_path / "host", E2E / package, find_go(), go_build_env(embed=True))
+    assert_instrumented(host, f"PyInit_{package}")
+    assert_instrumented(host, "py4go_str")
+    scripts = {n: s for n, s in _scripts(package, "embedded").items() if n not in SLOW}
+    (tmp_path / "checks.json").write_text(json.dumps(scripts))
+    (tmp_path / "main.py").write_text(f"import sys\nsys.path.insert(0, {str(HERE)!r})\nimport run_checks\n"
+                                      f"run_checks.run_all({str(tmp_path / 'checks.json')!r})\n")
+    proc, report = sanitized([str(host), str(tmp_path / "main.py")], env=san.run_env(go_env(), preload=False),
+                             cwd=tmp_path, timeout=300)
+    assert_clean(f"{package} checks in an embedded host under ASan", proc, report)
+    assert proc.stdout.split().count("ok") == len(scripts), proc.stdout
+    print(f"{package} (embedded): {len(scripts)} checks passed under ASan")
 
 
 # ---- the check can fail ----------------------------------------------------------------------
