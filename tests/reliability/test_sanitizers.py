@@ -89,6 +89,7 @@ INSTRUMENTED = {"py4go.c": "py4go_str", "py4go_bind.c": "py4go_bind_bytes",
 @needs_asan
 @needs_objdump
 def test_runtime_go_tests_under_asan(tmp_path: Path, stress: bool) -> None:
+    """The runtime's Go tests, built with ``go test -asan``, pass with no sanitizer report."""
     binary = tmp_path / "runtime_asan.test"
     run([find_go(), "test", "-asan", "-c", "-o", str(binary), "."], cwd=runtime_dir(),
         env=go_build_env(embed=True), timeout=900)
@@ -139,6 +140,8 @@ PACKAGES = ["callbacks", "classes", "containers", "kitchen", "named"]
 @pytest.mark.parametrize("package", PACKAGES)
 def test_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every e2e check of ``package`` passes in one python (libasan preloaded) importing the
+    module built with ``-asan``, with no sanitizer report."""
     src = E2E / package
     build = go_build_env(embed=False)
     # bindc build runs `go build` with the environment it inherits plus the interpreter's CGO
@@ -205,6 +208,7 @@ EMBEDDED = ["callbacks", "kitchen"]
 @needs_objdump
 @pytest.mark.parametrize("package", EMBEDDED)
 def test_embedded_checks_under_asan(package: str, tmp_path: Path) -> None:
+    """The e2e checks of ``package`` pass in an ASan-built Go host embedding Python."""
     host = build_host(tmp_path / "host", E2E / package, find_go(), go_build_env(embed=True))
     assert_instrumented(host, f"PyInit_{package}")
     assert_instrumented(host, "py4go_str")
@@ -243,6 +247,7 @@ def canary(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def run_canary(canary: dict[str, Path], host: str, mode: str) -> tuple[subprocess.CompletedProcess[str], san.Report]:
+    """Run one canary mode as a program (``embedded``) or through ctypes in python (``extension``)."""
     if host == "embedded":
         return sanitized([str(canary["embedded"]), mode], env=san.run_env(go_env(), preload=False),
                          cwd=canary["embedded"].parent, timeout=120)
@@ -254,6 +259,7 @@ def run_canary(canary: dict[str, Path], host: str, mode: str) -> tuple[subproces
 @pytest.mark.parametrize("host", ["embedded", "extension"])
 @pytest.mark.parametrize("mode", sorted(EXPECTED))
 def test_asan_notices_an_injected_bug(canary: dict[str, Path], host: str, mode: str) -> None:
+    """Each deliberate bug fails the run, and the report names the C function that made it."""
     proc, report = run_canary(canary, host, mode)
     kind, function = EXPECTED[mode]
     assert proc.returncode != 0 and not report.clean, san.describe(f"canary {mode}", proc)
@@ -268,6 +274,7 @@ def test_canary_without_a_bug_is_clean(canary: dict[str, Path], host: str) -> No
 
 
 def test_read_report_splits_errors_and_suppressions() -> None:
+    """read_report finds every error report (ending at its SUMMARY) and the suppressions table."""
     stderr = textwrap.dedent("""\
         some output
         =================================================================
