@@ -1,0 +1,3 @@
+module example.com/asancanary
+
+go 1.22
