@@ -78,6 +78,36 @@ int py4go_bind_float32_range(const char *fn, int pos, double v)
     return -1;
 }
 
+int py4go_bind_complex64_range(const char *fn, int pos, Py_complex v)
+{
+    PyObject *c = PyComplex_FromCComplex(v);
+    PyObject *where = site(fn, pos);
+    if (c != NULL && where != NULL)
+        PyErr_Format(PyExc_OverflowError, "%U: %R is out of range for Go complex64", where, c);
+    Py_XDECREF(c);
+    Py_XDECREF(where);
+    return -1;
+}
+
+int py4go_bind_complex_slow(PyObject *o, const char *fn, int pos, int is_complex64, Py_complex *out)
+{
+    /* What PyComplex_AsCComplex takes: a complex (subclass), or an object whose type has
+     * __complex__, __float__ or __index__. Anything else gets bindc's own TypeError, which
+     * names the function, instead of CPython's "must be real number". */
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    if (!PyComplex_Check(o) && !PyFloat_Check(o) && !PyLong_Check(o) &&
+        (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL)) &&
+        !PyObject_HasAttrString((PyObject *)Py_TYPE(o), "__complex__"))
+        return py4go_bind_bad_type(fn, pos, "complex", o);
+    Py_complex v = PyComplex_AsCComplex(o);
+    if (v.real == -1.0 && PyErr_Occurred())
+        return py4go_bind_prefix_error(fn, pos);
+    if (is_complex64 && py4go_complex64_overflows(v))
+        return py4go_bind_complex64_range(fn, pos, v);
+    *out = v;
+    return 0;
+}
+
 int py4go_bind_prefix_error(const char *fn, int pos)
 {
     PyObject *type, *value, *tb;

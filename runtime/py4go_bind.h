@@ -38,6 +38,13 @@ int py4go_bind_int_range(const char *fn, int pos, const char *gotype, PyObject *
 /* Raise OverflowError "fn() argument POS: VALUE is out of range for Go float32". Returns -1. */
 int py4go_bind_float32_range(const char *fn, int pos, double v);
 
+/* Convert a Python number to a complex for a Go complex64/complex128 argument: the slow
+ * path of py4go_bind_complex (every object but an exact complex). Out of line. */
+int py4go_bind_complex_slow(PyObject *o, const char *fn, int pos, int is_complex64, Py_complex *out);
+
+/* Raise OverflowError "fn() argument POS: VALUE is out of range for Go complex64". Returns -1. */
+int py4go_bind_complex64_range(const char *fn, int pos, Py_complex v);
+
 /* Re-raise the pending exception with "fn() argument POS: " in front of its message, keeping
  * its type (and, for UnicodeEncodeError, its attributes). An exception that is not an
  * Exception (KeyboardInterrupt, SystemExit) or whose type cannot be built from one message is
@@ -114,6 +121,27 @@ static inline int py4go_bind_float(PyObject *o, const char *fn, int pos, int is_
     }
     if (is_float32 && isfinite(v) && (v > FLT_MAX || v < -FLT_MAX))
         return py4go_bind_float32_range(fn, pos, v);
+    *out = v;
+    return 0;
+}
+
+/* True when a finite part of v is beyond float32's range (complex64 holds two float32). */
+static inline int py4go_complex64_overflows(Py_complex v)
+{
+    return (isfinite(v.real) && (v.real > FLT_MAX || v.real < -FLT_MAX)) ||
+           (isfinite(v.imag) && (v.imag > FLT_MAX || v.imag < -FLT_MAX));
+}
+
+/* A Go complex128 (or complex64 when is_complex64: finite parts beyond float32's range
+ * overflow, as for float32). Accepts complex, float, int and anything with __complex__,
+ * __float__ or __index__, like cmath.sqrt does. */
+static inline int py4go_bind_complex(PyObject *o, const char *fn, int pos, int is_complex64, Py_complex *out)
+{
+    if (!PyComplex_CheckExact(o))
+        return py4go_bind_complex_slow(o, fn, pos, is_complex64, out);
+    Py_complex v = PyComplex_AsCComplex(o);
+    if (is_complex64 && py4go_complex64_overflows(v))
+        return py4go_bind_complex64_range(fn, pos, v);
     *out = v;
     return 0;
 }

@@ -1,0 +1,91 @@
+"""Behaviour checks of the ``extras`` test package (complex numbers, sentinel errors, enums of
+an imported package). Each value is a script run with ``extras`` imported as ``e``."""
+
+CHECKS = {
+    "complex_scalars": """
+        import cmath, decimal, fractions
+        assert e.sqrt(-4) == 2j and type(e.sqrt(4)) is complex
+        assert e.sqrt(3 + 4j) == cmath.sqrt(3 + 4j)
+        assert e.parts(2 - 5j) == (2.0, -5.0)
+        assert e.half(1 + 3j) == 0.5 + 1.5j
+        assert e.half(0.1) == complex(0.05000000074505806)       # rounded to complex64
+        assert e.add(1, 2j, 3.5, True) == 5.5 + 2j and e.add() == 0j
+        class Z:
+            def __complex__(self):
+                return 3 + 4j
+        assert e.sqrt(Z()) == 2 + 1j
+        assert e.sqrt(fractions.Fraction(1, 4)) == 0.5 and e.sqrt(decimal.Decimal("0.25")) == 0.5
+        z = e.half(complex("inf+nanj"))
+        assert cmath.isinf(z.real) and cmath.isnan(z.imag)
+    """,
+    "complex_errors": """
+        for bad, name in (("x", "str"), (None, "None"), ([1], "list")):
+            try:
+                e.sqrt(bad)
+            except TypeError as ex:
+                assert str(ex) == f"sqrt() argument 1 must be complex, not {name}", ex
+            else:
+                raise AssertionError(bad)
+        for bad in (1e300, complex(1, -1e300)):
+            try:
+                e.half(bad)
+            except OverflowError as ex:
+                assert str(ex) == f"half() argument 1: {complex(bad)!r} is out of range for Go complex64", ex
+            else:
+                raise AssertionError(bad)
+        try:
+            e.half(10**400)
+        except OverflowError as ex:
+            assert str(ex).startswith("half() argument 1: "), ex
+        else:
+            raise AssertionError("no OverflowError")
+        class Bad:
+            def __complex__(self):
+                raise ValueError("nope")
+        try:
+            e.sqrt(Bad())
+        except ValueError as ex:
+            assert str(ex) == "sqrt() argument 1: nope", ex
+        else:
+            raise AssertionError("no ValueError")
+    """,
+    "complex_containers": """
+        assert e.conjugates([1 + 1j, 2, 3.5]) == [1 - 1j, 2 - 0j, 3.5 - 0j]
+        assert e.conjugates(()) == []
+        assert e.roots({"a": -1, "b": 4j}) == {"a": 1j, "b": complex(1.4142135381698608, 1.4142135381698608)}
+        for arg, exc, msg in (
+                (["x"], TypeError, "conjugates() argument 1[0] must be complex, not str"),
+                ([1, object()], TypeError, "conjugates() argument 1[1] must be complex, not object"),
+                ([10**400], OverflowError, "conjugates() argument 1[0]: int too large to convert to float")):
+            try:
+                e.conjugates(arg)
+            except exc as ex:
+                assert str(ex) == msg, ex
+            else:
+                raise AssertionError(arg)
+        try:
+            e.roots({"a": 1e300})
+        except OverflowError as ex:
+            assert str(ex) == "roots() argument 1['a']: (1e+300+0j) is out of range for Go complex64", ex
+        else:
+            raise AssertionError("no OverflowError")
+    """,
+    "complex_named_fields_callbacks_variables": """
+        assert e.series(1j, 2) == 2 + 1j
+        c = e.Circuit(load=1 + 1j, gain=2)
+        assert (c.load, c.gain, c.total()) == (1 + 1j, 2 + 0j, 2 + 2j)
+        c.gain = 0.5j
+        assert c.total() == -0.5 + 0.5j
+        try:
+            c.gain = "x"
+        except TypeError:
+            pass
+        else:
+            raise AssertionError("no TypeError")
+        assert e.apply(lambda z: z * z, 1 + 1j) == 2j
+        assert e.apply(lambda z: 3, 0) == 3 + 0j                   # an int result is accepted
+        assert e.get_unit() == 1j
+        e.set_unit(2)
+        assert e.get_unit() == 2 + 0j
+    """,
+}
