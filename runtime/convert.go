@@ -226,8 +226,9 @@ func (o *Object) ToGo() (any, error) {
 // Decode converts o into the Go variable into points to, with the conversions and range
 // checks of the target's type: any int or uint width (a Python int out of range for it, or
 // a negative one for an unsigned type, is a *ConversionError naming the Go type), float32
-// and float64, complex64 and complex128 (from complex, float or int), bool, string, []byte, slices and arrays (from list or tuple), maps (from
-// dict), pointers (None gives nil), *Object (a new reference), and any (as ToGo).
+// and float64, complex64 and complex128 (from complex, float or int), bool, string, []byte,
+// slices and arrays (from list or tuple), maps (from dict), pointers (None gives nil),
+// *Object (a new reference), and any (as ToGo).
 func (o *Object) Decode(into any) error {
 	rv := reflect.ValueOf(into)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
