@@ -94,8 +94,9 @@ func heapPointer(v any) (ptr reflect.Value, ok bool) {
 	return reflect.Value{}, false
 }
 
-// raiseErrorInstance raises err as its bound exception class, if it has one.
-func raiseErrorInstance(err error) bool {
+// raiseErrorInstance raises err as its bound exception class, if it has one; with a
+// sentinel class (err wraps that sentinel), as a subclass of both.
+func raiseErrorInstance(err error, sentinel unsafe.Pointer) bool {
 	ptr, ok := heapPointer(err)
 	if !ok {
 		return false
@@ -105,8 +106,8 @@ func raiseErrorInstance(err error) bool {
 		return false
 	}
 	typ := fmt.Sprintf("%T", err)
-	C.py4go_bind_raise_instance((*C.PyTypeObject)(entry.(classEntry).pyType), C.uintptr_t(BindcNewHandle(ptr.Interface())),
-		bindcCStr(typ), C.Py_ssize_t(len(typ)))
+	C.py4go_bind_raise_instance((*C.PyTypeObject)(entry.(classEntry).pyType), (*C.PyObject)(sentinel),
+		C.uintptr_t(BindcNewHandle(ptr.Interface())), bindcCStr(typ), C.Py_ssize_t(len(typ)))
 	return true
 }
 

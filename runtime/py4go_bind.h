@@ -196,8 +196,16 @@ PyObject *py4go_bind_tuple(Py_ssize_t n, PyObject **items);
 /* ---- Go errors and panics ------------------------------------------------------------ */
 
 /* Raise GoError(msg) for a non-nil Go error; `gotype` is its dynamic Go type
- * (e.g. "*fs.PathError"), stored as the exception's `go_type` attribute. Returns -1. */
-int py4go_bind_raise_error(const char *msg, Py_ssize_t msg_len, const char *gotype, Py_ssize_t gotype_len);
+ * (e.g. "*fs.PathError"), stored as the exception's `go_type` attribute. `cls`, when not
+ * NULL, is the class raised instead: a sentinel error's class (a GoError subclass) for an
+ * error that errors.Is that sentinel. Returns -1. */
+int py4go_bind_raise_error(PyObject *cls, const char *msg, Py_ssize_t msg_len, const char *gotype,
+                           Py_ssize_t gotype_len);
+
+/* Create the exception class `module.name` for a Go sentinel error variable (a subclass of
+ * GoError with docstring `doc`) and add it to `module`. Returns a borrowed reference (the
+ * module keeps the class alive), or NULL with an exception set. */
+PyObject *py4go_bind_add_sentinel(PyObject *module, const char *name, const char *doc);
 
 /* Raise GoPanic("fn() panicked: VALUE") for a recovered Go panic; the Go stack is kept in
  * the exception's `go_stack` attribute. Returns -1. */
@@ -276,8 +284,12 @@ PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle);
 void py4go_bind_drop_handle(uintptr_t handle);
 
 /* Raise a new instance of the exception class `type` holding `handle` (a Go error value);
- * its go_type attribute is set to the error's dynamic Go type, as for GoError. Returns -1. */
-int py4go_bind_raise_instance(PyTypeObject *type, uintptr_t handle, const char *gotype, Py_ssize_t gotype_len);
+ * its go_type attribute is set to the error's dynamic Go type, as for GoError. With a
+ * `sentinel` class (not NULL; the error wraps that sentinel), the instance's class is a
+ * subclass of both, named like `type` and made once per pair, so `except Sentinel` catches
+ * it too. Returns -1. */
+int py4go_bind_raise_instance(PyTypeObject *type, PyObject *sentinel, uintptr_t handle, const char *gotype,
+                              Py_ssize_t gotype_len);
 
 /* Parse a constructor call: positional arguments fill `names` in order, keywords by name.
  * values[i] is a borrowed reference or NULL when not given. Unknown or repeated names raise

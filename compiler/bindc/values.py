@@ -14,6 +14,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from bindc.consteval import Const, ConstEvalError
 from bindc.diagnostics import DiagnosticSink
@@ -24,6 +25,9 @@ from bindc.typemap.imported import constants_of
 from bindc.typemap.named import EnumMapping
 
 PyValue = int | float | str | bool
+
+if TYPE_CHECKING:
+    from bindc.sentinels import BoundSentinel
 
 
 @dataclass(frozen=True)
@@ -56,17 +60,21 @@ class BoundConstant:
 
 @dataclass(frozen=True)
 class ModuleValues:
-    """Everything a module defines besides functions."""
+    """Everything a module defines besides functions and classes: enums, constants and the
+    exception classes of sentinel errors (:mod:`bindc.sentinels`)."""
 
     enums: tuple[BoundEnum, ...] = ()
     constants: tuple[BoundConstant, ...] = ()
+    sentinels: tuple["BoundSentinel", ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.enums or self.constants)
+        return bool(self.enums or self.constants or self.sentinels)
 
 
 def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> ModuleValues:
-    """The enums and constants of ``env``'s package; ``taken`` holds Python names in use."""
+    """The enums, constants and sentinel errors of ``env``'s package; ``taken`` holds Python
+    names in use."""
+    from bindc.sentinels import resolve_sentinels
     from bindc.typemap.registry import MappingError, lookup_mapping
 
     enums: list[BoundEnum] = []
@@ -97,7 +105,7 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> Modul
         py_name = _py_name(const_decl, sink)
         if py_name is not None and _claim(py_name, taken, sink, const_decl):
             constants.append(BoundConstant(const_decl, py_name, py_value, enum_names.get(value.type or "")))
-    return ModuleValues(tuple(enums), tuple(constants))
+    return ModuleValues(tuple(enums), tuple(constants), resolve_sentinels(env, sink, taken))
 
 
 def _python_value(value: Const, env: TypeEnv, enum_names: dict[str, str]) -> PyValue:

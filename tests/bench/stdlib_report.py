@@ -9,7 +9,7 @@ ones grouped by the reason bindc gave for each (the first reason when there are 
 Methods are counted apart: the exported methods declared on the package's exported types,
 the ones bound (as methods of a class, or as its ``__str__``), and the skipped ones with
 their reasons; a method of a type that is not bound as a class is skipped for that reason.
-Constants, enum classes and variable accessors are counted too.
+Constants, enum classes, variable accessors and sentinel error classes are counted too.
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ def report(import_path: str) -> dict[str, object]:
         "constants": len(module.values.constants),
         "enums": len(module.values.enums),
         "variables": sum(1 for f in module.functions if f.local) // 2,
+        "sentinels": len(module.values.sentinels),
         **methods,
     }
 
@@ -127,11 +128,12 @@ def main() -> None:
     rows = [report(p) for p in args.packages]
     if args.markdown:
         print("| package | exported functions | bound | skipped | exported methods | bound | skipped "
-              "| constants | variables |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+              "| constants | variables | error classes |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in rows:
             print(f"| `{r['package']}` | {r['exported']} | {r['bound']} | {r['skipped']} | {r['methods']} "
-                  f"| {r['methods_bound']} | {r['methods_skipped']} | {r['constants']} | {r['variables']} |")
+                  f"| {r['methods_bound']} | {r['methods_skipped']} | {r['constants']} | {r['variables']} "
+                  f"| {r['sentinels']} |")
         print()
         print("| package | skipped because | functions | methods |")
         print("|---|---|---:|---:|")
@@ -143,7 +145,8 @@ def main() -> None:
         return
     for r in rows:
         print(f"{r['package']:<14} exported {r['exported']:>3}  bound {r['bound']:>3}  skipped {r['skipped']:>3}"
-              f"  constants {r['constants']:>3}  enums {r['enums']}  variables {r['variables']}")
+              f"  constants {r['constants']:>3}  enums {r['enums']}  variables {r['variables']}"
+              f"  error classes {r['sentinels']}")
         for reason, n in sorted(r["reasons"].items(), key=lambda kv: (-kv[1], kv[0])):  # type: ignore[attr-defined]
             print(f"    {n:>3}  {reason}")
         print(f"{'':<14} methods  {r['methods']:>3}  bound {r['methods_bound']:>3}  skipped {r['methods_skipped']:>3}")

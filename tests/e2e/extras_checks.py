@@ -88,4 +88,56 @@ CHECKS = {
         e.set_unit(2)
         assert e.get_unit() == 2 + 0j
     """,
+    "sentinel_classes": """
+        for cls in (e.ErrEmpty, e.ErrTooBig, e.ErrLate):
+            assert issubclass(cls, e.GoError) and cls.__module__ == "extras"
+        assert e.ErrEmpty.__doc__ == "ErrEmpty is returned for empty input."
+        assert not hasattr(e, "get_err_empty")                 # a class, not a variable accessor
+        try:
+            e.check("")
+        except e.ErrEmpty as ex:                               # the sentinel itself
+            assert type(ex) is e.ErrEmpty and str(ex) == "empty input" and ex.go_type == "*errors.errorString"
+        else:
+            raise AssertionError("no ErrEmpty")
+        try:
+            e.check("late")                                    # assigned in init(): the live value counts
+        except e.ErrLate as ex:
+            assert str(ex) == "late"
+        else:
+            raise AssertionError("no ErrLate")
+        try:
+            e.check("abcdefg")                                 # fmt.Errorf("...: %w", ErrTooBig)
+        except e.ErrTooBig as ex:
+            assert str(ex) == 'checking "abcdefg": too big' and ex.go_type == "*fmt.wrapError"
+        else:
+            raise AssertionError("no ErrTooBig")
+        assert e.check("ab") == 2
+    """,
+    "sentinel_wrapped_by_error_class": """
+        try:
+            e.check("a" * 11)                                  # *LimitError, whose Unwrap is ErrTooBig
+        except e.ErrTooBig as ex:
+            assert isinstance(ex, e.LimitError) and ex.limit == 10
+            assert type(ex).__name__ == "LimitError" and type(ex).__module__ == "extras"
+            assert str(ex) == "over the limit 10"
+            first = type(ex)
+        else:
+            raise AssertionError("no ErrTooBig")
+        try:
+            e.check("b" * 12)
+        except e.LimitError as ex:
+            assert type(ex) is first                           # the combined class is made once
+        try:
+            e.other()
+        except e.GoError as ex:
+            assert type(ex) is e.GoError
+        try:
+            e.parse_small("999")                               # strconv's sentinels: not this module's
+        except e.GoError as ex:
+            assert type(ex) is e.GoError and ex.go_type == "*strconv.NumError"
+        try:
+            raise e.ErrEmpty("raised in Python")
+        except e.GoError as ex:
+            assert str(ex) == "raised in Python"
+    """,
 }

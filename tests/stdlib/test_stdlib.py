@@ -115,6 +115,23 @@ def test_strconv_itoa_atoi(std_build) -> None:
                 assert e.go_type == "*strconv.NumError" and repr(bad)[1:-1] in str(e), (bad, str(e))
             else:
                 raise AssertionError(bad)
+        # strconv.ErrRange / ErrSyntax are exception classes; a *NumError wrapping one is both.
+        assert issubclass(go.ErrRange, go.GoError) and issubclass(go.ErrSyntax, go.GoError)
+        for bad, sentinel, other in (("9223372036854775808", go.ErrRange, go.ErrSyntax),
+                                     ("12a", go.ErrSyntax, go.ErrRange), ("", go.ErrSyntax, go.ErrRange)):
+            try:
+                go.atoi(bad)
+            except sentinel as e:
+                assert isinstance(e, go.NumError) and not isinstance(e, other), bad
+                assert e.num == bad and e.func == "Atoi", (e.num, e.func)
+            else:
+                raise AssertionError(bad)
+        try:
+            go.parse_float("1e400", 64)
+        except go.ErrRange as e:
+            assert e.func == "ParseFloat"
+        else:
+            raise AssertionError("no ErrRange")
     """)
 
 
@@ -376,4 +393,4 @@ def test_stdlib_report_counts() -> None:
     assert (url_row["methods"], url_row["methods_bound"], url_row["methods_skipped"]) == (32, 22, 10)
     assert url_row["method_reasons"] == {"method of a named non-struct type (not yet)": 9,
                                          "named type with methods (classes: not yet)": 1}
-    assert math_row["methods"] == 0
+    assert math_row["methods"] == 0 and math_row["sentinels"] == 0 and url_row["sentinels"] == 0

@@ -1,4 +1,5 @@
-"""The ``.c`` file's module values: enum classes and constants, created in ``PyInit_<module>``.
+"""The ``.c`` file's module values: enum classes, constants and sentinel error classes,
+created in ``PyInit_<module>``.
 
 Enum classes are made by calling ``enum.IntEnum(name, [(member, value), ...], module=...)``;
 each class's ``_value2member_map_`` dict is kept in a file-static so an enum result is one
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from bindc.capi import CSignature
 from bindc.emit.printer import LinePrinter
+from bindc.emit.sentinels import emit_c_creation, emit_c_globals
 from bindc.resolve import BoundModule
 from bindc.typemap.base import c_string
 from bindc.typemap.named import ENUM_CAPI, enum_members_var
@@ -41,7 +43,11 @@ def values_init_name(module: BoundModule) -> str:
 
 
 def emit_value_decls(p: LinePrinter, module: BoundModule) -> None:
-    """File-statics and helpers the wrappers use (before the wrappers)."""
+    """File-statics and helpers the wrappers use (before the wrappers), and the globals
+    holding sentinel error classes."""
+    if module.values.sentinels:
+        p.P()
+        emit_c_globals(p, module)
     if not module.values.enums:
         return
     p.P()
@@ -103,6 +109,7 @@ def emit_values_init(p: LinePrinter, module: BoundModule) -> bool:
                 p.P(f"if (bindc_add_value(m, {c_string(const.py_name)}, {c_value(const.value)}) < 0)")
             with p.indent():
                 p.P("return -1;")
+        emit_c_creation(p, module)
         p.P("return 0;")
         if values.enums:
             p.P("fail:")
