@@ -6,7 +6,10 @@ renames one and ``//py4go:skip`` drops it. Values are evaluated exactly at gener
 (:mod:`bindc.consteval`) and converted once: integers and runes to ``int`` (unbounded),
 floats to the nearest ``float`` (of the float32 value for ``float32`` constants), strings to
 ``str``, booleans to ``bool``. A constant of an enum type is also reachable as a member of its
-``IntEnum`` class; the module attribute is that member.
+``IntEnum`` class; the module attribute is that member. An enum type of another package that
+the module's functions or classes use (``other.Kind``) becomes an ``IntEnum`` class of this
+module too, named like the type, with that package's constants as members (they are not
+module attributes: they belong to the other package).
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from bindc.consteval import Const, ConstEvalError
 from bindc.diagnostics import DiagnosticSink
-from bindc.ir import NamedType, TypeDecl, ValueDecl
+from bindc.ir import NamedType, Span, TypeDecl, ValueDecl
 from bindc.naming import is_valid_python_identifier, python_safe
+from bindc.typemap.base import TypeMapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.imported import constants_of
 from bindc.typemap.named import EnumMapping
@@ -71,9 +75,11 @@ class ModuleValues:
         return bool(self.enums or self.constants or self.sentinels)
 
 
-def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> ModuleValues:
+def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str],
+                   used: Iterable[tuple[TypeMapping, Span | None]] = ()) -> ModuleValues:
     """The enums, constants and sentinel errors of ``env``'s package; ``taken`` holds Python
-    names in use."""
+    names in use, ``used`` the mappings the module's functions and classes use (with where),
+    whose enums of *other* packages become classes of this module too."""
     from bindc.sentinels import resolve_sentinels
     from bindc.typemap.registry import MappingError, lookup_mapping
 
@@ -89,6 +95,7 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> Modul
             if _claim(attr_name(decl.name), taken, sink, decl):
                 enums.append(BoundEnum(decl, mapping))
     enum_names = {e.decl.name: e.py_name for e in enums}
+    enums += _imported_enums(used, taken, sink)
 
     constants: list[BoundConstant] = []
     evaluator = constants_of(env)
@@ -106,6 +113,29 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> Modul
         if py_name is not None and _claim(py_name, taken, sink, const_decl):
             constants.append(BoundConstant(const_decl, py_name, py_value, enum_names.get(value.type or "")))
     return ModuleValues(tuple(enums), tuple(constants), resolve_sentinels(env, sink, taken))
+
+
+def _imported_enums(used: Iterable[tuple[TypeMapping, Span | None]], taken: set[str],
+                    sink: DiagnosticSink) -> list[BoundEnum]:
+    """One class per enum type of another package that the module's API uses (first use
+    first). The mapping already checked the bound package declares no such name; a
+    function renamed to it with //py4go:export is the one clash left, and an error."""
+    out: list[BoundEnum] = []
+    seen: set[str] = set()
+    for mapping, span in used:
+        if not isinstance(mapping, EnumMapping) or mapping.named.package is None or mapping.decl is None:
+            continue
+        if mapping.members_var in seen:
+            continue
+        seen.add(mapping.members_var)
+        name = attr_name(mapping.decl.name)
+        if name in taken:
+            sink.error(f"the enum class {name} for {mapping.go_type} clashes with a name of the module; "
+                       f"rename that declaration with //py4go:export <name>", span)
+            continue
+        taken.add(name)
+        out.append(BoundEnum(mapping.decl, mapping))
+    return out
 
 
 def _python_value(value: Const, env: TypeEnv, enum_names: dict[str, str]) -> PyValue:

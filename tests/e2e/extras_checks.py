@@ -140,4 +140,35 @@ CHECKS = {
         except e.GoError as ex:
             assert str(ex) == "raised in Python"
     """,
+    "imported_enum_class": """
+        import enum
+        assert issubclass(e.Kind, enum.IntEnum) and e.Kind.__module__ == "extras"
+        assert [(m.name, m.value) for m in e.Kind] == [("Small", 0), ("Medium", 1), ("Large", 2)]
+        assert not hasattr(e, "Small")                         # kinds' constants stay kinds'
+        assert e.grow(e.Kind.Small) is e.Kind.Medium and e.grow(2) is e.Kind.Large
+        odd = e.odd()
+        assert odd == 7 and type(odd) is int                   # no member: a plain int
+        assert e.Box(size=e.Kind.Large).size is e.Kind.Large and e.Box(size=0).size is e.Kind.Small
+        assert e.get_current() is e.Kind.Medium
+        e.set_current(2)
+        assert e.get_current() is e.Kind.Large
+        try:
+            e.grow(2**70)
+        except OverflowError as ex:
+            assert str(ex) == f"grow() argument 1: {2**70} is out of range for Go kinds.Kind", ex
+        else:
+            raise AssertionError("no OverflowError")
+    """,
+    "imported_enum_fallbacks": """
+        # kinds.Mode: extras declares its own Mode, so kinds.Mode crosses as a plain int;
+        # kinds.Single has one constant, so it is no enum.
+        assert e.toggle(1) == 2 and type(e.toggle(1)) is int
+        assert e.twice(3) == 6 and type(e.twice(3)) is int
+        try:
+            e.toggle(256)
+        except OverflowError as ex:
+            assert str(ex) == "toggle() argument 1: 256 is out of range for Go kinds.Mode", ex
+        else:
+            raise AssertionError("no OverflowError")
+    """,
 }

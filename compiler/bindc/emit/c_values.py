@@ -14,7 +14,7 @@ from bindc.emit.printer import LinePrinter
 from bindc.emit.sentinels import emit_c_creation, emit_c_globals
 from bindc.resolve import BoundModule
 from bindc.typemap.base import c_string
-from bindc.typemap.named import ENUM_CAPI, enum_members_var
+from bindc.typemap.named import ENUM_CAPI
 from bindc.values import PyValue, attr_name
 
 _OBJ = "PyObject *"
@@ -53,7 +53,7 @@ def emit_value_decls(p: LinePrinter, module: BoundModule) -> None:
     p.P()
     p.P("/* Each enum class's value -> member dict, set at import; enum results look members up here. */")
     for enum in module.values.enums:
-        p.P(f"static PyObject *{enum_members_var(enum.decl.name)} = NULL;")
+        p.P(f"static PyObject *{enum.mapping.members_var} = NULL;")
     p.P()
     p.P("/* An enum result: the member whose value is v (v is stolen), or v itself when no member has it. */")
     p.P("static PyObject *")
@@ -98,7 +98,7 @@ def emit_values_init(p: LinePrinter, module: BoundModule) -> bool:
                 p.P(f"if (bindc_enum_add(members, {c_string(name)}, {_c_int(value)}) < 0)")
                 with p.indent():
                     p.P("goto fail;")
-            p.P(f"if (bindc_new_enum(m, {c_string(enum.py_name)}, members, &{enum_members_var(enum.decl.name)}) < 0)")
+            p.P(f"if (bindc_new_enum(m, {c_string(enum.py_name)}, members, &{enum.mapping.members_var}) < 0)")
             with p.indent():
                 p.P("return -1;")
         for const in values.constants:
