@@ -4,8 +4,8 @@ Constants become module attributes under their Go names (Go constants are alread
 the way Python spells constants: ``MaxInt64``, ``Pi``, ``StatusOK``); ``//py4go:export name``
 renames one and ``//py4go:skip`` drops it. Values are evaluated exactly at generation time
 (:mod:`bindc.consteval`) and converted once: integers and runes to ``int`` (unbounded),
-floats to the nearest ``float`` (of the float32 value for ``float32`` constants), strings to
-``str``, booleans to ``bool``. A constant of an enum type is also reachable as a member of its
+floats to the nearest ``float`` (of the float32 value for ``float32`` constants), complex
+constants to ``complex`` (parts rounded like floats), strings to ``str``, booleans to ``bool``. A constant of an enum type is also reachable as a member of its
 ``IntEnum`` class; the module attribute is that member. An enum type of another package that
 the module's functions or classes use (``other.Kind``) becomes an ``IntEnum`` class of this
 module too, named like the type, with that package's constants as members (they are not
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Iterable
 
-from bindc.consteval import Const, ConstEvalError
+from bindc.consteval import Const, ConstEvalError, ExactComplex
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import NamedType, Span, TypeDecl, ValueDecl
 from bindc.naming import is_valid_python_identifier, python_safe
@@ -28,7 +28,7 @@ from bindc.typemap.env import TypeEnv
 from bindc.typemap.imported import constants_of
 from bindc.typemap.named import EnumMapping
 
-PyValue = int | float | str | bool
+PyValue = int | float | complex | str | bool
 
 if TYPE_CHECKING:
     from bindc.sentinels import BoundSentinel
@@ -150,19 +150,28 @@ def _python_value(value: Const, env: TypeEnv, enum_names: dict[str, str]) -> PyV
         except MappingError as e:
             raise ConstEvalError(str(e)) from None
     v = value.value
+    if isinstance(v, ExactComplex):
+        base = constants_of(env).type_base(typ) if typ else None
+        parts = (_float(v.re, base == "complex64"), _float(v.im, base == "complex64"))
+        return complex(*parts)
     if isinstance(v, bytes):
         try:
             return v.decode("utf-8")
         except UnicodeDecodeError:
             raise ConstEvalError("the string is not valid UTF-8") from None
     if isinstance(v, Fraction):
-        try:
-            f = float(v)
-        except OverflowError:
-            raise ConstEvalError("the value does not fit a Python float") from None
         base = constants_of(env).type_base(typ) if typ else None
-        return struct.unpack("f", struct.pack("f", f))[0] if base == "float32" else f
+        return _float(v, base == "float32")
     return v
+
+
+def _float(v: Fraction, float32: bool) -> float:
+    """The nearest float (of the nearest float32, for float32 and complex64 parts)."""
+    try:
+        f = float(v)
+    except OverflowError:
+        raise ConstEvalError("the value does not fit a Python float") from None
+    return float(struct.unpack("f", struct.pack("f", f))[0]) if float32 else f
 
 
 def _py_name(decl: ValueDecl, sink: DiagnosticSink) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from bindc.consteval import ConstEvalError, evaluate
+from bindc.consteval import ConstEvalError, ExactComplex, evaluate
 from bindc.diagnostics import DiagnosticSink
 from bindc.emit.printer import LinePrinter
 from bindc.ir import Func, GoType, NamedType, Param, ValueDecl
@@ -88,7 +88,7 @@ def _constant_type(value: str | None, env: TypeEnv) -> GoType | None:
         return NamedType(name, qualifier or None)
     v = const.value
     default = ("bool" if isinstance(v, bool) else "string" if isinstance(v, bytes)
-               else "float64" if isinstance(v, Fraction) else "int")
+               else "float64" if isinstance(v, Fraction) else "complex128" if isinstance(v, ExactComplex) else "int")
     return NamedType(default)
 
 

@@ -87,6 +87,8 @@ CHECKS = {
         assert e.get_unit() == 1j
         e.set_unit(2)
         assert e.get_unit() == 2 + 0j
+        assert e.Rot == 1j and type(e.Rot) is complex and e.Quarter == 0.25 + 0j and e.Re == 3.0
+        assert e.Z64 == complex(0.10000000149011612, 0.20000000298023224)   # complex64 parts
     """,
     "sentinel_classes": """
         for cls in (e.ErrEmpty, e.ErrTooBig, e.ErrLate):

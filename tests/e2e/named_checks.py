@@ -62,7 +62,8 @@ CHECKS = {
         assert named.Half == 0.10000000149011612                     # the float32 value
         assert (named.Neg, named.Mod) == (-3, -1)                     # Go truncates toward zero
         assert named.Mile == 3218.688
-        for skipped in ("Complex", "Thing", "Stringer", "describe"):
+        assert named.Complex == 1 + 2j                               # complex constants bind too
+        for skipped in ("Thing", "Stringer", "describe"):
             assert not hasattr(named, skipped), skipped
         assert named.Point(7).x == 7                 # a struct type: bound as a class
     """,

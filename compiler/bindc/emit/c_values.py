@@ -26,6 +26,7 @@ VALUES_CAPI: tuple[CSignature, ...] = ENUM_CAPI + (
     CSignature("PyLong_FromLongLong", _OBJ, ("long long",)),
     CSignature("PyLong_FromString", _OBJ, ("const char *", "char **", "int")),
     CSignature("PyFloat_FromDouble", _OBJ, ("double",)),
+    CSignature("PyComplex_FromDoubles", _OBJ, ("double", "double")),
     CSignature("PyUnicode_FromStringAndSize", _OBJ, ("const char *", "Py_ssize_t")),
     CSignature("PyUnicode_FromString", _OBJ, ("const char *",)),
     CSignature("PyBool_FromLong", _OBJ, ("long",)),
@@ -127,9 +128,20 @@ def c_value(value: PyValue) -> str:
     if isinstance(value, int):
         return _c_int(value)
     if isinstance(value, float):
-        return f"PyFloat_FromDouble({value!r})"
+        return f"PyFloat_FromDouble({_c_double(value)})"
+    if isinstance(value, complex):
+        return f"PyComplex_FromDoubles({_c_double(value.real)}, {_c_double(value.imag)})"
     data = value.encode("utf-8")
     return f"PyUnicode_FromStringAndSize({c_string(value)}, {len(data)})"
+
+
+def _c_double(value: float) -> str:
+    """A C double expression: repr round-trips exactly; inf and nan need macros."""
+    if value != value:
+        return "Py_NAN"
+    if value in (float("inf"), float("-inf")):
+        return "Py_HUGE_VAL" if value > 0 else "-Py_HUGE_VAL"
+    return repr(value)
 
 
 def _c_int(value: int) -> str:

@@ -58,5 +58,13 @@ func (c *Circuit) Total() complex128 { return complex128(c.Load) * complex128(c.
 // Apply calls f on z (a Python callback taking and returning a complex number).
 func Apply(f func(complex128) complex128, z complex128) complex128 { return f(z) }
 
-// Unit is the imaginary unit, a package variable.
-var Unit complex128 = 1i
+// Unit is the imaginary unit, a package variable (complex128 from its constant initialiser).
+var Unit = 1i
+
+// Complex constants, evaluated exactly at generation.
+const (
+	Rot               = 1i
+	Quarter           = (1 + 1i) * (1 - 1i) / 8
+	Z64     complex64 = 0.1 + 0.2i
+	Re                = real(3 + 4i)
+)

@@ -6,7 +6,7 @@ for bindc's tests.
 
 from collections.abc import Callable, Mapping, Sequence
 from enum import IntEnum
-from typing import ClassVar
+from typing import ClassVar, Final
 from typing_extensions import disjoint_base
 
 
@@ -25,6 +25,12 @@ class Kind(IntEnum):
     Small = 0
     Medium = 1
     Large = 2
+
+
+Rot: Final[complex]
+Quarter: Final[complex]
+Z64: Final[complex]
+Re: Final = 3.0
 
 
 class ErrEmpty(GoError):
@@ -95,10 +101,10 @@ def apply(f: Callable[[complex], complex], z: complex, /) -> complex:
     """Apply calls f on z (a Python callback taking and returning a complex number)."""
 
 def get_unit() -> complex:
-    """Read The Go package variable Unit: Unit is the imaginary unit, a package variable."""
+    """Read The Go package variable Unit: Unit is the imaginary unit, a package variable (complex128 from its constant initialiser)."""
 
 def set_unit(value: complex, /) -> None:
-    """Write The Go package variable Unit: Unit is the imaginary unit, a package variable."""
+    """Write The Go package variable Unit: Unit is the imaginary unit, a package variable (complex128 from its constant initialiser)."""
 
 def grow(k: Kind | int, /) -> Kind:
     """Grow is the next size (Large stays Large)."""

@@ -206,7 +206,7 @@ done:
     return result;
 }
 
-PyDoc_STRVAR(bindcdoc_extras_get_unit, "get_unit($module, /)\n--\n\nRead The Go package variable Unit: Unit is the imaginary unit, a package variable.");
+PyDoc_STRVAR(bindcdoc_extras_get_unit, "get_unit($module, /)\n--\n\nRead The Go package variable Unit: Unit is the imaginary unit, a package variable (complex128 from its constant initialiser).");
 
 static PyObject *
 bindcpy_extras_get_unit(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -222,7 +222,7 @@ done:
     return result;
 }
 
-PyDoc_STRVAR(bindcdoc_extras_set_unit, "set_unit($module, value, /)\n--\n\nWrite The Go package variable Unit: Unit is the imaginary unit, a package variable.");
+PyDoc_STRVAR(bindcdoc_extras_set_unit, "set_unit($module, value, /)\n--\n\nWrite The Go package variable Unit: Unit is the imaginary unit, a package variable (complex128 from its constant initialiser).");
 
 static PyObject *
 bindcpy_extras_set_unit(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -846,6 +846,14 @@ bindc_extras_add_values(PyObject *m)
     if (bindc_enum_add(members, "Large", PyLong_FromLongLong(2LL)) < 0)
         goto fail;
     if (bindc_new_enum(m, "Kind", members, &bindc_enum_kinds_Kind_members) < 0)
+        return -1;
+    if (bindc_add_value(m, "Rot", PyComplex_FromDoubles(0.0, 1.0)) < 0)
+        return -1;
+    if (bindc_add_value(m, "Quarter", PyComplex_FromDoubles(0.25, 0.0)) < 0)
+        return -1;
+    if (bindc_add_value(m, "Z64", PyComplex_FromDoubles(0.10000000149011612, 0.20000000298023224)) < 0)
+        return -1;
+    if (bindc_add_value(m, "Re", PyFloat_FromDouble(3.0)) < 0)
         return -1;
     if ((bindc_extras_ErrEmpty_error = py4go_bind_add_sentinel(m, "ErrEmpty", "ErrEmpty is returned for empty input.")) == NULL)
         return -1;
