@@ -392,7 +392,8 @@ PyObject *py4go_bind_add_sentinel(PyObject *module, const char *name, const char
 {
     if (ensure_exception_types() < 0)
         return NULL;
-    PyObject *full = PyUnicode_FromFormat("%s.%s", PyModule_GetName(module), name);
+    const char *module_name = PyModule_GetName(module);
+    PyObject *full = module_name != NULL ? PyUnicode_FromFormat("%s.%s", module_name, name) : NULL;
     if (full == NULL)
         return NULL;
     PyObject *cls = PyErr_NewExceptionWithDoc(PyUnicode_AsUTF8(full), doc, go_error_type, NULL);
