@@ -173,4 +173,22 @@ CHECKS = {
         else:
             raise AssertionError("no OverflowError")
     """,
+    "sentinel_paths_do_not_leak": """
+        # 100,000 raises through each sentinel path: no Go handle and no Python block kept.
+        import gc, sys
+        def run(n, s):
+            for _ in range(n):
+                try:
+                    e.check(s)
+                except e.GoError:
+                    pass
+        for s in ("a" * 11, "abcdefg", ""):                    # combined class, wrapped, the sentinel itself
+            run(10_000, s)
+            gc.collect()
+            blocks, handles = sys.getallocatedblocks(), e._py4go_live_handles()
+            run(100_000, s)
+            gc.collect()
+            assert e._py4go_live_handles() == handles, s
+            assert sys.getallocatedblocks() - blocks < 50, (s, sys.getallocatedblocks() - blocks)
+    """,
 }
