@@ -107,15 +107,16 @@ func boundPointer(v any) (ptr reflect.Value, entry classEntry, ok bool) {
 	return p, e.(classEntry), true
 }
 
-// raiseErrorInstance raises err as its bound exception class, if it has one.
-func raiseErrorInstance(err error) bool {
+// raiseErrorInstance raises err as its bound exception class, if it has one; with a
+// sentinel class (err wraps that sentinel), as a subclass of both.
+func raiseErrorInstance(err error, sentinel unsafe.Pointer) bool {
 	ptr, entry, ok := boundPointer(err)
 	if !ok || !entry.isError {
 		return false
 	}
 	typ := fmt.Sprintf("%T", err)
-	C.py4go_bind_raise_instance((*C.PyTypeObject)(entry.pyType), C.uintptr_t(BindcNewHandle(ptr.Interface())),
-		bindcCStr(typ), C.Py_ssize_t(len(typ)))
+	C.py4go_bind_raise_instance((*C.PyTypeObject)(entry.pyType), (*C.PyObject)(sentinel),
+		C.uintptr_t(BindcNewHandle(ptr.Interface())), bindcCStr(typ), C.Py_ssize_t(len(typ)))
 	return true
 }
 

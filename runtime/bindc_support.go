@@ -60,18 +60,22 @@ func BindcNewBytes(b []byte) unsafe.Pointer {
 // BindcError raises the Python exception for a non-nil Go error and returns -1, the status a
 // trampoline reports to its C wrapper: an instance of the bound class when the error's
 // dynamic type is one (a subclass of GoError), else GoError itself, whose go_type attribute
-// holds the error's dynamic Go type.
+// holds the error's dynamic Go type. An error that errors.Is a registered sentinel
+// (BindcRegisterSentinel) is raised as that sentinel's class instead of GoError, or as a
+// subclass of both the bound class and the sentinel's class.
 func BindcError(err error) int32 {
 	if bindcReraise(err) { // a Python callback's exception, returned unchanged
 		return -1
 	}
 	defer bindcSetCause(err)
-	if raiseErrorInstance(err) {
+	sentinel := bindcSentinelOf(err)
+	if raiseErrorInstance(err, sentinel) {
 		return -1
 	}
 	msg := err.Error()
 	typ := fmt.Sprintf("%T", err)
-	C.py4go_bind_raise_error(bindcCStr(msg), C.Py_ssize_t(len(msg)), bindcCStr(typ), C.Py_ssize_t(len(typ)))
+	C.py4go_bind_raise_error((*C.PyObject)(sentinel), bindcCStr(msg), C.Py_ssize_t(len(msg)), bindcCStr(typ),
+		C.Py_ssize_t(len(typ)))
 	return -1
 }
 

@@ -321,6 +321,23 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 		}
 		rv.SetFloat(x)
 		return nil
+	case reflect.Complex64, reflect.Complex128:
+		c, r, ok := complexOf(v)
+		if !ok {
+			return bindcWrongType(v, "complex")
+		}
+		if r.status != C.PY4GO_OK {
+			f := bindcResultFailure(r, "")
+			if v.kind == C.PY4GO_BIGINT { // an int too large for a double, as for float targets
+				f.kind = bindcOverflowError
+			}
+			return f
+		}
+		if t.Kind() == reflect.Complex64 && complex64Overflows(c) {
+			return bindcFail(bindcOverflowError, "", ": "+complexText(c)+" is out of range for Go complex64")
+		}
+		rv.SetComplex(c)
+		return nil
 	case reflect.String:
 		if v.kind != C.PY4GO_STR {
 			return bindcWrongType(v, "str")

@@ -221,6 +221,14 @@ func setFloat(d *C.py4go_value, v float64) {
 	d.num = C.int64_t(math.Float64bits(v))
 }
 
+// putComplex points d at a pinned copy of c's two parts (C reads them as two doubles).
+func (pk *packer) putComplex(d *C.py4go_value, c complex128) {
+	parts := &[2]float64{real(c), imag(c)}
+	pk.pinData(unsafe.Pointer(parts))
+	d.kind = C.PY4GO_COMPLEX
+	d.ptr = unsafe.Pointer(parts)
+}
+
 func setBool(d *C.py4go_value, v bool) {
 	d.kind = C.PY4GO_BOOL
 	d.num = 0
@@ -261,6 +269,10 @@ func (pk *packer) put(d *C.py4go_value, v any) error {
 		setFloat(d, x)
 	case float32:
 		setFloat(d, float64(x))
+	case complex128:
+		pk.putComplex(d, x)
+	case complex64:
+		pk.putComplex(d, complex128(x))
 	case bool:
 		setBool(d, x)
 	case string:
@@ -305,6 +317,8 @@ func (pk *packer) putReflect(d *C.py4go_value, rv reflect.Value) error {
 		setUint(d, rv.Uint())
 	case reflect.Float32, reflect.Float64:
 		setFloat(d, rv.Float())
+	case reflect.Complex64, reflect.Complex128:
+		pk.putComplex(d, rv.Complex())
 	case reflect.Bool:
 		setBool(d, rv.Bool())
 	case reflect.String:

@@ -18,6 +18,7 @@ import (
 //	bool                                       bool
 //	int, int8..int64, uint, uint8..uint64      int
 //	float32, float64                           float
+//	complex64, complex128                      complex
 //	string                                     str (must be valid UTF-8, else a *ConversionError)
 //	[]byte (any slice of a byte kind)          bytes (any bytes)
 //	other slices and arrays                    list (elements converted recursively)
@@ -225,8 +226,9 @@ func (o *Object) ToGo() (any, error) {
 // Decode converts o into the Go variable into points to, with the conversions and range
 // checks of the target's type: any int or uint width (a Python int out of range for it, or
 // a negative one for an unsigned type, is a *ConversionError naming the Go type), float32
-// and float64, bool, string, []byte, slices and arrays (from list or tuple), maps (from
-// dict), pointers (None gives nil), *Object (a new reference), and any (as ToGo).
+// and float64, complex64 and complex128 (from complex, float or int), bool, string, []byte,
+// slices and arrays (from list or tuple), maps (from dict), pointers (None gives nil),
+// *Object (a new reference), and any (as ToGo).
 func (o *Object) Decode(into any) error {
 	rv := reflect.ValueOf(into)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -452,6 +454,42 @@ func keyText(k any) string {
 }
 
 // describeError is the *ConversionError for a value of the wrong Python type.
+// complexOf converts a described number to complex128: ints and floats directly, other
+// objects (complex, __complex__, __float__, __index__) through py4go_to_complex, whose failure
+// r reports. ok is false for values that are no numbers (str, bytes, None, containers, objects
+// without __complex__, __float__ or __index__).
+func complexOf(v C.py4go_value) (c complex128, r C.py4go_result, ok bool) {
+	r.status = C.PY4GO_OK
+	switch v.kind {
+	case C.PY4GO_FLOAT64:
+		return complex(math.Float64frombits(uint64(v.num)), 0), r, true
+	case C.PY4GO_INT64, C.PY4GO_BOOL:
+		return complex(float64(int64(v.num)), 0), r, true
+	case C.PY4GO_UINT64:
+		return complex(float64(uint64(v.num)), 0), r, true
+	case C.PY4GO_OBJECT, C.PY4GO_BIGINT:
+		var parts [2]float64
+		r = C.py4go_to_complex((*C.PyObject)(v.ptr), (*C.double)(unsafe.Pointer(&parts[0])))
+		return complex(parts[0], parts[1]), r, r.status != C.PY4GO_OK || r.value.kind == C.PY4GO_COMPLEX
+	}
+	return 0, r, false
+}
+
+// complex64Overflows reports a finite part beyond float32's range (Go would make it infinite).
+func complex64Overflows(c complex128) bool {
+	big := func(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) && math.Abs(x) > math.MaxFloat32 }
+	return big(real(c)) || big(imag(c))
+}
+
+// complexText writes c as Python's repr does: "(1+2j)", "(1e+300-0j)".
+func complexText(c complex128) string {
+	im := strconv.FormatFloat(imag(c), 'g', -1, 64)
+	if im[0] != '-' && im[0] != '+' {
+		im = "+" + im
+	}
+	return "(" + strconv.FormatFloat(real(c), 'g', -1, 64) + im + "j)"
+}
+
 func describeError(v C.py4go_value, target reflect.Type, ctx string) error {
 	return &ConversionError{Context: ctx, Message: "cannot convert Python " + pythonTypeOf(v) + " to Go " + target.String()}
 }
@@ -583,6 +621,20 @@ func (d *decoder) decode(v C.py4go_value, owned bool, rv reflect.Value, op, path
 				" is out of range for Go " + t.String()}
 		}
 		rv.SetFloat(f)
+		return nil
+	case reflect.Complex64, reflect.Complex128:
+		c, r, ok := complexOf(v)
+		if !ok {
+			return describeError(v, t, ctx)
+		}
+		if r.status != C.PY4GO_OK {
+			return resultError(r, ctx, nil)
+		}
+		if t.Kind() == reflect.Complex64 && complex64Overflows(c) {
+			return &ConversionError{Context: ctx, Message: "Python complex " + complexText(c) +
+				" is out of range for Go " + t.String()}
+		}
+		rv.SetComplex(c)
 		return nil
 	case reflect.String:
 		if v.kind != C.PY4GO_STR {

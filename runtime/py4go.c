@@ -361,6 +361,10 @@ static PyObject *value_to_object(const py4go_value *v)
         return PyUnicode_DecodeUTF8((const char *)v->ptr, (Py_ssize_t)v->num, "strict");
     case PY4GO_BYTES:
         return PyBytes_FromStringAndSize((const char *)v->ptr, (Py_ssize_t)v->num);
+    case PY4GO_COMPLEX: {
+        const double *parts = (const double *)v->ptr;
+        return PyComplex_FromDoubles(parts[0], parts[1]);
+    }
     case PY4GO_OBJECT:
         if (v->ptr == NULL) {
             PyErr_SetString(PyExc_ValueError, "NULL PyObject pointer");
@@ -474,6 +478,28 @@ static const char *go_type_of_kind(int kind)
     case PY4GO_BYTES: return "[]byte";
     default: return "value";
     }
+}
+
+py4go_result py4go_to_complex(PyObject *o, double *parts)
+{
+    ENTER();
+    if (o == NULL)
+        return fail(PY4GO_BAD_ARGUMENT, -1, PyExc_ValueError, "NULL PyObject pointer");
+    py4go_result r = ok_result();
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    if (!PyComplex_Check(o) && !PyFloat_Check(o) && !PyLong_Check(o) &&
+        (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL)) &&
+        !PyObject_HasAttrString((PyObject *)Py_TYPE(o), "__complex__")) {
+        r.value.kind = PY4GO_OBJECT; /* not a number: the caller words the type error */
+        return r;
+    }
+    Py_complex c = PyComplex_AsCComplex(o);
+    if (c.real == -1.0 && PyErr_Occurred())
+        return fetch_error(PY4GO_CONVERSION, -1);
+    parts[0] = c.real;
+    parts[1] = c.imag;
+    r.value.kind = PY4GO_COMPLEX;
+    return r;
 }
 
 /* The natural kind of o (see py4go_to_value with want = -1). ptr is borrowed. */

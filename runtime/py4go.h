@@ -37,7 +37,9 @@ enum py4go_kind {
     PY4GO_LIST = 8,
     PY4GO_TUPLE = 9,
     PY4GO_DICT = 10,
-    PY4GO_BIGINT = 11  /* an int that fits neither int64 nor uint64; ptr is a new reference */
+    PY4GO_BIGINT = 11, /* an int that fits neither int64 nor uint64; ptr is a new reference */
+    /* Go -> Python only (a Python complex is described as PY4GO_OBJECT; see py4go_to_complex). */
+    PY4GO_COMPLEX = 12 /* ptr points at two doubles, the real and the imaginary part */
 };
 
 /* Flags of a py4go_value. */
@@ -137,6 +139,11 @@ py4go_result py4go_new_container(const py4go_value *items, Py_ssize_t n, int is_
  * its natural kind (scalars unboxed, containers as LIST/TUPLE/DICT with num = length,
  * anything else PY4GO_OBJECT with ptr = o borrowed). */
 py4go_result py4go_to_value(PyObject *o, int want);
+/* Convert o to a Go complex128: parts[0] = real, parts[1] = imaginary part, and value.kind
+ * PY4GO_COMPLEX. Accepts complex, float, int and objects with __complex__, __float__ or
+ * __index__ (as cmath does); any other object gives value.kind PY4GO_OBJECT (no number) and
+ * leaves parts alone. A failing __complex__ (or an int too large) is PY4GO_CONVERSION. */
+py4go_result py4go_to_complex(PyObject *o, double *parts);
 /* Describe up to `cap` items of a list/tuple (cap values) or a dict (2*cap values, k0, v0,
  * ...) into out, as py4go_to_value(item, -1) does, except that PY4GO_OBJECT, PY4GO_LIST,
  * PY4GO_TUPLE, PY4GO_DICT and PY4GO_BIGINT items carry a NEW reference in ptr the caller

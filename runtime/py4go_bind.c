@@ -78,6 +78,36 @@ int py4go_bind_float32_range(const char *fn, int pos, double v)
     return -1;
 }
 
+int py4go_bind_complex64_range(const char *fn, int pos, Py_complex v)
+{
+    PyObject *c = PyComplex_FromCComplex(v);
+    PyObject *where = site(fn, pos);
+    if (c != NULL && where != NULL)
+        PyErr_Format(PyExc_OverflowError, "%U: %R is out of range for Go complex64", where, c);
+    Py_XDECREF(c);
+    Py_XDECREF(where);
+    return -1;
+}
+
+int py4go_bind_complex_slow(PyObject *o, const char *fn, int pos, int is_complex64, Py_complex *out)
+{
+    /* What PyComplex_AsCComplex takes: a complex (subclass), or an object whose type has
+     * __complex__, __float__ or __index__. Anything else gets bindc's own TypeError, which
+     * names the function, instead of CPython's "must be real number". */
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    if (!PyComplex_Check(o) && !PyFloat_Check(o) && !PyLong_Check(o) &&
+        (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL)) &&
+        !PyObject_HasAttrString((PyObject *)Py_TYPE(o), "__complex__"))
+        return py4go_bind_bad_type(fn, pos, "complex", o);
+    Py_complex v = PyComplex_AsCComplex(o);
+    if (v.real == -1.0 && PyErr_Occurred())
+        return py4go_bind_prefix_error(fn, pos);
+    if (is_complex64 && py4go_complex64_overflows(v))
+        return py4go_bind_complex64_range(fn, pos, v);
+    *out = v;
+    return 0;
+}
+
 int py4go_bind_prefix_error(const char *fn, int pos)
 {
     PyObject *type, *value, *tb;
@@ -348,13 +378,73 @@ static int raise_with_attr(PyObject *type, PyObject *message, const char *attr, 
     return -1;
 }
 
-int py4go_bind_raise_error(const char *msg, Py_ssize_t msg_len, const char *gotype, Py_ssize_t gotype_len)
+int py4go_bind_raise_error(PyObject *cls, const char *msg, Py_ssize_t msg_len, const char *gotype,
+                           Py_ssize_t gotype_len)
 {
     if (ensure_exception_types() < 0)
         return -1;
     /* Error() text may hold any bytes; never fail to report an error because of them. */
-    return raise_with_attr(go_error_type, PyUnicode_DecodeUTF8(msg, msg_len, "replace"), "go_type",
-                           gotype, gotype_len);
+    return raise_with_attr(cls != NULL ? cls : go_error_type, PyUnicode_DecodeUTF8(msg, msg_len, "replace"),
+                           "go_type", gotype, gotype_len);
+}
+
+PyObject *py4go_bind_add_sentinel(PyObject *module, const char *name, const char *doc)
+{
+    if (ensure_exception_types() < 0)
+        return NULL;
+    const char *module_name = PyModule_GetName(module);
+    PyObject *full = module_name != NULL ? PyUnicode_FromFormat("%s.%s", module_name, name) : NULL;
+    if (full == NULL)
+        return NULL;
+    PyObject *cls = PyErr_NewExceptionWithDoc(PyUnicode_AsUTF8(full), doc, go_error_type, NULL);
+    Py_DECREF(full);
+    if (cls == NULL)
+        return NULL;
+    if (PyModule_AddObjectRef(module, name, cls) < 0) {
+        Py_DECREF(cls);
+        return NULL;
+    }
+    Py_DECREF(cls); /* the module holds it */
+    return cls;
+}
+
+/* The class deriving from both the error class `type` and the sentinel class `sentinel`
+ * (new reference), made on first use and cached in the sentinel's __dict__. It takes
+ * `type`'s name, module and doc, so tracebacks read as before. */
+static PyObject *sentinel_subclass(PyTypeObject *type, PyObject *sentinel)
+{
+    PyObject *cache = PyDict_GetItemString(((PyTypeObject *)sentinel)->tp_dict, "_py4go_subclasses");
+    if (cache == NULL) {
+        PyObject *fresh = PyDict_New();
+        if (fresh == NULL || PyObject_SetAttrString(sentinel, "_py4go_subclasses", fresh) < 0) {
+            Py_XDECREF(fresh);
+            return NULL;
+        }
+        Py_DECREF(fresh); /* the class's dict holds it */
+        cache = fresh;
+    }
+    PyObject *sub = PyDict_GetItemWithError(cache, (PyObject *)type);
+    if (sub != NULL)
+        return Py_NewRef(sub);
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *name = PyObject_GetAttrString((PyObject *)type, "__name__");
+    PyObject *bases = PyTuple_Pack(2, (PyObject *)type, sentinel);
+    PyObject *ns = PyDict_New();
+    PyObject *module = PyObject_GetAttrString((PyObject *)type, "__module__");
+    PyObject *doc = type->tp_doc != NULL ? PyUnicode_FromString(type->tp_doc) : Py_NewRef(Py_None);
+    if (name != NULL && bases != NULL && ns != NULL && module != NULL && doc != NULL &&
+        PyDict_SetItemString(ns, "__module__", module) == 0 && PyDict_SetItemString(ns, "__qualname__", name) == 0 &&
+        PyDict_SetItemString(ns, "__doc__", doc) == 0)
+        sub = PyObject_CallFunctionObjArgs((PyObject *)&PyType_Type, name, bases, ns, NULL);
+    Py_XDECREF(doc);
+    Py_XDECREF(name);
+    Py_XDECREF(bases);
+    Py_XDECREF(ns);
+    Py_XDECREF(module);
+    if (sub != NULL && PyDict_SetItem(cache, (PyObject *)type, sub) < 0)
+        Py_CLEAR(sub);
+    return sub;
 }
 
 int py4go_bind_raise_panic(const char *fn, Py_ssize_t fn_len, const char *value, Py_ssize_t value_len,
@@ -473,9 +563,19 @@ PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle)
     return self;
 }
 
-int py4go_bind_raise_instance(PyTypeObject *type, uintptr_t handle, const char *gotype, Py_ssize_t gotype_len)
+int py4go_bind_raise_instance(PyTypeObject *type, PyObject *sentinel, uintptr_t handle, const char *gotype,
+                              Py_ssize_t gotype_len)
 {
+    PyObject *sub = NULL;
+    if (sentinel != NULL) {
+        if ((sub = sentinel_subclass(type, sentinel)) == NULL) {
+            py4goHandleDelete(handle);
+            return -1;
+        }
+        type = (PyTypeObject *)sub;
+    }
     PyObject *exc = py4go_bind_wrap(type, handle);
+    Py_XDECREF(sub); /* the cache and the instance keep the class alive */
     if (exc == NULL)
         return -1;
     PyObject *name = PyUnicode_DecodeUTF8(gotype, gotype_len, "replace");

@@ -38,6 +38,13 @@ int py4go_bind_int_range(const char *fn, int pos, const char *gotype, PyObject *
 /* Raise OverflowError "fn() argument POS: VALUE is out of range for Go float32". Returns -1. */
 int py4go_bind_float32_range(const char *fn, int pos, double v);
 
+/* Convert a Python number to a complex for a Go complex64/complex128 argument: the slow
+ * path of py4go_bind_complex (every object but an exact complex). Out of line. */
+int py4go_bind_complex_slow(PyObject *o, const char *fn, int pos, int is_complex64, Py_complex *out);
+
+/* Raise OverflowError "fn() argument POS: VALUE is out of range for Go complex64". Returns -1. */
+int py4go_bind_complex64_range(const char *fn, int pos, Py_complex v);
+
 /* Re-raise the pending exception with "fn() argument POS: " in front of its message, keeping
  * its type (and, for UnicodeEncodeError, its attributes). An exception that is not an
  * Exception (KeyboardInterrupt, SystemExit) or whose type cannot be built from one message is
@@ -118,6 +125,27 @@ static inline int py4go_bind_float(PyObject *o, const char *fn, int pos, int is_
     return 0;
 }
 
+/* True when a finite part of v is beyond float32's range (complex64 holds two float32). */
+static inline int py4go_complex64_overflows(Py_complex v)
+{
+    return (isfinite(v.real) && (v.real > FLT_MAX || v.real < -FLT_MAX)) ||
+           (isfinite(v.imag) && (v.imag > FLT_MAX || v.imag < -FLT_MAX));
+}
+
+/* A Go complex128 (or complex64 when is_complex64: finite parts beyond float32's range
+ * overflow, as for float32). Accepts complex, float, int and anything with __complex__,
+ * __float__ or __index__, like cmath.sqrt does. */
+static inline int py4go_bind_complex(PyObject *o, const char *fn, int pos, int is_complex64, Py_complex *out)
+{
+    if (!PyComplex_CheckExact(o))
+        return py4go_bind_complex_slow(o, fn, pos, is_complex64, out);
+    Py_complex v = PyComplex_AsCComplex(o);
+    if (is_complex64 && py4go_complex64_overflows(v))
+        return py4go_bind_complex64_range(fn, pos, v);
+    *out = v;
+    return 0;
+}
+
 /* A Go bool: only True and False are accepted, as a typed signature promises. */
 static inline int py4go_bind_bool(PyObject *o, const char *fn, int pos, int *out)
 {
@@ -168,8 +196,16 @@ PyObject *py4go_bind_tuple(Py_ssize_t n, PyObject **items);
 /* ---- Go errors and panics ------------------------------------------------------------ */
 
 /* Raise GoError(msg) for a non-nil Go error; `gotype` is its dynamic Go type
- * (e.g. "*fs.PathError"), stored as the exception's `go_type` attribute. Returns -1. */
-int py4go_bind_raise_error(const char *msg, Py_ssize_t msg_len, const char *gotype, Py_ssize_t gotype_len);
+ * (e.g. "*fs.PathError"), stored as the exception's `go_type` attribute. `cls`, when not
+ * NULL, is the class raised instead: a sentinel error's class (a GoError subclass) for an
+ * error that errors.Is that sentinel. Returns -1. */
+int py4go_bind_raise_error(PyObject *cls, const char *msg, Py_ssize_t msg_len, const char *gotype,
+                           Py_ssize_t gotype_len);
+
+/* Create the exception class `module.name` for a Go sentinel error variable (a subclass of
+ * GoError with docstring `doc`) and add it to `module`. Returns a borrowed reference (the
+ * module keeps the class alive), or NULL with an exception set. */
+PyObject *py4go_bind_add_sentinel(PyObject *module, const char *name, const char *doc);
 
 /* Raise GoPanic("fn() panicked: VALUE") for a recovered Go panic; the Go stack is kept in
  * the exception's `go_stack` attribute. Returns -1. */
@@ -255,8 +291,12 @@ PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle);
 void py4go_bind_drop_handle(uintptr_t handle);
 
 /* Raise a new instance of the exception class `type` holding `handle` (a Go error value);
- * its go_type attribute is set to the error's dynamic Go type, as for GoError. Returns -1. */
-int py4go_bind_raise_instance(PyTypeObject *type, uintptr_t handle, const char *gotype, Py_ssize_t gotype_len);
+ * its go_type attribute is set to the error's dynamic Go type, as for GoError. With a
+ * `sentinel` class (not NULL; the error wraps that sentinel), the instance's class is a
+ * subclass of both, named like `type` and made once per pair, so `except Sentinel` catches
+ * it too. Returns -1. */
+int py4go_bind_raise_instance(PyTypeObject *type, PyObject *sentinel, uintptr_t handle, const char *gotype,
+                              Py_ssize_t gotype_len);
 
 /* Parse a constructor call: positional arguments fill `names` in order, keywords by name.
  * values[i] is a borrowed reference or NULL when not given. Unknown or repeated names raise

@@ -399,6 +399,41 @@ func TestIntConversions(t *testing.T) {
 	})
 }
 
+func TestComplexConversions(t *testing.T) {
+	gil(t, func() error {
+		z, err := FromGo(complex(1.5, -2))
+		if err != nil {
+			return err
+		}
+		if text, _ := z.Repr(); text != "(1.5-2j)" {
+			t.Errorf("FromGo(1.5-2i) = %s", text)
+		}
+		var back complex128
+		if err := z.Decode(&back); err != nil || back != complex(1.5, -2) {
+			t.Errorf("complex128 round trip = %v, %v", back, err)
+		}
+		list, _ := FromGo([]complex64{1i, 2})
+		if text, _ := list.Repr(); text != "[1j, (2+0j)]" {
+			t.Errorf("FromGo([]complex64) = %s", text)
+		}
+		var zs []complex64
+		mixed, _ := Eval("[1, 2.5, 3j, True]", nil)
+		if err := mixed.Decode(&zs); err != nil || len(zs) != 4 || zs[1] != 2.5 || zs[2] != 3i || zs[3] != 1 {
+			t.Errorf("[]complex64 from numbers = %v, %v", zs, err)
+		}
+		var c64 complex64
+		huge, _ := Eval("1e300j", nil)
+		if err := huge.Decode(&c64); err == nil || !strings.Contains(err.Error(), "(0+1e+300j) is out of range for Go complex64") {
+			t.Errorf("1e300j into complex64: %v", err)
+		}
+		str, _ := FromGo("x")
+		if err := str.Decode(&back); err == nil || !strings.Contains(err.Error(), "cannot convert Python str to Go complex128") {
+			t.Errorf("str into complex128: %v", err)
+		}
+		return nil
+	})
+}
+
 func TestFloatBoolNilConversions(t *testing.T) {
 	gil(t, func() error {
 		f32, _ := FromGo(float32(1.5))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bindc.consteval import FLOAT_TYPES, INT_TYPES, Const, ConstEvalError, convert, evaluate
+from bindc.consteval import COMPLEX_TYPES, FLOAT_TYPES, INT_TYPES, Const, ConstEvalError, convert, evaluate
 from bindc.ir import GoType, NamedType, ValueDecl
 from bindc.typemap.env import TypeEnv
 
-_BASIC = INT_TYPES | FLOAT_TYPES | {"string", "bool"}
+_BASIC = INT_TYPES | FLOAT_TYPES | COMPLEX_TYPES | {"string", "bool"}
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
 """A small, safe evaluator for Go constant expressions, as written in the source.
 
 Go constants are exact: untyped integers are unbounded and untyped floats are arbitrary
-precision. Here integers are Python ``int`` and floats are :class:`fractions.Fraction` (so
-``math.Pi`` or ``1 << 100`` lose nothing before the final conversion). Supported: integer,
-float (decimal and hexadecimal), rune and string literals (interpreted and raw), ``true``/
+precision. Here integers are Python ``int``, floats are :class:`fractions.Fraction` (so
+``math.Pi`` or ``1 << 100`` lose nothing before the final conversion) and complex numbers are
+:class:`ExactComplex` (two Fractions). Supported: integer, float (decimal and hexadecimal),
+imaginary (``2i``, ``1.5i``), rune and string literals (interpreted and raw), ``true``/
 ``false``, ``iota``, unary ``+ - ! ^``, binary ``* / % << >> & &^ | ^ + - == != < <= > >= && ||``,
-parentheses, conversions ``T(x)`` to predeclared or named types, ``len("...")``, and names of
-other constants (the caller resolves them, qualified ones too). Anything else raises
+parentheses, conversions ``T(x)`` to predeclared or named types, ``len("...")``,
+``complex(re, im)``, ``real(z)``, ``imag(z)``, and names of other constants (the caller
+resolves them, qualified ones too). Anything else raises
 :class:`ConstEvalError` with the reason, so the caller can skip the constant with a warning.
 Nothing is ever passed to Python's ``eval``.
 """
@@ -18,8 +20,39 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable, Union
 
-#: The Python value of a constant: bool, int, exact float, or the bytes of a Go string.
-Value = Union[bool, int, Fraction, bytes]
+@dataclass(frozen=True)
+class ExactComplex:
+    """An exact complex constant: real and imaginary parts as Fractions."""
+
+    re: Fraction
+    im: Fraction
+
+    @classmethod
+    def of(cls, v: "int | Fraction | ExactComplex") -> "ExactComplex":
+        """``v`` as a complex constant (an int or float has imaginary part 0)."""
+        return v if isinstance(v, ExactComplex) else cls(Fraction(v), Fraction(0))
+
+    def __add__(self, o: "ExactComplex") -> "ExactComplex":
+        return ExactComplex(self.re + o.re, self.im + o.im)
+
+    def __sub__(self, o: "ExactComplex") -> "ExactComplex":
+        return ExactComplex(self.re - o.re, self.im - o.im)
+
+    def __mul__(self, o: "ExactComplex") -> "ExactComplex":
+        return ExactComplex(self.re * o.re - self.im * o.im, self.re * o.im + self.im * o.re)
+
+    def __truediv__(self, o: "ExactComplex") -> "ExactComplex":
+        d = o.re * o.re + o.im * o.im
+        if d == 0:
+            raise ConstEvalError("division by zero")
+        return ExactComplex((self.re * o.re + self.im * o.im) / d, (self.im * o.re - self.re * o.im) / d)
+
+    def __neg__(self) -> "ExactComplex":
+        return ExactComplex(-self.re, -self.im)
+
+
+#: The Python value of a constant: bool, int, exact float, exact complex, or the bytes of a Go string.
+Value = Union[bool, int, Fraction, ExactComplex, bytes]
 
 
 class ConstEvalError(Exception):
@@ -43,6 +76,7 @@ INT_TYPES = frozenset({"int", "int8", "int16", "int32", "int64", "uint", "uint8"
                        "uintptr", "byte", "rune"})
 UNSIGNED_BITS = {"uint": 64, "uint8": 8, "byte": 8, "uint16": 16, "uint32": 32, "uint64": 64, "uintptr": 64}
 FLOAT_TYPES = frozenset({"float32", "float64"})
+COMPLEX_TYPES = frozenset({"complex64", "complex128"})
 
 _TOKEN = re.compile(r"""
     (?P<ws>\s+)
@@ -55,7 +89,7 @@ _TOKEN = re.compile(r"""
   | (?P<str>"(?:\\.|[^"\\])*")
   | (?P<raw>`[^`]*`)
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)
-  | (?P<op>&&|\|\||<<|>>|&\^|==|!=|<=|>=|[-+*/%&|^!<>()])
+  | (?P<op>&&|\|\||<<|>>|&\^|==|!=|<=|>=|[-+*/%&|^!<>(),])
 """, re.VERBOSE)
 
 # Go's binary operator precedence (higher binds tighter).
@@ -73,7 +107,13 @@ def tokenize(text: str) -> list[tuple[str, str]]:
             raise ConstEvalError(f"unsupported syntax at {text[pos:pos + 10]!r}")
         kind = m.lastgroup or ""
         if kind == "imag":
-            raise ConstEvalError("complex constants are not supported")
+            # An imaginary literal is a number directly followed by i ("2i", "1.5e3i").
+            if not tokens or tokens[-1][0] not in ("int", "float") or text[pos - 1].isspace():
+                kind = "name"
+            else:
+                tokens[-1] = ("imag", tokens[-1][1])
+                pos = m.end()
+                continue
         if kind != "ws":
             tokens.append((kind, m.group()))
         pos = m.end()
@@ -138,6 +178,12 @@ class _Parser:
             return Const(_int_literal(text))
         if kind == "float":
             return Const(_float_literal(text))
+        if kind == "imag":  # decimal even with a leading 0, unlike integer literals
+            digits = text.replace("_", "")
+            number = _float_literal(text) if _FLOATISH.search(digits) else Fraction(int(digits, 0) if
+                                                                                  digits[:2].lower() in ("0x", "0o", "0b")
+                                                                                  else int(digits, 10))
+            return Const(ExactComplex(Fraction(0), number))
         if kind == "rune":
             decoded = _unquote(text[1:-1], "'")
             chars = decoded.decode("utf-8", "surrogatepass") if len(decoded) > 1 else chr(decoded[0])
@@ -164,6 +210,8 @@ class _Parser:
         return self.resolve(text)
 
     def call(self, callee: str) -> Const:
+        if callee in ("complex", "real", "imag"):
+            return self.complex_builtin(callee)
         base = None if callee == "len" else self.type_base(callee)
         if callee != "len" and base is None:  # say so before the arguments can fail differently
             raise ConstEvalError(f"call of {callee} is not a constant expression")
@@ -177,9 +225,42 @@ class _Parser:
         return Const(convert(arg.value, base), callee)
 
 
+    def complex_builtin(self, callee: str) -> Const:
+        """``complex(re, im)``, ``real(z)`` and ``imag(z)`` on constants."""
+        self.take("(")
+        args = [self.expression(0)]
+        if callee == "complex":
+            self.take(",")
+            args.append(self.expression(0))
+        self.take(")")
+        values: list[int | Fraction | ExactComplex] = []
+        for a in args:
+            if isinstance(a.value, (bool, bytes)):
+                raise ConstEvalError(f"{callee}() of a non-numeric constant")
+            values.append(a.value)
+        if callee == "complex":
+            re_, im = values
+            if isinstance(re_, ExactComplex) or isinstance(im, ExactComplex):
+                raise ConstEvalError("complex() of a complex constant")
+            typ = args[0].type or args[1].type
+            base = {"float32": "complex64", "float64": "complex128"}.get(self.type_base(typ) or "") if typ else None
+            return Const(ExactComplex(Fraction(re_), Fraction(im)), base)
+        z = ExactComplex.of(values[0])
+        part = z.re if callee == "real" else z.im
+        base = self.type_base(args[0].type) if args[0].type else None
+        return Const(part, {"complex64": "float32", "complex128": "float64"}.get(base or ""))
+
+
 def convert(value: Value, base: str) -> Value:
     """``value`` converted to a constant of the predeclared type ``base`` (Go's exactness rules)."""
-    if base in INT_TYPES:
+    if isinstance(value, ExactComplex) and base not in COMPLEX_TYPES:
+        if value.im != 0:
+            raise ConstEvalError(f"constant {value.re}+{value.im}i truncated to real")
+        value = value.re  # a complex constant with imaginary part 0 converts like its real part
+    if base in COMPLEX_TYPES:
+        if isinstance(value, (int, Fraction, ExactComplex)) and not isinstance(value, bool):
+            return ExactComplex.of(value)
+    elif base in INT_TYPES:
         if isinstance(value, Fraction):
             if value.denominator != 1:
                 raise ConstEvalError(f"constant {value} truncated to integer")
@@ -205,6 +286,8 @@ def unary(op: str, x: Const) -> Const:
     v = x.value
     if op == "!" and isinstance(v, bool):
         return Const(not v, x.type)
+    if isinstance(v, ExactComplex) and op in ("+", "-"):
+        return x if op == "+" else Const(-v, x.type)
     if isinstance(v, (int, Fraction)) and not isinstance(v, bool):
         if op == "+":
             return x
@@ -231,6 +314,11 @@ def binary(op: str, a: Const, b: Const) -> Const:
         return Const(x + y, typ)
     if isinstance(x, bool) or isinstance(y, bool) or isinstance(x, bytes) or isinstance(y, bytes):
         raise ConstEvalError(f"operator {op} not defined on {x!r} and {y!r}")
+    if isinstance(x, ExactComplex) or isinstance(y, ExactComplex):
+        cx, cy = ExactComplex.of(x), ExactComplex.of(y)
+        if op not in ("+", "-", "*", "/"):
+            raise ConstEvalError(f"operator {op} not defined on complex constants")
+        return Const(cx + cy if op == "+" else cx - cy if op == "-" else cx * cy if op == "*" else cx / cy, typ)
     floating = isinstance(x, Fraction) or isinstance(y, Fraction) or typ in FLOAT_TYPES
     if op in ("+", "-", "*"):
         r: int | Fraction = x + y if op == "+" else x - y if op == "-" else x * y
@@ -277,6 +365,11 @@ def _integral(v: int | Fraction) -> int:
 
 
 def _compare(op: str, x: Value, y: Value) -> bool:
+    if isinstance(x, ExactComplex) or isinstance(y, ExactComplex):
+        if op not in ("==", "!=") or isinstance(x, (bool, bytes)) or isinstance(y, (bool, bytes)):
+            raise ConstEvalError(f"operator {op} not defined on complex constants")
+        same = ExactComplex.of(x) == ExactComplex.of(y)
+        return same if op == "==" else not same
     if type(x) is not type(y) and not (isinstance(x, (int, Fraction)) and isinstance(y, (int, Fraction))):
         raise ConstEvalError(f"cannot compare {x!r} and {y!r}")
     if op == "==":
@@ -304,6 +397,8 @@ def _float_literal(text: str) -> Fraction:
     value = Fraction(int(whole or "0", 16)) + (Fraction(int(frac, 16), 16 ** len(frac)) if frac else 0)
     return value * Fraction(2) ** int(exponent)
 
+
+_FLOATISH = re.compile(r"[.pP]|^[^xX]*[eE]")
 
 _SIMPLE_ESCAPES = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92, "'": 39, '"': 34}
 

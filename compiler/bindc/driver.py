@@ -13,6 +13,7 @@ from pathlib import Path
 from bindc.capi import CApiError, CSignature, load_model, verify
 from bindc.diagnostics import DiagnosticSink
 from bindc.emit.c_values import VALUES_CAPI
+from bindc.emit.sentinels import SENTINEL_CAPI
 from bindc.emit.c_wrappers import WRAPPER_CAPI, emit_c_file
 from bindc.emit.go_trampolines import GENERATED_GO_NAMES, emit_go_file, package_level_names
 from bindc.emit.stubs import emit_stub
@@ -110,7 +111,7 @@ def _verify_c_api(module: BoundModule, interp: Interpreter, sink: DiagnosticSink
     """Check every C function the output will call against the target's headers."""
     wanted: dict[str, CSignature] = {s.name: s for s in WRAPPER_CAPI}
     if module.values:
-        wanted.update((s.name, s) for s in VALUES_CAPI)
+        wanted.update((s.name, s) for s in VALUES_CAPI + SENTINEL_CAPI)
     for fn in module.functions:
         for mapping in [bp.mapping for bp in fn.params] + [r.mapping for r in fn.results] + \
                        ([fn.variadic.mapping] if fn.variadic else []):

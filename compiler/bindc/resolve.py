@@ -153,7 +153,7 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     classes = bind_classes(package, env.extra[CLASSES_KEY], env, in_package, sink)  # type: ignore[arg-type]
     _check_unique_names(functions, classes, sink)
     taken = {f.py_name for f in functions} | {c.py_name for c in classes} | set(RESERVED_MODULE_NAMES)
-    values = resolve_values(env, sink, taken, in_package)
+    values = resolve_values(env, sink, taken, in_package, _used_mappings(functions, classes))
     return BoundModule(
         name=module_name,
         go_package=package.name if in_package else module_name,
@@ -163,6 +163,18 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         classes=tuple(classes),
         values=values,
     )
+
+
+def _used_mappings(functions: list[BoundFunction], classes: list["BoundClass"]) -> list[tuple[TypeMapping, Span]]:
+    """Every mapping the module's functions, methods and fields use, with its declaration's
+    span, in declaration order (functions first)."""
+    out: list[tuple[TypeMapping, Span]] = []
+    for fn in functions + [m for c in classes for m in c.methods]:
+        params = list(fn.params) + ([fn.variadic] if fn.variadic else [])
+        out += [(bp.mapping, fn.func.span) for bp in params] + [(r.mapping, fn.func.span) for r in fn.results]
+    for cls in classes:
+        out += [(f.mapping, f.span or cls.decl.span) for f in cls.fields]
+    return out
 
 
 def wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:

@@ -4,9 +4,12 @@ Constants become module attributes under their Go names (Go constants are alread
 the way Python spells constants: ``MaxInt64``, ``Pi``, ``StatusOK``); ``//py4go:export name``
 renames one and ``//py4go:skip`` drops it. Values are evaluated exactly at generation time
 (:mod:`bindc.consteval`) and converted once: integers and runes to ``int`` (unbounded),
-floats to the nearest ``float`` (of the float32 value for ``float32`` constants), strings to
-``str``, booleans to ``bool``. A constant of an enum type is also reachable as a member of its
-``IntEnum`` class; the module attribute is that member.
+floats to the nearest ``float`` (of the float32 value for ``float32`` constants), complex
+constants to ``complex`` (parts rounded like floats), strings to ``str``, booleans to ``bool``. A constant of an enum type is also reachable as a member of its
+``IntEnum`` class; the module attribute is that member. An enum type of another package that
+the module's functions or classes use (``other.Kind``) becomes an ``IntEnum`` class of this
+module too, named like the type, with that package's constants as members (they are not
+module attributes: they belong to the other package).
 """
 
 from __future__ import annotations
@@ -15,20 +18,22 @@ import enum
 import struct
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
-from bindc.consteval import Const, ConstEvalError
+from bindc.consteval import Const, ConstEvalError, ExactComplex
 from bindc.diagnostics import DiagnosticSink
-from bindc.ir import NamedType, TypeDecl, ValueDecl
+from bindc.ir import NamedType, Span, TypeDecl, ValueDecl
 from bindc.naming import is_valid_python_identifier, python_safe
+from bindc.typemap.base import TypeMapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.imported import constants_of
 from bindc.typemap.named import EnumMapping
 
+PyValue = int | float | complex | str | bool
+
 if TYPE_CHECKING:
     from bindc.resolve import BoundFunction
-
-PyValue = int | float | str | bool
+    from bindc.sentinels import BoundSentinel
 
 
 @dataclass(frozen=True)
@@ -69,17 +74,23 @@ class BoundConstant:
 
 @dataclass(frozen=True)
 class ModuleValues:
-    """Everything a module defines besides functions."""
+    """Everything a module defines besides functions and classes: enums, constants and the
+    exception classes of sentinel errors (:mod:`bindc.sentinels`)."""
 
     enums: tuple[BoundEnum, ...] = ()
     constants: tuple[BoundConstant, ...] = ()
+    sentinels: tuple["BoundSentinel", ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.enums or self.constants)
+        return bool(self.enums or self.constants or self.sentinels)
 
 
-def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str], in_package: bool = True) -> ModuleValues:
-    """The enums and constants of ``env``'s package; ``taken`` holds Python names in use."""
+def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str], in_package: bool = True,
+                   used: Iterable[tuple[TypeMapping, Span | None]] = ()) -> ModuleValues:
+    """The enums, constants and sentinel errors of ``env``'s package; ``taken`` holds Python
+    names in use, ``used`` the mappings the module's functions and classes use (with where),
+    whose enums of *other* packages become classes of this module too."""
+    from bindc.sentinels import resolve_sentinels
     from bindc.typemap.registry import MappingError, lookup_mapping
 
     enums: list[BoundEnum] = []
@@ -94,6 +105,7 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str], in_packa
             if _claim(attr_name(decl.name), taken, sink, decl):
                 enums.append(_bind_enum(decl, mapping, env, in_package, sink))
     enum_names = {e.decl.name: e.py_name for e in enums}
+    enums += _imported_enums(used, taken, sink)
 
     constants: list[BoundConstant] = []
     evaluator = constants_of(env)
@@ -110,7 +122,30 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str], in_packa
         py_name = _py_name(const_decl, sink)
         if py_name is not None and _claim(py_name, taken, sink, const_decl):
             constants.append(BoundConstant(const_decl, py_name, py_value, enum_names.get(value.type or "")))
-    return ModuleValues(tuple(enums), tuple(constants))
+    return ModuleValues(tuple(enums), tuple(constants), resolve_sentinels(env, sink, taken))
+
+
+def _imported_enums(used: Iterable[tuple[TypeMapping, Span | None]], taken: set[str],
+                    sink: DiagnosticSink) -> list[BoundEnum]:
+    """One class per enum type of another package that the module's API uses (first use
+    first). The mapping already checked the bound package declares no such name; a
+    function renamed to it with //py4go:export is the one clash left, and an error."""
+    out: list[BoundEnum] = []
+    seen: set[str] = set()
+    for mapping, span in used:
+        if not isinstance(mapping, EnumMapping) or mapping.named.package is None or mapping.decl is None:
+            continue
+        if mapping.members_var in seen:
+            continue
+        seen.add(mapping.members_var)
+        name = attr_name(mapping.decl.name)
+        if name in taken:
+            sink.error(f"the enum class {name} for {mapping.go_type} clashes with a name of the module; "
+                       f"rename that declaration with //py4go:export <name>", span)
+            continue
+        taken.add(name)
+        out.append(BoundEnum(mapping.decl, mapping))
+    return out
 
 
 #: Attributes every IntEnum member has (``name``, ``value``, int's methods...): a Go method
@@ -165,19 +200,28 @@ def _python_value(value: Const, env: TypeEnv, enum_names: dict[str, str]) -> PyV
         except MappingError as e:
             raise ConstEvalError(str(e)) from None
     v = value.value
+    if isinstance(v, ExactComplex):
+        base = constants_of(env).type_base(typ) if typ else None
+        parts = (_float(v.re, base == "complex64"), _float(v.im, base == "complex64"))
+        return complex(*parts)
     if isinstance(v, bytes):
         try:
             return v.decode("utf-8")
         except UnicodeDecodeError:
             raise ConstEvalError("the string is not valid UTF-8") from None
     if isinstance(v, Fraction):
-        try:
-            f = float(v)
-        except OverflowError:
-            raise ConstEvalError("the value does not fit a Python float") from None
         base = constants_of(env).type_base(typ) if typ else None
-        return struct.unpack("f", struct.pack("f", f))[0] if base == "float32" else f
+        return _float(v, base == "float32")
     return v
+
+
+def _float(v: Fraction, float32: bool) -> float:
+    """The nearest float (of the nearest float32, for float32 and complex64 parts)."""
+    try:
+        f = float(v)
+    except OverflowError:
+        raise ConstEvalError("the value does not fit a Python float") from None
+    return float(struct.unpack("f", struct.pack("f", f))[0]) if float32 else f
 
 
 def _py_name(decl: ValueDecl, sink: DiagnosticSink) -> str | None:

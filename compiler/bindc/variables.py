@@ -15,16 +15,17 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from bindc.consteval import ConstEvalError, evaluate
+from bindc.consteval import ConstEvalError, ExactComplex, evaluate
 from bindc.diagnostics import DiagnosticSink
 from bindc.emit.printer import LinePrinter
 from bindc.ir import Func, GoType, NamedType, Param, ValueDecl
 from bindc.naming import python_safe, snake_case
 from bindc.resolve import BoundFunction, BoundModule, BoundParam, BoundResult
+from bindc.sentinels import is_sentinel
 from bindc.typemap.base import GoRefs
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.imported import constants_of
-from bindc.typemap.registry import MappingError, is_error_type, lookup_mapping
+from bindc.typemap.registry import MappingError, lookup_mapping
 
 def getter_name(decl: ValueDecl) -> str:
     """The Go helper that reads the variable."""
@@ -43,13 +44,12 @@ def variable_accessors(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> l
     for decl in env.package.values:
         if decl.kind != "var" or not decl.exported or any(d.kind == "skip" for d in decl.directives):
             continue
+        if is_sentinel(decl, env):
+            continue  # an exception class of the module (bindc.sentinels)
         go_type = decl.type if decl.type is not None else _constant_type(decl.value, env)
         if go_type is None:
             sink.warning(f"variable {decl.name} skipped: its type is not written and its initialiser is "
                          f"not a constant expression", decl.span)
-            continue
-        if is_error_type(go_type, env):
-            sink.warning(f"variable {decl.name} skipped: error values are not supported", decl.span)
             continue
         try:
             mapping = lookup_mapping(go_type, env)
@@ -88,7 +88,7 @@ def _constant_type(value: str | None, env: TypeEnv) -> GoType | None:
         return NamedType(name, qualifier or None)
     v = const.value
     default = ("bool" if isinstance(v, bool) else "string" if isinstance(v, bytes)
-               else "float64" if isinstance(v, Fraction) else "int")
+               else "float64" if isinstance(v, Fraction) else "complex128" if isinstance(v, ExactComplex) else "int")
     return NamedType(default)
 
 

@@ -2,12 +2,14 @@
 
     python tests/bench/stdlib_report.py [PKG ...] [--markdown]
 
-For every package (default: strings strconv unicode/utf8 path math net/url) bindc generates
-a wrapper package in memory (``bindc generate PKG --out ...``, nothing is written) and the
-script counts the package's exported plain functions (methods belong to classes and are not
-counted), the ones bound, and the skipped ones grouped by the reason bindc gave for each
-(the first reason when there are several). Constants, enum classes and variable accessors
-are counted too.
+For every package (default: strings strconv unicode/utf8 path math math/cmplx net/url) bindc
+generates a wrapper package in memory (``bindc generate PKG --out ...``, nothing is written)
+and the script counts the package's exported plain functions, the ones bound, and the skipped
+ones grouped by the reason bindc gave for each (the first reason when there are several).
+Methods are counted apart: the exported methods declared on the package's exported types,
+the ones bound (as methods of a class, or as its ``__str__``), and the skipped ones with
+their reasons; a method of a type that is not bound as a class is skipped for that reason.
+Constants, enum classes, variable accessors and sentinel error classes are counted too.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "compiler"))
 
 from bindc.driver import Request, generate_files  # noqa: E402
+from bindc.ir import StructType, TypeDecl  # noqa: E402
+from bindc.resolve import BoundModule  # noqa: E402
+from bindc.resolve_classes import STR_METHODS  # noqa: E402
 
-DEFAULT_PACKAGES = ["strings", "strconv", "unicode/utf8", "path", "math", "net/url"]
+DEFAULT_PACKAGES = ["strings", "strconv", "unicode/utf8", "path", "math", "math/cmplx", "net/url"]
 
 # Reason text -> group, first match wins. Groups say which piece of work would bind them.
 _GROUPS = [
@@ -58,10 +63,11 @@ def report(import_path: str) -> dict[str, object]:
     bound = {f.go_name for f in module.functions if not f.local}
     reasons: dict[str, str] = {}
     for d in result.sink.items:
-        m = re.match(r"(?:generic function )?(\w+)(?: skipped: | is not supported; skipped)(.*)", d.message)
+        m = re.match(r"(?:generic function )?([\w.]+)(?: skipped: | is not supported; skipped)(.*)", d.message)
         if m and m.group(1) not in reasons:
             reasons[m.group(1)] = m.group(2) or "generic function"
     skipped = Counter(classify(reasons.get(f.name, "unknown")) for f in exported if f.name not in bound)
+    methods = method_counts(module, reasons)
     return {
         "package": import_path,
         "exported": len(exported),
@@ -71,7 +77,53 @@ def report(import_path: str) -> dict[str, object]:
         "constants": len(module.values.constants),
         "enums": len(module.values.enums),
         "variables": sum(1 for f in module.functions if f.local) // 2,
+        "sentinels": len(module.values.sentinels),
+        **methods,
     }
+
+
+def method_counts(module: BoundModule, reasons: dict[str, str]) -> dict[str, object]:
+    """Exported methods declared on exported types, bound ones, and skipped ones by reason
+    (``reasons`` maps ``Type.Method`` to bindc's warning text)."""
+    package = module.package
+    types = {t.name: t for t in package.types}
+    declared = [f for f in package.funcs if f.receiver is not None and f.exported
+                and f.receiver.type_name in types and types[f.receiver.type_name].exported]
+    classes = {c.decl.name: c for c in module.classes}
+    bound: set[tuple[str, str]] = set()
+    for cls in classes.values():
+        for bf in cls.methods + ((cls.str_method,) if cls.str_method else ()):
+            assert bf.func.receiver is not None
+            bound.add((bf.func.receiver.type_name, bf.func.name))
+    enums = {e.decl.name for e in module.values.enums}
+    for enum in module.values.enums:
+        for bf in enum.all_methods:  # methods set on an IntEnum class
+            assert bf.func.receiver is not None
+            bound.add((bf.func.receiver.type_name, bf.func.name))
+    skipped: Counter[str] = Counter()
+    for f in declared:
+        assert f.receiver is not None
+        owner = f.receiver.type_name
+        cls = classes.get(owner)
+        if (owner, f.name) in bound or (cls is not None and cls.str_method is not None and f.name in STR_METHODS):
+            continue  # bound, or an Error()/String() whose twin is the class's __str__
+        if cls is None and owner not in enums:
+            skipped[unbound_type_group(types[owner])] += 1
+        else:
+            skipped[classify(reasons.get(f"{owner}.{f.name}", "unknown"))] += 1
+    return {"methods": len(declared), "methods_bound": len(declared) - sum(skipped.values()),
+            "methods_skipped": sum(skipped.values()), "method_reasons": skipped}
+
+
+def unbound_type_group(decl: TypeDecl) -> str:
+    """The skip group of a method whose receiver type is not bound as a class."""
+    if decl.type_params:
+        return "generics (iter.Seq, type parameters)"
+    if decl.directive("skip"):
+        return "receiver type marked //py4go:skip"
+    if isinstance(decl.type, StructType):
+        return "receiver struct not bound (other)"
+    return "receiver type not bound (other)"
 
 
 def main() -> None:
@@ -81,21 +133,30 @@ def main() -> None:
     args = parser.parse_args()
     rows = [report(p) for p in args.packages]
     if args.markdown:
-        print("| package | exported functions | bound | skipped | constants | variables |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print("| package | exported functions | bound | skipped | exported methods | bound | skipped "
+              "| constants | variables | error classes |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in rows:
-            print(f"| `{r['package']}` | {r['exported']} | {r['bound']} | {r['skipped']} | {r['constants']} | {r['variables']} |")
+            print(f"| `{r['package']}` | {r['exported']} | {r['bound']} | {r['skipped']} | {r['methods']} "
+                  f"| {r['methods_bound']} | {r['methods_skipped']} | {r['constants']} | {r['variables']} "
+                  f"| {r['sentinels']} |")
         print()
-        print("| package | skipped because | functions |")
-        print("|---|---|---:|")
+        print("| package | skipped because | functions | methods |")
+        print("|---|---|---:|---:|")
         for r in rows:
-            for reason, n in sorted(r["reasons"].items(), key=lambda kv: (-kv[1], kv[0])):  # type: ignore[attr-defined]
-                print(f"| `{r['package']}` | {reason} | {n} |")
+            funcs, meths = r["reasons"], r["method_reasons"]
+            assert isinstance(funcs, Counter) and isinstance(meths, Counter)
+            for reason in sorted(funcs.keys() | meths.keys(), key=lambda k: (-funcs[k] - meths[k], k)):
+                print(f"| `{r['package']}` | {reason} | {funcs[reason]} | {meths[reason]} |")
         return
     for r in rows:
         print(f"{r['package']:<14} exported {r['exported']:>3}  bound {r['bound']:>3}  skipped {r['skipped']:>3}"
-              f"  constants {r['constants']:>3}  enums {r['enums']}  variables {r['variables']}")
+              f"  constants {r['constants']:>3}  enums {r['enums']}  variables {r['variables']}"
+              f"  error classes {r['sentinels']}")
         for reason, n in sorted(r["reasons"].items(), key=lambda kv: (-kv[1], kv[0])):  # type: ignore[attr-defined]
+            print(f"    {n:>3}  {reason}")
+        print(f"{'':<14} methods  {r['methods']:>3}  bound {r['methods_bound']:>3}  skipped {r['methods_skipped']:>3}")
+        for reason, n in sorted(r["method_reasons"].items(), key=lambda kv: (-kv[1], kv[0])):  # type: ignore[attr-defined]
             print(f"    {n:>3}  {reason}")
 
 

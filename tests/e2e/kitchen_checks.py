@@ -74,6 +74,7 @@ CHECKS: dict[str, str] = {
         except kitchen.GoError as e:
             assert str(e) == "checked(-1): negative input", str(e)
             assert e.go_type == "*fmt.wrapError", e.go_type
+            assert type(e) is kitchen.ErrNegative             # it wraps the sentinel ErrNegative
         else:
             raise AssertionError("no GoError")
         assert kitchen.fail(False) is None

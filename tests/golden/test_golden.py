@@ -24,6 +24,7 @@ CASES = {
     "classes_out": (E2E / "classes", Path("wrapper"), None),
     "containers_out": (E2E / "containers", Path("wrapper"), None),
     "named_out": (E2E / "named", Path("wrapper"), None),
+    "extras_out": (E2E / "extras", Path("wrapper"), None),
 }
 
 

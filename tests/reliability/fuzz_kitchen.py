@@ -259,7 +259,7 @@ def go_sqrt(x: float) -> float:
 
 def checked(x: int) -> int:
     if x < 0:
-        raise Raise(kitchen.GoError, f"checked({x}): negative input")
+        raise Raise(kitchen.ErrNegative, f"checked({x}): negative input")
     return x
 
 

@@ -17,6 +17,7 @@ STD_MODULES = {
     "unicode/utf8": "go_utf8",
     "path": "go_path",
     "math": "go_math",
+    "math/cmplx": "go_cmplx",
     "net/url": "go_url",
 }
 

@@ -1,4 +1,4 @@
-"""Go's own ``strings``, ``strconv``, ``unicode/utf8``, ``path`` and ``math`` bound unmodified
+"""Go's own ``strings``, ``strconv``, ``unicode/utf8``, ``path``, ``math`` and ``math/cmplx`` bound unmodified
 and checked against Python's equivalents (or small Python models of Go's documented
 behaviour) on many generated inputs with hypothesis. ``net/url`` must build too.
 
@@ -115,6 +115,23 @@ def test_strconv_itoa_atoi(std_build) -> None:
                 assert e.go_type == "*strconv.NumError" and repr(bad)[1:-1] in str(e), (bad, str(e))
             else:
                 raise AssertionError(bad)
+        # strconv.ErrRange / ErrSyntax are exception classes; a *NumError wrapping one is both.
+        assert issubclass(go.ErrRange, go.GoError) and issubclass(go.ErrSyntax, go.GoError)
+        for bad, sentinel, other in (("9223372036854775808", go.ErrRange, go.ErrSyntax),
+                                     ("12a", go.ErrSyntax, go.ErrRange), ("", go.ErrSyntax, go.ErrRange)):
+            try:
+                go.atoi(bad)
+            except sentinel as e:
+                assert isinstance(e, go.NumError) and not isinstance(e, other), bad
+                assert e.num == bad and e.func == "Atoi", (e.num, e.func)
+            else:
+                raise AssertionError(bad)
+        try:
+            go.parse_float("1e400", 64)
+        except go.ErrRange as e:
+            assert e.func == "ParseFloat"
+        else:
+            raise AssertionError("no ErrRange")
     """)
 
 
@@ -269,6 +286,37 @@ def test_math_against_python_math(std_build) -> None:
     """)
 
 
+# ------------------------------------------------------------------------------ math/cmplx
+
+def test_cmplx_against_python_cmath(std_build) -> None:
+    # Go computes these with other formulas than CPython's cmath (neither is correctly rounded):
+    # compared to 1e-9 relative. Parts stay within 1e3 (exp and friends within 700), and are
+    # normal floats: Go's Log of a subnormal modulus is off by ~1.7 (math.Log(Abs(z))).
+    check(std_build, "math/cmplx", """
+        import cmath
+        part = st.floats(-1e3, 1e3, allow_nan=False, allow_subnormal=False)
+        def close(a, b):
+            return cmath.isclose(a, b, rel_tol=1e-9, abs_tol=1e-300)
+        @given(part, part)
+        def t(x, y):
+            z = complex(x, y)
+            assert close(go.sqrt(z), cmath.sqrt(z))
+            assert go.abs(z) == abs(z) or close(go.abs(z), abs(z))
+            assert close(go.phase(z), cmath.phase(z)) and go.conj(z) == z.conjugate()
+            assert all(close(a, b) for a, b in zip(go.polar(z), cmath.polar(z)))
+            assert close(go.rect(abs(x), y / 1e3), cmath.rect(abs(x), y / 1e3))
+            if abs(x) < 700 and abs(y) < 700:            # Go's Sinh/Cosh overflow from e**710 on
+                for name in ("exp", "sin", "cos", "sinh", "cosh"):
+                    assert close(getattr(go, name)(z), getattr(cmath, name)(z)), (name, z)
+            if z != 0:
+                assert close(go.log(z), cmath.log(z)) and close(go.log10(z), cmath.log10(z))
+        t()
+        assert go.is_nan(go.nan()) and go.is_inf(go.inf()) and cmath.isinf(go.inf())
+        assert go.sqrt(-4) == 2j and type(go.sqrt(4)) is complex     # ints and floats accepted
+        assert close(go.pow(2j, 2), -4) and close(go.pow(2, 0.5), cmath.sqrt(2))
+    """)
+
+
 # ------------------------------------------------------------------------------ net/url
 
 def test_net_url_builds_and_escapes(std_build) -> None:
@@ -375,3 +423,6 @@ def test_stdlib_report_counts() -> None:
     strings_row = report.report("strings")
     assert strings_row["reasons"] == {"generics (iter.Seq, type parameters)": 5,
                                       "struct type of another package (not yet)": 3}  # unicode.SpecialCase
+    # Methods: *URL, *Userinfo, *Error, Values (a map) and EscapeError (a string) are classes.
+    assert (url_row["methods"], url_row["methods_bound"], url_row["methods_skipped"]) == (32, 32, 0), url_row
+    assert math_row["methods"] == 0 and math_row["sentinels"] == 0 and url_row["sentinels"] == 0

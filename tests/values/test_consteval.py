@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from bindc.consteval import Const, ConstEvalError, evaluate
+from bindc.consteval import Const, ConstEvalError, ExactComplex, evaluate
 
 
 def no_names(name: str) -> Const:
@@ -14,7 +14,8 @@ def no_names(name: str) -> Const:
 
 
 def basic(name: str) -> str | None:
-    return name if name in ("int", "int8", "uint8", "uint32", "uint64", "float32", "float64", "string", "bool") else None
+    return name if name in ("int", "int8", "uint8", "uint32", "uint64", "float32", "float64", "complex64", "complex128",
+                            "string", "bool") else None
 
 
 def ev(text: str, iota: int | None = 0) -> Const:
@@ -41,6 +42,28 @@ def test_floats_are_exact(text: str, value: Fraction) -> None:
     assert ev(text).value == value
 
 
+def C(re: Fraction | int, im: Fraction | int) -> ExactComplex:
+    return ExactComplex(Fraction(re), Fraction(im))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("2i", C(0, 2)), ("1.5i", C(0, Fraction(3, 2))), ("0x1p-2i", C(0, Fraction(1, 4))), ("011i", C(0, 11)),
+    ("1e2i", C(0, 100)), ("1 + 2i", C(1, 2)), ("(1 + 2i) * (3 - 1i)", C(5, 5)), ("1 / 2i", C(0, Fraction(-1, 2))),
+    ("-(1 + 1i)", C(-1, -1)), ("complex(1, 0.5)", C(1, Fraction(1, 2))), ("complex128(3)", C(3, 0)),
+    ("(2i) * (2i)", C(-4, 0)),
+])
+def test_complex_constants_are_exact(text: str, value: ExactComplex) -> None:
+    assert ev(text).value == value
+
+
+def test_complex_builtins_and_types() -> None:
+    assert ev("real(3 + 4i)").value == 3 and ev("imag(3 + 4i)").value == 4
+    assert ev("imag(complex64(1 + 2i))") == Const(Fraction(2), "float32")
+    assert ev("complex(float32(1), 2)").type == "complex64"
+    assert ev("1i * 1i == -1").value is True and ev("1i != 1").value is True
+    assert ev("float64(2i * 2i)") == Const(Fraction(-4), "float64")     # imaginary part 0: converts
+
+
 def test_strings_and_bools() -> None:
     assert ev('"a\\tb\\x41\\101\\u00e9\\U0001F600"').value == "a\tbAAé😀".encode()
     assert ev("`raw\\n`").value == b"raw\\n"
@@ -58,7 +81,8 @@ def test_types_follow_go() -> None:
 
 
 @pytest.mark.parametrize("text, reason", [
-    ("1 + 2i", "complex"), ("f(1)", "not a constant expression"), ("1 / 0", "division by zero"),
+    ("1i < 2i", "not defined on complex"), ("int(1 + 2i)", "truncated to real"), ("1i / 0", "division by zero"),
+    ("complex(1i, 1)", "of a complex constant"), ("real(\"a\")", "non-numeric"), ("f(1)", "not a constant expression"), ("1 / 0", "division by zero"),
     ("int(1.5)", "truncated"), ("x", "unknown x"), ("iota", "iota outside"), ("1 +", "expected an operand"),
     ("1 2", "unexpected '2'"), ("[]int{1}", "unsupported syntax"), ("1 << -1", "invalid shift"),
     ('"a" - "b"', "not defined"), ("unsafe.Sizeof(x)", "not a constant expression"),

@@ -125,7 +125,8 @@ def test_variables_get_accessors(tmp_path: Path) -> None:
         ("get_name", True), ("set_name", True), ("get_ratio", True), ("set_ratio", True),
         ("get_count", True), ("set_count", True)]
     assert module.functions[2].results[0].mapping.py_annotation == "float"
-    assert "variable Err skipped: its type is not written and its initialiser is not a constant expression" in warnings
+    assert warnings == ""
+    assert [s.py_name for s in module.values.sentinels] == ["Err"]   # an error value: a class
 
 
 def test_enum_methods_are_bound_by_value_or_skipped_with_the_reason(tmp_path: Path) -> None:
@@ -168,3 +169,40 @@ def test_value_class_property_steps_aside_for_a_value_method(tmp_path: Path) -> 
     assert money.is_value and not money.fields[0].go_name
     assert not ch.fields and [m.py_name for m in ch.methods] == ["len"]   # no value property, methods kept
     assert "Ch: no value property: type Ch: type chan int is not supported" in warnings
+
+
+def test_sentinel_errors_are_classes(tmp_path: Path) -> None:
+    """What makes a variable a sentinel: its written type error, or errors.New / fmt.Errorf
+    (under any import name); other initialisers stay variables or are skipped as before."""
+    module, warnings = bind(tmp_path, """
+        import (
+            "errors"
+            f "fmt"
+        )
+        var ErrA = errors.New("a")
+        var ErrB = f.Errorf("b %d", 1)
+        var ErrC error
+        var NotErr = len("x")
+        //py4go:export Renamed
+        var ErrD = errors.New("d")
+        //py4go:skip
+        var ErrE = errors.New("e")
+        var errHidden = errors.New("h")
+        var Other = errors.Join(ErrA, ErrB)
+    """)
+    assert [(s.decl.name, s.py_name) for s in module.values.sentinels] == [
+        ("ErrA", "ErrA"), ("ErrB", "ErrB"), ("ErrC", "ErrC"), ("ErrD", "Renamed")]
+    assert module.values.sentinels[0].doc == "The Go error value ErrA."
+    assert "variable Other skipped: its type is not written" in warnings
+    assert [f.py_name for f in module.functions] == ["get_not_err", "set_not_err"]
+
+
+def test_sentinel_name_clash_is_a_warning(tmp_path: Path) -> None:
+    module, warnings = bind(tmp_path, """
+        import "errors"
+        const ErrA = 1
+        //py4go:export ErrA
+        var ErrX = errors.New("x")
+    """)
+    assert module.values.sentinels == ()
+    assert "ErrX skipped: Python name 'ErrA' is already used in the module" in warnings

@@ -1,4 +1,5 @@
-"""The ``.c`` file's module values: enum classes and constants, created in ``PyInit_<module>``.
+"""The ``.c`` file's module values: enum classes, constants and sentinel error classes,
+created in ``PyInit_<module>``.
 
 Enum classes are made by calling ``enum.IntEnum(name, [(member, value), ...], module=...)``;
 each class's ``_value2member_map_`` dict is kept in a file-static so an enum result is one
@@ -11,9 +12,10 @@ from __future__ import annotations
 from bindc.capi import CSignature
 from bindc.emit.c_enums import ENUM_METHODS_CAPI, emit_attach_call
 from bindc.emit.printer import LinePrinter
+from bindc.emit.sentinels import emit_c_creation, emit_c_globals
 from bindc.resolve import BoundModule
 from bindc.typemap.base import c_string
-from bindc.typemap.named import ENUM_CAPI, enum_members_var
+from bindc.typemap.named import ENUM_CAPI
 from bindc.values import PyValue, attr_name
 
 _OBJ = "PyObject *"
@@ -25,6 +27,7 @@ VALUES_CAPI: tuple[CSignature, ...] = ENUM_CAPI + ENUM_METHODS_CAPI + (
     CSignature("PyLong_FromLongLong", _OBJ, ("long long",)),
     CSignature("PyLong_FromString", _OBJ, ("const char *", "char **", "int")),
     CSignature("PyFloat_FromDouble", _OBJ, ("double",)),
+    CSignature("PyComplex_FromDoubles", _OBJ, ("double", "double")),
     CSignature("PyUnicode_FromStringAndSize", _OBJ, ("const char *", "Py_ssize_t")),
     CSignature("PyUnicode_FromString", _OBJ, ("const char *",)),
     CSignature("PyBool_FromLong", _OBJ, ("long",)),
@@ -42,13 +45,17 @@ def values_init_name(module: BoundModule) -> str:
 
 
 def emit_value_decls(p: LinePrinter, module: BoundModule) -> None:
-    """File-statics and helpers the wrappers use (before the wrappers)."""
+    """File-statics and helpers the wrappers use (before the wrappers), and the globals
+    holding sentinel error classes."""
+    if module.values.sentinels:
+        p.P()
+        emit_c_globals(p, module)
     if not module.values.enums:
         return
     p.P()
     p.P("/* Each enum class's value -> member dict, set at import; enum results look members up here. */")
     for enum in module.values.enums:
-        p.P(f"static PyObject *{enum_members_var(enum.decl.name)} = NULL;")
+        p.P(f"static PyObject *{enum.mapping.members_var} = NULL;")
     p.P()
     p.P("/* An enum result: the member whose value is v (v is stolen), or v itself when no member has it. */")
     p.P("static PyObject *")
@@ -93,7 +100,7 @@ def emit_values_init(p: LinePrinter, module: BoundModule) -> bool:
                 p.P(f"if (bindc_enum_add(members, {c_string(name)}, {_c_int(value)}) < 0)")
                 with p.indent():
                     p.P("goto fail;")
-            p.P(f"if (bindc_new_enum(m, {c_string(enum.py_name)}, members, &{enum_members_var(enum.decl.name)}) < 0)")
+            p.P(f"if (bindc_new_enum(m, {c_string(enum.py_name)}, members, &{enum.mapping.members_var}) < 0)")
             with p.indent():
                 p.P("return -1;")
             emit_attach_call(p, enum)
@@ -105,6 +112,7 @@ def emit_values_init(p: LinePrinter, module: BoundModule) -> bool:
                 p.P(f"if (bindc_add_value(m, {c_string(const.py_name)}, {c_value(const.value)}) < 0)")
             with p.indent():
                 p.P("return -1;")
+        emit_c_creation(p, module)
         p.P("return 0;")
         if values.enums:
             p.P("fail:")
@@ -122,9 +130,20 @@ def c_value(value: PyValue) -> str:
     if isinstance(value, int):
         return _c_int(value)
     if isinstance(value, float):
-        return f"PyFloat_FromDouble({value!r})"
+        return f"PyFloat_FromDouble({_c_double(value)})"
+    if isinstance(value, complex):
+        return f"PyComplex_FromDoubles({_c_double(value.real)}, {_c_double(value.imag)})"
     data = value.encode("utf-8")
     return f"PyUnicode_FromStringAndSize({c_string(value)}, {len(data)})"
+
+
+def _c_double(value: float) -> str:
+    """A C double expression: repr round-trips exactly; inf and nan need macros."""
+    if value != value:
+        return "Py_NAN"
+    if value in (float("inf"), float("-inf")):
+        return "Py_HUGE_VAL" if value > 0 else "-Py_HUGE_VAL"
+    return repr(value)
 
 
 def _c_int(value: int) -> str:

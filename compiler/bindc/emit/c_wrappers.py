@@ -10,6 +10,7 @@ from __future__ import annotations
 from bindc import RUNTIME_ABI
 from bindc.capi import CSignature
 from bindc.emit.c_values import emit_value_decls, emit_values_init, values_init_name
+from bindc.emit.sentinels import emit_c_registration
 from bindc.emit.funcs import emit_c_func_support
 from bindc.emit.names import c_wrapper_name, doc_name, go_trampoline_name, method_table_name, module_def_name
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
@@ -217,5 +218,6 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
                 p.P("Py_DECREF(m);")
                 p.P("return NULL;")
             p.P("}")
+            emit_c_registration(p, module)
         p.P("return m;")
     p.P("}")

@@ -12,6 +12,7 @@ from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
 from bindc.emit.names import go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
+from bindc.emit.sentinels import emit_go_externs, emit_go_registration
 from bindc.gil import releases_gil
 from bindc.ir import FuncType, NamedType, Package, Param, PointerType
 from bindc.resolve import BoundFunction, BoundModule
@@ -45,6 +46,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     _emit_guards(body, module, refs, target)
     emit_value_guards(body, module, target)
     _emit_register(body, module, rt, unsafe)
+    emit_go_registration(body, module, rt, unsafe, target)
     for fn in module.functions:
         body.P()
         emit_trampoline(body, module, fn, refs, target)
@@ -73,6 +75,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     p.P(f"PyObject *PyInit_{module.name}(void);")
     for cls in module.classes:
         p.P(f"extern PyTypeObject *{class_type_var(module.name, cls.py_name)};")
+    emit_go_externs(p, module)
     p.P("*/")
     p.P('import "C"')
     p.P()

@@ -31,7 +31,7 @@ def value_stubs(module: BoundModule, stub: StubModule) -> list[Class | Attribute
             items.append(Attribute(const.py_name, f"{final}[{const.enum}]"))
             continue
         literal = repr(const.value)
-        if len(literal) <= _MAX_LITERAL and literal not in ("inf", "-inf", "nan"):
+        if len(literal) <= _MAX_LITERAL and literal not in ("inf", "-inf", "nan") and not isinstance(const.value, complex):
             items.append(Attribute(const.py_name, final, literal))
         else:
             items.append(Attribute(const.py_name, f"{final}[{type(const.value).__name__}]"))

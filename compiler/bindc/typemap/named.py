@@ -108,13 +108,21 @@ class EnumMapping(NamedMapping):
     """
 
     members: tuple[tuple[str, int], ...] = ()
+    decl: TypeDecl | None = None
 
     @property
     def py_param_annotation(self) -> str:
         return f"{self.py_annotation} | int"
 
+    @property
+    def members_var(self) -> str:
+        """The C static holding this enum's value-to-member dict (qualified for an imported type)."""
+        if self.named.package is not None:
+            return f"bindc_enum_{self.named.package}_{self.named.name}_members"
+        return enum_members_var(self.named.name)
+
     def c_result_object(self, var: str) -> str:
-        return f"bindc_enum_member({enum_members_var(self.named.name)}, {self.inner.c_result_object(var)})"
+        return f"bindc_enum_member({self.members_var}, {self.inner.c_result_object(var)})"
 
     @property
     def capi(self) -> tuple[CSignature, ...]:
@@ -175,11 +183,11 @@ def named_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: TypeEnv)
             guard.discard(key)
     mapping = underlying_mapping(t, decl, decl_env, env)
     inner = mapping.inner
-    if decl_env is env and isinstance(inner, (SignedInt, UnsignedInt)):
-        members = enum_members(decl, env)
+    if isinstance(inner, (SignedInt, UnsignedInt)) and (decl_env is env or _imported_enum_ok(decl, decl_env, env)):
+        members = enum_members(decl, decl_env)
         if len(members) >= 2:  # one typed constant (a limit, a default) does not make an enum
             return EnumMapping(t.go_syntax(), decl.name, inner.c_arg_type, inner.cgo_arg_type, inner.c_result_type,
-                               inner.cgo_result_type, inner=inner, named=t, members=members)
+                               inner.cgo_result_type, inner=inner, named=t, members=members, decl=decl)
     return mapping
 
 
@@ -198,6 +206,29 @@ def underlying_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: Typ
         inner = inner.inner  # convert straight to the predeclared type underneath
     return NamedMapping(t.go_syntax(), inner.py_annotation, inner.c_arg_type, inner.cgo_arg_type,
                         inner.c_result_type, inner.cgo_result_type, inner=inner, named=t)
+
+
+#: ``env.extra`` key: imported enum class names already claimed, name -> (import path, type).
+_IMPORTED_ENUMS_KEY = "bindc.named.imported_enums"
+
+
+def _imported_enum_ok(decl: TypeDecl, decl_env: TypeEnv, env: TypeEnv) -> bool:
+    """Whether an enum type of another package may become an ``IntEnum`` class of the module
+    bound in ``env``, named like the type: only as seen from the bound package itself (not
+    from a third package's declarations), and only while no declaration of the bound package
+    and no other imported enum uses that name (then it crosses as a plain ``int``)."""
+    from bindc.typemap.classes import MODULE_KEY
+
+    if MODULE_KEY not in env.extra:
+        return False  # env is an imported package's environment, not the module's
+    own = {t.name for t in env.package.types} | {v.name for v in env.package.values} | \
+        {f.name for f in env.package.functions}
+    if decl.name in own:
+        return False
+    claimed = env.extra.setdefault(_IMPORTED_ENUMS_KEY, {})
+    assert isinstance(claimed, dict)
+    key = (decl_env.package.import_path or decl_env.package.dir, decl.name)
+    return bool(claimed.setdefault(decl.name, key) == key)
 
 
 def enum_members(decl: TypeDecl, env: TypeEnv) -> tuple[tuple[str, int], ...]:

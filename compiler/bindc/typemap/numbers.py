@@ -1,4 +1,4 @@
-"""Go integers, floats and bool <-> Python int, float and bool."""
+"""Go integers, floats, complex numbers and bool <-> Python int, float, complex and bool."""
 
 from __future__ import annotations
 
@@ -96,6 +96,47 @@ class Float(TypeMapping):
 
 
 @dataclass(frozen=True)
+class Complex(TypeMapping):
+    """``complex64``/``complex128`` <-> ``complex`` (ints, floats and objects with
+    ``__complex__`` accepted, as ``cmath.sqrt`` accepts them).
+
+    The value crosses as CPython's ``Py_complex`` (two doubles); a complex64 parameter is
+    rounded part by part like a float32 one, and a finite part beyond float32's range raises
+    OverflowError instead of becoming infinite.
+    """
+
+    bits: int = 128
+
+    @property
+    def c_zero(self) -> str:
+        return "{0.0, 0.0}"
+
+    def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
+        is64 = 1 if self.bits == 64 else 0
+        return f"py4go_bind_complex({obj}, {c_string(site.fn)}, {site.pos}, {is64}, {target})"
+
+    def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
+        value = f"complex(float64({c_expr}.real), float64({c_expr}.imag))"
+        return f"complex64({value})" if self.bits == 64 else value
+
+    def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
+        return [f"*{out} = C.Py_complex{{real: C.double(real({value})), imag: C.double(imag({value}))}}"]
+
+    def c_result_locals(self, var: str) -> list[str]:
+        return [f"Py_complex {var} = {self.c_zero};"]
+
+    def c_result_object(self, var: str) -> str:
+        return f"PyComplex_FromCComplex({var})"
+
+    @property
+    def capi(self) -> tuple[CSignature, ...]:
+        return (
+            CSignature("py4go_bind_complex", "int", (_OBJ, _CSTR, "int", "int", "Py_complex *")),
+            CSignature("PyComplex_FromCComplex", _OBJ, ("Py_complex",)),
+        )
+
+
+@dataclass(frozen=True)
 class Bool(TypeMapping):
     """``bool`` <-> ``bool`` (only ``True``/``False`` are accepted)."""
 
@@ -131,6 +172,10 @@ def _float(go: str, bits: int) -> Float:
     return Float(go, "float", "double", "C.double", "double", "C.double", bits)
 
 
+def _complex(go: str, bits: int) -> Complex:
+    return Complex(go, "complex", "Py_complex", "C.Py_complex", "Py_complex", "C.Py_complex", bits)
+
+
 #: Every numeric and boolean mapping by Go predeclared type name. ``int``/``uint``/``uintptr``
 #: are 64-bit on every platform bindc targets (a compile-time guard in the generated Go
 #: file fails the build elsewhere).
@@ -141,5 +186,7 @@ NUMERIC_MAPPINGS: dict[str, TypeMapping] = {
        (("uint", 64), ("uint8", 8), ("byte", 8), ("uint16", 16), ("uint32", 32), ("uint64", 64), ("uintptr", 64))},
     "float32": _float("float32", 32),
     "float64": _float("float64", 64),
+    "complex64": _complex("complex64", 64),
+    "complex128": _complex("complex128", 128),
     "bool": Bool("bool", "bool", "int", "C.int", "int", "C.int"),
 }

@@ -46,8 +46,6 @@ def find_scalar(t: GoType, env: TypeEnv) -> TypeMapping | None:
             return STRING
         if t.name in NUMERIC_MAPPINGS:
             return NUMERIC_MAPPINGS[t.name]
-        if t.name in ("complex64", "complex128"):
-            raise MappingError(f"type {t.name} is not supported yet")
     return None
 
 

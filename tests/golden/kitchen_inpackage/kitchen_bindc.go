@@ -6,6 +6,7 @@ package kitchen
 /*
 #include "py4go.h"
 PyObject *PyInit_kitchen(void);
+extern PyObject *bindc_kitchen_ErrNegative_error;
 */
 import "C"
 
@@ -63,6 +64,11 @@ const PythonModuleName = "kitchen"
 // Call it before or after python.Initialize.
 func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_kitchen))
+}
+
+//export bindcgo_kitchen_register_sentinels
+func bindcgo_kitchen_register_sentinels() {
+	py4go.BindcRegisterSentinel("kitchen.ErrNegative", func() error { return ErrNegative }, unsafe.Pointer(C.bindc_kitchen_ErrNegative_error))
 }
 
 //export bindcgo_kitchen_add

@@ -13,6 +13,10 @@ class GoPanic(RuntimeError):
     go_stack: str
 
 
+class ErrNegative(GoError):
+    """ErrNegative is returned by Checked for negative input."""
+
+
 def add(a: int, b: int, /) -> int:
     """Add returns a+b."""
 

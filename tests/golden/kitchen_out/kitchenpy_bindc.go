@@ -6,6 +6,7 @@ package kitchenpy
 /*
 #include "py4go.h"
 PyObject *PyInit_kitchenpy(void);
+extern PyObject *bindc_kitchenpy_ErrNegative_error;
 */
 import "C"
 
@@ -63,6 +64,11 @@ const PythonModuleName = "kitchenpy"
 // Call it before or after python.Initialize.
 func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_kitchenpy))
+}
+
+//export bindcgo_kitchenpy_register_sentinels
+func bindcgo_kitchenpy_register_sentinels() {
+	py4go.BindcRegisterSentinel("kitchenpy.ErrNegative", func() error { return kitchen.ErrNegative }, unsafe.Pointer(C.bindc_kitchenpy_ErrNegative_error))
 }
 
 //export bindcgo_kitchenpy_add

@@ -79,6 +79,7 @@ Mask: Final = 4294967295
 MinInt8: Final = -128
 Neg: Final = -3
 Mod: Final = -1
+Complex: Final[complex]
 Thing: Final = 3
 Mile: Final = 3218.688
 Clubs: Final[Suit]

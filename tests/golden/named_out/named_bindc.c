@@ -1491,6 +1491,8 @@ bindc_named_add_values(PyObject *m)
         return -1;
     if (bindc_add_value(m, "Mod", PyLong_FromLongLong(-1LL)) < 0)
         return -1;
+    if (bindc_add_value(m, "Complex", PyComplex_FromDoubles(1.0, 2.0)) < 0)
+        return -1;
     if (bindc_add_value(m, "Thing", PyLong_FromLongLong(3LL)) < 0)
         return -1;
     if (bindc_add_value(m, "Mile", PyFloat_FromDouble(3218.688)) < 0)

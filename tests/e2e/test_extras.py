@@ -1,0 +1,37 @@
+"""End to end: complex numbers, sentinel errors and enums of an imported package
+(``tests/e2e/extras``), in extension mode (``bindc build``) with mypy's stubtest on the stub."""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bindc.build import build_extension
+from tests.conftest import run, run_python
+from tests.e2e.extras_checks import CHECKS
+
+EXTRAS = Path(__file__).parent / "extras"
+pytestmark = pytest.mark.go
+
+
+@pytest.fixture(scope="module")
+def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("extras_ext")
+    built = build_extension(str(EXTRAS), out, cwd=EXTRAS)
+    assert not built.result.sink.has_errors, built.result.sink.render_all()
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_extras_extension(ext_dir: Path, name: str) -> None:
+    run_python("import extras as e\n" + textwrap.dedent(CHECKS[name]), path=ext_dir)
+
+
+def test_stubtest_accepts_extras_stub(ext_dir: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ext_dir), MYPYPATH=str(ext_dir))
+    proc = run([sys.executable, "-m", "mypy.stubtest", "extras"], env=env, cwd=ext_dir, check=False)
+    assert "Success" in proc.stdout, proc.stdout
