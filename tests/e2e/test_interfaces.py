@@ -17,6 +17,7 @@ import pytest
 
 from bindc.build import build_extension
 from tests.conftest import run, run_python
+from tests.e2e.hosts import build_host, run_in_host
 
 HERE = Path(__file__).parent
 PACKAGE = HERE / "interfaces"
@@ -179,9 +180,27 @@ def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str, str]) -> Path:
+    return build_host(tmp_path_factory.mktemp("interfaces_host"), PACKAGE, go, embed_env)
+
+
 @pytest.mark.parametrize("name", sorted(CHECKS))
 def test_interfaces_extension(ext_dir: Path, name: str) -> None:
     run_python(textwrap.dedent(PRELUDE) + textwrap.dedent(CHECKS[name]), path=ext_dir, timeout=TIMEOUT)
+
+
+def test_interfaces_embedded(host: Path, tmp_path: Path) -> None:
+    """Embedded mode, generated in-package: every check in one host run (one build), and an
+    interface with an unexported method, which only in-package proxies can implement."""
+    checks = [textwrap.dedent(CHECKS[name]) for name in sorted(CHECKS)]
+    sealed = textwrap.dedent("""
+        class Sealed:
+            def value(self): return 41
+            def seal(self): pass
+        assert m.value_of(Sealed()) == 41
+    """)
+    run_in_host(host, textwrap.dedent(PRELUDE) + "\n".join(checks) + sealed, tmp_path)
 
 
 def test_stubtest_and_protocol_clients(ext_dir: Path, tmp_path: Path) -> None:

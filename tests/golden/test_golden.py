@@ -24,6 +24,8 @@ CASES = {
     "classes_out": (E2E / "classes", Path("wrapper"), None),
     "containers_out": (E2E / "containers", Path("wrapper"), None),
     "named_out": (E2E / "named", Path("wrapper"), None),
+    "interfaces_out": (E2E / "interfaces", Path("wrapper"), None),
+    "interfaces_inpackage": (E2E / "interfaces", None, None),
 }
 
 

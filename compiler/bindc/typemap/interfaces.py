@@ -104,7 +104,7 @@ class InterfaceMapping(NewReferenceResult):
 
     @property
     def capi(self) -> tuple[CSignature, ...]:
-        own = (CSignature("py4go_bind_any_instance_arg", "int",
+        own: tuple[CSignature, ...] = (CSignature("py4go_bind_any_instance_arg", "int",
                           ("PyObject *", "const char *", "int", "const char *", "int", "uintptr_t *")),)
         if self.proxy:
             own += (CSignature("py4go_bind_iface_arg", "int",

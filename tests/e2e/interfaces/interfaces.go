@@ -188,3 +188,27 @@ type ReadCloser interface {
 
 // CloseIt closes rc.
 func CloseIt(rc ReadCloser) error { return rc.Close() }
+
+// Sealed has an unexported method: Python objects implement it only when the bindings are
+// generated into this package (a wrapper package cannot declare seal).
+type Sealed interface {
+	Value() int
+	seal()
+}
+
+// ValueOf returns s.Value().
+func ValueOf(s Sealed) int { return s.Value() }
+
+// Chain mentions itself: Python objects cannot implement it (its results would be proxies).
+type Chain interface {
+	Next() Chain
+}
+
+// Length counts the links of c.
+func Length(c Chain) int {
+	n := 0
+	for ; c != nil; c = c.Next() {
+		n++
+	}
+	return n
+}
