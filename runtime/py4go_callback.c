@@ -114,8 +114,12 @@ int py4go_bind_iface_check(PyObject *o, const char *fn, int pos, const char *ifa
     }
     if (count == 0)
         return 0;
-    PyErr_Format(PyExc_TypeError, "%s() argument %d must implement %s or be None, but %s object has no method%s %U",
-                 fn, pos, iface, Py_TYPE(o)->tp_name, count == 1 ? "" : "s", missing);
+    /* "fn() argument POS", or for pos 0 (assignment to a field, fn being "Class.field") "fn". */
+    PyObject *where = pos == 0 ? PyUnicode_FromString(fn) : PyUnicode_FromFormat("%s() argument %d", fn, pos);
+    if (where != NULL)
+        PyErr_Format(PyExc_TypeError, "%U must implement %s or be None, but %s object has no method%s %U", where,
+                     iface, Py_TYPE(o)->tp_name, count == 1 ? "" : "s", missing);
+    Py_XDECREF(where);
     Py_DECREF(missing);
     return -1;
 }

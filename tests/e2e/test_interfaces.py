@@ -53,6 +53,21 @@ CHECKS: dict[str, str] = {
             def area(self): return 1000
         assert m.area_of(Sub(2)) == 4
     """,
+    "field_of_interface_type": """
+        c = Circle(1)
+        h = m.Holder(c)
+        assert h.area() == 3 and h.shape is c       # the method calls back holding the GIL
+        h.shape = m.Square(2)
+        assert h.area() == 4 and type(h.shape) is m.Square
+        h.shape = None
+        assert h.shape is None
+        try:
+            h.shape = 3
+        except TypeError as e:
+            assert str(e) == "Holder.shape must implement Shape or be None, but int object has no method area()", str(e)
+        else:
+            raise AssertionError("no TypeError")
+    """,
     "identity_round_trip": """
         c, d = Circle(2), Circle(1)
         assert m.bigger(c, d) is c and m.bigger(d, c) is c

@@ -212,3 +212,11 @@ func Length(c Chain) int {
 	}
 	return n
 }
+
+// Holder has a field of interface type.
+type Holder struct {
+	Shape Shape
+}
+
+// Area returns the held shape's area.
+func (h *Holder) Area() int { return h.Shape.Area() }

@@ -68,6 +68,17 @@ class Square:
         """Area implements Shape."""
 
 
+@disjoint_base
+class Holder:
+    """Holder has a field of interface type."""
+    def __init__(self, /, shape: Shape | None = ...) -> None: ...
+    shape: Shape | None
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def area(self, /) -> int:
+        """Area returns the held shape's area."""
+
+
 def area_of(s: Shape | None, /) -> int:
     """AreaOf returns s.Area(), or -1 for a nil Shape."""
 

@@ -9,6 +9,7 @@
 #endif
 
 PyTypeObject *bindc_interfaces_Square_type;
+PyTypeObject *bindc_interfaces_Holder_type;
 
 PyDoc_STRVAR(bindcdoc_interfaces_area_of, "area_of($module, s, /)\n--\n\nAreaOf returns s.Area(), or -1 for a nil Shape.");
 
@@ -523,6 +524,119 @@ static PyType_Spec bindc_interfaces_Square_spec = {
     .slots = bindc_interfaces_Square_slots,
 };
 
+/* ---- class Holder (Go type Holder) ---- */
+
+static PyObject *
+bindcpy_interfaces_Holder_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    return py4go_bind_wrap(type, bindcgo_interfaces_Holder_new());
+}
+
+static PyObject *
+bindcpy_interfaces_Holder_get_shape(PyObject *self, void *closure)
+{
+    (void)closure;
+    PyObject *r0 = NULL;
+    if (bindcgo_interfaces_Holder_get_shape(py4go_bind_self(self), &r0) < 0)
+        { Py_XDECREF(r0); return NULL; }
+    return r0;
+}
+
+static int
+bindcpy_interfaces_Holder_set_shape(PyObject *self, PyObject *value, void *closure)
+{
+    (void)closure;
+    if (value == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "cannot delete Go field Holder.shape");
+        return -1;
+    }
+    int status = -1;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(value, "Holder.shape", 0, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+        goto done;
+    status = bindcgo_interfaces_Holder_set_shape(py4go_bind_self(self), a0) < 0 ? -1 : 0;
+done:
+    return status;
+}
+
+static int
+bindcpy_interfaces_Holder_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static const char *const names[] = {"shape"};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("Holder", args, kwds, names, 1, values) < 0)
+        return -1;
+    if (values[0] != NULL && bindcpy_interfaces_Holder_set_shape(self, values[0], NULL) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *
+bindcpy_interfaces_Holder_repr(PyObject *self)
+{
+    static const char *const names[] = {"shape"};
+    return py4go_bind_class_repr(self, names, 1);
+}
+
+static PyObject *
+bindcpy_interfaces_Holder_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_interfaces_Holder_type))
+        Py_RETURN_NOTIMPLEMENTED;
+    int eq = bindcgo_interfaces_Holder_eq(py4go_bind_self(a), py4go_bind_self(b));
+    if (eq < 0)
+        return NULL;
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+PyDoc_STRVAR(bindcdoc_interfaces_Holder_area, "area($self, /)\n--\n\nArea returns the held shape's area.");
+
+static PyObject *
+bindcpy_interfaces_Holder_area(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("Holder.area", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long r0 = 0;
+    if (bindcgo_interfaces_Holder_area(py4go_bind_self(self), &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+static PyGetSetDef bindc_interfaces_Holder_getset[] = {
+    {"shape", bindcpy_interfaces_Holder_get_shape, bindcpy_interfaces_Holder_set_shape, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef bindc_interfaces_Holder_methods[] = {
+    {"area", (PyCFunction)(void (*)(void))bindcpy_interfaces_Holder_area, METH_FASTCALL, bindcdoc_interfaces_Holder_area},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot bindc_interfaces_Holder_slots[] = {
+    {Py_tp_doc, (void *)"Holder(shape=...)\n--\n\nHolder has a field of interface type."},
+    {Py_tp_new, (void *)bindcpy_interfaces_Holder_new},
+    {Py_tp_init, (void *)bindcpy_interfaces_Holder_init},
+    {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
+    {Py_tp_getset, bindc_interfaces_Holder_getset},
+    {Py_tp_methods, bindc_interfaces_Holder_methods},
+    {Py_tp_repr, (void *)bindcpy_interfaces_Holder_repr},
+    {Py_tp_richcompare, (void *)bindcpy_interfaces_Holder_richcompare},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */
+    {0, NULL},
+};
+
+static PyType_Spec bindc_interfaces_Holder_spec = {
+    .name = "interfaces.Holder",
+    .basicsize = sizeof(py4go_goobject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = bindc_interfaces_Holder_slots,
+};
+
 static PyMethodDef bindc_interfaces_methods[] = {
     {"area_of", (PyCFunction)(void (*)(void))bindcpy_interfaces_area_of, METH_FASTCALL, bindcdoc_interfaces_area_of},
     {"total_area", (PyCFunction)(void (*)(void))bindcpy_interfaces_total_area, METH_FASTCALL, bindcdoc_interfaces_total_area},
@@ -566,6 +680,10 @@ PyInit_interfaces(void)
         return NULL;
     }
     if ((bindc_interfaces_Square_type = py4go_bind_add_class(m, &bindc_interfaces_Square_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if ((bindc_interfaces_Holder_type = py4go_bind_add_class(m, &bindc_interfaces_Holder_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;
     }

@@ -7,6 +7,7 @@ package interfaces
 #include "py4go.h"
 PyObject *PyInit_interfaces(void);
 extern PyTypeObject *bindc_interfaces_Square_type;
+extern PyTypeObject *bindc_interfaces_Holder_type;
 */
 import "C"
 
@@ -46,6 +47,7 @@ var (
 	_ func(interfaces.Sealed) int                               = interfaces.ValueOf
 	_ func(interfaces.Chain) int                                = interfaces.Length
 	_ func(*interfaces.Square) int                              = (*interfaces.Square).Area
+	_ func(*interfaces.Holder) int                              = (*interfaces.Holder).Area
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -507,7 +509,62 @@ func bindcgo_interfaces_Square_area(c_self C.uintptr_t, c_r0 *C.longlong) (c_sta
 	return 0
 }
 
+//export bindcgo_interfaces_Holder_new
+func bindcgo_interfaces_Holder_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(interfaces.Holder)))
+}
+
+//export bindcgo_interfaces_Holder_get_shape
+func bindcgo_interfaces_Holder_get_shape(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Holder.shape", v_panic))
+		}
+	}()
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("Holder.shape", py4go.BindcValue(uintptr(c_self)).(*interfaces.Holder).Shape)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_interfaces_Holder_set_shape
+func bindcgo_interfaces_Holder_set_shape(c_self C.uintptr_t, c_a0 C.py4go_iface_arg) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Holder.shape", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*interfaces.Holder).Shape = py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Shape { return bindcPyShape{p} })
+	return 0
+}
+
+//export bindcgo_interfaces_Holder_eq
+func bindcgo_interfaces_Holder_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Holder.__eq__", v_panic))
+		}
+	}()
+	if *py4go.BindcValue(uintptr(c_a)).(*interfaces.Holder) == *py4go.BindcValue(uintptr(c_b)).(*interfaces.Holder) {
+		return 1
+	}
+	return 0
+}
+
+//export bindcgo_interfaces_Holder_area
+func bindcgo_interfaces_Holder_area(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Holder.area", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*interfaces.Holder).Area()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
 //export bindcgo_interfaces_register_classes
 func bindcgo_interfaces_register_classes() {
 	py4go.BindcRegisterClass(reflect.TypeOf((*interfaces.Square)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Square_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*interfaces.Holder)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Holder_type), false)
 }
