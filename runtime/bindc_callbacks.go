@@ -11,6 +11,7 @@ import "C"
 
 import (
 	"errors"
+	"reflect"
 	"runtime"
 	"strconv"
 	"sync"
@@ -41,12 +42,12 @@ type Callback struct {
 // round trip (profiled: runtime.addspecial, 34% of the time). The cache holds Callbacks
 // weakly, so it never keeps a callable alive.
 func BindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int) *Callback {
-	return bindcCallback(p, fn, pos, nil)
+	return bindcCallback(p, fn, pos, nil, nil)
 }
 
-// bindcCallback is BindcCallback for a callable or, with iface set, for an object standing in
-// for a Go interface (a parameter has one type, so fn and pos tell which the cache holds).
-func bindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int, iface unsafe.Pointer) *Callback {
+// bindcCallback is BindcCallback for a callable or, with iface (the C string naming it) and
+// ifaceType set, for an object standing in for that Go interface.
+func bindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int, iface unsafe.Pointer, ifaceType reflect.Type) *Callback {
 	if generation.Load() == 0 {
 		// Extension mode, first use: adopt the host interpreter now, so the reference
 		// belongs to its generation (WithGIL would otherwise adopt it later and call
@@ -56,10 +57,10 @@ func bindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int, iface unsafe.Po
 		life.mu.Unlock()
 	}
 	key := callbackKey{p: p, fn: fn, pos: pos, gen: generation.Load()}
-	if iface != nil {
+	if ifaceType != nil {
 		// One proxy per object and interface, wherever it was passed: Go's == on interface
 		// values then sees the same Python object as the same value.
-		key = callbackKey{p: p, iface: C.GoString((*C.char)(iface)), gen: key.gen}
+		key = callbackKey{p: p, iface: ifaceType, gen: key.gen}
 	}
 	callbacks.Lock()
 	defer callbacks.Unlock()
@@ -93,7 +94,7 @@ func bindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int, iface unsafe.Po
 type callbackKey struct {
 	p, fn unsafe.Pointer
 	pos   int
-	iface string // for a proxy (fn and pos are then not part of the key)
+	iface reflect.Type // for a proxy (fn and pos are then not part of the key)
 	gen   uint64
 }
 

@@ -108,11 +108,12 @@ func BindcInterfaceArg[I any](arg unsafe.Pointer, newProxy func(BindcProxy) I) I
 		}
 		if C.py4go_bind_iface_check(a.obj, a.fn, a.pos, a.iface, a.methods, a.nmethods) < 0 {
 			C.PyErr_Clear()
-			want := reflect.TypeOf((*I)(nil)).Elem()
+			want := reflect.TypeFor[I]()
 			panic(&BindcArgError{fmt.Sprintf("got a Go %T, which does not implement %v", v, want)})
 		}
 	}
-	cb := bindcCallback(unsafe.Pointer(a.obj), unsafe.Pointer(a.fn), int(a.pos), unsafe.Pointer(a.iface))
+	cb := bindcCallback(unsafe.Pointer(a.obj), unsafe.Pointer(a.fn), int(a.pos), unsafe.Pointer(a.iface),
+		reflect.TypeFor[I]())
 	return newProxy(BindcProxy{cb})
 }
 
