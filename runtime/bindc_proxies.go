@@ -4,6 +4,7 @@
 package python
 
 /*
+#include <stdlib.h>
 #include "py4go.h"
 */
 import "C"
@@ -11,6 +12,7 @@ import "C"
 import (
 	"fmt"
 	"reflect"
+	"sync"
 	"unsafe"
 )
 
@@ -133,4 +135,72 @@ func proxyObject(v any) (p unsafe.Pointer, ok bool) {
 	}
 	C.Py_IncRef((*C.PyObject)(r.ptr))
 	return r.ptr, true
+}
+
+// proxyType is how to make a proxy of one interface type inside a container (the decoder
+// meets the interface as a reflect.Type, without the generated code at hand).
+type proxyType struct {
+	make     func(BindcProxy) any
+	name     *C.char  // the interface's name, C memory kept for the life of the process
+	methods  **C.char // the Python method names, likewise
+	nmethods C.int
+}
+
+// proxyTypes maps interface types to their proxyType; generated init functions fill it.
+var proxyTypes sync.Map // reflect.Type -> *proxyType
+
+// BindcRegisterProxy records how a generated proxy type implements the interface type t
+// (named name; methods are the Python method names), so that elements of slices, arrays and
+// maps of t accept Python objects too.
+func BindcRegisterProxy(t reflect.Type, name string, methods []string, make func(BindcProxy) any) {
+	arr := (*[1 << 20]*C.char)(C.malloc(C.size_t(len(methods)+1) * C.size_t(unsafe.Sizeof((*C.char)(nil)))))
+	for i, m := range methods {
+		arr[i] = C.CString(m)
+	}
+	proxyTypes.Store(t, &proxyType{make: make, name: C.CString(name), methods: &arr[0], nmethods: C.int(len(methods))})
+}
+
+// bindcInterfaceValue stores into rv (of an interface type with methods) the described value
+// v: None is nil; a bound instance whose Go type implements it, its Go value; another object
+// with the methods, a proxy when the interface has a registered one.
+func bindcInterfaceValue(v C.py4go_value, rv reflect.Value) *bindcFailure {
+	t := rv.Type()
+	if v.kind == C.PY4GO_NONE {
+		rv.SetZero()
+		return nil
+	}
+	want := "an object implementing " + t.Name() + " or None"
+	if v.kind != C.PY4GO_OBJECT {
+		return bindcWrongType(v, want)
+	}
+	o := (*C.PyObject)(v.ptr)
+	if h := uintptr(C.py4go_bind_handle_of(o)); h != 0 {
+		if x := reflect.ValueOf(BindcValue(h)); x.Type().Implements(t) {
+			rv.Set(x)
+			return nil
+		}
+	}
+	e, ok := proxyTypes.Load(t)
+	if !ok {
+		return bindcWrongType(v, want)
+	}
+	pt := e.(*proxyType)
+	var count C.int
+	missing := C.py4go_bind_iface_missing(o, pt.methods, pt.nmethods, &count)
+	switch {
+	case count < 0:
+		return &bindcFailure{kind: bindcRaised}
+	case count > 0:
+		names := C.GoString(C.PyUnicode_AsUTF8(missing))
+		C.Py_DecRef(missing)
+		plural := ""
+		if count > 1 {
+			plural = "s"
+		}
+		return bindcFail(bindcTypeError, "", " must implement "+t.Name()+" or be None, but "+bindcTypeName(v)+
+			" object has no method"+plural+" "+names)
+	}
+	cb := bindcCallback(unsafe.Pointer(o), nil, 0, unsafe.Pointer(pt.name), t)
+	rv.Set(reflect.ValueOf(pt.make(BindcProxy{cb})))
+	return nil
 }

@@ -87,11 +87,10 @@ py4go_result py4go_bind_invoke_method(uintptr_t obj, const char *method, Py_ssiz
     return r;
 }
 
-int py4go_bind_iface_check(PyObject *o, const char *fn, int pos, const char *iface, const char *const *methods,
-                           int nmethods)
+PyObject *py4go_bind_iface_missing(PyObject *o, const char *const *methods, int nmethods, int *count)
 {
     PyObject *missing = NULL; /* "area(), perimeter()" once something is missing */
-    int count = 0;
+    *count = 0;
     for (int i = 0; i < nmethods; i++) {
         PyObject *attr = PyObject_GetAttrString(o, methods[i]);
         int ok = attr != NULL && PyCallable_Check(attr);
@@ -99,21 +98,32 @@ int py4go_bind_iface_check(PyObject *o, const char *fn, int pos, const char *ifa
         if (attr == NULL) {
             if (!PyErr_ExceptionMatches(PyExc_AttributeError)) {
                 Py_XDECREF(missing);
-                return -1; /* a property that raised something else: let the user see it */
+                *count = -1;
+                return NULL; /* a property that raised something else: let the user see it */
             }
             PyErr_Clear();
         }
         if (ok)
             continue;
-        PyObject *item = count == 0 ? PyUnicode_FromFormat("%s()", methods[i])
-                                    : PyUnicode_FromFormat("%U, %s()", missing, methods[i]);
+        PyObject *item = *count == 0 ? PyUnicode_FromFormat("%s()", methods[i])
+                                     : PyUnicode_FromFormat("%U, %s()", missing, methods[i]);
         Py_XDECREF(missing);
-        if ((missing = item) == NULL)
-            return -1;
-        count++;
+        if ((missing = item) == NULL) {
+            *count = -1;
+            return NULL;
+        }
+        (*count)++;
     }
-    if (count == 0)
-        return 0;
+    return missing;
+}
+
+int py4go_bind_iface_check(PyObject *o, const char *fn, int pos, const char *iface, const char *const *methods,
+                           int nmethods)
+{
+    int count;
+    PyObject *missing = py4go_bind_iface_missing(o, methods, nmethods, &count);
+    if (count <= 0)
+        return count;
     /* "fn() argument POS", or for pos 0 (assignment to a field, fn being "Class.field") "fn". */
     PyObject *where = pos == 0 ? PyUnicode_FromString(fn) : PyUnicode_FromFormat("%s() argument %d", fn, pos);
     if (where != NULL)

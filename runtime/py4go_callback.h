@@ -83,6 +83,11 @@ static inline const char *py4go_bind_type_name(PyObject *o)
     return Py_TYPE(o)->tp_name;
 }
 
+/* The methods `o` lacks (not there or not callable) as a new str "area(), perimeter()", with
+ * their number in *count; NULL with *count 0 when it has them all, or with *count -1 and an
+ * exception set when looking one up raised something other than AttributeError. */
+PyObject *py4go_bind_iface_missing(PyObject *o, const char *const *methods, int nmethods, int *count);
+
 /* Raise TypeError naming fn, pos, iface and the methods `o` lacks (not there or not
  * callable), and return -1; or return 0 when it has them all. */
 int py4go_bind_iface_check(PyObject *o, const char *fn, int pos, const char *iface, const char *const *methods,

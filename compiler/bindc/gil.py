@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bindc.resolve import BoundFunction
 from bindc.typemap.funcs import FuncMapping
-from bindc.typemap.interfaces import InterfaceMapping
+from bindc.typemap.interfaces import interfaces_in
 
 #: Whether functions without a directive and without func parameters release the GIL.
 RELEASE_BY_DEFAULT = False
@@ -28,5 +28,5 @@ def releases_gil(fn: BoundFunction) -> bool:
     if fn.func.directive("gil") is not None:
         return False
     params = [bp.mapping for bp in fn.params] + ([fn.variadic.mapping] if fn.variadic else [])
-    calls_back = any(isinstance(m, FuncMapping) or (isinstance(m, InterfaceMapping) and m.proxy) for m in params)
+    calls_back = any(isinstance(m, FuncMapping) or any(i.proxy for i in interfaces_in(m)) for m in params)
     return calls_back or RELEASE_BY_DEFAULT

@@ -299,16 +299,16 @@ def _warn_unimplementable_interfaces(functions: list[BoundFunction], classes: "l
                                      sink: DiagnosticSink) -> None:
     """Once per interface the module uses: say why Python objects cannot implement it (its
     parameters then take bound instances only)."""
-    from bindc.typemap.interfaces import InterfaceMapping
+    from bindc.typemap.interfaces import interfaces_in
 
     mappings: list[TypeMapping] = []
     for fn in functions + [m for c in classes for m in c.methods]:
         mappings += [bp.mapping for bp in fn.params] + ([fn.variadic.mapping] if fn.variadic else [])
     mappings += [f.mapping for c in classes for f in c.fields]
     warned: set[str] = set()
-    for m in mappings:
-        if isinstance(m, InterfaceMapping) and not m.proxy and m.named.name not in warned:
-            warned.add(m.named.name)
-            decl = env.local_types[m.named.name]
-            sink.warning(f"Python objects cannot implement interface {m.named.name} ({m.no_proxy_reason}); "
+    for iface in (i for m in mappings for i in interfaces_in(m)):
+        if not iface.proxy and iface.named.name not in warned:
+            warned.add(iface.named.name)
+            decl = env.local_types[iface.named.name]
+            sink.warning(f"Python objects cannot implement interface {iface.named.name} ({iface.no_proxy_reason}); "
                          f"its parameters accept instances of bound Go types only", decl.span)

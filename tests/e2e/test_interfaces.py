@@ -68,6 +68,25 @@ CHECKS: dict[str, str] = {
         else:
             raise AssertionError("no TypeError")
     """,
+    "containers_of_interfaces": """
+        c, sq = Circle(1), m.Square(2)
+        assert m.sum_areas([c, sq, None, Circle(2)]) == 3 + 4 + 12
+        assert m.sum_areas(()) == 0
+        assert m.by_name({"c": c, "sq": sq}) == {"c": 3, "sq": 4}
+        back = m.reverse_shapes([c, sq])
+        assert back[1] is c and type(back[0]) is m.Square and back[0].side == 2
+        for call, text in [
+                (lambda: m.sum_areas([c, 3]), "sum_areas() argument 1[1] must be an object implementing Shape or None, not int"),
+                (lambda: m.sum_areas([c, object()]), "sum_areas() argument 1[1] must implement Shape or be None, "
+                                                     "but object object has no method area()"),
+                (lambda: m.by_name({"x": "s"}), "by_name() argument 1['x'] must be an object implementing Shape or None, not str")]:
+            try:
+                call()
+            except TypeError as e:
+                assert str(e) == text, str(e)
+            else:
+                raise AssertionError(text)
+    """,
     "identity_round_trip": """
         c, d = Circle(2), Circle(1)
         assert m.bigger(c, d) is c and m.bigger(d, c) is c
@@ -171,6 +190,8 @@ CHECKS: dict[str, str] = {
             for _ in range(n):
                 m.area_of(c)
                 m.bigger(c, Circle(1))
+            for _ in range(n // 10):
+                m.reverse_shapes([c, Circle(1), m.Square(1)])
         def settle():
             m.collect()
             time.sleep(0.02)

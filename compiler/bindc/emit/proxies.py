@@ -13,7 +13,7 @@ from bindc.resolve import BoundModule
 from bindc.stubmodel import Argument, Arguments, Class, Function, StubModule, render_module
 from bindc.typemap.base import GoRefs, TypeMapping, go_string
 from bindc.typemap.funcs import FuncMapping
-from bindc.typemap.interfaces import InterfaceMapping, ProxyMethod
+from bindc.typemap.interfaces import InterfaceMapping, ProxyMethod, interfaces_in
 
 
 def proxy_interfaces(module: BoundModule) -> list[InterfaceMapping]:
@@ -27,17 +27,30 @@ def proxy_interfaces(module: BoundModule) -> list[InterfaceMapping]:
             mappings.append(fn.variadic.mapping)
     mappings += [f.mapping for cls in module.classes for f in cls.fields]
     for m in mappings:
-        if isinstance(m, InterfaceMapping) and m.proxy:
-            found.setdefault(m.named.name, m)
+        for iface in interfaces_in(m):
+            if iface.proxy:
+                found.setdefault(iface.named.name, iface)
     return list(found.values())
 
 
 # --------------------------------------------------------------------------- Go
 
 
-def emit_go_proxies(p: LinePrinter, module: BoundModule, refs: GoRefs) -> None:
-    """One proxy type, with a compile-time guard that it implements its interface, per interface."""
-    for iface in proxy_interfaces(module):
+def emit_go_proxies(p: LinePrinter, module: BoundModule, refs: GoRefs, reflect: str) -> None:
+    """One proxy type, with a compile-time guard that it implements its interface, per
+    interface; and their registration, so containers of the interfaces take Python objects."""
+    ifaces = proxy_interfaces(module)
+    if ifaces:
+        p.P()
+        p.P("// Proxies of interfaces inside slices and maps are made by the runtime's decoder.")
+        p.P("func init() {")
+        for iface in ifaces:
+            go_iface = refs.type_syntax(iface.named)
+            names = ", ".join(go_string(m.py_name) for m in iface.proxy)
+            p.P(f"{refs.rt}.BindcRegisterProxy({reflect}.TypeFor[{go_iface}](), {go_string(iface.named.name)}, "
+                f"[]string{{{names}}}, func(p {refs.rt}.BindcProxy) any {{ return {iface.proxy_type}{{p}} }})")
+        p.P("}")
+    for iface in ifaces:
         name = iface.proxy_type
         go_iface = refs.type_syntax(iface.named)
         p.P()

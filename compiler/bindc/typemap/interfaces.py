@@ -202,3 +202,14 @@ def _py_method_name(m: InterfaceMethod) -> str:
             and sig.results[0].type == NamedType("string"):
         return "__str__"
     return python_safe(snake_case(m.name))
+
+
+def interfaces_in(m: TypeMapping) -> list[InterfaceMapping]:
+    """The bound interfaces ``m`` converts: itself, or those among a container's elements."""
+    from bindc.typemap.containers import RuntimeValue
+
+    if isinstance(m, InterfaceMapping):
+        return [m]
+    if isinstance(m, RuntimeValue):
+        return [i for i in m.interfaces if isinstance(i, InterfaceMapping)]
+    return []

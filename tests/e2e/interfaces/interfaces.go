@@ -220,3 +220,32 @@ type Holder struct {
 
 // Area returns the held shape's area.
 func (h *Holder) Area() int { return h.Shape.Area() }
+
+// SumAreas sums a list of Go and Python shapes (nil entries count 0).
+func SumAreas(shapes []Shape) int {
+	total := 0
+	for _, s := range shapes {
+		if s != nil {
+			total += s.Area()
+		}
+	}
+	return total
+}
+
+// ByName returns the area of every named shape.
+func ByName(shapes map[string]Shape) map[string]int {
+	out := map[string]int{}
+	for k, s := range shapes {
+		out[k] = s.Area()
+	}
+	return out
+}
+
+// ReverseShapes returns shapes in reverse order (Go and Python values come back as they went in).
+func ReverseShapes(shapes []Shape) []Shape {
+	out := make([]Shape, len(shapes))
+	for i, s := range shapes {
+		out[len(shapes)-1-i] = s
+	}
+	return out
+}

@@ -288,6 +288,11 @@ func bindcgo_classes_by_name(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.in
 	return 0
 }
 
+// Proxies of interfaces inside slices and maps are made by the runtime's decoder.
+func init() {
+	py4go.BindcRegisterProxy(reflect.TypeFor[classes.Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })
+}
+
 // bindcPyShape is a Python object standing in for a Shape: each method calls the
 // object's Python method (see py4go.BindcProxy).
 type bindcPyShape struct{ py4go.BindcProxy }

@@ -25,28 +25,31 @@ const _ = py4go.BindcRuntimeV1
 var _ [unsafe.Sizeof(int(0)) - 8]struct{}
 
 var (
-	_ func(Shape) int                    = AreaOf
-	_ func(...Shape) int                 = TotalArea
-	_ func(Shape, Shape) Shape           = Bigger
-	_ func(Shape, Shape) bool            = Same
-	_ func(Shape) (int, string)          = SafeArea
-	_ func(Shape, int) int               = AreaInGoroutine
-	_ func(Shape)                        = Keep
-	_ func() int                         = KeptArea
-	_ func() Shape                       = Kept
-	_ func()                             = Forget
-	_ func()                             = Collect
-	_ func(Labeler, int) (string, error) = Describe
-	_ func(Labeler) error                = DescribeWrapped
-	_ func(Labeler) string               = LabelError
-	_ func(Labeler, []float64) string    = Heaviest
-	_ func(Failer) string                = Explain
-	_ func(Visitor) int                  = Walk
-	_ func(ReadCloser) error             = CloseIt
-	_ func(Sealed) int                   = ValueOf
-	_ func(Chain) int                    = Length
-	_ func(*Square) int                  = (*Square).Area
-	_ func(*Holder) int                  = (*Holder).Area
+	_ func(Shape) int                       = AreaOf
+	_ func(...Shape) int                    = TotalArea
+	_ func(Shape, Shape) Shape              = Bigger
+	_ func(Shape, Shape) bool               = Same
+	_ func(Shape) (int, string)             = SafeArea
+	_ func(Shape, int) int                  = AreaInGoroutine
+	_ func(Shape)                           = Keep
+	_ func() int                            = KeptArea
+	_ func() Shape                          = Kept
+	_ func()                                = Forget
+	_ func()                                = Collect
+	_ func(Labeler, int) (string, error)    = Describe
+	_ func(Labeler) error                   = DescribeWrapped
+	_ func(Labeler) string                  = LabelError
+	_ func(Labeler, []float64) string       = Heaviest
+	_ func(Failer) string                   = Explain
+	_ func(Visitor) int                     = Walk
+	_ func(ReadCloser) error                = CloseIt
+	_ func(Sealed) int                      = ValueOf
+	_ func(Chain) int                       = Length
+	_ func([]Shape) int                     = SumAreas
+	_ func(map[string]Shape) map[string]int = ByName
+	_ func([]Shape) []Shape                 = ReverseShapes
+	_ func(*Square) int                     = (*Square).Area
+	_ func(*Holder) int                     = (*Holder).Area
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -399,6 +402,81 @@ func bindcgo_interfaces_length(c_a0 C.uintptr_t, c_r0 *C.longlong) (c_status C.i
 	v_r0 := Length(py4go.BindcImplements[Chain](uintptr(c_a0)))
 	*c_r0 = C.longlong(v_r0)
 	return 0
+}
+
+//export bindcgo_interfaces_sum_areas
+func bindcgo_interfaces_sum_areas(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
+			c_status = C.int(py4go.BindcPanic("sum_areas", v_panic))
+		}
+	}()
+	var c_a0_go []Shape
+	if py4go.BindcDecode("sum_areas", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_a0 := c_a0_go
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := SumAreas(v_a0)
+	v_gil.Restore()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_interfaces_by_name
+func bindcgo_interfaces_by_name(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
+			c_status = C.int(py4go.BindcPanic("by_name", v_panic))
+		}
+	}()
+	var c_a0_go map[string]Shape
+	if py4go.BindcDecode("by_name", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_a0 := c_a0_go
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := ByName(v_a0)
+	v_gil.Restore()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("by_name", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_interfaces_reverse_shapes
+func bindcgo_interfaces_reverse_shapes(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
+			c_status = C.int(py4go.BindcPanic("reverse_shapes", v_panic))
+		}
+	}()
+	var c_a0_go []Shape
+	if py4go.BindcDecode("reverse_shapes", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_a0 := c_a0_go
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := ReverseShapes(v_a0)
+	v_gil.Restore()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("reverse_shapes", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+// Proxies of interfaces inside slices and maps are made by the runtime's decoder.
+func init() {
+	py4go.BindcRegisterProxy(reflect.TypeFor[Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })
+	py4go.BindcRegisterProxy(reflect.TypeFor[Labeler](), "Labeler", []string{"label", "weights", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyLabeler{p} })
+	py4go.BindcRegisterProxy(reflect.TypeFor[Failer](), "Failer", []string{"code", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyFailer{p} })
+	py4go.BindcRegisterProxy(reflect.TypeFor[Sealed](), "Sealed", []string{"value", "seal"}, func(p py4go.BindcProxy) any { return bindcPySealed{p} })
 }
 
 // bindcPyShape is a Python object standing in for a Shape: each method calls the

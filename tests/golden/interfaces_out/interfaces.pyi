@@ -129,3 +129,12 @@ def value_of(s: object, /) -> int:
 
 def length(c: object, /) -> int:
     """Length counts the links of c."""
+
+def sum_areas(shapes: Sequence[Shape | None], /) -> int:
+    """SumAreas sums a list of Go and Python shapes (nil entries count 0)."""
+
+def by_name(shapes: Mapping[str, Shape | None], /) -> dict[str, int]:
+    """ByName returns the area of every named shape."""
+
+def reverse_shapes(shapes: Sequence[Shape | None], /) -> list[Shape | None]:
+    """ReverseShapes returns shapes in reverse order (Go and Python values come back as they went in)."""

@@ -411,6 +411,67 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_interfaces_sum_areas, "sum_areas($module, shapes, /)\n--\n\nSumAreas sums a list of Go and Python shapes (nil entries count 0).");
+
+static PyObject *
+bindcpy_interfaces_sum_areas(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("sum_areas", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    long long r0 = 0;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_interfaces_sum_areas(a0, &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_interfaces_by_name, "by_name($module, shapes, /)\n--\n\nByName returns the area of every named shape.");
+
+static PyObject *
+bindcpy_interfaces_by_name(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("by_name", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_interfaces_by_name(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_interfaces_reverse_shapes, "reverse_shapes($module, shapes, /)\n--\n\nReverseShapes returns shapes in reverse order (Go and Python values come back as they went in).");
+
+static PyObject *
+bindcpy_interfaces_reverse_shapes(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("reverse_shapes", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_interfaces_reverse_shapes(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
 /* ---- class Square (Go type Square) ---- */
 
 static PyObject *
@@ -658,6 +719,9 @@ static PyMethodDef bindc_interfaces_methods[] = {
     {"close_it", (PyCFunction)(void (*)(void))bindcpy_interfaces_close_it, METH_FASTCALL, bindcdoc_interfaces_close_it},
     {"value_of", (PyCFunction)(void (*)(void))bindcpy_interfaces_value_of, METH_FASTCALL, bindcdoc_interfaces_value_of},
     {"length", (PyCFunction)(void (*)(void))bindcpy_interfaces_length, METH_FASTCALL, bindcdoc_interfaces_length},
+    {"sum_areas", (PyCFunction)(void (*)(void))bindcpy_interfaces_sum_areas, METH_FASTCALL, bindcdoc_interfaces_sum_areas},
+    {"by_name", (PyCFunction)(void (*)(void))bindcpy_interfaces_by_name, METH_FASTCALL, bindcdoc_interfaces_by_name},
+    {"reverse_shapes", (PyCFunction)(void (*)(void))bindcpy_interfaces_reverse_shapes, METH_FASTCALL, bindcdoc_interfaces_reverse_shapes},
     {NULL, NULL, 0, NULL},
 };
 

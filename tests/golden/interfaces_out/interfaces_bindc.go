@@ -46,6 +46,9 @@ var (
 	_ func(interfaces.ReadCloser) error                         = interfaces.CloseIt
 	_ func(interfaces.Sealed) int                               = interfaces.ValueOf
 	_ func(interfaces.Chain) int                                = interfaces.Length
+	_ func([]interfaces.Shape) int                              = interfaces.SumAreas
+	_ func(map[string]interfaces.Shape) map[string]int          = interfaces.ByName
+	_ func([]interfaces.Shape) []interfaces.Shape               = interfaces.ReverseShapes
 	_ func(*interfaces.Square) int                              = (*interfaces.Square).Area
 	_ func(*interfaces.Holder) int                              = (*interfaces.Holder).Area
 )
@@ -395,6 +398,80 @@ func bindcgo_interfaces_length(c_a0 C.uintptr_t, c_r0 *C.longlong) (c_status C.i
 	v_r0 := interfaces.Length(py4go.BindcImplements[interfaces.Chain](uintptr(c_a0)))
 	*c_r0 = C.longlong(v_r0)
 	return 0
+}
+
+//export bindcgo_interfaces_sum_areas
+func bindcgo_interfaces_sum_areas(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
+			c_status = C.int(py4go.BindcPanic("sum_areas", v_panic))
+		}
+	}()
+	var c_a0_go []interfaces.Shape
+	if py4go.BindcDecode("sum_areas", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_a0 := c_a0_go
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := interfaces.SumAreas(v_a0)
+	v_gil.Restore()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_interfaces_by_name
+func bindcgo_interfaces_by_name(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
+			c_status = C.int(py4go.BindcPanic("by_name", v_panic))
+		}
+	}()
+	var c_a0_go map[string]interfaces.Shape
+	if py4go.BindcDecode("by_name", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_a0 := c_a0_go
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := interfaces.ByName(v_a0)
+	v_gil.Restore()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("by_name", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_interfaces_reverse_shapes
+func bindcgo_interfaces_reverse_shapes(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
+			c_status = C.int(py4go.BindcPanic("reverse_shapes", v_panic))
+		}
+	}()
+	var c_a0_go []interfaces.Shape
+	if py4go.BindcDecode("reverse_shapes", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_a0 := c_a0_go
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := interfaces.ReverseShapes(v_a0)
+	v_gil.Restore()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("reverse_shapes", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+// Proxies of interfaces inside slices and maps are made by the runtime's decoder.
+func init() {
+	py4go.BindcRegisterProxy(reflect.TypeFor[interfaces.Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })
+	py4go.BindcRegisterProxy(reflect.TypeFor[interfaces.Labeler](), "Labeler", []string{"label", "weights", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyLabeler{p} })
+	py4go.BindcRegisterProxy(reflect.TypeFor[interfaces.Failer](), "Failer", []string{"code", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyFailer{p} })
 }
 
 // bindcPyShape is a Python object standing in for a Shape: each method calls the
