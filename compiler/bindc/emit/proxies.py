@@ -109,6 +109,8 @@ def protocol_class(iface: InterfaceMapping, stub: StubModule | None) -> Class:
     for m in iface.proxy:
         if m.py_name == "__str__" and stub is None:
             continue  # every object has one; a Protocol's placeholder would return None
+        if any(f.name == m.py_name for f in body):
+            continue  # String and Error both are __str__
         func = m.func
         assert isinstance(func, FuncMapping)
         args = [Argument("self", "")]

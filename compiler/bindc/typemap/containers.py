@@ -7,8 +7,9 @@ These values are converted by the py4go runtime, not in C: the wrapper hands the
 
 - ``[]T`` and ``[N]T`` <-> ``list`` (any list, tuple or other Sequence accepted; an array
   needs exactly N items, else ValueError); ``map[K]V`` <-> ``dict`` (any Mapping accepted);
-  nested freely. Elements are scalars, ``string``, ``[]byte``, ``any``, ``*python.Object``
-  and containers of those; keys are scalars or ``string``. A nil slice or map result becomes
+  nested freely. Elements are scalars, ``string``, ``[]byte``, ``any``, ``*python.Object``,
+  bound structs, bound interfaces (instances, or Python objects through registered proxies:
+  :mod:`bindc.typemap.interfaces`) and containers of those; keys are scalars or ``string``. A nil slice or map result becomes
   an empty list or dict (never None, so the result type is always what the stub says).
 - ``any`` / ``interface{}`` <-> any object, by the runtime's ToGo / FromGo rules (a list
   arrives as ``[]any``, a dict as ``map[string]any`` or ``map[any]any``, an object with no Go
