@@ -11,6 +11,7 @@ import "C"
 
 import (
 	"errors"
+	"reflect"
 	"runtime"
 	"strconv"
 	"sync"
@@ -25,9 +26,10 @@ import (
 // finalizer runs without it). It may be invoked from any goroutine, any number of times,
 // also after the Python call that passed it has returned.
 type Callback struct {
-	ref *reference     // the callable; its finalizer queues the release
-	fn  unsafe.Pointer // C string literal naming the Python function it was passed to
-	pos int            // and the argument position
+	ref   *reference     // the callable; its finalizer queues the release
+	fn    unsafe.Pointer // C string literal naming the Python function it was passed to
+	pos   int            // and the argument position
+	iface unsafe.Pointer // for a BindcProxy: C string literal naming the Go interface
 }
 
 // BindcCallback returns the Callback for the callable p (borrowed from the C wrapper, which
@@ -40,6 +42,12 @@ type Callback struct {
 // round trip (profiled: runtime.addspecial, 34% of the time). The cache holds Callbacks
 // weakly, so it never keeps a callable alive.
 func BindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int) *Callback {
+	return bindcCallback(p, fn, pos, nil, nil)
+}
+
+// bindcCallback is BindcCallback for a callable or, with iface (the C string naming it) and
+// ifaceType set, for an object standing in for that Go interface.
+func bindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int, iface unsafe.Pointer, ifaceType reflect.Type) *Callback {
 	if generation.Load() == 0 {
 		// Extension mode, first use: adopt the host interpreter now, so the reference
 		// belongs to its generation (WithGIL would otherwise adopt it later and call
@@ -49,6 +57,11 @@ func BindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int) *Callback {
 		life.mu.Unlock()
 	}
 	key := callbackKey{p: p, fn: fn, pos: pos, gen: generation.Load()}
+	if ifaceType != nil {
+		// One proxy per object and interface, wherever it was passed: Go's == on interface
+		// values then sees the same Python object as the same value.
+		key = callbackKey{p: p, iface: ifaceType, gen: key.gen}
+	}
 	callbacks.Lock()
 	defer callbacks.Unlock()
 	if w, ok := callbacks.m[key]; ok {
@@ -58,7 +71,7 @@ func BindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int) *Callback {
 	}
 	startWatchdog()
 	C.Py_IncRef((*C.PyObject)(p))
-	cb := &Callback{ref: newReference(p), fn: fn, pos: pos}
+	cb := &Callback{ref: newReference(p), fn: fn, pos: pos, iface: iface}
 	if callbacks.m == nil {
 		callbacks.m = map[callbackKey]weak.Pointer[Callback]{}
 	}
@@ -75,12 +88,13 @@ func BindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int) *Callback {
 	return cb
 }
 
-// callbackKey identifies a callable passed as one argument of one Python function, in one
-// interpreter generation. While the cached Callback lives it owns a reference to the
+// callbackKey identifies a callable passed as one argument of one Python function, or an
+// object standing in for one Go interface, in one interpreter generation. While the cached Callback lives it owns a reference to the
 // callable, so the address cannot be reused by another object meanwhile.
 type callbackKey struct {
 	p, fn unsafe.Pointer
 	pos   int
+	iface reflect.Type // for a proxy (fn and pos are then not part of the key)
 	gen   uint64
 }
 
@@ -96,8 +110,12 @@ func (cb *Callback) Site() string {
 	return C.GoString((*C.char)(cb.fn)) + "() argument " + strconv.Itoa(cb.pos)
 }
 
-// op names the callback in errors (built only when there is one: it costs a cgo call).
-func (cb *Callback) op() string {
+// op names the callback (or the proxy's method m) in errors; built only when there is one:
+// it costs a cgo call.
+func (cb *Callback) op(m *proxyMethod) string {
+	if m != nil {
+		return m.describe(cb)
+	}
 	return "callback " + cb.Site()
 }
 
@@ -109,36 +127,42 @@ func (cb *Callback) op() string {
 // exception object, so that a bindc trampoline returning or panicking with it raises the
 // original in Python); a result that does not fit is a *ConversionError naming the callback.
 func (cb *Callback) Invoke(args []any, out ...any) error {
+	return cb.call(nil, args, out)
+}
+
+// call is Invoke, or, when m is not nil, a call of the object's method m (see BindcProxyCall).
+func (cb *Callback) call(m *proxyMethod, args []any, out []any) error {
 	var err error
 	if len(out) <= 1 && scalarArgs(args) && (len(out) == 0 || scalarTarget(out[0])) {
 		// Scalars need the GIL only inside the call: one cgo crossing takes it, converts,
 		// calls, unboxes the result and gives it back (WithGIL would cost three).
-		err = cb.invoke(args, out, false)
+		err = cb.invoke(m, args, out, false)
 	} else {
 		callbacksEntered.Add(1)
 		err = WithGIL(func() error {
 			atomic.AddInt64(callbacksAcquired, 1)
 			// py4go_bind_invoke counts this call again: balance it.
 			callbacksEntered.Add(1)
-			return cb.invoke(args, out, true)
+			return cb.invoke(m, args, out, true)
 		})
 	}
 	runtime.KeepAlive(cb)
 	return err
 }
 
-// invoke packs args, calls, and decodes into out; inWithGIL tells whether the caller holds
-// the GIL through WithGIL (needed to pack containers and decode objects).
-func (cb *Callback) invoke(args []any, out []any, inWithGIL bool) error {
+// invoke packs args, calls (the callable, or its method m), and decodes into out; inWithGIL
+// tells whether the caller holds the GIL through WithGIL (needed to pack containers and
+// decode objects).
+func (cb *Callback) invoke(m *proxyMethod, args []any, out []any, inWithGIL bool) error {
 	if !inWithGIL {
 		if err := enterPython(); err != nil {
-			return opError(cb.op(), err)
+			return opError(cb.op(m), err)
 		}
 		defer exitPython()
 	}
 	r := cb.ref
 	if r.gen != generation.Load() {
-		return opError(cb.op(), ErrStale)
+		return opError(cb.op(m), ErrStale)
 	}
 	// Not the C scratch array: it may only be filled by a goroutine holding the GIL (a
 	// holder clears it after its call, which would wipe values packed meanwhile). A pooled
@@ -156,18 +180,24 @@ func (cb *Callback) invoke(args []any, out []any, inWithGIL bool) error {
 		if err := pk.put(&pk.vals[i], a); err != nil {
 			pk.abort()
 			buf.put()
-			return conversionContext(err, cb.op()+" argument "+strconv.Itoa(i+1))
+			return conversionContext(err, cb.op(m)+" argument "+strconv.Itoa(i+1))
 		}
 	}
 	if !inWithGIL {
 		callbacksEntered.Add(1) // py4go_bind_invoke counts it acquired (see the watchdog)
 	}
-	res := C.py4go_bind_invoke(C.uintptr_t(uintptr(r.ptr)), pk.first(), C.Py_ssize_t(len(args)))
+	var res C.py4go_result
+	if m == nil {
+		res = C.py4go_bind_invoke(C.uintptr_t(uintptr(r.ptr)), pk.first(), C.Py_ssize_t(len(args)))
+	} else {
+		res = C.py4go_bind_invoke_method(C.uintptr_t(uintptr(r.ptr)), bindcCStr(m.pyName), C.Py_ssize_t(len(m.pyName)),
+			pk.first(), C.Py_ssize_t(len(args)))
+	}
 	pk.done()
 	clear(pk.vals) // no pointer into Go memory stays behind in the C buffer
 	buf.put()
 	if res.status != C.PY4GO_OK {
-		err := resultError(res, cb.op(), func(i int) string { return "argument " + strconv.Itoa(i+1) })
+		err := resultError(res, cb.op(m), func(i int) string { return "argument " + strconv.Itoa(i+1) })
 		if e, ok := err.(*Exception); ok && res.value.kind == C.PY4GO_OBJECT && res.value.ptr != nil {
 			e.exc = newReference(unsafe.Pointer(res.value.ptr))
 		}
@@ -177,15 +207,15 @@ func (cb *Callback) invoke(args []any, out []any, inWithGIL bool) error {
 		o := StealRef(unsafe.Pointer(res.value.ptr))
 		if inWithGIL {
 			defer o.Release()
-			return cb.decode(o, out)
+			return cb.decode(m, o, out)
 		}
 		return WithGIL(func() error {
 			defer o.Release()
-			return cb.decode(o, out)
+			return cb.decode(m, o, out)
 		})
 	}
 	o := Object{kind: res.value.kind, num: res.value.num}
-	return cb.decode(&o, out)
+	return cb.decode(m, &o, out)
 }
 
 // valueBuf is C memory for the arguments of one callback call (C memory: packing into it
@@ -221,8 +251,11 @@ func (pk *packer) first() *C.py4go_value {
 
 // bindcReraise raises again (the caller holds the GIL) the original Python exception behind
 // err when err is a callback's *Exception itself, returned or panicked with unchanged by the
-// Go code, and reports whether it did.
+// Go code (or a *ProxyPanic holding one), and reports whether it did.
 func bindcReraise(err any) bool {
+	if pp, ok := err.(*ProxyPanic); ok { // a Python object's method, called through an interface
+		err = pp.Err
+	}
 	e, ok := err.(*Exception)
 	if !ok || e.exc == nil || e.exc.ptr == nil || e.exc.gen != generation.Load() {
 		return false
@@ -266,16 +299,16 @@ func scalarTarget(out any) bool {
 }
 
 // decode stores the callable's result into out (see Invoke).
-func (cb *Callback) decode(res *Object, out []any) error {
+func (cb *Callback) decode(m *proxyMethod, res *Object, out []any) error {
 	switch len(out) {
 	case 0:
 		return nil
 	case 1:
-		return cb.context(decodeResult(res, out[0]))
+		return cb.context(m, decodeResult(res, out[0]))
 	}
 	var items []*Object
 	if err := res.Decode(&items); err != nil || len(items) != len(out) {
-		return &ConversionError{Context: "callback " + cb.Site() + " result",
+		return &ConversionError{Context: cb.op(m) + " result",
 			Message: "expected a tuple of " + strconv.Itoa(len(out)) + " values, got Python " + res.TypeName()}
 	}
 	defer func() {
@@ -285,17 +318,17 @@ func (cb *Callback) decode(res *Object, out []any) error {
 	}()
 	for i, it := range items {
 		if err := decodeResult(it, out[i]); err != nil {
-			return cb.context(err)
+			return cb.context(m, err)
 		}
 	}
 	return nil
 }
 
 // context puts the callback's site into a conversion error.
-func (cb *Callback) context(err error) error {
+func (cb *Callback) context(m *proxyMethod, err error) error {
 	var ce *ConversionError
 	if errors.As(err, &ce) {
-		ce.Context = "callback " + cb.Site() + " result"
+		ce.Context = cb.op(m) + " result"
 	}
 	return err
 }

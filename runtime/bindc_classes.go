@@ -164,7 +164,11 @@ func BindcImplements[I any](h uintptr) I {
 // bindcWrapInstance returns a new reference to an instance of the bound class of v's struct
 // type (a value is copied to the heap, a pointer shared), or nil with a Python exception set
 // when wrapping fails; ok is false when v's type has no bound class. A nil pointer is None.
+// A proxy (a Python object passed as a Go interface) is the original object again.
 func bindcWrapInstance(v any) (p unsafe.Pointer, ok bool) {
+	if p, ok := proxyObject(v); ok { // a Python object that stood in for a Go interface
+		return p, true
+	}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Pointer && rv.IsNil() {
 		if _, bound := classes.Load(rv.Type().Elem()); bound {

@@ -235,6 +235,9 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 	}
 	switch t.Kind() {
 	case reflect.Interface:
+		if t.NumMethod() > 0 { // a bound interface: instances, or Python objects through a proxy
+			return bindcInterfaceValue(v, rv)
+		}
 		if v.kind == C.PY4GO_NONE {
 			rv.Set(reflect.Zero(t))
 			return nil

@@ -296,6 +296,16 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		return nil
 	case reflect.Interface:
 		if !rv.IsNil() {
+			// A bound struct's value is an instance of its class, a proxy its Python object.
+			if p, ok := bindcWrapInstance(rv.Elem().Interface()); ok {
+				if p == nil {
+					return &bindcFailure{kind: bindcRaised}
+				}
+				d.kind = C.PY4GO_OBJECT
+				d.flags = C.PY4GO_STEAL
+				d.ptr = p
+				return nil
+			}
 			if err := pk.put(d, rv.Elem().Interface()); err != nil {
 				return bindcConversionFailure(err, "")
 			}

@@ -744,6 +744,31 @@ int py4go_bind_raise_type_error(const char *msg, Py_ssize_t len)
     return -1;
 }
 
+int py4go_bind_exec(PyObject *module, const char *source)
+{
+    PyObject *ns = PyModule_GetDict(module); /* borrowed */
+    if (ns == NULL)
+        return -1;
+    if (PyDict_GetItemString(ns, "__builtins__") == NULL &&
+        PyDict_SetItemString(ns, "__builtins__", PyEval_GetBuiltins()) < 0)
+        return -1;
+    PyObject *r = PyRun_String(source, Py_file_input, ns, ns);
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
+int py4go_bind_raise_runtime_error(const char *msg, Py_ssize_t len)
+{
+    PyObject *text = PyUnicode_DecodeUTF8(msg, len, "replace");
+    if (text != NULL) {
+        PyErr_SetObject(PyExc_RuntimeError, text);
+        Py_DECREF(text);
+    }
+    return -1;
+}
+
 long long py4go_bind_live_handles(void)
 {
     return py4goLiveHandles();

@@ -327,6 +327,13 @@ PyObject *py4go_bind_new_none(void);
 /* Raise TypeError with a UTF-8 message of the given length. Returns -1. */
 int py4go_bind_raise_type_error(const char *msg, Py_ssize_t len);
 
+/* Run Python source in the namespace of `module` (module initialisation: classes defined in
+ * Python, like the typing.Protocol of an interface). Returns 0, or -1 with an exception. */
+int py4go_bind_exec(PyObject *module, const char *source);
+
+/* Raise RuntimeError(msg) (UTF-8, len bytes); returns -1. */
+int py4go_bind_raise_runtime_error(const char *msg, Py_ssize_t len);
+
 /* Number of Go values currently kept alive by Python objects (for leak checks). */
 long long py4go_bind_live_handles(void);
 

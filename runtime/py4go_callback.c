@@ -71,6 +71,69 @@ py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_s
     return r;
 }
 
+py4go_result py4go_bind_invoke_method(uintptr_t obj, const char *method, Py_ssize_t len,
+                                      const py4go_value *args, Py_ssize_t nargs)
+{
+    if (!Py_IsInitialized()) {
+        py4go_result r = {0};
+        r.status = PY4GO_NOT_INITIALIZED;
+        r.arg = -1;
+        return r;
+    }
+    PyGILState_STATE state = ensure_gil_keeping_thread_state();
+    __atomic_add_fetch(&py4go_callbacks_acquired, 1, __ATOMIC_RELAXED);
+    py4go_result r = py4go_call((PyObject *)obj, method, len, args, nargs, 0, PY4GO_UNBOX | PY4GO_KEEP_EXCEPTION);
+    PyGILState_Release(state);
+    return r;
+}
+
+PyObject *py4go_bind_iface_missing(PyObject *o, const char *const *methods, int nmethods, int *count)
+{
+    PyObject *missing = NULL; /* "area(), perimeter()" once something is missing */
+    *count = 0;
+    for (int i = 0; i < nmethods; i++) {
+        PyObject *attr = PyObject_GetAttrString(o, methods[i]);
+        int ok = attr != NULL && PyCallable_Check(attr);
+        Py_XDECREF(attr);
+        if (attr == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                Py_XDECREF(missing);
+                *count = -1;
+                return NULL; /* a property that raised something else: let the user see it */
+            }
+            PyErr_Clear();
+        }
+        if (ok)
+            continue;
+        PyObject *item = *count == 0 ? PyUnicode_FromFormat("%s()", methods[i])
+                                     : PyUnicode_FromFormat("%U, %s()", missing, methods[i]);
+        Py_XDECREF(missing);
+        if ((missing = item) == NULL) {
+            *count = -1;
+            return NULL;
+        }
+        (*count)++;
+    }
+    return missing;
+}
+
+int py4go_bind_iface_check(PyObject *o, const char *fn, int pos, const char *iface, const char *const *methods,
+                           int nmethods)
+{
+    int count;
+    PyObject *missing = py4go_bind_iface_missing(o, methods, nmethods, &count);
+    if (count <= 0)
+        return count;
+    /* "fn() argument POS", or for pos 0 (assignment to a field, fn being "Class.field") "fn". */
+    PyObject *where = pos == 0 ? PyUnicode_FromString(fn) : PyUnicode_FromFormat("%s() argument %d", fn, pos);
+    if (where != NULL)
+        PyErr_Format(PyExc_TypeError, "%U must implement %s or be None, but %s object has no method%s %U", where,
+                     iface, Py_TYPE(o)->tp_name, count == 1 ? "" : "s", missing);
+    Py_XDECREF(where);
+    Py_DECREF(missing);
+    return -1;
+}
+
 int py4go_bind_reraise(PyObject *exc)
 {
     PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);

@@ -56,6 +56,59 @@ static inline uintptr_t py4go_bind_func_handle(PyObject *self)
  * (PY4GO_KEEP_EXCEPTION), so Go can raise it again unchanged. */
 py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_ssize_t nargs);
 
+/* Like py4go_bind_invoke, but calls obj.method(*args) (method is UTF-8, `len` bytes, not
+ * necessarily NUL-terminated): a Go interface method implemented by a Python object. */
+py4go_result py4go_bind_invoke_method(uintptr_t obj, const char *method, Py_ssize_t len,
+                                      const py4go_value *args, Py_ssize_t nargs);
+
+/* A Python object on its way to a Go parameter of an interface type that Python objects may
+ * implement. `handle` is the Go value of a bound instance (0 otherwise), `obj` the object
+ * (borrowed; NULL for None). The rest are static strings of the wrapper, kept by Go for the
+ * proxy's error messages: the Python function and argument, the interface's Go name and the
+ * Python names of its methods. */
+typedef struct py4go_iface_arg {
+    uintptr_t handle;
+    PyObject *obj;
+    const char *fn;
+    int pos;
+    const char *iface;
+    const char *const *methods;
+    int nmethods;
+} py4go_iface_arg;
+
+/* The name of o's type (tp_name: "Circle", "mod.Square"); reading it needs no GIL while a
+ * reference keeps o alive. */
+static inline const char *py4go_bind_type_name(PyObject *o)
+{
+    return Py_TYPE(o)->tp_name;
+}
+
+/* The methods `o` lacks (not there or not callable) as a new str "area(), perimeter()", with
+ * their number in *count; NULL with *count 0 when it has them all, or with *count -1 and an
+ * exception set when looking one up raised something other than AttributeError. */
+PyObject *py4go_bind_iface_missing(PyObject *o, const char *const *methods, int nmethods, int *count);
+
+/* Raise TypeError naming fn, pos, iface and the methods `o` lacks (not there or not
+ * callable), and return -1; or return 0 when it has them all. */
+int py4go_bind_iface_check(PyObject *o, const char *fn, int pos, const char *iface, const char *const *methods,
+                           int nmethods);
+
+/* Accept a bound instance (its Go type is checked on the Go side), None (a nil interface) or
+ * any object with every method of the interface. */
+static inline int py4go_bind_iface_arg(PyObject *o, const char *fn, int pos, const char *iface,
+                                       const char *const *methods, int nmethods, py4go_iface_arg *out)
+{
+    out->fn = fn;
+    out->pos = pos;
+    out->iface = iface;
+    out->methods = methods;
+    out->nmethods = nmethods;
+    out->obj = o == Py_None ? NULL : o;
+    if ((out->handle = py4go_bind_handle_of(o)) != 0 || o == Py_None)
+        return 0;
+    return py4go_bind_iface_check(o, fn, pos, iface, methods, nmethods);
+}
+
 /* How many callback calls have taken the GIL so far (py4go_bind_invoke increments it, the Go
  * side too for callbacks it runs under WithGIL); the Go deadlock watchdog reads it. */
 extern int64_t py4go_callbacks_acquired;

@@ -16,6 +16,7 @@ from bindc.emit.c_values import VALUES_CAPI
 from bindc.emit.sentinels import SENTINEL_CAPI
 from bindc.emit.c_wrappers import WRAPPER_CAPI, emit_c_file
 from bindc.emit.go_trampolines import GENERATED_GO_NAMES, emit_go_file, package_level_names
+from bindc.emit.proxies import proxy_interfaces
 from bindc.emit.stubs import emit_stub
 from bindc.format import check_stub, gofmt
 from bindc.frontend import PackageNotFoundError, load_package, locate_package
@@ -101,7 +102,7 @@ def generate_files(req: Request) -> Result:
 def _check_generated_names(module: BoundModule, sink: DiagnosticSink) -> None:
     """In-package output adds top-level Go names; they must not clash with the user's."""
     taken = package_level_names(module.package)
-    for name in GENERATED_GO_NAMES:
+    for name in list(GENERATED_GO_NAMES) + [i.proxy_type for i in proxy_interfaces(module)]:
         if name in taken:
             sink.error(f"package {module.package.name} already declares {name}, which bindc generates; "
                        f"rename it or generate into a separate package with --out")

@@ -135,11 +135,13 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     # resolve_classes builds on this module's function binding, hence the local import.
     from bindc.resolve_classes import bind_classes, select_classes
     from bindc.typemap.classes import CLASSES_KEY, MODULE_KEY
+    from bindc.typemap.interfaces import IN_PACKAGE_KEY
 
     env = TypeEnv.for_package(package)
     in_package = target_import is None
     env.extra[MODULE_KEY] = module_name
     env.extra[CLASSES_KEY] = select_classes(package, env, in_package, sink)
+    env.extra[IN_PACKAGE_KEY] = in_package
     functions: list[BoundFunction] = []
     for func in package.functions:
         if not wanted(func, in_package, sink):
@@ -152,6 +154,7 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     functions += variable_accessors(env, sink, {f.py_name for f in functions})
     classes = bind_classes(package, env.extra[CLASSES_KEY], env, in_package, sink)  # type: ignore[arg-type]
     _check_unique_names(functions, classes, sink)
+    _warn_unimplementable_interfaces(functions, classes, env, sink)
     taken = {f.py_name for f in functions} | {c.py_name for c in classes} | set(RESERVED_MODULE_NAMES)
     values = resolve_values(env, sink, taken, in_package, _used_mappings(functions, classes))
     return BoundModule(
@@ -305,3 +308,22 @@ def _check_unique_names(functions: list[BoundFunction], classes: "list[BoundClas
         else:
             seen[f.py_name] = f
     functions[:] = [f for f in functions if seen.get(f.py_name) is f]
+
+
+def _warn_unimplementable_interfaces(functions: list[BoundFunction], classes: "list[BoundClass]", env: TypeEnv,
+                                     sink: DiagnosticSink) -> None:
+    """Once per interface the module uses: say why Python objects cannot implement it (its
+    parameters then take bound instances only)."""
+    from bindc.typemap.interfaces import interfaces_in
+
+    mappings: list[TypeMapping] = []
+    for fn in functions + [m for c in classes for m in c.methods]:
+        mappings += [bp.mapping for bp in fn.params] + ([fn.variadic.mapping] if fn.variadic else [])
+    mappings += [f.mapping for c in classes for f in c.fields]
+    warned: set[str] = set()
+    for iface in (i for m in mappings for i in interfaces_in(m)):
+        if not iface.proxy and iface.named.name not in warned:
+            warned.add(iface.named.name)
+            decl = env.local_types[iface.named.name]
+            sink.warning(f"Python objects cannot implement interface {iface.named.name} ({iface.no_proxy_reason}); "
+                         f"its parameters accept instances of bound Go types only", decl.span)

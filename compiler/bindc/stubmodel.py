@@ -33,7 +33,7 @@ class Arguments:
 
 @dataclass(frozen=True)
 class Function:
-    """A ``def``."""
+    """A ``def``; an empty ``returns`` renders no return annotation."""
 
     name: str
     arguments: Arguments
@@ -108,7 +108,8 @@ def _render_item(item: Class | Function | Attribute, indent: str) -> list[str]:
             return [f"{indent}{item.name}{value}"]
         return [f"{indent}{item.name}: {item.annotation}{value}"]
     if isinstance(item, Function):
-        head = f"{indent}def {item.name}({_render_arguments(item.arguments)}) -> {item.returns}:"
+        returns = f" -> {item.returns}" if item.returns else ""  # none: unannotated (run-time source)
+        head = f"{indent}def {item.name}({_render_arguments(item.arguments)}){returns}:"
         if not item.doc:
             return [head + " ..."]
         return [head, _docstring(item.doc, indent + "    ")]

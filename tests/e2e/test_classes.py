@@ -185,7 +185,7 @@ CHECKS: dict[str, str] = {
         for call, text in [(lambda: classes.area_of(classes.Point()),
                             "area_of() got a Go *classes.Point, which does not implement classes.Shape"),
                            (lambda: classes.area_of(3),
-                            "area_of() argument 1 must be an object implementing Shape or None, not int"),
+                            "area_of() argument 1 must implement Shape or be None, but int object has no method area()"),
                            (lambda: classes.unbound(),
                             "unbound() returned a Go value of type classes.unboundShape, which has no Python class")]:
             try:

@@ -25,6 +25,8 @@ CASES = {
     "containers_out": (E2E / "containers", Path("wrapper"), None),
     "named_out": (E2E / "named", Path("wrapper"), None),
     "extras_out": (E2E / "extras", Path("wrapper"), None),
+    "interfaces_out": (E2E / "interfaces", Path("wrapper"), None),
+    "interfaces_inpackage": (E2E / "interfaces", None, None),
 }
 
 

@@ -14,6 +14,7 @@ from bindc.emit.sentinels import emit_c_registration
 from bindc.emit.funcs import emit_c_func_support
 from bindc.emit.names import c_wrapper_name, doc_name, go_trampoline_name, method_table_name, module_def_name
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
+from bindc.emit.proxies import protocol_source
 from bindc.emit.signature import text_signature
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.typemap.base import ArgSite, TypeMapping, c_string
@@ -212,6 +213,14 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
             p.P("return NULL;")
         p.P("}")
         emit_class_registration(p, module)
+        protocols = protocol_source(module)
+        if protocols is not None:
+            # The interfaces Python objects may implement, as typing.Protocol classes.
+            p.P(f"if (py4go_bind_exec(m, {c_string(protocols)}) < 0) {{")
+            with p.indent():
+                p.P("Py_DECREF(m);")
+                p.P("return NULL;")
+            p.P("}")
         if module.values:
             p.P(f"if ({values_init_name(module)}(m) < 0) {{")
             with p.indent():

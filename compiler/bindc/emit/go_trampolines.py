@@ -12,6 +12,7 @@ from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
 from bindc.emit.names import go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
+from bindc.emit.proxies import emit_go_proxies, proxy_interfaces
 from bindc.emit.sentinels import emit_go_externs, emit_go_registration
 from bindc.gil import releases_gil
 from bindc.ir import FuncType, NamedType, Package, Param, PointerType
@@ -52,6 +53,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
         emit_trampoline(body, module, fn, refs, target)
     emit_variable_helpers(body, module, refs, target)
     emit_go_func_support(body, module, refs)
+    emit_go_proxies(body, module, refs, imports.use("reflect") if proxy_interfaces(module) else "reflect")
     # go_classes reuses this module's trampoline emitter for methods, hence the local import.
     from bindc.emit.go_classes import emit_class_registration, emit_go_class
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bindc.resolve import BoundFunction, BoundModule
+from bindc.emit.proxies import protocol_class, proxy_interfaces
 from bindc.emit.sentinels import sentinel_stubs
 from bindc.emit.stub_values import value_stubs
+from bindc.resolve import BoundFunction, BoundModule
 from bindc.resolve_classes import BoundClass
 from bindc.stubmodel import Argument, Arguments, Attribute, Class, Function, StubModule, render_module
 
@@ -22,6 +23,7 @@ def build_stub(module: BoundModule, source_note: str) -> StubModule:
     ))
     stub.body += value_stubs(module, stub)
     stub.body += sentinel_stubs(module)
+    stub.body += [protocol_class(iface, stub) for iface in proxy_interfaces(module)]
     stub.body += [_class(cls, stub) for cls in module.classes]
     stub.body += [function_stub(fn, stub) for fn in module.functions]
     return stub

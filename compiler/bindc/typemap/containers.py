@@ -7,8 +7,9 @@ These values are converted by the py4go runtime, not in C: the wrapper hands the
 
 - ``[]T`` and ``[N]T`` <-> ``list`` (any list, tuple or other Sequence accepted; an array
   needs exactly N items, else ValueError); ``map[K]V`` <-> ``dict`` (any Mapping accepted);
-  nested freely. Elements are scalars, ``string``, ``[]byte``, ``any``, ``*python.Object``
-  and containers of those; keys are scalars or ``string``. A nil slice or map result becomes
+  nested freely. Elements are scalars, ``string``, ``[]byte``, ``any``, ``*python.Object``,
+  bound structs, bound interfaces (instances, or Python objects through registered proxies:
+  :mod:`bindc.typemap.interfaces`) and containers of those; keys are scalars or ``string``. A nil slice or map result becomes
   an empty list or dict (never None, so the result type is always what the stub says).
 - ``any`` / ``interface{}`` <-> any object, by the runtime's ToGo / FromGo rules (a list
   arrives as ``[]any``, a dict as ``map[string]any`` or ``map[any]any``, an object with no Go
@@ -50,6 +51,9 @@ class RuntimeValue(NewReferenceResult):
     param_annotation: str = "object"
     imports: tuple[tuple[str, str], ...] = ()
     result_helper: str = "BindcFromGo"
+    #: The bound interfaces among the elements, at any depth (their proxies and Protocol
+    #: classes must be generated too).
+    interfaces: tuple[TypeMapping, ...] = ()
 
     @property
     def py_param_annotation(self) -> str:
@@ -86,9 +90,15 @@ class RuntimeValue(NewReferenceResult):
 
 
 def _runtime_value(go: GoType, result: str, param: str, imports: tuple[tuple[str, str], ...],
-                   helper: str = "BindcFromGo") -> RuntimeValue:
+                   helper: str = "BindcFromGo", elements: tuple[TypeMapping, ...] = ()) -> RuntimeValue:
+    from bindc.typemap.interfaces import InterfaceMapping  # interfaces imports the registry, which imports this
+
+    interfaces: list[TypeMapping] = []
+    for e in elements:
+        nested = [e] if isinstance(e, InterfaceMapping) else list(e.interfaces) if isinstance(e, RuntimeValue) else []
+        interfaces += [i for i in nested if i not in interfaces]
     return RuntimeValue(go.go_syntax(), result, "PyObject *", "*C.PyObject", "PyObject *", "*C.PyObject",
-                        go, param, imports, helper)
+                        go, param, imports, helper, tuple(interfaces))
 
 
 def _is_python_object(t: GoType, env: TypeEnv) -> bool:
@@ -111,6 +121,7 @@ _SCALARS = frozenset(id(m) for m in NUMERIC_MAPPINGS.values()) | {id(STRING)}
 def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
     """The mapping of a container's element (or key) type when the runtime can convert it."""
     from bindc.typemap.classes import ClassMapping, ValueClassMapping
+    from bindc.typemap.interfaces import InterfaceMapping
     from bindc.typemap.registry import MappingError, lookup_mapping  # registry imports this module
 
     try:
@@ -129,6 +140,8 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
         return None
     if isinstance(mapping, ClassMapping):
         return mapping  # the runtime finds the class of a struct value through its registry
+    if isinstance(mapping, InterfaceMapping):
+        return mapping  # the same registry, and one of proxies for Python objects
     return None
 
 
@@ -149,14 +162,14 @@ def find_runtime_value(t: GoType, env: TypeEnv) -> TypeMapping | None:
         if elem is None:
             return None
         return _runtime_value(t, f"list[{elem.py_annotation}]", f"Sequence[{elem.py_param_annotation}]",
-                              _merge(elem.stub_imports, ((_ABC, "Sequence"),)))
+                              _merge(elem.stub_imports, ((_ABC, "Sequence"),)), elements=(elem,))
     if isinstance(t, MapType):
         key, value = _element(t.key, env, key=True), _element(t.value, env)
         if key is None or value is None:
             return None
         return _runtime_value(t, f"dict[{key.py_annotation}, {value.py_annotation}]",
                               f"Mapping[{key.py_param_annotation}, {value.py_param_annotation}]",
-                              _merge(value.stub_imports, ((_ABC, "Mapping"),)))
+                              _merge(value.stub_imports, ((_ABC, "Mapping"),)), elements=(value,))
     return None
 
 

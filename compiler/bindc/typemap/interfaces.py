@@ -1,9 +1,17 @@
-"""Go interface types with methods <-> instances of the bound classes that implement them.
+"""Go interface types with methods <-> bound instances, or Python objects with the methods.
 
 A parameter of interface type accepts an instance of any bound class (or of a Python
 subclass); the Go side checks that its Go type implements the interface and raises TypeError
 naming the function otherwise. ``None`` is the nil interface. A result comes back as an
 instance of its dynamic type's class (a value is copied, a pointer shared), ``None`` for nil.
+
+When every method's signature can cross like a callback's (see :mod:`bindc.typemap.funcs`),
+any Python object with those methods is accepted too: the wrapper checks that each method is
+a callable attribute, and the Go function gets a generated *proxy* (``bindcPy<Iface>``,
+emitted by :mod:`bindc.emit.proxies`) whose methods call the Python ones: Go ``Area`` calls
+Python ``area``; ``String() string`` and ``Error() string`` call ``__str__``, as bound classes
+map them. A proxy returned to Python is the original object again. The stub then names the
+interface as a ``typing.Protocol`` class, which the module also defines at run time.
 """
 
 from __future__ import annotations
@@ -11,24 +19,84 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bindc.capi import CSignature
-from bindc.ir import GoType, InterfaceType, NamedType
+from bindc.ir import FuncType, GoType, InterfaceMethod, InterfaceType, NamedType, Param
+from bindc.naming import python_safe, snake_case
 from bindc.typemap.base import ArgSite, GoRefs, NewReferenceResult, TypeMapping, c_string, go_string
 from bindc.typemap.classes import CLASSES_KEY
 from bindc.typemap.env import TypeEnv
 
+#: env.extra key: True when the output goes into the bound package (unexported methods are
+#: then implementable by a generated proxy).
+IN_PACKAGE_KEY = "in_package"
+#: env.extra key: names of the interfaces whose proxy is being worked out (an interface
+#: mentioning itself in a method is not proxied rather than looked up forever).
+_PENDING_KEY = "interfaces_pending"
+
+#: Methods of interfaces from other packages that bindc knows, by import path and name.
+_KNOWN_INTERFACES: dict[tuple[str, str], tuple[InterfaceMethod, ...]] = {
+    ("fmt", "Stringer"): (InterfaceMethod("String", FuncType((), (Param(None, NamedType("string")),))),),
+}
+_ERROR_METHODS = (InterfaceMethod("Error", FuncType((), (Param(None, NamedType("string")),))),)
+#: Methods a Python object implements as ``__str__`` (the same choice bound classes make).
+_STR_METHODS = ("String", "Error")
+
+
+@dataclass(frozen=True)
+class ProxyMethod:
+    """One method of a proxiable interface: its Go name and signature, the Python method it
+    calls, and the callback mapping of its signature (conversions and the error result)."""
+
+    go_name: str
+    py_name: str
+    signature: FuncType
+    func: TypeMapping  # a FuncMapping (typed loosely: funcs imports this module's registry)
+
 
 @dataclass(frozen=True)
 class InterfaceMapping(NewReferenceResult):
-    """A named interface type of the bound package that has methods."""
+    """A named interface type of the bound package that has methods.
+
+    ``proxy`` lists the methods a Python object must have when Python objects may implement
+    the interface; it is empty when they may not, and ``no_proxy_reason`` says why (the
+    resolver warns with it). ``doc`` is the interface's doc comment (the Protocol's docstring).
+    """
 
     named: NamedType = NamedType("")
+    proxy: tuple[ProxyMethod, ...] = ()
+    no_proxy_reason: str = ""
+    doc: str = ""
+
+    @property
+    def proxy_type(self) -> str:
+        """The generated Go type standing in for the interface."""
+        return f"bindcPy{self.named.name}"
+
+    @property
+    def c_zero(self) -> str:
+        return "{0}" if self.proxy else "0"
+
+    @property
+    def stub_imports(self) -> tuple[tuple[str, str], ...]:
+        imports: set[tuple[str, str]] = set()
+        for m in self.proxy:
+            imports.update(m.func.stub_imports)
+        imports.discard(("collections.abc", "Callable"))
+        return tuple(sorted(imports))
 
     def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
+        if self.proxy:
+            names = ", ".join(c_string(m.py_name) for m in self.proxy)
+            return (f"py4go_bind_iface_arg({obj}, {c_string(site.fn)}, {site.pos}, {c_string(self.named.name)}, "
+                    f"(const char *const[]){{{names}}}, {len(self.proxy)}, {target})")
         expected = c_string(f"an object implementing {self.named.name} or None")
         return f"py4go_bind_any_instance_arg({obj}, {c_string(site.fn)}, {site.pos}, {expected}, 1, {target})"
 
     def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
-        return f"{refs.rt}.BindcImplements[{refs.type_syntax(self.named)}](uintptr({c_expr}))"
+        iface = refs.type_syntax(self.named)
+        if self.proxy:
+            return (f"{refs.rt}.BindcInterfaceArg({refs.unsafe}.Pointer(&{c_expr}), "
+                    f"func(p {refs.rt}.BindcProxy) {iface} {{ return {self.proxy_type}{{p}} }})")
+        return f"{refs.rt}.BindcImplements[{iface}](uintptr({c_expr}))"
 
     def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
         return [f"if *{out} = (*C.PyObject)({refs.rt}.BindcWrapValue({go_string(fn)}, {value})); *{out} == nil {{",
@@ -36,8 +104,14 @@ class InterfaceMapping(NewReferenceResult):
 
     @property
     def capi(self) -> tuple[CSignature, ...]:
-        return (CSignature("py4go_bind_any_instance_arg", "int",
-                           ("PyObject *", "const char *", "int", "const char *", "int", "uintptr_t *")),)
+        own: tuple[CSignature, ...] = (CSignature("py4go_bind_any_instance_arg", "int",
+                          ("PyObject *", "const char *", "int", "const char *", "int", "uintptr_t *")),)
+        if self.proxy:
+            own += (CSignature("py4go_bind_iface_arg", "int",
+                               ("PyObject *", "const char *", "int", "const char *", "const char *const *", "int",
+                                "py4go_iface_arg *")),
+                    CSignature("py4go_bind_exec", "int", ("PyObject *", "const char *")))
+        return own
 
 
 def find_interface(t: GoType, env: TypeEnv) -> TypeMapping | None:
@@ -47,13 +121,95 @@ def find_interface(t: GoType, env: TypeEnv) -> TypeMapping | None:
     decl = env.local_types.get(t.name)
     if decl is None or not isinstance(decl.type, InterfaceType) or not decl.type.methods or decl.type_params:
         return None
-    wanted = {m.name for m in decl.type.methods}
-    classes: dict[str, str] = env.extra.get(CLASSES_KEY, {})  # type: ignore[assignment]
-    # The stub names the bound classes whose own methods cover the interface; the runtime
-    # check (which also sees promoted methods) is the authority.
-    implementers = sorted(py for go, py in classes.items()
-                          if wanted <= {m.name for m in env.package.methods_of(go)})
-    annotation = " | ".join(implementers + ["None"]) if implementers else "object"
-    return InterfaceMapping(go_type=t.go_syntax(), py_annotation=annotation, c_arg_type="uintptr_t",
-                            cgo_arg_type="C.uintptr_t", c_result_type="PyObject *", cgo_result_type="*C.PyObject",
-                            named=t)
+    proxy, reason = _proxy_methods(t.name, decl.type, env)
+    if proxy:
+        annotation = f"{t.name} | None"
+    else:
+        wanted = {m.name for m in decl.type.methods}
+        classes: dict[str, str] = env.extra.get(CLASSES_KEY, {})  # type: ignore[assignment]
+        # The stub names the bound classes whose own methods cover the interface; the runtime
+        # check (which also sees promoted methods) is the authority.
+        implementers = sorted(py for go, py in classes.items()
+                              if wanted <= {m.name for m in env.package.methods_of(go)})
+        annotation = " | ".join(implementers + ["None"]) if implementers else "object"
+    c_type, cgo_type = ("py4go_iface_arg", "C.py4go_iface_arg") if proxy else ("uintptr_t", "C.uintptr_t")
+    return InterfaceMapping(go_type=t.go_syntax(), py_annotation=annotation, c_arg_type=c_type,
+                            cgo_arg_type=cgo_type, c_result_type="PyObject *", cgo_result_type="*C.PyObject",
+                            named=t, proxy=proxy, no_proxy_reason=reason, doc=decl.doc)
+
+
+def _proxy_methods(name: str, iface: InterfaceType, env: TypeEnv) -> tuple[tuple[ProxyMethod, ...], str]:
+    """The methods a proxy of interface ``name`` implements, or ``()`` and the reason there is
+    no proxy."""
+    from bindc.typemap.funcs import find_func
+    from bindc.typemap.registry import MappingError
+
+    pending: set[str] = env.extra.setdefault(_PENDING_KEY, set())  # type: ignore[assignment]
+    if name in pending:
+        raise MappingError(f"interface {name} refers to itself in a method signature")
+    methods, reason = _method_set(iface, env, set())
+    if reason:
+        return (), reason
+    in_package = bool(env.extra.get(IN_PACKAGE_KEY, True))
+    out: list[ProxyMethod] = []
+    pending.add(name)
+    try:
+        for m in methods:
+            if not m.name[:1].isupper() and not in_package:
+                return (), f"method {m.name} is unexported, so a wrapper package cannot implement it"
+            try:
+                func = find_func(m.signature, env)
+            except MappingError as e:
+                return (), f"method {m.name}: {e}"
+            assert func is not None
+            out.append(ProxyMethod(m.name, _py_method_name(m), m.signature, func))
+    finally:
+        pending.discard(name)
+    return tuple(out), ""
+
+
+def _method_set(iface: InterfaceType, env: TypeEnv, seen: set[str]) -> tuple[list[InterfaceMethod], str]:
+    """The interface's methods, embedded interfaces' included (those of the bound package,
+    ``error`` and ``fmt.Stringer``), or the reason they cannot be listed."""
+    methods = list(iface.methods)
+    for e in iface.embeds:
+        if not isinstance(e, NamedType) or e.type_args:
+            return [], f"it embeds {e.go_syntax()}, which is not an interface bindc can list the methods of"
+        if e.package is None and e.name in env.local_types and e.name not in seen:
+            inner = env.local_types[e.name].type
+            if not isinstance(inner, InterfaceType):
+                return [], f"it embeds {e.name}, which is not an interface"
+            more, reason = _method_set(inner, env, seen | {e.name})
+            if reason:
+                return [], reason
+            methods += more
+        elif env.is_predeclared(e, "error"):
+            methods += _ERROR_METHODS
+        elif e.package is not None and (env.imports.get(e.package), e.name) in _KNOWN_INTERFACES:
+            methods += _KNOWN_INTERFACES[(env.imports[e.package], e.name)]
+        else:
+            return [], f"it embeds {e.go_syntax()}, whose methods bindc does not know"
+    unique: dict[str, InterfaceMethod] = {}
+    for m in methods:
+        unique.setdefault(m.name, m)  # Go allows the same method through two embeddings
+    return list(unique.values()), ""
+
+
+def _py_method_name(m: InterfaceMethod) -> str:
+    """The Python method a proxy calls for ``m``."""
+    sig = m.signature
+    if m.name in _STR_METHODS and not sig.params and len(sig.results) == 1 \
+            and sig.results[0].type == NamedType("string"):
+        return "__str__"
+    return python_safe(snake_case(m.name))
+
+
+def interfaces_in(m: TypeMapping) -> list[InterfaceMapping]:
+    """The bound interfaces ``m`` converts: itself, or those among a container's elements."""
+    from bindc.typemap.containers import RuntimeValue
+
+    if isinstance(m, InterfaceMapping):
+        return [m]
+    if isinstance(m, RuntimeValue):
+        return [i for i in m.interfaces if isinstance(i, InterfaceMapping)]
+    return []

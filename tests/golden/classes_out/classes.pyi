@@ -3,7 +3,7 @@
 """Package classes exercises Go structs bound as Python classes, for end-to-end tests."""
 
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 from typing_extensions import disjoint_base
 
 
@@ -15,6 +15,13 @@ class GoError(Exception):
 class GoPanic(RuntimeError):
     """A Go function panicked; the panic was recovered at the language boundary."""
     go_stack: str
+
+
+@runtime_checkable
+class Shape(Protocol):
+    """Shape is implemented by *Rect and Square (and not by Point)."""
+    def area(self, /) -> int:
+        """Implements Go Area."""
 
 
 @disjoint_base
@@ -137,16 +144,16 @@ def nowhere() -> Point | None:
 def parse(n: int, /) -> int:
     """Parse fails with a *ParseError for negative input."""
 
-def bigger(a: Rect | Square | None, b: Rect | Square | None, /) -> Rect | Square | None:
+def bigger(a: Shape | None, b: Shape | None, /) -> Shape | None:
     """Bigger returns whichever shape has the larger area (a or b, as the same Go value)."""
 
-def area_of(s: Rect | Square | None, /) -> int:
+def area_of(s: Shape | None, /) -> int:
     """AreaOf returns s.Area(), or -1 for a nil Shape."""
 
-def no_shape() -> Rect | Square | None:
+def no_shape() -> Shape | None:
     """NoShape returns a nil Shape."""
 
-def unbound() -> Rect | Square | None:
+def unbound() -> Shape | None:
     """Unbound returns a Shape whose Go type has no Python class."""
 
 def corners(r: Rect, /) -> list[Point]:

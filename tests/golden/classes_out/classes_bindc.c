@@ -168,12 +168,12 @@ bindcpy_classes_bigger(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     if (py4go_bind_nargs("bigger", nargs, 2, 2) < 0)
         return NULL;
     PyObject *result = NULL;
-    uintptr_t a0 = 0;
-    uintptr_t a1 = 0;
+    py4go_iface_arg a0 = {0};
+    py4go_iface_arg a1 = {0};
     PyObject *r0 = NULL;
-    if (py4go_bind_any_instance_arg(args[0], "bigger", 1, "an object implementing Shape or None", 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "bigger", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
         goto done;
-    if (py4go_bind_any_instance_arg(args[1], "bigger", 2, "an object implementing Shape or None", 1, &a1) < 0)
+    if (py4go_bind_iface_arg(args[1], "bigger", 2, "Shape", (const char *const[]){"area"}, 1, &a1) < 0)
         goto done;
     if (bindcgo_classes_bigger(a0, a1, &r0) < 0)
         goto done;
@@ -192,9 +192,9 @@ bindcpy_classes_area_of(PyObject *module, PyObject *const *args, Py_ssize_t narg
     if (py4go_bind_nargs("area_of", nargs, 1, 1) < 0)
         return NULL;
     PyObject *result = NULL;
-    uintptr_t a0 = 0;
+    py4go_iface_arg a0 = {0};
     long long r0 = 0;
-    if (py4go_bind_any_instance_arg(args[0], "area_of", 1, "an object implementing Shape or None", 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "area_of", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
         goto done;
     if (bindcgo_classes_area_of(a0, &r0) < 0)
         goto done;
@@ -1590,5 +1590,9 @@ PyInit_classes(void)
         return NULL;
     }
     bindcgo_classes_register_classes();
+    if (py4go_bind_exec(m, "import typing\n@typing.runtime_checkable\nclass Shape(typing.Protocol):\n    \"\"\"Shape is implemented by *Rect and Square (and not by Point).\"\"\"\n    def area(self, /):\n        \"\"\"Implements Go Area.\"\"\"\ndel typing\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     return m;
 }

@@ -160,13 +160,19 @@ func bindcgo_classes_parse(c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
 }
 
 //export bindcgo_classes_bigger
-func bindcgo_classes_bigger(c_a0 C.uintptr_t, c_a1 C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+func bindcgo_classes_bigger(c_a0 C.py4go_iface_arg, c_a1 C.py4go_iface_arg, c_r0 **C.PyObject) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("bigger", v_panic))
 		}
 	}()
-	v_r0 := classes.Bigger(py4go.BindcImplements[classes.Shape](uintptr(c_a0)), py4go.BindcImplements[classes.Shape](uintptr(c_a1)))
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) classes.Shape { return bindcPyShape{p} })
+	v_a1 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a1), func(p py4go.BindcProxy) classes.Shape { return bindcPyShape{p} })
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := classes.Bigger(v_a0, v_a1)
+	v_gil.Restore()
 	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("bigger", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -174,13 +180,18 @@ func bindcgo_classes_bigger(c_a0 C.uintptr_t, c_a1 C.uintptr_t, c_r0 **C.PyObjec
 }
 
 //export bindcgo_classes_area_of
-func bindcgo_classes_area_of(c_a0 C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+func bindcgo_classes_area_of(c_a0 C.py4go_iface_arg, c_r0 *C.longlong) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("area_of", v_panic))
 		}
 	}()
-	v_r0 := classes.AreaOf(py4go.BindcImplements[classes.Shape](uintptr(c_a0)))
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) classes.Shape { return bindcPyShape{p} })
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := classes.AreaOf(v_a0)
+	v_gil.Restore()
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -275,6 +286,24 @@ func bindcgo_classes_by_name(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.in
 		return -1
 	}
 	return 0
+}
+
+// Proxies of interfaces inside slices and maps are made by the runtime's decoder.
+func init() {
+	py4go.BindcRegisterProxy(reflect.TypeFor[classes.Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })
+}
+
+// bindcPyShape is a Python object standing in for a Shape: each method calls the
+// object's Python method (see py4go.BindcProxy).
+type bindcPyShape struct{ py4go.BindcProxy }
+
+var _ classes.Shape = bindcPyShape{}
+
+// Area calls the Python method area().
+func (v_self bindcPyShape) Area() int {
+	var r0 int
+	py4go.BindcProxyMust(v_self.BindcProxy, "Area", "area", nil, &r0)
+	return r0
 }
 
 //export bindcgo_classes_Point_new
