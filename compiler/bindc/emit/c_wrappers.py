@@ -10,11 +10,11 @@ from __future__ import annotations
 from bindc import RUNTIME_ABI
 from bindc.capi import CSignature
 from bindc.emit.c_values import emit_value_decls, emit_values_init, values_init_name
-from bindc.emit.sentinels import emit_c_registration
 from bindc.emit.funcs import emit_c_func_support
 from bindc.emit.names import c_wrapper_name, doc_name, go_trampoline_name, method_table_name, module_def_name
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
-from bindc.emit.proxies import protocol_source
+from bindc.emit.proxies import emit_c_method_tables, protocol_source, proxy_interfaces
+from bindc.emit.sentinels import emit_c_registration
 from bindc.emit.signature import text_signature
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.typemap.base import ArgSite, TypeMapping, c_string
@@ -54,6 +54,9 @@ def emit_c_file(module: BoundModule, source_note: str) -> str:
         p.P()
         emit_class_declarations(p, module)
     emit_value_decls(p, module)
+    if proxy_interfaces(module):
+        p.P()
+        emit_c_method_tables(p, module)
     emit_c_func_support(p, module)
     for fn in module.functions:
         p.P()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
 from bindc.stubmodel import Argument, Arguments, Class, Function, StubModule, render_module
-from bindc.typemap.base import GoRefs, TypeMapping, go_string
+from bindc.typemap.base import GoRefs, TypeMapping, c_string, go_string
 from bindc.typemap.funcs import FuncMapping
 from bindc.typemap.interfaces import InterfaceMapping, ProxyMethod, interfaces_in
 
@@ -20,6 +20,7 @@ def proxy_interfaces(module: BoundModule) -> list[InterfaceMapping]:
     """The distinct interfaces with proxies that ``module`` takes or returns, in source order."""
     found: dict[str, InterfaceMapping] = {}
     functions = list(module.functions) + [m for cls in module.classes for m in cls.methods]
+    functions += [m for enum in module.values.enums for m in enum.methods]
     mappings: list[TypeMapping] = []
     for fn in functions:
         mappings += [bp.mapping for bp in fn.params] + [r.mapping for r in fn.results]
@@ -31,6 +32,17 @@ def proxy_interfaces(module: BoundModule) -> list[InterfaceMapping]:
             if iface.proxy:
                 found.setdefault(iface.named.name, iface)
     return list(found.values())
+
+
+# --------------------------------------------------------------------------- C
+
+
+def emit_c_method_tables(p: LinePrinter, module: BoundModule) -> None:
+    """Each proxied interface's Python method names, as a file-static table (wrappers pass
+    it to the runtime, which keeps the pointer for as long as a proxy lives)."""
+    for iface in proxy_interfaces(module):
+        names = ", ".join(c_string(m.py_name) for m in iface.proxy)
+        p.P(f"static const char *const {iface.c_methods_var}[] = {{{names}}};")
 
 
 # --------------------------------------------------------------------------- Go

@@ -72,6 +72,13 @@ class InterfaceMapping(NewReferenceResult):
         return f"bindcPy{self.named.name}"
 
     @property
+    def c_methods_var(self) -> str:
+        """The C file's static table of the Python method names. It must outlive the call:
+        the runtime keeps the pointer for a proxy's error messages, and a proxy may be
+        stored by Go and called long after the wrapper returned."""
+        return f"bindc_iface_{self.named.name}_methods"
+
+    @property
     def c_zero(self) -> str:
         return "{0}" if self.proxy else "0"
 
@@ -85,9 +92,8 @@ class InterfaceMapping(NewReferenceResult):
 
     def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
         if self.proxy:
-            names = ", ".join(c_string(m.py_name) for m in self.proxy)
             return (f"py4go_bind_iface_arg({obj}, {c_string(site.fn)}, {site.pos}, {c_string(self.named.name)}, "
-                    f"(const char *const[]){{{names}}}, {len(self.proxy)}, {target})")
+                    f"{self.c_methods_var}, {len(self.proxy)}, {target})")
         expected = c_string(f"an object implementing {self.named.name} or None")
         return f"py4go_bind_any_instance_arg({obj}, {c_string(site.fn)}, {site.pos}, {expected}, 1, {target})"
 

@@ -17,6 +17,8 @@ PyTypeObject *bindc_classes_Blob_type;
 PyTypeObject *bindc_classes_ParseError_type;
 PyTypeObject *bindc_classes_Square_type;
 
+static const char *const bindc_iface_Shape_methods[] = {"area"};
+
 PyDoc_STRVAR(bindcdoc_classes_new_point, "new_point($module, x, y, /)\n--\n\nNewPoint returns a pointer to a new Point.");
 
 static PyObject *
@@ -171,9 +173,9 @@ bindcpy_classes_bigger(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     py4go_iface_arg a0 = {0};
     py4go_iface_arg a1 = {0};
     PyObject *r0 = NULL;
-    if (py4go_bind_iface_arg(args[0], "bigger", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "bigger", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
         goto done;
-    if (py4go_bind_iface_arg(args[1], "bigger", 2, "Shape", (const char *const[]){"area"}, 1, &a1) < 0)
+    if (py4go_bind_iface_arg(args[1], "bigger", 2, "Shape", bindc_iface_Shape_methods, 1, &a1) < 0)
         goto done;
     if (bindcgo_classes_bigger(a0, a1, &r0) < 0)
         goto done;
@@ -194,7 +196,7 @@ bindcpy_classes_area_of(PyObject *module, PyObject *const *args, Py_ssize_t narg
     PyObject *result = NULL;
     py4go_iface_arg a0 = {0};
     long long r0 = 0;
-    if (py4go_bind_iface_arg(args[0], "area_of", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "area_of", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
         goto done;
     if (bindcgo_classes_area_of(a0, &r0) < 0)
         goto done;

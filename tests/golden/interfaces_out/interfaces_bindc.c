@@ -11,6 +11,10 @@
 PyTypeObject *bindc_interfaces_Square_type;
 PyTypeObject *bindc_interfaces_Holder_type;
 
+static const char *const bindc_iface_Shape_methods[] = {"area"};
+static const char *const bindc_iface_Labeler_methods[] = {"label", "weights", "__str__"};
+static const char *const bindc_iface_Failer_methods[] = {"code", "__str__"};
+
 PyDoc_STRVAR(bindcdoc_interfaces_area_of, "area_of($module, s, /)\n--\n\nAreaOf returns s.Area(), or -1 for a nil Shape.");
 
 static PyObject *
@@ -21,7 +25,7 @@ bindcpy_interfaces_area_of(PyObject *module, PyObject *const *args, Py_ssize_t n
     PyObject *result = NULL;
     py4go_iface_arg a0 = {0};
     long long r0 = 0;
-    if (py4go_bind_iface_arg(args[0], "area_of", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "area_of", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
         goto done;
     if (bindcgo_interfaces_area_of(a0, &r0) < 0)
         goto done;
@@ -44,7 +48,7 @@ bindcpy_interfaces_total_area(PyObject *module, PyObject *const *args, Py_ssize_
     if ((a0 = py4go_bind_alloc(a0_n, sizeof(*a0))) == NULL)
         goto done;
     for (Py_ssize_t i = 0; i < a0_n; i++) {
-        if (py4go_bind_iface_arg(args[0 + i], "total_area", (int)(1 + i), "Shape", (const char *const[]){"area"}, 1, &a0[i]) < 0)
+        if (py4go_bind_iface_arg(args[0 + i], "total_area", (int)(1 + i), "Shape", bindc_iface_Shape_methods, 1, &a0[i]) < 0)
             goto done;
     }
     if (bindcgo_interfaces_total_area(a0, a0_n, &r0) < 0)
@@ -66,9 +70,9 @@ bindcpy_interfaces_bigger(PyObject *module, PyObject *const *args, Py_ssize_t na
     py4go_iface_arg a0 = {0};
     py4go_iface_arg a1 = {0};
     PyObject *r0 = NULL;
-    if (py4go_bind_iface_arg(args[0], "bigger", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "bigger", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
         goto done;
-    if (py4go_bind_iface_arg(args[1], "bigger", 2, "Shape", (const char *const[]){"area"}, 1, &a1) < 0)
+    if (py4go_bind_iface_arg(args[1], "bigger", 2, "Shape", bindc_iface_Shape_methods, 1, &a1) < 0)
         goto done;
     if (bindcgo_interfaces_bigger(a0, a1, &r0) < 0)
         goto done;
@@ -90,9 +94,9 @@ bindcpy_interfaces_same(PyObject *module, PyObject *const *args, Py_ssize_t narg
     py4go_iface_arg a0 = {0};
     py4go_iface_arg a1 = {0};
     int r0 = 0;
-    if (py4go_bind_iface_arg(args[0], "same", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "same", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
         goto done;
-    if (py4go_bind_iface_arg(args[1], "same", 2, "Shape", (const char *const[]){"area"}, 1, &a1) < 0)
+    if (py4go_bind_iface_arg(args[1], "same", 2, "Shape", bindc_iface_Shape_methods, 1, &a1) < 0)
         goto done;
     if (bindcgo_interfaces_same(a0, a1, &r0) < 0)
         goto done;
@@ -112,7 +116,7 @@ bindcpy_interfaces_safe_area(PyObject *module, PyObject *const *args, Py_ssize_t
     py4go_iface_arg a0 = {0};
     long long r0 = 0;
     PyObject *r1 = NULL;
-    if (py4go_bind_iface_arg(args[0], "safe_area", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "safe_area", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
         goto done;
     if (bindcgo_interfaces_safe_area(a0, &r0, &r1) < 0)
         goto done;
@@ -135,7 +139,7 @@ bindcpy_interfaces_area_in_goroutine(PyObject *module, PyObject *const *args, Py
     py4go_iface_arg a0 = {0};
     long long a1 = 0;
     long long r0 = 0;
-    if (py4go_bind_iface_arg(args[0], "area_in_goroutine", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "area_in_goroutine", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
         goto done;
     if (py4go_bind_int(args[1], "area_in_goroutine", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
         goto done;
@@ -155,7 +159,7 @@ bindcpy_interfaces_keep(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     py4go_iface_arg a0 = {0};
-    if (py4go_bind_iface_arg(args[0], "keep", 1, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "keep", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
         goto done;
     if (bindcgo_interfaces_keep(a0) < 0)
         goto done;
@@ -239,7 +243,7 @@ bindcpy_interfaces_describe(PyObject *module, PyObject *const *args, Py_ssize_t 
     py4go_iface_arg a0 = {0};
     long long a1 = 0;
     PyObject *r0 = NULL;
-    if (py4go_bind_iface_arg(args[0], "describe", 1, "Labeler", (const char *const[]){"label", "weights", "__str__"}, 3, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "describe", 1, "Labeler", bindc_iface_Labeler_methods, 3, &a0) < 0)
         goto done;
     if (py4go_bind_int(args[1], "describe", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
         goto done;
@@ -261,7 +265,7 @@ bindcpy_interfaces_describe_wrapped(PyObject *module, PyObject *const *args, Py_
         return NULL;
     PyObject *result = NULL;
     py4go_iface_arg a0 = {0};
-    if (py4go_bind_iface_arg(args[0], "describe_wrapped", 1, "Labeler", (const char *const[]){"label", "weights", "__str__"}, 3, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "describe_wrapped", 1, "Labeler", bindc_iface_Labeler_methods, 3, &a0) < 0)
         goto done;
     if (bindcgo_interfaces_describe_wrapped(a0) < 0)
         goto done;
@@ -280,7 +284,7 @@ bindcpy_interfaces_label_error(PyObject *module, PyObject *const *args, Py_ssize
     PyObject *result = NULL;
     py4go_iface_arg a0 = {0};
     PyObject *r0 = NULL;
-    if (py4go_bind_iface_arg(args[0], "label_error", 1, "Labeler", (const char *const[]){"label", "weights", "__str__"}, 3, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "label_error", 1, "Labeler", bindc_iface_Labeler_methods, 3, &a0) < 0)
         goto done;
     if (bindcgo_interfaces_label_error(a0, &r0) < 0)
         goto done;
@@ -302,7 +306,7 @@ bindcpy_interfaces_heaviest(PyObject *module, PyObject *const *args, Py_ssize_t 
     py4go_iface_arg a0 = {0};
     PyObject * a1 = NULL;
     PyObject *r0 = NULL;
-    if (py4go_bind_iface_arg(args[0], "heaviest", 1, "Labeler", (const char *const[]){"label", "weights", "__str__"}, 3, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "heaviest", 1, "Labeler", bindc_iface_Labeler_methods, 3, &a0) < 0)
         goto done;
     if (((*&a1) = args[1], 0) < 0)
         goto done;
@@ -325,7 +329,7 @@ bindcpy_interfaces_explain(PyObject *module, PyObject *const *args, Py_ssize_t n
     PyObject *result = NULL;
     py4go_iface_arg a0 = {0};
     PyObject *r0 = NULL;
-    if (py4go_bind_iface_arg(args[0], "explain", 1, "Failer", (const char *const[]){"code", "__str__"}, 2, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "explain", 1, "Failer", bindc_iface_Failer_methods, 2, &a0) < 0)
         goto done;
     if (bindcgo_interfaces_explain(a0, &r0) < 0)
         goto done;
@@ -615,7 +619,7 @@ bindcpy_interfaces_Holder_set_shape(PyObject *self, PyObject *value, void *closu
     }
     int status = -1;
     py4go_iface_arg a0 = {0};
-    if (py4go_bind_iface_arg(value, "Holder.shape", 0, "Shape", (const char *const[]){"area"}, 1, &a0) < 0)
+    if (py4go_bind_iface_arg(value, "Holder.shape", 0, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
         goto done;
     status = bindcgo_interfaces_Holder_set_shape(py4go_bind_self(self), a0) < 0 ? -1 : 0;
 done:
