@@ -41,6 +41,10 @@ type Exception struct {
 	// (ending with the "Type: message" line), or "" if it could not be formatted.
 	Traceback string
 
+	// exitCode is the status Python would exit with, when isExit (a SystemExit).
+	exitCode int
+	isExit   bool
+
 	// exc is the exception object itself when it came from a Python callback of a bindc
 	// function, so that it can reach Python again unchanged (see bindcReraise); else nil.
 	exc *reference
@@ -53,6 +57,23 @@ func (e *Exception) Error() string {
 		return e.Type
 	}
 	return e.Type + ": " + e.Message
+}
+
+// ExitCode reports whether the exception is a SystemExit (sys.exit, or raise SystemExit,
+// or a subclass) and, if so, the status Python itself would exit with: 0 for sys.exit() and
+// sys.exit(None), the integer for an int, 1 for anything else (a message, which Python would
+// print to stderr; it is Message here).
+//
+// The runtime never exits the process for Python: sys.exit in embedded code is an error like
+// any other, and the Go program keeps running. A host that wants Python's behaviour does it
+// itself, after its own clean-up:
+//
+//	if code, ok := exc.ExitCode(); ok {
+//		python.Finalize()
+//		os.Exit(code)
+//	}
+func (e *Exception) ExitCode() (code int, ok bool) {
+	return e.exitCode, e.isExit
 }
 
 // ConversionError reports a value that cannot be converted between Go and Python: a Python
@@ -84,6 +105,8 @@ func takeException(exc *C.py4go_exception) *Exception {
 		Type:      C.GoString(exc._type),
 		Message:   C.GoString(exc.message),
 		Traceback: C.GoString(exc.traceback),
+		exitCode:  int(exc.exit_code),
+		isExit:    exc.system_exit != 0,
 	}
 	C.py4go_exception_free(exc)
 	return e

@@ -129,6 +129,26 @@ static char *format_traceback(PyObject *value)
     return out != NULL ? out : dup_bytes("", 0);
 }
 
+/* The process exit status Python gives a SystemExit (as handle_system_exit does, without
+ * printing or exiting): code None is 0, an int is itself, anything else is 1. */
+static int32_t system_exit_code(PyObject *value)
+{
+    PyObject *code = PyObject_GetAttrString(value, "code");
+    int32_t rc = 1;
+    if (code == NULL) {
+        PyErr_Clear();
+    } else if (code == Py_None) {
+        rc = 0;
+    } else if (PyLong_Check(code)) {
+        long v = PyLong_AsLong(code);
+        if (v == -1 && PyErr_Occurred())
+            PyErr_Clear();
+        rc = (int32_t)(int)v;
+    }
+    Py_XDECREF(code);
+    return rc;
+}
+
 /* Move the pending Python exception into a result with `status`, clearing the error state.
  * A traceback is formatted only for real exceptions (not for conversion failures). */
 static py4go_result fetch_error(int status, int arg)
@@ -150,6 +170,12 @@ static py4go_result fetch_error(int status, int arg)
         exc->type = exception_type_name(type);
         exc->message = dup_str_of(value, 0);
         exc->traceback = status == PY4GO_EXCEPTION && value != NULL ? format_traceback(value) : dup_bytes("", 0);
+        /* Only reported, never acted on: Py_Exit behind the Go program's back would end it
+         * without its deferred calls (see Exception.ExitCode). */
+        if (value != NULL && PyErr_GivenExceptionMatches(value, PyExc_SystemExit)) {
+            exc->system_exit = 1;
+            exc->exit_code = system_exit_code(value);
+        }
     }
     Py_XDECREF(type);
     Py_XDECREF(value);

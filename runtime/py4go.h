@@ -69,6 +69,8 @@ typedef struct py4go_exception {
     char *type;      /* "ValueError", "mymod.MyError" (module omitted for builtins/__main__) */
     char *message;   /* str(exception) */
     char *traceback; /* "".join(traceback.format_exception(exc)), "" if unavailable */
+    int32_t system_exit; /* 1 when the exception is a SystemExit (sys.exit), else 0 */
+    int32_t exit_code;   /* for a SystemExit: the status Python would exit with */
 } py4go_exception;
 
 /* The outcome of a runtime call: a value, or a status and exception details. */
