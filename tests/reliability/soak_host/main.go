@@ -1,0 +1,343 @@
+// Command host embeds Python with the bound soak package registered and runs one scenario of
+// tests/reliability (issue 5, points 4 and 5):
+//
+//	host soak SECONDS DIR    16 goroutines call Python while 16 Python threads call Go
+//	host faults DIR          Go panics and Python exceptions through nested calls, sys.exit
+//	host finalize DIR        Finalize while goroutines are parked, then they try Python again
+//	host exitcode CODE DIR   Python calls sys.exit(CODE); the host exits with Python's status
+//	host sigint nogil|gil DIR SIGINT (handled by the host) during a long Go call from Python
+//	host daemon DIR          Finalize while Python daemon threads are inside Go calls
+//	host deadlock DIR        hangs on purpose (tests the stack dump of a hung host)
+//
+// DIR holds soak_embedded.py. Output: "ok NAME" lines and a final JSON summary on stdout;
+// any failed check is printed as "FAIL NAME: why" and the host exits 1.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	python "github.com/py4go/py4go/runtime"
+
+	"example.com/soak"
+)
+
+func main() {
+	if len(os.Args) < 3 {
+		fatal(errors.New("usage: host soak SECONDS DIR | faults DIR | finalize DIR | exitcode CODE DIR"))
+	}
+	dir := os.Args[len(os.Args)-1]
+	if err := soak.RegisterPythonModule(); err != nil {
+		fatal(err)
+	}
+	if err := python.Initialize(); err != nil {
+		fatal(err)
+	}
+	if err := python.WithGIL(func() error { return python.AppendSysPath(dir) }); err != nil {
+		fatal(err)
+	}
+	var failed bool
+	switch os.Args[1] {
+	case "soak":
+		seconds, err := strconv.ParseFloat(os.Args[2], 64)
+		if err != nil {
+			fatal(err)
+		}
+		failed = report("soak", soakRun(seconds))
+	case "faults":
+		failed = runChecks(faultChecks)
+	case "finalize":
+		failed = report("finalize", finalizeIdle())
+		os.Exit(exitStatus(failed)) // Finalize already ran
+	case "exitcode":
+		exitWithPythonStatus(os.Args[2])
+	case "sigint":
+		failed = report("sigint", interruptDuringLongCall(os.Args[2]))
+	case "daemon":
+		failed = report("daemon", daemonThreadsAtFinalize())
+		os.Exit(exitStatus(failed)) // Finalize already ran
+	case "deadlock":
+		failed = report("deadlock", deadlock())
+	default:
+		fatal(errors.New("unknown scenario " + os.Args[1]))
+	}
+	if err := python.Finalize(); err != nil {
+		fatal(err)
+	}
+	os.Exit(exitStatus(failed))
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "host:", err)
+	os.Exit(2)
+}
+
+func exitStatus(failed bool) int {
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+// report prints "ok NAME" or "FAIL NAME: err" and says whether it failed.
+func report(name string, err error) bool {
+	if err != nil {
+		fmt.Printf("FAIL %s: %v\n", name, err)
+		return true
+	}
+	fmt.Printf("ok %s\n", name)
+	return false
+}
+
+// funcs imports soak_embedded and returns the named attributes (the caller holds the GIL
+// and releases them).
+func funcs(names ...string) ([]*python.Object, error) {
+	mod, err := python.Import("soak_embedded")
+	if err != nil {
+		return nil, err
+	}
+	defer mod.Release()
+	out := make([]*python.Object, len(names))
+	for i, n := range names {
+		if out[i], err = mod.GetAttr(n); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func releaseAll(objs []*python.Object) {
+	for _, o := range objs {
+		o.Release()
+	}
+}
+
+// callInt calls f(args...) and returns the result as an int64.
+func callInt(f *python.Object, args ...any) (int64, error) {
+	r, err := f.Call(args...)
+	if err != nil {
+		return 0, err
+	}
+	defer r.Release()
+	return r.Int64()
+}
+
+// deadlock hangs on purpose, so that a test can check what a hang reports: it holds the GIL
+// while waiting for a goroutine that needs it.
+func deadlock() error {
+	return python.WithGIL(func() error {
+		ch := make(chan error)
+		go func() { ch <- python.WithGIL(func() error { return nil }) }()
+		return <-ch
+	})
+}
+
+// ---- soak ------------------------------------------------------------------------------------
+
+const workers = 16 // goroutines calling Python, and Python threads calling Go
+
+// soakRun runs the soak for the given duration and checks every total (see the package doc).
+func soakRun(seconds float64) error {
+	var fns []*python.Object
+	var threads *python.Object
+	var blocksBefore, blocksAfter int64
+	goroutinesBefore := runtime.NumGoroutine()
+	err := python.WithGIL(func() error {
+		var err error
+		if fns, err = funcs("square", "checksum", "via_go", "Box", "start_threads"); err != nil {
+			return err
+		}
+		if blocksBefore, err = allocatedBlocks(); err != nil {
+			return err
+		}
+		threads, err = fns[4].Call(workers, seconds)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	square, checksum, viaGo, box := fns[0], fns[1], fns[2], fns[3]
+	deadline := time.Now().Add(time.Duration(seconds * float64(time.Second)))
+	var goCalls, conversions, viaGoCalls atomic.Int64
+	perGoroutine := make([]atomic.Int64, workers)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for g := 0; g < workers; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			errs <- goroutineLoop(g, deadline, square, checksum, viaGo, box, &perGoroutine[g], &goCalls, &conversions,
+				&viaGoCalls)
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	var problems []string
+	for e := range errs {
+		if e != nil {
+			problems = append(problems, e.Error())
+		}
+	}
+	var pyCounts map[string]int64
+	var pyErrors []string
+	var callbacks int64
+	err = python.WithGIL(func() error {
+		defer releaseAll(fns)
+		defer threads.Release()
+		totals, err := threads.CallMethod("join", 60.0)
+		if err != nil {
+			return err
+		}
+		defer totals.Release()
+		if err := totals.Decode(&pyCounts); err != nil {
+			return err
+		}
+		more, err := funcs("ERRORS", "callback_calls", "disarm")
+		if err != nil {
+			return err
+		}
+		defer releaseAll(more)
+		if err := more[0].Decode(&pyErrors); err != nil {
+			return err
+		}
+		if callbacks, err = callInt(more[1]); err != nil {
+			return err
+		}
+		if _, err = more[2].Call(); err != nil {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Leaks: Python blocks once everything of the run is released (all threads joined),
+	// goroutines once they have all returned.
+	if err := python.WithGIL(func() error {
+		var err error
+		blocksAfter, err = allocatedBlocks()
+		return err
+	}); err != nil {
+		return err
+	}
+	goroutinesAfter := runtime.NumGoroutine()
+	problems = append(problems, pyErrors...)
+	goCounts := soak.Counts()
+	via := viaGoCalls.Load()
+	expect := func(name string, got, want int64) {
+		if got != want {
+			problems = append(problems, fmt.Sprintf("%s: Go counted %d calls, expected %d", name, got, want))
+		}
+	}
+	expect("add", int64(goCounts["add"]), pyCounts["add"]+via)
+	expect("apply", int64(goCounts["apply"]), pyCounts["apply"]+via)
+	for _, name := range []string{"add_no_gil", "apply_holding", "concat", "fan_out"} {
+		expect(name, int64(goCounts[name]), pyCounts[name])
+	}
+	expect("callbacks", callbacks, pyCounts["apply"]+pyCounts["apply_holding"]+4*pyCounts["fan_out"]+via)
+	if pyCounts["threads_idle"] != 0 {
+		problems = append(problems, fmt.Sprintf("%d Python threads made no call (starved)", pyCounts["threads_idle"]))
+	}
+	for g := range perGoroutine {
+		if perGoroutine[g].Load() == 0 {
+			problems = append(problems, fmt.Sprintf("goroutine %d made no call (starved)", g))
+		}
+	}
+	var pythonToGo int64
+	for _, name := range []string{"add", "add_no_gil", "apply", "apply_holding", "concat", "fan_out"} {
+		pythonToGo += pyCounts[name]
+	}
+	summary, _ := json.Marshal(map[string]any{
+		"seconds": seconds, "goroutines": workers, "python_threads": workers,
+		"go_to_python_calls": goCalls.Load(), "conversions": conversions.Load(),
+		"python_to_go_calls": pythonToGo + 2*via, "callbacks": callbacks,
+		"python_thread_calls": pyCounts, "go_counts": goCounts,
+		"blocks_delta": blocksAfter - blocksBefore, "goroutines_delta": goroutinesAfter - goroutinesBefore,
+	})
+	fmt.Println(string(summary))
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+// allocatedBlocks is sys.getallocatedblocks() after a full collection (the GIL is held).
+func allocatedBlocks() (int64, error) {
+	n, err := python.Eval("__import__('gc').collect() and 0 or __import__('sys').getallocatedblocks()", nil)
+	if err != nil {
+		return 0, err
+	}
+	defer n.Release()
+	return n.Int64()
+}
+
+// goroutineLoop is one soak goroutine: until the deadline, Go -> Python calls of every kind
+// (Call, GetAttr, FromGo/ToGo conversions, a Python function calling bound Go functions),
+// each result checked.
+func goroutineLoop(g int, deadline time.Time, square, checksum, viaGo, boxClass *python.Object,
+	mine, goCalls, conversions, viaGoCalls *atomic.Int64) error {
+	var box *python.Object
+	if err := python.WithGIL(func() error {
+		var err error
+		box, err = boxClass.Call(g)
+		return err
+	}); err != nil {
+		return err
+	}
+	defer python.WithGIL(func() error { box.Release(); return nil })
+	for i := int64(1); time.Now().Before(deadline); i++ {
+		x := int64(g)*1_000_000 + i
+		err := python.WithGIL(func() error {
+			if v, err := callInt(square, x); err != nil || v != x*x {
+				return fmt.Errorf("square(%d) = %d, %v", x, v, err)
+			}
+			attr, err := box.GetAttr("value")
+			if err != nil {
+				return err
+			}
+			if v, err := attr.Int64(); err != nil || v != int64(g) {
+				return fmt.Errorf("box.value = %d, %v; want %d", v, err, g)
+			}
+			label, err := box.GetAttr("label")
+			if err != nil {
+				return err
+			}
+			defer label.Release()
+			if s, err := label.Str(); err != nil || s != "box"+strconv.Itoa(g) {
+				return fmt.Errorf("box.label = %q, %v", s, err)
+			}
+			data, err := python.FromGo(map[string]any{"items": []any{1, "two", 3.0}, "x": x})
+			if err != nil {
+				return err
+			}
+			defer data.Release()
+			var back map[string]any
+			if err := data.Decode(&back); err != nil || back["x"] != x {
+				return fmt.Errorf("FromGo/Decode round trip gave %v, %v", back, err)
+			}
+			if v, err := callInt(checksum, data); err != nil || v != 3+x {
+				return fmt.Errorf("checksum = %d, %v; want %d", v, err, 3+x)
+			}
+			if v, err := callInt(viaGo, x); err != nil || v != (x+1)+2*x {
+				return fmt.Errorf("via_go(%d) = %d, %v", x, v, err)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("goroutine %d, iteration %d: %w", g, i, err)
+		}
+		mine.Add(1)
+		goCalls.Add(5) // square, box.value, box.label, checksum, via_go
+		conversions.Add(2)
+		viaGoCalls.Add(1)
+	}
+	return nil
+}
