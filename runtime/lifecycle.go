@@ -37,6 +37,9 @@ var life struct {
 	inittab map[string]bool
 }
 
+// finalizing serialises Finalize calls (life.mu is released while Python finalizes).
+var finalizing sync.Mutex
+
 // generation changes whenever an interpreter starts or ends, so that an *Object can tell that
 // the interpreter it came from is gone (its pointer would dangle).
 var generation atomic.Uint64
@@ -102,8 +105,11 @@ func adoptHostInterpreter() bool {
 	return true
 }
 
-// Finalize stops the interpreter Initialize started: it waits for every WithGIL in progress
-// to return (new ones fail meanwhile), then runs Py_FinalizeEx on Python's main thread.
+// Finalize stops the interpreter Initialize started. Like the end of a Python program, it
+// first waits for Python's non-daemon threads to end (everything keeps working meanwhile,
+// callbacks into Python included); then it waits for every WithGIL in progress to return (new
+// ones fail from then on) and runs Py_FinalizeEx on Python's main thread. Daemon threads
+// still inside a Go call are not waited for: CPython ends them when that call returns.
 // It is idempotent and safe from any goroutine, but must not be called while holding the GIL
 // (inside WithGIL): that is reported as an error instead of deadlocking. Every *Object of the
 // finalized interpreter becomes stale (ErrStale); Release on them is a no-op.
@@ -116,10 +122,23 @@ func Finalize() error {
 	if C.py4go_gil_check() != 0 {
 		return errors.New("python: Finalize: called while holding the GIL (inside WithGIL); call it after WithGIL returns")
 	}
+	finalizing.Lock() // one Finalize at a time; the others return once it is done
+	defer finalizing.Unlock()
 	life.mu.Lock()
 	defer life.mu.Unlock()
 	if life.state != stateRunning {
 		return nil
+	}
+	if life.owned {
+		// Python's non-daemon threads first, as Py_FinalizeEx does, but while Python is still
+		// open to every caller: such a thread may be in a Go call whose callbacks (from its
+		// own goroutine or others) need the GIL; refusing them would break the very threads
+		// Finalize waits for (a callback without error result panics, in a goroutine fatally).
+		life.mu.Unlock()
+		done := make(chan struct{})
+		life.mainRun <- func() { C.py4go_wait_for_threads(); close(done) }
+		<-done
+		life.mu.Lock()
 	}
 	life.state = stateFinalizing
 	for life.active > 0 {

@@ -272,6 +272,27 @@ py4go_result py4go_finalize(void)
     return r;
 }
 
+void py4go_wait_for_threads(void)
+{
+    if (!Py_IsInitialized() || main_tstate == NULL)
+        return;
+    PyEval_RestoreThread(main_tstate);
+    /* What Py_FinalizeEx's wait_for_thread_shutdown does: threading._shutdown joins every
+     * non-daemon thread (releasing the GIL while it waits), and later calls return at once. */
+    PyObject *name = PyUnicode_FromString("threading");
+    PyObject *threading = name != NULL ? PyImport_GetModule(name) : NULL;
+    Py_XDECREF(name);
+    if (threading != NULL) {
+        PyObject *r = PyObject_CallMethod(threading, "_shutdown", NULL);
+        if (r == NULL)
+            PyErr_WriteUnraisable(threading);
+        Py_XDECREF(r);
+        Py_DECREF(threading);
+    }
+    PyErr_Clear(); /* threading not imported: no thread to wait for */
+    main_tstate = PyEval_SaveThread();
+}
+
 int py4go_is_initialized(void)
 {
     return Py_IsInitialized();

@@ -70,6 +70,15 @@ def test_finalize_while_goroutines_are_idle(soak_host: Path) -> None:
             "that was finalized") in proc.stdout, proc.stdout
 
 
+def test_finalize_waits_for_a_python_thread_calling_go(soak_host: Path) -> None:
+    """A non-daemon Python thread calls Go functions that call back into Python (on its own
+    goroutine and on others) while the host calls Finalize: as at the exit of a Python
+    program, Finalize waits for the thread, whose calls all work meanwhile. (Regression: the
+    callbacks were refused with "Python is being finalized", so the thread died of GoPanic.)"""
+    proc = run_host(soak_host, "worker", str(SOAK_HOST), timeout=120)
+    assert "worker finished 100 rounds" in proc.stdout and "ok worker" in proc.stdout, proc.stdout
+
+
 def test_finalize_while_python_daemon_threads_are_in_go_calls(soak_host: Path) -> None:
     """Finalize does not wait for daemon threads inside long Go calls; when those calls
     return, CPython ends the threads (without running more Python code) and the Go program

@@ -46,6 +46,42 @@ func interruptDuringLongCall(variant string) error {
 	return stillRunning()
 }
 
+// workerThreadAtFinalize: a non-daemon Python thread is calling Go functions that call back
+// into Python when the host calls Finalize. As in a plain Python program at exit, Finalize
+// waits for the thread, and every one of its calls, callbacks included, works meanwhile.
+func workerThreadAtFinalize() error {
+	err := exec(`
+import os, threading, time, soak, soak_embedded
+def worker():
+    done = 0
+    try:
+        for i in range(100):
+            assert soak.apply(soak_embedded.double, i) == 2 * i
+            assert soak.fan_out(soak_embedded.double, 2) == 2
+            done += 1
+            time.sleep(0.001)
+    except BaseException as exc:
+        os.write(1, f"worker failed after {done} rounds: {type(exc).__name__}: {exc}\n".encode())
+    else:
+        os.write(1, f"worker finished {done} rounds\n".encode())
+# daemon=False explicitly: code run under WithGIL runs on a goroutine's thread, which Python
+# sees as a daemonic _DummyThread, and new threads inherit daemon=True from it.
+threading.Thread(target=worker, daemon=False).start()
+`)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	if err := python.Finalize(); err != nil {
+		return err
+	}
+	fmt.Printf("Finalize returned after %v\n", time.Since(start).Round(time.Millisecond))
+	if n := soak.Counts()["fan_out"]; n != 100 {
+		return fmt.Errorf("the worker made %d of its 100 rounds", n)
+	}
+	return nil
+}
+
 // daemonThreadsAtFinalize: Python daemon threads are inside a long Go call (GIL released)
 // when the host finalizes. Finalize returns at once; when their Go calls return, CPython ends
 // those threads (as it ends any daemon thread that wants the GIL after finalization) and the
