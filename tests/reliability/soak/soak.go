@@ -93,6 +93,27 @@ func FanOut(f func(int) int, n int) int {
 	return int(total.Load())
 }
 
+// FanOutStrings calls f with "0".."n-1" from n goroutines it starts and returns the results
+// in order, or the first error (a Python exception, for a callable that raises).
+func FanOutStrings(f func(string) (string, error), n int) ([]string, error) {
+	count("fan_out_strings")
+	out := make([]string, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			out[i], errs[i] = f(strconv.Itoa(i))
+		}(i)
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // Transform returns f(s), or f's error unchanged.
 func Transform(f func(string) (string, error), s string) (string, error) {
 	count("transform")

@@ -57,10 +57,10 @@ def via_go(x: int) -> int:
     return soak.add(x, 1) + soak.apply(double, x)
 
 
-def _thread_loop(index: int, deadline: float, counts: dict[str, int]) -> None:
+def _thread_loop(index: int, deadline: float, counts: dict[str, int], rounds: int | None = None) -> None:
     i = 0
     try:
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and (rounds is None or i < rounds):
             i += 1
             x = index * 1_000_000 + i
             checks = [
@@ -72,12 +72,31 @@ def _thread_loop(index: int, deadline: float, counts: dict[str, int]) -> None:
             ]
             if i % 25 == 0:
                 checks.append(("fan_out", soak.fan_out(double, 4), 2 * (0 + 1 + 2 + 3)))
+            if i % 10 == 0:  # string callbacks (through WithGIL), from other goroutines, and faults
+                checks.append(("transform", soak.transform(str.upper, f"t{i}"), f"T{i}"))
+                checks.append(("fan_out_strings", soak.fan_out_strings(lambda s: s + "!", 3), ["0!", "1!", "2!"]))
+                checks.append(("panic_no_gil", _raised(soak.panic_no_gil, f"p{index}"),
+                               f"GoPanic: panic_no_gil() panicked: p{index}"))
+                checks.append(("transform", _raised(soak.transform, _key_error, f"k{i}"), f"KeyError: 'k{i}'"))
             for name, got, want in checks:
                 counts[name] = counts.get(name, 0) + 1
                 if got != want:
                     ERRORS.append(f"thread {index}: {name} returned {got!r}, expected {want!r}")
     except BaseException as exc:  # a Go panic or a conversion error must be seen, not lost
         ERRORS.append(f"thread {index}: {type(exc).__name__}: {exc}")
+
+
+def _key_error(s: str) -> str:
+    raise KeyError(s)
+
+
+def _raised(fn: object, *args: object) -> str:
+    """Call fn(*args), which must raise; "Type: message" of what it raised."""
+    try:
+        fn(*args)  # type: ignore[operator]
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return "nothing raised"
 
 
 class Threads:
@@ -103,6 +122,16 @@ class Threads:
             for k, v in c.items():
                 total[k] = total.get(k, 0) + v
         return total
+
+
+def warm_up() -> None:
+    """One round of every call the threads make, before the leak measurement starts: the
+    first Python exception that crosses to Go imports ``traceback`` and fills ``linecache``
+    (thousands of blocks, once)."""
+    counts: dict[str, int] = {}
+    _thread_loop(0, time.monotonic() + 60, counts, rounds=25)
+    if not counts.get("transform"):
+        ERRORS.append(f"warm-up made no string/fault round: {counts}")
 
 
 def start_threads(n: int, seconds: float) -> Threads:
