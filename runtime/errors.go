@@ -11,7 +11,8 @@ import (
 )
 
 // ErrNotInitialized is reported (wrapped, see errors.Is) by any call made while Python is not
-// initialized: before Initialize or after Finalize.
+// initialized: before Initialize, after Finalize, or while Finalize is underway (then the
+// message says "Python is being finalized").
 var ErrNotInitialized = errors.New("Python is not initialized (call python.Initialize first)")
 
 // ErrNoGIL is reported (wrapped) by any call made from a goroutine that does not hold the
@@ -25,8 +26,17 @@ var ErrReleased = errors.New("use of a released *python.Object")
 // been finalized is used.
 var ErrStale = errors.New("the *python.Object belongs to a Python interpreter that was finalized")
 
-// errFinalizing is reported by WithGIL while Finalize is waiting for Python users to finish.
-var errFinalizing = errors.New("Python is being finalized")
+// errFinalizing is reported by WithGIL (and callbacks) once Finalize has started refusing
+// Python users. It matches ErrNotInitialized (errors.Is), so that code stopping on "Python is
+// gone" stops the same whichever phase of Finalize it hits.
+var errFinalizing error = finalizingError{}
+
+type finalizingError struct{}
+
+func (finalizingError) Error() string { return "Python is being finalized" }
+
+// Is makes errors.Is(err, ErrNotInitialized) true.
+func (finalizingError) Is(target error) bool { return target == ErrNotInitialized }
 
 // Exception is a Python exception turned into a Go error. Every function of this package
 // that runs Python code returns it (unwrapped) when that code raises; reach it with errors.As.

@@ -60,7 +60,7 @@ func Initialize() error {
 	case stateRunning:
 		return nil
 	case stateFinalizing:
-		return opError("Initialize", errFinalizing)
+		return errors.New("python: Initialize: Python is being finalized; call Initialize after Finalize returns")
 	}
 	started := make(chan C.py4go_result)
 	run := make(chan func())

@@ -70,6 +70,15 @@ def test_finalize_while_goroutines_are_idle(soak_host: Path) -> None:
             "that was finalized") in proc.stdout, proc.stdout
 
 
+def test_finalize_while_goroutines_call_python(soak_host: Path) -> None:
+    """8 goroutines call Python in a loop until it fails; Finalize waits for the calls in
+    progress, and each goroutine stops on an error matching ErrNotInitialized, also when it hit
+    the window while Finalize runs. (Regression: that window's "Python is being finalized" did
+    not match ErrNotInitialized, so a loop checking for it did not stop.)"""
+    proc = run_host(soak_host, "busy", str(SOAK_HOST), timeout=120)
+    assert "ok busy" in proc.stdout, proc.stdout
+
+
 def test_finalize_waits_for_a_python_thread_calling_go(soak_host: Path) -> None:
     """A non-daemon Python thread calls Go functions that call back into Python (on its own
     goroutine and on others) while the host calls Finalize: as at the exit of a Python

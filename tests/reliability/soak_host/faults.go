@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	python "github.com/py4go/py4go/runtime"
@@ -338,6 +339,66 @@ func finalizeIdle() error {
 		return errors.New(strings.Join(problems, "\n"))
 	}
 	return nil
+}
+
+// finalizeBusy: goroutines call Python in a loop while Finalize runs. Finalize waits for the
+// calls in progress, and every goroutine stops on an error that says Python is gone
+// (errors.Is ErrNotInitialized), whichever phase of Finalize it hit.
+func finalizeBusy() error {
+	fns, err := funcsWithGIL("square")
+	if err != nil {
+		return err
+	}
+	const busy = 8
+	var calls atomic.Int64
+	ends := make(chan error, busy)
+	for g := 0; g < busy; g++ {
+		go func(g int) {
+			for {
+				err := python.WithGIL(func() error {
+					v, err := callInt(fns[0], g)
+					if err == nil && v != int64(g*g) {
+						err = fmt.Errorf("square(%d) = %d", g, v)
+					}
+					return err
+				})
+				if err != nil {
+					ends <- err
+					return
+				}
+				calls.Add(1)
+			}
+		}(g)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if err := python.Finalize(); err != nil {
+		return err
+	}
+	var problems []string
+	seen := map[string]int{}
+	for g := 0; g < busy; g++ {
+		err := <-ends
+		seen[err.Error()]++
+		if !errors.Is(err, python.ErrNotInitialized) {
+			problems = append(problems, fmt.Sprintf("a goroutine stopped on %v", err))
+		}
+	}
+	fmt.Printf("%d calls before Finalize; the goroutines stopped on %v\n", calls.Load(), seen)
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+// funcsWithGIL is funcs, taking the GIL itself.
+func funcsWithGIL(names ...string) ([]*python.Object, error) {
+	var fns []*python.Object
+	err := python.WithGIL(func() error {
+		var err error
+		fns, err = funcs(names...)
+		return err
+	})
+	return fns, err
 }
 
 func inGoroutineInt(f func() (int, error)) (int, error) {

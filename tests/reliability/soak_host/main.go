@@ -6,6 +6,7 @@
 //	host finalize DIR        Finalize while goroutines are parked, then they try Python again
 //	host exitcode CODE DIR   Python calls sys.exit(CODE); the host exits with Python's status
 //	host sigint nogil|gil DIR SIGINT (handled by the host) during a long Go call from Python
+//	host busy DIR            Finalize while goroutines call Python in a loop
 //	host worker DIR          Finalize while a Python thread calls Go (and Go calls back)
 //	host daemon DIR          Finalize while Python daemon threads are inside Go calls
 //	host deadlock DIR        hangs on purpose (tests the stack dump of a hung host)
@@ -62,6 +63,9 @@ func main() {
 		exitWithPythonStatus(os.Args[2])
 	case "sigint":
 		failed = report("sigint", interruptDuringLongCall(os.Args[2]))
+	case "busy":
+		failed = report("busy", finalizeBusy())
+		os.Exit(exitStatus(failed)) // Finalize already ran
 	case "worker":
 		failed = report("worker", workerThreadAtFinalize())
 		os.Exit(exitStatus(failed)) // Finalize already ran
