@@ -106,8 +106,8 @@ func adoptHostInterpreter() bool {
 }
 
 // Finalize stops the interpreter Initialize started. Like the end of a Python program, it
-// first waits for Python's non-daemon threads to end (everything keeps working meanwhile,
-// callbacks into Python included); then it waits for every WithGIL in progress to return (new
+// first waits for Python's non-daemon threads to end and runs the atexit hooks (everything
+// keeps working meanwhile, callbacks into Python included); then it waits for every WithGIL in progress to return (new
 // ones fail from then on) and runs Py_FinalizeEx on Python's main thread. Daemon threads
 // still inside a Go call are not waited for: CPython ends them when that call returns.
 // It is idempotent and safe from any goroutine, but must not be called while holding the GIL
@@ -130,13 +130,14 @@ func Finalize() error {
 		return nil
 	}
 	if life.owned {
-		// Python's non-daemon threads first, as Py_FinalizeEx does, but while Python is still
-		// open to every caller: such a thread may be in a Go call whose callbacks (from its
-		// own goroutine or others) need the GIL; refusing them would break the very threads
-		// Finalize waits for (a callback without error result panics, in a goroutine fatally).
+		// Python's non-daemon threads and atexit hooks first, as Py_FinalizeEx does, but
+		// while Python is still open to every caller: they may be in a Go call whose callbacks
+		// (from its own goroutine or others) need the GIL; refusing them would break the
+		// very threads Finalize waits for (a callback without error result panics, in a
+		// goroutine fatally).
 		life.mu.Unlock()
 		done := make(chan struct{})
-		life.mainRun <- func() { C.py4go_wait_for_threads(); close(done) }
+		life.mainRun <- func() { C.py4go_prepare_finalize(); close(done) }
 		<-done
 		life.mu.Lock()
 	}

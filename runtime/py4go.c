@@ -272,24 +272,33 @@ py4go_result py4go_finalize(void)
     return r;
 }
 
-void py4go_wait_for_threads(void)
+/* Call module.func() (module already imported), as Py_FinalizeEx does: failures are reported
+ * as unraisable, never raised. No-op when the module was never imported. */
+static void call_if_imported(const char *module, const char *func)
+{
+    PyObject *name = PyUnicode_FromString(module);
+    PyObject *mod = name != NULL ? PyImport_GetModule(name) : NULL;
+    Py_XDECREF(name);
+    if (mod != NULL) {
+        PyObject *r = PyObject_CallMethod(mod, func, NULL);
+        if (r == NULL)
+            PyErr_WriteUnraisable(mod);
+        Py_XDECREF(r);
+        Py_DECREF(mod);
+    }
+    PyErr_Clear();
+}
+
+void py4go_prepare_finalize(void)
 {
     if (!Py_IsInitialized() || main_tstate == NULL)
         return;
     PyEval_RestoreThread(main_tstate);
-    /* What Py_FinalizeEx's wait_for_thread_shutdown does: threading._shutdown joins every
-     * non-daemon thread (releasing the GIL while it waits), and later calls return at once. */
-    PyObject *name = PyUnicode_FromString("threading");
-    PyObject *threading = name != NULL ? PyImport_GetModule(name) : NULL;
-    Py_XDECREF(name);
-    if (threading != NULL) {
-        PyObject *r = PyObject_CallMethod(threading, "_shutdown", NULL);
-        if (r == NULL)
-            PyErr_WriteUnraisable(threading);
-        Py_XDECREF(r);
-        Py_DECREF(threading);
-    }
-    PyErr_Clear(); /* threading not imported: no thread to wait for */
+    /* What Py_FinalizeEx does first, in its order: threading._shutdown joins every non-daemon
+     * thread (releasing the GIL while it waits), then the atexit hooks run. Both are
+     * one-shot, so Py_FinalizeEx's own calls find nothing left to do. */
+    call_if_imported("threading", "_shutdown");
+    call_if_imported("atexit", "_run_exitfuncs");
     main_tstate = PyEval_SaveThread();
 }
 

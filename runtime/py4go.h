@@ -96,9 +96,9 @@ void py4go_exception_free(py4go_exception *exc);
 py4go_result py4go_initialize(void);
 /* Take the GIL with the saved main thread state and finalize Python. */
 py4go_result py4go_finalize(void);
-/* On the main thread, before py4go_finalize: wait for Python's non-daemon threads to end
- * (threading._shutdown, as Py_FinalizeEx does first), with Python still fully usable. */
-void py4go_wait_for_threads(void);
+/* On the main thread, before py4go_finalize: wait for Python's non-daemon threads to end and
+ * run the atexit hooks (as Py_FinalizeEx does first), while Python is still fully usable. */
+void py4go_prepare_finalize(void);
 /* Py_IsInitialized(), and Py_GetVersion() (valid before initialization too). */
 int py4go_is_initialized(void);
 const char *py4go_version(void);

@@ -81,11 +81,13 @@ def test_finalize_while_goroutines_call_python(soak_host: Path) -> None:
 
 def test_finalize_waits_for_a_python_thread_calling_go(soak_host: Path) -> None:
     """A non-daemon Python thread calls Go functions that call back into Python (on its own
-    goroutine and on others) while the host calls Finalize: as at the exit of a Python
-    program, Finalize waits for the thread, whose calls all work meanwhile. (Regression: the
-    callbacks were refused with "Python is being finalized", so the thread died of GoPanic.)"""
+    goroutine and on others) while the host calls Finalize, and an atexit hook does the same:
+    as at the exit of a Python program, Finalize waits for the thread, then runs the hook, and
+    every call works. (Regression: the callbacks were refused with "Python is being finalized",
+    so the thread died of GoPanic, or the host of a Go panic.)"""
     proc = run_host(soak_host, "worker", str(SOAK_HOST), timeout=120)
     assert "worker finished 100 rounds" in proc.stdout and "ok worker" in proc.stdout, proc.stdout
+    assert "atexit: 42 6" in proc.stdout, proc.stdout
 
 
 def test_finalize_while_python_daemon_threads_are_in_go_calls(soak_host: Path) -> None:

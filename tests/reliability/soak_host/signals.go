@@ -47,8 +47,9 @@ func interruptDuringLongCall(variant string) error {
 }
 
 // workerThreadAtFinalize: a non-daemon Python thread is calling Go functions that call back
-// into Python when the host calls Finalize. As in a plain Python program at exit, Finalize
-// waits for the thread, and every one of its calls, callbacks included, works meanwhile.
+// into Python when the host calls Finalize, and an atexit hook does the same. As in a plain
+// Python program at exit, Finalize waits for the thread and then runs the hook, and every
+// call, callbacks included, works meanwhile.
 func workerThreadAtFinalize() error {
 	err := exec(`
 import os, threading, time, soak, soak_embedded
@@ -67,6 +68,12 @@ def worker():
 # daemon=False explicitly: code run under WithGIL runs on a goroutine's thread, which Python
 # sees as a daemonic _DummyThread, and new threads inherit daemon=True from it.
 threading.Thread(target=worker, daemon=False).start()
+
+import atexit
+def at_exit():
+    # Runs during Finalize too: a Go call with callbacks from this and other goroutines.
+    os.write(1, f"atexit: {soak.apply(soak_embedded.double, 21)} {soak.fan_out(soak_embedded.double, 3)}\n".encode())
+atexit.register(at_exit)
 `)
 	if err != nil {
 		return err
@@ -76,8 +83,8 @@ threading.Thread(target=worker, daemon=False).start()
 		return err
 	}
 	fmt.Printf("Finalize returned after %v\n", time.Since(start).Round(time.Millisecond))
-	if n := soak.Counts()["fan_out"]; n != 100 {
-		return fmt.Errorf("the worker made %d of its 100 rounds", n)
+	if n := soak.Counts()["fan_out"]; n != 100+1 { // the worker's rounds and the atexit hook
+		return fmt.Errorf("fan_out ran %d times, expected 100 (worker) + 1 (atexit)", n)
 	}
 	return nil
 }
