@@ -76,6 +76,7 @@ def test_finalize_while_goroutines_call_python(soak_host: Path) -> None:
     the window while Finalize runs. (Regression: that window's "Python is being finalized" did
     not match ErrNotInitialized, so a loop checking for it did not stop.)"""
     proc = run_host(soak_host, "busy", str(SOAK_HOST), timeout=120)
+    print(proc.stdout)
     assert "ok busy" in proc.stdout, proc.stdout
 
 
