@@ -45,7 +45,9 @@ def test_soak_16_goroutines_call_python_while_16_python_threads_call_go(soak_hos
     assert s["go_to_python_calls"] > 0 and s["python_to_go_calls"] > 0 and s["callbacks"] > 0, s
     assert s["python_thread_calls"]["threads_idle"] == 0, s
     assert abs(s["blocks_delta"]) < BLOCKS_SLACK, s
-    assert s["goroutines_delta"] <= 2, s  # the runtime's watchdog and release goroutines at most
+    # Counted after the warm-up started the runtime's watchdog; the one goroutine allowed is
+    # the runtime's queued-release drainer, which may still be finishing.
+    assert s["goroutines_delta"] <= 1, s
 
 
 def test_a_hang_is_reported_with_every_goroutine_stack(soak_host: Path) -> None:

@@ -152,47 +152,86 @@ func deadlock() error {
 
 const workers = 16 // goroutines calling Python, and Python threads calling Go
 
-// soakRun runs the soak for the given duration and checks every total (see the package doc).
+// goTally is what the soak goroutines counted.
+type goTally struct {
+	calls, conversions, viaGo atomic.Int64 // Go -> Python calls, FromGo/Decode, via_go calls
+	perGoroutine              [workers]atomic.Int64
+}
+
+// pyTally is what the Python side counted (soak_embedded.py).
+type pyTally struct {
+	calls     map[string]int64 // per bound function, summed over the threads; "threads_idle"
+	errors    []string         // wrong results and unexpected exceptions
+	callbacks int64            // invocations of soak_embedded.double
+}
+
+// soakRun runs the soak for the given duration, prints a JSON summary and checks that both
+// sides counted the same calls (checkTotals).
 func soakRun(seconds float64) error {
-	var fns []*python.Object
-	var threads *python.Object
-	var blocksBefore, blocksAfter int64
-	goroutinesBefore := runtime.NumGoroutine()
-	err := python.WithGIL(func() error {
-		var err error
-		if fns, err = funcs("square", "checksum", "via_go", "Box", "start_threads", "warm_up"); err != nil {
-			return err
-		}
-		_, err = fns[5].Call()
-		return err
-	})
+	fns, err := funcsWithGIL("square", "checksum", "via_go", "Box", "start_threads", "warm_up", "ERRORS",
+		"callback_calls", "disarm")
 	if err != nil {
 		return err
 	}
+	defer python.WithGIL(func() error { releaseAll(fns); return nil })
+	if err := python.WithGIL(func() error { _, err := fns[5].Call(); return err }); err != nil {
+		return err
+	}
+	goroutinesBefore := runtime.NumGoroutine()
 	settleGo()
-	err = python.WithGIL(func() error {
-		var err error
+	var blocksBefore, blocksAfter int64
+	var threads *python.Object
+	if err := python.WithGIL(func() error {
 		if blocksBefore, err = allocatedBlocks(); err != nil {
 			return err
 		}
 		threads, err = fns[4].Call(workers, seconds)
 		return err
-	})
+	}); err != nil {
+		return err
+	}
+	var gt goTally
+	problems := runGoroutines(seconds, fns[0], fns[1], fns[2], fns[3], &gt)
+	pt, err := pythonTally(threads, fns[6], fns[7], fns[8])
 	if err != nil {
 		return err
 	}
-	square, checksum, viaGo, box := fns[0], fns[1], fns[2], fns[3]
+	// Leaks: Python blocks once everything of the run is released (all threads joined),
+	// goroutines once they have all returned.
+	settleGo()
+	if err := python.WithGIL(func() error { blocksAfter, err = allocatedBlocks(); return err }); err != nil {
+		return err
+	}
+	goCounts := soak.Counts()
+	problems = append(problems, checkTotals(&gt, pt, goCounts)...)
+	var pythonToGo int64
+	for _, n := range goCounts {
+		pythonToGo += int64(n) // every call of a bound function, from the threads and from via_go
+	}
+	summary, _ := json.Marshal(map[string]any{
+		"seconds": seconds, "goroutines": workers, "python_threads": workers,
+		"go_to_python_calls": gt.calls.Load(), "conversions": gt.conversions.Load(),
+		"python_to_go_calls": pythonToGo, "callbacks": pt.callbacks,
+		"python_thread_calls": pt.calls, "go_counts": goCounts,
+		"blocks_delta": blocksAfter - blocksBefore, "goroutines_delta": runtime.NumGoroutine() - goroutinesBefore,
+	})
+	fmt.Println(string(summary))
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+// runGoroutines runs the soak goroutines until the deadline and returns their failures.
+func runGoroutines(seconds float64, square, checksum, viaGo, box *python.Object, gt *goTally) []string {
 	deadline := time.Now().Add(time.Duration(seconds * float64(time.Second)))
-	var goCalls, conversions, viaGoCalls atomic.Int64
-	perGoroutine := make([]atomic.Int64, workers)
 	errs := make(chan error, workers)
 	var wg sync.WaitGroup
 	for g := 0; g < workers; g++ {
 		wg.Add(1)
 		go func(g int) {
 			defer wg.Done()
-			errs <- goroutineLoop(g, deadline, square, checksum, viaGo, box, &perGoroutine[g], &goCalls, &conversions,
-				&viaGoCalls)
+			errs <- goroutineLoop(g, deadline, square, checksum, viaGo, box, gt)
 		}(g)
 	}
 	wg.Wait()
@@ -203,90 +242,61 @@ func soakRun(seconds float64) error {
 			problems = append(problems, e.Error())
 		}
 	}
-	var pyCounts map[string]int64
-	var pyErrors []string
-	var callbacks int64
-	err = python.WithGIL(func() error {
-		defer releaseAll(fns)
+	return problems
+}
+
+// pythonTally joins the Python threads and collects what Python counted; it releases threads.
+func pythonTally(threads, errorList, callbackCalls, disarm *python.Object) (*pyTally, error) {
+	pt := &pyTally{}
+	err := python.WithGIL(func() error {
 		defer threads.Release()
 		totals, err := threads.CallMethod("join", 60.0)
 		if err != nil {
 			return err
 		}
 		defer totals.Release()
-		if err := totals.Decode(&pyCounts); err != nil {
+		if err := totals.Decode(&pt.calls); err != nil {
 			return err
 		}
-		more, err := funcs("ERRORS", "callback_calls", "disarm")
-		if err != nil {
+		if err := errorList.Decode(&pt.errors); err != nil {
 			return err
 		}
-		defer releaseAll(more)
-		if err := more[0].Decode(&pyErrors); err != nil {
+		if pt.callbacks, err = callInt(callbackCalls); err != nil {
 			return err
 		}
-		if callbacks, err = callInt(more[1]); err != nil {
-			return err
-		}
-		if _, err = more[2].Call(); err != nil {
-			return err
-		}
-		return nil
+		_, err = disarm.Call()
+		return err
 	})
-	if err != nil {
-		return err
-	}
-	// Leaks: Python blocks once everything of the run is released (all threads joined),
-	// goroutines once they have all returned.
-	settleGo()
-	if err := python.WithGIL(func() error {
-		var err error
-		blocksAfter, err = allocatedBlocks()
-		return err
-	}); err != nil {
-		return err
-	}
-	goroutinesAfter := runtime.NumGoroutine()
-	problems = append(problems, pyErrors...)
-	goCounts := soak.Counts()
-	via := viaGoCalls.Load()
+	return pt, err
+}
+
+// checkTotals compares the two sides' counts: every call a Python thread or via_go made
+// reached Go exactly once, and every callback Go made reached Python exactly once; no
+// goroutine or thread starved.
+func checkTotals(gt *goTally, pt *pyTally, goCounts map[string]int) []string {
+	problems := append([]string(nil), pt.errors...)
+	via := gt.viaGo.Load()
 	expect := func(name string, got, want int64) {
 		if got != want {
-			problems = append(problems, fmt.Sprintf("%s: Go counted %d calls, expected %d", name, got, want))
+			problems = append(problems, fmt.Sprintf("%s: counted %d calls, expected %d", name, got, want))
 		}
 	}
-	expect("add", int64(goCounts["add"]), pyCounts["add"]+via)
-	expect("apply", int64(goCounts["apply"]), pyCounts["apply"]+via)
+	expect("add", int64(goCounts["add"]), pt.calls["add"]+via)
+	expect("apply", int64(goCounts["apply"]), pt.calls["apply"]+via)
 	for _, name := range []string{"add_no_gil", "apply_holding", "concat", "fan_out", "fan_out_strings", "transform",
 		"panic_no_gil"} {
-		expect(name, int64(goCounts[name]), pyCounts[name])
+		expect(name, int64(goCounts[name]), pt.calls[name])
 	}
-	expect("callbacks", callbacks, pyCounts["apply"]+pyCounts["apply_holding"]+4*pyCounts["fan_out"]+via)
-	if pyCounts["threads_idle"] != 0 {
-		problems = append(problems, fmt.Sprintf("%d Python threads made no call (starved)", pyCounts["threads_idle"]))
+	expect("callbacks", pt.callbacks, pt.calls["apply"]+pt.calls["apply_holding"]+4*pt.calls["fan_out"]+via)
+	if pt.calls["threads_idle"] != 0 {
+		problems = append(problems, fmt.Sprintf("%d Python threads made no call (starved)", pt.calls["threads_idle"]))
 	}
-	for g := range perGoroutine {
-		if perGoroutine[g].Load() == 0 {
+	for g := range gt.perGoroutine {
+		if gt.perGoroutine[g].Load() == 0 {
 			problems = append(problems, fmt.Sprintf("goroutine %d made no call (starved)", g))
 		}
 	}
-	var pythonToGo int64
-	for _, name := range []string{"add", "add_no_gil", "apply", "apply_holding", "concat", "fan_out",
-		"fan_out_strings", "transform", "panic_no_gil"} {
-		pythonToGo += pyCounts[name]
-	}
-	summary, _ := json.Marshal(map[string]any{
-		"seconds": seconds, "goroutines": workers, "python_threads": workers,
-		"go_to_python_calls": goCalls.Load(), "conversions": conversions.Load(),
-		"python_to_go_calls": pythonToGo + 2*via, "callbacks": callbacks,
-		"python_thread_calls": pyCounts, "go_counts": goCounts,
-		"blocks_delta": blocksAfter - blocksBefore, "goroutines_delta": goroutinesAfter - goroutinesBefore,
-	})
-	fmt.Println(string(summary))
-	if len(problems) > 0 {
-		return errors.New(strings.Join(problems, "\n"))
-	}
-	return nil
+	return problems
 }
 
 // settleGo runs Go's garbage collector so that the Python references Go values held (a
@@ -314,8 +324,7 @@ func allocatedBlocks() (int64, error) {
 // goroutineLoop is one soak goroutine: until the deadline, Go -> Python calls of every kind
 // (Call, GetAttr, FromGo/ToGo conversions, a Python function calling bound Go functions),
 // each result checked.
-func goroutineLoop(g int, deadline time.Time, square, checksum, viaGo, boxClass *python.Object,
-	mine, goCalls, conversions, viaGoCalls *atomic.Int64) error {
+func goroutineLoop(g int, deadline time.Time, square, checksum, viaGo, boxClass *python.Object, gt *goTally) error {
 	var box *python.Object
 	if err := python.WithGIL(func() error {
 		var err error
@@ -369,10 +378,10 @@ func goroutineLoop(g int, deadline time.Time, square, checksum, viaGo, boxClass 
 		if err != nil {
 			return fmt.Errorf("goroutine %d, iteration %d: %w", g, i, err)
 		}
-		mine.Add(1)
-		goCalls.Add(5) // square, box.value, box.label, checksum, via_go
-		conversions.Add(2)
-		viaGoCalls.Add(1)
+		gt.perGoroutine[g].Add(1)
+		gt.calls.Add(5) // square, box.value, box.label, checksum, via_go
+		gt.conversions.Add(2)
+		gt.viaGo.Add(1)
 	}
 	return nil
 }
