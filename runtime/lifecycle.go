@@ -37,7 +37,7 @@ var life struct {
 	inittab map[string]bool
 }
 
-// finalizing serialises Finalize calls (life.mu is released while Python finalizes).
+// finalizing is held by the Finalize under way (life.mu is released while Python finalizes).
 var finalizing sync.Mutex
 
 // generation changes whenever an interpreter starts or ends, so that an *Object can tell that
@@ -107,12 +107,15 @@ func adoptHostInterpreter() bool {
 
 // Finalize stops the interpreter Initialize started. Like the end of a Python program, it
 // first waits for Python's non-daemon threads to end and runs the atexit hooks (everything
-// keeps working meanwhile, callbacks into Python included); then it waits for every WithGIL in progress to return (new
-// ones fail from then on) and runs Py_FinalizeEx on Python's main thread. Daemon threads
-// still inside a Go call are not waited for: CPython ends them when that call returns.
-// It is idempotent and safe from any goroutine, but must not be called while holding the GIL
-// (inside WithGIL): that is reported as an error instead of deadlocking. Every *Object of the
-// finalized interpreter becomes stale (ErrStale); Release on them is a no-op.
+// keeps working meanwhile, callbacks into Python included); then it waits for every WithGIL
+// in progress to return (new ones fail from then on) and runs Py_FinalizeEx on Python's main
+// thread. Daemon threads still inside a Go call are not waited for: CPython ends them when
+// that call returns.
+//
+// It is idempotent and safe from any goroutine (a call made while another Finalize is under
+// way returns nil at once), but must not be called while holding the GIL (inside WithGIL):
+// that is reported as an error instead of deadlocking. Every *Object of the finalized
+// interpreter becomes stale (ErrStale); Release on them is a no-op.
 //
 // Initialize may be called again afterwards; CPython supports that, though extension modules
 // may leak memory across such restarts.
@@ -122,7 +125,11 @@ func Finalize() error {
 	if C.py4go_gil_check() != 0 {
 		return errors.New("python: Finalize: called while holding the GIL (inside WithGIL); call it after WithGIL returns")
 	}
-	finalizing.Lock() // one Finalize at a time; the others return once it is done
+	if !finalizing.TryLock() {
+		// Another Finalize is under way (maybe the one whose atexit hook called this one,
+		// which waiting would deadlock): nothing to do, as for a finalized interpreter.
+		return nil
+	}
 	defer finalizing.Unlock()
 	life.mu.Lock()
 	defer life.mu.Unlock()
