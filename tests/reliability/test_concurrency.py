@@ -58,7 +58,7 @@ def test_a_hang_is_reported_with_every_goroutine_stack(soak_host: Path) -> None:
     out = hung.value.output
     assert "SIGQUIT" in out and "goroutine " in out, out
     assert "main.deadlock" in out, out
-    assert "py4go_gil_ensure" in out or "python.WithGIL" in out, out
+    assert "_Cfunc_py4go_gil_ensure" in out, out  # the goroutine waiting for the GIL
 
 
 def test_finalize_while_goroutines_are_idle(soak_host: Path) -> None:
