@@ -16,7 +16,7 @@ import time
 
 import soak
 
-CALL_MS = 1500
+CALL_MS = 3000
 
 
 def main() -> None:

@@ -128,7 +128,8 @@ SIGNAL_CASES = {
     ("nogil", "TERM", "default"): "killed",
     ("gil", "TERM", "python"): "SystemExit after",
 }
-SIGNAL_DELAY = 0.3  # seconds between the child's "calling" and the signal (its call lasts 1.5 s)
+SIGNAL_DELAY = 0.3  # seconds between the child's "calling" and the signal
+CALL_S = 3.0  # how long the child's Go call lasts (signal_child.CALL_MS): slack for a loaded machine
 
 
 @pytest.mark.parametrize("variant", ["nogil", "gil"])
@@ -194,14 +195,14 @@ def test_signals_during_long_go_calls(soak_ext: Path) -> None:
             if rc != -signal.SIGTERM:
                 problems.append(f"{case}: expected death by SIGTERM, got status {rc}\n{out}\n{err}")
         elif want == "KeyboardInterrupt after":
-            if rc != 0 or got.get("raised") != "KeyboardInterrupt" or not ran_to_end or got["elapsed"] < 1.4:
-                problems.append(f"{case}: expected KeyboardInterrupt once the 1.5 s call returned: {rc} {got}\n{err}")
+            if rc != 0 or got.get("raised") != "KeyboardInterrupt" or not ran_to_end or got["elapsed"] < CALL_S - 0.1:
+                problems.append(f"{case}: expected KeyboardInterrupt once the {CALL_S} s call returned: {rc} {got}\n{err}")
         elif want == "KeyboardInterrupt during":
-            if rc != 0 or got.get("raised") != "KeyboardInterrupt" or got["elapsed"] >= 1.4:
+            if rc != 0 or got.get("raised") != "KeyboardInterrupt" or got["elapsed"] >= CALL_S - 0.5:
                 problems.append(f"{case}: expected KeyboardInterrupt inside the callback, early: {rc} {got}\n{err}")
         elif want == "handler after":
-            if (rc != 0 or got.get("raised") is not None or got.get("result") != 1500
-                    or len(got.get("handler_ran_at", [])) != 1 or got["handler_ran_at"][0] < 1.4):
+            if (rc != 0 or got.get("raised") is not None or got.get("result") != CALL_S * 1000
+                    or len(got.get("handler_ran_at", [])) != 1 or got["handler_ran_at"][0] < CALL_S - 0.1):
                 problems.append(f"{case}: expected the Python handler once, after the call: {rc} {got}\n{err}")
         elif want == "SystemExit after":
             if rc != 143 or not ran_to_end or len(got.get("handler_ran_at", [])) != 1:
