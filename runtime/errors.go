@@ -11,7 +11,8 @@ import (
 )
 
 // ErrNotInitialized is reported (wrapped, see errors.Is) by any call made while Python is not
-// initialized: before Initialize or after Finalize.
+// initialized: before Initialize, after Finalize, or while Finalize is underway (then the
+// message says "Python is being finalized").
 var ErrNotInitialized = errors.New("Python is not initialized (call python.Initialize first)")
 
 // ErrNoGIL is reported (wrapped) by any call made from a goroutine that does not hold the
@@ -25,8 +26,17 @@ var ErrReleased = errors.New("use of a released *python.Object")
 // been finalized is used.
 var ErrStale = errors.New("the *python.Object belongs to a Python interpreter that was finalized")
 
-// errFinalizing is reported by WithGIL while Finalize is waiting for Python users to finish.
-var errFinalizing = errors.New("Python is being finalized")
+// errFinalizing is reported by WithGIL (and callbacks) once Finalize has started refusing
+// Python users. It matches ErrNotInitialized (errors.Is), so that code stopping on "Python is
+// gone" stops the same whichever phase of Finalize it hits.
+var errFinalizing error = finalizingError{}
+
+type finalizingError struct{}
+
+func (finalizingError) Error() string { return "Python is being finalized" }
+
+// Is makes errors.Is(err, ErrNotInitialized) true.
+func (finalizingError) Is(target error) bool { return target == ErrNotInitialized }
 
 // Exception is a Python exception turned into a Go error. Every function of this package
 // that runs Python code returns it (unwrapped) when that code raises; reach it with errors.As.
@@ -41,6 +51,10 @@ type Exception struct {
 	// (ending with the "Type: message" line), or "" if it could not be formatted.
 	Traceback string
 
+	// exitCode is the status Python would exit with, when isExit (a SystemExit).
+	exitCode int
+	isExit   bool
+
 	// exc is the exception object itself when it came from a Python callback of a bindc
 	// function, so that it can reach Python again unchanged (see bindcReraise); else nil.
 	exc *reference
@@ -53,6 +67,23 @@ func (e *Exception) Error() string {
 		return e.Type
 	}
 	return e.Type + ": " + e.Message
+}
+
+// ExitCode reports whether the exception is a SystemExit (sys.exit, or raise SystemExit,
+// or a subclass) and, if so, the status Python itself would exit with: 0 for sys.exit() and
+// sys.exit(None), the integer for an int, 1 for anything else (a message, which Python would
+// print to stderr; it is Message here).
+//
+// The runtime never exits the process for Python: sys.exit in embedded code is an error like
+// any other, and the Go program keeps running. A host that wants Python's behaviour does it
+// itself, after its own clean-up:
+//
+//	if code, ok := exc.ExitCode(); ok {
+//		python.Finalize()
+//		os.Exit(code)
+//	}
+func (e *Exception) ExitCode() (code int, ok bool) {
+	return e.exitCode, e.isExit
 }
 
 // ConversionError reports a value that cannot be converted between Go and Python: a Python
@@ -84,6 +115,8 @@ func takeException(exc *C.py4go_exception) *Exception {
 		Type:      C.GoString(exc._type),
 		Message:   C.GoString(exc.message),
 		Traceback: C.GoString(exc.traceback),
+		exitCode:  int(exc.exit_code),
+		isExit:    exc.system_exit != 0,
 	}
 	C.py4go_exception_free(exc)
 	return e

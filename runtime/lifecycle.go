@@ -37,6 +37,9 @@ var life struct {
 	inittab map[string]bool
 }
 
+// finalizing is held by the Finalize under way (life.mu is released while Python finalizes).
+var finalizing sync.Mutex
+
 // generation changes whenever an interpreter starts or ends, so that an *Object can tell that
 // the interpreter it came from is gone (its pointer would dangle).
 var generation atomic.Uint64
@@ -57,7 +60,7 @@ func Initialize() error {
 	case stateRunning:
 		return nil
 	case stateFinalizing:
-		return opError("Initialize", errFinalizing)
+		return errors.New("python: Initialize: Python is being finalized; call Initialize after Finalize returns")
 	}
 	started := make(chan C.py4go_result)
 	run := make(chan func())
@@ -102,11 +105,17 @@ func adoptHostInterpreter() bool {
 	return true
 }
 
-// Finalize stops the interpreter Initialize started: it waits for every WithGIL in progress
-// to return (new ones fail meanwhile), then runs Py_FinalizeEx on Python's main thread.
-// It is idempotent and safe from any goroutine, but must not be called while holding the GIL
-// (inside WithGIL): that is reported as an error instead of deadlocking. Every *Object of the
-// finalized interpreter becomes stale (ErrStale); Release on them is a no-op.
+// Finalize stops the interpreter Initialize started. Like the end of a Python program, it
+// first waits for Python's non-daemon threads to end and runs the atexit hooks (everything
+// keeps working meanwhile, callbacks into Python included); then it waits for every WithGIL
+// in progress to return (new ones fail from then on) and runs Py_FinalizeEx on Python's main
+// thread. Daemon threads still inside a Go call are not waited for: CPython ends them when
+// that call returns.
+//
+// It is idempotent and safe from any goroutine (a call made while another Finalize is under
+// way returns nil at once), but must not be called while holding the GIL (inside WithGIL):
+// that is reported as an error instead of deadlocking. Every *Object of the finalized
+// interpreter becomes stale (ErrStale); Release on them is a no-op.
 //
 // Initialize may be called again afterwards; CPython supports that, though extension modules
 // may leak memory across such restarts.
@@ -116,10 +125,28 @@ func Finalize() error {
 	if C.py4go_gil_check() != 0 {
 		return errors.New("python: Finalize: called while holding the GIL (inside WithGIL); call it after WithGIL returns")
 	}
+	if !finalizing.TryLock() {
+		// Another Finalize is under way (maybe the one whose atexit hook called this one,
+		// which waiting would deadlock): nothing to do, as for a finalized interpreter.
+		return nil
+	}
+	defer finalizing.Unlock()
 	life.mu.Lock()
 	defer life.mu.Unlock()
 	if life.state != stateRunning {
 		return nil
+	}
+	if life.owned {
+		// Python's non-daemon threads and atexit hooks first, as Py_FinalizeEx does, but
+		// while Python is still open to every caller: they may be in a Go call whose callbacks
+		// (from its own goroutine or others) need the GIL; refusing them would break the
+		// very threads Finalize waits for (a callback without error result panics, in a
+		// goroutine fatally).
+		life.mu.Unlock()
+		done := make(chan struct{})
+		life.mainRun <- func() { C.py4go_prepare_finalize(); close(done) }
+		<-done
+		life.mu.Lock()
 	}
 	life.state = stateFinalizing
 	for life.active > 0 {

@@ -129,6 +129,26 @@ static char *format_traceback(PyObject *value)
     return out != NULL ? out : dup_bytes("", 0);
 }
 
+/* The process exit status Python gives a SystemExit (as handle_system_exit does, without
+ * printing or exiting): code None is 0, an int is itself, anything else is 1. */
+static int32_t system_exit_code(PyObject *value)
+{
+    PyObject *code = PyObject_GetAttrString(value, "code");
+    int32_t rc = 1;
+    if (code == NULL) {
+        PyErr_Clear();
+    } else if (code == Py_None) {
+        rc = 0;
+    } else if (PyLong_Check(code)) {
+        long v = PyLong_AsLong(code);
+        if (v == -1 && PyErr_Occurred())
+            PyErr_Clear();
+        rc = (int32_t)(int)v;
+    }
+    Py_XDECREF(code);
+    return rc;
+}
+
 /* Move the pending Python exception into a result with `status`, clearing the error state.
  * A traceback is formatted only for real exceptions (not for conversion failures). */
 static py4go_result fetch_error(int status, int arg)
@@ -150,6 +170,12 @@ static py4go_result fetch_error(int status, int arg)
         exc->type = exception_type_name(type);
         exc->message = dup_str_of(value, 0);
         exc->traceback = status == PY4GO_EXCEPTION && value != NULL ? format_traceback(value) : dup_bytes("", 0);
+        /* Only reported, never acted on: Py_Exit behind the Go program's back would end it
+         * without its deferred calls (see Exception.ExitCode). */
+        if (value != NULL && PyErr_GivenExceptionMatches(value, PyExc_SystemExit)) {
+            exc->system_exit = 1;
+            exc->exit_code = system_exit_code(value);
+        }
     }
     Py_XDECREF(type);
     Py_XDECREF(value);
@@ -244,6 +270,36 @@ py4go_result py4go_finalize(void)
     py4go_result r = ok_result();
     r.value.num = rc;
     return r;
+}
+
+/* Call module.func() (module already imported), as Py_FinalizeEx does: failures are reported
+ * as unraisable, never raised. No-op when the module was never imported. */
+static void call_if_imported(const char *module, const char *func)
+{
+    PyObject *name = PyUnicode_FromString(module);
+    PyObject *mod = name != NULL ? PyImport_GetModule(name) : NULL;
+    Py_XDECREF(name);
+    if (mod != NULL) {
+        PyObject *r = PyObject_CallMethod(mod, func, NULL);
+        if (r == NULL)
+            PyErr_WriteUnraisable(mod);
+        Py_XDECREF(r);
+        Py_DECREF(mod);
+    }
+    PyErr_Clear();
+}
+
+void py4go_prepare_finalize(void)
+{
+    if (!Py_IsInitialized() || main_tstate == NULL)
+        return;
+    PyEval_RestoreThread(main_tstate);
+    /* What Py_FinalizeEx does first, in its order: threading._shutdown joins every non-daemon
+     * thread (releasing the GIL while it waits), then the atexit hooks run. Both are
+     * one-shot, so Py_FinalizeEx's own calls find nothing left to do. */
+    call_if_imported("threading", "_shutdown");
+    call_if_imported("atexit", "_run_exitfuncs");
+    main_tstate = PyEval_SaveThread();
 }
 
 int py4go_is_initialized(void)

@@ -71,6 +71,8 @@ typedef struct py4go_exception {
     char *type;      /* "ValueError", "mymod.MyError" (module omitted for builtins/__main__) */
     char *message;   /* str(exception) */
     char *traceback; /* "".join(traceback.format_exception(exc)), "" if unavailable */
+    int32_t system_exit; /* 1 when the exception is a SystemExit (sys.exit), else 0 */
+    int32_t exit_code;   /* for a SystemExit: the status Python would exit with */
 } py4go_exception;
 
 /* The outcome of a runtime call: a value, or a status and exception details. */
@@ -96,6 +98,9 @@ void py4go_exception_free(py4go_exception *exc);
 py4go_result py4go_initialize(void);
 /* Take the GIL with the saved main thread state and finalize Python. */
 py4go_result py4go_finalize(void);
+/* On the main thread, before py4go_finalize: wait for Python's non-daemon threads to end and
+ * run the atexit hooks (as Py_FinalizeEx does first), while Python is still fully usable. */
+void py4go_prepare_finalize(void);
 /* Py_IsInitialized(), and Py_GetVersion() (valid before initialization too). */
 int py4go_is_initialized(void);
 const char *py4go_version(void);

@@ -331,6 +331,56 @@ func TestExceptionReachesGo(t *testing.T) {
 	})
 }
 
+// TestSystemExitIsAnError: sys.exit in embedded code is an *Exception the Go program
+// handles (the runtime never calls Py_Exit behind its back); ExitCode gives the status
+// Python would have exited with.
+func TestSystemExitIsAnError(t *testing.T) {
+	gil(t, func() error {
+		cases := []struct {
+			code, message string
+			status        int
+		}{
+			{"import sys; sys.exit(3)", "3", 3},
+			{"import sys; sys.exit()", "", 0},
+			{"import sys; sys.exit(None)", "", 0},
+			{"raise SystemExit(None)", "None", 0},
+			{"raise SystemExit", "", 0},
+			{"import sys; sys.exit('bye')", "bye", 1},
+			{"import sys; sys.exit(-1)", "-1", -1},
+			{"class Quit(SystemExit): pass\nraise Quit(7)", "7", 7},
+		}
+		for _, c := range cases {
+			err := Exec(c.code, nil)
+			var exc *Exception
+			if !errors.As(err, &exc) {
+				t.Fatalf("%q: error %v (%T) is not a *python.Exception", c.code, err, err)
+			}
+			status, ok := exc.ExitCode()
+			if !ok || status != c.status || exc.Message != c.message {
+				t.Errorf("%q: ExitCode() = %d, %v; Message %q (want %d, %q)", c.code, status, ok, exc.Message,
+					c.status, c.message)
+			}
+		}
+		err := Exec("raise ValueError('not an exit')", nil)
+		var exc *Exception
+		if !errors.As(err, &exc) {
+			t.Fatalf("error %v is not a *python.Exception", err)
+		}
+		if status, ok := exc.ExitCode(); ok || status != 0 {
+			t.Errorf("ValueError: ExitCode() = %d, %v, want 0, false", status, ok)
+		}
+		// Still running: the interpreter did not exit.
+		v, err := Eval("2 * 21", nil)
+		if err != nil {
+			return err
+		}
+		if n, _ := v.Int64(); n != 42 {
+			t.Errorf("2 * 21 = %d", n)
+		}
+		return nil
+	})
+}
+
 func TestIntConversions(t *testing.T) {
 	gil(t, func() error {
 		big, err := Eval("2**70", nil)

@@ -20,7 +20,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="rewrite golden files under tests/golden/ from the current bindc output")
     parser.addoption("--stress", action="store_true",
                      help="run tests/reliability/ at full size (many more fuzz examples, 1,000,000-call leak loops, "
-                          "longer go fuzzing, fuzzing under AddressSanitizer)")
+                          "longer go fuzzing, fuzzing under AddressSanitizer, a 10 s concurrency soak)")
 
 
 @pytest.fixture(scope="session")
