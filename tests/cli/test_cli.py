@@ -164,3 +164,19 @@ def test_c_api_mismatch_is_reported_before_any_compiler_runs(pkg: Path, monkeypa
     assert "found:    PyObject *PyLong_FromLongLong(long long)" in r.output
     assert "PyNoSuch_Function is not declared by Python 3." in r.output
     assert sorted(p.name for p in pkg.iterdir()) == ["go.mod", "greet.go"]
+
+
+@pytest.mark.go
+def test_build_of_a_package_with_nothing_bindable_succeeds(pkg: Path, tmp_path: Path) -> None:
+    """The wrapper imports the package blank when nothing of it is bound (Go rejects an
+    unused import): the module still builds and imports, and the warning says why."""
+    (pkg / "greet.go").write_text("package greet\n\n// Ch takes a channel.\nfunc Ch(c chan int) {}\n")
+    out = tmp_path / "ext"
+    r = invoke("build", str(pkg), "--out", str(out), cwd=tmp_path)
+    assert r.exit_code == 0, r.output
+    assert "warning: Ch skipped: parameter c: type chan int is not supported" in r.output
+    subprocess.run([sys.executable, "-c", "import greet; assert not hasattr(greet, 'ch')"], cwd=out,
+                   env=dict(os.environ, PYTHONPATH=str(out)), check=True)
+    gen = tmp_path / "gen"
+    assert invoke("generate", str(pkg), "--out", str(gen), cwd=tmp_path).exit_code == 0
+    assert '_ "example.com/greet"' in (gen / "greet_bindc.go").read_text()

@@ -32,6 +32,7 @@ CHECKS = {
         assert issubclass(named.Color, enum.IntEnum)
         assert [(m.name, m.value) for m in named.Color] == [("Red", 0), ("Green", 1), ("Blue", 2)]
         assert named.Color.__module__ == "named"
+        assert named.Color.__doc__ == "Color is an enum of three colours."   # the Go doc comment
         assert named.Red is named.Color.Red and named.Blue == 2
         assert [(m.name, m.value) for m in named.Level] == [("Low", -3), ("Mid", -1), ("High", 1), ("Top", 5)]
         assert named.Flags.FlagAll == 7 and named.FlagC is named.Flags.FlagC

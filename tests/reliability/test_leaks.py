@@ -97,6 +97,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	python "github.com/py4go/py4go/runtime"
 )
@@ -127,12 +128,33 @@ func blocks() int64 {
 	return n
 }
 
-// settle collects Go garbage twice (an *Object with a finalizer needs two cycles) and
-// returns free Go memory to the OS, so RSS differences are not GC pacing.
+// settle collects Go garbage, waits until the finalizers of what it found have run, carries
+// out the Python releases those finalizers queued (an *Object nobody released, such as the
+// *Exception inside an error, is released that way), and returns free Go memory to the OS.
+// Without the wait and the drain, the count of Python blocks depended on how many releases
+// happened to be queued at the moment of measuring (seen: +76 blocks for Eval's overflow
+// error in two windows in a row), and RSS differences on GC pacing.
 func settle() {
 	runtime.GC()
-	runtime.GC()
+	finalizersRan()
+	check(python.WithGIL(func() error { return nil })) // nested: drains the queued releases
 	debug.FreeOSMemory()
+}
+
+// finalizersRan returns once the finalizer goroutine has run every finalizer queued by the
+// last collection: it handles one batch after another, so a sentinel object found by a later
+// collection is finalized after all of them.
+func finalizersRan() {
+	done := make(chan struct{})
+	sentinel := new([16]byte)
+	runtime.SetFinalizer(sentinel, func(*[16]byte) { close(done) })
+	sentinel = nil
+	runtime.GC()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		check(errors.New("finalizers did not run within 10 s"))
+	}
 }
 
 func main() {

@@ -100,7 +100,9 @@ def emit_values_init(p: LinePrinter, module: BoundModule) -> bool:
                 p.P(f"if (bindc_enum_add(members, {c_string(name)}, {_c_int(value)}) < 0)")
                 with p.indent():
                     p.P("goto fail;")
-            p.P(f"if (bindc_new_enum(m, {c_string(enum.py_name)}, members, &{enum.mapping.members_var}) < 0)")
+            doc = enum.decl.doc.strip() or f"Go enum type {enum.mapping.go_type}."
+            p.P(f"if (bindc_new_enum(m, {c_string(enum.py_name)}, members, &{enum.mapping.members_var}, "
+                f"{c_string(doc)}) < 0)")
             with p.indent():
                 p.P("return -1;")
             emit_attach_call(p, enum)
@@ -184,14 +186,15 @@ def _emit_helpers(p: LinePrinter, enums: bool) -> None:
         p.P("return rc;")
     p.P("}")
     p.P()
-    p.P("/* Create enum.IntEnum(name, members, module=<this module>), add it to the module, and keep")
-    p.P("   its value -> member dict in *value_map. `members` is stolen. */")
+    p.P("/* Create enum.IntEnum(name, members, module=<this module>) with the Go doc comment as its")
+    p.P("   docstring, add it to the module, and keep its value -> member dict in *value_map.")
+    p.P("   `members` is stolen. */")
     p.P("static int")
-    p.P("bindc_new_enum(PyObject *m, const char *name, PyObject *members, PyObject **value_map)")
+    p.P("bindc_new_enum(PyObject *m, const char *name, PyObject *members, PyObject **value_map, const char *doc)")
     p.P("{")
     with p.indent():
         p.P("PyObject *enum_module = NULL, *int_enum = NULL, *key = NULL, *args = NULL, *kwargs = NULL;")
-        p.P("PyObject *module_name = NULL, *cls = NULL;")
+        p.P("PyObject *module_name = NULL, *cls = NULL, *doc_str = NULL;")
         p.P("int rc = -1;")
         p.P('if ((enum_module = PyImport_ImportModule("enum")) == NULL ||')
         p.P('    (int_enum = PyObject_GetAttrString(enum_module, "IntEnum")) == NULL ||')
@@ -200,7 +203,9 @@ def _emit_helpers(p: LinePrinter, enums: bool) -> None:
         p.P("    (kwargs = PyDict_New()) == NULL ||")
         p.P("    (module_name = PyModule_GetNameObject(m)) == NULL ||")
         p.P('    PyDict_SetItemString(kwargs, "module", module_name) < 0 ||')
-        p.P("    (cls = PyObject_Call(int_enum, args, kwargs)) == NULL)")
+        p.P("    (cls = PyObject_Call(int_enum, args, kwargs)) == NULL ||")
+        p.P("    (doc_str = PyUnicode_FromString(doc)) == NULL ||")
+        p.P('    PyObject_SetAttrString(cls, "__doc__", doc_str) < 0)')
         with p.indent():
             p.P("goto done;")
         p.P('PyObject *map = PyObject_GetAttrString(cls, "_value2member_map_");')
@@ -213,7 +218,7 @@ def _emit_helpers(p: LinePrinter, enums: bool) -> None:
         p.P("rc = PyModule_AddObjectRef(m, name, cls);")
     p.P("done:")
     with p.indent():
-        for var in ("enum_module", "int_enum", "key", "args", "kwargs", "module_name", "cls"):
+        for var in ("enum_module", "int_enum", "key", "args", "kwargs", "module_name", "cls", "doc_str"):
             p.P(f"Py_XDECREF({var});")
         p.P("Py_DECREF(members);")
         p.P("return rc;")

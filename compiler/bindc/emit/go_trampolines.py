@@ -7,6 +7,8 @@ exception set (a returned ``error`` becomes GoError, a panic becomes GoPanic).
 
 from __future__ import annotations
 
+import re
+
 from bindc.emit.funcs import emit_go_func_support
 from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
@@ -65,6 +67,10 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
             emit_trampoline(body, module, method, refs, target)
     if module.classes:
         emit_class_registration(body, module, refs, imports.use("reflect"), unsafe)
+    if target and module.target_import and not re.search(rf"\b{re.escape(target)}\.", body.text()):
+        # Nothing of the package could be bound: Go rejects an unused import, and a blank
+        # one still links the package into the module (its init runs, as the user asked).
+        imports.blank(module.target_import)
 
     p = LinePrinter(indent="\t")
     p.P(GENERATED_HEADER)

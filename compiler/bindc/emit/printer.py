@@ -66,6 +66,10 @@ class GoImports:
         self._by_path[path] = name
         return name
 
+    def blank(self, path: str) -> None:
+        """Import ``path`` for its side effects only (``_ "path"``): nothing refers to it."""
+        self._by_path[path] = "_"
+
     def render(self) -> list[str]:
         """The import block: standard library first, then the rest, aliases where needed."""
         if not self._by_path:
