@@ -787,13 +787,14 @@ bindc_enum_add(PyObject *members, const char *name, PyObject *v)
     return rc;
 }
 
-/* Create enum.IntEnum(name, members, module=<this module>), add it to the module, and keep
-   its value -> member dict in *value_map. `members` is stolen. */
+/* Create enum.IntEnum(name, members, module=<this module>) with the Go doc comment as its
+   docstring, add it to the module, and keep its value -> member dict in *value_map.
+   `members` is stolen. */
 static int
-bindc_new_enum(PyObject *m, const char *name, PyObject *members, PyObject **value_map)
+bindc_new_enum(PyObject *m, const char *name, PyObject *members, PyObject **value_map, const char *doc)
 {
     PyObject *enum_module = NULL, *int_enum = NULL, *key = NULL, *args = NULL, *kwargs = NULL;
-    PyObject *module_name = NULL, *cls = NULL;
+    PyObject *module_name = NULL, *cls = NULL, *doc_str = NULL;
     int rc = -1;
     if ((enum_module = PyImport_ImportModule("enum")) == NULL ||
         (int_enum = PyObject_GetAttrString(enum_module, "IntEnum")) == NULL ||
@@ -802,7 +803,9 @@ bindc_new_enum(PyObject *m, const char *name, PyObject *members, PyObject **valu
         (kwargs = PyDict_New()) == NULL ||
         (module_name = PyModule_GetNameObject(m)) == NULL ||
         PyDict_SetItemString(kwargs, "module", module_name) < 0 ||
-        (cls = PyObject_Call(int_enum, args, kwargs)) == NULL)
+        (cls = PyObject_Call(int_enum, args, kwargs)) == NULL ||
+        (doc_str = PyUnicode_FromString(doc)) == NULL ||
+        PyObject_SetAttrString(cls, "__doc__", doc_str) < 0)
         goto done;
     PyObject *map = PyObject_GetAttrString(cls, "_value2member_map_");
     if (map == NULL)
@@ -817,6 +820,7 @@ done:
     Py_XDECREF(kwargs);
     Py_XDECREF(module_name);
     Py_XDECREF(cls);
+    Py_XDECREF(doc_str);
     Py_DECREF(members);
     return rc;
 }
@@ -845,7 +849,7 @@ bindc_extras_add_values(PyObject *m)
         goto fail;
     if (bindc_enum_add(members, "Large", PyLong_FromLongLong(2LL)) < 0)
         goto fail;
-    if (bindc_new_enum(m, "Kind", members, &bindc_enum_kinds_Kind_members) < 0)
+    if (bindc_new_enum(m, "Kind", members, &bindc_enum_kinds_Kind_members, "Kind is a size class.") < 0)
         return -1;
     if (bindc_add_value(m, "Rot", PyComplex_FromDoubles(0.0, 1.0)) < 0)
         return -1;

@@ -1345,13 +1345,14 @@ bindc_enum_add(PyObject *members, const char *name, PyObject *v)
     return rc;
 }
 
-/* Create enum.IntEnum(name, members, module=<this module>), add it to the module, and keep
-   its value -> member dict in *value_map. `members` is stolen. */
+/* Create enum.IntEnum(name, members, module=<this module>) with the Go doc comment as its
+   docstring, add it to the module, and keep its value -> member dict in *value_map.
+   `members` is stolen. */
 static int
-bindc_new_enum(PyObject *m, const char *name, PyObject *members, PyObject **value_map)
+bindc_new_enum(PyObject *m, const char *name, PyObject *members, PyObject **value_map, const char *doc)
 {
     PyObject *enum_module = NULL, *int_enum = NULL, *key = NULL, *args = NULL, *kwargs = NULL;
-    PyObject *module_name = NULL, *cls = NULL;
+    PyObject *module_name = NULL, *cls = NULL, *doc_str = NULL;
     int rc = -1;
     if ((enum_module = PyImport_ImportModule("enum")) == NULL ||
         (int_enum = PyObject_GetAttrString(enum_module, "IntEnum")) == NULL ||
@@ -1360,7 +1361,9 @@ bindc_new_enum(PyObject *m, const char *name, PyObject *members, PyObject **valu
         (kwargs = PyDict_New()) == NULL ||
         (module_name = PyModule_GetNameObject(m)) == NULL ||
         PyDict_SetItemString(kwargs, "module", module_name) < 0 ||
-        (cls = PyObject_Call(int_enum, args, kwargs)) == NULL)
+        (cls = PyObject_Call(int_enum, args, kwargs)) == NULL ||
+        (doc_str = PyUnicode_FromString(doc)) == NULL ||
+        PyObject_SetAttrString(cls, "__doc__", doc_str) < 0)
         goto done;
     PyObject *map = PyObject_GetAttrString(cls, "_value2member_map_");
     if (map == NULL)
@@ -1375,6 +1378,7 @@ done:
     Py_XDECREF(kwargs);
     Py_XDECREF(module_name);
     Py_XDECREF(cls);
+    Py_XDECREF(doc_str);
     Py_DECREF(members);
     return rc;
 }
@@ -1403,7 +1407,7 @@ bindc_named_add_values(PyObject *m)
         goto fail;
     if (bindc_enum_add(members, "Blue", PyLong_FromLongLong(2LL)) < 0)
         goto fail;
-    if (bindc_new_enum(m, "Color", members, &bindc_enum_Color_members) < 0)
+    if (bindc_new_enum(m, "Color", members, &bindc_enum_Color_members, "Color is an enum of three colours.") < 0)
         return -1;
     if ((members = PyList_New(0)) == NULL)
         return -1;
@@ -1415,7 +1419,7 @@ bindc_named_add_values(PyObject *m)
         goto fail;
     if (bindc_enum_add(members, "FlagAll", PyLong_FromLongLong(7LL)) < 0)
         goto fail;
-    if (bindc_new_enum(m, "Flags", members, &bindc_enum_Flags_members) < 0)
+    if (bindc_new_enum(m, "Flags", members, &bindc_enum_Flags_members, "Flags is a bit set.") < 0)
         return -1;
     if ((members = PyList_New(0)) == NULL)
         return -1;
@@ -1427,7 +1431,7 @@ bindc_named_add_values(PyObject *m)
         goto fail;
     if (bindc_enum_add(members, "Top", PyLong_FromLongLong(5LL)) < 0)
         goto fail;
-    if (bindc_new_enum(m, "Level", members, &bindc_enum_Level_members) < 0)
+    if (bindc_new_enum(m, "Level", members, &bindc_enum_Level_members, "Level is a signed enum with arithmetic values.") < 0)
         return -1;
     if ((members = PyList_New(0)) == NULL)
         return -1;
@@ -1435,7 +1439,7 @@ bindc_named_add_values(PyObject *m)
         goto fail;
     if (bindc_enum_add(members, "Hearts", PyLong_FromLongLong(1LL)) < 0)
         goto fail;
-    if (bindc_new_enum(m, "Suit", members, &bindc_enum_Suit_members) < 0)
+    if (bindc_new_enum(m, "Suit", members, &bindc_enum_Suit_members, "Suit is an enum with methods: an IntEnum whose class carries them.") < 0)
         return -1;
     if (bindc_enum_attach(m, "Suit", bindc_enum_Suit_methods) < 0)
         return -1;
