@@ -35,3 +35,17 @@ def test_stubtest_accepts_extras_stub(ext_dir: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ext_dir), MYPYPATH=str(ext_dir))
     proc = run([sys.executable, "-m", "mypy.stubtest", "extras"], env=env, cwd=ext_dir, check=False)
     assert "Success" in proc.stdout, proc.stdout
+
+
+def test_extras_embedded(tmp_path: Path, go: str, embed_env: dict[str, str]) -> None:
+    """Every check again in one Go program embedding Python, with ``extras`` generated
+    in-package (sentinels, imported enums and complex numbers through the embedded module)."""
+    from tests.e2e.hosts import build_host, run_in_host
+
+    host = build_host(tmp_path / "host", EXTRAS, go, embed_env)
+    body = "\n".join(f"def check_{name}():\n{textwrap.indent(textwrap.dedent(code), '    ')}\n"
+                     for name, code in CHECKS.items())
+    calls = "\n".join(f"check_{name}()" for name in CHECKS)
+    proc = run_in_host(host, f"import extras as e\n{body}\n{calls}\nprint('extras: all checks passed')\n",
+                       tmp_path)
+    assert "extras: all checks passed" in proc.stdout, proc.stdout
