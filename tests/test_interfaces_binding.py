@@ -96,3 +96,28 @@ def test_protocol_in_stub_lists_each_python_method_once(tmp_path: Path) -> None:
     assert stub.count("def __str__(self, /) -> str:") == 1, stub
     assert "class Named(Protocol):" in stub and "def http_code(self, arg0: int, /) -> int:" in stub
     assert "def use(n: Named | None, /) -> None:" in stub and "def many(ns: Sequence[Named | None], /)" in stub
+
+
+def test_known_interfaces_of_other_packages(tmp_path: Path) -> None:
+    """io.Writer & co are proxied (bindc knows their methods); io.Reader is not (a Python
+    method would fill a copy of the buffer), and a package declaring the Protocol's name
+    keeps the interface unsupported, saying why."""
+    (tmp_path / "p.go").write_text(
+        "package p\n\nimport (\n\t\"io\"\n\tstdio \"io\"\n)\n\n"
+        "func W(w io.Writer) {}\nfunc WC(w stdio.WriteCloser) {}\nfunc R(r io.Reader) {}\n"
+        "func S(s io.StringWriter) {}\n\n// Closer clashes with io.Closer's Protocol.\ntype Closer int\n"
+        "func C(c io.Closer) {}\n")
+    package, _ = load_package(tmp_path)
+    sink = DiagnosticSink()
+    module = resolve(package, "p", sink, target_import="example.com/p")
+    fns = {f.go_name: f for f in module.functions}
+    assert sorted(fns) == ["S", "W", "WC"]
+    w, wc, s = (fns[n].params[0].mapping for n in ("W", "WC", "S"))
+    assert isinstance(w, InterfaceMapping) and [(p.go_name, p.py_name) for p in w.proxy] == [("Write", "write")]
+    assert w.proxy_type == "bindcPy_io_Writer" and w.py_annotation == "Writer | None"
+    assert isinstance(wc, InterfaceMapping) and [p.py_name for p in wc.proxy] == ["write", "close"]
+    assert isinstance(s, InterfaceMapping) and [p.py_name for p in s.proxy] == ["write_string"]
+    text = sink.render_all()
+    assert "R skipped: parameter r: type io.Reader" in text
+    assert ("C skipped: parameter c: type io.Closer: its Python Protocol class would be named Closer, "
+            "which the package declares itself") in text

@@ -205,6 +205,48 @@ CHECKS: dict[str, str] = {
         assert sys.getrefcount(c) == refs, (refs, sys.getrefcount(c))
         assert abs(sys.getallocatedblocks() - blocks) <= 64, (blocks, sys.getallocatedblocks())
     """,
+    "io_writer_from_python_and_go": """
+        import io
+        b = io.BytesIO()                                  # a Python io.Writer: its write() is called
+        assert m.greet(b, "bob") == 10 and b.getvalue() == b"hello bob\\n"
+        g = m.Buffer()                                    # a bound Go *Buffer implements io.Writer too
+        assert m.greet(g, "go") == 9 and str(g) == "hello go\\n"
+        assert isinstance(b, m.Writer) and m.Writer.__module__ == "interfaces"
+        class Full:
+            def write(self, p):
+                raise OSError(28, "disk full")
+        try:
+            m.greet(Full(), "x")                          # Write's error result: the exception itself
+        except OSError as e:
+            assert e.errno == 28, e
+        else:
+            raise AssertionError("no OSError")
+        class Lines:
+            def __init__(self):
+                self.parts, self.closed = [], False
+            def write(self, p):
+                self.parts.append(bytes(p))
+                return len(p)
+            def close(self):
+                self.closed = True
+        w = Lines()
+        assert m.copy_and_close(w, ["a", "b"]) is None and w.parts == [b"a\\n", b"b\\n"] and w.closed
+        try:
+            m.copy_and_close(b, ["x"])                    # BytesIO has close(); a closed one cannot write
+            m.copy_and_close(b, ["y"])
+        except m.GoError as e:                            # wrapped by fmt.Errorf("copy: %w"): GoError, caused by it
+            assert str(e) == "copy: ValueError: I/O operation on closed file.", e
+            assert isinstance(e.__cause__, ValueError), e.__cause__
+        else:
+            raise AssertionError("no GoError")
+        try:
+            m.greet(object(), "x")
+        except TypeError as e:
+            assert str(e) == ("greet() argument 1 must implement Writer or be None, but object object "
+                              "has no method write()"), e
+        else:
+            raise AssertionError("no TypeError")
+    """,
 }
 
 

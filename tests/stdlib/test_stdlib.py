@@ -97,6 +97,21 @@ def test_strings_fields_split_join(std_build) -> None:
     """)
 
 
+def test_strings_write_to_a_python_writer(std_build) -> None:
+    """Reader.WriteTo and Replacer.WriteString take an io.Writer: an io.BytesIO is one."""
+    check(std_build, "strings", """
+        import io
+        @given(st.text(max_size=30))
+        def t(s):
+            buf = io.BytesIO()
+            assert go.new_reader(s).write_to(buf) == len(s.encode()) and buf.getvalue() == s.encode()
+            out = io.BytesIO()
+            go.new_replacer("a", "<A>", "\u00e9", "e").write_string(out, s)
+            assert out.getvalue().decode() == s.replace("a", "<A>").replace("\u00e9", "e")
+        t()
+    """)
+
+
 # ------------------------------------------------------------------------------ strconv
 
 def test_strconv_itoa_atoi(std_build) -> None:
@@ -423,6 +438,8 @@ def test_stdlib_report_counts() -> None:
     strings_row = report.report("strings")
     assert strings_row["reasons"] == {"generics (iter.Seq, type parameters)": 5,
                                       "struct type of another package (not yet)": 3}  # unicode.SpecialCase
+    # Reader.WriteTo and Replacer.WriteString take an io.Writer: a Python object may be one.
+    assert (strings_row["methods"], strings_row["methods_bound"]) == (22, 22), strings_row
     # Methods: *URL, *Userinfo, *Error, Values (a map) and EscapeError (a string) are classes.
     assert (url_row["methods"], url_row["methods_bound"], url_row["methods_skipped"]) == (32, 32, 0), url_row
     assert math_row["methods"] == 0 and math_row["sentinels"] == 0 and url_row["sentinels"] == 0

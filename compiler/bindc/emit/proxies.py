@@ -30,7 +30,7 @@ def proxy_interfaces(module: BoundModule) -> list[InterfaceMapping]:
     for m in mappings:
         for iface in interfaces_in(m):
             if iface.proxy:
-                found.setdefault(iface.named.name, iface)
+                found.setdefault(iface.go_type, iface)
     return list(found.values())
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bindc.capi import CSignature
-from bindc.ir import FuncType, GoType, InterfaceMethod, InterfaceType, NamedType, Param
+from bindc.ir import FuncType, GoType, InterfaceMethod, InterfaceType, NamedType, Param, SliceType
 from bindc.naming import python_safe, snake_case
 from bindc.typemap.base import ArgSite, GoRefs, NewReferenceResult, TypeMapping, c_string, go_string
 from bindc.typemap.classes import CLASSES_KEY
@@ -32,9 +32,26 @@ IN_PACKAGE_KEY = "in_package"
 #: mentioning itself in a method is not proxied rather than looked up forever).
 _PENDING_KEY = "interfaces_pending"
 
-#: Methods of interfaces from other packages that bindc knows, by import path and name.
+def _method(name: str, params: tuple[str, ...], results: tuple[str, ...]) -> InterfaceMethod:
+    """An interface method whose parameter and result types are predeclared (``[]byte`` too)."""
+    def typ(t: str) -> GoType:
+        return SliceType(NamedType(t[2:])) if t.startswith("[]") else NamedType(t)
+    return InterfaceMethod(name, FuncType(tuple(Param(None, typ(t)) for t in params),
+                                          tuple(Param(None, typ(t)) for t in results)))
+
+
+_WRITE = _method("Write", ("[]byte",), ("int", "error"))
+_CLOSE = _method("Close", (), ("error",))
+#: Methods of interfaces from other packages that bindc knows, by import path and name: they
+#: may be embedded, and taken as parameters (a Python object with the methods gets a proxy).
+#: Only interfaces whose methods a Python object can honour through copies of the
+#: arguments: io.Writer yes (the bytes are read), io.Reader no (it would fill a copy).
 _KNOWN_INTERFACES: dict[tuple[str, str], tuple[InterfaceMethod, ...]] = {
-    ("fmt", "Stringer"): (InterfaceMethod("String", FuncType((), (Param(None, NamedType("string")),))),),
+    ("fmt", "Stringer"): (_method("String", (), ("string",)),),
+    ("io", "Writer"): (_WRITE,),
+    ("io", "StringWriter"): (_method("WriteString", ("string",), ("int", "error")),),
+    ("io", "Closer"): (_CLOSE,),
+    ("io", "WriteCloser"): (_WRITE, _CLOSE),
 }
 _ERROR_METHODS = (InterfaceMethod("Error", FuncType((), (Param(None, NamedType("string")),))),)
 #: Methods a Python object implements as ``__str__`` (the same choice bound classes make).
@@ -68,15 +85,21 @@ class InterfaceMapping(NewReferenceResult):
 
     @property
     def proxy_type(self) -> str:
-        """The generated Go type standing in for the interface."""
-        return f"bindcPy{self.named.name}"
+        """The generated Go type standing in for the interface (``bindcPyShape``,
+        ``bindcPy_io_Writer`` for a known interface of another package)."""
+        return f"bindcPy{self._ident}"
 
     @property
     def c_methods_var(self) -> str:
         """The C file's static table of the Python method names. It must outlive the call:
         the runtime keeps the pointer for a proxy's error messages, and a proxy may be
         stored by Go and called long after the wrapper returned."""
-        return f"bindc_iface_{self.named.name}_methods"
+        return f"bindc_iface_{self._ident}_methods"
+
+    @property
+    def _ident(self) -> str:
+        pkg = self.named.package
+        return f"_{pkg}_{self.named.name}" if pkg else self.named.name
 
     @property
     def c_zero(self) -> str:
@@ -121,9 +144,12 @@ class InterfaceMapping(NewReferenceResult):
 
 
 def find_interface(t: GoType, env: TypeEnv) -> TypeMapping | None:
-    """A named interface type with methods, declared by the bound package."""
-    if not (isinstance(t, NamedType) and t.package is None and not t.type_args):
+    """A named interface type with methods, declared by the bound package, or one of
+    another package that bindc knows (``io.Writer``)."""
+    if not (isinstance(t, NamedType) and not t.type_args):
         return None
+    if t.package is not None:
+        return _known_interface(t, env)
     decl = env.local_types.get(t.name)
     if decl is None or not isinstance(decl.type, InterfaceType) or not decl.type.methods or decl.type_params:
         return None
@@ -142,6 +168,31 @@ def find_interface(t: GoType, env: TypeEnv) -> TypeMapping | None:
     return InterfaceMapping(go_type=t.go_syntax(), py_annotation=annotation, c_arg_type=c_type,
                             cgo_arg_type=cgo_type, c_result_type="PyObject *", cgo_result_type="*C.PyObject",
                             named=t, proxy=proxy, no_proxy_reason=reason, doc=decl.doc)
+
+
+def _known_interface(t: NamedType, env: TypeEnv) -> TypeMapping | None:
+    """``io.Writer`` and the other interfaces of :data:`_KNOWN_INTERFACES` as parameter or
+    result types: bound instances whose Go type implements them, and Python objects with the
+    methods (``io.BytesIO``, a file opened ``"wb"``). Their Protocol class is named like the
+    Go type (``Writer``), so a package declaring that name itself keeps them unsupported."""
+    from bindc.typemap.registry import MappingError
+
+    assert t.package is not None
+    methods = _KNOWN_INTERFACES.get((env.imports.get(t.package, ""), t.name))
+    if methods is None:
+        return None
+    own = {d.name for d in env.package.types} | {f.name for f in env.package.functions} | \
+        {v.name for v in env.package.values}
+    if t.name in own:
+        raise MappingError(f"type {t.go_syntax()}: its Python Protocol class would be named {t.name}, "
+                           f"which the package declares itself")
+    proxy, reason = _proxy_methods(t.go_syntax(), InterfaceType(methods), env)
+    if not proxy:
+        raise MappingError(f"type {t.go_syntax()}: {reason}")
+    doc = f"A Python object implementing the Go interface {t.go_syntax()}."
+    return InterfaceMapping(go_type=t.go_syntax(), py_annotation=f"{t.name} | None", c_arg_type="py4go_iface_arg",
+                            cgo_arg_type="C.py4go_iface_arg", c_result_type="PyObject *",
+                            cgo_result_type="*C.PyObject", named=t, proxy=proxy, doc=doc)
 
 
 def _proxy_methods(name: str, iface: InterfaceType, env: TypeEnv) -> tuple[tuple[ProxyMethod, ...], str]:

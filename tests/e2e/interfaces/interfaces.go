@@ -249,3 +249,33 @@ func ReverseShapes(shapes []Shape) []Shape {
 	}
 	return out
 }
+
+// Greet writes a greeting to w: an io.Writer of Go (a *Buffer) or of Python (io.BytesIO,
+// a file opened "wb").
+func Greet(w io.Writer, name string) (int, error) {
+	return fmt.Fprintf(w, "hello %s\n", name)
+}
+
+// CopyAndClose writes each line to w, then closes it.
+func CopyAndClose(w io.WriteCloser, lines []string) error {
+	for _, l := range lines {
+		if _, err := io.WriteString(w, l+"\n"); err != nil {
+			return fmt.Errorf("copy: %w", err)
+		}
+	}
+	return w.Close()
+}
+
+// Buffer is a Go io.Writer.
+type Buffer struct {
+	data []byte
+}
+
+// Write appends p.
+func (b *Buffer) Write(p []byte) (int, error) {
+	b.data = append(b.data, p...)
+	return len(p), nil
+}
+
+// String is what was written.
+func (b *Buffer) String() string { return string(b.data) }

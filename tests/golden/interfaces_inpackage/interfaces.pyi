@@ -57,6 +57,22 @@ class Sealed(Protocol):
         """Implements Go seal."""
 
 
+@runtime_checkable
+class Writer(Protocol):
+    """A Python object implementing the Go interface io.Writer."""
+    def write(self, arg0: bytes, /) -> int:
+        """Implements Go Write (a raised exception is its error result)."""
+
+
+@runtime_checkable
+class WriteCloser(Protocol):
+    """A Python object implementing the Go interface io.WriteCloser."""
+    def write(self, arg0: bytes, /) -> int:
+        """Implements Go Write (a raised exception is its error result)."""
+    def close(self, /) -> None:
+        """Implements Go Close (a raised exception is its error result)."""
+
+
 @disjoint_base
 class Square:
     """Square is a Go Shape."""
@@ -77,6 +93,15 @@ class Holder:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def area(self, /) -> int:
         """Area returns the held shape's area."""
+
+
+@disjoint_base
+class Buffer:
+    """Buffer is a Go io.Writer."""
+    def __init__(self, /) -> None: ...
+    def __str__(self, /) -> str: ...
+    def write(self, p: bytes, /) -> int:
+        """Write appends p."""
 
 
 def area_of(s: Shape | None, /) -> int:
@@ -149,3 +174,11 @@ def by_name(shapes: Mapping[str, Shape | None], /) -> dict[str, int]:
 
 def reverse_shapes(shapes: Sequence[Shape | None], /) -> list[Shape | None]:
     """ReverseShapes returns shapes in reverse order (Go and Python values come back as they went in)."""
+
+def greet(w: Writer | None, name: str, /) -> int:
+    """Greet writes a greeting to w: an io.Writer of Go (a *Buffer) or of Python (io.BytesIO,
+    a file opened "wb").
+    """
+
+def copy_and_close(w: WriteCloser | None, lines: Sequence[str], /) -> None:
+    """CopyAndClose writes each line to w, then closes it."""

@@ -8,10 +8,12 @@ package interfaces
 PyObject *PyInit_interfaces(void);
 extern PyTypeObject *bindc_interfaces_Square_type;
 extern PyTypeObject *bindc_interfaces_Holder_type;
+extern PyTypeObject *bindc_interfaces_Buffer_type;
 */
 import "C"
 
 import (
+	"io"
 	"reflect"
 	"unsafe"
 
@@ -48,8 +50,12 @@ var (
 	_ func([]Shape) int                     = SumAreas
 	_ func(map[string]Shape) map[string]int = ByName
 	_ func([]Shape) []Shape                 = ReverseShapes
+	_ func(io.Writer, string) (int, error)  = Greet
+	_ func(io.WriteCloser, []string) error  = CopyAndClose
 	_ func(*Square) int                     = (*Square).Area
 	_ func(*Holder) int                     = (*Holder).Area
+	_ func(*Buffer) string                  = (*Buffer).String
+	_ func(*Buffer, []byte) (int, error)    = (*Buffer).Write
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -471,12 +477,59 @@ func bindcgo_interfaces_reverse_shapes(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_s
 	return 0
 }
 
+//export bindcgo_interfaces_greet
+func bindcgo_interfaces_greet(c_a0 C.py4go_iface_arg, c_a1 C.py4go_strview, c_r0 *C.longlong) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
+			c_status = C.int(py4go.BindcPanic("greet", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) io.Writer { return bindcPy_io_Writer{p} })
+	v_a1 := py4go.BindcString(unsafe.Pointer(c_a1.p), int(c_a1.n))
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0, v_err := Greet(v_a0, v_a1)
+	v_gil.Restore()
+	if v_err != nil {
+		return C.int(py4go.BindcError(v_err))
+	}
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_interfaces_copy_and_close
+func bindcgo_interfaces_copy_and_close(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
+			c_status = C.int(py4go.BindcPanic("copy_and_close", v_panic))
+		}
+	}()
+	var c_a1_go []string
+	if py4go.BindcDecode("copy_and_close", 2, unsafe.Pointer(c_a1), &c_a1_go) < 0 {
+		return -1
+	}
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) io.WriteCloser { return bindcPy_io_WriteCloser{p} })
+	v_a1 := c_a1_go
+	v_gil = py4go.BindcReleaseGIL()
+	v_err := CopyAndClose(v_a0, v_a1)
+	v_gil.Restore()
+	if v_err != nil {
+		return C.int(py4go.BindcError(v_err))
+	}
+	return 0
+}
+
 // Proxies of interfaces inside slices and maps are made by the runtime's decoder.
 func init() {
 	py4go.BindcRegisterProxy(reflect.TypeFor[Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[Labeler](), "Labeler", []string{"label", "weights", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyLabeler{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[Failer](), "Failer", []string{"code", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyFailer{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[Sealed](), "Sealed", []string{"value", "seal"}, func(p py4go.BindcProxy) any { return bindcPySealed{p} })
+	py4go.BindcRegisterProxy(reflect.TypeFor[io.Writer](), "Writer", []string{"write"}, func(p py4go.BindcProxy) any { return bindcPy_io_Writer{p} })
+	py4go.BindcRegisterProxy(reflect.TypeFor[io.WriteCloser](), "WriteCloser", []string{"write", "close"}, func(p py4go.BindcProxy) any { return bindcPy_io_WriteCloser{p} })
 }
 
 // bindcPyShape is a Python object standing in for a Shape: each method calls the
@@ -555,6 +608,38 @@ func (v_self bindcPySealed) Value() int {
 // seal calls the Python method seal().
 func (v_self bindcPySealed) seal() {
 	py4go.BindcProxyMust(v_self.BindcProxy, "seal", "seal", nil)
+}
+
+// bindcPy_io_Writer is a Python object standing in for a Writer: each method calls the
+// object's Python method (see py4go.BindcProxy).
+type bindcPy_io_Writer struct{ py4go.BindcProxy }
+
+var _ io.Writer = bindcPy_io_Writer{}
+
+// Write calls the Python method write().
+func (v_self bindcPy_io_Writer) Write(p0 []byte) (int, error) {
+	var r0 int
+	err := py4go.BindcProxyCall(v_self.BindcProxy, "Write", "write", []any{p0}, &r0)
+	return r0, err
+}
+
+// bindcPy_io_WriteCloser is a Python object standing in for a WriteCloser: each method calls the
+// object's Python method (see py4go.BindcProxy).
+type bindcPy_io_WriteCloser struct{ py4go.BindcProxy }
+
+var _ io.WriteCloser = bindcPy_io_WriteCloser{}
+
+// Write calls the Python method write().
+func (v_self bindcPy_io_WriteCloser) Write(p0 []byte) (int, error) {
+	var r0 int
+	err := py4go.BindcProxyCall(v_self.BindcProxy, "Write", "write", []any{p0}, &r0)
+	return r0, err
+}
+
+// Close calls the Python method close().
+func (v_self bindcPy_io_WriteCloser) Close() error {
+	err := py4go.BindcProxyCall(v_self.BindcProxy, "Close", "close", nil)
+	return err
 }
 
 //export bindcgo_interfaces_Square_new
@@ -663,8 +748,43 @@ func bindcgo_interfaces_Holder_area(c_self C.uintptr_t, c_r0 *C.longlong) (c_sta
 	return 0
 }
 
+//export bindcgo_interfaces_Buffer_new
+func bindcgo_interfaces_Buffer_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(Buffer)))
+}
+
+//export bindcgo_interfaces_Buffer_string
+func bindcgo_interfaces_Buffer_string(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Buffer.string", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*Buffer).String()
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("Buffer.string", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_interfaces_Buffer_write
+func bindcgo_interfaces_Buffer_write(c_self C.uintptr_t, c_a0 C.py4go_strview, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Buffer.write", v_panic))
+		}
+	}()
+	v_r0, v_err := py4go.BindcValue(uintptr(c_self)).(*Buffer).Write(py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	if v_err != nil {
+		return C.int(py4go.BindcError(v_err))
+	}
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
 //export bindcgo_interfaces_register_classes
 func bindcgo_interfaces_register_classes() {
 	py4go.BindcRegisterClass(reflect.TypeOf((*Square)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Square_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*Holder)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Holder_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*Buffer)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Buffer_type), false)
 }

@@ -10,10 +10,13 @@
 
 PyTypeObject *bindc_interfaces_Square_type;
 PyTypeObject *bindc_interfaces_Holder_type;
+PyTypeObject *bindc_interfaces_Buffer_type;
 
 static const char *const bindc_iface_Shape_methods[] = {"area"};
 static const char *const bindc_iface_Labeler_methods[] = {"label", "weights", "__str__"};
 static const char *const bindc_iface_Failer_methods[] = {"code", "__str__"};
+static const char *const bindc_iface__io_Writer_methods[] = {"write"};
+static const char *const bindc_iface__io_WriteCloser_methods[] = {"write", "close"};
 
 PyDoc_STRVAR(bindcdoc_interfaces_area_of, "area_of($module, s, /)\n--\n\nAreaOf returns s.Area(), or -1 for a nil Shape.");
 
@@ -476,6 +479,49 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_interfaces_greet, "greet($module, w, name, /)\n--\n\nGreet writes a greeting to w: an io.Writer of Go (a *Buffer) or of Python (io.BytesIO,\na file opened \"wb\").");
+
+static PyObject *
+bindcpy_interfaces_greet(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("greet", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    py4go_strview a1 = {NULL, 0};
+    long long r0 = 0;
+    if (py4go_bind_iface_arg(args[0], "greet", 1, "Writer", bindc_iface__io_Writer_methods, 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_str(args[1], "greet", 2, &a1) < 0)
+        goto done;
+    if (bindcgo_interfaces_greet(a0, a1, &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_interfaces_copy_and_close, "copy_and_close($module, w, lines, /)\n--\n\nCopyAndClose writes each line to w, then closes it.");
+
+static PyObject *
+bindcpy_interfaces_copy_and_close(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("copy_and_close", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    PyObject * a1 = NULL;
+    if (py4go_bind_iface_arg(args[0], "copy_and_close", 1, "WriteCloser", bindc_iface__io_WriteCloser_methods, 2, &a0) < 0)
+        goto done;
+    if (((*&a1) = args[1], 0) < 0)
+        goto done;
+    if (bindcgo_interfaces_copy_and_close(a0, a1) < 0)
+        goto done;
+    result = Py_NewRef(Py_None);
+done:
+    return result;
+}
+
 /* ---- class Square (Go type Square) ---- */
 
 static PyObject *
@@ -702,6 +748,106 @@ static PyType_Spec bindc_interfaces_Holder_spec = {
     .slots = bindc_interfaces_Holder_slots,
 };
 
+/* ---- class Buffer (Go type Buffer) ---- */
+
+static PyObject *
+bindcpy_interfaces_Buffer_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    return py4go_bind_wrap(type, bindcgo_interfaces_Buffer_new());
+}
+
+static int
+bindcpy_interfaces_Buffer_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static const char *const names[] = {NULL};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("Buffer", args, kwds, names, 0, values) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *
+bindcpy_interfaces_Buffer_repr(PyObject *self)
+{
+    static const char *const names[] = {NULL};
+    return py4go_bind_class_repr(self, names, 0);
+}
+
+PyDoc_STRVAR(bindcdoc_interfaces_Buffer_string, "string($self, /)\n--\n\nString is what was written.");
+
+static PyObject *
+bindcpy_interfaces_Buffer_string(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("Buffer.string", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *r0 = NULL;
+    if (bindcgo_interfaces_Buffer_string(py4go_bind_self(self), &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+static PyObject *
+bindcpy_interfaces_Buffer_str(PyObject *self)
+{
+    return bindcpy_interfaces_Buffer_string(self, NULL, 0);
+}
+
+PyDoc_STRVAR(bindcdoc_interfaces_Buffer_write, "write($self, p, /)\n--\n\nWrite appends p.");
+
+static PyObject *
+bindcpy_interfaces_Buffer_write(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("Buffer.write", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    Py_buffer a0_buf = {0};
+    py4go_strview a0 = {NULL, 0};
+    long long r0 = 0;
+    if (py4go_bind_bytes(args[0], "Buffer.write", 1, &a0_buf, &a0) < 0)
+        goto done;
+    if (bindcgo_interfaces_Buffer_write(py4go_bind_self(self), a0, &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    py4go_bind_release_bytes(&a0_buf);
+    return result;
+}
+
+static PyGetSetDef bindc_interfaces_Buffer_getset[] = {
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef bindc_interfaces_Buffer_methods[] = {
+    {"write", (PyCFunction)(void (*)(void))bindcpy_interfaces_Buffer_write, METH_FASTCALL, bindcdoc_interfaces_Buffer_write},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot bindc_interfaces_Buffer_slots[] = {
+    {Py_tp_doc, (void *)"Buffer()\n--\n\nBuffer is a Go io.Writer."},
+    {Py_tp_new, (void *)bindcpy_interfaces_Buffer_new},
+    {Py_tp_init, (void *)bindcpy_interfaces_Buffer_init},
+    {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
+    {Py_tp_getset, bindc_interfaces_Buffer_getset},
+    {Py_tp_methods, bindc_interfaces_Buffer_methods},
+    {Py_tp_repr, (void *)bindcpy_interfaces_Buffer_repr},
+    {Py_tp_str, (void *)bindcpy_interfaces_Buffer_str},
+    {0, NULL},
+};
+
+static PyType_Spec bindc_interfaces_Buffer_spec = {
+    .name = "interfaces.Buffer",
+    .basicsize = sizeof(py4go_goobject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = bindc_interfaces_Buffer_slots,
+};
+
 static PyMethodDef bindc_interfaces_methods[] = {
     {"area_of", (PyCFunction)(void (*)(void))bindcpy_interfaces_area_of, METH_FASTCALL, bindcdoc_interfaces_area_of},
     {"total_area", (PyCFunction)(void (*)(void))bindcpy_interfaces_total_area, METH_FASTCALL, bindcdoc_interfaces_total_area},
@@ -726,6 +872,8 @@ static PyMethodDef bindc_interfaces_methods[] = {
     {"sum_areas", (PyCFunction)(void (*)(void))bindcpy_interfaces_sum_areas, METH_FASTCALL, bindcdoc_interfaces_sum_areas},
     {"by_name", (PyCFunction)(void (*)(void))bindcpy_interfaces_by_name, METH_FASTCALL, bindcdoc_interfaces_by_name},
     {"reverse_shapes", (PyCFunction)(void (*)(void))bindcpy_interfaces_reverse_shapes, METH_FASTCALL, bindcdoc_interfaces_reverse_shapes},
+    {"greet", (PyCFunction)(void (*)(void))bindcpy_interfaces_greet, METH_FASTCALL, bindcdoc_interfaces_greet},
+    {"copy_and_close", (PyCFunction)(void (*)(void))bindcpy_interfaces_copy_and_close, METH_FASTCALL, bindcdoc_interfaces_copy_and_close},
     {NULL, NULL, 0, NULL},
 };
 
@@ -755,8 +903,12 @@ PyInit_interfaces(void)
         Py_DECREF(m);
         return NULL;
     }
+    if ((bindc_interfaces_Buffer_type = py4go_bind_add_class(m, &bindc_interfaces_Buffer_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
     bindcgo_interfaces_register_classes();
-    if (py4go_bind_exec(m, "import typing\n@typing.runtime_checkable\nclass Shape(typing.Protocol):\n    \"\"\"Shape is implemented by Square here and by any Python object with an area() method.\"\"\"\n    def area(self, /):\n        \"\"\"Implements Go Area.\"\"\"\n\n\n@typing.runtime_checkable\nclass Labeler(typing.Protocol):\n    \"\"\"Labeler has a method with an error result, arguments and several kinds of values, and\n    String (which Python implements as __str__).\n    \"\"\"\n    def label(self, arg0, arg1, /):\n        \"\"\"Implements Go Label (a raised exception is its error result).\"\"\"\n    def weights(self, arg0, /):\n        \"\"\"Implements Go Weights.\"\"\"\n\n\n@typing.runtime_checkable\nclass Failer(typing.Protocol):\n    \"\"\"Failer embeds error: Python implements Error() as __str__.\"\"\"\n    def code(self, /):\n        \"\"\"Implements Go Code.\"\"\"\ndel typing\n") < 0) {
+    if (py4go_bind_exec(m, "import typing\n@typing.runtime_checkable\nclass Shape(typing.Protocol):\n    \"\"\"Shape is implemented by Square here and by any Python object with an area() method.\"\"\"\n    def area(self, /):\n        \"\"\"Implements Go Area.\"\"\"\n\n\n@typing.runtime_checkable\nclass Labeler(typing.Protocol):\n    \"\"\"Labeler has a method with an error result, arguments and several kinds of values, and\n    String (which Python implements as __str__).\n    \"\"\"\n    def label(self, arg0, arg1, /):\n        \"\"\"Implements Go Label (a raised exception is its error result).\"\"\"\n    def weights(self, arg0, /):\n        \"\"\"Implements Go Weights.\"\"\"\n\n\n@typing.runtime_checkable\nclass Failer(typing.Protocol):\n    \"\"\"Failer embeds error: Python implements Error() as __str__.\"\"\"\n    def code(self, /):\n        \"\"\"Implements Go Code.\"\"\"\n\n\n@typing.runtime_checkable\nclass Writer(typing.Protocol):\n    \"\"\"A Python object implementing the Go interface io.Writer.\"\"\"\n    def write(self, arg0, /):\n        \"\"\"Implements Go Write (a raised exception is its error result).\"\"\"\n\n\n@typing.runtime_checkable\nclass WriteCloser(typing.Protocol):\n    \"\"\"A Python object implementing the Go interface io.WriteCloser.\"\"\"\n    def write(self, arg0, /):\n        \"\"\"Implements Go Write (a raised exception is its error result).\"\"\"\n    def close(self, /):\n        \"\"\"Implements Go Close (a raised exception is its error result).\"\"\"\ndel typing\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }
