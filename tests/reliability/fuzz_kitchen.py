@@ -168,8 +168,8 @@ class Kind:
             except UnicodeEncodeError:
                 raise Raise(UnicodeEncodeError, where, "surrogates not allowed") from None
         if self.name == "bytes":
-            if isinstance(o, str):
-                raise Raise(TypeError, f"{where} must be bytes-like object, not str")
+            if isinstance(o, str):  # the message names the argument's own class (a str subclass too)
+                raise Raise(TypeError, f"{where} must be bytes-like object, not {type(o).__name__}")
             try:
                 m = memoryview(o)
             except TypeError:
