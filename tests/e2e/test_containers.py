@@ -6,7 +6,6 @@ plus a leak check of 100,000 create/drop cycles and mypy's stubtest on the built
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import textwrap
 from pathlib import Path
@@ -15,9 +14,8 @@ import pytest
 
 from bindc.build import build_extension
 from bindc.driver import Request, generate_files
-from bindc.resources import runtime_dir
-from bindc.writer import write_all
 from tests.conftest import run, run_python
+from tests.e2e.hosts import build_host
 from tests.e2e.containers_checks import CHECKS, PRELUDE
 
 HERE = Path(__file__).parent
@@ -130,78 +128,10 @@ def test_mypy_strict_client(ext_dir: Path, tmp_path: Path) -> None:
         in proc.stdout
 
 
-HOST_MAIN = """\
-// Command host registers the containers module, starts Python and runs the script named by
-// its first argument; a Python exception exits 1 with the traceback.
-package main
-
-import (
-	"errors"
-	"fmt"
-	"os"
-
-	python "github.com/py4go/py4go/runtime"
-
-	"example.com/containers"
-)
-
-func main() {
-	if err := containers.RegisterPythonModule(); err != nil {
-		fail(err)
-	}
-	if err := python.Initialize(); err != nil {
-		fail(err)
-	}
-	src, err := os.ReadFile(os.Args[1])
-	if err != nil {
-		fail(err)
-	}
-	err = python.WithGIL(func() error { return python.Exec(string(src), nil) })
-	if err != nil {
-		var exc *python.Exception
-		if errors.As(err, &exc) {
-			fmt.Fprint(os.Stderr, exc.Traceback)
-		}
-		fail(err)
-	}
-	if err := python.Finalize(); err != nil {
-		fail(err)
-	}
-}
-
-func fail(err error) {
-	fmt.Fprintln(os.Stderr, "host:", err)
-	os.Exit(1)
-}
-"""
-
-
 @pytest.fixture(scope="module")
 def host(tmp_path_factory: pytest.TempPathFactory, go: str, embed_env: dict[str, str]) -> Path:
     """A Go program embedding Python, with containers generated in-package."""
-    root = tmp_path_factory.mktemp("containers_embedded")
-    pkg = root / "containers"
-    shutil.copytree(CONTAINERS, pkg)
-    result = generate_files(Request(package=str(pkg), cwd=pkg))
-    assert not result.sink.has_errors, result.sink.render_all()
-    write_all(result.files)
-    (root / "go.mod").write_text(textwrap.dedent(f"""\
-        module example.com/host
-
-        go 1.22
-
-        require (
-        \tgithub.com/py4go/py4go/runtime v0.0.0
-        \texample.com/containers v0.0.0
-        )
-
-        replace github.com/py4go/py4go/runtime => {runtime_dir()}
-
-        replace example.com/containers => ./containers
-        """))
-    (root / "main.go").write_text(HOST_MAIN)
-    run([go, "build", "-o", "host", "."], cwd=root, env=embed_env)
-    return root / "host"
+    return build_host(tmp_path_factory.mktemp("containers_embedded"), CONTAINERS, go, embed_env)
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))
