@@ -56,21 +56,6 @@ static PyGILState_STATE ensure_gil_keeping_thread_state(void)
     return state;
 }
 
-py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_ssize_t nargs)
-{
-    if (!Py_IsInitialized()) {
-        py4go_result r = {0};
-        r.status = PY4GO_NOT_INITIALIZED;
-        r.arg = -1;
-        return r;
-    }
-    PyGILState_STATE state = ensure_gil_keeping_thread_state();
-    __atomic_add_fetch(&py4go_callbacks_acquired, 1, __ATOMIC_RELAXED);
-    py4go_result r = py4go_call((PyObject *)callable, NULL, 0, args, nargs, 0, PY4GO_UNBOX | PY4GO_KEEP_EXCEPTION);
-    PyGILState_Release(state);
-    return r;
-}
-
 py4go_result py4go_bind_invoke_method(uintptr_t obj, const char *method, Py_ssize_t len,
                                       const py4go_value *args, Py_ssize_t nargs)
 {
@@ -85,6 +70,11 @@ py4go_result py4go_bind_invoke_method(uintptr_t obj, const char *method, Py_ssiz
     py4go_result r = py4go_call((PyObject *)obj, method, len, args, nargs, 0, PY4GO_UNBOX | PY4GO_KEEP_EXCEPTION);
     PyGILState_Release(state);
     return r;
+}
+
+py4go_result py4go_bind_invoke(uintptr_t callable, const py4go_value *args, Py_ssize_t nargs)
+{
+    return py4go_bind_invoke_method(callable, NULL, 0, args, nargs); /* no method: call it */
 }
 
 PyObject *py4go_bind_iface_missing(PyObject *o, const char *const *methods, int nmethods, int *count)
