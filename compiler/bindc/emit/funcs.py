@@ -8,7 +8,10 @@ handle) and the Go file an ``//export`` trampoline that looks the func up and ca
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bindc.emit.printer import LinePrinter
+from bindc.ir import FuncType
 from bindc.resolve import BoundModule
 from bindc.typemap.base import ArgSite, GoRefs, c_string, go_string
 from bindc.typemap.funcs import FuncMapping, callback_builder_name, method_def_name
@@ -57,32 +60,47 @@ def emit_go_func_support(p: LinePrinter, module: BoundModule, refs: GoRefs) -> N
 
 
 def _emit_callback_builder(p: LinePrinter, m: FuncMapping, refs: GoRefs) -> None:
-    go_func = refs.type_syntax(m.func)
-    params = [f"p{i} {refs.type_syntax(prm.type)}" for i, prm in enumerate(m.func.params)]
-    result_types = [refs.type_syntax(r.type) for r in m.func.results]
+    head, result_types = go_func_head(m.func, refs)
+    name = callback_builder_name(m)
+    p.P(f"// {name} wraps a Python callable as a Go {m.func.go_syntax()}.")
+    p.P(f"func {name}(cb *{refs.rt}.Callback) {refs.type_syntax(m.func)} {{")
+    p.P(f"return func{head} {{")
+    emit_python_call(p, m, result_types, lambda args: f"cb.Invoke({args})",
+                     lambda args: f"{refs.rt}.BindcMust(cb.Invoke({args}))")
+    p.P("}")
+    p.P("}")
+
+
+def go_func_head(sig: FuncType, refs: GoRefs) -> tuple[str, list[str]]:
+    """The parameters and results of a Go func of signature ``sig``, parameters named p0,
+    p1...: ``"(p0 int, p1 string) (int, error)"``, and the result types."""
+    params = [f"p{i} {refs.type_syntax(prm.type)}" for i, prm in enumerate(sig.params)]
+    result_types = [refs.type_syntax(r.type) for r in sig.results]
     ret = ""
     if len(result_types) == 1:
         ret = " " + result_types[0]
     elif result_types:
         ret = " (" + ", ".join(result_types) + ")"
-    name = callback_builder_name(m)
-    p.P(f"// {name} wraps a Python callable as a Go {m.func.go_syntax()}.")
-    p.P(f"func {name}(cb *{refs.rt}.Callback) {go_func} {{")
-    p.P(f"return func({', '.join(params)}){ret} {{")
+    return f"({', '.join(params)}){ret}", result_types
+
+
+def emit_python_call(p: LinePrinter, m: FuncMapping, result_types: list[str], call: Callable[[str], str],
+                     call_must: Callable[[str], str]) -> None:
+    """The body of a Go func (head from :func:`go_func_head`) that calls into Python: ``call``
+    and ``call_must`` turn the runtime call's arguments (``[]any{p0}, &r0``) into the call
+    returning an error (for a signature with an error result) or panicking on one."""
     outs = [f"r{i}" for i in range(len(m.results))]
     for i, r in enumerate(outs):
         p.P(f"var {r} {result_types[i]}")
-    args = "[]any{" + ", ".join(f"p{i}" for i in range(len(params))) + "}" if params else "nil"
-    invoke = f"cb.Invoke({', '.join([args] + ['&' + r for r in outs])})"
+    args = "[]any{" + ", ".join(f"p{i}" for i in range(len(m.params))) + "}" if m.params else "nil"
+    call_args = ", ".join([args] + ["&" + r for r in outs])
     if m.returns_error:
-        p.P(f"err := {invoke}")
+        p.P(f"err := {call(call_args)}")
         p.P(f"return {', '.join(outs + ['err'])}")
     else:
-        p.P(f"{refs.rt}.BindcMust({invoke})")
+        p.P(call_must(call_args))
         if outs:
             p.P(f"return {', '.join(outs)}")
-    p.P("}")
-    p.P("}")
 
 
 def _emit_func_trampoline(p: LinePrinter, module: BoundModule, m: FuncMapping, refs: GoRefs) -> None:

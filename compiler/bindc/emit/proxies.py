@@ -8,6 +8,7 @@ Python source, so ``mod.Shape`` exists for annotations, subclassing and ``isinst
 
 from __future__ import annotations
 
+from bindc.emit.funcs import emit_python_call, go_func_head
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
 from bindc.stubmodel import Argument, Arguments, Class, Function, StubModule, render_module
@@ -79,28 +80,12 @@ def emit_go_proxies(p: LinePrinter, module: BoundModule, refs: GoRefs, reflect: 
 def _emit_proxy_method(p: LinePrinter, type_name: str, m: ProxyMethod, refs: GoRefs) -> None:
     func = m.func
     assert isinstance(func, FuncMapping)
-    params = [f"p{i} {refs.type_syntax(prm.type)}" for i, prm in enumerate(m.signature.params)]
-    result_types = [refs.type_syntax(r.type) for r in m.signature.results]
-    ret = ""
-    if len(result_types) == 1:
-        ret = " " + result_types[0]
-    elif result_types:
-        ret = " (" + ", ".join(result_types) + ")"
+    head, result_types = go_func_head(m.signature, refs)
     p.P(f"// {m.go_name} calls the Python method {m.py_name}().")
-    p.P(f"func (v_self {type_name}) {m.go_name}({', '.join(params)}){ret} {{")
-    outs = [f"r{i}" for i in range(len(func.results))]
-    for i, r in enumerate(outs):
-        p.P(f"var {r} {result_types[i]}")
-    args = "[]any{" + ", ".join(f"p{i}" for i in range(len(params))) + "}" if params else "nil"
-    call_args = ", ".join([f"v_self.BindcProxy", go_string(m.go_name), go_string(m.py_name), args]
-                          + ["&" + r for r in outs])
-    if func.returns_error:
-        p.P(f"err := {refs.rt}.BindcProxyCall({call_args})")
-        p.P(f"return {', '.join(outs + ['err'])}")
-    else:
-        p.P(f"{refs.rt}.BindcProxyMust({call_args})")
-        if outs:
-            p.P(f"return {', '.join(outs)}")
+    p.P(f"func (v_self {type_name}) {m.go_name}{head} {{")
+    names = f"v_self.BindcProxy, {go_string(m.go_name)}, {go_string(m.py_name)}"
+    emit_python_call(p, func, result_types, lambda args: f"{refs.rt}.BindcProxyCall({names}, {args})",
+                     lambda args: f"{refs.rt}.BindcProxyMust({names}, {args})")
     p.P("}")
 
 
