@@ -130,6 +130,11 @@ class FuncType(GoType):
             return f"func({params}) {self.results[0].type.go_syntax()}"
         return f"func({params}) ({_render_params(self.results, False)})"
 
+    @property
+    def is_string_getter(self) -> bool:
+        """``func() string``: the signature of ``String()`` and ``Error()``."""
+        return not self.params and len(self.results) == 1 and self.results[0].type == NamedType("string")
+
 
 @dataclass(frozen=True)
 class InterfaceMethod:

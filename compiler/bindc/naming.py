@@ -9,6 +9,9 @@ from __future__ import annotations
 import keyword
 import re
 
+#: Go methods that become Python's ``__str__`` (with the signature ``func() string``).
+STR_METHODS = ("String", "Error")
+
 # One word of a Go mixedCaps identifier, tried in order at each position:
 #   NaN                 Go's spelling of the float constant (math.NaN, math.IsNaN)
 #   IPv4, TLSv13        an initialism with a version suffix stays one word

@@ -94,6 +94,12 @@ class BoundFunction:
         return self.func.doc
 
     @property
+    def returns_str_only(self) -> bool:
+        """No parameters, one ``str`` result and no error: a ``String()``-shaped method."""
+        return (not self.params and not self.variadic and len(self.results) == 1
+                and self.results[0].mapping.py_annotation == "str" and not self.returns_error)
+
+    @property
     def py_annotation(self) -> str:
         """The Python return annotation."""
         if not self.results:

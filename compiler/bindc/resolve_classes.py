@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Package,
                       PointerType, SliceType, Span, StructField, StructType, TypeDecl)
-from bindc.naming import python_safe, snake_case
+from bindc.naming import STR_METHODS, python_safe, snake_case
 from bindc.resolve import BoundFunction, BoundReceiver, bind_function, wanted
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.named import NamedTypeError, enum_members, underlying_mapping
 
-#: Go methods that become Python dunders instead of methods, with the signature they need.
-STR_METHODS = ("String", "Error")
 
 
 @dataclass(frozen=True)
@@ -110,17 +108,14 @@ def _bind_class(decl: TypeDecl, py_name: str, structs: dict[str, TypeDecl], pack
     str_method = None
     method_set = _method_set(decl, structs, package, {f.go_name for f in fields})
     # An Error() string method makes the Go type an error: its class is a GoError exception.
-    is_error = any(m.name == "Error" and not m.params and len(m.results) == 1 and not m.variadic
-                   and isinstance(m.results[0].type, NamedType) and m.results[0].type.name == "string"
-                   and m.results[0].type.package is None for m in method_set)
+    is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in method_set)
     for func in method_set:
         if not wanted(func, in_package, sink):
             continue
         bf = bind_function(func, env, sink, receiver)
         if bf is None:
             continue
-        if func.name in STR_METHODS and not func.params and len(bf.results) == 1 \
-                and bf.results[0].mapping.py_annotation == "str" and not bf.returns_error:
+        if func.name in STR_METHODS and bf.returns_str_only:
             if str_method is None or func.name == "String":
                 str_method = bf
             continue

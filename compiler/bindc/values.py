@@ -175,8 +175,7 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
         bf = bind_function(func, env, sink, receiver)
         if bf is None:
             continue
-        if func.name == "String" and not bf.params and not bf.variadic and len(bf.results) == 1 \
-                and bf.results[0].mapping.py_annotation == "str" and not bf.returns_error:
+        if func.name == "String" and bf.returns_str_only:
             str_method = bf
             continue
         if bf.py_name in _ENUM_ATTRIBUTES or bf.py_name in members or bf.py_name in used:

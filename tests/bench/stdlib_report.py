@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "compiler"))
 from bindc.driver import Request, generate_files  # noqa: E402
 from bindc.ir import StructType, TypeDecl  # noqa: E402
 from bindc.resolve import BoundModule  # noqa: E402
-from bindc.resolve_classes import STR_METHODS  # noqa: E402
+from bindc.naming import STR_METHODS  # noqa: E402
 
 DEFAULT_PACKAGES = ["strings", "strconv", "unicode/utf8", "path", "math", "math/cmplx", "net/url"]
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from bindc.capi import CSignature
 from bindc.ir import FuncType, GoType, InterfaceMethod, InterfaceType, NamedType, Param, SliceType
-from bindc.naming import python_safe, snake_case
+from bindc.naming import STR_METHODS, python_safe, snake_case
 from bindc.typemap.base import ArgSite, GoRefs, NewReferenceResult, TypeMapping, c_string, go_string
 from bindc.typemap.classes import CLASSES_KEY
 from bindc.typemap.env import TypeEnv
@@ -54,8 +54,6 @@ _KNOWN_INTERFACES: dict[tuple[str, str], tuple[InterfaceMethod, ...]] = {
     ("io", "WriteCloser"): (_WRITE, _CLOSE),
 }
 _ERROR_METHODS = (InterfaceMethod("Error", FuncType((), (Param(None, NamedType("string")),))),)
-#: Methods a Python object implements as ``__str__`` (the same choice bound classes make).
-_STR_METHODS = ("String", "Error")
 
 
 @dataclass(frozen=True)
@@ -255,8 +253,7 @@ def _method_set(iface: InterfaceType, env: TypeEnv, seen: set[str]) -> tuple[lis
 def _py_method_name(m: InterfaceMethod) -> str:
     """The Python method a proxy calls for ``m``."""
     sig = m.signature
-    if m.name in _STR_METHODS and not sig.params and len(sig.results) == 1 \
-            and sig.results[0].type == NamedType("string"):
+    if m.name in STR_METHODS and sig.is_string_getter:  # as bound classes map them
         return "__str__"
     return python_safe(snake_case(m.name))
 
