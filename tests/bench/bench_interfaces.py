@@ -15,16 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "compiler"))
-
-from bindc.build import build_extension  # noqa: E402
+from benchlib import run_against_package
 
 TIMED = r"""
 import json, sys, timeit
@@ -57,13 +49,7 @@ def main() -> None:
     ap.add_argument("--number", type=int, default=200_000)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
-    pkg = REPO / "tests" / "e2e" / "interfaces"
-    with tempfile.TemporaryDirectory(prefix="bench-interfaces-") as tmp:
-        build_extension(str(pkg), Path(tmp), cwd=pkg)
-        env = dict(os.environ, PYTHONPATH=tmp)
-        proc = subprocess.run([sys.executable, "-c", TIMED, str(args.number), str(args.repeat)],
-                              env=env, capture_output=True, text=True, check=True, timeout=1800)
-    ns: dict[str, float] = json.loads(proc.stdout)
+    ns: dict[str, float] = run_against_package("interfaces", TIMED, str(args.number), str(args.repeat))
     overhead = ns.pop("empty-lambda")  # not part of goroutines-4, which times one call
     if args.json:
         print(json.dumps({"ns": ns, "timeit_lambda_overhead": overhead}))
