@@ -1,6 +1,7 @@
-"""Building Go host programs that embed CPython with a bound package registered (embedded mode).
+"""Building a bound test package both ways: as an extension module (``build_ext``) and into Go
+host programs that embed CPython with the module registered (embedded mode).
 
-The package is copied, generated in-package (so ``//py4go:export`` on unexported code
+For a host, the package is copied, generated in-package (so ``//py4go:export`` on unexported code
 applies), and linked into a small ``main`` that registers the module, starts Python and runs
 the script named by its first argument (a Python exception exits 1 with the traceback).
 """
@@ -11,6 +12,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from bindc.build import build_extension
 from bindc.driver import Request, generate_files
 from bindc.resources import runtime_dir
 from bindc.writer import write_all
@@ -60,6 +62,14 @@ func fail(err error) {{
 	os.Exit(1)
 }}
 """
+
+
+def build_ext(out: Path, package_dir: Path) -> Path:
+    """``bindc build`` of the Go package at ``package_dir`` into ``out`` (the extension module
+    and its stub), failing with the diagnostics if bindc reported an error."""
+    built = build_extension(str(package_dir), out, cwd=package_dir)
+    assert not built.result.sink.has_errors, built.result.sink.render_all()
+    return out
 
 
 def build_host(root: Path, package_dir: Path, go: str, env: dict[str, str], *flags: str) -> Path:

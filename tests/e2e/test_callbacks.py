@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from bindc.build import build_extension
 from tests.conftest import run, run_python
 from tests.e2e.callbacks_checks import CHECKS
-from tests.e2e.hosts import build_host
+from tests.e2e.hosts import build_ext, build_host
 
 HERE = Path(__file__).parent
 CALLBACKS = HERE / "callbacks"
@@ -30,10 +29,7 @@ pytestmark = pytest.mark.go
 
 @pytest.fixture(scope="module")
 def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("callbacks_ext")
-    built = build_extension(str(CALLBACKS), out, cwd=CALLBACKS)
-    assert not built.result.sink.has_errors
-    return out
+    return build_ext(tmp_path_factory.mktemp("callbacks_ext"), CALLBACKS)
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bindc.build import build_extension
 from bindc.driver import Request, generate_files
 from tests.conftest import run, run_python
-from tests.e2e.hosts import build_host
+from tests.e2e.hosts import build_ext, build_host
 from tests.e2e.containers_checks import CHECKS, PRELUDE
 
 HERE = Path(__file__).parent
@@ -30,10 +29,7 @@ def _script(mode: str, name: str) -> str:
 
 @pytest.fixture(scope="module")
 def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("containers_ext")
-    built = build_extension(str(CONTAINERS), out, cwd=CONTAINERS)
-    assert not built.result.sink.has_errors
-    return out
+    return build_ext(tmp_path_factory.mktemp("containers_ext"), CONTAINERS)
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))

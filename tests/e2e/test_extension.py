@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bindc.build import build_extension
 from tests.conftest import run_python
+from tests.e2e.hosts import build_ext
 from tests.e2e.kitchen_checks import CHECKS
 
 KITCHEN = Path(__file__).parent / "kitchen"
@@ -20,10 +20,7 @@ pytestmark = pytest.mark.go
 
 @pytest.fixture(scope="module")
 def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("kitchen_ext")
-    built = build_extension(str(KITCHEN), out, cwd=KITCHEN)
-    assert not built.result.sink.has_errors
-    return out
+    return build_ext(tmp_path_factory.mktemp("kitchen_ext"), KITCHEN)
 
 
 def test_build_outputs_module_and_stub(ext_dir: Path) -> None:

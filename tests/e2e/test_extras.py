@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bindc.build import build_extension
 from tests.conftest import run, run_python
 from tests.e2e.extras_checks import CHECKS
+from tests.e2e.hosts import build_ext, build_host, run_in_host
 
 EXTRAS = Path(__file__).parent / "extras"
 pytestmark = pytest.mark.go
@@ -20,10 +20,7 @@ pytestmark = pytest.mark.go
 
 @pytest.fixture(scope="module")
 def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("extras_ext")
-    built = build_extension(str(EXTRAS), out, cwd=EXTRAS)
-    assert not built.result.sink.has_errors, built.result.sink.render_all()
-    return out
+    return build_ext(tmp_path_factory.mktemp("extras_ext"), EXTRAS)
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))
@@ -40,8 +37,6 @@ def test_stubtest_accepts_extras_stub(ext_dir: Path) -> None:
 def test_extras_embedded(tmp_path: Path, go: str, embed_env: dict[str, str]) -> None:
     """Every check again in one Go program embedding Python, with ``extras`` generated
     in-package (sentinels, imported enums and complex numbers through the embedded module)."""
-    from tests.e2e.hosts import build_host, run_in_host
-
     host = build_host(tmp_path / "host", EXTRAS, go, embed_env)
     body = "\n".join(f"def check_{name}():\n{textwrap.indent(textwrap.dedent(code), '    ')}\n"
                      for name, code in CHECKS.items())

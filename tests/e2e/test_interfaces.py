@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from bindc.build import build_extension
 from tests.conftest import run, run_python
-from tests.e2e.hosts import build_host, run_in_host
+from tests.e2e.hosts import build_ext, build_host, run_in_host
 
 HERE = Path(__file__).parent
 PACKAGE = HERE / "interfaces"
@@ -252,10 +251,7 @@ CHECKS: dict[str, str] = {
 
 @pytest.fixture(scope="module")
 def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("interfaces_ext")
-    built = build_extension(str(PACKAGE), out, cwd=PACKAGE)
-    assert not built.result.sink.has_errors
-    return out
+    return build_ext(tmp_path_factory.mktemp("interfaces_ext"), PACKAGE)
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bindc.build import build_extension
 from tests.conftest import run, run_python
-from tests.e2e.hosts import write_host_tree
+from tests.e2e.hosts import build_ext, write_host_tree
 from tests.e2e.named_checks import CHECKS
 
 NAMED = Path(__file__).parent / "named"
@@ -21,10 +20,7 @@ pytestmark = pytest.mark.go
 
 @pytest.fixture(scope="module")
 def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("named_ext")
-    built = build_extension(str(NAMED), out, cwd=NAMED)
-    assert not built.result.sink.has_errors
-    return out
+    return build_ext(tmp_path_factory.mktemp("named_ext"), NAMED)
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))
