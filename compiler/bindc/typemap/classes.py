@@ -126,14 +126,10 @@ def _value_annotation(t: NamedType, decl: TypeDecl, env: TypeEnv) -> str:
     the type's own underlying type is being looked up: ``type List []List``)."""
     from bindc.typemap.named import NamedTypeError, underlying_mapping
 
-    busy = env.extra.setdefault("bindc.classes.value_busy", set())
-    assert isinstance(busy, set)
-    if t.name in busy:
-        return ""
-    busy.add(t.name)
-    try:
-        return underlying_mapping(t, decl, env, env).py_param_annotation
-    except NamedTypeError:
-        return ""
-    finally:
-        busy.discard(t.name)
+    with env.visiting("value class", t.name) as first:
+        if not first:
+            return ""
+        try:
+            return underlying_mapping(t, decl, env, env).py_param_annotation
+        except NamedTypeError:
+            return ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from bindc.ir import NamedType, Package, TypeDecl
@@ -39,6 +41,22 @@ class TypeEnv:
         if t.package is not None or t.type_args or t.name in self.local_types:
             return False
         return t.name == name if name is not None else t.name in PREDECLARED_TYPES
+
+    @contextmanager
+    def visiting(self, kind: str, key: Hashable) -> Iterator[bool]:
+        """Mark ``key`` as being worked out (lookups recurse through type declarations) for
+        the ``with`` block. Yields False when it already is: a cycle (``type List []List``,
+        an interface naming itself), where the caller must not descend again."""
+        busy = self.extra.setdefault(f"bindc.visiting.{kind}", set())
+        assert isinstance(busy, set)
+        if key in busy:
+            yield False
+            return
+        busy.add(key)
+        try:
+            yield True
+        finally:
+            busy.discard(key)
 
     @classmethod
     def for_package(cls, package: Package) -> "TypeEnv":

@@ -28,9 +28,6 @@ from bindc.typemap.env import TypeEnv
 #: env.extra key: True when the output goes into the bound package (unexported methods are
 #: then implementable by a generated proxy).
 IN_PACKAGE_KEY = "in_package"
-#: env.extra key: names of the interfaces whose proxy is being worked out (an interface
-#: mentioning itself in a method is not proxied rather than looked up forever).
-_PENDING_KEY = "interfaces_pending"
 
 def _method(name: str, params: tuple[str, ...], results: tuple[str, ...]) -> InterfaceMethod:
     """An interface method whose parameter and result types are predeclared (``[]byte`` too)."""
@@ -199,16 +196,14 @@ def _proxy_methods(name: str, iface: InterfaceType, env: TypeEnv) -> tuple[tuple
     from bindc.typemap.funcs import find_func
     from bindc.typemap.registry import MappingError
 
-    pending: set[str] = env.extra.setdefault(_PENDING_KEY, set())  # type: ignore[assignment]
-    if name in pending:
-        raise MappingError(f"interface {name} refers to itself in a method signature")
-    methods, reason = _method_set(iface, env, set())
-    if reason:
-        return (), reason
-    in_package = bool(env.extra.get(IN_PACKAGE_KEY, True))
-    out: list[ProxyMethod] = []
-    pending.add(name)
-    try:
+    with env.visiting("interface", name) as first:
+        if not first:
+            raise MappingError(f"interface {name} refers to itself in a method signature")
+        methods, reason = _method_set(iface, env, set())
+        if reason:
+            return (), reason
+        in_package = bool(env.extra.get(IN_PACKAGE_KEY, True))
+        out: list[ProxyMethod] = []
         for m in methods:
             if not m.name[:1].isupper() and not in_package:
                 return (), f"method {m.name} is unexported, so a wrapper package cannot implement it"
@@ -218,8 +213,6 @@ def _proxy_methods(name: str, iface: InterfaceType, env: TypeEnv) -> tuple[tuple
                 return (), f"method {m.name}: {e}"
             assert func is not None
             out.append(ProxyMethod(m.name, _py_method_name(m), m.signature, func))
-    finally:
-        pending.discard(name)
     return tuple(out), ""
 
 

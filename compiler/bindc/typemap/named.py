@@ -169,18 +169,13 @@ def named_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: TypeEnv)
             raise NamedTypeError(f"type {t.go_syntax()}: struct type not bound as a class (unexported or skipped)")
         raise NamedTypeError(f"type {t.go_syntax()}: struct types of other packages are not bound (not yet)")
     if decl.alias:  # the very same type as the one it names: that type's rules apply
-        guard = env.extra.setdefault("bindc.named.busy", set())
-        assert isinstance(guard, set)
-        key = (decl_env.package.dir, decl.name)
-        if key in guard:
-            raise NamedTypeError(f"type {t.go_syntax()} is defined in terms of itself")
-        guard.add(key)
-        try:
-            return lookup_mapping(decl.type, decl_env)
-        except MappingError as e:
-            raise NamedTypeError(f"type {t.go_syntax()}: {e}") from None
-        finally:
-            guard.discard(key)
+        with env.visiting("alias", (decl_env.package.dir, decl.name)) as first:
+            if not first:
+                raise NamedTypeError(f"type {t.go_syntax()} is defined in terms of itself")
+            try:
+                return lookup_mapping(decl.type, decl_env)
+            except MappingError as e:
+                raise NamedTypeError(f"type {t.go_syntax()}: {e}") from None
     mapping = underlying_mapping(t, decl, decl_env, env)
     inner = mapping.inner
     if isinstance(inner, (SignedInt, UnsignedInt)) and (decl_env is env or _imported_enum_ok(decl, decl_env, env)):
