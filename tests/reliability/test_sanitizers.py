@@ -84,7 +84,7 @@ def assert_instrumented(binary: Path, function: str) -> None:
 # One C function per runtime source file: each must contain ASan checks in the test binary,
 # or the run would prove nothing about that file.
 INSTRUMENTED = {"py4go.c": "py4go_str", "py4go_bind.c": "py4go_bind_bytes",
-                "py4go_bind_values.c": "py4go_bind_coerce", "py4go_callback.c": "py4go_bind_invoke"}
+                "py4go_bind_values.c": "py4go_bind_coerce", "py4go_callback.c": "py4go_bind_iface_missing"}
 
 
 @needs_asan
