@@ -10,7 +10,7 @@ from bindc.emit.c_wrappers import emit_wrapper
 from bindc.emit.names import c_wrapper_name, doc_name
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
-from bindc.resolve_classes import BoundClass, BoundField
+from bindc.resolve.classes import BoundClass, BoundField
 from bindc.typemap.base import ArgSite, c_string
 from bindc.typemap.classes import class_type_var
 

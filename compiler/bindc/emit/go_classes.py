@@ -6,7 +6,7 @@ from bindc.emit.c_classes import prefix
 from bindc.emit.go_trampolines import emit_trampoline, receiver_value
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
-from bindc.resolve_classes import BoundClass, BoundField
+from bindc.resolve.classes import BoundClass, BoundField
 from bindc.typemap.base import ArgSite, GoRefs, go_string
 from bindc.typemap.classes import class_type_var
 

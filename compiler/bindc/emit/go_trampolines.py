@@ -23,7 +23,7 @@ from bindc.resources import RUNTIME_IMPORT_PATH
 from bindc.typemap.base import ArgSite, GoRefs, go_string
 from bindc.typemap.classes import class_type_var
 from bindc.typemap.env import TypeEnv
-from bindc.variables import emit_variable_helpers
+from bindc.resolve.variables import emit_variable_helpers
 
 #: Top-level names the generated Go file declares in the bound package.
 GENERATED_GO_NAMES = ("RegisterPythonModule", "PythonModuleName")

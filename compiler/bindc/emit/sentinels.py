@@ -1,4 +1,4 @@
-"""Generated code for sentinel errors (:mod:`bindc.sentinels`): the C globals holding each
+"""Generated code for sentinel errors (:mod:`bindc.resolve.sentinels`): the C globals holding each
 exception class, its creation in ``PyInit``, the Go function registering each class with the
 runtime together with a getter of the Go variable, and the stub classes."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from bindc.capi import CSignature
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
-from bindc.sentinels import BoundSentinel
+from bindc.resolve.sentinels import BoundSentinel
 from bindc.stubmodel import Class
 from bindc.typemap.base import c_string, go_string
 

@@ -3,7 +3,7 @@
 A defined non-struct type with methods (``type Kelvin float64`` with ``func (k Kelvin) ...``,
 ``url.Values``) is a *value class*: the same machinery holding a ``*T``, with one property,
 ``value``, crossing as the underlying type, and a constructor ``T(value)``. An integer type whose
-constants form an enum stays an ``IntEnum`` instead (see :mod:`bindc.values`).
+constants form an enum stays an ``IntEnum`` instead (see :mod:`bindc.resolve.values`).
 
 Promotion follows Go's rules: fields and methods of embedded structs are reachable through
 the outer struct unless a shallower declaration shadows them or two at the same depth
@@ -18,7 +18,7 @@ from bindc.diagnostics import DiagnosticSink
 from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Package,
                       PointerType, SliceType, Span, StructField, StructType, TypeDecl)
 from bindc.naming import STR_METHODS, python_safe, snake_case
-from bindc.resolve import BoundFunction, BoundReceiver, bind_function, wanted
+from bindc.resolve.functions import BoundFunction, BoundReceiver, bind_function, wanted
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.named import NamedTypeError, enum_members, underlying_mapping
@@ -80,7 +80,7 @@ def select_classes(package: Package, env: TypeEnv, in_package: bool, sink: Diagn
         if skip is not None or decl.type_params:
             continue
         if not isinstance(decl.type, StructType) and len(enum_members(decl, env)) >= 2:
-            continue  # an IntEnum, with its methods attached (bindc.values)
+            continue  # an IntEnum, with its methods attached (bindc.resolve.values)
         if not decl.exported and not (in_package and export is not None):
             continue
         selected[decl.name] = export.arg if export is not None and export.arg else decl.name

@@ -32,8 +32,8 @@ from bindc.typemap.named import EnumMapping
 PyValue = int | float | complex | str | bool
 
 if TYPE_CHECKING:
-    from bindc.resolve import BoundFunction
-    from bindc.sentinels import BoundSentinel
+    from bindc.resolve.functions import BoundFunction
+    from bindc.resolve.sentinels import BoundSentinel
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class BoundConstant:
 @dataclass(frozen=True)
 class ModuleValues:
     """Everything a module defines besides functions and classes: enums, constants and the
-    exception classes of sentinel errors (:mod:`bindc.sentinels`)."""
+    exception classes of sentinel errors (:mod:`bindc.resolve.sentinels`)."""
 
     enums: tuple[BoundEnum, ...] = ()
     constants: tuple[BoundConstant, ...] = ()
@@ -90,7 +90,7 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str], in_packa
     """The enums, constants and sentinel errors of ``env``'s package; ``taken`` holds Python
     names in use, ``used`` the mappings the module's functions and classes use (with where),
     whose enums of *other* packages become classes of this module too."""
-    from bindc.sentinels import resolve_sentinels
+    from bindc.resolve.sentinels import resolve_sentinels
     from bindc.typemap.registry import MappingError, lookup_mapping
 
     enums: list[BoundEnum] = []
@@ -157,7 +157,7 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
                sink: DiagnosticSink) -> BoundEnum:
     """An enum class and its methods. Members are immutable Python ints, so only methods
     with a value receiver can be bound; ``self`` crosses like an enum parameter."""
-    from bindc.resolve import BoundReceiver, bind_function, wanted  # resolve imports this module
+    from bindc.resolve.functions import BoundReceiver, bind_function, wanted  # resolve imports this module
 
     receiver = BoundReceiver(attr_name(decl.name), NamedType(decl.name), value=mapping)
     members = {attr_name(name) for name, _ in mapping.members}

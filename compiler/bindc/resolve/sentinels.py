@@ -56,7 +56,7 @@ def is_sentinel(decl: ValueDecl, env: TypeEnv) -> bool:
 def resolve_sentinels(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> tuple[BoundSentinel, ...]:
     """The sentinel classes of ``env``'s package; ``taken`` holds the module's names in use
     (a clash skips the variable with a warning)."""
-    from bindc.values import attr_name
+    from bindc.resolve.values import attr_name
 
     out: list[BoundSentinel] = []
     for decl in env.package.values:

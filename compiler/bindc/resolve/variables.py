@@ -20,8 +20,8 @@ from bindc.diagnostics import DiagnosticSink
 from bindc.emit.printer import LinePrinter
 from bindc.ir import Func, GoType, NamedType, Param, ValueDecl
 from bindc.naming import python_safe, snake_case
-from bindc.resolve import BoundFunction, BoundModule, BoundParam, BoundResult
-from bindc.sentinels import is_sentinel
+from bindc.resolve.functions import BoundFunction, BoundModule, BoundParam, BoundResult
+from bindc.resolve.sentinels import is_sentinel
 from bindc.typemap.base import GoRefs
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.imported import constants_of
@@ -45,7 +45,7 @@ def variable_accessors(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> l
         if decl.kind != "var" or not decl.exported or any(d.kind == "skip" for d in decl.directives):
             continue
         if is_sentinel(decl, env):
-            continue  # an exception class of the module (bindc.sentinels)
+            continue  # an exception class of the module (bindc.resolve.sentinels)
         go_type = decl.type if decl.type is not None else _constant_type(decl.value, env)
         if go_type is None:
             sink.warning(f"variable {decl.name} skipped: its type is not written and its initialiser is "

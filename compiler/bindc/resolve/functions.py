@@ -21,10 +21,10 @@ from bindc.naming import is_valid_python_identifier, python_safe, snake_case
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.registry import is_error_type
-from bindc.values import ModuleValues, resolve_values
+from bindc.resolve.values import ModuleValues, resolve_values
 
 if TYPE_CHECKING:
-    from bindc.resolve_classes import BoundClass
+    from bindc.resolve.classes import BoundClass
 
 #: Names every generated module defines itself; a bound declaration may not take them.
 RESERVED_MODULE_NAMES = frozenset({"GoError", "GoPanic"})
@@ -139,7 +139,7 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     generated package calls it through that import path.
     """
     # resolve_classes builds on this module's function binding, hence the local import.
-    from bindc.resolve_classes import bind_classes, select_classes
+    from bindc.resolve.classes import bind_classes, select_classes
     from bindc.typemap.classes import CLASSES_KEY, MODULE_KEY
     from bindc.typemap.interfaces import IN_PACKAGE_KEY
 
@@ -155,7 +155,7 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         bound = bind_function(func, env, sink)
         if bound is not None:
             functions.append(bound)
-    from bindc.variables import variable_accessors  # it builds BoundFunctions: imported late
+    from bindc.resolve.variables import variable_accessors  # it builds BoundFunctions: imported late
 
     functions += variable_accessors(env, sink, {f.py_name for f in functions})
     classes = bind_classes(package, env.extra[CLASSES_KEY], env, in_package, sink)  # type: ignore[arg-type]
