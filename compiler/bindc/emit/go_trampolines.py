@@ -17,22 +17,17 @@ from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
 from bindc.emit.proxies import emit_go_proxies, proxy_interfaces
 from bindc.emit.sentinels import emit_go_externs, emit_go_registration
 from bindc.gil import releases_gil
-from bindc.ir import FuncType, NamedType, Package, Param, PointerType
+from bindc.ir import FuncType, NamedType, Param, PointerType
 from bindc.resolve import BoundFunction, BoundModule
+from bindc.resolve.types import package_level_names
 from bindc.resources import RUNTIME_IMPORT_PATH
 from bindc.typemap.base import ArgSite, GoRefs, go_string
 from bindc.typemap.classes import class_type_var
 from bindc.typemap.env import TypeEnv
-from bindc.resolve.variables import emit_variable_helpers
+from bindc.emit.go_variables import emit_variable_helpers
 
 #: Top-level names the generated Go file declares in the bound package.
 GENERATED_GO_NAMES = ("RegisterPythonModule", "PythonModuleName")
-
-
-def package_level_names(package: Package) -> frozenset[str]:
-    """Identifiers the bound package declares at top level (generated code must avoid them)."""
-    names = {f.name for f in package.functions} | {t.name for t in package.types} | {v.name for v in package.values}
-    return frozenset(names)
 
 
 def emit_go_file(module: BoundModule, source_note: str) -> str:

@@ -1,4 +1,4 @@
-"""Go struct types as Python classes: which structs, and their fields, methods and dunders.
+"""Pass 2, classes: the fields, constructor arguments and method sets of the selected classes.
 
 A defined non-struct type with methods (``type Kelvin float64`` with ``func (k Kelvin) ...``,
 ``url.Values``) is a *value class*: the same machinery holding a ``*T``, with one property,
@@ -12,122 +12,37 @@ collide. Generated Go code just writes ``p.Name`` and the Go compiler resolves t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Package,
-                      PointerType, SliceType, Span, StructField, StructType, TypeDecl)
-from bindc.naming import STR_METHODS, python_safe, snake_case
-from bindc.resolve.functions import BoundFunction, BoundReceiver, bind_function, wanted
-from bindc.typemap import MappingError, TypeMapping, lookup_mapping
+                      PointerType, SliceType, StructField, StructType, TypeDecl)
+from bindc.naming import python_safe, snake_case
+from bindc.resolve.model import VALUE_FIELD, BoundField
+from bindc.resolve.state import ClassShape, ResolveState
+from bindc.typemap import MappingError, lookup_mapping
 from bindc.typemap.env import TypeEnv
-from bindc.typemap.named import NamedTypeError, enum_members, underlying_mapping
+from bindc.typemap.named import NamedTypeError, underlying_mapping
 
 
-
-@dataclass(frozen=True)
-class BoundField:
-    """A struct field (own or promoted) as a Python property; ``go_name`` is empty for the
-    ``value`` property of a value class (the Go value itself)."""
-
-    go_name: str
-    py_name: str
-    mapping: TypeMapping
-    doc: str
-    span: Span | None
-
-
-@dataclass(frozen=True)
-class BoundClass:
-    """A Go struct type (or, with ``is_value``, another defined type with methods) as a Python class."""
-
-    decl: TypeDecl
-    py_name: str
-    fields: tuple[BoundField, ...]
-    init_fields: tuple[BoundField, ...]
-    methods: tuple[BoundFunction, ...]
-    str_method: BoundFunction | None
-    comparable: bool
-    is_error: bool = False
-    is_value: bool = False
-
-    @property
-    def named(self) -> NamedType:
-        """The Go type as the bound package names it."""
-        return NamedType(self.decl.name)
-
-    @property
-    def doc(self) -> str:
-        """The Go doc comment of the type."""
-        return self.decl.doc
-
-
-#: Name of the property of a value class that holds the Go value itself.
-VALUE_FIELD = "value"
-
-
-def select_classes(package: Package, env: TypeEnv, in_package: bool, sink: DiagnosticSink) -> dict[str, str]:
-    """Types to bind as classes, as Go name -> Python class name (before any field is looked
-    at, so functions and fields can refer to every class): structs, and other defined types
-    that have methods unless they are interfaces or enums."""
-    selected: dict[str, str] = {}
-    for decl in package.types:
-        if decl.alias or isinstance(decl.type, InterfaceType):
-            continue
-        if not isinstance(decl.type, StructType) and not package.methods_of(decl.name):
-            continue
-        export, skip = decl.directive("export"), decl.directive("skip")
-        if skip is not None or decl.type_params:
-            continue
-        if not isinstance(decl.type, StructType) and len(enum_members(decl, env)) >= 2:
-            continue  # an IntEnum, with its methods attached (bindc.resolve.values)
-        if not decl.exported and not (in_package and export is not None):
-            continue
-        selected[decl.name] = export.arg if export is not None and export.arg else decl.name
-    return selected
-
-
-def bind_classes(package: Package, classes: dict[str, str], env: TypeEnv, in_package: bool,
-                 sink: DiagnosticSink) -> list[BoundClass]:
-    """Fields, constructor, methods and dunders of every selected class."""
+def run(state: ResolveState) -> None:
+    """Pass 2: claim every class name and work out each class's fields and method set
+    (``state.shapes``); the methods themselves are bound by the functions pass."""
+    package, env, sink = state.package, state.env, state.sink
     structs = {d.name: d for d in package.types if isinstance(d.type, StructType)}
-    bound = []
-    for decl in package.types:
-        if decl.name in classes:
-            bound.append(_bind_class(decl, classes[decl.name], structs, package, env, in_package, sink))
-    return bound
-
-
-def _bind_class(decl: TypeDecl, py_name: str, structs: dict[str, TypeDecl], package: Package, env: TypeEnv,
-                in_package: bool, sink: DiagnosticSink) -> BoundClass:
-    receiver = BoundReceiver(py_name, NamedType(decl.name))
-    is_value = not isinstance(decl.type, StructType)
-    fields, own = _bind_fields(decl, structs, env, sink) if not is_value else _value_field(decl, env, sink)
-    used = {f.py_name for f in fields}
-    methods: list[BoundFunction] = []
-    str_method = None
-    method_set = _method_set(decl, structs, package, {f.go_name for f in fields})
-    # An Error() string method makes the Go type an error: its class is a GoError exception.
-    is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in method_set)
-    for func in method_set:
-        if not wanted(func, in_package, sink):
-            continue
-        bf = bind_function(func, env, sink, receiver)
-        if bf is None:
-            continue
-        if func.name in STR_METHODS and bf.returns_str_only:
-            if str_method is None or func.name == "String":
-                str_method = bf
-            continue
-        if bf.py_name in used:
-            sink.error(f"{decl.name}.{func.name} and a field or method of {decl.name} both become Python "
-                       f"name {bf.py_name!r}; rename one with //py4go:export <name>", func.span)
-            continue
-        used.add(bf.py_name)
-        methods.append(bf)
     all_types = {d.name: d for d in package.types}
-    return BoundClass(decl, py_name, tuple(fields), tuple(own), tuple(methods), str_method,
-                      _comparable(decl.type, all_types, set()), is_error, is_value)
+    for decl in package.types:
+        py_name = state.class_names.get(decl.name)
+        if py_name is None:
+            continue
+        holder = state.symbols.claim(py_name, f"type {decl.name}")
+        if holder == "bindc":
+            sink.error(f"Python name {py_name!r} of type {decl.name} is reserved by bindc", decl.span)
+        is_value = not isinstance(decl.type, StructType)
+        fields, own = _bind_fields(decl, structs, env, sink) if not is_value else _value_field(decl, env, sink)
+        method_set = _method_set(decl, structs, package, {f.go_name for f in fields})
+        # An Error() string method makes the Go type an error: its class is a GoError exception.
+        is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in method_set)
+        state.shapes.append(ClassShape(decl, py_name, tuple(fields), tuple(own), tuple(method_set),
+                                       _comparable(decl.type, all_types, set()), is_error, is_value))
 
 
 def _value_field(decl: TypeDecl, env: TypeEnv, sink: DiagnosticSink) -> tuple[list[BoundField], list[BoundField]]:

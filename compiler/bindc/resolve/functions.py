@@ -1,9 +1,10 @@
-"""Deciding what to bind: from a parsed :class:`~bindc.ir.Package` to a :class:`BoundModule`.
+"""Pass 3, functions and methods: signatures of package functions and of class methods.
 
-The resolver applies the binding rules (exported API, ``//py4go:export`` and ``//py4go:skip``),
-gives every declaration its Python name, picks a type mapping for every parameter and
-result, and reports everything it cannot honour as a positioned diagnostic. It never stops at
-the first problem, and it never changes the IR: it wraps it.
+This pass applies the binding rules (exported API, ``//py4go:export`` and ``//py4go:skip``),
+gives every function its Python name (claimed in the module's symbol table), picks a type
+mapping for every parameter and result, and reports everything it cannot honour as a
+positioned diagnostic. It never stops at the first problem, and it never changes the IR: it
+wraps it. It also binds the methods of the classes the classes pass shaped.
 
 A declaration that was asked for explicitly (``//py4go:export``) but cannot be bound is an
 error; one that is merely exported is skipped with a warning naming the reason.
@@ -11,179 +12,68 @@ error; one that is merely exported is skipped with a warning naming the reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from typing import TYPE_CHECKING
-
 from bindc.diagnostics import DiagnosticSink
-from bindc.ir import Func, NamedType, Package, Param, Span
-from bindc.naming import is_valid_python_identifier, python_safe, snake_case
+from bindc.ir import Func, NamedType, Param, Span
+from bindc.naming import STR_METHODS, is_valid_python_identifier, python_safe, snake_case
+from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundReceiver, BoundResult
+from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.registry import is_error_type
-from bindc.resolve.values import ModuleValues, resolve_values
-
-if TYPE_CHECKING:
-    from bindc.resolve.classes import BoundClass
-
-#: Names every generated module defines itself; a bound declaration may not take them.
-RESERVED_MODULE_NAMES = frozenset({"GoError", "GoPanic"})
 
 
-@dataclass(frozen=True)
-class BoundParam:
-    """A Go parameter with its Python name, its mapping and its C variable name."""
-
-    param: Param
-    py_name: str
-    mapping: TypeMapping
-    var: str
-
-
-@dataclass(frozen=True)
-class BoundResult:
-    """A Go result (not the trailing ``error``) with its mapping and C variable name."""
-
-    param: Param
-    mapping: TypeMapping
-    var: str
-
-
-@dataclass(frozen=True)
-class BoundReceiver:
-    """The class a bound method belongs to. ``value`` is set for an enum's methods: ``self`` is
-    an ``IntEnum`` member (a Python int), converted with that mapping and passed by value,
-    instead of a bound instance holding a ``*T``."""
-
-    py_class: str
-    named: NamedType
-    value: TypeMapping | None = None
-
-
-@dataclass(frozen=True)
-class BoundFunction:
-    """A Go function (or method, with ``receiver``) as Python will see it."""
-
-    func: Func
-    py_name: str
-    params: tuple[BoundParam, ...]
-    variadic: BoundParam | None
-    results: tuple[BoundResult, ...]
-    returns_error: bool
-    receiver: BoundReceiver | None = None
-    local: bool = False  # the Go function is generated into the output file (variable accessors)
-
-    @property
-    def display_name(self) -> str:
-        """The name error messages use: ``concat`` or ``Point.scale``."""
-        return f"{self.receiver.py_class}.{self.py_name}" if self.receiver else self.py_name
-
-    @property
-    def c_name(self) -> str:
-        """A C-identifier-safe unique name within the module: ``concat`` or ``Point_scale``."""
-        return f"{self.receiver.py_class}_{self.py_name}" if self.receiver else self.py_name
-
-    @property
-    def go_name(self) -> str:
-        """The Go identifier of the function."""
-        return self.func.name
-
-    @property
-    def doc(self) -> str:
-        """The Go doc comment, used as the Python docstring."""
-        return self.func.doc
-
-    @property
-    def returns_str_only(self) -> bool:
-        """No parameters, one ``str`` result and no error: a ``String()``-shaped method."""
-        return (not self.params and not self.variadic and len(self.results) == 1
-                and self.results[0].mapping.py_annotation == "str" and not self.returns_error)
-
-    @property
-    def py_annotation(self) -> str:
-        """The Python return annotation."""
-        if not self.results:
-            return "None"
-        if len(self.results) == 1:
-            return self.results[0].mapping.py_annotation
-        return "tuple[" + ", ".join(r.mapping.py_annotation for r in self.results) + "]"
-
-
-@dataclass(frozen=True)
-class BoundModule:
-    """Everything the emitters need to generate one Python module from one Go package.
-
-    ``target_import`` is ``None`` when the files are generated into the bound package
-    itself; otherwise it is the import path of the package the wrapper package calls.
-    """
-
-    name: str
-    go_package: str
-    package: Package
-    functions: tuple[BoundFunction, ...]
-    target_import: str | None = None
-    classes: tuple["BoundClass", ...] = ()
-    values: ModuleValues = ModuleValues()
-
-    @property
-    def doc(self) -> str:
-        """The module docstring: the package's doc comment."""
-        return self.package.doc
-
-
-def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
-            target_import: str | None = None) -> BoundModule:
-    """Build the binding plan for ``package`` as Python module ``module_name``.
-
-    With ``target_import`` (``bindc generate --out``) only the exported API is bound and the
-    generated package calls it through that import path.
-    """
-    # resolve_classes builds on this module's function binding, hence the local import.
-    from bindc.resolve.classes import bind_classes, select_classes
-    from bindc.typemap.classes import CLASSES_KEY, MODULE_KEY
-    from bindc.typemap.interfaces import IN_PACKAGE_KEY
-
-    env = TypeEnv.for_package(package)
-    in_package = target_import is None
-    env.extra[MODULE_KEY] = module_name
-    env.extra[CLASSES_KEY] = select_classes(package, env, in_package, sink)
-    env.extra[IN_PACKAGE_KEY] = in_package
-    functions: list[BoundFunction] = []
-    for func in package.functions:
-        if not wanted(func, in_package, sink):
+def run(state: ResolveState) -> None:
+    """Bind every wanted package function (``state.functions``) and every class's methods
+    (``state.classes``); warn once per interface Python objects cannot implement."""
+    for func in state.package.functions:
+        if not wanted(func, state.in_package, state.sink):
             continue
-        bound = bind_function(func, env, sink)
-        if bound is not None:
-            functions.append(bound)
-    from bindc.resolve.variables import variable_accessors  # it builds BoundFunctions: imported late
-
-    functions += variable_accessors(env, sink, {f.py_name for f in functions})
-    classes = bind_classes(package, env.extra[CLASSES_KEY], env, in_package, sink)  # type: ignore[arg-type]
-    _check_unique_names(functions, classes, sink)
-    _warn_unimplementable_interfaces(functions, classes, env, sink)
-    taken = {f.py_name for f in functions} | {c.py_name for c in classes} | set(RESERVED_MODULE_NAMES)
-    values = resolve_values(env, sink, taken, in_package, _used_mappings(functions, classes))
-    return BoundModule(
-        name=module_name,
-        go_package=package.name if in_package else module_name,
-        package=package,
-        functions=tuple(sorted(functions, key=lambda f: f.func.span)),
-        target_import=target_import,
-        classes=tuple(classes),
-        values=values,
-    )
+        bound = bind_function(func, state.env, state.sink)
+        if bound is not None and _claim_function(bound, state):
+            state.functions.append(bound)
+    state.classes = [_bind_methods(shape, state) for shape in state.shapes]
+    _warn_unimplementable_interfaces(state.functions, state.classes, state.env, state.sink)
 
 
-def _used_mappings(functions: list[BoundFunction], classes: list["BoundClass"]) -> list[tuple[TypeMapping, Span]]:
-    """Every mapping the module's functions, methods and fields use, with its declaration's
-    span, in declaration order (functions first)."""
-    out: list[tuple[TypeMapping, Span]] = []
-    for fn in functions + [m for c in classes for m in c.methods]:
-        params = list(fn.params) + ([fn.variadic] if fn.variadic else [])
-        out += [(bp.mapping, fn.func.span) for bp in params] + [(r.mapping, fn.func.span) for r in fn.results]
-    for cls in classes:
-        out += [(f.mapping, f.span or cls.decl.span) for f in cls.fields]
-    return out
+def _claim_function(f: BoundFunction, state: ResolveState) -> bool:
+    """Claim the function's Python name; two Go declarations must not land on one name
+    (e.g. ``ToUpper`` and ``toUpper``)."""
+    holder = state.symbols.claim(f.py_name, f"{f.go_name} (at {f.func.span})")
+    if holder is None:
+        return True
+    if holder == "bindc":
+        state.sink.error(f"Python name {f.py_name!r} of {f.go_name} is reserved by bindc", f.func.span)
+    else:
+        state.sink.error(f"{f.go_name} and {holder} both become Python name {f.py_name!r}; "
+                         f"rename one with //py4go:export <name>", f.func.span)
+    return False
+
+
+def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
+    """The class with its methods: ``String()``/``Error()`` as ``__str__``, the others by name."""
+    decl, sink = shape.decl, state.sink
+    receiver = BoundReceiver(shape.py_name, NamedType(decl.name))
+    used = {f.py_name for f in shape.fields}
+    methods: list[BoundFunction] = []
+    str_method = None
+    for func in shape.method_set:
+        if not wanted(func, state.in_package, sink):
+            continue
+        bf = bind_function(func, state.env, sink, receiver)
+        if bf is None:
+            continue
+        if func.name in STR_METHODS and bf.returns_str_only:
+            if str_method is None or func.name == "String":
+                str_method = bf
+            continue
+        if bf.py_name in used:
+            sink.error(f"{decl.name}.{func.name} and a field or method of {decl.name} both become Python "
+                       f"name {bf.py_name!r}; rename one with //py4go:export <name>", func.span)
+            continue
+        used.add(bf.py_name)
+        methods.append(bf)
+    return BoundClass(decl, shape.py_name, shape.fields, shape.init_fields, tuple(methods), str_method,
+                      shape.comparable, shape.is_error, shape.is_value)
 
 
 def wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
@@ -290,33 +180,7 @@ def _param_name(p: Param, index: int, used: set[str]) -> str:
     return name
 
 
-def _check_unique_names(functions: list[BoundFunction], classes: "list[BoundClass]", sink: DiagnosticSink) -> None:
-    """Two Go declarations must not land on one Python name (e.g. ``ToUpper`` and ``toUpper``)."""
-    seen: dict[str, BoundFunction] = {}
-    class_names = {c.py_name: c for c in classes}
-    for name, c in class_names.items():
-        if name in RESERVED_MODULE_NAMES:
-            sink.error(f"Python name {name!r} of type {c.decl.name} is reserved by bindc", c.decl.span)
-    for f in sorted(functions, key=lambda f: f.func.span):
-        if f.py_name in class_names:
-            sink.error(f"{f.go_name} and type {class_names[f.py_name].decl.name} both become Python name "
-                       f"{f.py_name!r}; rename one with //py4go:export <name>", f.func.span)
-            continue
-        if f.py_name in RESERVED_MODULE_NAMES:
-            sink.error(f"Python name {f.py_name!r} of {f.go_name} is reserved by bindc", f.func.span)
-        elif f.py_name in seen:
-            first = seen[f.py_name]
-            sink.error(
-                f"{f.go_name} and {first.go_name} (at {first.func.span}) both become Python name "
-                f"{f.py_name!r}; rename one with //py4go:export <name>",
-                f.func.span,
-            )
-        else:
-            seen[f.py_name] = f
-    functions[:] = [f for f in functions if seen.get(f.py_name) is f]
-
-
-def _warn_unimplementable_interfaces(functions: list[BoundFunction], classes: "list[BoundClass]", env: TypeEnv,
+def _warn_unimplementable_interfaces(functions: list[BoundFunction], classes: list[BoundClass], env: TypeEnv,
                                      sink: DiagnosticSink) -> None:
     """Once per interface the module uses: say why Python objects cannot implement it (its
     parameters then take bound instances only)."""

@@ -1,4 +1,4 @@
-"""Package variables as ``get_<name>()`` / ``set_<name>(value)`` functions.
+"""Pass 5, variables: package variables as ``get_<name>()`` / ``set_<name>(value)`` functions.
 
 A module attribute cannot run code when read (modules have no properties, and a module
 ``__getattr__`` is only consulted for *missing* names), so a value copied into the module at
@@ -6,46 +6,59 @@ import would silently go stale when Go changes the variable. Accessor functions 
 and write the live Go variable, convert exactly like a function result or parameter, and
 show up in the stub with their types.
 
-Each accessor is an ordinary :class:`~bindc.resolve.BoundFunction` whose Go function is a
-tiny helper generated into the wrapper file itself (``local=True``), so the C wrapper, the
-trampoline and the stub need nothing new.
+Each accessor is an ordinary :class:`~bindc.resolve.model.BoundFunction` whose Go function is
+a tiny helper generated into the wrapper file itself (``local=True``, its name handed out by
+the symbol table), so the C wrapper, the trampoline and the stub need nothing new.
+
+Error variables (sentinels) are not accessors: this pass sets them aside for the sentinels
+pass, which makes them exception classes.
 """
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from bindc.consteval import ConstEvalError, ExactComplex, evaluate
-from bindc.diagnostics import DiagnosticSink
-from bindc.emit.printer import LinePrinter
 from bindc.ir import Func, GoType, NamedType, Param, ValueDecl
 from bindc.naming import python_safe, snake_case
-from bindc.resolve.functions import BoundFunction, BoundModule, BoundParam, BoundResult
-from bindc.resolve.sentinels import is_sentinel
-from bindc.typemap.base import GoRefs
+from bindc.resolve.model import BoundFunction, BoundParam, BoundResult
+from bindc.resolve.state import ResolveState
+from bindc.resolve.values import add_imported_enums
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.imported import constants_of
-from bindc.typemap.registry import MappingError, lookup_mapping
+from bindc.typemap.registry import MappingError, is_error_type, lookup_mapping
 
-def getter_name(decl: ValueDecl) -> str:
-    """The Go helper that reads the variable."""
-    return f"bindcget_{decl.name}"
+#: Calls that make a new error value, by import path of the package and function name.
+_CONSTRUCTORS = {("errors", "New"), ("fmt", "Errorf")}
+_CALL = re.compile(r"\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*\(")
 
-
-def setter_name(decl: ValueDecl) -> str:
-    """The Go helper that writes the variable."""
-    return f"bindcset_{decl.name}"
+#: The Go helpers an accessor pair calls, ``{}`` being the variable's stem.
+HELPER_TEMPLATES = ("bindcget_{}", "bindcset_{}")
 
 
-def variable_accessors(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> list[BoundFunction]:
-    """Getter and setter functions for every exported package variable whose type maps;
-    ``taken`` holds the Python names of the bound functions (a clash skips the variable)."""
-    out: list[BoundFunction] = []
+def is_sentinel(decl: ValueDecl, env: TypeEnv) -> bool:
+    """Whether the package variable ``decl`` is an error value: its type is written ``error``,
+    or its initialiser calls ``errors.New`` or ``fmt.Errorf``."""
+    if decl.kind != "var":
+        return False
+    if decl.type is not None:
+        return is_error_type(decl.type, env)
+    m = _CALL.match(decl.value or "")
+    return m is not None and (env.imports.get(m.group(1)), m.group(2)) in _CONSTRUCTORS
+
+
+def run(state: ResolveState) -> None:
+    """Getter and setter functions for every exported package variable whose type maps,
+    appended to ``state.functions``; error variables go to ``state.error_variables``."""
+    env, sink = state.env, state.sink
+    accessors: list[BoundFunction] = []
     for decl in env.package.values:
         if decl.kind != "var" or not decl.exported or any(d.kind == "skip" for d in decl.directives):
             continue
         if is_sentinel(decl, env):
-            continue  # an exception class of the module (bindc.resolve.sentinels)
+            state.error_variables.append(decl)
+            continue
         go_type = decl.type if decl.type is not None else _constant_type(decl.value, env)
         if go_type is None:
             sink.warning(f"variable {decl.name} skipped: its type is not written and its initialiser is "
@@ -57,20 +70,27 @@ def variable_accessors(env: TypeEnv, sink: DiagnosticSink, taken: set[str]) -> l
             sink.warning(f"variable {decl.name} skipped: {e}", decl.span)
             continue
         base = python_safe(snake_case(decl.name)).rstrip("_")
-        clash = {f"get_{base}", f"set_{base}"} & taken
+        clash = [n for n in (f"get_{base}", f"set_{base}") if state.symbols.owner(n) is not None]
         if clash:
-            sink.warning(f"variable {decl.name} skipped: its accessor name {sorted(clash)[0]!r} is already a "
-                         f"function of the module", decl.span)
+            sink.warning(f"variable {decl.name} skipped: its accessor name {clash[0]!r} is already used in the "
+                         f"module", decl.span)
             continue
+        state.symbols.claim(f"get_{base}", f"variable {decl.name}")
+        state.symbols.claim(f"set_{base}", f"variable {decl.name}")
+        stem = state.symbols.allocate(("variable", decl.name), decl.name, HELPER_TEMPLATES)
+        getter_name, setter_name = (t.format(stem) for t in HELPER_TEMPLATES)
         doc = f"The Go package variable {decl.name}" + (f": {decl.doc}" if decl.doc else ".")
         value = Param("value", go_type, decl.span)
-        getter = Func(getter_name(decl), (), (Param(None, go_type, decl.span),), False, "Read " + doc, (), decl.span)
-        setter = Func(setter_name(decl), (value,), (), False, "Write " + doc, (), decl.span)
-        out.append(BoundFunction(getter, f"get_{base}", (), None, (BoundResult(getter.results[0], mapping, "r0"),),
-                                 False, local=True))
-        out.append(BoundFunction(setter, f"set_{base}", (BoundParam(value, "value", mapping, "a0"),), None, (),
-                                 False, local=True))
-    return out
+        getter = Func(getter_name, (), (Param(None, go_type, decl.span),), False, "Read " + doc, (), decl.span)
+        setter = Func(setter_name, (value,), (), False, "Write " + doc, (), decl.span)
+        accessors.append(BoundFunction(getter, f"get_{base}", (), None,
+                                       (BoundResult(getter.results[0], mapping, "r0"),), False, local=True,
+                                       variable=decl.name))
+        accessors.append(BoundFunction(setter, f"set_{base}", (BoundParam(value, "value", mapping, "a0"),), None,
+                                       (), False, local=True, variable=decl.name))
+    state.functions += accessors
+    # An enum of another package that only a variable uses still becomes a class of the module.
+    add_imported_enums(state, [(r.mapping, fn.func.span) for fn in accessors for r in fn.results])
 
 
 def _constant_type(value: str | None, env: TypeEnv) -> GoType | None:
@@ -90,22 +110,3 @@ def _constant_type(value: str | None, env: TypeEnv) -> GoType | None:
     default = ("bool" if isinstance(v, bool) else "string" if isinstance(v, bytes)
                else "float64" if isinstance(v, Fraction) else "complex128" if isinstance(v, ExactComplex) else "int")
     return NamedType(default)
-
-
-def emit_variable_helpers(p: LinePrinter, module: BoundModule, refs: GoRefs, target: str | None) -> None:
-    """The Go helpers the accessor trampolines call (one getter and one setter per variable)."""
-    for fn in module.functions:
-        if not fn.local:
-            continue
-        name = fn.go_name.removeprefix("bindcget_").removeprefix("bindcset_")
-        var = f"{target}.{name}" if target else name
-        p.P()
-        if fn.results:
-            go_type = refs.type_syntax(fn.func.results[0].type)
-            p.P(f"func {fn.go_name}() {go_type} {{")
-            p.P(f"return {var}")
-        else:
-            go_type = refs.type_syntax(fn.func.params[0].type)
-            p.P(f"func {fn.go_name}(v {go_type}) {{")
-            p.P(f"{var} = v")
-        p.P("}")
