@@ -17,7 +17,8 @@ def test_allocate_bumps_the_stem_until_every_template_is_free():
     t.reserve("bindcpy_m_S_init")
     stem = t.allocate("S.Init", "m_S_init", ("bindcpy_{}", "bindcgo_{}"))
     assert stem == "m_S_init_2"
-    assert t.allocate("other", "m_S_init", ("bindcgo_{}",)) == "m_S_init_3"  # bindcgo_m_S_init_2 is taken too
+    assert t.allocate("other", "m_S_init", ("bindcpy_{}",)) == "m_S_init_3"  # _2 went to S.Init
+    assert t.allocate("third", "m_S_init", ("bindcgo_{}",)) == "m_S_init"  # free in that template
     assert t.allocate("S.Init", "ignored", ()) == "m_S_init_2"  # one key, one stem
     assert t.stem("S.Init") == "m_S_init_2"
 
