@@ -15,7 +15,7 @@ from __future__ import annotations
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Package,
                       PointerType, SliceType, StructField, StructType, TypeDecl)
-from bindc.naming import python_safe, snake_case
+from bindc.naming import is_dunder, is_valid_python_identifier, python_safe, snake_case, struct_tag_lookup
 from bindc.resolve.model import VALUE_FIELD, BoundField
 from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, lookup_mapping
@@ -53,11 +53,21 @@ def _value_field(decl: TypeDecl, env: TypeEnv, sink: DiagnosticSink) -> tuple[li
     except NamedTypeError as e:
         sink.warning(f"{decl.name}: no value property: {e}", decl.span)
         return [], []
-    # A method named Value would take the property's name: the property steps aside.
-    taken = any(snake_case(m.name) == VALUE_FIELD for m in env.package.methods_of(decl.name))
-    field = BoundField("", "go_" + VALUE_FIELD if taken else VALUE_FIELD, mapping, f"The Go {decl.name} value.",
-                       decl.span)
+    # A method named Value would take the property's name: the property steps aside, to
+    # go_value, then go_value_2... (a method GoValue takes the second choice too).
+    taken = {_method_py_name(m) for m in env.package.methods_of(decl.name)}
+    name, n = VALUE_FIELD, 1
+    while name in taken:
+        n += 1
+        name = "go_" + VALUE_FIELD + (f"_{n - 1}" if n > 2 else "")
+    field = BoundField("", name, mapping, f"The Go {decl.name} value.", decl.span)
     return [field], [field]
+
+
+def _method_py_name(func: Func) -> str:
+    """The Python name a method asks for (the functions pass checks and claims it)."""
+    export = func.directive("export")
+    return export.arg if export is not None and export.arg else python_safe(snake_case(func.name))
 
 
 def _bind_fields(decl: TypeDecl, structs: dict[str, TypeDecl], env: TypeEnv,
@@ -66,21 +76,45 @@ def _bind_fields(decl: TypeDecl, structs: dict[str, TypeDecl], env: TypeEnv,
     fields: list[BoundField] = []
     own: list[BoundField] = []
     seen: set[str] = set()
+    py_names: dict[str, str] = {}
     for depth, (field, name) in enumerate(_field_levels(decl, structs)):
         for f, go_name in zip(field, name):
             if go_name in seen or not go_name[:1].isupper():
                 continue
             seen.add(go_name)
+            py_name = _field_py_name(decl, f, go_name, sink)
+            if py_name is None:
+                continue
             try:
                 mapping = lookup_mapping(f.type, env)
             except MappingError as e:
                 sink.warning(f"field {decl.name}.{go_name} skipped: {e}", f.span)
                 continue
-            bf = BoundField(go_name, python_safe(snake_case(go_name)), mapping, f.doc, f.span)
+            holder = py_names.setdefault(py_name, go_name)
+            if holder != go_name:
+                sink.error(f"fields {decl.name}.{go_name} and {decl.name}.{holder} both become Python name "
+                           f"{py_name!r}; rename one with a struct tag `py4go:\"<name>\"`", f.span)
+                continue
+            bf = BoundField(go_name, py_name, mapping, f.doc, f.span)
             fields.append(bf)
             if depth == 0:
                 own.append(bf)
     return fields, own
+
+
+def _field_py_name(decl: TypeDecl, f: StructField, go_name: str, sink: DiagnosticSink) -> str | None:
+    """The property name of a field: the struct tag's ``py4go:"name"``, else the snake_case of
+    the Go name; None for ``py4go:"-"`` (never bound) or an invalid name (an error)."""
+    tagged = struct_tag_lookup(f.tag or "", "py4go")
+    if tagged is None or tagged == "":
+        return python_safe(snake_case(go_name))
+    if tagged == "-":
+        return None
+    if not is_valid_python_identifier(tagged) or is_dunder(tagged):
+        sink.error(f"field {decl.name}.{go_name}: struct tag py4go:{tagged!r} is not a valid Python attribute "
+                   f"name", f.span)
+        return None
+    return tagged
 
 
 def _field_levels(decl: TypeDecl, structs: dict[str, TypeDecl]) -> list[tuple[list[StructField], list[str]]]:

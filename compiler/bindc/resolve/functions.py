@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Func, NamedType, Param, Span
-from bindc.naming import STR_METHODS, is_valid_python_identifier, python_safe, snake_case
+from bindc.naming import STR_METHODS, is_dunder, is_valid_python_identifier, python_safe, snake_case
 from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundReceiver, BoundResult
 from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
@@ -164,6 +164,10 @@ def _python_name(func: Func, sink: DiagnosticSink) -> str | None:
     if export is not None and export.arg:
         if not is_valid_python_identifier(export.arg):
             sink.error(f"//py4go:export name {export.arg!r} is not a valid Python identifier", export.span)
+            return None
+        if is_dunder(export.arg):
+            sink.error(f"//py4go:export name {export.arg!r} is a Python special-method name; bindc defines "
+                       f"those itself (String() is __str__, == is __eq__)", export.span)
             return None
         return export.arg
     return python_safe(snake_case(func.name))
