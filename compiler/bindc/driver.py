@@ -36,6 +36,7 @@ class Request:
     module: str | None = None
     python: str | None = None
     cwd: Path = field(default_factory=Path.cwd)
+    strict: bool = False  # every skipped exported declaration is an error (for CI)
 
 
 @dataclass
@@ -82,6 +83,7 @@ def generate_files(req: Request) -> Result:
             return Result([], sink, interpreter=interp)
 
     module = resolve(package, module_name, sink, target_import=target_import)
+    _check_summary(module, req.strict, sink)
     if target_import is None:
         _check_generated_names(module, sink)
     _verify_c_api(module, interp, sink)
@@ -97,6 +99,19 @@ def generate_files(req: Request) -> Result:
         GeneratedFile(out_dir / pyi_name, check_stub(emit_stub(module, note), pyi_name)),
     ]
     return Result(files, sink, module, interp)
+
+
+def _check_summary(module: BoundModule, strict: bool, sink: DiagnosticSink) -> None:
+    """A package of which nothing can be bound is an error (a module with nothing in it is
+    never what the user wanted); with ``--strict``, so is every skipped declaration."""
+    summary = module.summary
+    if summary.bound == 0:
+        what = f"none of its {summary.total} exported declarations" if summary.total else "it exports nothing"
+        sink.error(f"nothing of package {module.package.name} can be bound: {what} "
+                   f"({summary.line()}); the warnings above say why")
+    if strict:
+        for skip in summary.skipped:
+            sink.error(f"{skip.name} is not bound ({skip.reason}); --strict makes every skip an error", skip.span)
 
 
 def _check_generated_names(module: BoundModule, sink: DiagnosticSink) -> None:

@@ -21,6 +21,9 @@ One :class:`~bindc.resolve.symbols.SymbolTable` per module hands out every name 
 declares: passes 2-6 claim Python names in the module namespace (first claim wins; a later
 clash is a diagnostic at the later declaration), and the names pass allocates the C and Go
 identifiers so that no two of them can be spelled alike. The emitters only read it.
+
+After the passes, :func:`~bindc.resolve.summary.summarize` counts the exported declarations
+against what was bound (``bound 99 of 108 exported declarations; skipped 9: 7 *big.Int, ...``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from bindc.resolve.model import (BoundClass, BoundConstant, BoundEnum, BoundFiel
                                  BoundParam, BoundReceiver, BoundResult, BoundSentinel, ModuleValues)
 from bindc.resolve.state import ResolveState
 from bindc.resolve.symbols import RESERVED_MODULE_NAMES, SymbolTable
+from bindc.resolve.summary import summarize
 from bindc.resolve.types import package_level_names
 
 #: The passes, in the order they run.
@@ -65,4 +69,5 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         classes=tuple(state.classes),
         values=ModuleValues(tuple(state.enums), tuple(state.constants), tuple(state.sentinels)),
         symbols=symbols,
+        summary=summarize(state),
     )

@@ -12,6 +12,8 @@ error; one that is merely exported is skipped with a warning naming the reason.
 
 from __future__ import annotations
 
+import re
+
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Func, NamedType, Param, Span
 from bindc.naming import STR_METHODS, is_dunder, is_valid_python_identifier, python_safe, snake_case
@@ -41,6 +43,7 @@ def _claim_function(f: BoundFunction, state: ResolveState) -> bool:
     holder = state.symbols.claim(f.py_name, f"{f.go_name} (at {f.func.span})")
     if holder is None:
         return True
+    state.sink.skipped(f.go_name, "name clash")
     if holder == "bindc":
         state.sink.error(f"Python name {f.py_name!r} of {f.go_name} is reserved by bindc", f.func.span)
     else:
@@ -55,18 +58,17 @@ def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
     receiver = BoundReceiver(shape.py_name, NamedType(decl.name))
     used = {f.py_name for f in shape.fields}
     methods: list[BoundFunction] = []
-    str_method = None
-    for func in shape.method_set:
-        if not wanted(func, state.in_package, sink):
-            continue
-        bf = bind_function(func, state.env, sink, receiver)
-        if bf is None:
-            continue
-        if func.name in STR_METHODS and bf.returns_str_only:
-            if str_method is None or func.name == "String":
-                str_method = bf
+    bound = [bf for func in shape.method_set if wanted(func, state.in_package, sink)
+             for bf in [bind_function(func, state.env, sink, receiver)] if bf is not None]
+    # String() is __str__, else Error(); with both, Error stays an ordinary method.
+    str_shaped = [bf for bf in bound if bf.go_name in STR_METHODS and bf.returns_str_only]
+    str_method = min(str_shaped, key=lambda bf: STR_METHODS.index(bf.go_name), default=None)
+    for bf in bound:
+        func = bf.func
+        if bf is str_method:
             continue
         if bf.py_name in used:
+            sink.skipped(method_key(decl.name, func.name), "name clash")
             sink.error(f"{decl.name}.{func.name} and a field or method of {decl.name} both become Python "
                        f"name {bf.py_name!r}; rename one with //py4go:export <name>", func.span)
             continue
@@ -74,6 +76,24 @@ def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
         methods.append(bf)
     return BoundClass(decl, shape.py_name, shape.fields, shape.init_fields, tuple(methods), str_method,
                       shape.comparable, shape.is_error, shape.is_value)
+
+
+#: The unsupported type named in a mapping error (``type *big.Int is not supported``).
+_UNSUPPORTED_TYPE = re.compile(r"type (.+?)(?: is not supported| cannot cross|: )")
+
+
+def skip_reason(message: str) -> str:
+    """The short reason the summary groups a skip by: the unsupported type when the message
+    names one (``*big.Int``), else the message's first clause."""
+    m = _UNSUPPORTED_TYPE.search(message)
+    if m:
+        return m.group(1)
+    return message.split(": ")[-1]
+
+
+def method_key(type_name: str, method: str) -> str:
+    """How a method is named in the skip log and the summary: ``T.M``."""
+    return f"{type_name}.{method}"
 
 
 def wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
@@ -154,6 +174,8 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
         go_name = f"{receiver.named.name}.{func.name}" if receiver else func.name
         for message, span in problems:
             report(f"{go_name} {verb}: {message}", span)
+        sink.skipped(method_key(receiver.named.name, func.name) if receiver else func.name,
+                     skip_reason(problems[0][0]))
         return None
     return BoundFunction(func, py_name, tuple(params), variadic, tuple(results), returns_error, receiver)
 

@@ -229,6 +229,8 @@ class BoundModule:
     classes: tuple[BoundClass, ...] = ()
     values: ModuleValues = ModuleValues()
     symbols: SymbolTable = field(default_factory=lambda: SymbolTable(""), compare=False, hash=False, repr=False)
+    summary: "BindingSummary" = field(default_factory=lambda: BindingSummary(0, 0), compare=False, hash=False,
+                                      repr=False)
 
     def stem(self, key: object) -> str:
         """The unique stem of a bound function's, class's or field's generated identifiers."""
@@ -238,3 +240,33 @@ class BoundModule:
     def doc(self) -> str:
         """The module docstring: the package's doc comment."""
         return self.package.doc
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An exported declaration that is not bound: ``name`` as the summary shows it (``F``,
+    ``T.M``, ``type T``, ``const C``, ``var V``) and the short reason (``*big.Int``)."""
+
+    name: str
+    reason: str
+    span: Span | None
+
+
+@dataclass(frozen=True)
+class BindingSummary:
+    """How many exported declarations were considered and bound, and what was skipped why."""
+
+    total: int
+    bound: int
+    skipped: tuple[Skip, ...] = ()
+
+    def line(self) -> str:
+        """``bound 99 of 108 exported declarations; skipped 9: 7 *big.Int, 1 untyped var``."""
+        text = f"bound {self.bound} of {self.total} exported declarations"
+        if not self.skipped:
+            return text
+        counts: dict[str, int] = {}
+        for s in self.skipped:
+            counts[s.reason] = counts.get(s.reason, 0) + 1
+        groups = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return text + f"; skipped {len(self.skipped)}: " + ", ".join(f"{n} {reason}" for reason, n in groups)

@@ -29,6 +29,7 @@ def run(state: ResolveState) -> None:
         export = next((d for d in decl.directives if d.kind == "export" and d.arg), None)
         py_name = export.arg if export is not None and export.arg else attr_name(decl.name)
         if state.symbols.claim(py_name, decl.name) is not None:
+            state.sink.skipped(f"var {decl.name}", "name clash")
             state.sink.warning(f"{decl.name} skipped: Python name {py_name!r} is already used in the module",
                                decl.span)
             continue

@@ -23,7 +23,7 @@ from bindc.consteval import Const, ConstEvalError, ExactComplex
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import NamedType, Span, TypeDecl, ValueDecl
 from bindc.naming import is_valid_python_identifier
-from bindc.resolve.functions import bind_function, wanted
+from bindc.resolve.functions import bind_function, method_key, skip_reason, wanted
 from bindc.resolve.model import (BoundClass, BoundConstant, BoundEnum, BoundFunction, BoundReceiver, PyValue,
                                  attr_name)
 from bindc.resolve.state import ResolveState
@@ -64,6 +64,8 @@ def run(state: ResolveState) -> None:
             py_value = _python_value(value, env, enum_names)
         except ConstEvalError as e:
             sink.warning(f"constant {name} skipped: {e}", const_decl.span)
+            sink.skipped(f"const {name}", "constant without a Python value" if "Python" in str(e)
+                         else skip_reason(str(e)))
             continue
         py_name = _py_name(const_decl, sink)
         if py_name is not None and _claim(py_name, symbols, sink, const_decl):
@@ -121,6 +123,7 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
             continue
         assert func.receiver is not None
         if func.receiver.pointer:
+            sink.skipped(method_key(decl.name, func.name), "pointer method of an enum")
             sink.warning(f"{decl.name}.{func.name} skipped: {decl.name} is an IntEnum, whose members cannot be "
                          f"changed in place, and the method has a pointer receiver", func.span)
             continue
@@ -131,6 +134,7 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
             str_method = bf
             continue
         if bf.py_name in _ENUM_ATTRIBUTES or bf.py_name in members or bf.py_name in used:
+            sink.skipped(method_key(decl.name, func.name), "name clash")
             sink.warning(f"{decl.name}.{func.name} skipped: Python name {bf.py_name!r} is already an attribute "
                          f"of the IntEnum {decl.name}; rename it with //py4go:export <name>", func.span)
             continue
@@ -186,6 +190,7 @@ def _py_name(decl: ValueDecl, sink: DiagnosticSink) -> str | None:
 def _claim(name: str, symbols: SymbolTable, sink: DiagnosticSink, decl: TypeDecl | ValueDecl) -> bool:
     """Claim a module attribute name; a clash skips the later declaration with a warning."""
     if symbols.claim(name, decl.name) is not None:
+        sink.skipped(f"{'type' if isinstance(decl, TypeDecl) else decl.kind} {decl.name}", "name clash")
         sink.warning(f"{decl.name} skipped: Python name {name!r} is already used in the module", decl.span)
         return False
     return True

@@ -22,6 +22,7 @@ from fractions import Fraction
 from bindc.consteval import ConstEvalError, ExactComplex, evaluate
 from bindc.ir import Func, GoType, NamedType, Param, ValueDecl
 from bindc.naming import python_safe, snake_case
+from bindc.resolve.functions import skip_reason
 from bindc.resolve.model import BoundFunction, BoundParam, BoundResult
 from bindc.resolve.state import ResolveState
 from bindc.resolve.values import add_imported_enums
@@ -61,6 +62,7 @@ def run(state: ResolveState) -> None:
             continue
         go_type = decl.type if decl.type is not None else _constant_type(decl.value, env)
         if go_type is None:
+            sink.skipped(f"var {decl.name}", "untyped var")
             sink.warning(f"variable {decl.name} skipped: its type is not written and its initialiser is "
                          f"not a constant expression", decl.span)
             continue
@@ -68,10 +70,12 @@ def run(state: ResolveState) -> None:
             mapping = lookup_mapping(go_type, env)
         except MappingError as e:
             sink.warning(f"variable {decl.name} skipped: {e}", decl.span)
+            sink.skipped(f"var {decl.name}", skip_reason(str(e)))
             continue
         base = python_safe(snake_case(decl.name)).rstrip("_")
         clash = [n for n in (f"get_{base}", f"set_{base}") if state.symbols.owner(n) is not None]
         if clash:
+            sink.skipped(f"var {decl.name}", "name clash")
             sink.warning(f"variable {decl.name} skipped: its accessor name {clash[0]!r} is already used in the "
                          f"module", decl.span)
             continue

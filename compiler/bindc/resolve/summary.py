@@ -1,0 +1,98 @@
+"""The end-of-run account: every exported declaration is bound or named with a reason.
+
+Runs after the passes and only reads them. A declaration counts when the binding rules look
+at it: exported functions, methods of exported types, exported types (aliases are other
+names of a type, not counted), constants and variables; in-package also the unexported ones
+marked ``//py4go:export``. ``//py4go:skip`` takes a declaration out of the count (the user
+asked). The reason a declaration was not bound is the short one a pass recorded with
+:meth:`~bindc.diagnostics.DiagnosticSink.skipped` next to its full diagnostic.
+"""
+
+from __future__ import annotations
+
+from bindc.ir import NamedType, TypeDecl
+from bindc.resolve.functions import method_key, skip_reason
+from bindc.resolve.model import BindingSummary, Skip
+from bindc.resolve.state import ResolveState
+from bindc.typemap import MappingError, lookup_mapping
+from bindc.typemap.imported import constants_of
+
+
+def summarize(state: ResolveState) -> BindingSummary:
+    """Count what ``state`` binds against what the package exports."""
+    counted = 0
+    skipped: list[Skip] = []
+
+    def account(key: str, bound: bool, span: object, fallback: str = "not bound") -> None:
+        nonlocal counted
+        counted += 1
+        if not bound:
+            skipped.append(Skip(key, state.sink.skips.get(key, fallback), span))  # type: ignore[arg-type]
+
+    bound_funcs = {f.go_name for f in state.functions if not f.local}
+    bound_methods = {method_key(m.func.receiver.type_name, m.go_name)
+                     for m in _all_methods(state) if m.func.receiver is not None}
+    for func in state.package.functions:
+        if _counted(func.exported, func, state) and func.name not in ("init", "main"):
+            account(func.name, func.name in bound_funcs, func.span, "generic" if func.is_generic else "not bound")
+    for decl in state.package.types:
+        if decl.alias or not _counted(decl.exported, decl, state):
+            continue
+        account(f"type {decl.name}", _type_bound(decl, state), decl.span,
+                "generic" if decl.type_params else _type_reason(decl, state))
+        for m in state.package.methods_of(decl.name):
+            if _counted(m.exported, m, state):
+                key = method_key(decl.name, m.name)
+                account(key, key in bound_methods, m.span, "generic" if decl.type_params else "not bound")
+    bound_consts = {c.decl.name for c in state.constants}
+    for name, spec in constants_of(state.env).specs.items():
+        if _counted(spec.decl.exported, spec.decl, state):
+            account(f"const {name}", name in bound_consts, spec.decl.span)
+    bound_vars = {f.variable for f in state.functions if f.local} | {s.decl.name for s in state.sentinels}
+    for value in state.package.values:
+        if value.kind == "var" and _counted(value.exported, value, state):
+            account(f"var {value.name}", value.name in bound_vars, value.span)
+    return BindingSummary(counted, counted - len(skipped), tuple(skipped))
+
+
+def _counted(exported: bool, decl: object, state: ResolveState) -> bool:
+    """Whether the binding rules consider ``decl`` (exported, or explicitly in-package) and
+    the user did not skip it."""
+    directives = getattr(decl, "directives", ())
+    kinds = {d.kind for d in directives}
+    if "skip" in kinds:
+        return False
+    return exported or (state.in_package and "export" in kinds)
+
+
+def _all_methods(state: ResolveState) -> list:  # type: ignore[type-arg]
+    out = [m for c in state.classes for m in ([c.str_method] if c.str_method else []) + list(c.methods)]
+    return out + [m for e in state.enums for m in e.all_methods]
+
+
+def _type_bound(decl: TypeDecl, state: ResolveState) -> bool:
+    """A class, an enum, or a type every function can take and return (a named type crossing
+    as its underlying type, an interface)."""
+    if any(c.decl.name == decl.name for c in state.classes) or any(
+            e.decl.name == decl.name and e.mapping.named.package is None for e in state.enums):
+        return True
+    if decl.type_params:
+        return False
+    try:
+        lookup_mapping(NamedType(decl.name), state.env)
+    except MappingError:
+        return False
+    return True
+
+
+def _type_reason(decl: TypeDecl, state: ResolveState) -> str:
+    if f"type {decl.name}" in state.sink.skips:
+        return state.sink.skips[f"type {decl.name}"]
+    try:
+        lookup_mapping(NamedType(decl.name), state.env)
+    except MappingError as e:
+        return skip_reason(str(e))
+    return "not bound"
+
+
+__all__ = ["summarize"]
