@@ -7,6 +7,7 @@ touches the disk, so ``generate`` (write) and ``check`` (compare) share it exact
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +75,10 @@ def generate_files(req: Request) -> Result:
     if not is_valid_python_identifier(module_name):
         sink.error(f"module name {module_name!r} is not a valid Python identifier (choose one with --module)")
         return Result([], sink, interpreter=interp)
+    if req.module is None and module_name in sys.stdlib_module_names:
+        sink.warning(f"module name {module_name!r} (the Go package name) is also a module of Python's standard "
+                     f"library: one would shadow the other on import; choose another name with "
+                     f"--module (e.g. --module go_{module_name})")
 
     target_import = None
     if req.out is not None:
