@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run, run_python
-from tests.e2e.hosts import build_ext
+from tests.e2e.hosts import build_ext, build_host, run_in_host
 
 NAMES = Path(__file__).parent / "names"
 pytestmark = pytest.mark.go
@@ -55,6 +55,10 @@ assert k.go_value_2 == 300.0                      # value and go_value are metho
 assert k.value() == 301.0 and k.go_value() == 302.0
 
 assert m.register_classes() == "RegisterClasses"
+try:
+    m.fail("x")
+except m.GoError as e:
+    assert str(e) == "names: x"
 assert m.P_get_name() == "P_get_name"
 print("names: ok")
 '''
@@ -74,3 +78,64 @@ def test_stubtest_accepts_names_stub(ext_dir: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ext_dir), MYPYPATH=str(ext_dir))
     proc = run([sys.executable, "-m", "mypy.stubtest", "names"], env=env, cwd=ext_dir, check=False)
     assert "Success" in proc.stdout, proc.stdout
+
+
+OTHER_GO = """\
+// Package other is built as an extension of its own, with its own Go runtime.
+package other
+
+import "errors"
+
+// ErrGone is a sentinel error.
+var ErrGone = errors.New("gone")
+
+// Gone returns ErrGone.
+func Gone() error { return ErrGone }
+
+// Boom panics.
+func Boom() { panic("boom") }
+"""
+
+SHARED_CHECKS = r'''
+import names, other
+import py4go
+
+assert names.GoError is other.GoError is py4go.GoError
+assert names.GoPanic is other.GoPanic is py4go.GoPanic
+assert issubclass(other.ErrGone, py4go.GoError)
+for call in (lambda: names.fail("x"), other.gone):
+    try:
+        call()
+    except py4go.GoError as e:      # one except clause for the errors of every module
+        assert e.go_type, e
+    else:
+        raise AssertionError("no error")
+try:
+    other.boom()
+except py4go.GoPanic as e:
+    assert "boom" in str(e)
+print("shared: ok")
+'''
+
+
+def test_go_error_is_one_class_across_separately_built_modules(ext_dir: Path, tmp_path: Path) -> None:
+    """Two extensions, each with its own copy of the runtime and its own Go runtime, loaded
+    in one process share GoError and GoPanic through the ``py4go`` module."""
+    pkg = tmp_path / "other"
+    pkg.mkdir()
+    (pkg / "go.mod").write_text("module example.com/other\n\ngo 1.22\n")
+    (pkg / "other.go").write_text(OTHER_GO)
+    other_dir = build_ext(tmp_path / "other_ext", pkg)
+    env_path = f"{ext_dir}{os.pathsep}{other_dir}"
+    proc = run_python(SHARED_CHECKS, path=Path(env_path))
+    assert "shared: ok" in proc.stdout
+
+
+def test_go_error_is_the_shared_class_in_an_embedding_program(tmp_path: Path, go: str,
+                                                                embed_env: dict[str, str]) -> None:
+    host = build_host(tmp_path / "host", NAMES, go, embed_env)
+    proc = run_in_host(host, "import names, py4go\n"
+                             "assert names.GoError is py4go.GoError and names.GoPanic is py4go.GoPanic\n"
+                             "try:\n    names.fail('y')\nexcept py4go.GoError as e:\n    print('caught', e)\n",
+                       tmp_path)
+    assert "caught names: y" in proc.stdout, proc.stdout

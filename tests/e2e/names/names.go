@@ -99,3 +99,6 @@ func RegisterClasses() string { return "RegisterClasses" }
 //
 //py4go:export P_get_name
 func PGetName() string { return "P_get_name" }
+
+// Fail returns an error, raised as GoError (the class every bindc module shares).
+func Fail(msg string) error { return fmt.Errorf("names: %s", msg) }
