@@ -81,28 +81,40 @@ def test_stubtest_accepts_names_stub(ext_dir: Path) -> None:
 
 
 OTHER_GO = """\
-// Package other is built as an extension of its own, with its own Go runtime.
+// Package other is built as an extension of its own, with its own Go runtime. It has no
+// classes and no sentinels, so nothing but the init barrier calls into Go during import.
 package other
 
-import "errors"
+import (
+\t"errors"
+\t"os"
+\t"time"
+)
 
-// ErrGone is a sentinel error.
-var ErrGone = errors.New("gone")
+func init() {
+\t// Slow on purpose: import must still wait for it.
+\ttime.Sleep(300 * time.Millisecond)
+\tif path := os.Getenv("OTHER_INIT_FILE"); path != "" {
+\t\t_ = os.WriteFile(path, []byte("init ran"), 0o644)
+\t}
+}
 
-// Gone returns ErrGone.
-func Gone() error { return ErrGone }
+// Gone returns an error.
+func Gone() error { return errors.New("gone") }
 
 // Boom panics.
 func Boom() { panic("boom") }
 """
 
 SHARED_CHECKS = r'''
+import os
 import names, other
 import py4go
 
+with open(os.environ["OTHER_INIT_FILE"]) as f:   # other's init() ran before import returned
+    assert f.read() == "init ran"
 assert names.GoError is other.GoError is py4go.GoError
 assert names.GoPanic is other.GoPanic is py4go.GoPanic
-assert issubclass(other.ErrGone, py4go.GoError)
 for call in (lambda: names.fail("x"), other.gone):
     try:
         call()
@@ -120,14 +132,15 @@ print("shared: ok")
 
 def test_go_error_is_one_class_across_separately_built_modules(ext_dir: Path, tmp_path: Path) -> None:
     """Two extensions, each with its own copy of the runtime and its own Go runtime, loaded
-    in one process share GoError and GoPanic through the ``py4go`` module."""
+    in one process share GoError and GoPanic through the ``py4go`` module; and ``import``
+    returns only once the package's ``init()`` has run (a module without classes included)."""
     pkg = tmp_path / "other"
     pkg.mkdir()
     (pkg / "go.mod").write_text("module example.com/other\n\ngo 1.22\n")
     (pkg / "other.go").write_text(OTHER_GO)
     other_dir = build_ext(tmp_path / "other_ext", pkg)
-    env_path = f"{ext_dir}{os.pathsep}{other_dir}"
-    proc = run_python(SHARED_CHECKS, path=Path(env_path))
+    env = dict(os.environ, PYTHONPATH=f"{ext_dir}{os.pathsep}{other_dir}", OTHER_INIT_FILE=str(tmp_path / "init"))
+    proc = run([sys.executable, "-c", SHARED_CHECKS], env=env, timeout=120)
     assert "shared: ok" in proc.stdout
 
 

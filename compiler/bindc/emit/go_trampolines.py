@@ -12,7 +12,7 @@ import re
 from bindc.emit.funcs import emit_go_func_support
 from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
-from bindc.emit.names import go_trampoline_name
+from bindc.emit.names import go_init_name, go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
 from bindc.emit.proxies import emit_go_proxies, proxy_interfaces
 from bindc.emit.sentinels import emit_go_externs, emit_go_registration
@@ -125,6 +125,12 @@ def _emit_register(p: LinePrinter, module: BoundModule, rt: str, unsafe: str) ->
     p.P("func RegisterPythonModule() error {")
     p.P(f"return {rt}.Register(PythonModuleName, {unsafe}.Pointer(C.PyInit_{module.name}))")
     p.P("}")
+    p.P()
+    # A c-shared library starts the Go runtime on a thread of its own when it is loaded, and
+    # runs the packages' init() there: a call into Go waits for it, so PyInit calling this
+    # makes `import` return only once init() has run, as a Go program's main would see it.
+    p.P(f"//export {go_init_name(module)}")
+    p.P(f"func {go_init_name(module)}() {{}}")
 
 
 def receiver_value(named: NamedType, refs: GoRefs) -> str:

@@ -32,6 +32,12 @@ def method_table_name(module: BoundModule) -> str:
     return f"bindc_{module.name}_methods"
 
 
+def go_init_name(module: BoundModule) -> str:
+    """The exported Go function ``PyInit`` calls first: it returns once Go has initialised
+    every package (each ``init()`` has run)."""
+    return f"bindcgo_{module.name}_go_init"
+
+
 def module_def_name(module: BoundModule) -> str:
     """The module's ``PyModuleDef``."""
     return f"bindc_{module.name}_module"

@@ -20,7 +20,8 @@ from bindc.resolve.symbols import SymbolTable
 from bindc.typemap.classes import class_type_var
 
 #: The module's fixed identifiers, ``{}`` being the module name.
-MODULE_IDENTS = ("PyInit_{}", "bindc_{}_methods", "bindc_{}_module", "bindcgo_{}_register_classes",
+MODULE_IDENTS = ("PyInit_{}", "bindc_{}_methods", "bindc_{}_module", "bindcgo_{}_go_init",
+                 "bindcgo_{}_register_classes",
                  "bindc_{}_add_values", "bindcgo_{}_register_sentinels")
 
 #: One class's identifiers, ``{}`` being its stem (``<module>_<Class>``).

@@ -940,6 +940,7 @@ PyInit_names(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_names_go_init();  /* returns once every Go package's init() has run */
     if ((bindc_names_P_type = py4go_bind_add_class(m, &bindc_names_P_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;

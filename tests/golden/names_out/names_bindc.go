@@ -63,6 +63,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_names))
 }
 
+//export bindcgo_names_go_init
+func bindcgo_names_go_init() {}
+
 //export bindcgo_names_register_classes_2
 func bindcgo_names_register_classes_2(c_r0 **C.PyObject) (c_status C.int) {
 	defer func() {
