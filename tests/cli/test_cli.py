@@ -182,7 +182,7 @@ def test_generate_ends_with_the_summary_line(pkg: Path) -> None:
     (pkg / "more.go").write_text("package greet\n\nimport \"regexp\"\n\n// A takes a channel.\n"
                                  "func A(c chan int) {}\n\n// B takes a regexp.\nfunc B(r *regexp.Regexp) {}\n\n"
                                  "// C has another channel.\nfunc C(c chan int) {}\n\n// V has no written type.\n"
-                                 "var V = regexp.MustCompile(\"x\")\n")
+                                 "var V = regexp.MustCompile(\"x\").String()\n")
     r = invoke("generate", str(pkg))
     assert r.exit_code == 0, r.output
     lines = [line for line in r.output.splitlines() if "exported declarations" in line]

@@ -60,6 +60,13 @@ try:
 except m.GoError as e:
     assert str(e) == "names: x"
 assert m.P_get_name() == "P_get_name"
+assert m.get_origin().name == "origin" and m.get_current().name == "current"
+assert m.get_primes() == [2, 3, 5] and m.get_limits() == {"a": 1}
+assert m.get_made().n == 4 and m.get_checked().n == 7 and m.get_repeated() == "abab"
+m.set_primes([1])
+assert m.get_primes() == [1]
+m.get_current().name = "changed"                 # *P: the live Go value
+assert m.get_current().name == "changed"
 print("names: ok")
 '''
 

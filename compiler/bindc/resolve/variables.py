@@ -20,14 +20,14 @@ import re
 from fractions import Fraction
 
 from bindc.consteval import ConstEvalError, ExactComplex, evaluate
-from bindc.ir import Func, GoType, NamedType, Param, ValueDecl
+from bindc.ir import Func, GoType, MapType, NamedType, Param, PointerType, SliceType, ValueDecl
 from bindc.naming import python_safe, snake_case
 from bindc.resolve.functions import skip_reason
 from bindc.resolve.model import BoundFunction, BoundParam, BoundResult
 from bindc.resolve.state import ResolveState
 from bindc.resolve.values import add_imported_enums
 from bindc.typemap.env import TypeEnv
-from bindc.typemap.imported import constants_of
+from bindc.typemap.imported import constants_of, imported_env
 from bindc.typemap.registry import MappingError, is_error_type, lookup_mapping
 
 #: Calls that make a new error value, by import path of the package and function name.
@@ -57,14 +57,16 @@ def run(state: ResolveState) -> None:
     for decl in env.package.values:
         if decl.kind != "var" or not decl.exported or any(d.kind == "skip" for d in decl.directives):
             continue
-        if is_sentinel(decl, env):
+        go_type = decl.type if decl.type is not None else _constant_type(decl.value, env)
+        if go_type is None:
+            go_type = _initialiser_type(decl, env)
+        if is_sentinel(decl, env) or (go_type is not None and is_error_type(go_type, env)):
             state.error_variables.append(decl)
             continue
-        go_type = decl.type if decl.type is not None else _constant_type(decl.value, env)
         if go_type is None:
             sink.skipped(f"var {decl.name}", "untyped var")
             sink.warning(f"variable {decl.name} skipped: its type is not written and its initialiser is "
-                         f"not a constant expression", decl.span)
+                         f"not a constant expression, a composite literal or a call of a function with one result", decl.span)
             continue
         try:
             mapping = lookup_mapping(go_type, env)
@@ -95,6 +97,59 @@ def run(state: ResolveState) -> None:
     state.functions += accessors
     # An enum of another package that only a variable uses still becomes a class of the module.
     add_imported_enums(state, [(r.mapping, fn.func.span) for fn in accessors for r in fn.results])
+
+
+def _initialiser_type(decl: ValueDecl, env: TypeEnv) -> GoType | None:
+    """The type of ``var X = T{...}`` / ``&T{...}`` / ``[]int{1, 2}`` (the literal's), or of
+    ``var X = F(...)`` / ``pkg.F(...)`` (F's one declared result, so ``Must(Parse("..."))`` is
+    Must's result), or of a conversion ``T(x)``. None when the syntax does not tell."""
+    init = decl.init
+    if init is None:
+        return None
+    if init.literal is not None:
+        return init.literal
+    assert init.call is not None
+    qualifier, name = init.call
+    if qualifier is None:
+        if name in env.local_types:
+            return NamedType(name)  # a conversion
+        return _single_result(env.package.functions, name)
+    foreign = imported_env(env, qualifier)
+    if foreign is None:
+        return None
+    if name in foreign.local_types:
+        return NamedType(name, qualifier)
+    result = _single_result(foreign.package.functions, name)
+    return _qualified(result, qualifier, foreign) if result is not None else None
+
+
+def _single_result(functions: tuple[Func, ...], name: str) -> GoType | None:
+    """The result type of the non-generic function ``name`` when it has exactly one."""
+    func = next((f for f in functions if f.name == name), None)
+    if func is None or func.is_generic or len(func.results) != 1:
+        return None
+    return func.results[0].type
+
+
+def _qualified(t: GoType, qualifier: str, foreign: TypeEnv) -> GoType | None:
+    """``t``, written in another package, as the bound package writes it (``*Regexp`` of
+    package regexp is ``*regexp.Regexp``); None for types this does not follow."""
+    if isinstance(t, NamedType):
+        if t.type_args:
+            return None
+        if t.package is None and not foreign.is_predeclared(t):
+            return NamedType(t.name, qualifier)
+        return t if t.package is None else None  # a third package's qualifier means nothing here
+    if isinstance(t, PointerType):
+        elem = _qualified(t.elem, qualifier, foreign)
+        return PointerType(elem) if elem is not None else None
+    if isinstance(t, SliceType):
+        elem = _qualified(t.elem, qualifier, foreign)
+        return SliceType(elem) if elem is not None else None
+    if isinstance(t, MapType):
+        key, value = _qualified(t.key, qualifier, foreign), _qualified(t.value, qualifier, foreign)
+        return MapType(key, value) if key is not None and value is not None else None
+    return None
 
 
 def _constant_type(value: str | None, env: TypeEnv) -> GoType | None:
