@@ -278,8 +278,9 @@ def _value_init(expr: Node, ctx: FileContext) -> ValueInit | None:
         if type_node is None or type_node.type == "implicit_length_array_type":
             return None
         return ValueInit(literal=go_type(type_node, ctx))
-    if expr.type == "unary_expression" and node_text(expr.child_by_field_name("operator") or expr) == "&":
-        inner = _value_init(expr.child_by_field_name("operand"), ctx) if expr.child_by_field_name("operand") else None
+    operator, operand = expr.child_by_field_name("operator"), expr.child_by_field_name("operand")
+    if expr.type == "unary_expression" and operator is not None and node_text(operator) == "&" and operand:
+        inner = _value_init(operand, ctx)
         return ValueInit(literal=PointerType(inner.literal)) if inner is not None and inner.literal else None
     if expr.type == "call_expression":
         callee = expr.child_by_field_name("function")

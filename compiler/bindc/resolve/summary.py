@@ -10,9 +10,9 @@ asked). The reason a declaration was not bound is the short one a pass recorded 
 
 from __future__ import annotations
 
-from bindc.ir import NamedType, TypeDecl
+from bindc.ir import Func, NamedType, Span, TypeDecl, ValueDecl
 from bindc.resolve.functions import method_key, skip_reason
-from bindc.resolve.model import BindingSummary, Skip
+from bindc.resolve.model import BindingSummary, BoundFunction, Skip
 from bindc.resolve.state import ResolveState
 from bindc.typemap import MappingError, lookup_mapping
 from bindc.typemap.imported import constants_of
@@ -23,13 +23,14 @@ def summarize(state: ResolveState) -> BindingSummary:
     counted = 0
     skipped: list[Skip] = []
 
-    def account(key: str, bound: bool, span: object, fallback: str = "not bound") -> None:
+    def account(key: str, bound: bool, span: Span | None, fallback: str = "not bound") -> None:
         nonlocal counted
         counted += 1
         if not bound:
-            skipped.append(Skip(key, state.sink.skips.get(key, fallback), span))  # type: ignore[arg-type]
+            skipped.append(Skip(key, state.sink.skips.get(key, fallback), span))
 
     bound_funcs = {f.go_name for f in state.functions if not f.local}
+    # Keyed by the declaring type: a promoted method bound on an outer class counts for it.
     bound_methods = {method_key(m.func.receiver.type_name, m.go_name)
                      for m in _all_methods(state) if m.func.receiver is not None}
     for func in state.package.functions:
@@ -55,17 +56,17 @@ def summarize(state: ResolveState) -> BindingSummary:
     return BindingSummary(counted, counted - len(skipped), tuple(skipped))
 
 
-def _counted(exported: bool, decl: object, state: ResolveState) -> bool:
+def _counted(exported: bool, decl: Func | TypeDecl | ValueDecl, state: ResolveState) -> bool:
     """Whether the binding rules consider ``decl`` (exported, or explicitly in-package) and
     the user did not skip it."""
-    directives = getattr(decl, "directives", ())
-    kinds = {d.kind for d in directives}
+    kinds = {d.kind for d in decl.directives}
     if "skip" in kinds:
         return False
     return exported or (state.in_package and "export" in kinds)
 
 
-def _all_methods(state: ResolveState) -> list:  # type: ignore[type-arg]
+def _all_methods(state: ResolveState) -> list[BoundFunction]:
+    """Every bound method: of classes (``__str__`` included) and of enums."""
     out = [m for c in state.classes for m in ([c.str_method] if c.str_method else []) + list(c.methods)]
     return out + [m for e in state.enums for m in e.all_methods]
 
@@ -86,6 +87,7 @@ def _type_bound(decl: TypeDecl, state: ResolveState) -> bool:
 
 
 def _type_reason(decl: TypeDecl, state: ResolveState) -> str:
+    """Why a type is neither a class, an enum nor usable as a parameter."""
     if f"type {decl.name}" in state.sink.skips:
         return state.sink.skips[f"type {decl.name}"]
     try:
