@@ -84,7 +84,7 @@ _UNSUPPORTED_TYPE = re.compile(r"type (.+?)(?: is not supported| cannot cross|: 
 
 def skip_reason(message: str) -> str:
     """The short reason the summary groups a skip by: the unsupported type when the message
-    names one (``*big.Int``), else the message's first clause."""
+    names one (``*big.Int``), else the message's last clause (after the last ``: ``)."""
     m = _UNSUPPORTED_TYPE.search(message)
     if m:
         return m.group(1)
