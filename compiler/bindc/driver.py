@@ -16,7 +16,7 @@ from bindc.diagnostics import DiagnosticSink
 from bindc.emit.c_values import VALUES_CAPI
 from bindc.emit.sentinels import SENTINEL_CAPI
 from bindc.emit.c_wrappers import WRAPPER_CAPI, emit_c_file
-from bindc.emit.go_trampolines import GENERATED_GO_NAMES, emit_go_file, package_level_names
+from bindc.emit.go_trampolines import GENERATED_GO_NAMES, emit_go_file
 from bindc.emit.proxies import proxy_interfaces
 from bindc.emit.stubs import emit_stub
 from bindc.format import check_stub, gofmt
@@ -24,6 +24,7 @@ from bindc.frontend import PackageNotFoundError, load_package, locate_package
 from bindc.interpreter import Interpreter, InterpreterError, find_interpreter
 from bindc.naming import is_valid_python_identifier
 from bindc.resolve import BoundModule, resolve
+from bindc.resolve.types import package_level_names
 from bindc.resources import GoToolchainError, runtime_dir
 from bindc.writer import GeneratedFile
 

@@ -61,3 +61,12 @@ def test_every_exported_declaration_is_counted(tmp_path: Path) -> None:
 def test_with_out_unexported_exports_are_not_counted(tmp_path: Path) -> None:
     module, _ = bind(tmp_path, SOURCE, out=True)
     assert module.summary.total == 13
+
+
+def test_an_interface_no_bound_declaration_uses_is_named(tmp_path: Path) -> None:
+    module, sink = bind(tmp_path, "package p\n\n// Used is a parameter.\ntype Used interface{ M() int }\n\n"
+                                  "// Unused is not.\ntype Unused interface{ N() int }\n\n"
+                                  "func Take(u Used) int { return u.M() }\n\nfunc Many(xs ...any) {}\n")
+    assert {k.name: k.reason for k in module.summary.skipped} == {"type Unused": "unused interface",
+                                                                   "Many": "variadic ...any"}
+    assert any(d.severity.value == "note" and d.message.startswith("interface Unused is not bound") for d in sink.items)

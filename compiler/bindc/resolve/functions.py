@@ -88,6 +88,9 @@ def skip_reason(message: str) -> str:
     m = _UNSUPPORTED_TYPE.search(message)
     if m:
         return m.group(1)
+    variadic = re.match(r"variadic parameter (\S+) is not supported", message)
+    if variadic:
+        return f"variadic {variadic.group(1)}"
     return message.split(": ")[-1]
 
 

@@ -10,12 +10,14 @@ asked). The reason a declaration was not bound is the short one a pass recorded 
 
 from __future__ import annotations
 
-from bindc.ir import Func, NamedType, Span, TypeDecl, ValueDecl
+from bindc.ir import Func, InterfaceType, NamedType, Span, TypeDecl, ValueDecl
 from bindc.resolve.functions import method_key, skip_reason
 from bindc.resolve.model import BindingSummary, BoundFunction, Skip
 from bindc.resolve.state import ResolveState
+from bindc.resolve.values import used_mappings
 from bindc.typemap import MappingError, lookup_mapping
 from bindc.typemap.imported import constants_of
+from bindc.typemap.interfaces import interfaces_in
 
 
 def summarize(state: ResolveState) -> BindingSummary:
@@ -36,11 +38,15 @@ def summarize(state: ResolveState) -> BindingSummary:
     for func in state.package.functions:
         if _counted(func.exported, func, state) and func.name not in ("init", "main"):
             account(func.name, func.name in bound_funcs, func.span, "generic" if func.is_generic else "not bound")
+    used_interfaces = _used_interfaces(state)
     for decl in state.package.types:
         if decl.alias or not _counted(decl.exported, decl, state):
             continue
-        account(f"type {decl.name}", _type_bound(decl, state), decl.span,
-                "generic" if decl.type_params else _type_reason(decl, state))
+        bound = _type_bound(decl, state, used_interfaces)
+        account(f"type {decl.name}", bound, decl.span, "generic" if decl.type_params else _type_reason(decl, state))
+        if not bound and isinstance(decl.type, InterfaceType) and not decl.type_params:
+            state.sink.note(f"interface {decl.name} is not bound: no bound function, method, field or variable "
+                            f"uses it, so it has no Protocol class", decl.span)
         for m in state.package.methods_of(decl.name):
             if _counted(m.exported, m, state):
                 key = method_key(decl.name, m.name)
@@ -71,14 +77,16 @@ def _all_methods(state: ResolveState) -> list[BoundFunction]:
     return out + [m for e in state.enums for m in e.all_methods]
 
 
-def _type_bound(decl: TypeDecl, state: ResolveState) -> bool:
-    """A class, an enum, or a type every function can take and return (a named type crossing
-    as its underlying type, an interface)."""
+def _type_bound(decl: TypeDecl, state: ResolveState, used_interfaces: set[str]) -> bool:
+    """A class, an enum, an interface some bound declaration uses (its Protocol class exists
+    only then), or a type every function can take and return (crossing as its underlying type)."""
     if any(c.decl.name == decl.name for c in state.classes) or any(
             e.decl.name == decl.name and e.mapping.named.package is None for e in state.enums):
         return True
     if decl.type_params:
         return False
+    if isinstance(decl.type, InterfaceType):
+        return decl.name in used_interfaces
     try:
         lookup_mapping(NamedType(decl.name), state.env)
     except MappingError:
@@ -86,10 +94,18 @@ def _type_bound(decl: TypeDecl, state: ResolveState) -> bool:
     return True
 
 
+def _used_interfaces(state: ResolveState) -> set[str]:
+    """Interfaces of the bound package that a bound function, method, field or variable uses."""
+    used = used_mappings(state.functions, state.classes)
+    return {i.named.name for m, _ in used for i in interfaces_in(m) if i.named.package is None}
+
+
 def _type_reason(decl: TypeDecl, state: ResolveState) -> str:
     """Why a type is neither a class, an enum nor usable as a parameter."""
     if f"type {decl.name}" in state.sink.skips:
         return state.sink.skips[f"type {decl.name}"]
+    if isinstance(decl.type, InterfaceType) and not decl.type_params:
+        return "unused interface"
     try:
         lookup_mapping(NamedType(decl.name), state.env)
     except MappingError as e:

@@ -52,7 +52,7 @@ def run(state: ResolveState) -> None:
             if _claim(attr_name(decl.name), symbols, sink, decl):
                 state.enums.append(_bind_enum(decl, mapping, env, state.in_package, sink))
     enum_names = {e.decl.name: e.py_name for e in state.enums}
-    add_imported_enums(state, _used_mappings(state.functions, state.classes))
+    add_imported_enums(state, used_mappings(state.functions, state.classes))
 
     evaluator = constants_of(env)
     for name, spec in evaluator.specs.items():
@@ -72,7 +72,7 @@ def run(state: ResolveState) -> None:
             state.constants.append(BoundConstant(const_decl, py_name, py_value, enum_names.get(value.type or "")))
 
 
-def _used_mappings(functions: list[BoundFunction], classes: list[BoundClass]) -> list[tuple[TypeMapping, Span]]:
+def used_mappings(functions: list[BoundFunction], classes: list[BoundClass]) -> list[tuple[TypeMapping, Span]]:
     """Every mapping the module's functions, methods and fields use, with its declaration's
     span, in declaration order (functions first)."""
     out: list[tuple[TypeMapping, Span]] = []
