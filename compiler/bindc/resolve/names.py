@@ -8,7 +8,9 @@ methods, whose names come from the user. So ``func (S) Init()`` cannot take the 
 ``tp_init`` wrapper ``bindcpy_<module>_S_init`` (it gets ``bindcpy_<module>_S_init_2``), and
 ``func (p *P) GetName()`` cannot take the getter of field ``Name``.
 
-The emitters read the results through :mod:`bindc.emit.names`.
+The one exception are the Go helpers behind variable accessors (``bindcget_X``): they are
+the accessors' Go function names, so the variables pass takes them from the same table when
+it makes the accessors. The emitters read the results through :mod:`bindc.emit.names`.
 """
 
 from __future__ import annotations

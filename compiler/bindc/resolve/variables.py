@@ -66,7 +66,8 @@ def run(state: ResolveState) -> None:
         if go_type is None:
             sink.skipped(f"var {decl.name}", "untyped var")
             sink.warning(f"variable {decl.name} skipped: its type is not written and its initialiser is "
-                         f"not a constant expression, a composite literal or a call of a function with one result", decl.span)
+                         f"not a constant expression, a composite literal or a call of a function with one "
+                         f"result", decl.span)
             continue
         try:
             mapping = lookup_mapping(go_type, env)
