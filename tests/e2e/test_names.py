@@ -67,6 +67,15 @@ m.set_primes([1])
 assert m.get_primes() == [1]
 m.get_current().name = "changed"                 # *P: the live Go value
 assert m.get_current().name == "changed"
+class Obj:
+    def __str__(self): return "obj"
+    def name(self): return "n"
+    def size(self): return 3
+
+assert m.title(Obj()) == "title:obj"              # type Titled fmt.Stringer: a Protocol
+assert m.title(m.S(n=2)) == "title:S(2)"          # a bound class implementing it
+assert m.describe(Obj()) == "n=3"                 # interface{ Namer; Sizer }
+assert {"Titled", "Sized"} <= set(dir(m))
 print("names: ok")
 '''
 
