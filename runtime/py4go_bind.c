@@ -307,10 +307,16 @@ fail:
     return NULL;
 }
 
-/* The exception classes. One copy of this runtime lives in each extension module (each has
- * its own Go runtime), so these are per-copy; every generated module re-exports them. */
+/* The exception classes, shared by every bindc module of the process. Each extension module
+ * links its own copy of this runtime (and its own Go runtime), so the classes cannot live in a
+ * C static alone: the first copy to need them creates a tiny module "py4go" in sys.modules
+ * holding GoError and GoPanic, and every copy (every extension, and an embedding Go program)
+ * takes them from there. So `except py4go.GoError` catches the errors of any module, and each
+ * module's GoError / GoPanic attribute is that same class. */
 static PyObject *go_error_type;
 static PyObject *go_panic_type;
+
+#define PY4GO_SHARED_MODULE "py4go"
 
 /* Create one exception class with a class-level default for its extra attribute, so the
  * attribute exists (as the stub declares) even on an instance raised from Python code. */
@@ -324,11 +330,64 @@ static PyObject *new_exception(const char *name, const char *doc, PyObject *base
     return type;
 }
 
+/* The shared module (a borrowed reference owned by sys.modules), created on first use. */
+static PyObject *shared_module(void)
+{
+    PyObject *modules = PyImport_GetModuleDict();
+    PyObject *shared = PyDict_GetItemString(modules, PY4GO_SHARED_MODULE);
+    if (shared != NULL)
+        return shared;
+    PyObject *created = PyModule_New(PY4GO_SHARED_MODULE);
+    if (created == NULL)
+        return NULL;
+    if (PyModule_SetDocString(created, "Exception classes shared by every module bindc generated, whichever "
+                                       "extension or embedding program loaded it.") < 0 ||
+        PyDict_SetItemString(modules, PY4GO_SHARED_MODULE, created) < 0) {
+        Py_DECREF(created);
+        return NULL;
+    }
+    Py_DECREF(created); /* sys.modules holds it */
+    return created;
+}
+
+/* `name` of the shared module, created there (as a subclass of `base`) by the first runtime
+ * copy that asks. Returns a new reference, kept for the life of this copy. */
+static PyObject *shared_exception(const char *name, const char *doc, PyObject *base, const char *attr)
+{
+    PyObject *shared = shared_module();
+    if (shared == NULL)
+        return NULL;
+    PyObject *cls = PyObject_GetAttrString(shared, name);
+    if (cls != NULL) {
+        if (PyType_Check(cls) && PyType_IsSubtype((PyTypeObject *)cls, (PyTypeObject *)base))
+            return cls;
+        Py_DECREF(cls);
+        PyErr_Format(PyExc_ImportError, "sys.modules['%s'].%s is not py4go's exception class", PY4GO_SHARED_MODULE,
+                     name);
+        return NULL;
+    }
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+        return NULL;
+    PyErr_Clear();
+    PyObject *full = PyUnicode_FromFormat("%s.%s", PY4GO_SHARED_MODULE, name);
+    if (full == NULL)
+        return NULL;
+    cls = new_exception(PyUnicode_AsUTF8(full), doc, base, attr);
+    Py_DECREF(full);
+    if (cls == NULL)
+        return NULL;
+    if (PyObject_SetAttrString(shared, name, cls) < 0) {
+        Py_DECREF(cls);
+        return NULL;
+    }
+    return cls;
+}
+
 static int ensure_exception_types(void)
 {
     if (go_error_type == NULL) {
-        go_error_type = new_exception(
-            "py4go.GoError",
+        go_error_type = shared_exception(
+            "GoError",
             "A Go function returned a non-nil error. str() is the error's Error() text; "
             "the attribute go_type names its dynamic Go type.",
             PyExc_Exception, "go_type");
@@ -336,8 +395,8 @@ static int ensure_exception_types(void)
             return -1;
     }
     if (go_panic_type == NULL) {
-        go_panic_type = new_exception(
-            "py4go.GoPanic",
+        go_panic_type = shared_exception(
+            "GoPanic",
             "A Go function panicked; the panic was recovered at the language boundary. The "
             "attribute go_stack holds the Go stack trace of the panicking goroutine.",
             PyExc_RuntimeError, "go_stack");

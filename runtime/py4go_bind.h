@@ -212,7 +212,8 @@ PyObject *py4go_bind_add_sentinel(PyObject *module, const char *name, const char
 int py4go_bind_raise_panic(const char *fn, Py_ssize_t fn_len, const char *value, Py_ssize_t value_len,
                            const char *stack, Py_ssize_t stack_len);
 
-/* The exception classes every bound module exports (created once per runtime copy). */
+/* The exception classes every bound module exports: one pair per process, kept in the module
+ * sys.modules['py4go'] by whichever runtime copy needs them first (see docs/resolve.md). */
 PyObject *py4go_bind_go_error_type(void);
 PyObject *py4go_bind_go_panic_type(void);
 

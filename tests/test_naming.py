@@ -2,7 +2,7 @@
 
 import pytest
 
-from bindc.naming import is_valid_python_identifier, python_safe, snake_case
+from bindc.naming import is_dunder, is_valid_python_identifier, python_safe, snake_case, struct_tag_lookup
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,23 @@ def test_python_safe(name: str, expected: str) -> None:
 )
 def test_is_valid_python_identifier(name: str, valid: bool) -> None:
     assert is_valid_python_identifier(name) is valid
+
+
+@pytest.mark.parametrize("tag, expected", [
+    ('py4go:"title"', "title"),
+    ('json:"label,omitempty" py4go:"title"', "title"),
+    ('json:"py4go" xml:"a"', None),
+    ('py4go:"-"', "-"),
+    ('py4go:""', ""),
+    ('py4go:"a\\tb"', "a\tb"),
+    ("py4go:title", None),  # malformed: Go's Lookup stops there too
+    ("", None),
+])
+def test_struct_tag_lookup(tag: str, expected: str | None) -> None:
+    assert struct_tag_lookup(tag, "py4go") == expected
+
+
+@pytest.mark.parametrize("name, dunder", [("__init__", True), ("__x__", True), ("____", False),
+                                          ("_private", False), ("__mangled", False), ("x__", False)])
+def test_is_dunder(name: str, dunder: bool) -> None:
+    assert is_dunder(name) is dunder

@@ -40,6 +40,7 @@ class Built:
 
 
 def build_extension(package: str, out: Path, *, module: str | None = None, python: str | None = None,
+                    strict: bool = False,
                     cwd: Path | None = None, progress: Callable[[str], None] = lambda _: None) -> Built:
     """Generate bindings for ``package`` and build them into ``out/NAME<EXT_SUFFIX>``."""
     cwd = cwd or Path.cwd()
@@ -51,7 +52,8 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
     with tempfile.TemporaryDirectory(prefix="bindc-build-") as tmp:
         root = Path(tmp)
         wrapper_dir = root / "bindings"
-        result = generate_files(Request(package=package, out=wrapper_dir, module=module, python=python, cwd=cwd))
+        result = generate_files(Request(package=package, out=wrapper_dir, module=module, python=python, cwd=cwd,
+                                        strict=strict))
         if result.sink.has_errors or result.module is None or result.interpreter is None:
             raise BuildError("no extension built: fix the errors above", result)
         if located.name == "main" or result.module.package.name == "main":

@@ -36,6 +36,8 @@ OutOpt = Annotated[Optional[Path], typer.Option(
 ModuleOpt = Annotated[Optional[str], typer.Option("--module", help="Python module name (default: the Go package name).")]
 PythonOpt = Annotated[Optional[str], typer.Option(
     "--python", help="Target Python interpreter (path or command; default: the one running bindc).")]
+StrictOpt = Annotated[bool, typer.Option(
+    "--strict", help="Make every skipped exported declaration an error (for CI).")]
 
 
 def _progress(message: str) -> None:
@@ -48,17 +50,25 @@ def _report(result: Result) -> None:
         typer.echo(result.sink.render_all(), err=True)
 
 
-def _run(package: str, out: Path | None, module: str | None, python: str | None) -> Result:
+def _summary(result: Result) -> None:
+    """The one line saying how much of the package is bound and why the rest is not."""
+    if result.module is not None:
+        _progress(result.module.summary.line())
+
+
+def _run(package: str, out: Path | None, module: str | None, python: str | None, strict: bool = False) -> Result:
     _progress(f"reading {package}")
-    return generate_files(Request(package=package, out=out, module=module, python=python, cwd=Path.cwd()))
+    return generate_files(Request(package=package, out=out, module=module, python=python, cwd=Path.cwd(),
+                                  strict=strict))
 
 
 @app.command()
 def generate(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = None,
-             python: PythonOpt = None) -> None:
+             python: PythonOpt = None, strict: StrictOpt = False) -> None:
     """Generate the cgo wrappers (.c, .go) and the .pyi stub for a Go package."""
-    result = _run(package, out, module, python)
+    result = _run(package, out, module, python, strict)
     _report(result)
+    _summary(result)
     if result.sink.has_errors:
         raise typer.Exit(EXIT_ERROR)
     written = write_all(result.files)
@@ -70,12 +80,12 @@ def generate(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = 
 
 @app.command()
 def check(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = None,
-          python: PythonOpt = None) -> None:
+          python: PythonOpt = None, strict: StrictOpt = False) -> None:
     """Check that generated files on disk are fresh: exit 0 fresh, 1 stale (with a diff), 2 errors.
 
     Writes nothing.
     """
-    result = _run(package, out, module, python)
+    result = _run(package, out, module, python, strict)
     _report(result)
     if result.sink.has_errors:
         raise typer.Exit(EXIT_ERROR)
@@ -92,18 +102,20 @@ def check(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = Non
 @app.command()
 def build(package: PackageArg = ".",
           out: Annotated[Path, typer.Option("--out", help="Directory for NAME<EXT_SUFFIX> and NAME.pyi.")] = ...,  # type: ignore[assignment]
-          module: ModuleOpt = None, python: PythonOpt = None) -> None:
+          module: ModuleOpt = None, python: PythonOpt = None, strict: StrictOpt = False) -> None:
     """Build a Go package as a CPython extension module importable from --out."""
     from bindc.build import BuildError, build_extension
 
     try:
-        built = build_extension(package, out, module=module, python=python, progress=_progress)
+        built = build_extension(package, out, module=module, python=python, strict=strict, progress=_progress)
     except BuildError as e:
         if e.result is not None:
             _report(e.result)
+            _summary(e.result)
         typer.echo(f"bindc build: {e}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
     _report(built.result)
+    _summary(built.result)
     for path in built.outputs:
         _progress(f"wrote {path}")
 

@@ -46,6 +46,14 @@ class DiagnosticSink:
     """Collects diagnostics from every stage; the driver decides what to do with them."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    #: Why exported declarations were not bound, by declaration (``F``, ``T.M``, ``var V``...):
+    #: the short reason the end-of-run summary groups by (``*big.Int``, ``untyped var``).
+    skips: dict[str, str] = field(default_factory=dict)
+
+    def skipped(self, declaration: str, reason: str) -> None:
+        """Record the short reason ``declaration`` is not bound (the first reason is kept);
+        the diagnostic saying so in full is reported separately."""
+        self.skips.setdefault(declaration, reason)
 
     def error(self, message: str, span: Span | None = None) -> None:
         """Record an error (the run will exit with status 2)."""
@@ -62,6 +70,9 @@ class DiagnosticSink:
     def extend(self, diagnostics: "list[Diagnostic] | DiagnosticSink") -> None:
         """Append every diagnostic from another list or sink."""
         self.items.extend(diagnostics.items if isinstance(diagnostics, DiagnosticSink) else diagnostics)
+        if isinstance(diagnostics, DiagnosticSink):
+            for declaration, reason in diagnostics.skips.items():
+                self.skipped(declaration, reason)
 
     @property
     def has_errors(self) -> bool:

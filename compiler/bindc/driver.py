@@ -7,6 +7,7 @@ touches the disk, so ``generate`` (write) and ``check`` (compare) share it exact
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from bindc.diagnostics import DiagnosticSink
 from bindc.emit.c_values import VALUES_CAPI
 from bindc.emit.sentinels import SENTINEL_CAPI
 from bindc.emit.c_wrappers import WRAPPER_CAPI, emit_c_file
-from bindc.emit.go_trampolines import GENERATED_GO_NAMES, emit_go_file, package_level_names
+from bindc.emit.go_trampolines import GENERATED_GO_NAMES, emit_go_file
 from bindc.emit.proxies import proxy_interfaces
 from bindc.emit.stubs import emit_stub
 from bindc.format import check_stub, gofmt
@@ -23,6 +24,7 @@ from bindc.frontend import PackageNotFoundError, load_package, locate_package
 from bindc.interpreter import Interpreter, InterpreterError, find_interpreter
 from bindc.naming import is_valid_python_identifier
 from bindc.resolve import BoundModule, resolve
+from bindc.resolve.types import package_level_names
 from bindc.resources import GoToolchainError, runtime_dir
 from bindc.writer import GeneratedFile
 
@@ -36,6 +38,7 @@ class Request:
     module: str | None = None
     python: str | None = None
     cwd: Path = field(default_factory=Path.cwd)
+    strict: bool = False  # every skipped exported declaration is an error (for CI)
 
 
 @dataclass
@@ -73,6 +76,10 @@ def generate_files(req: Request) -> Result:
     if not is_valid_python_identifier(module_name):
         sink.error(f"module name {module_name!r} is not a valid Python identifier (choose one with --module)")
         return Result([], sink, interpreter=interp)
+    if req.module is None and module_name in sys.stdlib_module_names:
+        sink.warning(f"module name {module_name!r} (the Go package name) is also a module of Python's standard "
+                     f"library: one would shadow the other on import; choose another name with "
+                     f"--module (e.g. --module go_{module_name})")
 
     target_import = None
     if req.out is not None:
@@ -82,6 +89,7 @@ def generate_files(req: Request) -> Result:
             return Result([], sink, interpreter=interp)
 
     module = resolve(package, module_name, sink, target_import=target_import)
+    _check_summary(module, req.strict, sink)
     if target_import is None:
         _check_generated_names(module, sink)
     _verify_c_api(module, interp, sink)
@@ -97,6 +105,19 @@ def generate_files(req: Request) -> Result:
         GeneratedFile(out_dir / pyi_name, check_stub(emit_stub(module, note), pyi_name)),
     ]
     return Result(files, sink, module, interp)
+
+
+def _check_summary(module: BoundModule, strict: bool, sink: DiagnosticSink) -> None:
+    """A package of which nothing can be bound is an error (a module with nothing in it is
+    never what the user wanted); with ``--strict``, so is every skipped declaration."""
+    summary = module.summary
+    if summary.bound == 0:
+        what = f"none of its {summary.total} exported declarations" if summary.total else "it exports nothing"
+        sink.error(f"nothing of package {module.package.name} can be bound: {what} "
+                   f"({summary.line()}); the warnings above say why")
+    if strict:
+        for skip in summary.skipped:
+            sink.error(f"{skip.name} is not bound ({skip.reason}); --strict makes every skip an error", skip.span)
 
 
 def _check_generated_names(module: BoundModule, sink: DiagnosticSink) -> None:

@@ -294,6 +294,16 @@ class TypeDecl:
 
 
 @dataclass(frozen=True)
+class ValueInit:
+    """What the syntax of a ``var`` initialiser says about its type, without type-checking:
+    a composite literal's type (``T{...}``, ``[]int{1, 2}``, and ``&T{...}`` as ``*T``), or the
+    function a call calls (``F(...)``, ``pkg.F(...)``, ``Must(Parse("..."))`` calls ``Must``)."""
+
+    literal: GoType | None = None
+    call: tuple[str | None, str] | None = None  # (import qualifier or None, function name)
+
+
+@dataclass(frozen=True)
 class ValueDecl:
     """One name from a ``const`` or ``var`` declaration.
 
@@ -311,6 +321,7 @@ class ValueDecl:
     span: Span
     iota_index: int = 0
     group: int = 0
+    init: ValueInit | None = None  # the initialiser's shape, for a var without a written type
 
     @property
     def exported(self) -> bool:

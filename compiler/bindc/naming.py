@@ -84,3 +84,38 @@ def is_valid_python_identifier(name: str) -> bool:
     """
     return name.isidentifier() and not keyword.iskeyword(name)
 
+
+
+def is_dunder(name: str) -> bool:
+    """True for ``__x__`` names: Python's special methods, which bindc defines itself (a method
+    of that name in a type's method table would not fill the slot, only confuse)."""
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+def struct_tag_lookup(tag: str, key: str) -> str | None:
+    """The value of ``key`` in a Go struct tag (``json:"x" py4go:"name"``), like Go's
+    ``reflect.StructTag.Lookup``: None when the key is absent or the tag is malformed there."""
+    i = 0
+    while i < len(tag):
+        while i < len(tag) and tag[i] == " ":
+            i += 1
+        start = i
+        while i < len(tag) and tag[i] > " " and tag[i] not in ':"\x7f':
+            i += 1
+        if i == start or i + 1 >= len(tag) or tag[i] != ":" or tag[i + 1] != '"':
+            return None
+        name = tag[start:i]
+        i += 2
+        value_start = i
+        while i < len(tag) and tag[i] != '"':
+            i += 2 if tag[i] == "\\" else 1
+        if i >= len(tag):
+            return None
+        if name == key:
+            raw = tag[value_start:i]
+            try:
+                return bytes(raw, "utf-8").decode("unicode_escape") if "\\" in raw else raw
+            except UnicodeDecodeError:
+                return None
+        i += 1
+    return None

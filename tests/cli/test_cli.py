@@ -166,17 +166,34 @@ def test_c_api_mismatch_is_reported_before_any_compiler_runs(pkg: Path, monkeypa
     assert sorted(p.name for p in pkg.iterdir()) == ["go.mod", "greet.go"]
 
 
-@pytest.mark.go
-def test_build_of_a_package_with_nothing_bindable_succeeds(pkg: Path, tmp_path: Path) -> None:
-    """The wrapper imports the package blank when nothing of it is bound (Go rejects an
-    unused import): the module still builds and imports, and the warning says why."""
+def test_a_package_with_nothing_bindable_is_an_error(pkg: Path, tmp_path: Path) -> None:
+    """A module with nothing in it is never what the user wanted: exit 2, the warning says why
+    and the summary line counts it."""
     (pkg / "greet.go").write_text("package greet\n\n// Ch takes a channel.\nfunc Ch(c chan int) {}\n")
-    out = tmp_path / "ext"
-    r = invoke("build", str(pkg), "--out", str(out), cwd=tmp_path)
-    assert r.exit_code == 0, r.output
+    r = invoke("generate", str(pkg), "--out", str(tmp_path / "gen"), cwd=tmp_path)
+    assert r.exit_code == 2, r.output
     assert "warning: Ch skipped: parameter c: type chan int is not supported" in r.output
-    subprocess.run([sys.executable, "-c", "import greet; assert not hasattr(greet, 'ch')"], cwd=out,
-                   env=dict(os.environ, PYTHONPATH=str(out)), check=True)
-    gen = tmp_path / "gen"
-    assert invoke("generate", str(pkg), "--out", str(gen), cwd=tmp_path).exit_code == 0
-    assert '_ "example.com/greet"' in (gen / "greet_bindc.go").read_text()
+    assert "error: nothing of package greet can be bound: none of its 1 exported declarations" in r.output
+    assert "bound 0 of 1 exported declarations; skipped 1: 1 chan int" in r.output
+    assert not (tmp_path / "gen").exists()
+
+
+def test_generate_ends_with_the_summary_line(pkg: Path) -> None:
+    (pkg / "more.go").write_text("package greet\n\nimport \"regexp\"\n\n// A takes a channel.\n"
+                                 "func A(c chan int) {}\n\n// B takes a regexp.\nfunc B(r *regexp.Regexp) {}\n\n"
+                                 "// C has another channel.\nfunc C(c chan int) {}\n\n// V has no written type.\n"
+                                 "var V = regexp.MustCompile(\"x\").String()\n")
+    r = invoke("generate", str(pkg))
+    assert r.exit_code == 0, r.output
+    lines = [line for line in r.output.splitlines() if "exported declarations" in line]
+    assert lines == ["bindc: bound 1 of 5 exported declarations; skipped 4: 2 chan int, 1 *regexp.Regexp, "
+                     "1 untyped var"], r.output
+
+
+def test_strict_makes_every_skip_an_error(pkg: Path) -> None:
+    (pkg / "more.go").write_text("package greet\n\n// A takes a channel.\nfunc A(c chan int) {}\n")
+    r = invoke("generate", str(pkg), "--strict")
+    assert r.exit_code == 2, r.output
+    assert "error: A is not bound (chan int); --strict makes every skip an error" in r.output
+    assert sorted(p.name for p in pkg.iterdir()) == ["go.mod", "greet.go", "more.go"]
+    assert invoke("generate", str(pkg)).exit_code == 0  # without --strict: a warning

@@ -158,7 +158,7 @@ def test_successful_cases_generate_code_that_compiles(tmp_path: Path, go: str, e
         r = invoke("generate", str(sub))
         assert r.exit_code == 0, r.output
         built.append(case.name)
-    assert len(built) >= 6, built
+    assert len(built) >= 5, built  # "empty" binds nothing, an error since the summary check
     run([go, "vet", "./..."], cwd=tmp_path, env=embed_env, timeout=600)
 
 

@@ -7,17 +7,17 @@ runtime's ``py4go_goobject`` layout (a handle to a Go ``*T``); Python subclasses
 from __future__ import annotations
 
 from bindc.emit.c_wrappers import emit_wrapper
-from bindc.emit.names import c_wrapper_name, doc_name
+from bindc.emit.names import c_wrapper_name, class_stem, doc_name, field_stem
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
-from bindc.resolve_classes import BoundClass, BoundField
+from bindc.resolve.model import BoundClass, BoundField
 from bindc.typemap.base import ArgSite, c_string
 from bindc.typemap.classes import class_type_var
 
 
 def prefix(module: BoundModule, cls: BoundClass) -> str:
     """Common prefix of the C and Go identifiers generated for ``cls``."""
-    return f"{module.name}_{cls.py_name}"
+    return class_stem(module, cls)
 
 
 def emit_class_declarations(p: LinePrinter, module: BoundModule) -> None:
@@ -46,7 +46,7 @@ def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
         p.P()
         _emit_setter(p, module, cls, field)
     p.P()
-    _emit_init(p, cls, pre)
+    _emit_init(p, module, cls, pre)
     p.P()
     _emit_repr(p, cls, pre)
     if cls.str_method is not None:
@@ -73,13 +73,14 @@ def _emit_getter(p: LinePrinter, module: BoundModule, cls: BoundClass, field: Bo
     pre = prefix(module, cls)
     m = field.mapping
     p.P("static PyObject *")
-    p.P(f"bindcpy_{pre}_get_{field.py_name}(PyObject *self, void *closure)")
+    fs = field_stem(module, cls, field)
+    p.P(f"bindcpy_{pre}_get_{fs}(PyObject *self, void *closure)")
     p.P("{")
     with p.indent():
         p.P("(void)closure;")
         for decl in m.c_result_locals("r0"):
             p.P(decl)
-        p.P(f"if (bindcgo_{pre}_get_{field.py_name}(py4go_bind_self(self), &r0) < 0)")
+        p.P(f"if (bindcgo_{pre}_get_{fs}(py4go_bind_self(self), &r0) < 0)")
         with p.indent():
             release = m.c_result_release("r0")
             p.P(f"{{ {release} return NULL; }}" if release else "return NULL;")
@@ -92,7 +93,8 @@ def _emit_setter(p: LinePrinter, module: BoundModule, cls: BoundClass, field: Bo
     m = field.mapping
     where = f"{cls.py_name}.{field.py_name}"
     p.P("static int")
-    p.P(f"bindcpy_{pre}_set_{field.py_name}(PyObject *self, PyObject *value, void *closure)")
+    fs = field_stem(module, cls, field)
+    p.P(f"bindcpy_{pre}_set_{fs}(PyObject *self, PyObject *value, void *closure)")
     p.P("{")
     with p.indent():
         p.P("(void)closure;")
@@ -107,7 +109,7 @@ def _emit_setter(p: LinePrinter, module: BoundModule, cls: BoundClass, field: Bo
         p.P(f"if ({m.c_arg_convert('value', '&a0', ArgSite(where, 0))} < 0)")
         with p.indent():
             p.P("goto done;")
-        p.P(f"status = bindcgo_{pre}_set_{field.py_name}(py4go_bind_self(self), a0) < 0 ? -1 : 0;")
+        p.P(f"status = bindcgo_{pre}_set_{fs}(py4go_bind_self(self), a0) < 0 ? -1 : 0;")
     p.P("done:")
     with p.indent():
         release = m.c_arg_release("a0")
@@ -117,7 +119,7 @@ def _emit_setter(p: LinePrinter, module: BoundModule, cls: BoundClass, field: Bo
     p.P("}")
 
 
-def _emit_init(p: LinePrinter, cls: BoundClass, pre: str) -> None:
+def _emit_init(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str) -> None:
     n = len(cls.init_fields)
     p.P("static int")
     p.P(f"bindcpy_{pre}_init(PyObject *self, PyObject *args, PyObject *kwds)")
@@ -130,7 +132,7 @@ def _emit_init(p: LinePrinter, cls: BoundClass, pre: str) -> None:
         with p.indent():
             p.P("return -1;")
         for i, f in enumerate(cls.init_fields):
-            p.P(f"if (values[{i}] != NULL && bindcpy_{pre}_set_{f.py_name}(self, values[{i}], NULL) < 0)")
+            p.P(f"if (values[{i}] != NULL && bindcpy_{pre}_set_{field_stem(module, cls, f)}(self, values[{i}], NULL) < 0)")
             with p.indent():
                 p.P("return -1;")
         p.P("return 0;")
@@ -171,7 +173,8 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
     with p.indent():
         for f in cls.fields:
             doc = c_string(f.doc.strip()) if f.doc.strip() else "NULL"
-            p.P(f"{{{c_string(f.py_name)}, bindcpy_{pre}_get_{f.py_name}, bindcpy_{pre}_set_{f.py_name}, {doc}, NULL}},")
+            fs = field_stem(module, cls, f)
+            p.P(f"{{{c_string(f.py_name)}, bindcpy_{pre}_get_{fs}, bindcpy_{pre}_set_{fs}, {doc}, NULL}},")
         p.P("{NULL, NULL, NULL, NULL, NULL},")
     p.P("};")
     p.P()

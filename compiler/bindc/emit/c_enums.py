@@ -14,7 +14,7 @@ from bindc.emit.names import c_wrapper_name, doc_name
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
 from bindc.typemap.base import c_string
-from bindc.values import BoundEnum
+from bindc.resolve.model import BoundEnum
 
 _OBJ = "PyObject *"
 

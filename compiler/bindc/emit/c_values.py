@@ -16,7 +16,7 @@ from bindc.emit.sentinels import emit_c_creation, emit_c_globals
 from bindc.resolve import BoundModule
 from bindc.typemap.base import c_string
 from bindc.typemap.named import ENUM_CAPI
-from bindc.values import PyValue, attr_name
+from bindc.resolve.model import PyValue, attr_name
 
 _OBJ = "PyObject *"
 

@@ -11,7 +11,8 @@ from bindc import RUNTIME_ABI
 from bindc.capi import CSignature
 from bindc.emit.c_values import emit_value_decls, emit_values_init, values_init_name
 from bindc.emit.funcs import emit_c_func_support
-from bindc.emit.names import c_wrapper_name, doc_name, go_trampoline_name, method_table_name, module_def_name
+from bindc.emit.names import (c_wrapper_name, doc_name, go_init_name, go_trampoline_name, method_table_name,
+                              module_def_name)
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
 from bindc.emit.proxies import emit_c_method_tables, protocol_source, proxy_interfaces
 from bindc.emit.sentinels import emit_c_registration
@@ -215,6 +216,7 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
             p.P("Py_DECREF(m);")
             p.P("return NULL;")
         p.P("}")
+        p.P(f"{go_init_name(module)}();  /* returns once every Go package's init() has run */")
         emit_class_registration(p, module)
         protocols = protocol_source(module)
         if protocols is not None:

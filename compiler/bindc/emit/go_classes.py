@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from bindc.emit.c_classes import prefix
+from bindc.emit.names import field_stem
 from bindc.emit.go_trampolines import emit_trampoline, receiver_value
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
-from bindc.resolve_classes import BoundClass, BoundField
+from bindc.resolve.model import BoundClass, BoundField
 from bindc.typemap.base import ArgSite, GoRefs, go_string
 from bindc.typemap.classes import class_type_var
 
@@ -22,9 +23,9 @@ def emit_go_class(p: LinePrinter, module: BoundModule, cls: BoundClass, refs: Go
     p.P("}")
     for field in cls.fields:
         p.P()
-        _emit_getter(p, pre, cls, field, refs)
+        _emit_getter(p, pre, field_stem(module, cls, field), cls, field, refs)
         p.P()
-        _emit_setter(p, pre, cls, field, refs)
+        _emit_setter(p, pre, field_stem(module, cls, field), cls, field, refs)
     if cls.comparable:
         p.P()
         p.P(f"//export bindcgo_{pre}_eq")
@@ -71,11 +72,11 @@ def _field_ref(cls: BoundClass, field: BoundField, refs: GoRefs) -> str:
     return f"{receiver_value(cls.named, refs)}.{field.go_name}"
 
 
-def _emit_getter(p: LinePrinter, pre: str, cls: BoundClass, field: BoundField, refs: GoRefs) -> None:
+def _emit_getter(p: LinePrinter, pre: str, fs: str, cls: BoundClass, field: BoundField, refs: GoRefs) -> None:
     m = field.mapping
     where = f"{cls.py_name}.{field.py_name}"
-    p.P(f"//export bindcgo_{pre}_get_{field.py_name}")
-    p.P(f"func bindcgo_{pre}_get_{field.py_name}(c_self C.uintptr_t, c_r0 *{m.cgo_result_type}) (c_status C.int) {{")
+    p.P(f"//export bindcgo_{pre}_get_{fs}")
+    p.P(f"func bindcgo_{pre}_get_{fs}(c_self C.uintptr_t, c_r0 *{m.cgo_result_type}) (c_status C.int) {{")
     _emit_recover(p, where, refs)
     # The selector is addressable, so a struct-valued field is handed out by address: Python
     # then sees (and changes) the field itself, not a copy.
@@ -85,11 +86,11 @@ def _emit_getter(p: LinePrinter, pre: str, cls: BoundClass, field: BoundField, r
     p.P("}")
 
 
-def _emit_setter(p: LinePrinter, pre: str, cls: BoundClass, field: BoundField, refs: GoRefs) -> None:
+def _emit_setter(p: LinePrinter, pre: str, fs: str, cls: BoundClass, field: BoundField, refs: GoRefs) -> None:
     m = field.mapping
     where = f"{cls.py_name}.{field.py_name}"
-    p.P(f"//export bindcgo_{pre}_set_{field.py_name}")
-    p.P(f"func bindcgo_{pre}_set_{field.py_name}(c_self C.uintptr_t, c_a0 {m.cgo_arg_type}) (c_status C.int) {{")
+    p.P(f"//export bindcgo_{pre}_set_{fs}")
+    p.P(f"func bindcgo_{pre}_set_{fs}(c_self C.uintptr_t, c_a0 {m.cgo_arg_type}) (c_status C.int) {{")
     _emit_recover(p, where, refs)
     for line in m.go_arg_prepare("c_a0", ArgSite(where, 0), refs):
         p.P(line)

@@ -12,27 +12,22 @@ import re
 from bindc.emit.funcs import emit_go_func_support
 from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
-from bindc.emit.names import go_trampoline_name
+from bindc.emit.names import go_init_name, go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
 from bindc.emit.proxies import emit_go_proxies, proxy_interfaces
 from bindc.emit.sentinels import emit_go_externs, emit_go_registration
 from bindc.gil import releases_gil
-from bindc.ir import FuncType, NamedType, Package, Param, PointerType
+from bindc.ir import FuncType, NamedType, Param, PointerType
 from bindc.resolve import BoundFunction, BoundModule
+from bindc.resolve.types import package_level_names
 from bindc.resources import RUNTIME_IMPORT_PATH
 from bindc.typemap.base import ArgSite, GoRefs, go_string
 from bindc.typemap.classes import class_type_var
 from bindc.typemap.env import TypeEnv
-from bindc.variables import emit_variable_helpers
+from bindc.emit.go_variables import emit_variable_helpers
 
 #: Top-level names the generated Go file declares in the bound package.
 GENERATED_GO_NAMES = ("RegisterPythonModule", "PythonModuleName")
-
-
-def package_level_names(package: Package) -> frozenset[str]:
-    """Identifiers the bound package declares at top level (generated code must avoid them)."""
-    names = {f.name for f in package.functions} | {t.name for t in package.types} | {v.name for v in package.values}
-    return frozenset(names)
 
 
 def emit_go_file(module: BoundModule, source_note: str) -> str:
@@ -130,6 +125,12 @@ def _emit_register(p: LinePrinter, module: BoundModule, rt: str, unsafe: str) ->
     p.P("func RegisterPythonModule() error {")
     p.P(f"return {rt}.Register(PythonModuleName, {unsafe}.Pointer(C.PyInit_{module.name}))")
     p.P("}")
+    p.P()
+    # A c-shared library starts the Go runtime on a thread of its own when it is loaded, and
+    # runs the packages' init() there: a call into Go waits for it, so PyInit calling this
+    # makes `import` return only once init() has run, as a Go program's main would see it.
+    p.P(f"//export {go_init_name(module)}")
+    p.P(f"func {go_init_name(module)}() {{}}")
 
 
 def receiver_value(named: NamedType, refs: GoRefs) -> str:

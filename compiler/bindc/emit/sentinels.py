@@ -1,13 +1,13 @@
-"""Generated code for sentinel errors (:mod:`bindc.sentinels`): the C globals holding each
+"""Generated code for sentinel errors (:mod:`bindc.resolve.sentinels`): the C globals holding each
 exception class, its creation in ``PyInit``, the Go function registering each class with the
 runtime together with a getter of the Go variable, and the stub classes."""
 
 from __future__ import annotations
 
 from bindc.capi import CSignature
+from bindc.emit.names import sentinel_var
 from bindc.emit.printer import LinePrinter
 from bindc.resolve import BoundModule
-from bindc.sentinels import BoundSentinel
 from bindc.stubmodel import Class
 from bindc.typemap.base import c_string, go_string
 
@@ -15,11 +15,6 @@ from bindc.typemap.base import c_string, go_string
 SENTINEL_CAPI: tuple[CSignature, ...] = (
     CSignature("py4go_bind_add_sentinel", "PyObject *", ("PyObject *", "const char *", "const char *")),
 )
-
-
-def sentinel_var(module: BoundModule, sentinel: BoundSentinel) -> str:
-    """The C global holding the sentinel's class (read by the Go registration function)."""
-    return f"bindc_{module.name}_{sentinel.py_name}_error"
 
 
 def register_name(module: BoundModule) -> str:

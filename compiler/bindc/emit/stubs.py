@@ -6,7 +6,7 @@ from bindc.emit.proxies import protocol_class, proxy_interfaces
 from bindc.emit.sentinels import sentinel_stubs
 from bindc.emit.stub_values import value_stubs
 from bindc.resolve import BoundFunction, BoundModule
-from bindc.resolve_classes import BoundClass
+from bindc.resolve.model import BoundClass
 from bindc.stubmodel import Argument, Arguments, Attribute, Class, Function, StubModule, render_module
 
 

@@ -20,7 +20,7 @@ from bindc.frontend.context import FileContext
 from bindc.frontend.directives import is_py4go_directive, parse_directive
 from bindc.frontend.syntax import has_token, named_fields, node_span, node_text
 from bindc.frontend.type_exprs import go_type, parameters, results
-from bindc.ir import Directive, Func, Param, Receiver, TypeDecl, ValueDecl
+from bindc.ir import Directive, Func, Param, PointerType, Receiver, TypeDecl, ValueDecl, ValueInit
 
 
 @dataclass
@@ -245,8 +245,11 @@ def _values(spec: Node, group: _Group, ctx: FileContext, directives: _DirectiveR
     type_node = spec.child_by_field_name("type")
     value_node = spec.child_by_field_name("value")
     exprs = [c for c in value_node.named_children if c.type != "comment"] if value_node else []
+    inits: list[ValueInit | None] = [None] * len(names)
     if len(exprs) == len(names):
         values: list[str | None] = [node_text(e) for e in exprs]
+        if kind == "var" and type_node is None:
+            inits = [_value_init(e, ctx) for e in exprs]
     else:
         values = [node_text(value_node) if value_node else None] * len(names)
     doc = doc_group.text() if doc_group else ctx.comments.trailing_for(spec)
@@ -262,6 +265,31 @@ def _values(spec: Node, group: _Group, ctx: FileContext, directives: _DirectiveR
             span=node_span(name, ctx.path),
             iota_index=group.spec_index[spec.start_byte],
             group=group.number,
+            init=init,
         )
-        for name, value in zip(names, values)
+        for name, value, init in zip(names, values, inits)
     ]
+
+
+def _value_init(expr: Node, ctx: FileContext) -> ValueInit | None:
+    """The shape of a var initialiser that tells its type (see :class:`~bindc.ir.ValueInit`)."""
+    if expr.type == "composite_literal":
+        type_node = expr.child_by_field_name("type")
+        if type_node is None or type_node.type == "implicit_length_array_type":
+            return None
+        return ValueInit(literal=go_type(type_node, ctx))
+    operator, operand = expr.child_by_field_name("operator"), expr.child_by_field_name("operand")
+    if expr.type == "unary_expression" and operator is not None and node_text(operator) == "&" and operand:
+        inner = _value_init(operand, ctx)
+        return ValueInit(literal=PointerType(inner.literal)) if inner is not None and inner.literal else None
+    if expr.type == "call_expression":
+        callee = expr.child_by_field_name("function")
+        if callee is not None and callee.type == "identifier":
+            return ValueInit(call=(None, node_text(callee)))
+        if callee is not None and callee.type == "selector_expression":
+            operand, field_node = callee.child_by_field_name("operand"), callee.child_by_field_name("field")
+            if operand is not None and operand.type == "identifier" and field_node is not None:
+                return ValueInit(call=(node_text(operand), node_text(field_node)))
+    if expr.type == "parenthesized_expression" and expr.named_child_count == 1:
+        return _value_init(expr.named_children[0], ctx)
+    return None

@@ -146,13 +146,17 @@ def find_interface(t: GoType, env: TypeEnv) -> TypeMapping | None:
     if t.package is not None:
         return _known_interface(t, env)
     decl = env.local_types.get(t.name)
-    if decl is None or not isinstance(decl.type, InterfaceType) or not decl.type.methods or decl.type_params:
+    iface = _interface_of(decl.type, env) if decl is not None and not decl.type_params else None
+    if decl is None or iface is None:
         return None
-    proxy, reason = _proxy_methods(t.name, decl.type, env)
+    listed, _ = _method_set(iface, env, {t.name})
+    if not listed and not iface.methods:
+        return None  # no methods (a constraint, interface{}), or none bindc can list
+    proxy, reason = _proxy_methods(t.name, iface, env)
     if proxy:
         annotation = f"{t.name} | None"
     else:
-        wanted = {m.name for m in decl.type.methods}
+        wanted = {m.name for m in listed or iface.methods}
         classes: dict[str, str] = env.extra.get(CLASSES_KEY, {})  # type: ignore[assignment]
         # The stub names the bound classes whose own methods cover the interface; the runtime
         # check (which also sees promoted methods) is the authority.
@@ -163,6 +167,20 @@ def find_interface(t: GoType, env: TypeEnv) -> TypeMapping | None:
     return InterfaceMapping(go_type=t.go_syntax(), py_annotation=annotation, c_arg_type=c_type,
                             cgo_arg_type=cgo_type, c_result_type="PyObject *", cgo_result_type="*C.PyObject",
                             named=t, proxy=proxy, no_proxy_reason=reason, doc=decl.doc)
+
+
+def _interface_of(t: GoType, env: TypeEnv) -> InterfaceType | None:
+    """The interface a type declaration declares: ``interface{ ... }`` itself (its methods and
+    embedded interfaces), or, for ``type Stringer fmt.Stringer`` / ``type Shape Other``, the
+    interface it is defined from (the same method set, as if embedded)."""
+    if isinstance(t, InterfaceType):
+        return t
+    if isinstance(t, NamedType) and not t.type_args:
+        if t.package is None and isinstance(getattr(env.local_types.get(t.name), "type", None), InterfaceType):
+            return InterfaceType(embeds=(t,))
+        if t.package is not None and (env.imports.get(t.package), t.name) in _KNOWN_INTERFACES:
+            return InterfaceType(embeds=(t,))
+    return None
 
 
 def _known_interface(t: NamedType, env: TypeEnv) -> TypeMapping | None:

@@ -71,5 +71,6 @@ PyInit_api(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_api_go_init();  /* returns once every Go package's init() has run */
     return m;
 }

@@ -35,6 +35,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_api))
 }
 
+//export bindcgo_api_go_init
+func bindcgo_api_go_init() {}
+
 //export bindcgo_api_say_goodbye
 func bindcgo_api_say_goodbye() (c_status C.int) {
 	defer func() {

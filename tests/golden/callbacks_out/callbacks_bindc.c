@@ -714,5 +714,6 @@ PyInit_callbacks(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_callbacks_go_init();  /* returns once every Go package's init() has run */
     return m;
 }

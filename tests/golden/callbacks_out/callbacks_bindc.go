@@ -63,6 +63,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_callbacks))
 }
 
+//export bindcgo_callbacks_go_init
+func bindcgo_callbacks_go_init() {}
+
 //export bindcgo_callbacks_apply
 func bindcgo_callbacks_apply(c_a0 C.py4go_callable, c_a1 C.longlong, c_r0 *C.longlong) (c_status C.int) {
 	var v_gil py4go.BindcThreadState

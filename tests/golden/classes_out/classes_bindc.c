@@ -1559,6 +1559,7 @@ PyInit_classes(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_classes_go_init();  /* returns once every Go package's init() has run */
     if ((bindc_classes_Point_type = py4go_bind_add_class(m, &bindc_classes_Point_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;

@@ -70,6 +70,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_classes))
 }
 
+//export bindcgo_classes_go_init
+func bindcgo_classes_go_init() {}
+
 //export bindcgo_classes_new_point
 func bindcgo_classes_new_point(c_a0 C.longlong, c_a1 C.longlong, c_r0 *C.uintptr_t) (c_status C.int) {
 	defer func() {

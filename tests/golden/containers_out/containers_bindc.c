@@ -930,5 +930,6 @@ PyInit_containers(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_containers_go_init();  /* returns once every Go package's init() has run */
     return m;
 }

@@ -76,6 +76,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_containers))
 }
 
+//export bindcgo_containers_go_init
+func bindcgo_containers_go_init() {}
+
 //export bindcgo_containers_sum_list
 func bindcgo_containers_sum_list(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C.int) {
 	defer func() {

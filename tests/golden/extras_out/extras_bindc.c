@@ -912,6 +912,7 @@ PyInit_extras(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_extras_go_init();  /* returns once every Go package's init() has run */
     if ((bindc_extras_Circuit_type = py4go_bind_add_class(m, &bindc_extras_Circuit_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;

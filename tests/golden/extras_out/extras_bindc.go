@@ -60,6 +60,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_extras))
 }
 
+//export bindcgo_extras_go_init
+func bindcgo_extras_go_init() {}
+
 //export bindcgo_extras_register_sentinels
 func bindcgo_extras_register_sentinels() {
 	py4go.BindcRegisterSentinel("extras.ErrEmpty", func() error { return extras.ErrEmpty }, unsafe.Pointer(C.bindc_extras_ErrEmpty_error))

@@ -895,6 +895,7 @@ PyInit_interfaces(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_interfaces_go_init();  /* returns once every Go package's init() has run */
     if ((bindc_interfaces_Square_type = py4go_bind_add_class(m, &bindc_interfaces_Square_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;

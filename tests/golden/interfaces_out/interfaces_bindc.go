@@ -68,6 +68,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_interfaces))
 }
 
+//export bindcgo_interfaces_go_init
+func bindcgo_interfaces_go_init() {}
+
 //export bindcgo_interfaces_area_of
 func bindcgo_interfaces_area_of(c_a0 C.py4go_iface_arg, c_r0 *C.longlong) (c_status C.int) {
 	var v_gil py4go.BindcThreadState

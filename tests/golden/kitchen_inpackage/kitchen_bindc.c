@@ -739,6 +739,7 @@ PyInit_kitchen(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_kitchen_go_init();  /* returns once every Go package's init() has run */
     if (bindc_kitchen_add_values(m) < 0) {
         Py_DECREF(m);
         return NULL;

@@ -66,6 +66,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_kitchen))
 }
 
+//export bindcgo_kitchen_go_init
+func bindcgo_kitchen_go_init() {}
+
 //export bindcgo_kitchen_register_sentinels
 func bindcgo_kitchen_register_sentinels() {
 	py4go.BindcRegisterSentinel("kitchen.ErrNegative", func() error { return ErrNegative }, unsafe.Pointer(C.bindc_kitchen_ErrNegative_error))

@@ -717,6 +717,7 @@ PyInit_kitchenpy(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_kitchenpy_go_init();  /* returns once every Go package's init() has run */
     if (bindc_kitchenpy_add_values(m) < 0) {
         Py_DECREF(m);
         return NULL;

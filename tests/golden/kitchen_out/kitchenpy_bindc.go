@@ -66,6 +66,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_kitchenpy))
 }
 
+//export bindcgo_kitchenpy_go_init
+func bindcgo_kitchenpy_go_init() {}
+
 //export bindcgo_kitchenpy_register_sentinels
 func bindcgo_kitchenpy_register_sentinels() {
 	py4go.BindcRegisterSentinel("kitchenpy.ErrNegative", func() error { return kitchen.ErrNegative }, unsafe.Pointer(C.bindc_kitchenpy_ErrNegative_error))

@@ -1561,6 +1561,7 @@ PyInit_named(void)
         Py_DECREF(m);
         return NULL;
     }
+    bindcgo_named_go_init();  /* returns once every Go package's init() has run */
     if ((bindc_named_Stringer_type = py4go_bind_add_class(m, &bindc_named_Stringer_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;

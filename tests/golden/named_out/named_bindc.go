@@ -98,6 +98,9 @@ func RegisterPythonModule() error {
 	return py4go.Register(PythonModuleName, unsafe.Pointer(C.PyInit_named))
 }
 
+//export bindcgo_named_go_init
+func bindcgo_named_go_init() {}
+
 //export bindcgo_named_warm
 func bindcgo_named_warm(c_a0 C.double, c_r0 *C.double) (c_status C.int) {
 	defer func() {

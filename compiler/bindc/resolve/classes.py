@@ -1,9 +1,9 @@
-"""Go struct types as Python classes: which structs, and their fields, methods and dunders.
+"""Pass 2, classes: the fields, constructor arguments and method sets of the selected classes.
 
 A defined non-struct type with methods (``type Kelvin float64`` with ``func (k Kelvin) ...``,
 ``url.Values``) is a *value class*: the same machinery holding a ``*T``, with one property,
 ``value``, crossing as the underlying type, and a constructor ``T(value)``. An integer type whose
-constants form an enum stays an ``IntEnum`` instead (see :mod:`bindc.values`).
+constants form an enum stays an ``IntEnum`` instead (see :mod:`bindc.resolve.values`).
 
 Promotion follows Go's rules: fields and methods of embedded structs are reachable through
 the outer struct unless a shallower declaration shadows them or two at the same depth
@@ -12,122 +12,37 @@ collide. Generated Go code just writes ``p.Name`` and the Go compiler resolves t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Package,
-                      PointerType, SliceType, Span, StructField, StructType, TypeDecl)
-from bindc.naming import STR_METHODS, python_safe, snake_case
-from bindc.resolve import BoundFunction, BoundReceiver, bind_function, wanted
-from bindc.typemap import MappingError, TypeMapping, lookup_mapping
+                      PointerType, SliceType, StructField, StructType, TypeDecl)
+from bindc.naming import is_dunder, is_valid_python_identifier, python_safe, snake_case, struct_tag_lookup
+from bindc.resolve.model import VALUE_FIELD, BoundField
+from bindc.resolve.state import ClassShape, ResolveState
+from bindc.typemap import MappingError, lookup_mapping
 from bindc.typemap.env import TypeEnv
-from bindc.typemap.named import NamedTypeError, enum_members, underlying_mapping
+from bindc.typemap.named import NamedTypeError, underlying_mapping
 
 
-
-@dataclass(frozen=True)
-class BoundField:
-    """A struct field (own or promoted) as a Python property; ``go_name`` is empty for the
-    ``value`` property of a value class (the Go value itself)."""
-
-    go_name: str
-    py_name: str
-    mapping: TypeMapping
-    doc: str
-    span: Span | None
-
-
-@dataclass(frozen=True)
-class BoundClass:
-    """A Go struct type (or, with ``is_value``, another defined type with methods) as a Python class."""
-
-    decl: TypeDecl
-    py_name: str
-    fields: tuple[BoundField, ...]
-    init_fields: tuple[BoundField, ...]
-    methods: tuple[BoundFunction, ...]
-    str_method: BoundFunction | None
-    comparable: bool
-    is_error: bool = False
-    is_value: bool = False
-
-    @property
-    def named(self) -> NamedType:
-        """The Go type as the bound package names it."""
-        return NamedType(self.decl.name)
-
-    @property
-    def doc(self) -> str:
-        """The Go doc comment of the type."""
-        return self.decl.doc
-
-
-#: Name of the property of a value class that holds the Go value itself.
-VALUE_FIELD = "value"
-
-
-def select_classes(package: Package, env: TypeEnv, in_package: bool, sink: DiagnosticSink) -> dict[str, str]:
-    """Types to bind as classes, as Go name -> Python class name (before any field is looked
-    at, so functions and fields can refer to every class): structs, and other defined types
-    that have methods unless they are interfaces or enums."""
-    selected: dict[str, str] = {}
-    for decl in package.types:
-        if decl.alias or isinstance(decl.type, InterfaceType):
-            continue
-        if not isinstance(decl.type, StructType) and not package.methods_of(decl.name):
-            continue
-        export, skip = decl.directive("export"), decl.directive("skip")
-        if skip is not None or decl.type_params:
-            continue
-        if not isinstance(decl.type, StructType) and len(enum_members(decl, env)) >= 2:
-            continue  # an IntEnum, with its methods attached (bindc.values)
-        if not decl.exported and not (in_package and export is not None):
-            continue
-        selected[decl.name] = export.arg if export is not None and export.arg else decl.name
-    return selected
-
-
-def bind_classes(package: Package, classes: dict[str, str], env: TypeEnv, in_package: bool,
-                 sink: DiagnosticSink) -> list[BoundClass]:
-    """Fields, constructor, methods and dunders of every selected class."""
+def run(state: ResolveState) -> None:
+    """Pass 2: claim every class name and work out each class's fields and method set
+    (``state.shapes``); the methods themselves are bound by the functions pass."""
+    package, env, sink = state.package, state.env, state.sink
     structs = {d.name: d for d in package.types if isinstance(d.type, StructType)}
-    bound = []
-    for decl in package.types:
-        if decl.name in classes:
-            bound.append(_bind_class(decl, classes[decl.name], structs, package, env, in_package, sink))
-    return bound
-
-
-def _bind_class(decl: TypeDecl, py_name: str, structs: dict[str, TypeDecl], package: Package, env: TypeEnv,
-                in_package: bool, sink: DiagnosticSink) -> BoundClass:
-    receiver = BoundReceiver(py_name, NamedType(decl.name))
-    is_value = not isinstance(decl.type, StructType)
-    fields, own = _bind_fields(decl, structs, env, sink) if not is_value else _value_field(decl, env, sink)
-    used = {f.py_name for f in fields}
-    methods: list[BoundFunction] = []
-    str_method = None
-    method_set = _method_set(decl, structs, package, {f.go_name for f in fields})
-    # An Error() string method makes the Go type an error: its class is a GoError exception.
-    is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in method_set)
-    for func in method_set:
-        if not wanted(func, in_package, sink):
-            continue
-        bf = bind_function(func, env, sink, receiver)
-        if bf is None:
-            continue
-        if func.name in STR_METHODS and bf.returns_str_only:
-            if str_method is None or func.name == "String":
-                str_method = bf
-            continue
-        if bf.py_name in used:
-            sink.error(f"{decl.name}.{func.name} and a field or method of {decl.name} both become Python "
-                       f"name {bf.py_name!r}; rename one with //py4go:export <name>", func.span)
-            continue
-        used.add(bf.py_name)
-        methods.append(bf)
     all_types = {d.name: d for d in package.types}
-    return BoundClass(decl, py_name, tuple(fields), tuple(own), tuple(methods), str_method,
-                      _comparable(decl.type, all_types, set()), is_error, is_value)
+    for decl in package.types:
+        py_name = state.class_names.get(decl.name)
+        if py_name is None:
+            continue
+        holder = state.symbols.claim(py_name, f"type {decl.name}")
+        if holder == "bindc":
+            sink.error(f"Python name {py_name!r} of type {decl.name} is reserved by bindc", decl.span)
+        is_value = not isinstance(decl.type, StructType)
+        fields, own = _bind_fields(decl, structs, env, sink) if not is_value else _value_field(decl, env, sink)
+        method_set = _method_set(decl, structs, package, {f.go_name for f in fields})
+        # An Error() string method makes the Go type an error: its class is a GoError exception.
+        is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in method_set)
+        state.shapes.append(ClassShape(decl, py_name, tuple(fields), tuple(own), tuple(method_set),
+                                       _comparable(decl.type, all_types, set()), is_error, is_value))
 
 
 def _value_field(decl: TypeDecl, env: TypeEnv, sink: DiagnosticSink) -> tuple[list[BoundField], list[BoundField]]:
@@ -138,11 +53,21 @@ def _value_field(decl: TypeDecl, env: TypeEnv, sink: DiagnosticSink) -> tuple[li
     except NamedTypeError as e:
         sink.warning(f"{decl.name}: no value property: {e}", decl.span)
         return [], []
-    # A method named Value would take the property's name: the property steps aside.
-    taken = any(snake_case(m.name) == VALUE_FIELD for m in env.package.methods_of(decl.name))
-    field = BoundField("", "go_" + VALUE_FIELD if taken else VALUE_FIELD, mapping, f"The Go {decl.name} value.",
-                       decl.span)
+    # A method named Value would take the property's name: the property steps aside, to
+    # go_value, then go_value_2... (a method GoValue takes the second choice too).
+    taken = {_method_py_name(m) for m in env.package.methods_of(decl.name)}
+    name, n = VALUE_FIELD, 1
+    while name in taken:
+        n += 1
+        name = "go_" + VALUE_FIELD + (f"_{n - 1}" if n > 2 else "")
+    field = BoundField("", name, mapping, f"The Go {decl.name} value.", decl.span)
     return [field], [field]
+
+
+def _method_py_name(func: Func) -> str:
+    """The Python name a method asks for (the functions pass checks and claims it)."""
+    export = func.directive("export")
+    return export.arg if export is not None and export.arg else python_safe(snake_case(func.name))
 
 
 def _bind_fields(decl: TypeDecl, structs: dict[str, TypeDecl], env: TypeEnv,
@@ -151,21 +76,45 @@ def _bind_fields(decl: TypeDecl, structs: dict[str, TypeDecl], env: TypeEnv,
     fields: list[BoundField] = []
     own: list[BoundField] = []
     seen: set[str] = set()
+    py_names: dict[str, str] = {}
     for depth, (field, name) in enumerate(_field_levels(decl, structs)):
         for f, go_name in zip(field, name):
             if go_name in seen or not go_name[:1].isupper():
                 continue
             seen.add(go_name)
+            py_name = _field_py_name(decl, f, go_name, sink)
+            if py_name is None:
+                continue
             try:
                 mapping = lookup_mapping(f.type, env)
             except MappingError as e:
                 sink.warning(f"field {decl.name}.{go_name} skipped: {e}", f.span)
                 continue
-            bf = BoundField(go_name, python_safe(snake_case(go_name)), mapping, f.doc, f.span)
+            holder = py_names.setdefault(py_name, go_name)
+            if holder != go_name:
+                sink.error(f"fields {decl.name}.{go_name} and {decl.name}.{holder} both become Python name "
+                           f"{py_name!r}; rename one with a struct tag `py4go:\"<name>\"`", f.span)
+                continue
+            bf = BoundField(go_name, py_name, mapping, f.doc, f.span)
             fields.append(bf)
             if depth == 0:
                 own.append(bf)
     return fields, own
+
+
+def _field_py_name(decl: TypeDecl, f: StructField, go_name: str, sink: DiagnosticSink) -> str | None:
+    """The property name of a field: the struct tag's ``py4go:"name"``, else the snake_case of
+    the Go name; None for ``py4go:"-"`` (never bound) or an invalid name (an error)."""
+    tagged = struct_tag_lookup(f.tag or "", "py4go")
+    if tagged is None or tagged == "":
+        return python_safe(snake_case(go_name))
+    if tagged == "-":
+        return None
+    if not is_valid_python_identifier(tagged) or is_dunder(tagged):
+        sink.error(f"field {decl.name}.{go_name}: struct tag py4go:{tagged!r} is not a valid Python attribute "
+                   f"name", f.span)
+        return None
+    return tagged
 
 
 def _field_levels(decl: TypeDecl, structs: dict[str, TypeDecl]) -> list[tuple[list[StructField], list[str]]]:

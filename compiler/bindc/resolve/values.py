@@ -1,4 +1,4 @@
-"""Module-level values: exported constants and enum classes of the bound package.
+"""Pass 4, values: exported constants and enum classes of the bound package.
 
 Constants become module attributes under their Go names (Go constants are already written
 the way Python spells constants: ``MaxInt64``, ``Pi``, ``StatusOK``); ``//py4go:export name``
@@ -16,84 +16,31 @@ from __future__ import annotations
 
 import enum
 import struct
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from bindc.consteval import Const, ConstEvalError, ExactComplex
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import NamedType, Span, TypeDecl, ValueDecl
-from bindc.naming import is_valid_python_identifier, python_safe
+from bindc.naming import is_valid_python_identifier
+from bindc.resolve.functions import bind_function, method_key, skip_reason, wanted
+from bindc.resolve.model import (BoundClass, BoundConstant, BoundEnum, BoundFunction, BoundReceiver, PyValue,
+                                 attr_name)
+from bindc.resolve.state import ResolveState
+from bindc.resolve.symbols import SymbolTable
 from bindc.typemap.base import TypeMapping
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.imported import constants_of
 from bindc.typemap.named import EnumMapping
+from bindc.typemap.registry import MappingError, lookup_mapping
 
-PyValue = int | float | complex | str | bool
-
-if TYPE_CHECKING:
-    from bindc.resolve import BoundFunction
-    from bindc.sentinels import BoundSentinel
+__all__ = ["PyValue", "add_imported_enums", "attr_name", "run"]
 
 
-@dataclass(frozen=True)
-class BoundEnum:
-    """A Go enum type as a Python ``IntEnum`` class named like the Go type, with the type's
-    value-receiver methods (``String()`` as ``__str__``) attached to the class."""
-
-    decl: TypeDecl
-    mapping: EnumMapping
-    methods: tuple[BoundFunction, ...] = ()
-    str_method: BoundFunction | None = None
-
-    @property
-    def py_name(self) -> str:
-        """The class name (the Go type name, made safe)."""
-        return attr_name(self.decl.name)
-
-    @property
-    def all_methods(self) -> tuple[BoundFunction, ...]:
-        """``String`` (if bound) and the other methods: everything needing a wrapper."""
-        return ((self.str_method,) if self.str_method else ()) + self.methods
-
-    @property
-    def py_members(self) -> tuple[tuple[str, int], ...]:
-        """``(Python member name, value)`` pairs in declaration order."""
-        return tuple((attr_name(name), value) for name, value in self.mapping.members)
-
-
-@dataclass(frozen=True)
-class BoundConstant:
-    """An exported Go constant as a module attribute; ``enum`` names its class for members."""
-
-    decl: ValueDecl
-    py_name: str
-    value: PyValue
-    enum: str | None = None
-
-
-@dataclass(frozen=True)
-class ModuleValues:
-    """Everything a module defines besides functions and classes: enums, constants and the
-    exception classes of sentinel errors (:mod:`bindc.sentinels`)."""
-
-    enums: tuple[BoundEnum, ...] = ()
-    constants: tuple[BoundConstant, ...] = ()
-    sentinels: tuple["BoundSentinel", ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.enums or self.constants or self.sentinels)
-
-
-def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str], in_package: bool = True,
-                   used: Iterable[tuple[TypeMapping, Span | None]] = ()) -> ModuleValues:
-    """The enums, constants and sentinel errors of ``env``'s package; ``taken`` holds Python
-    names in use, ``used`` the mappings the module's functions and classes use (with where),
-    whose enums of *other* packages become classes of this module too."""
-    from bindc.sentinels import resolve_sentinels
-    from bindc.typemap.registry import MappingError, lookup_mapping
-
-    enums: list[BoundEnum] = []
+def run(state: ResolveState) -> None:
+    """Pass 4: the enums and constants of the package (``state.enums``, ``state.constants``),
+    and the enums of *other* packages that the module's functions and classes use."""
+    env, sink, symbols = state.env, state.sink, state.symbols
     for decl in env.package.types:
         if not decl.exported or decl.alias or decl.type_params or decl.directive("skip"):
             continue
@@ -102,12 +49,11 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str], in_packa
         except MappingError:
             continue  # reported where a function uses it
         if isinstance(mapping, EnumMapping):
-            if _claim(attr_name(decl.name), taken, sink, decl):
-                enums.append(_bind_enum(decl, mapping, env, in_package, sink))
-    enum_names = {e.decl.name: e.py_name for e in enums}
-    enums += _imported_enums(used, taken, sink)
+            if _claim(attr_name(decl.name), symbols, sink, decl):
+                state.enums.append(_bind_enum(decl, mapping, env, state.in_package, sink))
+    enum_names = {e.decl.name: e.py_name for e in state.enums}
+    add_imported_enums(state, used_mappings(state.functions, state.classes))
 
-    constants: list[BoundConstant] = []
     evaluator = constants_of(env)
     for name, spec in evaluator.specs.items():
         const_decl = spec.decl
@@ -118,20 +64,32 @@ def resolve_values(env: TypeEnv, sink: DiagnosticSink, taken: set[str], in_packa
             py_value = _python_value(value, env, enum_names)
         except ConstEvalError as e:
             sink.warning(f"constant {name} skipped: {e}", const_decl.span)
+            sink.skipped(f"const {name}", "constant without a Python value" if "Python" in str(e)
+                         else skip_reason(str(e)))
             continue
         py_name = _py_name(const_decl, sink)
-        if py_name is not None and _claim(py_name, taken, sink, const_decl):
-            constants.append(BoundConstant(const_decl, py_name, py_value, enum_names.get(value.type or "")))
-    return ModuleValues(tuple(enums), tuple(constants), resolve_sentinels(env, sink, taken))
+        if py_name is not None and _claim(py_name, symbols, sink, const_decl):
+            state.constants.append(BoundConstant(const_decl, py_name, py_value, enum_names.get(value.type or "")))
 
 
-def _imported_enums(used: Iterable[tuple[TypeMapping, Span | None]], taken: set[str],
-                    sink: DiagnosticSink) -> list[BoundEnum]:
+def used_mappings(functions: list[BoundFunction], classes: list[BoundClass]) -> list[tuple[TypeMapping, Span]]:
+    """Every mapping the module's functions, methods and fields use, with its declaration's
+    span, in declaration order (functions first)."""
+    out: list[tuple[TypeMapping, Span]] = []
+    for fn in functions + [m for c in classes for m in c.methods]:
+        params = list(fn.params) + ([fn.variadic] if fn.variadic else [])
+        out += [(bp.mapping, fn.func.span) for bp in params] + [(r.mapping, fn.func.span) for r in fn.results]
+    for cls in classes:
+        out += [(f.mapping, f.span or cls.decl.span) for f in cls.fields]
+    return out
+
+
+def add_imported_enums(state: ResolveState, used: Iterable[tuple[TypeMapping, Span | None]]) -> None:
     """One class per enum type of another package that the module's API uses (first use
-    first). The mapping already checked the bound package declares no such name; a
-    function renamed to it with //py4go:export is the one clash left, and an error."""
-    out: list[BoundEnum] = []
-    seen: set[str] = set()
+    first), appended to ``state.enums``. The mapping already checked the bound package declares
+    no such name; a function renamed to it with //py4go:export is the one clash left, and an
+    error. The variables pass calls this too, for the types of variables."""
+    seen = {e.mapping.members_var for e in state.enums}
     for mapping, span in used:
         if not isinstance(mapping, EnumMapping) or mapping.named.package is None or mapping.decl is None:
             continue
@@ -139,13 +97,11 @@ def _imported_enums(used: Iterable[tuple[TypeMapping, Span | None]], taken: set[
             continue
         seen.add(mapping.members_var)
         name = attr_name(mapping.decl.name)
-        if name in taken:
-            sink.error(f"the enum class {name} for {mapping.go_type} clashes with a name of the module; "
-                       f"rename that declaration with //py4go:export <name>", span)
+        if state.symbols.claim(name, f"enum {mapping.go_type}") is not None:
+            state.sink.error(f"the enum class {name} for {mapping.go_type} clashes with a name of the module; "
+                             f"rename that declaration with //py4go:export <name>", span)
             continue
-        taken.add(name)
-        out.append(BoundEnum(mapping.decl, mapping))
-    return out
+        state.enums.append(BoundEnum(mapping.decl, mapping))
 
 
 #: Attributes every IntEnum member has (``name``, ``value``, int's methods...): a Go method
@@ -157,8 +113,6 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
                sink: DiagnosticSink) -> BoundEnum:
     """An enum class and its methods. Members are immutable Python ints, so only methods
     with a value receiver can be bound; ``self`` crosses like an enum parameter."""
-    from bindc.resolve import BoundReceiver, bind_function, wanted  # resolve imports this module
-
     receiver = BoundReceiver(attr_name(decl.name), NamedType(decl.name), value=mapping)
     members = {attr_name(name) for name, _ in mapping.members}
     used: set[str] = set()
@@ -169,6 +123,7 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
             continue
         assert func.receiver is not None
         if func.receiver.pointer:
+            sink.skipped(method_key(decl.name, func.name), "pointer method of an enum")
             sink.warning(f"{decl.name}.{func.name} skipped: {decl.name} is an IntEnum, whose members cannot be "
                          f"changed in place, and the method has a pointer receiver", func.span)
             continue
@@ -179,6 +134,7 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
             str_method = bf
             continue
         if bf.py_name in _ENUM_ATTRIBUTES or bf.py_name in members or bf.py_name in used:
+            sink.skipped(method_key(decl.name, func.name), "name clash")
             sink.warning(f"{decl.name}.{func.name} skipped: Python name {bf.py_name!r} is already an attribute "
                          f"of the IntEnum {decl.name}; rename it with //py4go:export <name>", func.span)
             continue
@@ -189,8 +145,6 @@ def _bind_enum(decl: TypeDecl, mapping: EnumMapping, env: TypeEnv, in_package: b
 
 def _python_value(value: Const, env: TypeEnv, enum_names: dict[str, str]) -> PyValue:
     """The Python value of a constant; ConstEvalError when Python cannot hold it."""
-    from bindc.typemap.registry import MappingError, lookup_mapping
-
     typ = value.type
     if typ is not None and typ != "rune" and typ not in enum_names:
         qualifier, _, name = typ.rpartition(".")
@@ -233,21 +187,10 @@ def _py_name(decl: ValueDecl, sink: DiagnosticSink) -> str | None:
     return attr_name(decl.name)
 
 
-#: Names the generated stub imports; a module attribute must not shadow them.
-_STUB_IMPORTS = frozenset({"Final", "IntEnum"})
-
-
-def attr_name(go_name: str) -> str:
-    """The Python attribute name of a Go constant, enum type or member: the Go name, with ``_``
-    appended where Python or the stub would choke on it (``None``, ``True``, ``Final``)."""
-    safe = python_safe(go_name)
-    return safe + "_" if safe in _STUB_IMPORTS else safe
-
-
-def _claim(name: str, taken: set[str], sink: DiagnosticSink, decl: TypeDecl | ValueDecl) -> bool:
-    """Reserve a module attribute name; a clash skips the later declaration with a warning."""
-    if name in taken:
+def _claim(name: str, symbols: SymbolTable, sink: DiagnosticSink, decl: TypeDecl | ValueDecl) -> bool:
+    """Claim a module attribute name; a clash skips the later declaration with a warning."""
+    if symbols.claim(name, decl.name) is not None:
+        sink.skipped(f"{'type' if isinstance(decl, TypeDecl) else decl.kind} {decl.name}", "name clash")
         sink.warning(f"{decl.name} skipped: Python name {name!r} is already used in the module", decl.span)
         return False
-    taken.add(name)
     return True

@@ -1,0 +1,228 @@
+"""Pass 3, functions and methods: signatures of package functions and of class methods.
+
+This pass applies the binding rules (exported API, ``//py4go:export`` and ``//py4go:skip``),
+gives every function its Python name (claimed in the module's symbol table), picks a type
+mapping for every parameter and result, and reports everything it cannot honour as a
+positioned diagnostic. It never stops at the first problem, and it never changes the IR: it
+wraps it. It also binds the methods of the classes the classes pass shaped.
+
+A declaration that was asked for explicitly (``//py4go:export``) but cannot be bound is an
+error; one that is merely exported is skipped with a warning naming the reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bindc.diagnostics import DiagnosticSink
+from bindc.ir import Func, NamedType, Param, Span
+from bindc.naming import STR_METHODS, is_dunder, is_valid_python_identifier, python_safe, snake_case
+from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundReceiver, BoundResult
+from bindc.resolve.state import ClassShape, ResolveState
+from bindc.typemap import MappingError, TypeMapping, lookup_mapping
+from bindc.typemap.env import TypeEnv
+from bindc.typemap.registry import is_error_type
+
+
+def run(state: ResolveState) -> None:
+    """Bind every wanted package function (``state.functions``) and every class's methods
+    (``state.classes``); warn once per interface Python objects cannot implement."""
+    for func in state.package.functions:
+        if not wanted(func, state.in_package, state.sink):
+            continue
+        bound = bind_function(func, state.env, state.sink)
+        if bound is not None and _claim_function(bound, state):
+            state.functions.append(bound)
+    state.classes = [_bind_methods(shape, state) for shape in state.shapes]
+    _warn_unimplementable_interfaces(state.functions, state.classes, state.env, state.sink)
+
+
+def _claim_function(f: BoundFunction, state: ResolveState) -> bool:
+    """Claim the function's Python name; two Go declarations must not land on one name
+    (e.g. ``ToUpper`` and ``toUpper``)."""
+    holder = state.symbols.claim(f.py_name, f"{f.go_name} (at {f.func.span})")
+    if holder is None:
+        return True
+    state.sink.skipped(f.go_name, "name clash")
+    if holder == "bindc":
+        state.sink.error(f"Python name {f.py_name!r} of {f.go_name} is reserved by bindc", f.func.span)
+    else:
+        state.sink.error(f"{f.go_name} and {holder} both become Python name {f.py_name!r}; "
+                         f"rename one with //py4go:export <name>", f.func.span)
+    return False
+
+
+def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
+    """The class with its methods: ``String()``/``Error()`` as ``__str__``, the others by name."""
+    decl, sink = shape.decl, state.sink
+    receiver = BoundReceiver(shape.py_name, NamedType(decl.name))
+    used = {f.py_name for f in shape.fields}
+    methods: list[BoundFunction] = []
+    bound = [bf for func in shape.method_set if wanted(func, state.in_package, sink)
+             for bf in [bind_function(func, state.env, sink, receiver)] if bf is not None]
+    # String() is __str__, else Error(); with both, Error stays an ordinary method.
+    str_shaped = [bf for bf in bound if bf.go_name in STR_METHODS and bf.returns_str_only]
+    str_method = min(str_shaped, key=lambda bf: STR_METHODS.index(bf.go_name), default=None)
+    for bf in bound:
+        func = bf.func
+        if bf is str_method:
+            continue
+        if bf.py_name in used:
+            sink.skipped(method_key(decl.name, func.name), "name clash")
+            sink.error(f"{decl.name}.{func.name} and a field or method of {decl.name} both become Python "
+                       f"name {bf.py_name!r}; rename one with //py4go:export <name>", func.span)
+            continue
+        used.add(bf.py_name)
+        methods.append(bf)
+    return BoundClass(decl, shape.py_name, shape.fields, shape.init_fields, tuple(methods), str_method,
+                      shape.comparable, shape.is_error, shape.is_value)
+
+
+#: The unsupported type named in a mapping error (``type *big.Int is not supported``).
+_UNSUPPORTED_TYPE = re.compile(r"type (.+?)(?: is not supported| cannot cross|: )")
+
+
+def skip_reason(message: str) -> str:
+    """The short reason the summary groups a skip by: the unsupported type when the message
+    names one (``*big.Int``), else the message's last clause (after the last ``: ``)."""
+    m = _UNSUPPORTED_TYPE.search(message)
+    if m:
+        return m.group(1)
+    variadic = re.match(r"variadic parameter (\S+) is not supported", message)
+    if variadic:
+        return f"variadic {variadic.group(1)}"
+    return message.split(": ")[-1]
+
+
+def method_key(type_name: str, method: str) -> str:
+    """How a method is named in the skip log and the summary: ``T.M``."""
+    return f"{type_name}.{method}"
+
+
+def wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
+    """Whether the binding rules select ``func`` (before looking at its types)."""
+    export, skip = func.directive("export"), func.directive("skip")
+    if skip is not None:
+        if export is not None:
+            sink.warning(f"{func.name} has both //py4go:export and //py4go:skip; skipping it", skip.span)
+        return False
+    if func.name in ("init", "main") and func.receiver is None:
+        if export is not None:
+            sink.error(f"{func.name} cannot be exported to Python: Go reserves it", export.span)
+        return False
+    if export is not None and not in_package and not func.exported:
+        sink.warning(f"//py4go:export on unexported {func.name} is ignored with --out: a wrapper "
+                     f"package can only call exported functions", export.span)
+        return False
+    if export is None and not func.exported:
+        return False
+    if func.is_generic:
+        # The frontend already warned about generic functions; an explicit export is an error.
+        if export is not None:
+            sink.error(f"generic function {func.name} cannot be exported to Python", export.span)
+        return False
+    return True
+
+
+def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
+                  receiver: BoundReceiver | None = None) -> BoundFunction | None:
+    """Map one function's (or method's) parameters and results, or report why it cannot be
+    bound: an error when it was exported explicitly, a warning otherwise."""
+    explicit = func.directive("export") is not None
+    report = sink.error if explicit else sink.warning
+    problems: list[tuple[str, Span]] = []
+
+    py_name = _python_name(func, sink)
+    if py_name is None:
+        return None
+
+    params: list[BoundParam] = []
+    variadic: BoundParam | None = None
+    used: set[str] = set()
+    for i, p in enumerate(func.params):
+        last_variadic = func.variadic and i == len(func.params) - 1
+        go_type = p.type.elem if last_variadic else p.type  # type: ignore[attr-defined]
+        try:
+            mapping = lookup_mapping(go_type, env)
+        except MappingError as e:
+            problems.append((f"parameter {p.name or i + 1}: {e}", p.span or func.span))
+            continue
+        if last_variadic and not mapping.variadic_ok:
+            problems.append((f"variadic parameter ...{go_type.go_syntax()} is not supported", p.span or func.span))
+            continue
+        bp = BoundParam(p, _param_name(p, i, used), mapping, f"a{i}")
+        if last_variadic:
+            variadic = bp
+        else:
+            params.append(bp)
+
+    results: list[BoundResult] = []
+    returns_error = False
+    for i, r in enumerate(func.results):
+        if is_error_type(r.type, env):
+            if i == len(func.results) - 1:
+                returns_error = True
+                continue
+            problems.append(("an error result is supported only in the last position", r.span or func.span))
+            continue
+        try:
+            mapping = lookup_mapping(r.type, env)
+        except MappingError as e:
+            problems.append((f"result {r.name or i + 1}: {e}", r.span or func.span))
+            continue
+        results.append(BoundResult(r, mapping, f"r{i}"))
+
+    if problems:
+        verb = "cannot be exported" if explicit else "skipped"
+        go_name = f"{receiver.named.name}.{func.name}" if receiver else func.name
+        for message, span in problems:
+            report(f"{go_name} {verb}: {message}", span)
+        sink.skipped(method_key(receiver.named.name, func.name) if receiver else func.name,
+                     skip_reason(problems[0][0]))
+        return None
+    return BoundFunction(func, py_name, tuple(params), variadic, tuple(results), returns_error, receiver)
+
+
+def _python_name(func: Func, sink: DiagnosticSink) -> str | None:
+    """The Python name: the directive's argument, else the snake_case of the Go name."""
+    export = func.directive("export")
+    if export is not None and export.arg:
+        if not is_valid_python_identifier(export.arg):
+            sink.error(f"//py4go:export name {export.arg!r} is not a valid Python identifier", export.span)
+            return None
+        if is_dunder(export.arg):
+            sink.error(f"//py4go:export name {export.arg!r} is a Python special-method name; bindc defines "
+                       f"those itself (String() is __str__, == is __eq__)", export.span)
+            return None
+        return export.arg
+    return python_safe(snake_case(func.name))
+
+
+def _param_name(p: Param, index: int, used: set[str]) -> str:
+    """A unique, valid Python name for a parameter (positional-only, so only for reading)."""
+    base = python_safe(snake_case(p.name)) if p.name and p.name != "_" else f"arg{index}"
+    name, n = base, 1
+    while name in used:
+        n += 1
+        name = f"{base}{n}"
+    used.add(name)
+    return name
+
+
+def _warn_unimplementable_interfaces(functions: list[BoundFunction], classes: list[BoundClass], env: TypeEnv,
+                                     sink: DiagnosticSink) -> None:
+    """Once per interface the module uses: say why Python objects cannot implement it (its
+    parameters then take bound instances only)."""
+    from bindc.typemap.interfaces import interfaces_in
+
+    mappings: list[TypeMapping] = []
+    for fn in functions + [m for c in classes for m in c.methods]:
+        mappings += [bp.mapping for bp in fn.params] + ([fn.variadic.mapping] if fn.variadic else [])
+    mappings += [f.mapping for c in classes for f in c.fields]
+    warned: set[str] = set()
+    for iface in (i for m in mappings for i in interfaces_in(m)):
+        if not iface.proxy and iface.named.name not in warned:
+            warned.add(iface.named.name)
+            decl = env.local_types[iface.named.name]
+            sink.warning(f"Python objects cannot implement interface {iface.named.name} ({iface.no_proxy_reason}); "
+                         f"its parameters accept instances of bound Go types only", decl.span)

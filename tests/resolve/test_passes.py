@@ -1,0 +1,42 @@
+"""The resolve package is a sequence of passes that never call back up (bindc.resolve docs)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import bindc.resolve as resolve_pkg
+from bindc.resolve import PASSES
+
+PASS_NAMES = [p.__name__.rsplit(".", 1)[-1] for p in PASSES]
+#: Modules every pass may use: the data they exchange and the symbol table.
+SHARED = {"model", "state", "symbols"}
+
+
+def _resolve_imports(path: Path) -> set[str]:
+    """The ``bindc.resolve.*`` submodules a file imports (at any depth of the file)."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("bindc.resolve."):
+            out.add(node.module.split(".")[2])
+        elif isinstance(node, ast.Import):
+            out |= {a.name.split(".")[2] for a in node.names if a.name.startswith("bindc.resolve.")}
+    return out
+
+
+def test_pass_order_is_the_documented_one():
+    assert PASS_NAMES == ["types", "classes", "functions", "values", "variables", "sentinels", "names"]
+
+
+def test_a_pass_imports_only_earlier_passes():
+    folder = Path(resolve_pkg.__file__).parent
+    for i, name in enumerate(PASS_NAMES):
+        imported = _resolve_imports(folder / f"{name}.py") - SHARED
+        later = imported - set(PASS_NAMES[:i])
+        assert not later, f"pass {name} imports {sorted(later)}, which run after it"
+
+
+def test_shared_modules_import_no_pass():
+    folder = Path(resolve_pkg.__file__).parent
+    for name in SHARED:
+        assert _resolve_imports(folder / f"{name}.py") <= SHARED, name
