@@ -175,6 +175,26 @@ func majorMinor(v string) string {
 	return parts[0] + "." + parts[1]
 }
 
+// memorySetup describes the memory allocator a configuration gives CPython: -X dev or
+// PYTHONDEVMODE install its debug hooks, PYTHONMALLOC picks one (the variables only count
+// outside isolated mode). The allocator is process-wide and memory CPython keeps across
+// Py_FinalizeEx was allocated by it, so it must stay the same for every interpreter a process
+// starts (a change corrupts the heap).
+func (c *Config) memorySetup() string {
+	dev := false
+	for _, x := range c.XOptions {
+		if x == "dev" || strings.HasPrefix(x, "dev=") {
+			dev = true
+		}
+	}
+	malloc := ""
+	if !c.Isolated {
+		dev = dev || os.Getenv("PYTHONDEVMODE") != ""
+		malloc = os.Getenv("PYTHONMALLOC")
+	}
+	return fmt.Sprintf("dev mode %v, PYTHONMALLOC=%q", dev, malloc)
+}
+
 // cConfig is a py4go_config in C memory, with the strings it points to.
 type cConfig struct {
 	c     *C.py4go_config

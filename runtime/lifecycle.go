@@ -37,6 +37,8 @@ var life struct {
 	mainRun chan func() // work for the Python main thread (only Finalize uses it)
 	inittab map[string]bool
 	config  Config // what the running interpreter was started with
+	memory  string // the memorySetup of the first interpreter this process started ("" before)
+	broken  string // CPython's message when a Py_InitializeFromConfig failed ("" if none did)
 }
 
 // finalizing is held by the Finalize under way (life.mu is released while Python finalizes).
@@ -86,12 +88,20 @@ func Initialize(config ...Config) error {
 	case stateFinalizing:
 		return errors.New("python: Initialize: Python is being finalized; call Initialize after Finalize returns")
 	}
+	if life.broken != "" {
+		return errors.New("python: Initialize: an earlier Initialize failed inside CPython (" + life.broken +
+			"); CPython cannot start again in this process")
+	}
 	resolved, err := cfg.resolve()
 	if err != nil {
 		return errors.New("python: Initialize: " + err.Error())
 	}
 	if !cfg.isZero() && C.py4go_is_initialized() != 0 {
 		return errors.New("python: Initialize: Python was started by the host process; its configuration cannot be changed")
+	}
+	if m := cfg.memorySetup(); life.memory != "" && m != life.memory {
+		return errors.New("python: Initialize: this Config changes CPython's memory allocator (" + m +
+			"; the first interpreter of this process had " + life.memory + "), which cannot change after the first Initialize")
 	}
 	cc := newCConfig(&resolved)
 	defer cc.free()
@@ -101,6 +111,9 @@ func Initialize(config ...Config) error {
 	r := <-started
 	if r.status != C.PY4GO_OK {
 		e := takeException(r.exc)
+		// A failed Py_InitializeFromConfig leaves CPython half initialized: another attempt
+		// would fail in stranger ways ("error reading frozen getpath.py") or crash.
+		life.broken = e.Message
 		return errors.New("python: Initialize: Python failed to start: " + e.Message)
 	}
 	life.owned = r.value.num == 1
@@ -108,6 +121,9 @@ func Initialize(config ...Config) error {
 		life.mainRun = run
 	}
 	life.config = cfg
+	if life.owned && life.memory == "" {
+		life.memory = cfg.memorySetup()
+	}
 	life.state = stateRunning
 	generation.Add(1)
 	return nil

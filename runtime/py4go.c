@@ -242,11 +242,16 @@ py4go_result py4go_config_failure(const char *msg)
     return r;
 }
 
-py4go_result py4go_start(PyConfig *config)
+py4go_result py4go_start(PyConfig *config, const py4go_config *cfg)
 {
     PyStatus st = Py_InitializeFromConfig(config);
     if (PyStatus_Exception(st))
         return py4go_status_failure(st);
+    if (py4go_insert_search_paths(cfg) < 0) {
+        py4go_result r = fetch_error(PY4GO_BAD_ARGUMENT, -1);
+        Py_FinalizeEx();
+        return r;
+    }
     /* Import threading here, on the interpreter's main thread: if Python code first imports
      * it on another thread (a goroutine's, under WithGIL), threading._main_thread is that
      * thread and Py_FinalizeEx's threading._shutdown can wait forever for it. */

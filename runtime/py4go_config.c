@@ -57,6 +57,24 @@ void py4go_restore_signal_handlers(void)
 
 /* ---- the configuration ------------------------------------------------------------------------ */
 
+/* CPython keeps the path configuration an interpreter computed (prefix, exec_prefix,
+ * stdlib_dir, executable, program_name, home) in a process-wide global after Py_FinalizeEx, and
+ * the next PyConfig_Read copies it into every such field left unset: without clearing it, an
+ * interpreter started after another one inherits its prefix and executable (a venv's, say).
+ * Py_SetPath(NULL) clears that global (pathconfig.c, 3.11 to 3.13). It is deprecated since 3.11
+ * and no longer declared by 3.13's headers, but part of the stable ABI, so still exported. */
+#if PY_VERSION_HEX >= 0x030D0000
+PyAPI_FUNC(void) Py_SetPath(const wchar_t *);
+#endif
+
+static void forget_previous_path_config(void)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    Py_SetPath(NULL);
+#pragma GCC diagnostic pop
+}
+
 /* 1 if the -X option `name` (as "name" or "name=value") is in cfg; *value then points at the
  * value ("" when none). */
 static int find_xoption(const py4go_config *cfg, const char *name, const char **value)
@@ -145,17 +163,27 @@ static PyStatus fill_config(PyConfig *config, const py4go_config *cfg)
         if (PyStatus_Exception(st))
             return st;
     }
-    st = add_strings(&config->xoptions, cfg->xoptions, cfg->nxoptions, -1);
-    if (PyStatus_Exception(st) || cfg->nsearch_paths == 0)
-        return st;
-    /* Extra directories go where PYTHONPATH's would, in front of the computed path (so that
-     * site, which runs during initialization, already sees them): compute it, then insert. */
-    st = PyConfig_Read(config);
-    if (PyStatus_Exception(st))
-        return st;
-    st = add_strings(&config->module_search_paths, cfg->search_paths, cfg->nsearch_paths, 0);
-    config->module_search_paths_set = 1;
-    return st;
+    return add_strings(&config->xoptions, cfg->xoptions, cfg->nxoptions, -1);
+}
+
+int py4go_insert_search_paths(const py4go_config *cfg)
+{
+    /* Where PYTHONPATH's entries go: in front of the computed path. (Not through
+     * module_search_paths: since 3.11 PyConfig_Read no longer computes it, so setting it
+     * would replace the standard library's entries instead of extending them.) */
+    PyObject *sys_path = PySys_GetObject("path"); /* borrowed */
+    if (sys_path == NULL || !PyList_Check(sys_path)) {
+        PyErr_SetString(PyExc_RuntimeError, "unable to get sys.path");
+        return -1;
+    }
+    for (int32_t i = 0; i < cfg->nsearch_paths; i++) {
+        PyObject *p = PyUnicode_DecodeFSDefault(cfg->search_paths[i]);
+        int rc = p != NULL ? PyList_Insert(sys_path, i, p) : -1;
+        Py_XDECREF(p);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
 }
 
 py4go_result py4go_initialize_config(const py4go_config *cfg)
@@ -167,6 +195,7 @@ py4go_result py4go_initialize_config(const py4go_config *cfg)
         r.arg = -1;
         return r;
     }
+    forget_previous_path_config();
     PyStatus st = preinitialize(cfg);
     if (PyStatus_Exception(st))
         return py4go_status_failure(st);
@@ -179,7 +208,7 @@ py4go_result py4go_initialize_config(const py4go_config *cfg)
     }
     if (cfg->install_signal_handlers)
         prepare_signal_handlers();
-    py4go_result r = py4go_start(&config);
+    py4go_result r = py4go_start(&config, cfg);
     PyConfig_Clear(&config);
     if (r.status != PY4GO_OK)
         py4go_restore_signal_handlers();
