@@ -60,12 +60,17 @@ type Config struct {
 	// signals (os/signal.Notify then no longer sees them) until Finalize gives them back.
 	// Default false: the Go program owns signals.
 	InstallSignalHandlers bool
+
+	// allocator is set by Initialize: the memory allocator imposed on a restarted
+	// interpreter (a PYTHONMALLOC name), "" to let CPython choose.
+	allocator string
 }
 
 // isZero reports whether c is the default configuration.
 func (c *Config) isZero() bool {
 	return c.Venv == "" && c.Home == "" && c.Executable == "" && !c.Isolated && !c.SafePath &&
-		len(c.Argv) == 0 && len(c.SearchPaths) == 0 && len(c.XOptions) == 0 && !c.InstallSignalHandlers
+		len(c.Argv) == 0 && len(c.SearchPaths) == 0 && len(c.XOptions) == 0 && !c.InstallSignalHandlers &&
+		c.allocator == ""
 }
 
 // equal reports whether c and d configure Python the same way.
@@ -175,24 +180,47 @@ func majorMinor(v string) string {
 	return parts[0] + "." + parts[1]
 }
 
-// memorySetup describes the memory allocator a configuration gives CPython: -X dev or
-// PYTHONDEVMODE install its debug hooks, PYTHONMALLOC picks one (the variables only count
-// outside isolated mode). The allocator is process-wide and memory CPython keeps across
-// Py_FinalizeEx was allocated by it, so it must stay the same for every interpreter a process
-// starts (a change corrupts the heap).
-func (c *Config) memorySetup() string {
-	dev := false
+// allocators describes the memory allocator a configuration gives CPython: its own choice
+// (-X dev installs the debug hooks: "debug") and the one the environment adds outside isolated
+// mode (PYTHONMALLOC, or PYTHONDEVMODE's "debug"); "" is CPython's default. The allocator is
+// process-wide, and memory CPython keeps across Py_FinalizeEx was allocated by it, so every
+// interpreter a process starts must use the first one's (a change corrupts the heap).
+func (c *Config) allocators() (own, effective string) {
 	for _, x := range c.XOptions {
 		if x == "dev" || strings.HasPrefix(x, "dev=") {
-			dev = true
+			own = "debug"
 		}
 	}
-	malloc := ""
+	effective = own
 	if !c.Isolated {
-		dev = dev || os.Getenv("PYTHONDEVMODE") != ""
-		malloc = os.Getenv("PYTHONMALLOC")
+		if m := os.Getenv("PYTHONMALLOC"); m != "" {
+			effective = m
+		} else if os.Getenv("PYTHONDEVMODE") != "" {
+			effective = "debug"
+		}
 	}
-	return fmt.Sprintf("dev mode %v, PYTHONMALLOC=%q", dev, malloc)
+	return own, effective
+}
+
+// pinAllocator decides the allocator of an interpreter started after a first one that used
+// `first`: "" to let CPython choose (it chooses the same), the name to impose when only the
+// environment's choice was lost (isolated mode ignores PYTHONMALLOC), or an error.
+func (c *Config) pinAllocator(first string) (string, error) {
+	own, effective := c.allocators()
+	switch {
+	case effective == first:
+		return "", nil
+	case c.Isolated && own == "":
+		return first, nil
+	}
+	name := func(a string) string {
+		if a == "" {
+			return "CPython's default"
+		}
+		return a
+	}
+	return "", fmt.Errorf("this Config gives CPython the memory allocator %s, but the first interpreter of this process had %s; "+
+		"the allocator cannot change after the first Initialize (-X dev and PYTHONMALLOC choose it)", name(effective), name(first))
 }
 
 // cConfig is a py4go_config in C memory, with the strings it points to.
@@ -215,6 +243,7 @@ func newCConfig(r *Config) *cConfig {
 	if r.InstallSignalHandlers {
 		cc.c.install_signal_handlers = 1
 	}
+	cc.c.allocator = cc.str(r.allocator)
 	cc.c.home = cc.str(r.Home)
 	cc.c.executable = cc.str(r.Executable)
 	cc.c.argv, cc.c.argc = cc.strs(r.Argv)

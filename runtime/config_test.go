@@ -122,9 +122,10 @@ func TestInitializeWithConfigs(t *testing.T) {
 	// Errors: Go-side checks, then CPython's own (a Home without a standard library).
 	must(t, Finalize())
 	for cfg, want := range map[*Config]string{
-		{Venv: t.TempDir()}:             "is not a virtual environment",
-		{Venv: venv, Home: base}:        "Config.Venv excludes Config.Home",
-		{XOptions: []string{"-X utf8"}}: "is not an -X option",
+		{Venv: t.TempDir()}:                         "is not a virtual environment",
+		{Venv: venv, Home: base}:                    "Config.Venv excludes Config.Home",
+		{XOptions: []string{"-X utf8"}}:             "is not an -X option",
+		{Isolated: true, XOptions: []string{"dev"}}: "the allocator cannot change after the first Initialize",
 	} {
 		err := Initialize(*cfg)
 		if err == nil || !strings.Contains(err.Error(), want) {

@@ -37,7 +37,8 @@ var life struct {
 	mainRun chan func() // work for the Python main thread (only Finalize uses it)
 	inittab map[string]bool
 	config  Config // what the running interpreter was started with
-	memory  string // the memorySetup of the first interpreter this process started ("" before)
+	started bool   // an interpreter was started by this process before
+	memory  string // the allocator of the first one (see Config.allocators)
 	broken  string // CPython's message when a Py_InitializeFromConfig failed ("" if none did)
 }
 
@@ -99,9 +100,10 @@ func Initialize(config ...Config) error {
 	if !cfg.isZero() && C.py4go_is_initialized() != 0 {
 		return errors.New("python: Initialize: Python was started by the host process; its configuration cannot be changed")
 	}
-	if m := cfg.memorySetup(); life.memory != "" && m != life.memory {
-		return errors.New("python: Initialize: this Config changes CPython's memory allocator (" + m +
-			"; the first interpreter of this process had " + life.memory + "), which cannot change after the first Initialize")
+	if life.started {
+		if resolved.allocator, err = cfg.pinAllocator(life.memory); err != nil {
+			return errors.New("python: Initialize: " + err.Error())
+		}
 	}
 	cc := newCConfig(&resolved)
 	defer cc.free()
@@ -121,8 +123,9 @@ func Initialize(config ...Config) error {
 		life.mainRun = run
 	}
 	life.config = cfg
-	if life.owned && life.memory == "" {
-		life.memory = cfg.memorySetup()
+	if life.owned && !life.started {
+		life.started = true
+		_, life.memory = cfg.allocators()
 	}
 	life.state = stateRunning
 	generation.Add(1)

@@ -90,6 +90,23 @@ static int find_xoption(const py4go_config *cfg, const char *name, const char **
     return 0;
 }
 
+/* The PyMemAllocatorName of a PYTHONMALLOC value, or -1. */
+static int allocator_named(const char *name)
+{
+    static const struct {
+        const char *name;
+        int value;
+    } names[] = {
+        {"default", PYMEM_ALLOCATOR_DEFAULT},       {"debug", PYMEM_ALLOCATOR_DEBUG},
+        {"pymalloc", PYMEM_ALLOCATOR_PYMALLOC},     {"pymalloc_debug", PYMEM_ALLOCATOR_PYMALLOC_DEBUG},
+        {"malloc", PYMEM_ALLOCATOR_MALLOC},         {"malloc_debug", PYMEM_ALLOCATOR_MALLOC_DEBUG},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0)
+            return names[i].value;
+    return -1;
+}
+
 /* Pre-initialize: the settings CPython fixes before anything else (and that -X utf8 and -X dev
  * change), from the same options python's command line would give. */
 static PyStatus preinitialize(const py4go_config *cfg)
@@ -104,6 +121,12 @@ static PyStatus preinitialize(const py4go_config *cfg)
         pre.utf8_mode = strcmp(v, "0") != 0;
     if (find_xoption(cfg, "dev", &v))
         pre.dev_mode = 1;
+    if (cfg->allocator != NULL) {
+        int a = allocator_named(cfg->allocator);
+        if (a < 0)
+            return PyStatus_Error("unknown memory allocator name (PYTHONMALLOC) to keep across restarts");
+        pre.allocator = a;
+    }
     return Py_PreInitialize(&pre);
 }
 

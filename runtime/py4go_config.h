@@ -21,6 +21,7 @@ typedef struct py4go_config {
     int32_t nsearch_paths;           /* directories put in front of sys.path, like PYTHONPATH */
     const char *home;                /* PYTHONHOME: the installation's prefix */
     const char *executable;          /* sys.executable, where the prefix (and a venv) is found */
+    const char *allocator;           /* a PYTHONMALLOC name imposed on the memory allocator */
     const char *const *argv;
     const char *const *xoptions;
     const char *const *search_paths;
