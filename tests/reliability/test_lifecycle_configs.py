@@ -13,6 +13,7 @@ Go's and CPython's arenas, the race detector's shadow memory) and then by 4-55 K
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -55,24 +56,35 @@ def dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return venv, extra
 
 
+def growth_per_cycle(stdout: str, cycles: int) -> float:
+    """RSS growth per cycle from the smallest RSS of cycles [n/2-10, n/2) to that of the last
+    10 cycles (the minimum: a leak raises every value, noise some)."""
+    rows = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+    assert len(rows) == cycles
+    assert {r["config"] for r in rows} == {"default", "venv", "isolated", "venv+isolated"}
+    rss = [r["rss"] for r in rows]
+    half = cycles // 2
+    early, late = min(rss[half - 10:half]), min(rss[-10:])
+    per_cycle = (late - early) / (cycles - half)
+    print(json.dumps({"cycles": cycles, "rss_first": rss[0], "rss_mid": early, "rss_last": late,
+                      "growth_per_cycle": per_cycle}))
+    return per_cycle
+
+
 def test_restarts_with_venv_and_isolated_configs(lifecycle_host: Path, dirs: tuple[Path, Path], stress: bool) -> None:
     cycles = 400 if stress else 80
     venv, extra = dirs
     proc = run_host(lifecycle_host, str(venv), str(extra), str(cycles), timeout=cycles * 2 + 60)
     assert "ok lifecycle" in proc.stdout, proc.stdout
-    rows = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
-    assert len(rows) == cycles
-    assert {r["config"] for r in rows} == {"default", "venv", "isolated", "venv+isolated"}
-    rss = [r["rss"] for r in rows]
-    # Compare the smallest RSS of cycles [n/2-10, n/2) with that of the last 10 cycles (the
-    # minimum: a leak raises every value, noise some).
-    half = cycles // 2
-    early = min(rss[half - 10:half])
-    late = min(rss[-10:])
-    per_cycle = (late - early) / (cycles - half)
-    print(json.dumps({"cycles": cycles, "rss_first": rss[0], "rss_mid": early, "rss_last": late,
-                      "growth_per_cycle": per_cycle}))
-    assert per_cycle < PER_CYCLE_SLACK, (per_cycle, rss)
+    assert growth_per_cycle(proc.stdout, cycles) < PER_CYCLE_SLACK
+
+
+def test_leak_check_notices_a_leak(lifecycle_host: Path, dirs: tuple[Path, Path]) -> None:
+    """The measurement can fail: a host keeping 256 KiB per cycle is over the slack."""
+    proc = subprocess.run([str(lifecycle_host), str(dirs[0]), str(dirs[1]), "40"], capture_output=True, text=True,
+                          timeout=300, env=dict(os.environ, LIFECYCLEHOST_LEAK_KIB="256"))
+    assert "ok lifecycle" in proc.stdout, proc.stderr
+    assert growth_per_cycle(proc.stdout, 40) > PER_CYCLE_SLACK
 
 
 def test_host_fails_on_a_wrong_configuration(lifecycle_host: Path, dirs: tuple[Path, Path], tmp_path: Path) -> None:

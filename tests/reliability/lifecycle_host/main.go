@@ -30,6 +30,8 @@ except ImportError:
 sys.exit(helper.status(sys.argv))
 `
 
+var kept [][]byte
+
 func main() {
 	venv, extra := os.Args[1], os.Args[2]
 	cycles, err := strconv.Atoi(os.Args[3])
@@ -43,7 +45,17 @@ func main() {
 		{"isolated", python.Config{Isolated: true, SearchPaths: []string{extra}, Argv: []string{"host", "isolated"}}},
 		{"venv+isolated", python.Config{Venv: venv, Isolated: true, XOptions: []string{"utf8"}}},
 	}
+	// LIFECYCLEHOST_LEAK_KIB makes each cycle keep that much memory: the test proving the
+	// leak check can fail.
+	leakKiB, _ := strconv.Atoi(os.Getenv("LIFECYCLEHOST_LEAK_KIB"))
 	for i := 0; i < cycles; i++ {
+		if leakKiB > 0 {
+			b := make([]byte, leakKiB<<10)
+			for j := range b {
+				b[j] = byte(j)
+			}
+			kept = append(kept, b)
+		}
 		c := configs[i%len(configs)]
 		check(python.Initialize(c.cfg))
 		check(verify(c.name, c.cfg, venv))
