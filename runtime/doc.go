@@ -19,6 +19,14 @@
 //		...
 //	})
 //
+// # Configuration and running programs
+//
+// Initialize(Config{Venv: dir, Isolated: true, XOptions: []string{"utf8"}, ...}) starts Python
+// as the python command would be started with those options (a virtual environment, -I, -X,
+// PYTHONHOME, sys.argv, extra search paths, safe path, signal handlers), through CPython's
+// PyConfig; RunModule, RunFile and RunCommand then run a program as python -m, python FILE and
+// python -c do, returning python's exit status. See docs/runtime.md, "Embedding configured".
+//
 // # Building
 //
 // The package uses cgo and no pkg-config: take CGO_CFLAGS and CGO_LDFLAGS from

@@ -5,6 +5,7 @@ package python
 // leave the C runtime unoptimised; directives append to it instead.
 #cgo CFLAGS: -O2
 #include "py4go.h"
+#include "py4go_config.h"
 */
 import "C"
 
@@ -35,6 +36,10 @@ var life struct {
 	owned   bool        // we initialized Python (false: a host process did, e.g. extension mode)
 	mainRun chan func() // work for the Python main thread (only Finalize uses it)
 	inittab map[string]bool
+	config  Config // what the running interpreter was started with
+	started bool   // an interpreter was started by this process before
+	memory  string // the allocator of the first one (see Config.allocators)
+	broken  string // CPython's message when a Py_InitializeFromConfig failed ("" if none did)
 }
 
 // finalizing is held by the Finalize under way (life.mu is released while Python finalizes).
@@ -46,33 +51,81 @@ var generation atomic.Uint64
 
 func init() { life.idle.L = &life.mu }
 
-// Initialize starts the embedded Python interpreter. It is idempotent and safe to call from
-// any goroutine. Python is initialized on a dedicated OS thread (its "main thread", which
-// also runs Finalize) without installing signal handlers (the Go runtime owns signals), and
-// the GIL is released before Initialize returns, so any goroutine can take it with WithGIL.
+// Initialize starts the embedded Python interpreter, configured by config if one is given
+// (at most one; none is the zero Config, today's default). It is idempotent and safe to call
+// from any goroutine: while Python runs, Initialize() returns nil, and so does
+// Initialize(config) with the Config it was started with; another Config is an error (call
+// Finalize first). Python is initialized on a dedicated OS thread (its "main thread", which
+// also runs Finalize and the Run functions) without installing signal handlers unless the
+// Config asks for them (by default the Go runtime owns signals), and the GIL is released
+// before Initialize returns, so any goroutine can take it with WithGIL.
+//
+// A configuration CPython rejects (a Home without a standard library, an unknown -X value...)
+// is returned as an error carrying CPython's message; the process keeps running.
 //
 // Inside a process where Python is already running (a bindc extension module imported by
-// python), Initialize adopts that interpreter and Finalize leaves it alone.
-func Initialize() error {
+// python), Initialize adopts that interpreter and Finalize leaves it alone; a non-zero Config
+// is then an error, since that interpreter's configuration is fixed.
+func Initialize(config ...Config) error {
+	var cfg Config
+	switch len(config) {
+	case 0:
+	case 1:
+		cfg = config[0]
+	default:
+		return errors.New("python: Initialize: pass at most one Config")
+	}
 	life.mu.Lock()
 	defer life.mu.Unlock()
 	switch life.state {
 	case stateRunning:
-		return nil
+		if len(config) == 0 || (life.owned && cfg.equal(&life.config)) || (!life.owned && cfg.isZero()) {
+			return nil
+		}
+		if !life.owned {
+			return errors.New("python: Initialize: Python was started by the host process; its configuration cannot be changed")
+		}
+		return errors.New("python: Initialize: Python is already running with another Config; call Finalize first")
 	case stateFinalizing:
 		return errors.New("python: Initialize: Python is being finalized; call Initialize after Finalize returns")
 	}
+	if life.broken != "" {
+		return errors.New("python: Initialize: an earlier Initialize failed inside CPython (" + life.broken +
+			"); CPython cannot start again in this process")
+	}
+	resolved, err := cfg.resolve()
+	if err != nil {
+		return errors.New("python: Initialize: " + err.Error())
+	}
+	if !cfg.isZero() && C.py4go_is_initialized() != 0 {
+		return errors.New("python: Initialize: Python was started by the host process; its configuration cannot be changed")
+	}
+	if life.started {
+		if resolved.allocator, err = cfg.pinAllocator(life.memory); err != nil {
+			return errors.New("python: Initialize: " + err.Error())
+		}
+	}
+	cc := newCConfig(&resolved)
+	defer cc.free()
 	started := make(chan C.py4go_result)
 	run := make(chan func())
-	go pythonMainThread(started, run)
+	go pythonMainThread(cc.c, started, run)
 	r := <-started
 	if r.status != C.PY4GO_OK {
 		e := takeException(r.exc)
+		// A failed Py_InitializeFromConfig leaves CPython half initialized: another attempt
+		// would fail in stranger ways ("error reading frozen getpath.py") or crash.
+		life.broken = e.Message
 		return errors.New("python: Initialize: Python failed to start: " + e.Message)
 	}
 	life.owned = r.value.num == 1
 	if life.owned {
 		life.mainRun = run
+	}
+	life.config = cfg
+	if life.owned && !life.started {
+		life.started = true
+		_, life.memory = cfg.allocators()
 	}
 	life.state = stateRunning
 	generation.Add(1)
@@ -80,10 +133,11 @@ func Initialize() error {
 }
 
 // pythonMainThread initializes Python on an OS thread it keeps locked, then runs the work
-// Finalize sends it. The goroutine exits still locked, so the thread ends with it.
-func pythonMainThread(started chan<- C.py4go_result, run <-chan func()) {
+// Finalize and the Run functions send it. The goroutine exits still locked, so the thread
+// ends with it.
+func pythonMainThread(cfg *C.py4go_config, started chan<- C.py4go_result, run <-chan func()) {
 	runtime.LockOSThread()
-	r := C.py4go_initialize()
+	r := C.py4go_initialize_config(cfg)
 	started <- r
 	if r.status != C.PY4GO_OK || r.value.num == 0 {
 		return
@@ -117,8 +171,11 @@ func adoptHostInterpreter() bool {
 // that is reported as an error instead of deadlocking. Every *Object of the finalized
 // interpreter becomes stale (ErrStale); Release on them is a no-op.
 //
-// Initialize may be called again afterwards; CPython supports that, though extension modules
-// may leak memory across such restarts.
+// Initialize may be called again afterwards, with the same or another Config; CPython supports
+// that, though extension modules may leak memory across such restarts. CPython forgets the
+// modules registered before the finalized interpreter started (its table of built-in modules
+// is reset), so Register them again (before or after the next Initialize). Finalize waits
+// for a Run function in progress to return.
 func Finalize() error {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -166,6 +223,12 @@ func Finalize() error {
 		life.mu.Lock()
 	}
 	forgetPendingReleases()
+	if life.owned {
+		// Py_FinalizeEx resets CPython's table of built-in modules: a module registered
+		// before this interpreter must be registered again before the next one.
+		life.inittab = nil
+	}
+	life.config = Config{}
 	life.state = stateOff
 	if rc < 0 {
 		return errors.New("python: Finalize: Py_FinalizeEx reported an error (flushing buffered data failed)")

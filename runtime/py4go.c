@@ -6,6 +6,7 @@
  * py4go_exception first.
  */
 #include "py4go.h"
+#include "py4go_config.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -223,27 +224,32 @@ void py4go_exception_free(py4go_exception *exc)
 
 py4go_result py4go_initialize(void)
 {
-    py4go_result r = ok_result();
-    if (Py_IsInitialized()) {
-        /* Someone else (the host of an extension module) owns this interpreter. */
-        r.value.num = 0;
-        return r;
+    py4go_config defaults;
+    memset(&defaults, 0, sizeof defaults);
+    return py4go_initialize_config(&defaults);
+}
+
+/* A PY4GO_BAD_ARGUMENT result carrying msg (copied). */
+py4go_result py4go_config_failure(const char *msg)
+{
+    py4go_result r = status_result(PY4GO_BAD_ARGUMENT);
+    r.exc = calloc(1, sizeof *r.exc);
+    if (r.exc != NULL) {
+        r.exc->type = dup_bytes("PyStatus", 8);
+        r.exc->message = dup_bytes(msg, (Py_ssize_t)strlen(msg));
+        r.exc->traceback = dup_bytes("", 0);
     }
-    PyConfig config;
-    PyConfig_InitPythonConfig(&config);
-    config.install_signal_handlers = 0; /* the Go runtime owns signals */
-    config.parse_argv = 0;
-    PyStatus st = Py_InitializeFromConfig(&config);
-    PyConfig_Clear(&config);
-    if (PyStatus_Exception(st)) {
-        r.status = PY4GO_BAD_ARGUMENT;
-        r.exc = calloc(1, sizeof *r.exc);
-        if (r.exc != NULL) {
-            const char *msg = st.err_msg != NULL ? st.err_msg : "unknown error";
-            r.exc->type = dup_bytes("PyStatus", 8);
-            r.exc->message = dup_bytes(msg, (Py_ssize_t)strlen(msg));
-            r.exc->traceback = dup_bytes("", 0);
-        }
+    return r;
+}
+
+py4go_result py4go_start(PyConfig *config, const py4go_config *cfg)
+{
+    PyStatus st = Py_InitializeFromConfig(config);
+    if (PyStatus_Exception(st))
+        return py4go_status_failure(st);
+    if (py4go_insert_search_paths(cfg) < 0) {
+        py4go_result r = fetch_error(PY4GO_BAD_ARGUMENT, -1);
+        Py_FinalizeEx();
         return r;
     }
     /* Import threading here, on the interpreter's main thread: if Python code first imports
@@ -254,8 +260,22 @@ py4go_result py4go_initialize(void)
         PyErr_Clear();
     Py_XDECREF(threading);
     main_tstate = PyEval_SaveThread();
+    py4go_result r = ok_result();
     r.value.num = 1;
     return r;
+}
+
+int py4go_main_thread_enter(void)
+{
+    if (!Py_IsInitialized() || main_tstate == NULL)
+        return -1;
+    PyEval_RestoreThread(main_tstate);
+    return 0;
+}
+
+void py4go_main_thread_leave(void)
+{
+    main_tstate = PyEval_SaveThread();
 }
 
 py4go_result py4go_finalize(void)
@@ -267,6 +287,7 @@ py4go_result py4go_finalize(void)
     Py_CLEAR(format_exception_fn);
     Py_CLEAR(str_keepalive);
     int rc = Py_FinalizeEx();
+    py4go_restore_signal_handlers();
     py4go_result r = ok_result();
     r.value.num = rc;
     return r;

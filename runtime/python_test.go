@@ -13,6 +13,10 @@ import (
 // initializes Python once for all tests (which run on many goroutines and so take the GIL
 // with WithGIL everywhere), and checks Finalize and the "not initialized" errors at the end.
 func TestMain(m *testing.M) {
+	if home := os.Getenv("PY4GO_TEST_INIT_FAILURE"); home != "" {
+		initFailureChild(home)
+		os.Exit(0)
+	}
 	if err := Register("py4go_registered_before", testInitBefore()); err != nil {
 		fmt.Fprintln(os.Stderr, "Register before Initialize:", err)
 		os.Exit(1)
