@@ -92,20 +92,22 @@ def check(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = Non
 @app.command()
 def build(package: PackageArg = ".",
           out: Annotated[Path, typer.Option("--out", help="Directory for NAME<EXT_SUFFIX> and NAME.pyi.")] = ...,  # type: ignore[assignment]
-          module: ModuleOpt = None, python: PythonOpt = None) -> None:
-    """Build a Go package as a CPython extension module importable from --out."""
-    from bindc.build import BuildError, build_extension
+          module: ModuleOpt = None, python: PythonOpt = None,
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False) -> None:
+    """Build a Go package as a CPython extension module importable from --out.
 
+    Shows each phase with its elapsed time (a spinner on a terminal), diagnostics before
+    `go build` starts, and a summary line last.
+    """
+    from bindc.build import BuildError, build_extension
+    from bindc.progress import ConsoleReporter, QuietReporter
+
+    reporter = QuietReporter() if quiet else ConsoleReporter()
     try:
-        built = build_extension(package, out, module=module, python=python, progress=_progress)
+        build_extension(package, out, module=module, python=python, reporter=reporter)
     except BuildError as e:
-        if e.result is not None:
-            _report(e.result)
-        typer.echo(f"bindc build: {e}", err=True)
+        reporter.error(f"bindc build: {e}")
         raise typer.Exit(EXIT_ERROR) from None
-    _report(built.result)
-    for path in built.outputs:
-        _progress(f"wrote {path}")
 
 
 @app.command()

@@ -56,11 +56,15 @@ def find_go() -> str:
 
 
 def go_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """Environment for running the Go toolchain offline with the local toolchain only."""
+    """Environment for running the Go toolchain offline with the local toolchain only.
+
+    No ``-mod=mod`` here: with it, even ``go list`` in a bound package rewrites that package's
+    go.mod (adding a ``go`` line), and bindc never writes into a package it binds. The build
+    module, which bindc owns, passes ``-mod=mod`` on its own command line.
+    """
     env = dict(os.environ)
     env.setdefault("GOTOOLCHAIN", "local")
     env.setdefault("GOPROXY", "off")
-    env.setdefault("GOFLAGS", "-mod=mod")
     if extra:
         env.update(extra)
     return env
