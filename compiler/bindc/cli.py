@@ -135,5 +135,14 @@ def _main(version: Annotated[bool, typer.Option("--version", help="Show bindc's 
 
 
 def main() -> None:
-    """Console-script entry point; usage errors exit with status 2 (click's convention too)."""
-    app()
+    """Console-script entry point; usage errors exit with status 2 (click's convention too).
+
+    A broken installation or a missing Go toolchain is one line on stderr, not a traceback.
+    """
+    from bindc.resources import GoToolchainError, InstallationError
+
+    try:
+        app()
+    except (InstallationError, GoToolchainError) as e:
+        typer.echo(f"bindc: {e}", err=True)
+        raise SystemExit(EXIT_ERROR) from None
