@@ -7,6 +7,7 @@ errors (with ``file:line:col`` diagnostics on stderr).
 from __future__ import annotations
 
 import shlex
+import subprocess
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -125,6 +126,29 @@ def env(python: PythonOpt = None,
         raise typer.Exit(EXIT_ERROR) from None
     for key, value in interp.cgo_env(runtime_dir(), embed=not extension).items():
         typer.echo(f"export {key}={shlex.quote(value)}")
+
+
+@app.command("init-go")
+def init_go(directory: Annotated[Path, typer.Argument(help="The Go module's directory (holds go.mod).")] = Path(".")) -> None:
+    """Make a Go module use the py4go runtime shipped with this bindc (a require + replace in go.mod).
+
+    Then: eval "$(bindc env)" && go run .
+    """
+    from bindc.resources import RUNTIME_IMPORT_PATH, find_go, go_env
+
+    gomod = directory.resolve() / "go.mod"
+    if not gomod.is_file():
+        typer.echo(f"bindc init-go: {gomod} does not exist (create the module first: go mod init NAME)", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    runtime = runtime_dir()
+    proc = subprocess.run([find_go(), "mod", "edit", f"-require={RUNTIME_IMPORT_PATH}@v0.0.0",
+                           f"-replace={RUNTIME_IMPORT_PATH}={runtime}", str(gomod)],
+                          capture_output=True, text=True, env=go_env())
+    if proc.returncode != 0:
+        typer.echo(f"bindc init-go: go mod edit failed: {proc.stderr.strip()}", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    _progress(f"{gomod}: {RUNTIME_IMPORT_PATH} => {runtime}")
+    _progress('build and run with: eval "$(bindc env)" && go run .')
 
 
 @app.callback(invoke_without_command=True)
