@@ -89,6 +89,8 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
         reporter.phase("go build")
         so_built = root / f"{name}{interp.ext_suffix}"
         env = go_env(interp.cgo_env(runtime_dir(), embed=False))
+        env["CGO_CFLAGS"] += "".join(f" -ffile-prefix-map={d}={alias}" for d, alias in (
+            (interp.include_dir, "/python/include"), (runtime_dir(), "/py4go/runtime")))
         env["GOWORK"] = "off"  # the build module is the whole build: no go.work of the caller applies
         proc = subprocess.run([find_go(), "build", "-mod=mod", "-trimpath", "-buildmode=c-shared",
                                "-o", str(so_built), "."], cwd=root, env=env, capture_output=True, text=True)
@@ -137,6 +139,7 @@ def _write_build_module(root: Path, import_path: str | None, module_root: Path |
         if (module_root / "go.sum").exists():
             go_sum = (module_root / "go.sum").read_text()
     build.use_directory(RUNTIME_IMPORT_PATH, runtime)
+    _link_directories(root, build)
     _write_owned_by_go(root / "go.mod", build.render())
     _write_owned_by_go(root / "go.sum", go_sum)
     write_if_changed(GeneratedFile(root / "main.go", (
@@ -146,6 +149,34 @@ def _write_build_module(root: Path, import_path: str | None, module_root: Path |
         f'import _ "{BUILD_MODULE_PATH}/bindings"\n\n'
         "func main() {}\n"
     )))
+
+
+def _link_directories(root: Path, build: BuildModule) -> None:
+    """Point every directory replacement at a symlink ``./deps/<module path>`` in the build dir.
+
+    Go records replacement paths in the binary's build info, which -trimpath leaves alone; a
+    link keeps the build machine's directories out of the extension (wheels ship it), and
+    :func:`real_paths` resolves it back in error messages.
+    """
+    deps = root / "deps"
+    deps.mkdir(exist_ok=True)
+    wanted: dict[str, str] = {}
+    for key, (new_path, new_version) in sorted(build.replaces.items()):
+        if new_version or not Path(new_path).is_absolute():
+            continue
+        name = re.sub(r"[^A-Za-z0-9_.-]", "_", key[0]) + (f"_{key[1]}" if key[1] else "")
+        wanted[name] = new_path
+        build.replaces[key] = (f"./deps/{name}", "")
+    for link in deps.iterdir():
+        if link.name not in wanted:
+            link.unlink()
+    for name, target in wanted.items():
+        link = deps / name
+        if link.is_symlink() and os.readlink(link) == target:
+            continue
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(target, target_is_directory=True)
 
 
 def _write_owned_by_go(path: Path, content: str) -> None:
@@ -169,12 +200,12 @@ def _remove_stale(directory: Path, keep: set[Path]) -> None:
                 path.unlink()
 
 
-_RELATIVE_PATH = re.compile(r"(?<![\w/.~-])((?:\.\.?/)+[^\s:()\"']+)")
+_RELATIVE_PATH = re.compile(r"(?<![\w/.~-])((?:\.\.?/)+[^\s:()\"']+|(?:\./)?deps/[^\s:()\"']+)")
 
 
 def real_paths(text: str, build_root: Path, cwd: Path) -> str:
-    """Rewrite paths in go's output that are relative to the build directory (``../../x.go``)
-    as real paths: relative to ``cwd`` when below it, absolute otherwise."""
+    """Rewrite paths in go's output that are relative to the build directory (``../../x.go``,
+    ``deps/<module>/x.go``) as real paths: relative to ``cwd`` when below it, absolute otherwise."""
 
     def fix(match: re.Match[str]) -> str:
         resolved = (build_root / match.group(1)).resolve()

@@ -58,8 +58,13 @@ class Result:
 
 
 def output_names(module_name: str) -> tuple[str, str, str]:
-    """File names of the Go, C and stub outputs for a module."""
-    return f"{module_name}_bindc.go", f"{module_name}_bindc.c", f"{module_name}.pyi"
+    """File names of the Go, C and stub outputs for a module.
+
+    The go tool ignores files whose names start with ``_``, so a private module name
+    (``_fast``, as in ``demo._fast``) gets Go and C files named ``bindc_fast_bindc.*``.
+    """
+    stem = f"bindc{module_name}" if module_name.startswith("_") else module_name
+    return f"{stem}_bindc.go", f"{stem}_bindc.c", f"{module_name}.pyi"
 
 
 def generate_files(req: Request) -> Result:
