@@ -9,16 +9,15 @@ environment through a ``.pth`` line: no network, and no copy of this checkout on
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import sysconfig
 import textwrap
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from tests.cli.venvs import make_venv, outside_env, pip_install
 from tests.conftest import REPO, run
 
 pytestmark = [pytest.mark.slow, pytest.mark.go]
@@ -30,9 +29,7 @@ class Installed:
     def __init__(self, venv: Path, wheel: Path, go: str) -> None:
         self.venv, self.wheel = venv, wheel
         self.bin = venv / "bin"
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "GO")}
-        env["PATH"] = os.pathsep.join([str(self.bin), str(Path(go).parent), env.get("PATH", "")])
-        self.env = env
+        self.env = outside_env(venv, go)
 
     def run(self, *cmd: str | Path, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run ``cmd`` with the venv's bin first on PATH."""
@@ -46,12 +43,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory, go: str) -> Installed:
          "-w", str(root / "dist"), str(REPO)])
     wheel = next((root / "dist").glob("py4go-*.whl"))
     venv = root / "venv"
-    run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
-    site = Path(run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
-                .stdout.strip())
-    (site / "zz_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--no-deps",
-         "--no-index", "--no-cache-dir", str(wheel)])
+    pip_install(make_venv(venv), wheel)
     return Installed(venv, wheel, go)
 
 
