@@ -13,21 +13,26 @@ directories, so nothing is fetched and nothing is written into the bound package
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 from bindc.cache import build_dir, locked
-from bindc.driver import Request, Result, generate_files
-from bindc.frontend import PackageNotFoundError, locate_package
 from bindc.gomod import BuildModule, GoModError, read_go_mod
-from bindc.interpreter import InterpreterError, find_interpreter
+from bindc.interpreter import Interpreter, InterpreterError, find_interpreter
 from bindc.progress import Reporter, SilentReporter, human_size
 from bindc.resources import RUNTIME_IMPORT_PATH, GoToolchainError, find_go, go_env, runtime_dir
+from bindc.uptodate import Stamp
 from bindc.writer import GeneratedFile, write_all, write_if_changed
+
+if TYPE_CHECKING:
+    from bindc.diagnostics import DiagnosticSink
+    from bindc.driver import Result
 
 #: Module path of the build module (its ``main`` package imports ``<path>/bindings``).
 BUILD_MODULE_PATH = "bindc.build/extension"
@@ -36,7 +41,7 @@ BUILD_MODULE_PATH = "bindc.build/extension"
 class BuildError(Exception):
     """The extension could not be built; ``result`` holds diagnostics when there are any."""
 
-    def __init__(self, message: str, result: Result | None = None) -> None:
+    def __init__(self, message: str, result: "Result | None" = None) -> None:
         super().__init__(message)
         self.result = result
 
@@ -45,7 +50,7 @@ class BuildError(Exception):
 class Built:
     """What ``bindc build`` produced."""
 
-    result: Result
+    result: "Union[Result, UpToDate]"
     outputs: list[Path]
     #: The extension module file (``NAME<EXT_SUFFIX>``) and its stub.
     extension: Path | None = None
@@ -58,25 +63,93 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
 
     Diagnostics go to ``reporter`` before ``go build`` starts; a failure raises
     :class:`BuildError`. Only ``out/NAME<EXT_SUFFIX>`` and ``out/NAME.pyi`` are written (each
-    only when its content changed), plus bindc's cache directory.
+    only when its content changed), plus bindc's cache directory. A package given as a
+    directory whose inputs did not change since its last build is not rebuilt at all
+    (:mod:`bindc.uptodate`).
     """
     reporter = reporter or SilentReporter()
     cwd = cwd or Path.cwd()
     out = out.resolve()
     try:
-        located = locate_package(package, cwd=cwd)
         interp = find_interpreter(python)
-    except (PackageNotFoundError, InterpreterError, GoToolchainError) as e:
+    except InterpreterError as e:
         raise BuildError(str(e)) from None
-    label = module or located.name or located.dir.name
-    key = (str(located.dir), located.import_path or "", interp.executable, interp.version, interp.ext_suffix,
-           module or "")
-    with locked(build_dir(label, *key)) as root:
+    target = (interp.executable, interp.version, interp.ext_suffix, module or "", str(out))
+    directory = _package_directory(package, cwd)
+    if directory is None:  # an import path: the go command says where it is
+        return _build(package, out, module, python, cwd, reporter, interp, target, stamp=None)
+    root = build_dir(module or directory.name, "dir", str(directory), *target)
+    inputs = _inputs(directory, target)
+    with locked(root):
+        stamp = Stamp(root / "stamp.json")
+        record = stamp.matches(inputs)
+        if record is None:
+            stamp.clear()
+            return _build(package, out, module, python, cwd, reporter, interp, target, stamp=(stamp, inputs))
+    if record["diagnostics"]:
+        reporter.diagnostics(record["diagnostics"])
+    reporter.done(f"{record['summary']} (up to date)")
+    so, stub = Path(record["extension"]), Path(record["stub"])
+    return Built(UpToDate(interp), [so, stub], so, stub)
+
+
+@dataclass
+class UpToDate:
+    """The :class:`~bindc.driver.Result` stand-in of a build that was up to date: nothing was
+    generated, so there are no files and no new diagnostics (the recorded ones were replayed)."""
+
+    interpreter: Interpreter
+    files: list[GeneratedFile] = field(default_factory=list)
+    module: None = None
+
+    @property
+    def sink(self) -> "DiagnosticSink":
+        """An empty sink (the diagnostics API callers expect)."""
+        from bindc.diagnostics import DiagnosticSink
+
+        return DiagnosticSink()
+
+
+def _package_directory(package: str, cwd: Path) -> Path | None:
+    """``package`` as a directory, by :func:`bindc.frontend.locate_package`'s rule; None for an import path."""
+    as_dir = Path(package) if Path(package).is_absolute() else cwd / package
+    if Path(package).is_absolute() or package.startswith(".") or as_dir.is_dir():
+        return as_dir.resolve()
+    return None
+
+
+def _inputs(directory: Path, target: tuple[str, ...]) -> str:
+    """The fingerprint of everything a build of the package in ``directory`` reads."""
+    import bindc
+    from bindc import uptodate
+    from bindc.resources import grammar_dir
+
+    module_root = next((d for d in [directory, *directory.parents] if (d / "go.mod").is_file()), directory)
+    go_trees = [module_root, *uptodate.local_replacements(module_root / "go.mod"), runtime_dir()]
+    return uptodate.fingerprint([bindc.__version__, str(directory), *target], go_trees,
+                                [Path(bindc.__file__).parent, grammar_dir()])
+
+
+def _build(package: str, out: Path, module: str | None, python: str | None, cwd: Path, reporter: Reporter,
+           interp: Interpreter, target: tuple[str, ...], stamp: tuple[Stamp, str] | None) -> Built:
+    """The full build: locate, generate, write the build module, go build, install the outputs."""
+    from bindc.driver import Request, generate_files
+    from bindc.frontend import PackageNotFoundError, locate_package
+
+    try:
+        located = locate_package(package, cwd=cwd)
+    except (PackageNotFoundError, GoToolchainError) as e:
+        raise BuildError(str(e)) from None
+    root = build_dir(module or located.dir.name, "dir", str(located.dir), *target) if stamp \
+        else build_dir(module or located.name or located.dir.name, "import", located.import_path or "", *target)
+    # A directory build already holds the lock (taken around its up-to-date check).
+    with contextlib.nullcontext(root) if stamp else locked(root):
         wrapper_dir = root / "bindings"
         result = generate_files(Request(package=package, out=wrapper_dir, module=module, python=python, cwd=cwd,
                                         on_phase=reporter.phase))
-        if result.sink.items:
-            reporter.diagnostics(result.sink.render_all())
+        diagnostics = result.sink.render_all() if result.sink.items else ""
+        if diagnostics:
+            reporter.diagnostics(diagnostics)
         if result.sink.has_errors or result.module is None:
             raise BuildError("no extension built: fix the errors above", result)
         if located.name == "main" or result.module.package.name == "main":
@@ -101,10 +174,14 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
         stub = next(f for f in result.files if f.path.suffix == ".pyi")
         stub_path = out / stub.path.name
         write_all([GeneratedFile(stub_path, stub.content)])
-    bound = len(result.module.functions) + len(result.module.classes)
-    skipped = sum(1 for d in result.sink.items if " skipped" in d.message)
-    reporter.done(f"{name}: {bound} bound, {skipped} skipped -> {_display(so_path, cwd)} "
-                  f"({human_size(so_path.stat().st_size)})")
+        bound = len(result.module.functions) + len(result.module.classes)
+        skipped = sum(1 for d in result.sink.items if " skipped" in d.message)
+        summary = (f"{name}: {bound} bound, {skipped} skipped -> {_display(so_path, cwd)} "
+                   f"({human_size(so_path.stat().st_size)})")
+        if stamp is not None:
+            stamp[0].save(stamp[1], [so_path, stub_path], diagnostics=diagnostics, summary=summary,
+                          extension=str(so_path), stub=str(stub_path))
+    reporter.done(summary)
     return Built(result, [so_path, stub_path], so_path, stub_path)
 
 

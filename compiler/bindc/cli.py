@@ -9,15 +9,17 @@ from __future__ import annotations
 import shlex
 import subprocess
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from bindc import __version__
-from bindc.driver import Request, Result, generate_files
 from bindc.interpreter import InterpreterError, find_interpreter
 from bindc.resources import runtime_dir
 from bindc.writer import stale_files, write_all
+
+if TYPE_CHECKING:  # the driver pulls in tree-sitter and libclang: imported when a command needs it
+    from bindc.driver import Result
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 
@@ -50,6 +52,8 @@ def _report(result: Result) -> None:
 
 
 def _run(package: str, out: Path | None, module: str | None, python: str | None) -> Result:
+    from bindc.driver import Request, generate_files
+
     _progress(f"reading {package}")
     return generate_files(Request(package=package, out=out, module=module, python=python, cwd=Path.cwd()))
 
