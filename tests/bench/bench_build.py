@@ -67,10 +67,10 @@ def main() -> None:
 
     size = "cold Go cache" if args.cold_go_cache else "warm Go cache"
     print(f"bindc build tests/e2e/{args.package} (Python {sys.version.split()[0]}, {size}):")
-    print(f"  first build        {first:7.2f} s")
-    print(f"  no-change (CLI)    {no_change_cli:7.2f} s   (best of {args.repeat})")
-    print(f"  no-change (API)    {no_change_api:7.2f} s   (best of {args.repeat})")
-    print(f"  one Go edit        {edited:7.2f} s")
+    print(f"  first build        {first * 1000:8.0f} ms")
+    print(f"  no-change (CLI)    {no_change_cli * 1000:8.0f} ms   (best of {args.repeat})")
+    print(f"  no-change (API)    {no_change_api * 1000:8.1f} ms   (best of {args.repeat})")
+    print(f"  one Go edit        {edited * 1000:8.0f} ms")
 
 
 if __name__ == "__main__":
