@@ -164,7 +164,7 @@ def _writer(project: Project, tag: str) -> WheelWriter:
 
 
 @_hook
-def build_wheel(wheel_directory: str, config_settings: dict | None = None,
+def build_wheel(wheel_directory: str, config_settings: dict[str, Any] | None = None,
                 metadata_directory: str | None = None) -> str:
     """PEP 517: the extension modules, their stubs, and the project's Python packages."""
     import tempfile
@@ -186,7 +186,7 @@ def build_wheel(wheel_directory: str, config_settings: dict | None = None,
 
 
 @_hook
-def build_editable(wheel_directory: str, config_settings: dict | None = None,
+def build_editable(wheel_directory: str, config_settings: dict[str, Any] | None = None,
                    metadata_directory: str | None = None) -> str:
     """PEP 660: build the modules in place; the wheel holds a ``.pth`` naming the source folder."""
     project = _load()
@@ -201,7 +201,7 @@ def build_editable(wheel_directory: str, config_settings: dict | None = None,
 
 
 @_hook
-def build_sdist(sdist_directory: str, config_settings: dict | None = None) -> str:
+def build_sdist(sdist_directory: str, config_settings: dict[str, Any] | None = None) -> str:
     """PEP 517: every project file (Go sources, go.mod/go.sum included) plus PKG-INFO."""
     project = _load()
     files = [(p.relative_to(project.root).as_posix(), p) for p in walk(project.root)
@@ -211,7 +211,7 @@ def build_sdist(sdist_directory: str, config_settings: dict | None = None) -> st
 
 
 @_hook
-def prepare_metadata_for_build_wheel(metadata_directory: str, config_settings: dict | None = None) -> str:
+def prepare_metadata_for_build_wheel(metadata_directory: str, config_settings: dict[str, Any] | None = None) -> str:
     """PEP 517: the dist-info folder without building anything (pip asks for it first)."""
     project = _load()
     wheel = _writer(project, cpython_tag())
@@ -225,7 +225,7 @@ def prepare_metadata_for_build_wheel(metadata_directory: str, config_settings: d
 prepare_metadata_for_build_editable = prepare_metadata_for_build_wheel
 
 
-def get_requires_for_build_wheel(config_settings: dict | None = None) -> list[str]:
+def get_requires_for_build_wheel(config_settings: dict[str, Any] | None = None) -> list[str]:
     """Nothing beyond what ``[build-system] requires`` lists (py4go itself)."""
     return []
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
 
 class Reporter:
@@ -57,7 +57,7 @@ class ConsoleReporter(Reporter):
 
         self.console = Console(file=stream or sys.stderr, highlight=False, soft_wrap=True)
         self.live = self.console.is_terminal and not force_plain
-        self._status = None
+        self._status: Any = None   # rich.status.Status while a spinner runs
         self._current: str | None = None
         self._started = self._phase_started = time.perf_counter()
 

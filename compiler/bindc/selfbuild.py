@@ -10,6 +10,7 @@ needed, so ``pip wheel --no-build-isolation .`` works offline.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from bindc.wheelfile import (WheelWriter, core_metadata, entry_points, load_pyproject, project_table,
                              walk, write_sdist)
@@ -33,7 +34,7 @@ def _writer(root: Path, editable: bool = False) -> WheelWriter:
     return wheel
 
 
-def build_wheel(wheel_directory: str, config_settings: dict | None = None,
+def build_wheel(wheel_directory: str, config_settings: dict[str, Any] | None = None,
                 metadata_directory: str | None = None) -> str:
     """PEP 517: the py4go wheel (bindc + runtime/ + grammar/ as package data)."""
     root = _root()
@@ -47,13 +48,13 @@ def build_wheel(wheel_directory: str, config_settings: dict | None = None,
     return wheel.write(Path(wheel_directory)).name
 
 
-def build_editable(wheel_directory: str, config_settings: dict | None = None,
+def build_editable(wheel_directory: str, config_settings: dict[str, Any] | None = None,
                    metadata_directory: str | None = None) -> str:
     """PEP 660: a wheel whose ``.pth`` puts ``compiler/`` of this checkout on ``sys.path``."""
     return _writer(_root(), editable=True).write(Path(wheel_directory)).name
 
 
-def build_sdist(sdist_directory: str, config_settings: dict | None = None) -> str:
+def build_sdist(sdist_directory: str, config_settings: dict[str, Any] | None = None) -> str:
     """PEP 517: the source distribution."""
     root = _root()
     project = project_table(load_pyproject(root), root)
@@ -68,7 +69,7 @@ def build_sdist(sdist_directory: str, config_settings: dict | None = None) -> st
                        core_metadata(project, root)).name
 
 
-def get_requires_for_build_wheel(config_settings: dict | None = None) -> list[str]:
+def get_requires_for_build_wheel(config_settings: dict[str, Any] | None = None) -> list[str]:
     """Nothing beyond the standard library."""
     return []
 

@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 #: Files whose changes can change a Go build.
 GO_INPUT_SUFFIXES = (".go", ".c", ".h", ".s", ".S", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".m", ".f", ".syso",
@@ -89,14 +90,15 @@ class Stamp:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def load(self) -> dict | None:
+    def load(self) -> dict[str, Any] | None:
         """The recorded build, or None."""
         try:
-            return json.loads(self.path.read_text())
+            record = json.loads(self.path.read_text())
         except (OSError, ValueError):
             return None
+        return record if isinstance(record, dict) else None
 
-    def matches(self, inputs: str) -> dict | None:
+    def matches(self, inputs: str) -> dict[str, Any] | None:
         """The record when ``inputs`` and the outputs' state are as recorded, else None."""
         record = self.load()
         if not record or record.get("inputs") != inputs:
