@@ -173,7 +173,7 @@ def build_wheel(wheel_directory: str, config_settings: dict[str, Any] | None = N
     wheel = _writer(project, cpython_tag())
     for package in _python_packages(project):
         for path in walk(package):
-            if not _is_build_output(path, project.modules, project.python_source) and path.suffix not in (".so", ".pyd"):
+            if not _is_build_output(path, project.modules, project.python_source):
                 wheel.add_path(path.relative_to(project.python_source).as_posix(), path)
     with tempfile.TemporaryDirectory(prefix="bindc-wheel-") as tmp:
         for m, so, stub in _build_modules(project, Path(tmp)):
