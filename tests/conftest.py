@@ -23,6 +23,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                           "longer go fuzzing, fuzzing under AddressSanitizer, a 10 s concurrency soak)")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def bindc_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """bindc's cache (build directories of ``bindc build``) in a session temp dir, not ~/.cache.
+
+    Set in ``os.environ`` so that subprocesses (``bindc`` commands, backends) inherit it.
+    """
+    path = tmp_path_factory.mktemp("bindc-cache")
+    os.environ["BINDC_CACHE_DIR"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when golden files should be rewritten instead of compared."""

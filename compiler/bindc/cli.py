@@ -7,16 +7,19 @@ errors (with ``file:line:col`` diagnostics on stderr).
 from __future__ import annotations
 
 import shlex
+import subprocess
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from bindc import __version__
-from bindc.driver import Request, Result, generate_files
 from bindc.interpreter import InterpreterError, find_interpreter
 from bindc.resources import runtime_dir
 from bindc.writer import stale_files, write_all
+
+if TYPE_CHECKING:  # the driver pulls in tree-sitter and libclang: imported when a command needs it
+    from bindc.driver import Result
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 
@@ -57,6 +60,8 @@ def _summary(result: Result) -> None:
 
 
 def _run(package: str, out: Path | None, module: str | None, python: str | None, strict: bool = False) -> Result:
+    from bindc.driver import Request, generate_files
+
     _progress(f"reading {package}")
     return generate_files(Request(package=package, out=out, module=module, python=python, cwd=Path.cwd(),
                                   strict=strict))
@@ -102,22 +107,24 @@ def check(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = Non
 @app.command()
 def build(package: PackageArg = ".",
           out: Annotated[Path, typer.Option("--out", help="Directory for NAME<EXT_SUFFIX> and NAME.pyi.")] = ...,  # type: ignore[assignment]
-          module: ModuleOpt = None, python: PythonOpt = None, strict: StrictOpt = False) -> None:
-    """Build a Go package as a CPython extension module importable from --out."""
-    from bindc.build import BuildError, build_extension
+          module: ModuleOpt = None, python: PythonOpt = None, strict: StrictOpt = False,
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False) -> None:
+    """Build a Go package as a CPython extension module importable from --out.
 
+    Shows each phase with its elapsed time (a spinner on a terminal), diagnostics before
+    `go build` starts, and a summary line last.
+    """
+    from bindc.build import BuildError, build_extension
+    from bindc.progress import ConsoleReporter, QuietReporter
+
+    reporter = QuietReporter() if quiet else ConsoleReporter()
     try:
-        built = build_extension(package, out, module=module, python=python, strict=strict, progress=_progress)
+        build_extension(package, out, module=module, python=python, strict=strict, reporter=reporter)
     except BuildError as e:
-        if e.result is not None:
-            _report(e.result)
-            _summary(e.result)
-        typer.echo(f"bindc build: {e}", err=True)
+        if e.result is not None and e.result.module is not None:
+            reporter.info(e.result.module.summary.line())
+        reporter.error(f"bindc build: {e}")
         raise typer.Exit(EXIT_ERROR) from None
-    _report(built.result)
-    _summary(built.result)
-    for path in built.outputs:
-        _progress(f"wrote {path}")
 
 
 @app.command()
@@ -137,6 +144,29 @@ def env(python: PythonOpt = None,
         typer.echo(f"export {key}={shlex.quote(value)}")
 
 
+@app.command("init-go")
+def init_go(directory: Annotated[Path, typer.Argument(help="The Go module's directory (holds go.mod).")] = Path(".")) -> None:
+    """Make a Go module use the py4go runtime shipped with this bindc (a require + replace in go.mod).
+
+    Then: eval "$(bindc env)" && go run .
+    """
+    from bindc.resources import RUNTIME_IMPORT_PATH, find_go, go_env
+
+    gomod = directory.resolve() / "go.mod"
+    if not gomod.is_file():
+        typer.echo(f"bindc init-go: {gomod} does not exist (create the module first: go mod init NAME)", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    runtime = runtime_dir()
+    proc = subprocess.run([find_go(), "mod", "edit", f"-require={RUNTIME_IMPORT_PATH}@v0.0.0",
+                           f"-replace={RUNTIME_IMPORT_PATH}={runtime}", str(gomod)],
+                          capture_output=True, text=True, env=go_env())
+    if proc.returncode != 0:
+        typer.echo(f"bindc init-go: go mod edit failed: {proc.stderr.strip()}", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    _progress(f"{gomod}: {RUNTIME_IMPORT_PATH} => {runtime}")
+    _progress('build and run with: eval "$(bindc env)" && go run .')
+
+
 @app.callback(invoke_without_command=True)
 def _main(version: Annotated[bool, typer.Option("--version", help="Show bindc's version.")] = False) -> None:
     if version:
@@ -145,5 +175,14 @@ def _main(version: Annotated[bool, typer.Option("--version", help="Show bindc's 
 
 
 def main() -> None:
-    """Console-script entry point; usage errors exit with status 2 (click's convention too)."""
-    app()
+    """Console-script entry point; usage errors exit with status 2 (click's convention too).
+
+    A broken installation or a missing Go toolchain is one line on stderr, not a traceback.
+    """
+    from bindc.resources import GoToolchainError, InstallationError
+
+    try:
+        app()
+    except (InstallationError, GoToolchainError) as e:
+        typer.echo(f"bindc: {e}", err=True)
+        raise SystemExit(EXIT_ERROR) from None

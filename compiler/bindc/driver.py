@@ -10,6 +10,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from bindc.capi import CApiError, CSignature, load_model, verify
 from bindc.diagnostics import DiagnosticSink
@@ -39,6 +40,14 @@ class Request:
     python: str | None = None
     cwd: Path = field(default_factory=Path.cwd)
     strict: bool = False  # every skipped exported declaration is an error (for CI)
+    #: Called with each phase's name as it starts ("locate", "parse", "resolve", "verify C API",
+    #: "emit"), so a front end can show progress; not part of the request's identity.
+    on_phase: Callable[[str], None] | None = field(default=None, compare=False)
+
+    def phase(self, name: str) -> None:
+        """Announce that phase ``name`` starts."""
+        if self.on_phase is not None:
+            self.on_phase(name)
 
 
 @dataclass
@@ -52,13 +61,19 @@ class Result:
 
 
 def output_names(module_name: str) -> tuple[str, str, str]:
-    """File names of the Go, C and stub outputs for a module."""
-    return f"{module_name}_bindc.go", f"{module_name}_bindc.c", f"{module_name}.pyi"
+    """File names of the Go, C and stub outputs for a module.
+
+    The go tool ignores files whose names start with ``_``, so a private module name
+    (``_fast``, as in ``demo._fast``) gets Go and C files named ``bindc_fast_bindc.*``.
+    """
+    stem = f"bindc{module_name}" if module_name.startswith("_") else module_name
+    return f"{stem}_bindc.go", f"{stem}_bindc.c", f"{module_name}.pyi"
 
 
 def generate_files(req: Request) -> Result:
     """Run the whole pipeline in memory. Never raises for bad input: errors are diagnostics."""
     sink = DiagnosticSink()
+    req.phase("locate")
     try:
         interp = find_interpreter(req.python)
         located = locate_package(req.package, cwd=req.cwd)
@@ -66,6 +81,7 @@ def generate_files(req: Request) -> Result:
         sink.error(str(e))
         return Result([], sink)
 
+    req.phase("parse")
     package, diags = load_package(located.dir, import_path=located.import_path, skip_generated_by="bindc")
     sink.extend(diags)
     if not package.files:
@@ -88,14 +104,17 @@ def generate_files(req: Request) -> Result:
             sink.error(f"--out needs an importable package, but {located.dir} has no import path (is it inside a Go module?)")
             return Result([], sink, interpreter=interp)
 
+    req.phase("resolve")
     module = resolve(package, module_name, sink, target_import=target_import)
     _check_summary(module, req.strict, sink)
     if target_import is None:
         _check_generated_names(module, sink)
+    req.phase("verify C API")
     _verify_c_api(module, interp, sink)
     if sink.has_errors:
         return Result([], sink, module, interp)
 
+    req.phase("emit")
     out_dir = req.out if req.out is not None else located.dir
     note = _source_note(module, located.import_path)
     go_name, c_name, pyi_name = output_names(module_name)

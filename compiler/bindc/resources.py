@@ -14,12 +14,26 @@ RUNTIME_IMPORT_PATH = "github.com/py4go/py4go/runtime"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+class InstallationError(Exception):
+    """bindc's companion files are missing (a broken or partial installation)."""
+
+
 def _project_file(name: str) -> Path:
-    """A top-level folder of the py4go checkout, or the copy shipped inside the wheel."""
-    for candidate in (_PACKAGE_DIR.parents[1] / name, _PACKAGE_DIR / "_data" / name):
-        if candidate.is_dir():
+    """A top-level folder of the py4go checkout, or the copy shipped inside the wheel.
+
+    The checkout's folder is recognised by a marker file, so an unrelated ``runtime/`` next to
+    an installed package is never picked up.
+    """
+    marker = _MARKERS[name]
+    for candidate in (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parents[1] / name):
+        if (candidate / marker).is_file():
             return candidate
-    raise FileNotFoundError(f"bindc installation is incomplete: no {name}/ folder next to {_PACKAGE_DIR}")
+    raise InstallationError(f"broken installation: {name}/ ({marker}) is missing from {_PACKAGE_DIR / '_data'} "
+                            f"(reinstall: pip install --force-reinstall py4go)")
+
+
+#: A file each companion folder must hold.
+_MARKERS = {"runtime": "py4go.h", "grammar": "declarations.scm"}
 
 
 def runtime_dir() -> Path:
@@ -56,11 +70,15 @@ def find_go() -> str:
 
 
 def go_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """Environment for running the Go toolchain offline with the local toolchain only."""
+    """Environment for running the Go toolchain offline with the local toolchain only.
+
+    No ``-mod=mod`` here: with it, even ``go list`` in a bound package rewrites that package's
+    go.mod (adding a ``go`` line), and bindc never writes into a package it binds. The build
+    module, which bindc owns, passes ``-mod=mod`` on its own command line.
+    """
     env = dict(os.environ)
     env.setdefault("GOTOOLCHAIN", "local")
     env.setdefault("GOPROXY", "off")
-    env.setdefault("GOFLAGS", "-mod=mod")
     if extra:
         env.update(extra)
     return env

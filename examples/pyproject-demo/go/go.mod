@@ -1,0 +1,3 @@
+module example.com/pyproject-demo
+
+go 1.22

@@ -1,0 +1,96 @@
+"""Fast, visible builds (issue 10, item 7): phases in order, diagnostics before ``go build``,
+the summary last, ``--quiet``, and a rebuild with nothing changed rewrites nothing.
+(Times are printed by tests/bench/bench_build.py, never asserted here.)"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bindc.build import build_extension
+from bindc.progress import Reporter
+from tests.cli.test_cli import invoke
+
+GO = ("// Package tally counts.\npackage tally\n\n// Add adds.\nfunc Add(a, b int) int { return a + b }\n\n"
+      "// Ch takes a channel.\nfunc Ch(c chan int) {}\n")
+
+
+class Recorder(Reporter):
+    """Every event, in order."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str]] = []
+
+    def phase(self, name: str) -> None:
+        self.events.append(("phase", name))
+
+    def diagnostics(self, text: str) -> None:
+        self.events.append(("diagnostics", text))
+
+    def done(self, summary: str) -> None:
+        self.events.append(("done", summary))
+
+
+@pytest.fixture()
+def tally(tmp_path: Path) -> Path:
+    pkg = tmp_path / "tally"
+    pkg.mkdir()
+    (pkg / "go.mod").write_text("module example.com/tally\n\ngo 1.22\n")
+    (pkg / "tally.go").write_text(GO)
+    return pkg
+
+
+@pytest.mark.go
+def test_phases_diagnostics_then_go_build_then_summary(tally: Path, tmp_path: Path) -> None:
+    rec = Recorder()
+    built = build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=rec)
+    kinds = [e for e in rec.events if e[0] == "phase"]
+    assert [name for _, name in kinds] == ["locate", "parse", "resolve", "verify C API", "emit", "go build"]
+    diag = rec.events.index(next(e for e in rec.events if e[0] == "diagnostics"))
+    assert "Ch skipped" in rec.events[diag][1]
+    assert diag < rec.events.index(("phase", "go build"))
+    assert rec.events[-1][0] == "done"
+    assert rec.events[-1][1].startswith("tally: 1 bound, 1 skipped -> out/tally.") and " MB)" in rec.events[-1][1]
+
+    # Nothing changed: up to date, the warnings replayed.
+    assert built.extension is not None and built.stub is not None
+    again = Recorder()
+    build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=again)
+    assert [e[0] for e in again.events] == ["diagnostics", "done"]
+    assert again.events[-1][1].endswith("(up to date)")
+    # Touched outputs: a full build, which rewrites nothing that did not change (mtimes stay).
+    for path in (built.extension, built.stub):
+        os.utime(path, (1_000_000, 1_000_000))
+    touched = Recorder()
+    build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=touched)
+    assert ("phase", "go build") in touched.events
+    assert built.extension.stat().st_mtime == built.stub.stat().st_mtime == 1_000_000
+
+    # A deleted output or an edited Go file is a full build again.
+    built.stub.unlink()
+    third = Recorder()
+    build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=third)
+    assert ("phase", "go build") in third.events and built.stub.exists()
+    (tally / "tally.go").write_text(GO + "\n// Sub subtracts.\nfunc Sub(a, b int) int { return a - b }\n")
+    fourth = Recorder()
+    build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=fourth)
+    assert fourth.events[-1][1].startswith("tally: 2 bound, 1 skipped")
+
+
+@pytest.mark.go
+def test_cli_output_plain_and_quiet(tally: Path, tmp_path: Path) -> None:
+    r = invoke("build", str(tally), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert [line.split()[1] for line in lines if line.startswith("bindc: ") and line.endswith(" s")][:2] == \
+        ["locate", "parse"]
+    assert any(line.startswith("bindc: go build ") for line in lines)
+    assert lines[-1].startswith("bindc: tally: 1 bound, 1 skipped -> out/tally.") and lines[-1].endswith(" s")
+    quiet = invoke("build", str(tally), "--out", str(tmp_path / "out"), "--quiet", cwd=tmp_path)
+    assert quiet.exit_code == 0 and quiet.output == ""   # a warning is not an error
+    (tally / "tally.go").write_text(GO.replace("return a + b", 'return "x"'))
+    failed = invoke("build", str(tally), "--out", str(tmp_path / "out"), "-q", cwd=tmp_path)
+    assert failed.exit_code == 2
+    assert failed.output.startswith("bindc build: go build failed:") and "tally/tally.go:5:" in failed.output
