@@ -639,9 +639,11 @@ func typedInvoke(h uintptr, args []unsafe.Pointer) (res unsafe.Pointer) {
 		C.py4go_typed_raise(cstr(msg), C.Py_ssize_t(len(msg)), (*C.PyObject)(cause))
 		return nil
 	}
-	o, err := FromGo(v)
-	if err != nil {
-		panic(err)
+	o, ok := v.(*Object) // a conversion generated code made: its reference passes to Python
+	if !ok || o == nil {
+		if o, err = FromGo(v); err != nil {
+			panic(err)
+		}
 	}
 	if o.unboxed() {
 		if _, err := o.pyobj("TypedNewFunc"); err != nil {
@@ -680,4 +682,56 @@ func TypedNamespace(names []string, attrs []*Object) (*Object, error) {
 		c.Object(attrs[i])
 	}
 	return c.CallObject()
+}
+
+// TypedIsNone reports whether o is None (nil counts as None); no GIL needed.
+func TypedIsNone(o *Object) bool {
+	if o == nil {
+		return true
+	}
+	if o.unboxed() {
+		return o.kind == C.PY4GO_NONE
+	}
+	return o.ref != nil && o.ref.ptr == unsafe.Pointer(&C._Py_NoneStruct)
+}
+
+// TypedOptional converts o with conv unless it is None (then nil); it releases o either way.
+func TypedOptional[T any](o *Object, op string, conv func(*Object, string) (T, error)) (*T, error) {
+	if TypedIsNone(o) {
+		o.Release()
+		return nil, nil
+	}
+	v, err := conv(o, op)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// TypedKeep is the conversion of an untyped (Any) result: the object itself.
+func TypedKeep(o *Object, _ string) (*Object, error) { return o, nil }
+
+// TypedArgCount is the error of a Go func called from Python with the wrong number of
+// arguments; it releases them.
+func TypedArgCount(args []*Object, want int) error {
+	for _, a := range args {
+		a.Release()
+	}
+	return errors.New("expected " + strconv.Itoa(want) + " arguments, got " + strconv.Itoa(len(args)))
+}
+
+// TypedVersion1 is referenced by every generated package: code generated for another
+// revision of this API fails to compile instead of misbehaving.
+const TypedVersion1 = true
+
+// TypedTupleLen checks that a tuple result has n items; on mismatch it releases them and
+// returns the error.
+func TypedTupleLen(items []*Object, n int, op string) error {
+	if len(items) == n {
+		return nil
+	}
+	for _, it := range items {
+		it.Release()
+	}
+	return &ConversionError{Context: op, Message: "expected a tuple of " + strconv.Itoa(n) + " items, got " + strconv.Itoa(len(items))}
 }
