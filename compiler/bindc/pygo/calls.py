@@ -48,6 +48,8 @@ def _doc(p: LinePrinter, text: str) -> None:
 
 def map_param_type(tm: TypeMap, t: m.PyType, sink_warn, where) -> m.PyType:
     """``t``, or ANY (with a warning at ``where``) when it has no Go mapping as a parameter."""
+    if t.kind == m.OPTIONAL and t.args[0].kind == m.CALLABLE:
+        t = t.args[0]  # a nil Go func is None
     why = tm.unsupported(t, "param")
     if why:
         sink_warn(where, f"{why}; the parameter falls back to any")
@@ -114,7 +116,7 @@ class CallEmitter:
         for prm in site.func.params:
             t = map_param_type(self.tm, prm.type, self.warn, prm.span)
             mp = self.tm.mapping(t)
-            if prm.type.kind == m.CALLABLE and t.kind == m.CALLABLE:
+            if t.kind == m.CALLABLE:
                 mp = GoMapping(mp.go_type, to_py="")  # converted by callable_adapter
             entry = _Param(m.Param(prm.name, t, prm.kind, prm.default, prm.span), local.claim(unexported(prm.name)), mp)
             if not mp.fast:
@@ -339,7 +341,7 @@ class CallEmitter:
                 p.P("var call python.TypedCall")
                 p.P(site.target.replace("%d", "len(args)"))
                 p.P("for _, a := range args {")
-                p.P("\tc.Any(a)")
+                p.P("\tcall.Any(a)")
                 p.P("}")
                 p.P("ret, err = call.CallObject()")
                 p.P("return err")

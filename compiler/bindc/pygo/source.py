@@ -67,8 +67,8 @@ def locate(source: str, cwd: Path) -> list[SourceFile]:
         if not path.is_file():
             raise SourceError(f"{source}: no such file")
         return [SourceFile(path, path.stem, path.name)]
-    if path.is_dir():
-        files = sorted({*path.rglob("*.py"), *path.rglob("*.pyi")})
+    files = sorted({*path.rglob("*.py"), *path.rglob("*.pyi")}) if path.is_dir() else []
+    if files or (path.is_dir() and not all(part.isidentifier() for part in source.split("."))):
         stubs = {f.with_suffix("") for f in files if f.suffix == ".pyi"}
         chosen = [f for f in files if f.suffix == ".pyi" or f.with_suffix("") not in stubs]  # a stub wins
         out = []
