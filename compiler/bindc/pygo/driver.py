@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bindc.diagnostics import DiagnosticSink
+from bindc.ir import Span
 from bindc.format import GeneratedCodeError, gofmt
 from bindc.pygo.emitter import ModuleEmitter
 from bindc.pygo.names import GO_KEYWORDS, Scope
@@ -64,7 +65,7 @@ def generate_go(req: GoRequest) -> GoResult:
         try:
             mod = Reader(src.path, src.module, src.label, result.sink, req.version).read()
         except SyntaxError as e:
-            result.sink.error(f"{src.path}:{e.lineno}:{e.offset}: cannot parse: {e.msg}")
+            result.sink.error(f"cannot parse: {e.msg}", Span(str(src.path), e.lineno or 1, e.offset or 1))
             continue
         result.modules.append(mod)
         # One package: every module's names come from the one scope, so none collide.
