@@ -735,3 +735,43 @@ func TypedTupleLen(items []*Object, n int, op string) error {
 	}
 	return &ConversionError{Context: op, Message: "expected a tuple of " + strconv.Itoa(n) + " items, got " + strconv.Itoa(len(items))}
 }
+
+// TypedDecodeList converts a list/tuple result whose items need generated conversions
+// (the module's enums, records, classes): conv consumes each item. It releases o.
+func TypedDecodeList[T any](o *Object, op string, conv func(*Object, string) (T, error)) ([]T, error) {
+	items, err := TypedDecode[[]*Object](o, op)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(items))
+	for i, it := range items {
+		v, err := conv(it, op+"["+strconv.Itoa(i)+"]")
+		if err != nil {
+			for _, rest := range items[i+1:] {
+				rest.Release()
+			}
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// TypedEncodeList builds a Python list from vs with conv (a generated conversion returning
+// new references). The caller holds the GIL and owns the result.
+func TypedEncodeList[T any](vs []T, conv func(T) (*Object, error)) (*Object, error) {
+	objs := make([]*Object, 0, len(vs))
+	defer func() {
+		for _, o := range objs {
+			o.Release()
+		}
+	}()
+	for _, v := range vs {
+		o, err := conv(v)
+		if err != nil {
+			return nil, err
+		}
+		objs = append(objs, o)
+	}
+	return FromGo(objs)
+}

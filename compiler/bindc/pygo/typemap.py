@@ -89,8 +89,11 @@ class TypeMap:
             return None if t.name in self.named else f"type {t.name} is not bound"
         if k == m.OPTIONAL:
             return self.unsupported(t.args[0], role)
+        if k == m.LIST and t.args[0].kind == m.NAMED and t.args[0].name in self.named:
+            return None  # a list of the module's own types: converted item by item
         if k in (m.LIST, m.DICT):
-            return f"`{t}`: container elements must be scalars, str, bytes, Any or containers of them"
+            return (f"`{t}`: container elements must be scalars, str, bytes, Any, the module's own types "
+                    "(in a list) or containers of them")
         if k == m.ITER:
             if role != "result":
                 return "an iterator outside a result"
@@ -133,6 +136,14 @@ class TypeMap:
         if is_plain(t):
             go = plain_go(t, result)
             return GoMapping(go, to_py="python.FromGo({v})", from_py=f"python.TypedDecode[{go}]")
+        if k == m.LIST and t.args[0].kind == m.NAMED:
+            item = self.mapping(t.args[0], result)
+            go = "[]" + item.go_type
+            to_item = (f"func(v {item.go_type}) (*python.Object, error) {{ return python.FromGo(v.PyObject()) }}"
+                       if item.borrowed else item.to_py.replace("({v})", ""))
+            return GoMapping(go, to_py=f"python.TypedEncodeList({{v}}, {to_item})",
+                             from_py=f"func(o *python.Object, op string) ({go}, error) "
+                                     f"{{ return python.TypedDecodeList(o, op, {item.from_py}) }}")
         if k == m.ITER:
             elem = plain_go(t.args[0], False)
             return GoMapping("[]" + elem, from_py=f"python.TypedDecodeIter[{elem}]")
