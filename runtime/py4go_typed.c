@@ -46,9 +46,11 @@ static py4go_result typed_result(PyObject *o, int want, int flags, char *out, Py
 }
 
 py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t method_len,
-                              const py4go_value *args, Py_ssize_t nargs, Py_ssize_t nkw, int want,
-                              int flags, char *out, Py_ssize_t out_cap)
+                              uintptr_t args_addr, Py_ssize_t nargs, Py_ssize_t nkw, int want,
+                              int flags, uintptr_t out_addr, Py_ssize_t out_cap)
 {
+    const py4go_value *args = (const py4go_value *)args_addr;
+    char *out = (char *)out_addr;
     if (!Py_IsInitialized())
         return typed_status(PY4GO_NOT_INITIALIZED);
     int ensured = 0;

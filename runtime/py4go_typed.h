@@ -40,10 +40,11 @@ typedef struct py4go_typed_buf {
  * py4go_call, and convert the result to `want`. A PY4GO_STR/PY4GO_BYTES result is copied into
  * out[0:out_cap] (value.ptr = out, value.num = length); when it does not fit, value.kind is
  * PY4GO_OBJECT with value.ptr a new reference to the str/bytes object, for the caller to copy
- * and release. callable is passed as an integer: it is C memory the Go side holds a reference to. */
+ * and release. callable, args and out are passed as integers: all are C memory (a
+ * referenced object, C buffers), so cgo need not check them. */
 py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t method_len,
-                              const py4go_value *args, Py_ssize_t nargs, Py_ssize_t nkw, int want,
-                              int flags, char *out, Py_ssize_t out_cap);
+                              uintptr_t args, Py_ssize_t nargs, Py_ssize_t nkw, int want,
+                              int flags, uintptr_t out, Py_ssize_t out_cap);
 
 /* A builtin function calling the Go func behind `handle` (from BindcFuncHandle) through the
  * generic typed trampoline: Python calls it with any positional arguments, from any thread.

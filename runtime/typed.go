@@ -76,20 +76,17 @@ func (f *TypedFunc) Object() (*Object, error) {
 
 func (f *TypedFunc) op() string { return f.Module + "." + f.Name + "()" }
 
-// typedBufCount C argument buffers serve concurrent and nested calls; a call finding all of
-// them busy packs into Go memory instead (correct, a little slower).
-const typedBufCount = 32
+// typedBufs pools C argument buffers (sync.Pool: per-P, no atomic operation on the hot path,
+// which measured cheaper than claiming from a fixed array with compare-and-swap). A buffer
+// the pool drops is freed by its finalizer.
+var typedBufs = sync.Pool{New: func() any {
+	b := &typedBuf{(*C.py4go_typed_buf)(C.calloc(1, C.sizeof_py4go_typed_buf))}
+	runtime.SetFinalizer(b, func(b *typedBuf) { C.free(unsafe.Pointer(b.c)) })
+	return b
+}}
 
-var (
-	typedBufs [typedBufCount]*C.py4go_typed_buf
-	typedBusy [typedBufCount]atomic.Int32
-)
-
-func init() {
-	for i := range typedBufs {
-		typedBufs[i] = (*C.py4go_typed_buf)(C.calloc(1, C.sizeof_py4go_typed_buf))
-	}
-}
+// typedBuf owns one C buffer (freed with it).
+type typedBuf struct{ c *C.py4go_typed_buf }
 
 // TypedCall packs the arguments of one call and makes it, in one cgo crossing for scalar,
 // str and bytes arguments and results. Use: declare it on the stack, Func or Method, one
@@ -105,8 +102,9 @@ type TypedCall struct {
 	self   *Object
 	method string
 	vals   []C.py4go_value
-	buf    *C.py4go_typed_buf
-	slot   int
+	buf    *C.py4go_typed_buf // a pooled C buffer, or nil (values in Go memory)
+	owner  *typedBuf
+	big    *C.py4go_value // the C array of a call with more values than a pooled buffer holds
 	arena  int // bytes of buf.arena used by string arguments
 	n, nkw int
 	names  []string // keyword names, in nbuf unless there are many
@@ -129,17 +127,16 @@ func (c *TypedCall) Method(self *Object, name string, max int) {
 }
 
 func (c *TypedCall) claim(max int) {
-	c.slot = -1
 	if max <= C.PY4GO_TYPED_VALUES {
-		for i := range typedBusy {
-			if typedBusy[i].Load() == 0 && typedBusy[i].CompareAndSwap(0, 1) {
-				c.slot, c.buf = i, typedBufs[i]
-				c.vals = unsafe.Slice(&c.buf.vals[0], max)
-				return
-			}
-		}
+		c.owner = typedBufs.Get().(*typedBuf)
+		c.buf = c.owner.c
+		c.vals = unsafe.Slice(&c.buf.vals[0], max)
+		return
 	}
-	c.vals = make([]C.py4go_value, max+1)[:max]
+	// Many values: a C array of their own (C memory, like the pooled buffers, so the call can
+	// pass it as an integer without cgo's pointer checks).
+	c.big = (*C.py4go_value)(C.calloc(C.size_t(max+1), C.sizeof_py4go_value))
+	c.vals = unsafe.Slice(c.big, max)
 }
 
 func (c *TypedCall) next() *C.py4go_value {
@@ -287,14 +284,14 @@ func (c *TypedCall) do(want C.int, flags C.int) (C.py4go_result, error) {
 	for i := 0; i < nkw; i++ { // names follow the keyword values
 		c.putStr(c.next(), c.names[i])
 	}
-	var vp *C.py4go_value
+	// Values and the result arena are C memory: passed as integers, cgo checks nothing.
+	var vp, out C.uintptr_t
 	if len(c.vals) > 0 {
-		vp = &c.vals[0]
+		vp = C.uintptr_t(uintptr(unsafe.Pointer(&c.vals[0])))
 	}
-	var out *C.char
 	var outCap C.Py_ssize_t
 	if c.buf != nil {
-		out, outCap = &c.buf.arena[0], C.PY4GO_TYPED_ARENA
+		out, outCap = C.uintptr_t(uintptr(unsafe.Pointer(&c.buf.arena[0]))), C.PY4GO_TYPED_ARENA
 	}
 	r := C.py4go_typed_call(C.uintptr_t(uintptr(callable)), mp, C.Py_ssize_t(len(c.method)), vp,
 		C.Py_ssize_t(nargs), C.Py_ssize_t(nkw), want, flags, out, outCap)
@@ -331,9 +328,13 @@ func (c *TypedCall) finish() {
 	if c.pin != nil {
 		c.pin.Unpin()
 	}
-	if c.slot >= 0 {
-		typedBusy[c.slot].Store(0)
-		c.slot = -1
+	if c.owner != nil {
+		typedBufs.Put(c.owner)
+		c.owner, c.buf = nil, nil
+	}
+	if c.big != nil {
+		C.free(unsafe.Pointer(c.big))
+		c.big = nil
 	}
 }
 
