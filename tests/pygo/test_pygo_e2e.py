@@ -43,7 +43,8 @@ def typedmod_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("pygo-typedmod")
     go_module(root, "example.com/pygoe2e")
     generate(str(HERE / "typedmod" / "typedmod.py"), root / "typedmod")
-    (root / "typedmod" / "typedmod_e2e_test.go").write_text((HERE / "typedmod" / "typedmod_e2e_test.go").read_text())
+    for test in (HERE / "typedmod").glob("*_test.go"):  # e2e, fuzz (seeds), leak (skipped unless asked)
+        (root / "typedmod" / test.name).write_text(test.read_text())
     return root
 
 

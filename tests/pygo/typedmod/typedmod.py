@@ -217,3 +217,15 @@ def identity(x: Any) -> Any:
 
 def big() -> int:
     return 2**70
+
+
+def echo_str(s: str) -> str:
+    return s
+
+
+def echo_all(s: str, n: int, x: float, b: bytes, flag: bool) -> tuple[str, int, float, bytes, bool]:
+    return s, n, x, b, flag
+
+
+def echo_opt(n: int | None = None, s: str | None = None) -> str:
+    return repr((n, s))

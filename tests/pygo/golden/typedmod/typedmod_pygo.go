@@ -53,6 +53,9 @@ var (
 	pyParsePair      = python.TypedFunc{Module: "typedmod", Name: "parse_pair"}
 	pyIdentity       = python.TypedFunc{Module: "typedmod", Name: "identity"}
 	pyBig            = python.TypedFunc{Module: "typedmod", Name: "big"}
+	pyEchoStr        = python.TypedFunc{Module: "typedmod", Name: "echo_str"}
+	pyEchoAll        = python.TypedFunc{Module: "typedmod", Name: "echo_all"}
+	pyEchoOpt        = python.TypedFunc{Module: "typedmod", Name: "echo_opt"}
 )
 
 // ParseError is the Python exception typedmod.ParseError; errors.As finds it, and the *python.Exception inside it.
@@ -1138,5 +1141,103 @@ func Big() (int, error) {
 	var call python.TypedCall
 	call.Func(&pyBig, 0)
 	ret, err := call.CallInt()
+	return ret, mapError(err)
+}
+
+// EchoStr calls typedmod.echo_str(s).
+func EchoStr(s string) (string, error) {
+	var call python.TypedCall
+	call.Func(&pyEchoStr, 1)
+	call.Str(s)
+	ret, err := call.CallStr()
+	return ret, mapError(err)
+}
+
+// EchoAll calls typedmod.echo_all(s, n, x, b, flag).
+func EchoAll(s string, n int, x float64, b []byte, flag bool) (ret0 string, ret1 int, ret2 float64, ret3 []byte, ret4 bool, err error) {
+	err = python.TypedGIL(func() (err error) {
+		var call python.TypedCall
+		call.Func(&pyEchoAll, 5)
+		call.Str(s)
+		call.Int(n)
+		call.Float(x)
+		call.Bytes(b)
+		call.Bool(flag)
+		res, err := call.CallObject()
+		if err != nil {
+			return err
+		}
+		items, err := python.TypedDecode[[]*python.Object](res, "typedmod.echo_all() result")
+		if err != nil {
+			return err
+		}
+		if err := python.TypedTupleLen(items, 5, "typedmod.echo_all() result"); err != nil {
+			return err
+		}
+		if ret0, err = python.TypedDecode[string](items[0], "typedmod.echo_all() result[0]"); err != nil {
+			return err
+		}
+		if ret1, err = python.TypedDecode[int](items[1], "typedmod.echo_all() result[1]"); err != nil {
+			return err
+		}
+		if ret2, err = python.TypedDecode[float64](items[2], "typedmod.echo_all() result[2]"); err != nil {
+			return err
+		}
+		if ret3, err = python.TypedDecode[[]byte](items[3], "typedmod.echo_all() result[3]"); err != nil {
+			return err
+		}
+		if ret4, err = python.TypedDecode[bool](items[4], "typedmod.echo_all() result[4]"); err != nil {
+			return err
+		}
+		return nil
+	})
+	return ret0, ret1, ret2, ret3, ret4, mapError(err)
+}
+
+// EchoOptOption is an optional argument of EchoOpt: omitted, Python's default applies.
+type EchoOptOption func(*echoOptOptions)
+
+type echoOptOptions struct {
+	n    *int
+	nSet bool
+	s    *string
+	sSet bool
+}
+
+// EchoOptN passes n to typedmod.echo_opt() (Python's default: None).
+func EchoOptN(v *int) EchoOptOption {
+	return func(o *echoOptOptions) { o.n, o.nSet = v, true }
+}
+
+// EchoOptS passes s to typedmod.echo_opt() (Python's default: None).
+func EchoOptS(v *string) EchoOptOption {
+	return func(o *echoOptOptions) { o.s, o.sSet = v, true }
+}
+
+// EchoOpt calls typedmod.echo_opt(n=None, s=None).
+func EchoOpt(opts ...EchoOptOption) (string, error) {
+	var options echoOptOptions
+	for _, opt := range opts {
+		opt(&options)
+	}
+	var call python.TypedCall
+	call.Func(&pyEchoOpt, 4)
+	if options.nSet {
+		call.Kw("n")
+		if options.n == nil {
+			call.None()
+		} else {
+			call.Int(*options.n)
+		}
+	}
+	if options.sSet {
+		call.Kw("s")
+		if options.s == nil {
+			call.None()
+		} else {
+			call.Str(*options.s)
+		}
+	}
+	ret, err := call.CallStr()
 	return ret, mapError(err)
 }
