@@ -33,3 +33,22 @@ def test_fuzz_generated_conversions(typedmod_module: Path, go: str,  # noqa: F81
     env = dict(embed_env, TYPEDMOD_DIR=str(HERE / "typedmod"))
     run([go, "test", "-count=1", "-run", "^$", "-fuzz", "^FuzzTypedRoundTrip$",
          "-fuzztime", "60s" if stress else "8s", "./typedmod/"], cwd=typedmod_module, env=env, timeout=1200)
+
+
+@pytest.mark.skipif(__import__("tests.reliability.sanitizers", fromlist=["x"]).skip_reason() is not None,
+                    reason="AddressSanitizer is not available")
+def test_generated_calls_under_asan(typedmod_module: Path, tmp_path: Path) -> None:  # noqa: F811
+    """The typedmod Go tests (every mapping, threads, goroutines, fuzz seeds), built with
+    ``go test -asan`` so py4go_typed.c and the C runtime are instrumented, report nothing."""
+    from bindc.resources import find_go, go_env
+    from tests.reliability import sanitizers as san
+    from tests.reliability.test_sanitizers import assert_clean, assert_instrumented, go_build_env, sanitized
+
+    binary = tmp_path / "typedmod_asan.test"
+    run([find_go(), "test", "-asan", "-c", "-o", str(binary), "./typedmod/"], cwd=typedmod_module,
+        env=go_build_env(embed=True), timeout=900)
+    assert_instrumented(binary, "py4go_typed_call")
+    env = san.run_env(dict(go_env(), TYPEDMOD_DIR=str(HERE / "typedmod")), preload=False)
+    proc, report = sanitized([str(binary), "-test.count=1", "-test.v"], cwd=typedmod_module, env=env, timeout=900)
+    assert_clean("typedmod tests (go test -asan)", proc, report)
+    assert "\n--- FAIL" not in proc.stdout and proc.stdout.rstrip().endswith("PASS"), proc.stdout
