@@ -44,15 +44,16 @@ def evaluate(test: ast.expr, version: tuple[int, int], platform: str = sys.platf
     except ValueError:
         return None
     op = _OPS[type(test.ops[0])]
-    if attr == "version_info" and isinstance(right, tuple):
-        left: tuple[int, ...] = version
-        if isinstance(test.left, ast.Subscript):  # sys.version_info[0] >= 3
+    if attr == "version_info":
+        if isinstance(test.left, ast.Subscript):  # sys.version_info[0] >= 3, [:2] == (3, 11)
             try:
                 index = ast.literal_eval(test.left.slice)
             except ValueError:
                 return None
-            left = version[index]
-        return op(left, right)
+            return op(version[index], right)
+        if isinstance(right, tuple):
+            return op(version, right)
+        return None
     if attr == "platform" and isinstance(right, str):
         return op(platform, right)
     return None
