@@ -29,7 +29,18 @@ static py4go_result typed_result(PyObject *o, int want, int flags, char *out, Py
         Py_DECREF(o);
         return typed_status(PY4GO_OK); /* value.kind is PY4GO_NONE */
     }
-    py4go_result r = py4go_to_value(o, want);
+    if (want == PY4GO_INT64 && PyLong_CheckExact(o)) { /* the common case, without py4go_to_value's checks */
+        int overflow = 0;
+        long long x = PyLong_AsLongLongAndOverflow(o, &overflow);
+        if (overflow == 0) {
+            py4go_result r = typed_status(PY4GO_OK);
+            r.value.kind = PY4GO_INT64;
+            r.value.num = x;
+            Py_DECREF(o);
+            return r;
+        }
+    }
+    py4go_result r = py4go_to_value(o, want); /* strict, with the error messages */
     if (r.status == PY4GO_OK && (want == PY4GO_STR || want == PY4GO_BYTES)) {
         if (r.value.num <= out_cap) {
             if (r.value.num > 0)

@@ -257,7 +257,12 @@ func (c *TypedCall) op() string {
 
 // do makes the call and returns the raw result (see py4go_typed_call).
 func (c *TypedCall) do(want C.int, flags C.int) (C.py4go_result, error) {
-	defer c.finish()
+	r, err := c.call(want, flags)
+	c.finish() // not deferred: this is the hot path, and call does not panic
+	return r, err
+}
+
+func (c *TypedCall) call(want C.int, flags C.int) (C.py4go_result, error) {
 	if c.err != nil {
 		return C.py4go_result{}, conversionContext(c.err, c.op())
 	}
