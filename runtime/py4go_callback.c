@@ -37,7 +37,7 @@ PyObject *py4go_bind_new_func(uintptr_t handle, PyMethodDef *def)
 
 int64_t py4go_callbacks_acquired;
 
-/* The thread state this thread keeps alive (see ensure_gil_keeping_thread_state). */
+/* The thread state this thread keeps alive (see py4go_ensure_gil_keeping_thread_state). */
 static _Thread_local PyThreadState *kept_tstate;
 
 /* PyGILState_Ensure, plus, the first time on a thread, one more Ensure that is never
@@ -45,7 +45,7 @@ static _Thread_local PyThreadState *kept_tstate;
  * goroutine but the caller's) creates a PyThreadState and deletes it again on release:
  * measured 11.5 us per callback from another goroutine, against ~0.5 us. The kept state is
  * freed by Python at finalization (or when a Python thread that owns it ends). */
-static PyGILState_STATE ensure_gil_keeping_thread_state(void)
+PyGILState_STATE py4go_ensure_gil_keeping_thread_state(void)
 {
     PyGILState_STATE state = PyGILState_Ensure();
     PyThreadState *ts = PyThreadState_Get();
@@ -65,7 +65,7 @@ py4go_result py4go_bind_invoke_method(uintptr_t obj, const char *method, Py_ssiz
         r.arg = -1;
         return r;
     }
-    PyGILState_STATE state = ensure_gil_keeping_thread_state();
+    PyGILState_STATE state = py4go_ensure_gil_keeping_thread_state();
     __atomic_add_fetch(&py4go_callbacks_acquired, 1, __ATOMIC_RELAXED);
     py4go_result r = py4go_call((PyObject *)obj, method, len, args, nargs, 0, PY4GO_UNBOX | PY4GO_KEEP_EXCEPTION);
     PyGILState_Release(state);

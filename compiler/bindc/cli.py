@@ -167,6 +167,36 @@ def init_go(directory: Annotated[Path, typer.Argument(help="The Go module's dire
     _progress('build and run with: eval "$(bindc env)" && go run .')
 
 
+@app.command(name="go")
+def go_cmd(source: Annotated[str, typer.Argument(
+               help="A .py file (its annotations), a .pyi stub, a directory of them, or a module name "
+                    "(its stub found as a type checker would: own .pyi / py.typed, else mypy's typeshed).")],
+           out: Annotated[Path, typer.Option("--out", help="Directory of the generated Go package.")] = ...,  # type: ignore[assignment]
+           package: Annotated[Optional[str], typer.Option("--package", help="Go package name (default: from SOURCE).")] = None,
+           check_only: Annotated[bool, typer.Option("--check", help="Compare with the files on disk instead of "
+                                                    "writing: exit 0 fresh, 1 stale (with a diff), 2 errors.")] = False) -> None:
+    """Generate typed Go wrappers calling a Python module (Go calls Python), from its signatures."""
+    from bindc.pygo.driver import GoRequest, generate_go
+
+    result = generate_go(GoRequest(source=source, out=out, package=package, cwd=Path.cwd()))
+    if result.sink.items:
+        typer.echo(result.sink.render_all(), err=True)
+    if result.sink.has_errors:
+        raise typer.Exit(EXIT_ERROR)
+    if check_only:
+        stale = stale_files(result.files)
+        for path, diff in stale:
+            typer.echo(f"stale: {path}", err=True)
+            typer.echo(diff, err=True)
+        if stale:
+            typer.echo(f"bindc go --check: {len(stale)} generated file(s) are stale; run `bindc go` again", err=True)
+            raise typer.Exit(EXIT_STALE)
+        _progress(f"{len(result.files)} generated file(s) are fresh")
+        return
+    for path in write_all(result.files):
+        _progress(f"wrote {path}")
+
+
 @app.callback(invoke_without_command=True)
 def _main(version: Annotated[bool, typer.Option("--version", help="Show bindc's version.")] = False) -> None:
     if version:

@@ -1,0 +1,62 @@
+/* py4go_typed.h — C support for Go wrappers that `bindc go` generates from Python signatures.
+ *
+ * For generated code only (through the Go API in typed.go); nothing here is part of the
+ * embedding API users call. Kept apart from py4go.h so that it can move, with typed.go,
+ * into an implementation package without touching the embedding API.
+ *
+ * One typed call is one cgo crossing: py4go_typed_call takes the GIL if the calling thread
+ * does not hold it (PY4GO_TYPED_ENSURE_GIL), converts the packed arguments, calls, fetches an
+ * exception, converts the result to the scalar kind the Go signature wants (strictly: an int
+ * that does not fit int64 is a conversion error, never a wrapped value), copies a str/bytes
+ * result into the caller's buffer, releases every intermediate object and gives the GIL back.
+ */
+#ifndef PY4GO_TYPED_H
+#define PY4GO_TYPED_H
+
+#include "py4go.h"
+
+/* Argument buffers the Go side claims for one call (C memory: packing into it allocates
+ * nothing and cgo checks no pointers; short strings are copied into the arena instead of
+ * being pinned, and a str/bytes result comes back through it). */
+#define PY4GO_TYPED_VALUES 16
+#define PY4GO_TYPED_ARENA 1024
+typedef struct py4go_typed_buf {
+    py4go_value vals[PY4GO_TYPED_VALUES];
+    char arena[PY4GO_TYPED_ARENA];
+} py4go_typed_buf;
+
+/* py4go_typed_call flags. */
+#define PY4GO_TYPED_ENSURE_GIL 1 /* take the GIL (PyGILState_Ensure) when the thread lacks it;
+                                  * without this flag such a call returns PY4GO_NO_GIL having
+                                  * done nothing, so the caller may retry with the flag */
+#define PY4GO_TYPED_OPTIONAL 2   /* None is an accepted result (value.kind PY4GO_NONE) */
+#define PY4GO_TYPED_GETATTR 4    /* no call: the result is getattr(callable, method) */
+
+/* `want` values besides the scalar kinds PY4GO_NONE..PY4GO_BYTES. */
+#define PY4GO_TYPED_IGNORE (-1) /* any result is accepted and released (a `-> None` function) */
+#define PY4GO_TYPED_OBJECT (-2) /* the result object itself: value.ptr, a new reference */
+
+/* Call `callable` (method != NULL: its method of that name) with args laid out as for
+ * py4go_call, and convert the result to `want`. A PY4GO_STR/PY4GO_BYTES result is copied into
+ * out[0:out_cap] (value.ptr = out, value.num = length); when it does not fit, value.kind is
+ * PY4GO_OBJECT with value.ptr a new reference to the str/bytes object, for the caller to copy
+ * and release. callable, args and out are passed as integers: all are C memory (a
+ * referenced object, C buffers), so cgo need not check them. */
+py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t method_len,
+                              uintptr_t args, Py_ssize_t nargs, Py_ssize_t nkw, int want,
+                              int flags, uintptr_t out, Py_ssize_t out_cap);
+
+/* A builtin function calling the Go func behind `handle` (from BindcFuncHandle) through the
+ * generic typed trampoline: Python calls it with any positional arguments, from any thread.
+ * New reference; handle 0 gives None. */
+PyObject *py4go_typed_new_func(uintptr_t handle);
+
+/* Raise RuntimeError(message) (UTF-8, n bytes) for a Go func called from Python that failed;
+ * when cause is not NULL (a Python exception object) it is raised instead, unchanged. */
+void py4go_typed_raise(const char *message, Py_ssize_t n, PyObject *cause);
+
+/* Defined in py4go_callback.c: PyGILState_Ensure that keeps one thread state per thread
+ * alive, so repeated calls from a Go thread do not create and destroy one each time. */
+PyGILState_STATE py4go_ensure_gil_keeping_thread_state(void);
+
+#endif /* PY4GO_TYPED_H */

@@ -1,0 +1,110 @@
+package typedmod_test
+
+// The Go -> Python leak check for generated calls (issue 11): N calls of every kind of
+// generated function, with sys.getallocatedblocks() measured over two windows after a
+// warm-up. Runs only when PYGO_LEAK_CALLS is set (tests/reliability/test_pygo_reliability.py).
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+
+	"example.com/pygoe2e/typedmod"
+	python "github.com/py4go/py4go/runtime"
+)
+
+var pyGetBlocks = python.TypedFunc{Module: "sys", Name: "getallocatedblocks"}
+
+func allocatedBlocks(t *testing.T) int {
+	var call python.TypedCall
+	call.Func(&pyGetBlocks, 0)
+	n, err := call.CallInt()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestGeneratedCallsDoNotLeak(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("PYGO_LEAK_CALLS"))
+	if n == 0 {
+		t.Skip("PYGO_LEAK_CALLS not set")
+	}
+	counter, err := typedmod.NewCounter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer counter.Close()
+	kinds := map[string]func() error{
+		"int":        func() error { _, err := typedmod.Add(1, 2); return err },
+		"str+option": func() error { _, err := typedmod.Greet("Tal", typedmod.GreetTimes(2)); return err },
+		"bytes":      func() error { _, err := typedmod.EchoBytes([]byte("abc")); return err },
+		"long str":   func() error { _, err := typedmod.EchoStr(string(make([]byte, 5000))); return err },
+		"optional":   func() error { _, err := typedmod.MaybeHalf(3); return err },
+		"list":       func() error { _, err := typedmod.SplitWords("a b c"); return err },
+		"dict":       func() error { _, err := typedmod.WordLengths([]string{"a", "bb"}); return err },
+		"iterator":   func() error { _, err := typedmod.CountUp(3); return err },
+		"tuple":      func() error { _, _, err := typedmod.DivmodPair(7, 2); return err },
+		"callback": func() error {
+			_, err := typedmod.Apply(func(x int) (int, error) { return x + 1, nil }, 1)
+			return err
+		},
+		"enum":      func() error { _, err := typedmod.NextColor(typedmod.ColorRed); return err },
+		"typeddict": func() error { _, err := typedmod.Mirror(typedmod.Point{X: 1, Y: 2}); return err },
+		"dataclass": func() error {
+			_, err := typedmod.Discounted(typedmod.Item{Name: "a", Price: 1, Tags: []string{"t"}}, 10)
+			return err
+		},
+		"protocol": func() error { _, err := typedmod.Welcome(shouty{}, "x"); return err },
+		"method":   func() error { _, err := counter.Incr(); return err },
+		"attribute": func() error {
+			if err := counter.SetLabel("l"); err != nil {
+				return err
+			}
+			_, err := counter.Label()
+			return err
+		},
+		"class": func() error {
+			c, err := typedmod.NewCounter(typedmod.CounterStart(1))
+			if err == nil {
+				c.Close()
+			}
+			return err
+		},
+		"exception": func() error {
+			_, _, err := typedmod.ParsePair("")
+			var e *typedmod.EmptyInput
+			if !errors.As(err, &e) {
+				return fmt.Errorf("want EmptyInput, got %v", err)
+			}
+			return nil
+		},
+	}
+	enc := json.NewEncoder(os.Stdout)
+	err = python.WithGIL(func() error {
+		for name, call := range kinds {
+			var deltas [3]int
+			for w := 0; w < 3; w++ {
+				before := allocatedBlocks(t)
+				for i := 0; i < n; i++ {
+					if err := call(); err != nil {
+						return fmt.Errorf("%s: %w", name, err)
+					}
+				}
+				python.WithoutGIL(func() {}) // let deferred releases (finalizers) run
+				deltas[w] = allocatedBlocks(t) - before
+			}
+			_ = enc.Encode(map[string]any{"kind": name, "calls": n, "blocks": deltas})
+			if d := min(deltas[1], deltas[2]); d > 64 {
+				t.Errorf("%s: %d Python blocks more after %d calls (windows %v): a leak", name, d, n, deltas)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
