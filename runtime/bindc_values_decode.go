@@ -233,6 +233,9 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 		rv.Set(reflect.ValueOf(o))
 		return nil
 	}
+	if f, ok := bindcDecodeWellKnown(v, rv); ok { // time.Time, *big.Int...: bindc_wellknown.go
+		return f
+	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if t.NumMethod() > 0 { // a bound interface: instances, or Python objects through a proxy

@@ -102,6 +102,11 @@ func bindcEncodeTop(fn string, v any) (unsafe.Pointer, *bindcFailure) {
 		return p, f
 	}
 	rv := reflect.ValueOf(v)
+	if rv.IsValid() {
+		if p, f, ok := bindcEncodeWellKnown(rv); ok {
+			return p, f
+		}
+	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		if rv.Kind() != reflect.Slice || rv.Type().Elem().Kind() != reflect.Uint8 {
@@ -263,6 +268,18 @@ func bindcPutString(fn string, d *C.py4go_value, buf *[]byte, s string) *bindcFa
 
 // bindcPut packs one element of a typed container.
 func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcFailure {
+	if rv.Kind() == reflect.Interface && !rv.IsNil() && BindcWellKnownType(rv.Elem().Type()) {
+		rv = rv.Elem()
+	}
+	if p, f, ok := bindcEncodeWellKnown(rv); ok {
+		if f != nil {
+			return f
+		}
+		d.kind = C.PY4GO_OBJECT
+		d.flags = C.PY4GO_STEAL
+		d.ptr = p
+		return nil
+	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		var p unsafe.Pointer

@@ -21,6 +21,7 @@ from bindc.typemap.funcs import find_func
 from bindc.typemap.named import find_named
 from bindc.typemap.numbers import NUMERIC_MAPPINGS
 from bindc.typemap.text import BYTES, STRING
+from bindc.typemap.wellknown import find_well_known
 
 
 class MappingError(Exception):
@@ -58,7 +59,7 @@ def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 
 #: Finders in the order they are tried: specific families before general ones.
-FINDERS: list[Finder] = [find_scalar, find_bytes, find_class, find_interface, find_func, find_named,
+FINDERS: list[Finder] = [find_scalar, find_bytes, find_well_known, find_class, find_interface, find_func, find_named,
                          find_runtime_value]
 
 

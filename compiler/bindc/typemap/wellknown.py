@@ -1,0 +1,69 @@
+"""Types of Go's standard library that cross as the Python type a Python user expects.
+
+| Go | Python result | Python parameter accepts |
+| --- | --- | --- |
+| ``time.Time`` | ``datetime`` (aware, fixed offset) | ``datetime`` (naive = local time) |
+| ``*time.Time`` | ``datetime \\| None`` | ``datetime \\| None`` |
+| ``time.Duration`` | ``timedelta`` | ``timedelta \\| int`` (int: nanoseconds) |
+| ``*big.Int`` | ``int \\| None`` | ``int \\| None`` (any ``__index__``) |
+| ``*big.Rat`` | ``Fraction \\| None`` | ``Fraction \\| int \\| None`` |
+| ``*big.Float`` | ``Decimal \\| None`` (exact value) | ``Decimal \\| float \\| int \\| None`` |
+
+The conversions are the runtime's (``runtime/bindc_wellknown.go``, where the rounding and
+range rules are documented): the wrapper hands the borrowed object to the trampoline, which
+decodes it with ``BindcDecode`` and builds results with ``BindcFromGo``, exactly as containers
+do, so the same types work as container elements and struct fields too. Only the types as
+another package names them are matched (``time.Time`` in a package importing ``time``): the
+``time`` package bound itself keeps ``Time`` as a class with its methods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bindc.ir import GoType, NamedType, PointerType
+from bindc.typemap.base import TypeMapping
+from bindc.typemap.env import TypeEnv
+
+
+@dataclass(frozen=True)
+class WellKnown:
+    """How one well-known Go type is annotated in the stub."""
+
+    result: str
+    param: str
+    imports: tuple[tuple[str, str], ...]
+
+
+_DATETIME = (("datetime", "datetime"),)
+#: (import path, type name, is a pointer) -> its Python side.
+WELL_KNOWN: dict[tuple[str, str, bool], WellKnown] = {
+    ("time", "Time", False): WellKnown("datetime", "datetime", _DATETIME),
+    ("time", "Time", True): WellKnown("datetime | None", "datetime | None", _DATETIME),
+    ("time", "Duration", False): WellKnown("timedelta", "timedelta | int", (("datetime", "timedelta"),)),
+    ("math/big", "Int", True): WellKnown("int | None", "int | None", ()),
+    ("math/big", "Rat", True): WellKnown("Fraction | None", "Fraction | int | None", (("fractions", "Fraction"),)),
+    ("math/big", "Float", True): WellKnown("Decimal | None", "Decimal | float | int | None",
+                                           (("decimal", "Decimal"),)),
+}
+
+
+def well_known_key(t: GoType, env: TypeEnv) -> tuple[str, str, bool] | None:
+    """The :data:`WELL_KNOWN` key of ``t`` as ``env``'s files write it, if it is one."""
+    pointer = isinstance(t, PointerType)
+    inner = t.elem if isinstance(t, PointerType) else t
+    if not isinstance(inner, NamedType) or inner.package is None or inner.type_args:
+        return None
+    key = (env.imports.get(inner.package, ""), inner.name, pointer)
+    return key if key in WELL_KNOWN else None
+
+
+def find_well_known(t: GoType, env: TypeEnv) -> TypeMapping | None:
+    """``time.Time``, ``time.Duration``, ``*big.Int``, ``*big.Rat``, ``*big.Float``."""
+    from bindc.typemap.containers import _runtime_value  # containers imports the registry, which imports this
+
+    key = well_known_key(t, env)
+    if key is None:
+        return None
+    known = WELL_KNOWN[key]
+    return _runtime_value(t, known.result, known.param, known.imports)
