@@ -76,6 +76,16 @@ func bindcDecodeWellKnown(v C.py4go_value, rv reflect.Value) (f *bindcFailure, h
 			rv.Set(reflect.ValueOf(&t))
 		}
 		return f, true
+	case bindcErrorType:
+		err, f := bindcErrorOf(v)
+		if f == nil {
+			if err == nil {
+				rv.SetZero()
+			} else {
+				rv.Set(reflect.ValueOf(err))
+			}
+		}
+		return f, true
 	case bindcDurationType:
 		d, f := bindcDurationOf(v)
 		if f == nil {
@@ -115,6 +125,12 @@ func bindcEncodeWellKnown(rv reflect.Value) (p unsafe.Pointer, f *bindcFailure, 
 			return unsafe.Pointer(C.py4go_bind_none()), nil, true
 		}
 		p, f = bindcNewDatetime(*rv.Interface().(*time.Time))
+	case bindcErrorType:
+		var err error
+		if !rv.IsNil() {
+			err = rv.Interface().(error)
+		}
+		p, f = bindcNewErrorObject(err)
 	case bindcDurationType:
 		p, f = bindcNewTimedelta(time.Duration(rv.Int()))
 	case bindcBigIntType, bindcBigRatType, bindcBigFloatType:
@@ -139,7 +155,8 @@ func bindcEncodeWellKnown(rv reflect.Value) (p unsafe.Pointer, f *bindcFailure, 
 // (the generated code asks it of nothing; tests and the any conversions do).
 func BindcWellKnownType(t reflect.Type) bool {
 	switch t {
-	case bindcTimeType, bindcTimePtrType, bindcDurationType, bindcBigIntType, bindcBigRatType, bindcBigFloatType:
+	case bindcTimeType, bindcTimePtrType, bindcDurationType, bindcBigIntType, bindcBigRatType, bindcBigFloatType,
+		bindcErrorType:
 		return true
 	}
 	return false

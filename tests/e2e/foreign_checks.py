@@ -162,4 +162,41 @@ CHECKS = {
         raises(ValueError, "half() argument 1: NaN has no Go *big.Float", f.half, float("nan"))
         raises(TypeError, "half() argument 1 must be decimal.Decimal, float or int, not str", f.half, "1")
     """,
+    "error_values": """
+        try:
+            f.fail("x")
+        except f.GoError as e:
+            err = e
+        assert type(err) is f.ErrMissing
+        # The exception carries its Go error: passing it back is the same Go value.
+        assert f.is_missing(err) and f.same(err, err) and f.err_text(err) == "load x: missing"
+        try:
+            f.wrap(err, "outer")
+        except f.ErrMissing as e:
+            assert str(e) == "outer: load x: missing" and f.is_missing(e)
+        else:
+            raise AssertionError("no ErrMissing")
+        assert f.wrap(None, "x") is None
+        # A sentinel class, or an instance made in Python, is the sentinel's Go value.
+        assert f.is_missing(f.ErrMissing) and f.is_missing(f.ErrMissing("made here"))
+        # Any other GoError is errors.New(str(e)); None is nil.
+        assert not f.is_missing(f.GoError("other")) and f.err_text(f.GoError("other")) == "other"
+        assert f.err_text(None) == "<nil>" and not f.is_missing(None)
+        # Values (not raised) in containers, fields and variadics.
+        got = f.non_nil([None, err, f.GoError("y")])
+        assert [type(x) for x in got] == [f.ErrMissing, f.GoError] and [str(x) for x in got] == ["load x: missing", "y"]
+        assert f.same(got[0], err) and f.non_nil([]) == []
+        o = f.Outcome(err, "n")
+        assert isinstance(o.err, f.ErrMissing) and f.same(o.err, err)
+        o.err = None
+        assert o.err is None
+        assert f.join(err, f.GoError("b")) == "load x: missing\\nb" and f.join() == "<nil>"
+        try:
+            f.not_exist()
+        except f.GoError as e:
+            assert f.err_text(e) == "file does not exist" and e.go_type == "*errors.errorString"
+        raises(TypeError, "is_missing() argument 1 must be GoError or None, not ValueError", f.is_missing, ValueError("x"))
+        raises(TypeError, "join() argument 2 must be GoError or None, not int", f.join, None, 3)
+        raises(TypeError, "non_nil() argument 1[0] must be GoError or None, not str", f.non_nil, ["x"])
+    """,
 }

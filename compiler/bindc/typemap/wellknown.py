@@ -8,11 +8,15 @@
 | ``*big.Int`` | ``int \\| None`` | ``int \\| None`` (any ``__index__``) |
 | ``*big.Rat`` | ``Fraction \\| None`` | ``Fraction \\| int \\| None`` |
 | ``*big.Float`` | ``Decimal \\| None`` (exact value) | ``Decimal \\| float \\| int \\| None`` |
+| ``error`` (not a trailing result) | ``GoError \\| None`` (an instance, not raised) | ``GoError \\| None`` |
 
 The conversions are the runtime's (``runtime/bindc_wellknown.go``, where the rounding and
 range rules are documented): the wrapper hands the borrowed object to the trampoline, which
 decodes it with ``BindcDecode`` and builds results with ``BindcFromGo``, exactly as containers
-do, so the same types work as container elements and struct fields too. Only the types as
+do, so the same types work as container elements and struct fields too. A trailing ``error``
+result still raises (the resolver handles it before any mapping is looked up); an ``error``
+parameter takes the GoError a Go function raised as the very same Go error value
+(``runtime/bindc_errors.go``). Only the types as
 another package names them are matched (``time.Time`` in a package importing ``time``): the
 ``time`` package bound itself keeps ``Time`` as a class with its methods.
 """
@@ -59,9 +63,12 @@ def well_known_key(t: GoType, env: TypeEnv) -> tuple[str, str, bool] | None:
 
 
 def find_well_known(t: GoType, env: TypeEnv) -> TypeMapping | None:
-    """``time.Time``, ``time.Duration``, ``*big.Int``, ``*big.Rat``, ``*big.Float``."""
+    """``time.Time``, ``time.Duration``, ``*big.Int``, ``*big.Rat``, ``*big.Float``, and the
+    predeclared ``error`` as a value."""
     from bindc.typemap.containers import _runtime_value  # containers imports the registry, which imports this
 
+    if isinstance(t, NamedType) and env.is_predeclared(t, "error"):
+        return _runtime_value(t, "GoError | None", "GoError | None", (), helper="BindcFromError")
     key = well_known_key(t, env)
     if key is None:
         return None
