@@ -76,6 +76,16 @@ func bindcDecodeWellKnown(v C.py4go_value, rv reflect.Value) (f *bindcFailure, h
 			rv.Set(reflect.ValueOf(&t))
 		}
 		return f, true
+	case bindcReaderType:
+		r, f := bindcReaderOf(v)
+		if f == nil {
+			if r == nil {
+				rv.SetZero()
+			} else {
+				rv.Set(reflect.ValueOf(r))
+			}
+		}
+		return f, true
 	case bindcErrorType:
 		err, f := bindcErrorOf(v)
 		if f == nil {
@@ -125,6 +135,16 @@ func bindcEncodeWellKnown(rv reflect.Value) (p unsafe.Pointer, f *bindcFailure, 
 			return unsafe.Pointer(C.py4go_bind_none()), nil, true
 		}
 		p, f = bindcNewDatetime(*rv.Interface().(*time.Time))
+	case bindcReaderType:
+		if rv.IsNil() {
+			return unsafe.Pointer(C.py4go_bind_none()), nil, true
+		}
+		var ok bool
+		if p, ok = bindcWrapInstance(rv.Interface()); !ok { // a proxy, or a bound class's value
+			return nil, bindcFail(bindcTypeError, "", ": a Go "+reflect.TypeOf(rv.Interface()).String()+
+				" has no Python class"), true
+		}
+		f = bindcRaisedIf(p != nil)
 	case bindcErrorType:
 		var err error
 		if !rv.IsNil() {
@@ -156,7 +176,7 @@ func bindcEncodeWellKnown(rv reflect.Value) (p unsafe.Pointer, f *bindcFailure, 
 func BindcWellKnownType(t reflect.Type) bool {
 	switch t {
 	case bindcTimeType, bindcTimePtrType, bindcDurationType, bindcBigIntType, bindcBigRatType, bindcBigFloatType,
-		bindcErrorType:
+		bindcErrorType, bindcReaderType:
 		return true
 	}
 	return false

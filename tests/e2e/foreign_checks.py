@@ -199,4 +199,45 @@ CHECKS = {
         raises(TypeError, "join() argument 2 must be GoError or None, not int", f.join, None, 3)
         raises(TypeError, "non_nil() argument 1[0] must be GoError or None, not str", f.non_nil, ["x"])
     """,
+    "io_reader": """
+        import io, tempfile, threading
+        assert f.read_all(b"abc") == b"abc" and f.read_all(bytearray(b"xy")) == b"xy"
+        assert f.read_all(memoryview(b"zz")) == b"zz" and f.read_all(io.BytesIO(b"q" * 100000)) == b"q" * 100000
+        # Read from another goroutine: the GIL is released around the call.
+        assert f.count_lines(io.BytesIO(b"a\\nb\\nc\\n")) == 3
+        with tempfile.TemporaryFile() as t:
+            t.write(b"x\\n" * 1000)
+            t.seek(0)
+            assert f.count_lines(t) == 1000
+        out = io.BytesIO()
+        f.upper(out, io.BytesIO(b"hello"))
+        assert out.getvalue() == b"HELLO"
+        assert f.concat(b"a", io.BytesIO(b"b"), b"c") == b"abc" and f.concat() == b""
+        src = io.BytesIO(b"z")
+        assert f.same_reader(src) is src and f.same_reader(None) is None
+        class Bad:
+            def read(self, n):
+                raise KeyError("boom")
+        raises(KeyError, "'boom'", f.read_all, Bad())
+        raises(KeyError, "'boom'", f.count_lines, Bad())
+        raises(f.GoError, "python: io.Reader.Read (Python method read()) must return bytes: python: Object.Decode: "
+               "cannot convert Python str to Go []uint8", f.read_all, io.StringIO("text"))
+        class Big:
+            def read(self, n):
+                return b"x" * (n + 1)
+        raises(f.GoError, "python: io.Reader.Read (Python method read()) returned more bytes than asked for",
+               f.read_all, Big())
+        raises(TypeError, "read_all() argument 1 must be a binary file-like object (with read()) or bytes, not str",
+               f.read_all, "text")
+        # Threads reading at once.
+        results = []
+        def work():
+            results.append(f.count_lines(io.BytesIO(b"l\\n" * 500)))
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert results == [500] * 8
+    """,
 }

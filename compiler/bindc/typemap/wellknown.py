@@ -8,6 +8,7 @@
 | ``*big.Int`` | ``int \\| None`` | ``int \\| None`` (any ``__index__``) |
 | ``*big.Rat`` | ``Fraction \\| None`` | ``Fraction \\| int \\| None`` |
 | ``*big.Float`` | ``Decimal \\| None`` (exact value) | ``Decimal \\| float \\| int \\| None`` |
+| ``io.Reader`` | the original object, or an instance of its class | ``SupportsRead[bytes] \\| Buffer \\| None`` |
 | ``error`` (not a trailing result) | ``GoError \\| None`` (an instance, not raised) | ``GoError \\| None`` |
 
 The conversions are the runtime's (``runtime/bindc_wellknown.go``, where the rounding and
@@ -16,17 +17,20 @@ decodes it with ``BindcDecode`` and builds results with ``BindcFromGo``, exactly
 do, so the same types work as container elements and struct fields too. A trailing ``error``
 result still raises (the resolver handles it before any mapping is looked up); an ``error``
 parameter takes the GoError a Go function raised as the very same Go error value
-(``runtime/bindc_errors.go``). Only the types as
+(``runtime/bindc_errors.go``). An ``io.Reader`` parameter takes bytes-like objects (copied
+once) and any object with a ``read`` method, called back from Go (``runtime/bindc_readers.go``):
+such a function releases the GIL like one taking a callback (:mod:`bindc.gil`). Only the types as
 another package names them are matched (``time.Time`` in a package importing ``time``): the
 ``time`` package bound itself keeps ``Time`` as a class with its methods.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from bindc.ir import GoType, NamedType, PointerType
 from bindc.typemap.base import TypeMapping
+from bindc.typemap.containers import RuntimeValue, _runtime_value
 from bindc.typemap.env import TypeEnv
 
 
@@ -49,7 +53,12 @@ WELL_KNOWN: dict[tuple[str, str, bool], WellKnown] = {
     ("math/big", "Rat", True): WellKnown("Fraction | None", "Fraction | int | None", (("fractions", "Fraction"),)),
     ("math/big", "Float", True): WellKnown("Decimal | None", "Decimal | float | int | None",
                                            (("decimal", "Decimal"),)),
+    ("io", "Reader", False): WellKnown("Any", "SupportsRead[bytes] | Buffer | None",
+                                       (("typing", "Any"), ("_typeshed", "SupportsRead"), ("typing_extensions", "Buffer"))),
 }
+
+#: Well-known types whose Python values may call back into Python from Go (a file's read).
+CALLS_BACK = frozenset({("io", "Reader", False)})
 
 
 def well_known_key(t: GoType, env: TypeEnv) -> tuple[str, str, bool] | None:
@@ -65,12 +74,24 @@ def well_known_key(t: GoType, env: TypeEnv) -> tuple[str, str, bool] | None:
 def find_well_known(t: GoType, env: TypeEnv) -> TypeMapping | None:
     """``time.Time``, ``time.Duration``, ``*big.Int``, ``*big.Rat``, ``*big.Float``, and the
     predeclared ``error`` as a value."""
-    from bindc.typemap.containers import _runtime_value  # containers imports the registry, which imports this
-
     if isinstance(t, NamedType) and env.is_predeclared(t, "error"):
         return _runtime_value(t, "GoError | None", "GoError | None", (), helper="BindcFromError")
     key = well_known_key(t, env)
     if key is None:
         return None
     known = WELL_KNOWN[key]
+    if key in CALLS_BACK:  # an interface: a result is its dynamic value's class, a proxy its object
+        mapping = _runtime_value(t, known.result, known.param, known.imports, helper="BindcWrapValue")
+        return CallsBackValue(**{f.name: getattr(mapping, f.name) for f in fields(mapping)})
     return _runtime_value(t, known.result, known.param, known.imports)
+
+
+@dataclass(frozen=True)
+class CallsBackValue(RuntimeValue):
+    """A runtime-converted value whose Python object Go may call (an ``io.Reader``)."""
+
+
+def calls_back_python(m: TypeMapping) -> bool:
+    """Whether Go may call back into Python through a value of mapping ``m`` (so the function
+    taking it must release the GIL, as for a callback)."""
+    return isinstance(m, CallsBackValue)
