@@ -245,6 +245,12 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 			rv.Set(reflect.Zero(t))
 			return nil
 		}
+		if v.kind == C.PY4GO_OBJECT { // a bound instance: its Go value (*T), not a *Object
+			if h := uintptr(C.py4go_bind_handle_of((*C.PyObject)(v.ptr))); h != 0 {
+				rv.Set(reflect.ValueOf(BindcValue(h)))
+				return nil
+			}
+		}
 		bindcAdopt()
 		x, err := d.natural(v, owned, "")
 		if err != nil {

@@ -240,4 +240,22 @@ CHECKS = {
             t.join()
         assert results == [500] * 8
     """,
+    "any_knows_bound_classes": """
+        p = f.Point(1, 2)
+        # A bound instance passed as any arrives as its Go value, not a *python.Object.
+        assert f.type_of(p) == "*foreign.Point" and f.type_of(1) == "int64" and f.type_of(None) == "<nil>"
+        assert f.type_of([p]) == "[]interface {}"
+        back = f.identity(p)
+        assert type(back) is f.Point and back == p and (back.x, back.y) == (1, 2)
+        back.x = 10
+        assert p.x == 10                      # the same Go value (a *Point), shared
+        assert type(f.origin()) is f.Point and f.origin() == f.Point(0, 0)
+        when = dt.datetime(2020, 1, 2, tzinfo=timezone.utc)
+        assert f.values() == {"n": 3, "p": f.Point(1, 2), "t": when}
+        # ...any and ...interface{} variadics.
+        assert f.printf("%v %d %s %T", p, 3, "x", p) == "&{10 2} 3 x *foreign.Point"
+        assert f.printf("plain") == "plain" and f.printi(1, "a", p) == "1a&{10 2}"
+        obj = object()
+        assert f.identity(obj) is obj          # no Go equivalent: the object itself
+    """,
 }
