@@ -37,22 +37,19 @@ func (r bindcPyReader) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	var chunk *Object
-	if err := BindcProxyCall(r.BindcProxy, "Read", "read", []any{len(p)}, &chunk); err != nil {
-		return 0, err
-	}
-	if chunk == nil { // None: a non-blocking stream with no data yet
-		return 0, nil
-	}
-	defer chunk.Release()
+	// One crossing: the call and the decoding of its bytes happen under one GIL acquisition.
 	var data []byte
-	if err := WithGIL(func() error { return chunk.Decode(&data) }); err != nil {
-		return 0, errors.New("python: io.Reader.Read (Python method read()) must return bytes: " + err.Error())
+	if err := BindcProxyCall(r.BindcProxy, "Read", "read", []any{len(p)}, &data); err != nil {
+		var ce *ConversionError
+		if errors.As(err, &ce) {
+			return 0, errors.New("python: io.Reader.Read (Python method read()) must return bytes: " + ce.Message)
+		}
+		return 0, err
 	}
 	if len(data) > len(p) {
 		return 0, errors.New("python: io.Reader.Read (Python method read()) returned more bytes than asked for")
 	}
-	if len(data) == 0 {
+	if len(data) == 0 { // b"" (or None: a non-blocking stream with nothing yet, taken as the end)
 		return 0, io.EOF
 	}
 	return copy(p, data), nil

@@ -220,7 +220,7 @@ CHECKS = {
                 raise KeyError("boom")
         raises(KeyError, "'boom'", f.read_all, Bad())
         raises(KeyError, "'boom'", f.count_lines, Bad())
-        raises(f.GoError, "python: io.Reader.Read (Python method read()) must return bytes: python: Object.Decode: "
+        raises(f.GoError, "python: io.Reader.Read (Python method read()) must return bytes: "
                "cannot convert Python str to Go []uint8", f.read_all, io.StringIO("text"))
         class Big:
             def read(self, n):
