@@ -258,4 +258,16 @@ CHECKS = {
         obj = object()
         assert f.identity(obj) is obj          # no Go equivalent: the object itself
     """,
+    "functional_options": """
+        # func New(opts ...Option) with type Option func(*config), config unexported.
+        assert f.new_server().addr == "localhost:80"
+        assert f.new_server(f.with_port(8080), f.with_host("example.com")).addr == "example.com:8080"
+        assert f.new_server(None).addr == "localhost:80"          # None is a nil Option
+        # ...opts.Option, an interface of another package with an unexported method.
+        assert f.format("abc") == "abc" and f.format("abc", f.shout()) == "ABC"
+        raises(TypeError, "new_server() argument 1 must be a Go foreign.Option made by this module, not int",
+               f.new_server, 3)
+        raises(TypeError, "format() argument 2 must be a Go opts.Option made by this module, not PyCapsule",
+               f.format, "x", f.with_port(1))
+    """,
 }

@@ -65,8 +65,18 @@ FINDERS: list[Finder] = [find_scalar, find_bytes, find_well_known, find_class, f
 
 def lookup_mapping(t: GoType, env: TypeEnv) -> TypeMapping:
     """The mapping for ``t`` in ``env``, or :class:`MappingError` naming what is unsupported."""
-    for finder in FINDERS:
-        mapping = finder(t, env)
-        if mapping is not None:
-            return mapping
-    raise MappingError(f"type {t.go_syntax()} is not supported")
+    try:
+        for finder in FINDERS:
+            mapping = finder(t, env)
+            if mapping is not None:
+                return mapping
+        raise MappingError(f"type {t.go_syntax()} is not supported")
+    except MappingError:
+        # A named func or interface type nothing else binds (a functional option) still
+        # crosses as an opaque value the package's own functions made (bindc.typemap.opaque).
+        from bindc.typemap.opaque import find_opaque
+
+        opaque = find_opaque(t, env)
+        if opaque is None:
+            raise
+        return opaque
