@@ -122,6 +122,12 @@ def reader_case(x: Any) -> None:
     check(lambda: f.read_all(x), None, fails(TypeError, "read_all"))
 
 
+def options_case(x: Any) -> None:
+    if x is None:
+        return check(lambda: f.new_server(x), lambda got: got.addr == "localhost:80", None)
+    check(lambda: f.new_server(x), None, fails(TypeError, "new_server"))
+
+
 def main() -> int:
     n = int(sys.argv[1])
     cfg = settings(max_examples=n, deadline=None, derandomize=True, database=None,
@@ -134,6 +140,7 @@ def main() -> int:
         (given(decimals | junk)(float_case), "big.Float"),
         (given(st.builds(f.GoError, st.text(max_size=5)) | junk)(error_case), "error"),
         (given(st.binary(max_size=64).map(bytearray) | st.binary(max_size=64) | junk)(reader_case), "io.Reader"),
+        (given(junk | st.just(f.shout()))(options_case), "functional options"),
     ]
     for fn, name in cases:
         cfg(fn)()

@@ -78,6 +78,7 @@ KINDS: dict[str, Callable[[], object]] = {
     "io.Reader from BytesIO": lambda: (FILE.seek(0), foreign.read_all(FILE)),
     "any with bound instance": lambda: (foreign.type_of(POINT), foreign.identity(POINT)),
     "...any variadic": lambda: foreign.printf("%v %d %s", POINT, 3, "x"),
+    "functional options (capsules)": lambda: foreign.new_server(foreign.with_port(8080), None),
 }
 
 
