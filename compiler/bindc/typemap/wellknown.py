@@ -8,7 +8,7 @@
 | ``*big.Int`` | ``int \\| None`` | ``int \\| None`` (any ``__index__``) |
 | ``*big.Rat`` | ``Fraction \\| None`` | ``Fraction \\| int \\| None`` |
 | ``*big.Float`` | ``Decimal \\| None`` (exact value) | ``Decimal \\| float \\| int \\| None`` |
-| ``io.Reader`` | the original object, or an instance of its class | ``SupportsRead[bytes] \\| Buffer \\| None`` |
+| ``io.Reader`` | the original object, or an instance of its class | ``SupportsRead[bytes] \\| bytes \\| bytearray \\| memoryview \\| None`` |
 | ``error`` (not a trailing result) | ``GoError \\| None`` (an instance, not raised) | ``GoError \\| None`` |
 
 The conversions are the runtime's (``runtime/bindc_wellknown.go``, where the rounding and
@@ -53,8 +53,10 @@ WELL_KNOWN: dict[tuple[str, str, bool], WellKnown] = {
     ("math/big", "Rat", True): WellKnown("Fraction | None", "Fraction | int | None", (("fractions", "Fraction"),)),
     ("math/big", "Float", True): WellKnown("Decimal | None", "Decimal | float | int | None",
                                            (("decimal", "Decimal"),)),
-    ("io", "Reader", False): WellKnown("Any", "SupportsRead[bytes] | Buffer | None",
-                                       (("typing", "Any"), ("_typeshed", "SupportsRead"), ("typing_extensions", "Buffer"))),
+    # Buffers spelled out: a stub importing ``Buffer`` would clash with a class of that name
+    # (bytes.Buffer), and any buffer is accepted at run time anyway.
+    ("io", "Reader", False): WellKnown("Any", "SupportsRead[bytes] | bytes | bytearray | memoryview | None",
+                                       (("typing", "Any"), ("_typeshed", "SupportsRead"))),
 }
 
 #: Well-known types whose Python values may call back into Python from Go (a file's read).
