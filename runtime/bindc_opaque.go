@@ -37,7 +37,7 @@ func BindcOpaqueArg[T any](fn string, pos int, p unsafe.Pointer, into *T) int32 
 			return 0
 		}
 	} else {
-		C.PyErr_Clear()
+		_ = resultError(r, "", nil) // not a capsule: frees the failure's description
 	}
 	want := reflect.TypeFor[T]().String()
 	msg := bindcSite(fn, pos) + " must be a Go " + want + " made by this module, not " +

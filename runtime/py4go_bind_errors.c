@@ -9,7 +9,9 @@ static PyObject *new_capsule(uintptr_t handle)
 {
     py4go_result r = py4go_new_capsule(handle);
     if (r.status != PY4GO_OK) {
+        py4go_exception_free(r.exc); /* the failure was moved out of Python's error state */
         py4goCapsuleRelease(handle);
+        PyErr_SetString(PyExc_RuntimeError, "py4go: cannot make a capsule for a Go error");
         return NULL;
     }
     return (PyObject *)r.value.ptr;
