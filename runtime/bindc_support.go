@@ -76,6 +76,7 @@ func BindcError(err error) int32 {
 	typ := fmt.Sprintf("%T", err)
 	C.py4go_bind_raise_error((*C.PyObject)(sentinel), bindcCStr(msg), C.Py_ssize_t(len(msg)), bindcCStr(typ),
 		C.Py_ssize_t(len(typ)))
+	bindcAttachError(err) // so passing the exception back to Go gives err itself
 	return -1
 }
 

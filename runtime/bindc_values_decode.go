@@ -233,6 +233,9 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 		rv.Set(reflect.ValueOf(o))
 		return nil
 	}
+	if f, ok := bindcDecodeWellKnown(v, rv); ok { // time.Time, *big.Int...: bindc_wellknown.go
+		return f
+	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if t.NumMethod() > 0 { // a bound interface: instances, or Python objects through a proxy
@@ -241,6 +244,12 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 		if v.kind == C.PY4GO_NONE {
 			rv.Set(reflect.Zero(t))
 			return nil
+		}
+		if v.kind == C.PY4GO_OBJECT { // a bound instance: its Go value (*T), not a *Object
+			if h := uintptr(C.py4go_bind_handle_of((*C.PyObject)(v.ptr))); h != 0 {
+				rv.Set(reflect.ValueOf(BindcValue(h)))
+				return nil
+			}
 		}
 		bindcAdopt()
 		x, err := d.natural(v, owned, "")

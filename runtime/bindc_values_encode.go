@@ -39,10 +39,8 @@ func bindcTypedMap(fn string, v any) (p unsafe.Pointer, f *bindcFailure, ok bool
 			})
 	case map[string]any:
 		p, f = bindcEncodeStrMap(fn, m, nil, func(pk *packer, d *C.py4go_value, _ *[]byte, x any) *bindcFailure {
-			if err := pk.put(d, x); err != nil {
-				return bindcConversionFailure(err, "")
-			}
-			return nil
+			// As an element of interface type: bound instances and well-known types too.
+			return bindcPut(fn, pk, d, reflect.ValueOf(&x).Elem())
 		})
 	default:
 		return nil, nil, false
@@ -102,6 +100,11 @@ func bindcEncodeTop(fn string, v any) (unsafe.Pointer, *bindcFailure) {
 		return p, f
 	}
 	rv := reflect.ValueOf(v)
+	if rv.IsValid() {
+		if p, f, ok := bindcEncodeWellKnown(rv); ok {
+			return p, f
+		}
+	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		if rv.Kind() != reflect.Slice || rv.Type().Elem().Kind() != reflect.Uint8 {
@@ -112,6 +115,16 @@ func bindcEncodeTop(fn string, v any) (unsafe.Pointer, *bindcFailure) {
 }
 
 func bindcEncodeAny(v any) (unsafe.Pointer, *bindcFailure) {
+	// A bound type's value is an instance of its class, a proxy its Python object, and the
+	// well-known types (time.Time, *big.Int...) their Python types, as in typed containers.
+	if p, ok := bindcWrapInstance(v); ok {
+		return p, bindcRaisedIf(p != nil)
+	}
+	if rv := reflect.ValueOf(v); rv.IsValid() {
+		if p, f, ok := bindcEncodeWellKnown(rv); ok {
+			return p, f
+		}
+	}
 	var pk packer
 	pk.vals = make([]C.py4go_value, 1)
 	if err := pk.put(&pk.vals[0], v); err != nil {
@@ -263,6 +276,18 @@ func bindcPutString(fn string, d *C.py4go_value, buf *[]byte, s string) *bindcFa
 
 // bindcPut packs one element of a typed container.
 func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcFailure {
+	if rv.Kind() == reflect.Interface && !rv.IsNil() && BindcWellKnownType(rv.Elem().Type()) {
+		rv = rv.Elem()
+	}
+	if p, f, ok := bindcEncodeWellKnown(rv); ok {
+		if f != nil {
+			return f
+		}
+		d.kind = C.PY4GO_OBJECT
+		d.flags = C.PY4GO_STEAL
+		d.ptr = p
+		return nil
+	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		var p unsafe.Pointer

@@ -55,6 +55,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[BoundModule, st
     "def anything(a: Any, b: Any, c: Sequence[Any], /) -> dict[str, Any]:",
     "def obj(o: object, os: Sequence[object], /) -> Any:",
     "def ptr(p: int | None, s: Sequence[str | None], /) -> float | None:",
+    "def variadic(*xs: Sequence[int]) -> None:",
     "from collections.abc import Mapping, Sequence",
     "from typing import Any",
 ])
@@ -68,7 +69,6 @@ def test_stub_annotations(generated: tuple[BoundModule, str, str], line: str) ->
     "AnyKey skipped: parameter m: type map[any]int is not supported",
     "NotEmpty skipped: parameter i: type interface{ M() } is not supported",
     "ForeignObject skipped: parameter o: type *other.Object is not supported",
-    "Variadic skipped: variadic parameter ...[]int is not supported",
     "PtrSlice skipped: parameter p: type *[]int is not supported",
 ])
 def test_unsupported_shapes_are_skipped_with_a_reason(generated: tuple[BoundModule, str, str], message: str) -> None:
@@ -77,4 +77,4 @@ def test_unsupported_shapes_are_skipped_with_a_reason(generated: tuple[BoundModu
 
 def test_bound_functions(generated: tuple[BoundModule, str, str]) -> None:
     names = {f.py_name for f in generated[0].functions}
-    assert names == {"ints", "nested", "arr", "blobs", "anything", "obj", "ptr"}
+    assert names == {"ints", "nested", "arr", "blobs", "anything", "obj", "ptr", "variadic"}

@@ -7,8 +7,9 @@ extra C calls per Go call (measured in docs/gil.md), so the default depends on t
 
 * ``//py4go:nogil`` on the function: release;
 * ``//py4go:gil``: hold (a function taking funcs then must call them on its own goroutine);
-* otherwise: release when a parameter is a func (a callback) or an interface that Python
-  objects may implement (a proxy calls back the same way), hold for everything else.
+* otherwise: release when a parameter is a func (a callback), an interface that Python
+  objects may implement (a proxy calls back the same way) or an ``io.Reader`` (a file's
+  ``read`` is called back), hold for everything else.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from bindc.resolve import BoundFunction
 from bindc.typemap.funcs import FuncMapping
 from bindc.typemap.interfaces import interfaces_in
+from bindc.typemap.wellknown import calls_back_python
 
 #: Whether functions without a directive and without func parameters release the GIL.
 RELEASE_BY_DEFAULT = False
@@ -28,5 +30,6 @@ def releases_gil(fn: BoundFunction) -> bool:
     if fn.func.directive("gil") is not None:
         return False
     params = [bp.mapping for bp in fn.params] + ([fn.variadic.mapping] if fn.variadic else [])
-    calls_back = any(isinstance(m, FuncMapping) or any(i.proxy for i in interfaces_in(m)) for m in params)
+    calls_back = any(isinstance(m, FuncMapping) or any(i.proxy for i in interfaces_in(m)) or calls_back_python(m)
+                     for m in params)
     return calls_back or RELEASE_BY_DEFAULT

@@ -4,9 +4,10 @@
   capsules, exceptions, modules, the Go-side fuzz seeds) built with ``go test -asan``, so the
   C runtime and cgo's glue are instrumented; Python is embedded and finalized.
 * The e2e check scripts of every bound test package (kitchen, containers, callbacks, classes,
-  named, extras, interfaces: scalar and container conversions, errors and panics, Go func
+  named, extras, interfaces, foreign: scalar and container conversions, errors and panics, Go func
   callbacks both ways, classes, enums, complex numbers, sentinel errors, Python objects
-  behind Go interfaces) against the package built by ``bindc build`` with ``-asan``, imported by a
+  behind Go interfaces, datetime/timedelta/int/Fraction/Decimal for Go's time and math/big
+  types, error values, io.Reader from files) against the package built by ``bindc build`` with ``-asan``, imported by a
   plain ``python`` with libasan preloaded.
 * The callbacks and kitchen checks again in a Go program that embeds Python with the module
   registered (``tests/e2e/hosts.py``, built with ``-asan``).
@@ -112,14 +113,15 @@ def test_runtime_go_tests_under_asan(tmp_path: Path, stress: bool) -> None:
 def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
     """The e2e check scripts of ``package``, complete (imports and prelude), by name, built
     the way the e2e tests build them."""
-    from tests.e2e import (callbacks_checks, containers_checks, extras_checks, kitchen_checks, named_checks,
-                           test_classes, test_interfaces)
+    from tests.e2e import (callbacks_checks, containers_checks, extras_checks, foreign_checks, kitchen_checks,
+                           named_checks, test_classes, test_interfaces)
 
     checks, alias, prelude = {
         "callbacks": (callbacks_checks.CHECKS, "callbacks", ""),
         "classes": (test_classes.CHECKS, "classes", ""),
         "containers": (containers_checks.CHECKS, "c", containers_checks.PRELUDE),
         "extras": (extras_checks.CHECKS, "e", ""),
+        "foreign": (foreign_checks.CHECKS, "f", foreign_checks.PRELUDE),
         "interfaces": (test_interfaces.CHECKS, "m", test_interfaces.PRELUDE),
         "kitchen": (kitchen_checks.CHECKS, "kitchen", ""),
         "named": (named_checks.CHECKS, "named", ""),
@@ -136,7 +138,7 @@ SLOW = {
     "values_are_freed_when_python_drops_them",
 }
 
-PACKAGES = ["callbacks", "classes", "containers", "extras", "interfaces", "kitchen", "named"]
+PACKAGES = ["callbacks", "classes", "containers", "extras", "foreign", "interfaces", "kitchen", "named"]
 
 
 @needs_asan

@@ -19,6 +19,10 @@ STD_MODULES = {
     "math": "go_math",
     "math/cmplx": "go_cmplx",
     "net/url": "go_url",
+    "time": "go_time",
+    "regexp": "go_regexp",
+    "math/big": "go_big",
+    "bytes": "go_bytes",
 }
 
 

@@ -172,6 +172,9 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
         go_elem = refs.type_syntax(v.param.type.elem)  # type: ignore[attr-defined]
         p.P(f"v_{v.var} := make([]{go_elem}, int(c_{v.var}_n))")
         p.P(f"for i, x := range {refs.unsafe}.Slice(c_{v.var}, int(c_{v.var}_n)) {{")
+        # Elements the runtime decodes (...any, ...error) are converted here, one by one.
+        for line in v.mapping.go_arg_prepare("x", ArgSite(fn.display_name, f"{len(fn.params) + 1}+i"), refs):
+            p.P(line)
         p.P(f"v_{v.var}[i] = {v.mapping.go_arg_value('x', refs)}")
         p.P("}")
         args.append(f"v_{v.var}...")

@@ -65,7 +65,7 @@ class RuntimeValue(NewReferenceResult):
 
     @property
     def variadic_ok(self) -> bool:
-        return False  # ...[]T would need a Go-side decode per element; not supported yet
+        return True  # the trampoline decodes each element (go_arg_prepare in its loop)
 
     @property
     def c_zero(self) -> str:

@@ -21,6 +21,7 @@ from bindc.typemap.funcs import find_func
 from bindc.typemap.named import find_named
 from bindc.typemap.numbers import NUMERIC_MAPPINGS
 from bindc.typemap.text import BYTES, STRING
+from bindc.typemap.wellknown import find_well_known
 
 
 class MappingError(Exception):
@@ -58,14 +59,24 @@ def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 
 #: Finders in the order they are tried: specific families before general ones.
-FINDERS: list[Finder] = [find_scalar, find_bytes, find_class, find_interface, find_func, find_named,
+FINDERS: list[Finder] = [find_scalar, find_bytes, find_well_known, find_class, find_interface, find_func, find_named,
                          find_runtime_value]
 
 
 def lookup_mapping(t: GoType, env: TypeEnv) -> TypeMapping:
     """The mapping for ``t`` in ``env``, or :class:`MappingError` naming what is unsupported."""
-    for finder in FINDERS:
-        mapping = finder(t, env)
-        if mapping is not None:
-            return mapping
-    raise MappingError(f"type {t.go_syntax()} is not supported")
+    try:
+        for finder in FINDERS:
+            mapping = finder(t, env)
+            if mapping is not None:
+                return mapping
+        raise MappingError(f"type {t.go_syntax()} is not supported")
+    except MappingError:
+        # A named func or interface type nothing else binds (a functional option) still
+        # crosses as an opaque value the package's own functions made (bindc.typemap.opaque).
+        from bindc.typemap.opaque import find_opaque
+
+        opaque = find_opaque(t, env)
+        if opaque is None:
+            raise
+        return opaque

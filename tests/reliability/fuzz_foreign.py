@@ -1,0 +1,152 @@
+"""Boundary fuzzing of the mappings of other packages' types (the ``foreign`` e2e package),
+like ``fuzz_kitchen.py``: run as a script in its own interpreter (``python fuzz_foreign.py
+MAX_EXAMPLES``) so a crash kills this process, not pytest.
+
+Each function gets well-typed values near the edges (datetimes at year 1 and 9999 with any
+offset, timedeltas around Duration's ±292 years, ints of any size, Fractions and Decimals of
+any size, NaN/inf) and arbitrary Python values; the model predicts the result, or the
+exception class and the function name in its message. Exits 1 on the first mismatch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import fractions
+import io
+import sys
+from typing import Any, Callable
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import foreign as f
+
+UTC = dt.timezone.utc
+DUR = 2**63
+junk = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=4), st.binary(max_size=4),
+                 st.lists(st.integers(), max_size=2), st.just(object()), st.just(dt.date(2020, 1, 1)),
+                 st.just(io.StringIO("x")))
+offsets = st.integers(-86399, 86399).map(lambda s: dt.timezone(dt.timedelta(seconds=s)))
+datetimes = st.datetimes(timezones=offsets) | st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30))
+timedeltas = st.timedeltas() | st.integers(-DUR, DUR)
+decimals = st.decimals(allow_nan=True) | st.floats() | st.integers(-2**200, 2**200)
+
+
+def fails(exc: type[BaseException], fn: str) -> Callable[[BaseException], bool]:
+    return lambda e: isinstance(e, exc) and str(e).startswith(fn + "()")
+
+
+def check(call: Callable[[], Any], ok: Callable[[Any], bool] | None, bad: Callable[[BaseException], bool] | None) -> None:
+    try:
+        got = call()
+    except BaseException as e:  # noqa: BLE001 - the model decides
+        if bad is None or not bad(e):
+            raise AssertionError(f"unexpected {type(e).__name__}: {e}") from e
+        return
+    if ok is None or not ok(got):
+        raise AssertionError(f"unexpected result {got!r}")
+
+
+def time_case(x: Any) -> None:
+    if not isinstance(x, dt.datetime):
+        return check(lambda: f.in_utc(x), None, fails(TypeError, "in_utc"))
+    aware = x.tzinfo is not None
+    try:
+        instant = x.astimezone(UTC) if aware else x.astimezone().astimezone(UTC)
+    except (OverflowError, ValueError):
+        instant = None
+    if instant is None or not 1 <= instant.year <= 9999:
+        return check(lambda: f.in_utc(x), None, fails(OverflowError, "in_utc"))
+    check(lambda: f.in_utc(x), lambda got: got == instant and got.tzinfo is UTC, None)
+
+
+def duration_case(x: Any) -> None:
+    if isinstance(x, bool) or isinstance(x, int):
+        ok_range = -DUR <= x < DUR
+        return check(lambda: f.nanos(x), lambda got: got == x, None if ok_range else fails(OverflowError, "nanos"))
+    if isinstance(x, dt.timedelta):
+        ns = x // dt.timedelta(microseconds=1) * 1000
+        if -DUR <= ns < DUR:
+            return check(lambda: f.nanos(x), lambda got: got == ns, None)
+        return check(lambda: f.nanos(x), None, fails(OverflowError, "nanos"))
+    check(lambda: f.nanos(x), None, fails(TypeError, "nanos"))
+
+
+def int_case(a: Any, b: Any) -> None:
+    def is_int(v: Any) -> bool:
+        return isinstance(v, int) or v is None
+    if is_int(a) and is_int(b):
+        if a is None or b is None:
+            # None is a nil *big.Int, which big's methods dereference: a GoPanic, never a crash.
+            return check(lambda: f.mul(a, b), None, lambda e: isinstance(e, f.GoPanic))
+        return check(lambda: f.mul(a, b), lambda got: got == a * b, None)
+    check(lambda: f.mul(a, b), None, fails(TypeError, "mul"))
+
+
+def rat_case(a: Any) -> None:
+    if isinstance(a, (int, fractions.Fraction)):
+        return check(lambda: f.add_rat(a, 1), lambda got: got == a + 1 and type(got) is fractions.Fraction, None)
+    check(lambda: f.add_rat(a, 1), None, fails(TypeError, "add_rat") if a is not None else lambda e: isinstance(e, f.GoPanic))
+
+
+def float_case(x: Any) -> None:
+    if (isinstance(x, decimal.Decimal) and x.is_nan()) or (isinstance(x, float) and x != x):
+        return check(lambda: f.half(x), None, fails(ValueError, "half"))
+    if isinstance(x, (decimal.Decimal, float, int)):
+        def ok(got: Any) -> bool:
+            if isinstance(got, decimal.Decimal) and got.is_infinite():
+                return got == x
+            return abs(fractions.Fraction(got) * 2 - fractions.Fraction(x)) <= abs(fractions.Fraction(x)) / 2**60
+        if isinstance(x, decimal.Decimal) and x.is_finite() and abs(x.adjusted()) > 10**8:
+            return check(lambda: f.half(x), lambda got: True, fails(ValueError, "half"))  # beyond big.Float's exponents
+        return check(lambda: f.half(x), ok, None)
+    if x is None:
+        return check(lambda: f.half(x), None, lambda e: isinstance(e, f.GoPanic))
+    check(lambda: f.half(x), None, fails(TypeError, "half"))
+
+
+def error_case(x: Any) -> None:
+    if x is None or isinstance(x, f.GoError):
+        return check(lambda: f.err_text(x), lambda got: got == ("<nil>" if x is None else str(x)), None)
+    check(lambda: f.err_text(x), None, fails(TypeError, "err_text"))
+
+
+def reader_case(x: Any) -> None:
+    if isinstance(x, (bytes, bytearray, memoryview)):
+        return check(lambda: f.read_all(x), lambda got: got == bytes(x), None)
+    if isinstance(x, io.StringIO):
+        return check(lambda: f.read_all(x), None, lambda e: isinstance(e, f.GoError))
+    if x is None:
+        return check(lambda: f.read_all(x), None, lambda e: isinstance(e, f.GoPanic))
+    check(lambda: f.read_all(x), None, fails(TypeError, "read_all"))
+
+
+def options_case(x: Any) -> None:
+    if x is None:
+        return check(lambda: f.new_server(x), lambda got: got.addr == "localhost:80", None)
+    check(lambda: f.new_server(x), None, fails(TypeError, "new_server"))
+
+
+def main() -> int:
+    n = int(sys.argv[1])
+    cfg = settings(max_examples=n, deadline=None, derandomize=True, database=None,
+                   suppress_health_check=list(HealthCheck))
+    cases = [
+        (given(datetimes | junk)(time_case), "time"),
+        (given(timedeltas | junk)(duration_case), "duration"),
+        (given(st.integers() | junk, st.integers() | junk)(int_case), "big.Int"),
+        (given(st.fractions() | junk)(rat_case), "big.Rat"),
+        (given(decimals | junk)(float_case), "big.Float"),
+        (given(st.builds(f.GoError, st.text(max_size=5)) | junk)(error_case), "error"),
+        (given(st.binary(max_size=64).map(bytearray) | st.binary(max_size=64) | junk)(reader_case), "io.Reader"),
+        (given(junk | st.just(f.shout()))(options_case), "functional options"),
+    ]
+    for fn, name in cases:
+        cfg(fn)()
+        print(f"{name}: {n} examples ok", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

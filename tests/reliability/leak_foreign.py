@@ -1,0 +1,115 @@
+"""Leak check of the mappings of types of other packages (the ``foreign`` e2e package): run as
+a script in its own interpreter, ``python leak_foreign.py N``, like ``leak_kitchen.py`` (same
+measurement: warm up until RSS settles, then N calls; one JSON line per kind)."""
+
+from __future__ import annotations
+
+import ctypes
+import datetime as dt
+import decimal
+import fractions
+import gc
+import io
+import json
+import os
+import sys
+from typing import Callable
+
+import foreign
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+_GO = ctypes.CDLL(foreign.__file__)
+
+
+def rss() -> int:
+    _GO.py4goDebugFreeOSMemory()
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * PAGE
+
+
+def blocks() -> int:
+    gc.collect()
+    return sys.getallocatedblocks()
+
+
+def expect(exc: type[BaseException], fn: Callable[..., object], *args: object) -> Callable[[], None]:
+    def call() -> None:
+        try:
+            fn(*args)
+        except exc:
+            return
+        raise AssertionError(f"{fn.__name__}{args} did not raise {exc.__name__}")
+    return call
+
+
+def _raised() -> BaseException:
+    try:
+        foreign.fail("x")
+    except foreign.GoError as e:
+        return e
+    raise AssertionError("fail did not raise")
+
+
+WHEN = dt.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+NAIVE = dt.datetime(2024, 5, 6, 7, 8, 9)
+BIG = 3**200
+ERR = _raised()
+POINT = foreign.Point(1, 2)
+FILE = io.BytesIO(b"abc" * 10)
+EVENT = foreign.Event("e", WHEN, dt.timedelta(seconds=1), BIG)
+
+KINDS: dict[str, Callable[[], object]] = {
+    "datetime arg+result": lambda: foreign.add_duration(WHEN, dt.timedelta(microseconds=5)),
+    "naive datetime (local)": lambda: foreign.in_utc(NAIVE),
+    "bad datetime (TypeError)": expect(TypeError, foreign.describe, "x"),
+    "timedelta result": lambda: foreign.from_nanos(-1500),
+    "timedelta overflow": expect(OverflowError, foreign.nanos, dt.timedelta(days=10**6)),
+    "[]Duration / map of Time": lambda: (foreign.longest([1, dt.timedelta(1)]), foreign.schedule({"a": WHEN})),
+    "big.Int (large)": lambda: foreign.mul(BIG, -BIG),
+    "big.Int (small) + nil": lambda: (foreign.mul(3, 4), foreign.nil_int()),
+    "big.Rat": lambda: foreign.add_rat(fractions.Fraction(1, 3), fractions.Fraction(BIG, 7)),
+    "big.Float": lambda: foreign.half(decimal.Decimal("0.1")),
+    "fields of well-known types": lambda: (EVENT.at, EVENT.count, setattr(EVENT, "every", 7)),
+    "error arg (raised GoError)": lambda: foreign.is_missing(ERR),
+    "error values in containers": lambda: foreign.non_nil([None, ERR, foreign.GoError("x")]),
+    "io.Reader from bytes": lambda: foreign.read_all(b"abc" * 10),
+    # One file object, rewound: a new object per call is released by the proxy's finalizer,
+    # asynchronously (a few thousand blocks still queued when the count is taken).
+    "io.Reader from BytesIO": lambda: (FILE.seek(0), foreign.read_all(FILE)),
+    "any with bound instance": lambda: (foreign.type_of(POINT), foreign.identity(POINT)),
+    "...any variadic": lambda: foreign.printf("%v %d %s", POINT, 3, "x"),
+    "functional options (capsules)": lambda: foreign.new_server(foreign.with_port(8080), None),
+}
+
+
+def warm_up(fn: Callable[[], object], first: int, chunk: int = 50_000, cap: int = 2_000_000) -> int:
+    """Call fn until RSS stops growing (see leak_kitchen.warm_up)."""
+    for _ in range(first):
+        fn()
+    calls, still = first, 0
+    while still < 2 and calls < cap:
+        before = rss()
+        for _ in range(chunk):
+            fn()
+        calls += chunk
+        still = still + 1 if rss() <= before else 0
+    return calls
+
+
+def main() -> int:
+    n = int(sys.argv[1])
+    only = sys.argv[2].split("|") if len(sys.argv) > 2 else list(KINDS)
+    for name in only:
+        fn = KINDS[name]
+        warm = warm_up(fn, max(n // 10, 20_000))
+        b0, r0 = blocks(), rss()
+        for _ in range(n):
+            fn()
+        b1, r1 = blocks(), rss()
+        print(json.dumps({"kind": name, "calls": n, "rss_delta": r1 - r0, "blocks_delta": b1 - b0,
+                          "warm_up_calls": warm}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
