@@ -52,6 +52,13 @@ CHECKS: dict[str, str] = {
             def area(self): return 1000
         assert m.area_of(Sub(2)) == 4
     """,
+    "python_visitor_gets_struct_instances": """
+        class Visitor:
+            def visit(self, s):
+                assert type(s) is m.Square
+                return s.side * 10
+        assert m.walk(Visitor()) == 20 and isinstance(Visitor(), m.Visitor)
+    """,
     "field_of_interface_type": """
         c = Circle(1)
         h = m.Holder(c)

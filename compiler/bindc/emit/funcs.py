@@ -14,7 +14,7 @@ from bindc.emit.printer import LinePrinter
 from bindc.ir import FuncType
 from bindc.resolve import BoundModule
 from bindc.typemap.base import ArgSite, GoRefs, c_string, go_string
-from bindc.typemap.funcs import FuncMapping, callback_builder_name, method_def_name
+from bindc.typemap.funcs import FuncMapping, callback_builder_name, func_mappings_in, method_def_name
 
 #: The name Python shows for a Go func returned to it (messages say "go_func() argument 1...").
 PY_FUNC_NAME = "go_func"
@@ -25,18 +25,19 @@ def func_mappings(module: BoundModule) -> tuple[list[FuncMapping], list[FuncMapp
     params: dict[str, FuncMapping] = {}
     results: dict[str, FuncMapping] = {}
     functions = list(module.functions) + [m for cls in module.classes for m in cls.methods]
+    functions += [m for enum in module.values.enums for m in enum.all_methods]
     for fn in functions:
         for bp in fn.params:
-            if isinstance(bp.mapping, FuncMapping):
-                params.setdefault(bp.mapping.sig_id, bp.mapping)
+            for m in func_mappings_in(bp.mapping):
+                params.setdefault(m.sig_id, m)
         for r in fn.results:
-            if isinstance(r.mapping, FuncMapping):
-                results.setdefault(r.mapping.sig_id, r.mapping)
+            for m in func_mappings_in(r.mapping):
+                results.setdefault(m.sig_id, m)
     # A field of func type is set from Python (a parameter) and read back (a result).
     for field in (f for cls in module.classes for f in cls.fields):
-        if isinstance(field.mapping, FuncMapping):
-            params.setdefault(field.mapping.sig_id, field.mapping)
-            results.setdefault(field.mapping.sig_id, field.mapping)
+        for m in func_mappings_in(field.mapping):
+            params.setdefault(m.sig_id, m)
+            results.setdefault(m.sig_id, m)
     return list(params.values()), list(results.values())
 
 

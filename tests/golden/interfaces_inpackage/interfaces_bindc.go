@@ -356,13 +356,18 @@ func bindcgo_interfaces_explain(c_a0 C.py4go_iface_arg, c_r0 **C.PyObject) (c_st
 }
 
 //export bindcgo_interfaces_walk
-func bindcgo_interfaces_walk(c_a0 C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+func bindcgo_interfaces_walk(c_a0 C.py4go_iface_arg, c_r0 *C.longlong) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("walk", v_panic))
 		}
 	}()
-	v_r0 := Walk(py4go.BindcImplements[Visitor](uintptr(c_a0)))
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) Visitor { return bindcPyVisitor{p} })
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := Walk(v_a0)
+	v_gil.Restore()
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -527,6 +532,7 @@ func init() {
 	py4go.BindcRegisterProxy(reflect.TypeFor[Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[Labeler](), "Labeler", []string{"label", "weights", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyLabeler{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[Failer](), "Failer", []string{"code", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyFailer{p} })
+	py4go.BindcRegisterProxy(reflect.TypeFor[Visitor](), "Visitor", []string{"visit"}, func(p py4go.BindcProxy) any { return bindcPyVisitor{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[Sealed](), "Sealed", []string{"value", "seal"}, func(p py4go.BindcProxy) any { return bindcPySealed{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[io.Writer](), "Writer", []string{"write"}, func(p py4go.BindcProxy) any { return bindcPy_io_Writer{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[io.WriteCloser](), "WriteCloser", []string{"write", "close"}, func(p py4go.BindcProxy) any { return bindcPy_io_WriteCloser{p} })
@@ -589,6 +595,19 @@ func (v_self bindcPyFailer) Code() int {
 func (v_self bindcPyFailer) Error() string {
 	var r0 string
 	py4go.BindcProxyMust(v_self.BindcProxy, "Error", "__str__", nil, &r0)
+	return r0
+}
+
+// bindcPyVisitor is a Python object standing in for a Visitor: each method calls the
+// object's Python method (see py4go.BindcProxy).
+type bindcPyVisitor struct{ py4go.BindcProxy }
+
+var _ Visitor = bindcPyVisitor{}
+
+// Visit calls the Python method visit().
+func (v_self bindcPyVisitor) Visit(p0 Square) int {
+	var r0 int
+	py4go.BindcProxyMust(v_self.BindcProxy, "Visit", "visit", []any{p0}, &r0)
 	return r0
 }
 
