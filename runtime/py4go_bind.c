@@ -242,6 +242,7 @@ int py4go_bind_bytes(PyObject *o, const char *fn, int pos, Py_buffer *view, py4g
     }
     out->p = (const char *)view->buf;
     out->n = view->len;
+    out->writable = !view->readonly;
     return 0;
 }
 

@@ -20,6 +20,7 @@
 typedef struct py4go_strview {
     const char *p;
     Py_ssize_t n;
+    int writable; /* a writable buffer (bytearray): Go's bytes are copied back after the call */
 } py4go_strview;
 
 /* ---- errors (out of line: only on failure paths) ------------------------------------ */

@@ -22,6 +22,7 @@ from bindc.format import check_stub, gofmt
 from bindc.frontend import PackageNotFoundError, load_package, locate_package
 from bindc.interpreter import Interpreter, InterpreterError, find_interpreter
 from bindc.naming import is_valid_python_identifier
+from bindc.outparams import mark_out_params
 from bindc.resolve import BoundModule, resolve
 from bindc.resources import GoToolchainError, runtime_dir
 from bindc.writer import GeneratedFile
@@ -81,7 +82,7 @@ def generate_files(req: Request) -> Result:
             sink.error(f"--out needs an importable package, but {located.dir} has no import path (is it inside a Go module?)")
             return Result([], sink, interpreter=interp)
 
-    module = resolve(package, module_name, sink, target_import=target_import)
+    module = mark_out_params(resolve(package, module_name, sink, target_import=target_import))
     if target_import is None:
         _check_generated_names(module, sink)
     _verify_c_api(module, interp, sink)

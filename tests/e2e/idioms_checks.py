@@ -60,4 +60,64 @@ CHECKS: dict[str, str] = {
         g = m.Grid({"a": m.Pt(1, 2)})
         assert g.count() == 1 and g.value == {"a": m.Pt(1, 2)}
     """,
+    "out_parameter_fills_dict_list_and_instance": """
+        d = {"keep": 1}
+        assert m.unmarshal(b'{"a": [1, 2], "b": "x"}', d) is None
+        assert d == {"keep": 1, "a": [1.0, 2.0], "b": "x"}      # Go's json merges into the map
+        xs = [9]
+        m.decode('[1, "two", null]', xs)                        # by its doc: "pointed to by v"
+        assert xs == [1.0, "two", None]
+        c = m.Config()
+        m.decode('{"Name": "svc", "Ports": [80, 443]}', c)      # a bound struct is filled in place
+        assert c.name == "svc" and c.ports == [80, 443]
+        expect(TypeError, "unmarshal() argument 2 must be a dict, a list or an instance of a Go type for Go to fill, not int",
+               m.unmarshal, b"1", 5)
+        expect(TypeError, "not tuple", m.decode, "[]", ())
+        expect(m.GoError, "unexpected end of JSON input", m.unmarshal, b"{", {})
+        assert m.describe({"a": 1}) == "map of 1"               # an in-only any still gets the map
+    """,
+    "pointers_to_named_scalars_and_slices": """
+        assert m.inc(4) == 5                                    # *MyInt: int | None, copied in
+        expect(m.GoPanic, "nil pointer", m.inc, None)
+        v = [1]
+        assert m.push(v, 5) is None and v == [1, 5]             # *IntVector: the list grows
+        s = ["a", "b"]
+        m.reset(s)
+        assert s == []
+        t = (1,)
+        m.push(t, 2)                                            # a tuple is copied in only
+        assert t == (1,)
+    """,
+    "slices_mutated_in_place": """
+        xs = [3, 1, 2]
+        m.fill(xs)
+        assert xs == [0, 10, 20]
+        ss = ["b", "a", "c"]
+        m.sort_strings(ss)
+        assert ss == ["a", "b", "c"]
+        t = (3, 1, 2)
+        m.fill(t)
+        assert t == (3, 1, 2)                                   # immutable: copy-in only
+        keep = list(range(1000, 1010))                          # unchanged elements keep their objects
+        before = [id(x) for x in keep]
+        assert m.sum(keep) == sum(range(1000, 1010)) and [id(x) for x in keep] == before
+        vs = [m.Version(2, 0), m.Version(1, 5)]
+        m.sort_versions(vs)
+        assert vs == [m.Version(1, 5), m.Version(2, 0)]
+        ps = [m.Version(1, 1)]
+        p0 = ps[0]
+        m.bump(ps)                                              # []*Version: shared, not replaced
+        assert ps[0] is p0 and p0.minor == 2
+    """,
+    "buffers_written_in_place": """
+        ba = bytearray(8)
+        assert m.read(ba) == 5 and ba == bytearray(b"hello\\x00\\x00\\x00")
+        mv = memoryview(bytearray(3))
+        m.read(mv)
+        assert bytes(mv) == b"hel"
+        assert m.read(b"xyz") == 3                              # bytes: copy-in only
+        ro = memoryview(b"abc")
+        m.read(ro)
+        assert ro == b"abc"
+    """,
 }

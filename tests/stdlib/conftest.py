@@ -19,6 +19,7 @@ STD_MODULES = {
     "math": "go_math",
     "math/cmplx": "go_cmplx",
     "net/url": "go_url",
+    "encoding/json": "go_json",
 }
 
 

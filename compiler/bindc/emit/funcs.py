@@ -116,10 +116,16 @@ def _emit_func_trampoline(p: LinePrinter, module: BoundModule, m: FuncMapping, r
     p.P("}")
     p.P("}()")
     p.P(f"v_fn := {refs.rt}.BindcFuncValue(uintptr(c_h)).({refs.type_syntax(m.func)})")
+    for i, pm in enumerate(m.params):
+        for line in pm.go_arg_prepare(f"c_a{i}", ArgSite(PY_FUNC_NAME, i + 1), refs):
+            p.P(line)
     args = [pm.go_arg_value(f"c_a{i}", refs) for i, pm in enumerate(m.params)]
     outs = [f"v_r{i}" for i in range(len(m.results))] + (["v_err"] if m.returns_error else [])
     call = f"v_fn({', '.join(args)})"
     p.P(f"{', '.join(outs)} := {call}" if outs else call)
+    for i, pm in enumerate(m.params):
+        for line in pm.go_arg_finish(f"c_a{i}", ArgSite(PY_FUNC_NAME, i + 1), refs):
+            p.P(line)
     if m.returns_error:
         p.P("if v_err != nil {")
         p.P(f"return C.int({refs.rt}.BindcError(v_err))")

@@ -192,6 +192,9 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     p.P(f"{', '.join(outs)} := {call}" if outs else call)
     if nogil:
         p.P("v_gil.Restore()")
+    for i, bp in enumerate(fn.params):  # what Go stored into its arguments, back into Python's
+        for line in bp.mapping.go_arg_finish(f"c_{bp.var}", ArgSite(fn.display_name, i + 1), refs):
+            p.P(line)
     if fn.returns_error:
         p.P("if v_err != nil {")
         p.P(f"return C.int({refs.rt}.BindcError(v_err))")

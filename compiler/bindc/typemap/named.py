@@ -86,6 +86,9 @@ class NamedMapping(TypeMapping):
     def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
         return f"{refs.type_syntax(self.named)}({self.inner.go_arg_value(c_expr, refs)})"
 
+    def go_arg_finish(self, c_expr: str, site: ArgSite, refs: GoRefs) -> list[str]:
+        return self.inner.go_arg_finish(c_expr, site, refs)
+
     def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
         return self.inner.go_result_store(out, self.to_underlying(value, refs), fn, refs)
 

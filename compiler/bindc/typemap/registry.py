@@ -18,6 +18,7 @@ from bindc.typemap.containers import find_runtime_value
 from bindc.typemap.interfaces import find_interface
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.funcs import find_func
+from bindc.typemap.inout import find_inout
 from bindc.typemap.named import find_named
 from bindc.typemap.numbers import NUMERIC_MAPPINGS
 from bindc.typemap.text import BYTES, STRING
@@ -59,7 +60,7 @@ def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 #: Finders in the order they are tried: specific families before general ones.
 FINDERS: list[Finder] = [find_scalar, find_bytes, find_class, find_interface, find_func, find_named,
-                         find_runtime_value]
+                         find_inout, find_runtime_value]
 
 
 def lookup_mapping(t: GoType, env: TypeEnv) -> TypeMapping:

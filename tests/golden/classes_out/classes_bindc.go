@@ -246,10 +246,14 @@ func bindcgo_classes_centroid(c_a0 *C.PyObject, c_r0 *C.uintptr_t) (c_status C.i
 		}
 	}()
 	var c_a0_go []classes.Point
-	if py4go.BindcDecode("centroid", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("centroid", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := classes.Centroid(c_a0_go)
+	if py4go.BindcSliceBack("centroid", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
 	return 0
 }
@@ -262,10 +266,14 @@ func bindcgo_classes_scale_all(c_a0 *C.PyObject, c_a1 C.longlong, c_r0 *C.longlo
 		}
 	}()
 	var c_a0_go []*classes.Point
-	if py4go.BindcDecode("scale_all", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("scale_all", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := classes.ScaleAll(c_a0_go, int(c_a1))
+	if py4go.BindcSliceBack("scale_all", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -780,7 +788,8 @@ func bindcgo_classes_Blob_set_data(c_self C.uintptr_t, c_a0 C.py4go_strview) (c_
 			c_status = C.int(py4go.BindcPanic("Blob.data", v_panic))
 		}
 	}()
-	py4go.BindcValue(uintptr(c_self)).(*classes.Blob).Data = py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	c_a0_go := py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	py4go.BindcValue(uintptr(c_self)).(*classes.Blob).Data = c_a0_go
 	return 0
 }
 

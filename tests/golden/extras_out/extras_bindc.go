@@ -128,10 +128,14 @@ func bindcgo_extras_conjugates(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.
 		}
 	}()
 	var c_a0_go []complex128
-	if py4go.BindcDecode("conjugates", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("conjugates", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := extras.Conjugates(c_a0_go)
+	if py4go.BindcSliceBack("conjugates", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("conjugates", v_r0)); *c_r0 == nil {
 		return -1
 	}

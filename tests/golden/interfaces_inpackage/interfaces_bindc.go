@@ -322,7 +322,8 @@ func bindcgo_interfaces_heaviest(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject, c_r0 
 		}
 	}()
 	var c_a1_go []float64
-	if py4go.BindcDecode("heaviest", 2, unsafe.Pointer(c_a1), &c_a1_go) < 0 {
+	var c_a1_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("heaviest", 2, unsafe.Pointer(c_a1), &c_a1_go, &c_a1_back) < 0 {
 		return -1
 	}
 	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) Labeler { return bindcPyLabeler{p} })
@@ -330,6 +331,9 @@ func bindcgo_interfaces_heaviest(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject, c_r0 
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := Heaviest(v_a0, v_a1)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("heaviest", 2, &c_a1_back, c_a1_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("heaviest", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -425,13 +429,17 @@ func bindcgo_interfaces_sum_areas(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status 
 		}
 	}()
 	var c_a0_go []Shape
-	if py4go.BindcDecode("sum_areas", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("sum_areas", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_a0 := c_a0_go
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := SumAreas(v_a0)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("sum_areas", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -469,13 +477,17 @@ func bindcgo_interfaces_reverse_shapes(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_s
 		}
 	}()
 	var c_a0_go []Shape
-	if py4go.BindcDecode("reverse_shapes", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("reverse_shapes", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_a0 := c_a0_go
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := ReverseShapes(v_a0)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("reverse_shapes", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("reverse_shapes", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -513,7 +525,8 @@ func bindcgo_interfaces_copy_and_close(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject)
 		}
 	}()
 	var c_a1_go []string
-	if py4go.BindcDecode("copy_and_close", 2, unsafe.Pointer(c_a1), &c_a1_go) < 0 {
+	var c_a1_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("copy_and_close", 2, unsafe.Pointer(c_a1), &c_a1_go, &c_a1_back) < 0 {
 		return -1
 	}
 	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) io.WriteCloser { return bindcPy_io_WriteCloser{p} })
@@ -521,6 +534,9 @@ func bindcgo_interfaces_copy_and_close(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject)
 	v_gil = py4go.BindcReleaseGIL()
 	v_err := CopyAndClose(v_a0, v_a1)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("copy_and_close", 2, &c_a1_back, c_a1_go) < 0 {
+		return -1
+	}
 	if v_err != nil {
 		return C.int(py4go.BindcError(v_err))
 	}
@@ -793,7 +809,9 @@ func bindcgo_interfaces_Buffer_write(c_self C.uintptr_t, c_a0 C.py4go_strview, c
 			c_status = C.int(py4go.BindcPanic("Buffer.write", v_panic))
 		}
 	}()
-	v_r0, v_err := py4go.BindcValue(uintptr(c_self)).(*Buffer).Write(py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	c_a0_go := py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	v_r0, v_err := py4go.BindcValue(uintptr(c_self)).(*Buffer).Write(c_a0_go)
+	py4go.BindcBytesBack(unsafe.Pointer(c_a0.p), int(c_a0.n), c_a0.writable != 0, c_a0_go)
 	if v_err != nil {
 		return C.int(py4go.BindcError(v_err))
 	}

@@ -323,7 +323,8 @@ func bindcgo_interfaces_heaviest(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject, c_r0 
 		}
 	}()
 	var c_a1_go []float64
-	if py4go.BindcDecode("heaviest", 2, unsafe.Pointer(c_a1), &c_a1_go) < 0 {
+	var c_a1_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("heaviest", 2, unsafe.Pointer(c_a1), &c_a1_go, &c_a1_back) < 0 {
 		return -1
 	}
 	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Labeler { return bindcPyLabeler{p} })
@@ -331,6 +332,9 @@ func bindcgo_interfaces_heaviest(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject, c_r0 
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := interfaces.Heaviest(v_a0, v_a1)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("heaviest", 2, &c_a1_back, c_a1_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("heaviest", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -421,13 +425,17 @@ func bindcgo_interfaces_sum_areas(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status 
 		}
 	}()
 	var c_a0_go []interfaces.Shape
-	if py4go.BindcDecode("sum_areas", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("sum_areas", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_a0 := c_a0_go
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := interfaces.SumAreas(v_a0)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("sum_areas", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -465,13 +473,17 @@ func bindcgo_interfaces_reverse_shapes(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_s
 		}
 	}()
 	var c_a0_go []interfaces.Shape
-	if py4go.BindcDecode("reverse_shapes", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("reverse_shapes", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_a0 := c_a0_go
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := interfaces.ReverseShapes(v_a0)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("reverse_shapes", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("reverse_shapes", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -509,7 +521,8 @@ func bindcgo_interfaces_copy_and_close(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject)
 		}
 	}()
 	var c_a1_go []string
-	if py4go.BindcDecode("copy_and_close", 2, unsafe.Pointer(c_a1), &c_a1_go) < 0 {
+	var c_a1_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("copy_and_close", 2, unsafe.Pointer(c_a1), &c_a1_go, &c_a1_back) < 0 {
 		return -1
 	}
 	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) io.WriteCloser { return bindcPy_io_WriteCloser{p} })
@@ -517,6 +530,9 @@ func bindcgo_interfaces_copy_and_close(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject)
 	v_gil = py4go.BindcReleaseGIL()
 	v_err := interfaces.CopyAndClose(v_a0, v_a1)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("copy_and_close", 2, &c_a1_back, c_a1_go) < 0 {
+		return -1
+	}
 	if v_err != nil {
 		return C.int(py4go.BindcError(v_err))
 	}
@@ -770,7 +786,9 @@ func bindcgo_interfaces_Buffer_write(c_self C.uintptr_t, c_a0 C.py4go_strview, c
 			c_status = C.int(py4go.BindcPanic("Buffer.write", v_panic))
 		}
 	}()
-	v_r0, v_err := py4go.BindcValue(uintptr(c_self)).(*interfaces.Buffer).Write(py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	c_a0_go := py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	v_r0, v_err := py4go.BindcValue(uintptr(c_self)).(*interfaces.Buffer).Write(c_a0_go)
+	py4go.BindcBytesBack(unsafe.Pointer(c_a0.p), int(c_a0.n), c_a0.writable != 0, c_a0_go)
 	if v_err != nil {
 		return C.int(py4go.BindcError(v_err))
 	}

@@ -313,7 +313,9 @@ func bindcgo_kitchenpy_reverse(c_a0 C.py4go_strview, c_r0 **C.PyObject) (c_statu
 			c_status = C.int(py4go.BindcPanic("reverse", v_panic))
 		}
 	}()
-	v_r0 := kitchen.Reverse(py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	c_a0_go := py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	v_r0 := kitchen.Reverse(c_a0_go)
+	py4go.BindcBytesBack(unsafe.Pointer(c_a0.p), int(c_a0.n), c_a0.writable != 0, c_a0_go)
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewBytes(v_r0)); *c_r0 == nil {
 		return -1
 	}

@@ -219,7 +219,9 @@ func bindcgo_named_rev(c_a0 C.py4go_strview, c_r0 **C.PyObject) (c_status C.int)
 			c_status = C.int(py4go.BindcPanic("rev", v_panic))
 		}
 	}()
-	v_r0 := named.Rev(named.Blob(py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))))
+	c_a0_go := py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	v_r0 := named.Rev(named.Blob(c_a0_go))
+	py4go.BindcBytesBack(unsafe.Pointer(c_a0.p), int(c_a0.n), c_a0.writable != 0, c_a0_go)
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewBytes([]byte(v_r0))); *c_r0 == nil {
 		return -1
 	}
@@ -356,10 +358,14 @@ func bindcgo_named_set_hits(c_a0 *C.PyObject) (c_status C.int) {
 		}
 	}()
 	var c_a0_go []int
-	if py4go.BindcDecode("set_hits", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("set_hits", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	bindcset_Hits(c_a0_go)
+	if py4go.BindcSliceBack("set_hits", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	return 0
 }
 
