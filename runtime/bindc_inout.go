@@ -13,9 +13,10 @@
 //     a pointer to a Go map or slice holding its items, whose final contents replace the
 //     object's; an instance of a bound class is passed as its *T (Go fills it directly).
 //
-// The cost for an argument Go does not change is one copy of the slice when it is decoded and
-// one comparison after the call (a []int of 1,000: well under a microsecond); nothing is
-// converted back unless Go changed it.
+// The cost for a list Go does not change is one copy of the slice when it is decoded and one
+// comparison after the call (for element types without pointers a pooled memmove and a
+// memcmp: a []int of 1,000 costs the same as before, within noise, by
+// tests/bench/bench_containers.py); nothing is converted back unless Go changed it.
 
 package python
 
@@ -31,8 +32,10 @@ uintptr_t py4go_bind_handle_of(PyObject *o);
 import "C"
 
 import (
+	"bytes"
 	"reflect"
 	"strconv"
+	"sync"
 	"unsafe"
 )
 
@@ -40,31 +43,97 @@ import (
 // the elements as decoded. The zero value (any other argument) writes nothing back.
 type BindcListBack struct {
 	list unsafe.Pointer
-	snap any // []T, the elements as decoded
+	raw  *[]byte // the elements' memory, for element types without pointers (pooled)
+	snap any     // []T, the elements as decoded, for the others
 }
+
+// rawCopies recycles the copies of pointer-free slices: an unchanged []int argument then
+// costs one memmove and one memcmp per call, and no allocation.
+var rawCopies = sync.Pool{New: func() any { return new([]byte) }}
 
 // BindcDecodeSlice is BindcDecode for a slice parameter; a list argument is remembered in w
 // for BindcSliceBack.
 func BindcDecodeSlice[T any](fn string, pos int, p unsafe.Pointer, into *[]T, w *BindcListBack) int32 {
-	if r := BindcDecode(fn, pos, p, into); r < 0 {
-		return r
+	var d bindcDecoder
+	defer d.finish()
+	r := C.py4go_to_value((*C.PyObject)(p), -1)
+	if r.status != C.PY4GO_OK {
+		return bindcResultFailure(r, "").raise(bindcSite(fn, pos))
 	}
-	if C.py4go_bind_is_list((*C.PyObject)(p)) != 0 {
-		w.list = p
+	if f := d.value(r.value, false, reflect.ValueOf(into).Elem()); f != nil {
+		return f.raise(bindcSite(fn, pos))
+	}
+	if r.value.kind != C.PY4GO_LIST || len(*into) == 0 {
+		return 0
+	}
+	w.list = p
+	if pointerFree(reflect.TypeFor[T]()) {
+		buf := rawCopies.Get().(*[]byte)
+		*buf = append((*buf)[:0], rawBytes(*into)...)
+		w.raw = buf
+	} else {
 		w.snap = append([]T(nil), *into...)
 	}
 	return 0
 }
 
+// rawBytes is the memory of a slice's elements.
+func rawBytes[T any](xs []T) []byte {
+	var zero T
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(xs))), len(xs)*int(unsafe.Sizeof(zero)))
+}
+
+// pointerFree reports whether values of t hold no pointers (numbers, bools, arrays and
+// structs of them): their memory is their value, so a byte comparison tells a change.
+func pointerFree(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		return true
+	case reflect.Array:
+		return pointerFree(t.Elem())
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if !pointerFree(t.Field(i).Type) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // BindcSliceBack stores the elements of cur (the slice BindcDecodeSlice decoded, after the
-// call) that differ from the decoded copy back into the list. It returns 0, or -1 with a
-// Python exception set when a changed element cannot become a Python value.
+// call) that differ from the decoded copy back into the list: one by one while few changed
+// (the others keep their Python objects), else as a whole new contents (a sort). It returns
+// 0, or -1 with a Python exception set when a changed element cannot become a Python value.
 func BindcSliceBack[T any](fn string, pos int, w *BindcListBack, cur []T) int32 {
 	if w.list == nil {
 		return 0
 	}
-	snap := w.snap.([]T)
-	for i := firstChange(snap, cur, 0); i < len(cur); i = firstChange(snap, cur, i+1) {
+	var changed []int
+	if w.raw != nil {
+		raw := *w.raw
+		if now := rawBytes(cur); !bytes.Equal(raw, now) {
+			changed = rawChanges(raw, now, len(cur))
+		}
+		rawCopies.Put(w.raw)
+		w.raw = nil
+	} else {
+		changed = changes(w.snap.([]T), cur)
+	}
+	if len(changed) > 8 && len(changed) > len(cur)/4 {
+		items, f := bindcEncodeTop(fn, cur)
+		if f != nil {
+			return f.raise(bindcSite(fn, pos) + " written back")
+		}
+		if C.py4go_bind_replace_contents((*C.PyObject)(w.list), (*C.PyObject)(items)) < 0 {
+			return -1
+		}
+		return 0
+	}
+	for _, i := range changed {
 		item, f := bindcElem(fn, reflect.ValueOf(&cur[i]).Elem())
 		if f != nil {
 			return f.at("[" + strconv.Itoa(i) + "]").raise(bindcSite(fn, pos) + " written back")
@@ -74,47 +143,51 @@ func BindcSliceBack[T any](fn string, pos int, w *BindcListBack, cur []T) int32 
 	return 0
 }
 
-// firstChange returns the first index >= i at which cur differs from snap (the elements as
-// decoded), or len(cur). Elements compare with == where they are comparable (a pointer
-// swapped for another is a change), by deep equality otherwise; the common element types
-// compare without reflection, so an unchanged []int of 1,000 costs about a microsecond.
-func firstChange[T any](snap, cur []T, i int) int {
-	switch s := any(snap).(type) {
-	case []int:
-		return firstDiff(s, any(cur).([]int), i)
-	case []int64:
-		return firstDiff(s, any(cur).([]int64), i)
-	case []string:
-		return firstDiff(s, any(cur).([]string), i)
-	case []float64:
-		c := any(cur).([]float64)
-		for ; i < len(c); i++ {
-			if x, y := s[i], c[i]; x != y && (x == x || y == y) { // NaN stays NaN
-				return i
+// rawChanges lists the indices of the n elements whose memory differs between raw and now,
+// comparing blocks of elements first (memcmp is fast; a call per element is not).
+func rawChanges(raw, now []byte, n int) []int {
+	const block = 64
+	size := len(raw) / n
+	var out []int
+	for lo := 0; lo < n; lo += block {
+		hi := min(lo+block, n)
+		if bytes.Equal(raw[lo*size:hi*size], now[lo*size:hi*size]) {
+			continue
+		}
+		for i := lo; i < hi; i++ {
+			if !bytes.Equal(raw[i*size:(i+1)*size], now[i*size:(i+1)*size]) {
+				out = append(out, i)
 			}
 		}
-		return i
 	}
-	for ; i < len(cur); i++ {
+	return out
+}
+
+// changes lists the indices at which cur differs from snap (the elements as decoded):
+// == where the values are comparable (a pointer swapped for another is a change), deep
+// equality otherwise; strings without reflection.
+func changes[T any](snap, cur []T) []int {
+	var out []int
+	if s, ok := any(snap).([]string); ok {
+		c := any(cur).([]string)
+		for i := range c {
+			if s[i] != c[i] {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	for i := range cur {
 		va, vb := reflect.ValueOf(&snap[i]).Elem(), reflect.ValueOf(&cur[i]).Elem()
 		if va.Comparable() && vb.Comparable() {
 			if !va.Equal(vb) {
-				return i
+				out = append(out, i)
 			}
 		} else if !reflect.DeepEqual(va.Interface(), vb.Interface()) {
-			return i
+			out = append(out, i)
 		}
 	}
-	return i
-}
-
-func firstDiff[E comparable](snap, cur []E, i int) int {
-	for ; i < len(cur); i++ {
-		if snap[i] != cur[i] {
-			return i
-		}
-	}
-	return i
+	return out
 }
 
 // bindcElem converts one element as a container result would (a new reference).
