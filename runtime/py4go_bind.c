@@ -658,6 +658,16 @@ int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const 
     return 0;
 }
 
+PyObject *py4go_bind_class_repr_str(PyObject *self)
+{
+    PyObject *s = PyObject_Str(self);
+    if (s == NULL)
+        return NULL;
+    PyObject *r = PyUnicode_FromFormat("<%s %U>", Py_TYPE(self)->tp_name, s);
+    Py_DECREF(s);
+    return r;
+}
+
 PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssize_t n)
 {
     int rc = Py_ReprEnter(self);

@@ -307,6 +307,9 @@ int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const 
 
 /* repr of a bindc class instance: "Class(field=repr, ...)" over the given attribute names. */
 PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssize_t n);
+/* repr of an instance whose class has no fields to show but a String() method (a struct of
+ * unexported fields: big.Int's shape): "<module.T str(self)>". */
+PyObject *py4go_bind_class_repr_str(PyObject *self);
 
 /* Create a class from spec and add it to module under its short name; returns a new
  * reference to the type (kept by the generated module for its whole life). With is_error the

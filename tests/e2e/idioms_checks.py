@@ -120,4 +120,22 @@ CHECKS: dict[str, str] = {
         m.read(ro)
         assert ro == b"abc"
     """,
+    "equality_and_ordering_from_methods": """
+        a, b, c = m.new_amount(5), m.new_amount(5), m.new_amount(7)
+        assert a == b and not (a != b)                          # Equal, not the *big.Int pointers
+        assert a < c and a <= b and c > a and c >= a and not (a > c)   # Cmp
+        assert sorted([c, a]) == [a, c] and max(a, c) == c
+        expect(TypeError, "'<' not supported", lambda: a < 5)
+        assert (a == 5) is False
+        s1, s2 = m.Semver(1, 2, 3), m.Semver(1, 10, 0)
+        assert s1 < s2 and s1 <= s2 and s2 > s1 and s2 >= s1 and not (s1 >= s2)   # Less only
+        assert s1 <= m.Semver(1, 2, 3) and s1 == m.Semver(1, 2, 3)                 # Go's ==
+        assert m.Name("abc") == m.Name("ABC") and m.Name("abc") < m.Name("B")       # Compare(*T)
+        expect(TypeError, "unhashable", hash, a)
+    """,
+    "repr_uses_string_without_fields": """
+        assert repr(m.new_amount(12)) == "<idioms.Amount 12>" and str(m.new_amount(12)) == "12"
+        assert repr(m.new_opaque(3)) == "<idioms.Opaque opaque#3>"
+        assert repr(m.Pt(1, 2)) == "Pt(x=1, y=2)"               # fields still shown field by field
+    """,
 }

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bindc.emit.c_classes import prefix
 from bindc.emit.go_trampolines import emit_trampoline, receiver_value
+from bindc.emit.ordering import emit_go_ordering
 from bindc.emit.printer import LinePrinter
+from bindc.ordering import class_ordering
 from bindc.resolve import BoundModule
 from bindc.resolve_classes import BoundClass, BoundField
 from bindc.typemap.base import ArgSite, GoRefs, go_string
@@ -25,16 +27,8 @@ def emit_go_class(p: LinePrinter, module: BoundModule, cls: BoundClass, refs: Go
         _emit_getter(p, pre, cls, field, refs)
         p.P()
         _emit_setter(p, pre, cls, field, refs)
-    if cls.comparable:
-        p.P()
-        p.P(f"//export bindcgo_{pre}_eq")
-        p.P(f"func bindcgo_{pre}_eq(c_a, c_b C.uintptr_t) (c_status C.int) {{")
-        _emit_recover(p, f"{cls.py_name}.__eq__", refs)
-        p.P(f"if *{refs.rt}.BindcValue(uintptr(c_a)).(*{go_type}) == *{refs.rt}.BindcValue(uintptr(c_b)).(*{go_type}) {{")
-        p.P("return 1")
-        p.P("}")
-        p.P("return 0")
-        p.P("}")
+    emit_go_ordering(p, pre, cls.py_name, go_type, class_ordering(cls), refs,
+                     lambda printer, where: _emit_recover(printer, where, refs))
     for method in ([cls.str_method] if cls.str_method else []) + list(cls.methods):
         p.P()
         emit_trampoline(p, module, method, refs, target)

@@ -363,14 +363,16 @@ func bindcgo_classes_Point_set_y(c_self C.uintptr_t, c_a0 C.longlong) (c_status 
 	return 0
 }
 
-//export bindcgo_classes_Point_eq
-func bindcgo_classes_Point_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Point__eq
+func bindcgo_classes_Point__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Point.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Point) == *py4go.BindcValue(uintptr(c_b)).(*classes.Point) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Point)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Point)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -498,14 +500,16 @@ func bindcgo_classes_Rect_set_label(c_self C.uintptr_t, c_a0 C.py4go_strview) (c
 	return 0
 }
 
-//export bindcgo_classes_Rect_eq
-func bindcgo_classes_Rect_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Rect__eq
+func bindcgo_classes_Rect__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Rect.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Rect) == *py4go.BindcValue(uintptr(c_b)).(*classes.Rect) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Rect)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Rect)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -572,14 +576,16 @@ func bindcgo_classes_Node_set_next(c_self C.uintptr_t, c_a0 C.uintptr_t) (c_stat
 	return 0
 }
 
-//export bindcgo_classes_Node_eq
-func bindcgo_classes_Node_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Node__eq
+func bindcgo_classes_Node__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Node.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Node) == *py4go.BindcValue(uintptr(c_b)).(*classes.Node) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Node)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Node)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -636,14 +642,16 @@ func bindcgo_classes_Base_set_id(c_self C.uintptr_t, c_a0 C.longlong) (c_status 
 	return 0
 }
 
-//export bindcgo_classes_Base_eq
-func bindcgo_classes_Base_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Base__eq
+func bindcgo_classes_Base__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Base.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Base) == *py4go.BindcValue(uintptr(c_b)).(*classes.Base) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Base)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Base)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -736,14 +744,16 @@ func bindcgo_classes_Derived_set_id(c_self C.uintptr_t, c_a0 C.longlong) (c_stat
 	return 0
 }
 
-//export bindcgo_classes_Derived_eq
-func bindcgo_classes_Derived_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Derived__eq
+func bindcgo_classes_Derived__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Derived.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Derived) == *py4go.BindcValue(uintptr(c_b)).(*classes.Derived) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Derived)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Derived)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -856,14 +866,16 @@ func bindcgo_classes_ParseError_set_msg(c_self C.uintptr_t, c_a0 C.py4go_strview
 	return 0
 }
 
-//export bindcgo_classes_ParseError_eq
-func bindcgo_classes_ParseError_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_ParseError__eq
+func bindcgo_classes_ParseError__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("ParseError.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.ParseError) == *py4go.BindcValue(uintptr(c_b)).(*classes.ParseError) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.ParseError)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.ParseError)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -910,14 +922,16 @@ func bindcgo_classes_Square_set_side(c_self C.uintptr_t, c_a0 C.longlong) (c_sta
 	return 0
 }
 
-//export bindcgo_classes_Square_eq
-func bindcgo_classes_Square_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Square__eq
+func bindcgo_classes_Square__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Square.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Square) == *py4go.BindcValue(uintptr(c_b)).(*classes.Square) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Square)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Square)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0

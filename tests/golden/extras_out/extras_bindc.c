@@ -488,12 +488,15 @@ bindcpy_extras_Circuit_repr(PyObject *self)
 static PyObject *
 bindcpy_extras_Circuit_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_extras_Circuit_type))
+    if (!PyObject_TypeCheck(a, bindc_extras_Circuit_type) || !PyObject_TypeCheck(b, bindc_extras_Circuit_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_extras_Circuit_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_extras_Circuit__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_extras_Circuit_total, "total($self, /)\n--\n\nTotal is the load times the gain.");
@@ -709,12 +712,15 @@ bindcpy_extras_LimitError_str(PyObject *self)
 static PyObject *
 bindcpy_extras_LimitError_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_extras_LimitError_type))
+    if (!PyObject_TypeCheck(a, bindc_extras_LimitError_type) || !PyObject_TypeCheck(b, bindc_extras_LimitError_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_extras_LimitError_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_extras_LimitError__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_extras_LimitError_unwrap, "unwrap($self, /)\n--\n\nUnwrap makes errors.Is(err, ErrTooBig) true.");

@@ -402,14 +402,16 @@ func bindcgo_extras_Circuit_set_gain(c_self C.uintptr_t, c_a0 C.Py_complex) (c_s
 	return 0
 }
 
-//export bindcgo_extras_Circuit_eq
-func bindcgo_extras_Circuit_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_extras_Circuit__eq
+func bindcgo_extras_Circuit__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Circuit.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*extras.Circuit) == *py4go.BindcValue(uintptr(c_b)).(*extras.Circuit) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*extras.Circuit)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*extras.Circuit)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -481,14 +483,16 @@ func bindcgo_extras_LimitError_set_limit(c_self C.uintptr_t, c_a0 C.longlong) (c
 	return 0
 }
 
-//export bindcgo_extras_LimitError_eq
-func bindcgo_extras_LimitError_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_extras_LimitError__eq
+func bindcgo_extras_LimitError__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("LimitError.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*extras.LimitError) == *py4go.BindcValue(uintptr(c_b)).(*extras.LimitError) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*extras.LimitError)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*extras.LimitError)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0

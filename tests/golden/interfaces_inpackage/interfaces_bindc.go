@@ -704,14 +704,16 @@ func bindcgo_interfaces_Square_set_side(c_self C.uintptr_t, c_a0 C.longlong) (c_
 	return 0
 }
 
-//export bindcgo_interfaces_Square_eq
-func bindcgo_interfaces_Square_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_interfaces_Square__eq
+func bindcgo_interfaces_Square__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Square.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*Square) == *py4go.BindcValue(uintptr(c_b)).(*Square) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*Square)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*Square)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -758,14 +760,16 @@ func bindcgo_interfaces_Holder_set_shape(c_self C.uintptr_t, c_a0 C.py4go_iface_
 	return 0
 }
 
-//export bindcgo_interfaces_Holder_eq
-func bindcgo_interfaces_Holder_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_interfaces_Holder__eq
+func bindcgo_interfaces_Holder__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Holder.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*Holder) == *py4go.BindcValue(uintptr(c_b)).(*Holder) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*Holder)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*Holder)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0

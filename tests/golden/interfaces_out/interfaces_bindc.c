@@ -582,12 +582,15 @@ bindcpy_interfaces_Square_repr(PyObject *self)
 static PyObject *
 bindcpy_interfaces_Square_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_interfaces_Square_type))
+    if (!PyObject_TypeCheck(a, bindc_interfaces_Square_type) || !PyObject_TypeCheck(b, bindc_interfaces_Square_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_interfaces_Square_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_interfaces_Square__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_interfaces_Square_area, "area($self, /)\n--\n\nArea implements Shape.");
@@ -695,12 +698,15 @@ bindcpy_interfaces_Holder_repr(PyObject *self)
 static PyObject *
 bindcpy_interfaces_Holder_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_interfaces_Holder_type))
+    if (!PyObject_TypeCheck(a, bindc_interfaces_Holder_type) || !PyObject_TypeCheck(b, bindc_interfaces_Holder_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_interfaces_Holder_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_interfaces_Holder__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_interfaces_Holder_area, "area($self, /)\n--\n\nArea returns the held shape's area.");
@@ -762,18 +768,13 @@ bindcpy_interfaces_Buffer_new(PyTypeObject *type, PyObject *args, PyObject *kwds
 static int
 bindcpy_interfaces_Buffer_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
-    static const char *const names[] = {NULL};
-    PyObject *values[1] = {NULL};
-    if (py4go_bind_init_args("Buffer", args, kwds, names, 0, values) < 0)
-        return -1;
-    return 0;
-}
+    return py4go_bind_class_repr_str(self);
+    }
 
 static PyObject *
 bindcpy_interfaces_Buffer_repr(PyObject *self)
 {
-    static const char *const names[] = {NULL};
-    return py4go_bind_class_repr(self, names, 0);
+    return py4go_bind_class_repr_str(self);
 }
 
 PyDoc_STRVAR(bindcdoc_interfaces_Buffer_string, "string($self, /)\n--\n\nString is what was written.");

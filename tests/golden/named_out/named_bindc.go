@@ -528,14 +528,16 @@ func bindcgo_named_Stringer_set_value(c_self C.uintptr_t, c_a0 C.longlong) (c_st
 	return 0
 }
 
-//export bindcgo_named_Stringer_eq
-func bindcgo_named_Stringer_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_named_Stringer__eq
+func bindcgo_named_Stringer__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Stringer.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*named.Stringer) == *py4go.BindcValue(uintptr(c_b)).(*named.Stringer) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*named.Stringer)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*named.Stringer)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -582,14 +584,16 @@ func bindcgo_named_Point_set_x(c_self C.uintptr_t, c_a0 C.longlong) (c_status C.
 	return 0
 }
 
-//export bindcgo_named_Point_eq
-func bindcgo_named_Point_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_named_Point__eq
+func bindcgo_named_Point__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Point.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*named.Point) == *py4go.BindcValue(uintptr(c_b)).(*named.Point) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*named.Point)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*named.Point)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -622,14 +626,16 @@ func bindcgo_named_Kelvin_set_value(c_self C.uintptr_t, c_a0 C.double) (c_status
 	return 0
 }
 
-//export bindcgo_named_Kelvin_eq
-func bindcgo_named_Kelvin_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_named_Kelvin__eq
+func bindcgo_named_Kelvin__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Kelvin.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*named.Kelvin) == *py4go.BindcValue(uintptr(c_b)).(*named.Kelvin) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*named.Kelvin)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*named.Kelvin)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -772,14 +778,16 @@ func bindcgo_named_Code_set_value(c_self C.uintptr_t, c_a0 C.longlong) (c_status
 	return 0
 }
 
-//export bindcgo_named_Code_eq
-func bindcgo_named_Code_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_named_Code__eq
+func bindcgo_named_Code__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Code.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*named.Code) == *py4go.BindcValue(uintptr(c_b)).(*named.Code) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*named.Code)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*named.Code)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
