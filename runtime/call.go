@@ -308,6 +308,13 @@ func (pk *packer) putObject(d *C.py4go_value, o *Object) error {
 
 var objectPtrType = reflect.TypeOf((*Object)(nil))
 
+// arrayBytes copies the bytes of a [N]byte (or a named array of bytes) value.
+func arrayBytes(rv reflect.Value) []byte {
+	b := make([]byte, rv.Len())
+	reflect.Copy(reflect.ValueOf(b), rv)
+	return b
+}
+
 // putInstance packs a struct value or pointer whose type has a bindc class (a module
 // registered it) as a new instance of that class: a callback of a bound package gets its
 // own structs as the objects Python knows. ok is false when the type has no class. Needs
@@ -370,6 +377,10 @@ func (pk *packer) putReflect(d *C.py4go_value, rv reflect.Value) error {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8 {
 			pk.putBytes(d, rv.Bytes())
+			return nil
+		}
+		if rv.Kind() == reflect.Array && rv.Type().Elem().Kind() == reflect.Uint8 {
+			pk.putBytes(d, arrayBytes(rv)) // [N]byte is bytes, like []byte
 			return nil
 		}
 		if rv.Kind() != reflect.Array && rv.IsNil() {

@@ -138,4 +138,22 @@ CHECKS: dict[str, str] = {
         assert repr(m.new_opaque(3)) == "<idioms.Opaque opaque#3>"
         assert repr(m.Pt(1, 2)) == "Pt(x=1, y=2)"               # fields still shown field by field
     """,
+    "byte_arrays_are_bytes": """
+        import hashlib
+        for arg in (b"abcd", bytearray(b"abcd"), memoryview(b"abcd"), [97, 0, 0, 0], (97, 1, 2, 3)):
+            assert m.first(arg) == 97, arg
+        expect(ValueError, "first() argument 1 must have exactly 4 bytes, not 3", m.first, b"abc")
+        expect(ValueError, "must have exactly 4 items, not 5", m.first, [1, 2, 3, 4, 5])
+        assert m.raw() == b"\\x01\\x02\\x03\\x04" and type(m.raw()) is bytes
+        assert m.hash(b"x") == hashlib.sha256(b"x").digest()       # a named [32]byte: bytes
+        assert m.ids() == [b"\\x01\\x00\\x00\\x00", b"\\x02\\x00\\x00\\x00"]   # nested: list[bytes]
+        i = m.make_id()
+        assert type(i) is m.ID and i.value == b"\\x01\\x02\\x03\\x04" and i.hex() == "01020304"
+        assert m.ID(bytearray(b"\\xff\\x00\\x00\\x01")).hex() == "ff000001" and i == m.ID(i.value)
+        s = m.Stamp(b"abcd")
+        assert s.key == b"abcd"
+        s.key = memoryview(b"wxyz")
+        assert s.key == b"wxyz"
+        assert m.each_id(lambda b: b[0] if type(b) is bytes else -1) == [9, 1]   # callbacks get bytes too
+    """,
 }

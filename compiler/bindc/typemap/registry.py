@@ -13,6 +13,7 @@ from typing import Callable
 
 from bindc.ir import GoType, NamedType, SliceType
 from bindc.typemap.base import TypeMapping
+from bindc.typemap.bytearrays import find_byte_array
 from bindc.typemap.classes import find_class
 from bindc.typemap.containers import find_runtime_value
 from bindc.typemap.interfaces import find_interface
@@ -59,7 +60,7 @@ def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 
 #: Finders in the order they are tried: specific families before general ones.
-FINDERS: list[Finder] = [find_scalar, find_bytes, find_class, find_interface, find_func, find_named,
+FINDERS: list[Finder] = [find_scalar, find_bytes, find_byte_array, find_class, find_interface, find_func, find_named,
                          find_inout, find_runtime_value]
 
 
