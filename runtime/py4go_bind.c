@@ -658,6 +658,21 @@ int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const 
     return 0;
 }
 
+PyObject *py4go_bind_enum_pseudo(PyObject *members, PyObject *v)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *any;
+    if (v == NULL || !PyDict_Next(members, &pos, &key, &any))
+        return v;
+    PyObject *new = PyObject_GetAttrString((PyObject *)&PyLong_Type, "__new__");
+    PyObject *m = new != NULL ? PyObject_CallFunctionObjArgs(new, (PyObject *)Py_TYPE(any), v, NULL) : NULL;
+    Py_XDECREF(new);
+    if (m != NULL && (PyObject_SetAttrString(m, "_value_", v) < 0 || PyObject_SetAttrString(m, "_name_", Py_None) < 0))
+        Py_CLEAR(m);
+    Py_DECREF(v);
+    return m;
+}
+
 PyObject *py4go_bind_class_repr_str(PyObject *self)
 {
     PyObject *s = PyObject_Str(self);

@@ -33,3 +33,10 @@ def test_stubtest_accepts_idioms_stub(ext_dir: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ext_dir), MYPYPATH=str(ext_dir))
     proc = run([sys.executable, "-m", "mypy.stubtest", "idioms"], env=env, cwd=ext_dir, check=False)
     assert "Success" in proc.stdout, proc.stdout
+
+
+def test_idioms_values_agree_with_stub(ext_dir: Path) -> None:
+    """Results and zero-value fields are what the stub says (tests/e2e/stub_agreement.py)."""
+    from tests.e2e.stub_agreement import assert_agrees
+
+    assert_agrees(ext_dir, "idioms")

@@ -39,6 +39,10 @@ class FuncMapping(TypeMapping):
     returns_error: bool = False
 
     @property
+    def py_param_annotation(self) -> str:
+        return self.py_annotation.removesuffix(" | None")
+
+    @property
     def sig_id(self) -> str:
         """A short stable identifier of the signature, for generated helper names."""
         return hashlib.sha1(self.func.go_syntax().encode()).hexdigest()[:10]
@@ -181,5 +185,6 @@ def find_func(t: GoType, env: TypeEnv) -> TypeMapping | None:
     else:
         ret = "tuple[" + ", ".join(m.py_annotation for m in results) + "]"
     annotation = f"Callable[[{args}], {ret}]"
-    return FuncMapping(t.go_syntax(), annotation, "py4go_callable", "C.py4go_callable", "uintptr_t", "C.uintptr_t",
+    # A nil func comes back as None: the result annotation says so (a parameter needs a callable).
+    return FuncMapping(t.go_syntax(), f"{annotation} | None", "py4go_callable", "C.py4go_callable", "uintptr_t", "C.uintptr_t",
                        func=t, params=params, results=results, returns_error=returns_error)

@@ -19,6 +19,7 @@ after the call, write what Go changed back into the Python object (the runtime's
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 from bindc.ir import GoType, NamedType, PointerType, SliceType
 from bindc.typemap.base import ArgSite, GoRefs, TypeMapping, go_string
@@ -76,7 +77,7 @@ def out_any(base: RuntimeValue) -> OutAny:
     return OutAny(**{**_fields_of(base), "param_annotation": "dict[Any, Any] | list[Any] | object"})
 
 
-def _fields_of(m: RuntimeValue) -> dict[str, object]:
+def _fields_of(m: RuntimeValue) -> dict[str, Any]:
     return {f.name: getattr(m, f.name) for f in fields(m)}
 
 

@@ -7,8 +7,9 @@ for a qualified name, in the imported package parsed with the frontend
 
 A named integer type of the bound package with at least two exported constants of that type
 (``const ( Red Color = iota; Green; Blue )``) is an *enum*: results come back as members of a Python
-``IntEnum`` class the module creates at import (a value with no member comes back as a plain
-``int``), and parameters accept a member or any ``int`` in the type's range.
+``IntEnum`` class the module creates at import (a value no constant names comes back as a
+pseudo-member: an instance of the class with ``name`` None, as Python's ``Flag`` makes them, so
+a result is always what the stub says), and parameters accept a member or any ``int`` in the type's range.
 
 Struct types, and the bound package's types with methods, are bound as classes by another
 family, so this finder must stay *after* the class finder in
@@ -163,6 +164,7 @@ ENUM_CAPI: tuple[CSignature, ...] = (
     CSignature("PyImport_ImportModule", _OBJ, ("const char *",)),
     CSignature("PyObject_GetAttrString", _OBJ, (_OBJ, "const char *")),
     CSignature("PyObject_Call", _OBJ, (_OBJ, _OBJ, _OBJ)),
+    CSignature("py4go_bind_enum_pseudo", _OBJ, (_OBJ, _OBJ)),
 )
 
 

@@ -20,7 +20,8 @@ static PyObject *bindc_enum_Flags_members = NULL;
 static PyObject *bindc_enum_Level_members = NULL;
 static PyObject *bindc_enum_Suit_members = NULL;
 
-/* An enum result: the member whose value is v (v is stolen), or v itself when no member has it. */
+/* An enum result: the member whose value is v (v is stolen), or a pseudo-member of the class when no
+   constant has it (py4go_bind_enum_pseudo). */
 static PyObject *
 bindc_enum_member(PyObject *members, PyObject *v)
 {
@@ -29,7 +30,7 @@ bindc_enum_member(PyObject *members, PyObject *v)
     PyObject *member = PyDict_GetItemWithError(members, v);
     if (member == NULL) {
         if (!PyErr_Occurred())
-            return v;
+            return py4go_bind_enum_pseudo(members, v);  /* a member all the same */
         Py_DECREF(v);
         return NULL;
     }
