@@ -27,6 +27,7 @@ CASES = {
     "extras_out": (E2E / "extras", Path("wrapper"), None),
     "interfaces_out": (E2E / "interfaces", Path("wrapper"), None),
     "interfaces_inpackage": (E2E / "interfaces", None, None),
+    "idioms_out": (E2E / "idioms", Path("wrapper"), None),
 }
 
 
