@@ -156,4 +156,19 @@ CHECKS: dict[str, str] = {
         assert s.key == b"wxyz"
         assert m.each_id(lambda b: b[0] if type(b) is bytes else -1) == [9, 1]   # callbacks get bytes too
     """,
+    "slices_of_funcs": """
+        seen = []
+        assert m.run_all([lambda: seen.append(1), lambda: seen.append(2)]) == 2 and seen == [1, 2]
+        assert m.run_all(()) == 0
+        assert m.chain("a", [str.upper, lambda s: s + "?"]) == "A?"          # []Middleware (named)
+        d = m.defaults()
+        assert len(d) == 3 and d[2] is None and d[0]("x") == "x!"         # Go funcs back; nil is None
+        assert m.chain("x", d[:2]) == "<x!>"                                # and to Go again
+        expect(TypeError, "run_all() argument 1[1] must be callable, not int", m.run_all, [print, 5])
+        expect(TypeError, "run_all() argument 1 must be a list or tuple, not int", m.run_all, 5)
+        m.set_hooks([lambda: seen.append("h")])
+        for h in m.get_hooks():
+            h()
+        assert seen[-1] == "h"
+    """,
 }

@@ -41,6 +41,33 @@ def func_mappings(module: BoundModule) -> tuple[list[FuncMapping], list[FuncMapp
     return list(params.values()), list(results.values())
 
 
+def listed_results(module: BoundModule) -> list[FuncMapping]:
+    """The func signatures ``module`` returns inside a slice of funcs (a result or a field of
+    type ``[]F``): the C file exports their method tables for the Go file, which builds the
+    list (:mod:`bindc.typemap.funclists`)."""
+    from bindc.typemap.funclists import FuncList
+    from bindc.typemap.named import NamedMapping
+
+    found: dict[str, FuncMapping] = {}
+    functions = list(module.functions) + [m for cls in module.classes for m in cls.methods]
+    mappings = [r.mapping for fn in functions for r in fn.results]
+    mappings += [f.mapping for cls in module.classes for f in cls.fields]
+    for mapping in mappings:
+        if isinstance(mapping, NamedMapping):
+            mapping = mapping.inner
+        if isinstance(mapping, FuncList):
+            found.setdefault(mapping.elem.sig_id, mapping.elem)
+    return list(found.values())
+
+
+def emit_go_func_list_externs(p: LinePrinter, module: BoundModule) -> None:
+    """cgo preamble declarations of the method tables :func:`listed_results` exports."""
+    from bindc.typemap.funclists import method_def_pointer
+
+    for m in listed_results(module):
+        p.P(f"extern PyMethodDef *const {method_def_pointer(module.name, m)};")
+
+
 def func_trampoline_name(module: BoundModule, m: FuncMapping) -> str:
     """The ``//export``-ed Go function calling a Go func of signature ``m`` (a global symbol)."""
     return f"bindcgofn_{module.name}_{m.sig_id}"
@@ -206,3 +233,7 @@ def _emit_func_wrapper(p: LinePrinter, module: BoundModule, m: FuncMapping) -> N
     doc = f"A Go {m.func.go_syntax()}."
     p.P(f"static PyMethodDef {method_def_name(m)} = {{{c_string(PY_FUNC_NAME)}, "
         f"(PyCFunction)(void (*)(void)){cname}, METH_FASTCALL, {c_string(doc)}}};")
+    if m.sig_id in {x.sig_id for x in listed_results(module)}:
+        from bindc.typemap.funclists import method_def_pointer
+
+        p.P(f"PyMethodDef *const {method_def_pointer(module.name, m)} = &{method_def_name(m)};  /* for the Go file */")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bindc.emit.funcs import emit_go_func_support
+from bindc.emit.funcs import emit_go_func_list_externs, emit_go_func_support
 from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
 from bindc.emit.names import go_trampoline_name
@@ -84,6 +84,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     for cls in module.classes:
         p.P(f"extern PyTypeObject *{class_type_var(module.name, cls.py_name)};")
     emit_go_externs(p, module)
+    emit_go_func_list_externs(p, module)
     p.P("*/")
     p.P('import "C"')
     p.P()

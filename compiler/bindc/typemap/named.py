@@ -102,8 +102,8 @@ class NamedMapping(TypeMapping):
             spelled = self.inner.go_type
         else:
             return value  # written in another package's terms: the runtime reflects on the value
-        if spelled.startswith(("func", "*", "<-", "chan")):
-            spelled = f"({spelled})"  # Go parses func()(v) as a func type, *T(v) as *(T(v))
+        if spelled.startswith(("*", "<-", "chan")) or "func" in spelled:
+            spelled = f"({spelled})"  # Go parses func()(v) and []func()(v) as func types, *T(v) as *(T(v))
         return f"{spelled}({value})"
 
     def c_result_locals(self, var: str) -> list[str]:

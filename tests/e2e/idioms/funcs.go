@@ -104,3 +104,30 @@ type Grid map[string]Pt
 
 // Count is the number of entries.
 func (g Grid) Count() int { return len(g) }
+
+// Middleware is a named func type collected in slices.
+type Middleware func(string) string
+
+// Chain applies every middleware in order.
+func Chain(s string, ms []Middleware) string {
+	for _, m := range ms {
+		s = m(s)
+	}
+	return s
+}
+
+// RunAll calls every func and returns how many there were.
+func RunAll(fs []func()) int {
+	for _, f := range fs {
+		f()
+	}
+	return len(fs)
+}
+
+// Defaults returns two middlewares and a nil one.
+func Defaults() []Middleware {
+	return []Middleware{func(s string) string { return s + "!" }, func(s string) string { return "<" + s + ">" }, nil}
+}
+
+// Hooks is a package variable holding funcs.
+var Hooks []func()

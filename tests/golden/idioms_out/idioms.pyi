@@ -213,6 +213,21 @@ def build(f: Callable[[int], Pt], /) -> Pt:
 def line(n: int, /) -> Pts:
     """Line returns n points on a line."""
 
+def chain(s: str, ms: Sequence[Callable[[str], str]], /) -> str:
+    """Chain applies every middleware in order."""
+
+def run_all(fs: Sequence[Callable[[], None]], /) -> int:
+    """RunAll calls every func and returns how many there were."""
+
+def defaults() -> list[Callable[[str], str] | None]:
+    """Defaults returns two middlewares and a nil one."""
+
+def get_hooks() -> list[Callable[[], None] | None]:
+    """Read The Go package variable Hooks: Hooks is a package variable holding funcs."""
+
+def set_hooks(value: Sequence[Callable[[], None]], /) -> None:
+    """Write The Go package variable Hooks: Hooks is a package variable holding funcs."""
+
 def decode(data: str, v: dict[Any, Any] | list[Any] | object, /) -> None:
     """Decode reads one JSON value from data and stores it in the value pointed to by v."""
 

@@ -36,6 +36,7 @@ done:
 }
 
 static PyMethodDef bindcdef_023062f91b = {"go_func", (PyCFunction)(void (*)(void))bindcfn_023062f91b, METH_FASTCALL, "A Go func()."};
+PyMethodDef *const bindcdefp_idioms_023062f91b = &bindcdef_023062f91b;  /* for the Go file */
 
 /* A Go func() int called from Python. */
 static PyObject *
@@ -73,6 +74,29 @@ done:
 }
 
 static PyMethodDef bindcdef_9ee7338752 = {"go_func", (PyCFunction)(void (*)(void))bindcfn_9ee7338752, METH_FASTCALL, "A Go func(Pt) bool."};
+
+/* A Go func(string) string called from Python. */
+static PyObject *
+bindcfn_c6f3882e9f(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("go_func", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_strview a0 = {NULL, 0};
+    PyObject *r0 = NULL;
+    if (py4go_bind_str(args[0], "go_func", 1, &a0) < 0)
+        goto done;
+    if (bindcgofn_idioms_c6f3882e9f(py4go_bind_func_handle(self), a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+static PyMethodDef bindcdef_c6f3882e9f = {"go_func", (PyCFunction)(void (*)(void))bindcfn_c6f3882e9f, METH_FASTCALL, "A Go func(string) string."};
+PyMethodDef *const bindcdefp_idioms_c6f3882e9f = &bindcdef_c6f3882e9f;  /* for the Go file */
 
 PyDoc_STRVAR(bindcdoc_idioms_hash, "hash($module, data, /)\n--\n\nHash is sha256 of data.");
 
@@ -410,6 +434,103 @@ bindcpy_idioms_line(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     r0 = 0;  /* owned by result now */
 done:
     py4go_bind_drop_handle(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_idioms_chain, "chain($module, s, ms, /)\n--\n\nChain applies every middleware in order.");
+
+static PyObject *
+bindcpy_idioms_chain(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("chain", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_strview a0 = {NULL, 0};
+    py4go_callable a1 = {NULL, NULL, 0};
+    PyObject *r0 = NULL;
+    if (py4go_bind_str(args[0], "chain", 1, &a0) < 0)
+        goto done;
+    if ((((&a1)->obj = args[1]), ((&a1)->fn = "chain"), ((&a1)->pos = 2), 0) < 0)
+        goto done;
+    if (bindcgo_idioms_chain(a0, a1, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_idioms_run_all, "run_all($module, fs, /)\n--\n\nRunAll calls every func and returns how many there were.");
+
+static PyObject *
+bindcpy_idioms_run_all(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("run_all", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    long long r0 = 0;
+    if ((((&a0)->obj = args[0]), ((&a0)->fn = "run_all"), ((&a0)->pos = 1), 0) < 0)
+        goto done;
+    if (bindcgo_idioms_run_all(a0, &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_idioms_defaults, "defaults($module, /)\n--\n\nDefaults returns two middlewares and a nil one.");
+
+static PyObject *
+bindcpy_idioms_defaults(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("defaults", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *r0 = NULL;
+    if (bindcgo_idioms_defaults(&r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_idioms_get_hooks, "get_hooks($module, /)\n--\n\nRead The Go package variable Hooks: Hooks is a package variable holding funcs.");
+
+static PyObject *
+bindcpy_idioms_get_hooks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("get_hooks", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *r0 = NULL;
+    if (bindcgo_idioms_get_hooks(&r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_idioms_set_hooks, "set_hooks($module, value, /)\n--\n\nWrite The Go package variable Hooks: Hooks is a package variable holding funcs.");
+
+static PyObject *
+bindcpy_idioms_set_hooks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("set_hooks", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    if ((((&a0)->obj = args[0]), ((&a0)->fn = "set_hooks"), ((&a0)->pos = 1), 0) < 0)
+        goto done;
+    if (bindcgo_idioms_set_hooks(a0) < 0)
+        goto done;
+    result = Py_NewRef(Py_None);
+done:
     return result;
 }
 
@@ -2196,6 +2317,11 @@ static PyMethodDef bindc_idioms_methods[] = {
     {"apply", (PyCFunction)(void (*)(void))bindcpy_idioms_apply, METH_FASTCALL, bindcdoc_idioms_apply},
     {"build", (PyCFunction)(void (*)(void))bindcpy_idioms_build, METH_FASTCALL, bindcdoc_idioms_build},
     {"line", (PyCFunction)(void (*)(void))bindcpy_idioms_line, METH_FASTCALL, bindcdoc_idioms_line},
+    {"chain", (PyCFunction)(void (*)(void))bindcpy_idioms_chain, METH_FASTCALL, bindcdoc_idioms_chain},
+    {"run_all", (PyCFunction)(void (*)(void))bindcpy_idioms_run_all, METH_FASTCALL, bindcdoc_idioms_run_all},
+    {"defaults", (PyCFunction)(void (*)(void))bindcpy_idioms_defaults, METH_FASTCALL, bindcdoc_idioms_defaults},
+    {"get_hooks", (PyCFunction)(void (*)(void))bindcpy_idioms_get_hooks, METH_FASTCALL, bindcdoc_idioms_get_hooks},
+    {"set_hooks", (PyCFunction)(void (*)(void))bindcpy_idioms_set_hooks, METH_FASTCALL, bindcdoc_idioms_set_hooks},
     {"decode", (PyCFunction)(void (*)(void))bindcpy_idioms_decode, METH_FASTCALL, bindcdoc_idioms_decode},
     {"unmarshal", (PyCFunction)(void (*)(void))bindcpy_idioms_unmarshal, METH_FASTCALL, bindcdoc_idioms_unmarshal},
     {"describe", (PyCFunction)(void (*)(void))bindcpy_idioms_describe, METH_FASTCALL, bindcdoc_idioms_describe},

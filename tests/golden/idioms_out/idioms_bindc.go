@@ -18,6 +18,8 @@ extern PyTypeObject *bindc_idioms_Amount_type;
 extern PyTypeObject *bindc_idioms_Semver_type;
 extern PyTypeObject *bindc_idioms_Name_type;
 extern PyTypeObject *bindc_idioms_Opaque_type;
+extern PyMethodDef *const bindcdefp_idioms_c6f3882e9f;
+extern PyMethodDef *const bindcdefp_idioms_023062f91b;
 */
 import "C"
 
@@ -51,6 +53,9 @@ var (
 	_ func(func(idioms.Pt) int, idioms.Pt) int   = idioms.Apply
 	_ func(func(int) idioms.Pt) idioms.Pt        = idioms.Build
 	_ func(int) idioms.Pts                       = idioms.Line
+	_ func(string, []idioms.Middleware) string   = idioms.Chain
+	_ func([]func()) int                         = idioms.RunAll
+	_ func() []idioms.Middleware                 = idioms.Defaults
 	_ func(string, any) error                    = idioms.Decode
 	_ func([]byte, any) error                    = idioms.Unmarshal
 	_ func(any) string                           = idioms.Describe
@@ -347,6 +352,83 @@ func bindcgo_idioms_line(c_a0 C.longlong, c_r0 *C.uintptr_t) (c_status C.int) {
 	return 0
 }
 
+//export bindcgo_idioms_chain
+func bindcgo_idioms_chain(c_a0 C.py4go_strview, c_a1 C.py4go_callable, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("chain", v_panic))
+		}
+	}()
+	var c_a1_go []idioms.Middleware
+	if py4go.BindcCallbackList(unsafe.Pointer(c_a1.obj), unsafe.Pointer(c_a1.fn), int(c_a1.pos), func(cb *py4go.Callback) { c_a1_go = append(c_a1_go, bindcFunc_c6f3882e9f(cb)) }) < 0 {
+		return -1
+	}
+	v_r0 := idioms.Chain(py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n)), c_a1_go)
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("chain", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_idioms_run_all
+func bindcgo_idioms_run_all(c_a0 C.py4go_callable, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("run_all", v_panic))
+		}
+	}()
+	var c_a0_go []func()
+	if py4go.BindcCallbackList(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos), func(cb *py4go.Callback) { c_a0_go = append(c_a0_go, bindcFunc_023062f91b(cb)) }) < 0 {
+		return -1
+	}
+	v_r0 := idioms.RunAll(c_a0_go)
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_idioms_defaults
+func bindcgo_idioms_defaults(c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("defaults", v_panic))
+		}
+	}()
+	v_r0 := idioms.Defaults()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFuncList(len(v_r0), func(i int) any { return (func(string) string)(v_r0[i]) }, unsafe.Pointer(C.bindcdefp_idioms_c6f3882e9f))); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_idioms_get_hooks
+func bindcgo_idioms_get_hooks(c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("get_hooks", v_panic))
+		}
+	}()
+	v_r0 := bindcget_Hooks()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFuncList(len(v_r0), func(i int) any { return (func())(v_r0[i]) }, unsafe.Pointer(C.bindcdefp_idioms_023062f91b))); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_idioms_set_hooks
+func bindcgo_idioms_set_hooks(c_a0 C.py4go_callable) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("set_hooks", v_panic))
+		}
+	}()
+	var c_a0_go []func()
+	if py4go.BindcCallbackList(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos), func(cb *py4go.Callback) { c_a0_go = append(c_a0_go, bindcFunc_023062f91b(cb)) }) < 0 {
+		return -1
+	}
+	bindcset_Hooks(c_a0_go)
+	return 0
+}
+
 //export bindcgo_idioms_decode
 func bindcgo_idioms_decode(c_a0 C.py4go_strview, c_a1 *C.PyObject) (c_status C.int) {
 	defer func() {
@@ -607,6 +689,14 @@ func bindcset_OnDone(v idioms.Func) {
 	idioms.OnDone = v
 }
 
+func bindcget_Hooks() []func() {
+	return idioms.Hooks
+}
+
+func bindcset_Hooks(v []func()) {
+	idioms.Hooks = v
+}
+
 // bindcFunc_094d67e479 wraps a Python callable as a Go func([4]byte) int.
 func bindcFunc_094d67e479(cb *py4go.Callback) func([4]byte) int {
 	return func(p0 [4]byte) int {
@@ -657,6 +747,15 @@ func bindcFunc_69293543a1(cb *py4go.Callback) func(int) idioms.Pt {
 	}
 }
 
+// bindcFunc_c6f3882e9f wraps a Python callable as a Go func(string) string.
+func bindcFunc_c6f3882e9f(cb *py4go.Callback) func(string) string {
+	return func(p0 string) string {
+		var r0 string
+		py4go.BindcMust(cb.Invoke([]any{p0}, &r0))
+		return r0
+	}
+}
+
 //export bindcgofn_idioms_023062f91b
 func bindcgofn_idioms_023062f91b(c_h C.uintptr_t) (c_status C.int) {
 	defer func() {
@@ -694,6 +793,21 @@ func bindcgofn_idioms_9ee7338752(c_h C.uintptr_t, c_a0 C.uintptr_t, c_r0 *C.int)
 	*c_r0 = 0
 	if v_r0 {
 		*c_r0 = 1
+	}
+	return 0
+}
+
+//export bindcgofn_idioms_c6f3882e9f
+func bindcgofn_idioms_c6f3882e9f(c_h C.uintptr_t, c_a0 C.py4go_strview, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("go_func", v_panic))
+		}
+	}()
+	v_fn := py4go.BindcFuncValue(uintptr(c_h)).(func(string) string)
+	v_r0 := v_fn(py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("go_func", v_r0)); *c_r0 == nil {
+		return -1
 	}
 	return 0
 }
