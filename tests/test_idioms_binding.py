@@ -116,9 +116,9 @@ def test_ordering_from_methods(tmp_path: Path) -> None:
 
 
 def test_generated_go_converts_named_func_results(tmp_path: Path) -> None:
-    _module(tmp_path)
-    go = (tmp_path / "out" / "p_bindc.go")
-    assert not go.exists()  # generate_files writes nothing itself
+    """A named func result is converted with parentheses (gofmt rejected ``func()(v)``)."""
+    (tmp_path / "go.mod").write_text("module example.com/p\n\ngo 1.22\n")
+    (tmp_path / "p.go").write_text(textwrap.dedent(SOURCE))
     result = generate_files(Request(package=str(tmp_path), out=tmp_path / "out", cwd=tmp_path))
     text = next(f.content for f in result.files if f.path.name == "p_bindc.go")
-    assert "(func())(v_r0)" in text and "func()(" not in text.replace("(func())(", "")
+    assert "BindcFuncHandle((func())(v_r0))" in text

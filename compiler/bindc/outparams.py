@@ -27,13 +27,14 @@ from dataclasses import replace
 from bindc.ir import Func, Param
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.typemap.containers import RuntimeValue
-from bindc.typemap.inout import OutAny, out_any
+from bindc.typemap.inout import out_any
 
 _DECODER_NAME = re.compile(r"^(Unmarshal|Decode)")
 
 
-def _is_any(bp_mapping: object) -> bool:
-    return type(bp_mapping) is RuntimeValue and bp_mapping.result_helper == "BindcFromAny"
+def _is_any(mapping: object) -> bool:
+    """The plain ``any`` mapping (not a container, not already an out-parameter)."""
+    return type(mapping) is RuntimeValue and mapping.result_helper == "BindcFromAny"
 
 
 def is_out_param(func: Func, param: Param, any_params: list[Param]) -> bool:
@@ -61,5 +62,3 @@ def mark_out_params(module: BoundModule) -> BoundModule:
     classes = tuple(replace(c, methods=tuple(_mark(m) for m in c.methods)) for c in module.classes)
     return replace(module, functions=tuple(_mark(f) for f in module.functions), classes=classes)
 
-
-__all__ = ["OutAny", "is_out_param", "mark_out_params"]
