@@ -136,6 +136,8 @@ CHECKS: dict[str, str] = {
     "repr_uses_string_without_fields": """
         assert repr(m.new_amount(12)) == "<idioms.Amount 12>" and str(m.new_amount(12)) == "12"
         assert repr(m.new_opaque(3)) == "<idioms.Opaque opaque#3>"
+        assert repr(m.Opaque()) == "<idioms.Opaque opaque#0>"    # and the class still constructs
+        expect(TypeError, "takes", m.Opaque, 1)
         assert repr(m.Pt(1, 2)) == "Pt(x=1, y=2)"               # fields still shown field by field
     """,
     "byte_arrays_are_bytes": """

@@ -125,11 +125,6 @@ def _emit_init(p: LinePrinter, cls: BoundClass, pre: str) -> None:
     p.P(f"bindcpy_{pre}_init(PyObject *self, PyObject *args, PyObject *kwds)")
     p.P("{")
     with p.indent():
-        if not cls.init_fields and cls.str_method is not None:
-            # Nothing to show field by field (a struct of unexported fields): Go's own text.
-            p.P("return py4go_bind_class_repr_str(self);")
-            p.P("}")
-            return
         names = ", ".join(c_string(f.py_name) for f in cls.init_fields)
         p.P(f"static const char *const names[] = {{{names or 'NULL'}}};")
         p.P(f"PyObject *values[{max(n, 1)}] = {{NULL}};")

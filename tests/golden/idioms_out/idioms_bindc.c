@@ -1787,8 +1787,12 @@ bindcpy_idioms_Amount_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 static int
 bindcpy_idioms_Amount_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
-    return py4go_bind_class_repr_str(self);
-    }
+    static const char *const names[] = {NULL};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("Amount", args, kwds, names, 0, values) < 0)
+        return -1;
+    return 0;
+}
 
 static PyObject *
 bindcpy_idioms_Amount_repr(PyObject *self)
@@ -2223,8 +2227,12 @@ bindcpy_idioms_Opaque_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 static int
 bindcpy_idioms_Opaque_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
-    return py4go_bind_class_repr_str(self);
-    }
+    static const char *const names[] = {NULL};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("Opaque", args, kwds, names, 0, values) < 0)
+        return -1;
+    return 0;
+}
 
 static PyObject *
 bindcpy_idioms_Opaque_repr(PyObject *self)

@@ -768,8 +768,12 @@ bindcpy_interfaces_Buffer_new(PyTypeObject *type, PyObject *args, PyObject *kwds
 static int
 bindcpy_interfaces_Buffer_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
-    return py4go_bind_class_repr_str(self);
-    }
+    static const char *const names[] = {NULL};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("Buffer", args, kwds, names, 0, values) < 0)
+        return -1;
+    return 0;
+}
 
 static PyObject *
 bindcpy_interfaces_Buffer_repr(PyObject *self)
