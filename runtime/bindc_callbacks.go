@@ -342,7 +342,29 @@ func decodeResult(o *Object, into any) error {
 			return nil
 		}
 	}
+	if rv := reflect.ValueOf(into).Elem(); rv.Kind() == reflect.Struct ||
+		rv.Kind() == reflect.Pointer && rv.Type().Elem().Kind() == reflect.Struct {
+		return decodeInstance(o, rv)
+	}
 	return o.Decode(into) // also explains a failed fast path in terms of the Go type
+}
+
+// decodeInstance stores the Go value of the bindc instance o into rv (a struct, copied, or
+// a pointer to one, shared; None is a nil pointer): a callback returning a bound class.
+func decodeInstance(o *Object, rv reflect.Value) error {
+	if rv.Kind() == reflect.Pointer && o.unboxed() && o.kind == C.PY4GO_NONE {
+		rv.SetZero()
+		return nil
+	}
+	p, err := o.pyobj("")
+	if err == nil {
+		if x, ok := bindcInstanceValue(p, rv.Type()); ok {
+			rv.Set(x)
+			return nil
+		}
+	}
+	want := rv.Type().String()
+	return &ConversionError{Message: "expected an instance of " + want + ", got Python " + o.TypeName()}
 }
 
 // BindcMust is what a generated func without an error result does with a callback's error:

@@ -364,6 +364,17 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 			rv.SetBytes(copyBytes(v))
 			return nil
 		}
+		if t.Kind() == reflect.Array && t.Elem().Kind() == reflect.Uint8 && v.kind == C.PY4GO_BYTES {
+			// [N]byte from bytes or a bytearray (a memoryview is a Sequence: the general path)
+			if int(v.num) != t.Len() {
+				return bindcFail(bindcValueError, "", " must have exactly "+strconv.Itoa(t.Len())+" bytes, not "+
+					strconv.Itoa(int(v.num)))
+			}
+			if v.num > 0 {
+				reflect.Copy(rv, reflect.ValueOf(unsafe.Slice((*byte)(v.ptr), int(v.num))))
+			}
+			return nil
+		}
 		if v.kind != C.PY4GO_LIST && v.kind != C.PY4GO_TUPLE {
 			c, ok, f := d.coerce(v, false)
 			if f != nil {

@@ -107,11 +107,11 @@ func bindcEncodeTop(fn string, v any) (unsafe.Pointer, *bindcFailure) {
 	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
-		if rv.Kind() != reflect.Slice || rv.Type().Elem().Kind() != reflect.Uint8 {
+		if rv.Kind() == reflect.Map || rv.Type().Elem().Kind() != reflect.Uint8 {
 			return bindcContainer(fn, rv)
 		}
 	}
-	return bindcEncodeAny(v)
+	return bindcEncodeAny(v) // []byte and [N]byte: bytes
 }
 
 func bindcEncodeAny(v any) (unsafe.Pointer, *bindcFailure) {
@@ -298,6 +298,9 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 			if p, f, typed = bindcTypedMap(fn, rv.Interface()); !typed {
 				p, f = bindcContainer(fn, rv)
 			}
+		case rv.Kind() == reflect.Array && ek == reflect.Uint8:
+			pk.putBytes(d, arrayBytes(rv)) // [N]byte is bytes
+			return nil
 		case rv.Kind() != reflect.Slice:
 			p, f = bindcContainer(fn, rv)
 		case ek == reflect.Uint8:

@@ -308,6 +308,32 @@ func (pk *packer) putObject(d *C.py4go_value, o *Object) error {
 
 var objectPtrType = reflect.TypeOf((*Object)(nil))
 
+// arrayBytes copies the bytes of a [N]byte (or a named array of bytes) value.
+func arrayBytes(rv reflect.Value) []byte {
+	b := make([]byte, rv.Len())
+	reflect.Copy(reflect.ValueOf(b), rv)
+	return b
+}
+
+// putInstance packs a struct value or pointer whose type has a bindc class (a module
+// registered it) as a new instance of that class: a callback of a bound package gets its
+// own structs as the objects Python knows. ok is false when the type has no class. Needs
+// the GIL (struct arguments are never packed without it: see Callback.call).
+func (pk *packer) putInstance(d *C.py4go_value, rv reflect.Value) (ok bool, err error) {
+	p, ok := bindcWrapInstance(rv.Interface())
+	if !ok {
+		return false, nil
+	}
+	if p == nil {
+		C.PyErr_Clear()
+		return true, &ConversionError{Message: "out of memory creating a Python object"}
+	}
+	d.kind = C.PY4GO_OBJECT
+	d.flags = C.PY4GO_STEAL
+	d.ptr = p
+	return true, nil
+}
+
 // putReflect packs values of named types, pointers, slices, arrays and maps.
 func (pk *packer) putReflect(d *C.py4go_value, rv reflect.Value) error {
 	switch rv.Kind() {
@@ -337,10 +363,24 @@ func (pk *packer) putReflect(d *C.py4go_value, rv reflect.Value) error {
 			d.kind = C.PY4GO_NONE
 			return nil
 		}
+		if rv.Elem().Kind() == reflect.Struct {
+			if ok, err := pk.putInstance(d, rv); ok {
+				return err // a bound class's value, shared
+			}
+		}
 		return pk.putReflect(d, rv.Elem())
+	case reflect.Struct:
+		if ok, err := pk.putInstance(d, rv); ok {
+			return err // a bound class's value, copied
+		}
+		return &ConversionError{Message: "cannot convert Go " + rv.Type().String() + " to a Python value"}
 	case reflect.Slice, reflect.Array, reflect.Map:
 		if rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8 {
 			pk.putBytes(d, rv.Bytes())
+			return nil
+		}
+		if rv.Kind() == reflect.Array && rv.Type().Elem().Kind() == reflect.Uint8 {
+			pk.putBytes(d, arrayBytes(rv)) // [N]byte is bytes, like []byte
 			return nil
 		}
 		if rv.Kind() != reflect.Array && rv.IsNil() {

@@ -647,6 +647,14 @@ func (d *decoder) decode(v C.py4go_value, owned bool, rv reflect.Value, op, path
 			rv.SetBytes(copyBytes(v))
 			return nil
 		}
+		if t.Kind() == reflect.Array && t.Elem().Kind() == reflect.Uint8 && v.kind == C.PY4GO_BYTES {
+			if int(v.num) != t.Len() {
+				return &ConversionError{Context: ctx, Message: "Python bytes of length " + strconv.Itoa(int(v.num)) +
+					" does not fit Go " + t.String()}
+			}
+			reflect.Copy(rv, reflect.ValueOf(copyBytes(v)))
+			return nil
+		}
 		if t.Kind() == reflect.Slice && v.kind == C.PY4GO_NONE {
 			rv.Set(reflect.Zero(t))
 			return nil

@@ -242,6 +242,7 @@ int py4go_bind_bytes(PyObject *o, const char *fn, int pos, Py_buffer *view, py4g
     }
     out->p = (const char *)view->buf;
     out->n = view->len;
+    out->writable = !view->readonly;
     return 0;
 }
 
@@ -714,6 +715,31 @@ int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const 
         values[i] = value;
     }
     return 0;
+}
+
+PyObject *py4go_bind_enum_pseudo(PyObject *members, PyObject *v)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *any;
+    if (v == NULL || !PyDict_Next(members, &pos, &key, &any))
+        return v;
+    PyObject *new = PyObject_GetAttrString((PyObject *)&PyLong_Type, "__new__");
+    PyObject *m = new != NULL ? PyObject_CallFunctionObjArgs(new, (PyObject *)Py_TYPE(any), v, NULL) : NULL;
+    Py_XDECREF(new);
+    if (m != NULL && (PyObject_SetAttrString(m, "_value_", v) < 0 || PyObject_SetAttrString(m, "_name_", Py_None) < 0))
+        Py_CLEAR(m);
+    Py_DECREF(v);
+    return m;
+}
+
+PyObject *py4go_bind_class_repr_str(PyObject *self)
+{
+    PyObject *s = PyObject_Str(self);
+    if (s == NULL)
+        return NULL;
+    PyObject *r = PyUnicode_FromFormat("<%s %U>", Py_TYPE(self)->tp_name, s);
+    Py_DECREF(s);
+    return r;
 }
 
 PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssize_t n)

@@ -20,6 +20,7 @@
 typedef struct py4go_strview {
     const char *p;
     Py_ssize_t n;
+    int writable; /* a writable buffer (bytearray): Go's bytes are copied back after the call */
 } py4go_strview;
 
 /* ---- errors (out of line: only on failure paths) ------------------------------------ */
@@ -307,6 +308,15 @@ int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const 
 
 /* repr of a bindc class instance: "Class(field=repr, ...)" over the given attribute names. */
 PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssize_t n);
+/* repr of an instance whose class has no fields to show but a String() method (a struct of
+ * unexported fields: big.Int's shape): "<module.T str(self)>". */
+PyObject *py4go_bind_class_repr_str(PyObject *self);
+
+/* An enum result no constant names (a time.Duration of 1.5s): an instance of the enum class
+ * all the same, so results are what the stub says. Made like Python's Flag pseudo-members:
+ * int.__new__(cls, v) with _value_ = v and _name_ = None; not cached. The class is found
+ * through `members` (its value -> member map, never empty). v is stolen. */
+PyObject *py4go_bind_enum_pseudo(PyObject *members, PyObject *v);
 
 /* Create a class from spec and add it to module under its short name; returns a new
  * reference to the type (kept by the generated module for its whole life). With is_error the

@@ -77,12 +77,14 @@ def test_func_parameters_and_results_map(tmp_path: Path) -> None:
     fns = {f.go_name: f for f in module.functions}
     assert {"Apply", "Fallible", "Nothing", "Pair", "Make", "Held", "Slow", "Plain"} <= set(fns)
     m = fns["Apply"].params[0].mapping
-    assert isinstance(m, FuncMapping) and m.py_annotation == "Callable[[int], int]"
+    # A result may be a nil func (None); a parameter needs a callable.
+    assert isinstance(m, FuncMapping) and m.py_annotation == "Callable[[int], int] | None"
+    assert m.py_param_annotation == "Callable[[int], int]"
     fm = fns["Fallible"].params[0].mapping
-    assert isinstance(fm, FuncMapping) and fm.returns_error and fm.py_annotation == "Callable[[str, bytes], str]"
-    assert fns["Nothing"].params[0].mapping.py_annotation == "Callable[[], None]"
-    assert fns["Pair"].params[0].mapping.py_annotation == "Callable[[], tuple[int, bool]]"
-    assert fns["Make"].py_annotation == "Callable[[float], str]"
+    assert isinstance(fm, FuncMapping) and fm.returns_error and fm.py_param_annotation == "Callable[[str, bytes], str]"
+    assert fns["Nothing"].params[0].mapping.py_param_annotation == "Callable[[], None]"
+    assert fns["Pair"].params[0].mapping.py_param_annotation == "Callable[[], tuple[int, bool]]"
+    assert fns["Make"].py_annotation == "Callable[[float], str] | None"
     # One signature, one identifier (for the generated helpers), across functions.
     assert m.sig_id == fns["Held"].params[0].mapping.sig_id  # type: ignore[attr-defined]
 

@@ -6,7 +6,9 @@ Builds one extension from the Go package below and prints ns per call (best of -
 timeit runs, in one fresh interpreter) for ``[]int`` of 1,000 elements as a parameter, as a
 result and both ways, a string round trip, and a few more shapes for context: the typed
 paths ([]int, []float64, []string) next to the reflection path ([]int32), maps, nested
-slices and ``any``. gopy's figures (DESIGN.md) are printed alongside where it has one.
+slices and ``any``, and arguments Go changes in place (a list written back: all elements, or
+one; a tuple copied in only; a bytearray copied back). gopy's figures (DESIGN.md) are printed
+alongside where it has one.
 """
 
 from __future__ import annotations
@@ -78,6 +80,24 @@ func EchoGrid(g [][]int) [][]int { return g }
 
 // EchoAny takes and returns any.
 func EchoAny(v any) any { return v }
+
+// NegateInts negates every element in place (a list argument sees it: written back).
+func NegateInts(xs []int) {
+	for i := range xs {
+		xs[i] = -xs[i]
+	}
+}
+
+// BumpFirst changes one element in place.
+func BumpFirst(xs []int) { xs[0]++ }
+
+// ReadInto fills p, like io.Reader.Read.
+func ReadInto(p []byte) int {
+	for i := range p {
+		p[i] = byte(i)
+	}
+	return len(p)
+}
 """
 
 #: (label, statement, gopy ns from DESIGN.md or None)
@@ -86,6 +106,10 @@ CASES: list[tuple[str, str, float | None]] = [
     ("[]int 1000 result       make_ints(1000)", "make_ints(1000)", None),
     ("[]int 1000 both ways    echo_ints(xs)", "echo_ints(xs)", None),
     ("[]int32 1000 param      sum_small(xs)  (reflection)", "sum_small(xs)", None),
+    ("[]int 1000 in place     negate_ints(xs) (all back)", "negate_ints(xs)", None),
+    ("[]int 1000 in place     bump_first(xs) (one back)", "bump_first(xs)", None),
+    ("[]int 1000 tuple        sum_ints(tx)  (copy-in)", "sum_ints(tx)", None),
+    ("[]byte 4096 bytearray   read_into(ba)", "read_into(ba)", None),
     ("[]float64 1000 both     echo_floats(fs)", "echo_floats(fs)", None),
     ("[]string 1000 both      echo_strings(ss)", "echo_strings(ss)", None),
     ("string round trip       echo_string('hello')", "echo_string('hello')", None),
@@ -99,8 +123,10 @@ CASES: list[tuple[str, str, float | None]] = [
 
 SETUP = """
 from benchc import (sum_ints, make_ints, echo_ints, sum_small, echo_floats, echo_strings, echo_string,
-                    concat, echo_map, echo_grid, echo_any)
+                    concat, echo_map, echo_grid, echo_any, negate_ints, bump_first, read_into)
 xs = list(range(1000))
+tx = tuple(xs)
+ba = bytearray(4096)
 fs = [float(i) for i in range(1000)]
 ss = [f"s{i}" for i in range(1000)]
 m = {f"k{i}": i for i in range(100)}

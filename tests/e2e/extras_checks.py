@@ -149,7 +149,7 @@ CHECKS = {
         assert not hasattr(e, "Small")                         # kinds' constants stay kinds'
         assert e.grow(e.Kind.Small) is e.Kind.Medium and e.grow(2) is e.Kind.Large
         odd = e.odd()
-        assert odd == 7 and type(odd) is int                   # no member: a plain int
+        assert odd == 7 and type(odd) is e.Kind and odd.name is None   # no member: a pseudo-member
         assert e.Box(size=e.Kind.Large).size is e.Kind.Large and e.Box(size=0).size is e.Kind.Small
         assert e.get_current() is e.Kind.Medium
         e.set_current(2)

@@ -141,4 +141,22 @@ CHECKS: dict[str, str] = {
         else:
             assert kitchen.shout("hi") == "hi!"     # in-package, //py4go:export binds unexported code
     """,
+    "written_back_and_out_parameters": """
+        xs, t = [1, -2, 3], (1, 2)
+        kitchen.negate(xs)
+        kitchen.negate(t)
+        assert xs == [-1, 2, -3] and t == (1, 2)
+        ba = bytearray(3)
+        assert kitchen.fill(ba) == 3 and ba == b"xxx" and kitchen.fill(b"ab") == 2
+        assert kitchen.key(b"\\x00abc") == b"\\xffabc" and kitchen.key(bytearray(b"abcd"))[1:] == b"bcd"
+        d = {}
+        kitchen.unmarshal(b'{"a": [1, "x"]}', d)
+        assert d == {"a": [1.0, "x"]}
+        try:
+            kitchen.unmarshal(b"1", 5)
+        except TypeError as e:
+            assert "unmarshal() argument 2 must be a dict, a list" in str(e)
+        else:
+            raise AssertionError("no TypeError")
+    """,
 }

@@ -40,11 +40,13 @@ CHECKS = {
     "enum_results_are_members": """
         assert named.next(named.Color.Red) is named.Color.Green
         assert named.next(2) is named.Color.Red          # a plain int is accepted
-        u = named.unknown()                               # no member has value 7: a plain int
-        assert u == 7 and type(u) is int
+        u = named.unknown()                               # no constant has value 7: a pseudo-member,
+        assert u == 7 and type(u) is named.Color and u.name is None   # still the stub's Color
+        assert isinstance(u, int) and u + 1 == 8 and named.next(u) is named.Color.Blue
         assert named.raise_(named.Low) is named.Level.Mid
         assert named.combine(named.FlagA, named.FlagB, 4) is named.Flags.FlagAll
-        assert named.combine(named.FlagA, named.FlagB) == 3 and type(named.combine(1, 2)) is int
+        both = named.combine(named.FlagA, named.FlagB)
+        assert both == 3 and type(both) is named.Flags and both.name is None
         try:
             named.raise_(200)
         except OverflowError as e:

@@ -96,6 +96,7 @@ def test_mypy_checks_callable_annotations(ext_dir: Path, tmp_path: Path) -> None
     good.write_text("import callbacks\n\n"
                     "n: int = callbacks.apply(lambda x: x + 1, 1)\n"
                     "f = callbacks.make_adder(2)\n"
+                    "assert f is not None  # a Go func result may be nil: Callable | None\n"
                     "m: int = f(3)\n"
                     "s: str = callbacks.transform(str.upper, 'a')\n")
     run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(good)], env=env)
@@ -105,3 +106,10 @@ def test_mypy_checks_callable_annotations(ext_dir: Path, tmp_path: Path) -> None
     assert proc.returncode == 1, proc.stdout
     assert 'bad_client.py:2: error: Argument 1 to "apply" has incompatible type' in proc.stdout, proc.stdout
     assert 'bad_client.py:3: error: Argument 1 to "apply" has incompatible type "int"' in proc.stdout, proc.stdout
+
+
+def test_callbacks_values_agree_with_stub(ext_dir: Path) -> None:
+    """Results and zero-value fields are what the stub says (tests/e2e/stub_agreement.py)."""
+    from tests.e2e.stub_agreement import assert_agrees
+
+    assert_agrees(ext_dir, "callbacks")

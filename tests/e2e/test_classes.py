@@ -283,3 +283,10 @@ def test_stubtest_and_typed_client(ext_dir: Path, tmp_path: Path) -> None:
         s: str = d.describe() + d.name
         """))
     run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(client)], env=env)
+
+
+def test_classes_values_agree_with_stub(ext_dir: Path) -> None:
+    """Results and zero-value fields are what the stub says (tests/e2e/stub_agreement.py)."""
+    from tests.e2e.stub_agreement import assert_agrees
+
+    assert_agrees(ext_dir, "classes")

@@ -135,3 +135,10 @@ def test_containers_behaviour_embedded(host: Path, name: str, tmp_path: Path) ->
     script = tmp_path / "check.py"
     script.write_text(_script("embedded", name))
     run([str(host), str(script)], timeout=120)
+
+
+def test_containers_values_agree_with_stub(ext_dir: Path) -> None:
+    """Results and zero-value fields are what the stub says (tests/e2e/stub_agreement.py)."""
+    from tests.e2e.stub_agreement import assert_agrees
+
+    assert_agrees(ext_dir, "containers")

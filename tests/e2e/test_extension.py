@@ -79,3 +79,10 @@ def test_mypy_strict_client(ext_dir: Path, tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stdout
     assert 'Incompatible types in assignment (expression has type "int", variable has type "str")' in proc.stdout
     assert 'Argument 1 to "concat" has incompatible type "int"; expected "str"' in proc.stdout
+
+
+def test_kitchen_values_agree_with_stub(ext_dir: Path) -> None:
+    """Results and zero-value fields are what the stub says (tests/e2e/stub_agreement.py)."""
+    from tests.e2e.stub_agreement import assert_agrees
+
+    assert_agrees(ext_dir, "kitchen")

@@ -44,3 +44,10 @@ def test_extras_embedded(tmp_path: Path, go: str, embed_env: dict[str, str]) -> 
     proc = run_in_host(host, f"import extras as e\n{body}\n{calls}\nprint('extras: all checks passed')\n",
                        tmp_path)
     assert "extras: all checks passed" in proc.stdout, proc.stdout
+
+
+def test_extras_values_agree_with_stub(ext_dir: Path) -> None:
+    """Results and zero-value fields are what the stub says (tests/e2e/stub_agreement.py)."""
+    from tests.e2e.stub_agreement import assert_agrees
+
+    assert_agrees(ext_dir, "extras")

@@ -68,3 +68,10 @@ def test_named_embedded(host: Path, tmp_path: Path) -> None:
                      for name, code in CHECKS.items())
     script.write_text("import named\n" + body + "\n" + "\n".join(f"check_{n}()" for n in CHECKS) + "\n")
     run([str(host), str(script)], timeout=120)
+
+
+def test_named_values_agree_with_stub(ext_dir: Path) -> None:
+    """Results and zero-value fields are what the stub says (tests/e2e/stub_agreement.py)."""
+    from tests.e2e.stub_agreement import assert_agrees
+
+    assert_agrees(ext_dir, "named")

@@ -28,6 +28,7 @@ CASES = {
     "interfaces_out": (E2E / "interfaces", Path("wrapper"), None),
     "interfaces_inpackage": (E2E / "interfaces", None, None),
     "names_out": (E2E / "names", Path("wrapper"), None),
+    "idioms_out": (E2E / "idioms", Path("wrapper"), None),
 }
 
 

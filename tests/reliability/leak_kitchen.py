@@ -49,6 +49,7 @@ def expect(exc: type[BaseException], fn: Callable[..., object], *args: object) -
 
 
 S1, S2, B = "héllo wörld", "✓ done", b"abc\x00def" * 4
+XS, TXS = list(range(-50, 50)), tuple(range(100))  # negate(XS) flips XS in place, call after call
 
 KINDS: dict[str, Callable[[], object]] = {
     "int": lambda: kitchen.add(123456789, -5),
@@ -73,6 +74,14 @@ KINDS: dict[str, Callable[[], object]] = {
     "invalid UTF-8 result": expect(UnicodeDecodeError, kitchen.invalid),
     "strided buffer (BufferError)": expect(BufferError, kitchen.reverse, memoryview(B)[::2]),
     "wrong arg count": expect(TypeError, kitchen.add, 1),
+    "[]int list written back": lambda: kitchen.negate(XS),
+    "[]int tuple copied in": lambda: kitchen.negate(TXS),
+    "bytearray written back": lambda: kitchen.fill(bytearray(B)),
+    "[4]byte arg+result": lambda: kitchen.key(b"abcd"),
+    "out-parameter dict filled": lambda: kitchen.unmarshal(b'{"a": [1, "x", null], "b": {"c": true}}', {"old": [1]}),
+    "out-parameter list filled": lambda: kitchen.unmarshal(b'[1, "two"]', []),
+    "out-parameter not fillable (TypeError)": expect(TypeError, kitchen.unmarshal, b"1", 5),
+    "out-parameter Go error": expect(kitchen.GoError, kitchen.unmarshal, b"{", {}),
 }
 
 

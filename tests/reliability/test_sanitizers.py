@@ -113,8 +113,8 @@ def test_runtime_go_tests_under_asan(tmp_path: Path, stress: bool) -> None:
 def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
     """The e2e check scripts of ``package``, complete (imports and prelude), by name, built
     the way the e2e tests build them."""
-    from tests.e2e import (callbacks_checks, containers_checks, extras_checks, foreign_checks, kitchen_checks,
-                           named_checks, test_classes, test_interfaces)
+    from tests.e2e import (callbacks_checks, containers_checks, extras_checks, foreign_checks, idioms_checks,
+                           kitchen_checks, named_checks, test_classes, test_interfaces)
 
     checks, alias, prelude = {
         "callbacks": (callbacks_checks.CHECKS, "callbacks", ""),
@@ -122,6 +122,7 @@ def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
         "containers": (containers_checks.CHECKS, "c", containers_checks.PRELUDE),
         "extras": (extras_checks.CHECKS, "e", ""),
         "foreign": (foreign_checks.CHECKS, "f", foreign_checks.PRELUDE),
+        "idioms": (idioms_checks.CHECKS, "m", idioms_checks.PRELUDE),
         "interfaces": (test_interfaces.CHECKS, "m", test_interfaces.PRELUDE),
         "kitchen": (kitchen_checks.CHECKS, "kitchen", ""),
         "named": (named_checks.CHECKS, "named", ""),
@@ -138,7 +139,7 @@ SLOW = {
     "values_are_freed_when_python_drops_them",
 }
 
-PACKAGES = ["callbacks", "classes", "containers", "extras", "foreign", "interfaces", "kitchen", "named"]
+PACKAGES = ["callbacks", "classes", "containers", "extras", "foreign", "idioms", "interfaces", "kitchen", "named"]
 
 
 @needs_asan

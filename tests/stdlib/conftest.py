@@ -23,6 +23,7 @@ STD_MODULES = {
     "regexp": "go_regexp",
     "math/big": "go_big",
     "bytes": "go_bytes",
+    "encoding/json": "go_json",
 }
 
 

@@ -403,6 +403,36 @@ def test_net_url_values_against_urllib(std_build) -> None:
     """)
 
 
+# ------------------------------------------------------------------------------ encoding/json
+
+def test_json_unmarshal_fills_its_out_parameter(std_build) -> None:
+    """``Unmarshal(data []byte, v any)``: a dict or list argument is filled (Go gets a pointer
+    to a map or slice of its items); anything else is a TypeError. Marshal agrees with Python's
+    json on what Unmarshal produced."""
+    check(std_build, "encoding/json", """
+        import json
+        d = {}
+        assert go.unmarshal(b'{"a": 1, "b": [true, null, "x"]}', d) is None
+        assert d == {"a": 1.0, "b": [True, None, "x"]}           # JSON numbers are Go float64s
+        xs = [0]
+        go.unmarshal(b"[1, 2]", xs)
+        assert xs == [1.0, 2.0]
+        assert json.loads(go.marshal(d)) == d
+        try:
+            go.unmarshal(b"1", 5)
+        except TypeError as e:
+            assert "unmarshal() argument 2 must be a dict, a list or an instance" in str(e), e
+        else:
+            raise AssertionError("no TypeError")
+        try:
+            go.unmarshal(b"[1]", {})
+        except go.UnmarshalTypeError as e:                    # Go's error, raised as its class
+            assert "cannot unmarshal array" in str(e), e
+        else:
+            raise AssertionError("no UnmarshalTypeError")
+    """)
+
+
 # ------------------------------------------------------------------------------ stubs
 
 @pytest.mark.parametrize("import_path", sorted(STD_MODULES))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from bindc.emit.c_wrappers import emit_wrapper
 from bindc.emit.names import c_wrapper_name, class_stem, doc_name, field_stem
+from bindc.emit.ordering import emit_c_richcompare
 from bindc.emit.printer import LinePrinter
+from bindc.ordering import class_ordering
 from bindc.resolve import BoundModule
 from bindc.resolve.model import BoundClass, BoundField
 from bindc.typemap.base import ArgSite, c_string
@@ -59,7 +61,7 @@ def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
         with p.indent():
             p.P(f"return {c_wrapper_name(module, cls.str_method)}(self, NULL, 0);")
         p.P("}")
-    if cls.comparable:
+    if class_ordering(cls).defined:
         p.P()
         _emit_richcompare(p, module, cls, pre)
     for method in cls.methods:
@@ -145,27 +147,18 @@ def _emit_repr(p: LinePrinter, cls: BoundClass, pre: str) -> None:
     p.P(f"bindcpy_{pre}_repr(PyObject *self)")
     p.P("{")
     with p.indent():
-        names = ", ".join(c_string(f.py_name) for f in cls.init_fields)
-        p.P(f"static const char *const names[] = {{{names or 'NULL'}}};")
-        p.P(f"return py4go_bind_class_repr(self, names, {n});")
+        if not cls.init_fields and cls.str_method is not None:
+            # Nothing to show field by field (a struct of unexported fields): Go's own text.
+            p.P("return py4go_bind_class_repr_str(self);")
+        else:
+            names = ", ".join(c_string(f.py_name) for f in cls.init_fields)
+            p.P(f"static const char *const names[] = {{{names or 'NULL'}}};")
+            p.P(f"return py4go_bind_class_repr(self, names, {n});")
     p.P("}")
 
 
 def _emit_richcompare(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str) -> None:
-    p.P("static PyObject *")
-    p.P(f"bindcpy_{pre}_richcompare(PyObject *a, PyObject *b, int op)")
-    p.P("{")
-    with p.indent():
-        type_var = class_type_var(module.name, cls.py_name)
-        p.P(f"if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, {type_var}))")
-        with p.indent():
-            p.P("Py_RETURN_NOTIMPLEMENTED;")
-        p.P(f"int eq = bindcgo_{pre}_eq(py4go_bind_self(a), py4go_bind_self(b));")
-        p.P("if (eq < 0)")
-        with p.indent():
-            p.P("return NULL;")
-        p.P("return PyBool_FromLong(op == Py_EQ ? eq : !eq);")
-    p.P("}")
+    emit_c_richcompare(p, pre, class_type_var(module.name, cls.py_name), class_ordering(cls))
 
 
 def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str) -> None:
@@ -202,7 +195,7 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
         p.P(f"{{Py_tp_repr, (void *)bindcpy_{pre}_repr}},")
         if cls.str_method is not None:
             p.P(f"{{Py_tp_str, (void *)bindcpy_{pre}_str}},")
-        if cls.comparable:
+        if class_ordering(cls).defined:
             p.P(f"{{Py_tp_richcompare, (void *)bindcpy_{pre}_richcompare}},")
             p.P("{Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */")
         p.P("{0, NULL},")

@@ -57,7 +57,8 @@ def emit_value_decls(p: LinePrinter, module: BoundModule) -> None:
     for enum in module.values.enums:
         p.P(f"static PyObject *{enum.mapping.members_var} = NULL;")
     p.P()
-    p.P("/* An enum result: the member whose value is v (v is stolen), or v itself when no member has it. */")
+    p.P("/* An enum result: the member whose value is v (v is stolen), or a pseudo-member of the class when no")
+    p.P("   constant has it (py4go_bind_enum_pseudo). */")
     p.P("static PyObject *")
     p.P("bindc_enum_member(PyObject *members, PyObject *v)")
     p.P("{")
@@ -70,7 +71,7 @@ def emit_value_decls(p: LinePrinter, module: BoundModule) -> None:
         with p.indent():
             p.P("if (!PyErr_Occurred())")
             with p.indent():
-                p.P("return v;")
+                p.P("return py4go_bind_enum_pseudo(members, v);  /* a member all the same */")
             p.P("Py_DECREF(v);")
             p.P("return NULL;")
         p.P("}")

@@ -32,6 +32,7 @@ WRAPPER_CAPI: tuple[CSignature, ...] = (
     CSignature("py4go_bind_init_args", "int", ("const char *", "PyObject *", "PyObject *", "const char *const *",
                                                "Py_ssize_t", "PyObject **")),
     CSignature("py4go_bind_class_repr", "PyObject *", ("PyObject *", "const char *const *", "Py_ssize_t")),
+    CSignature("py4go_bind_class_repr_str", "PyObject *", ("PyObject *",)),
 )
 
 

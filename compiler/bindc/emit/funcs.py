@@ -14,7 +14,7 @@ from bindc.emit.printer import LinePrinter
 from bindc.ir import FuncType
 from bindc.resolve import BoundModule
 from bindc.typemap.base import ArgSite, GoRefs, c_string, go_string
-from bindc.typemap.funcs import FuncMapping, callback_builder_name, method_def_name
+from bindc.typemap.funcs import FuncMapping, callback_builder_name, func_mappings_in, method_def_name
 
 #: The name Python shows for a Go func returned to it (messages say "go_func() argument 1...").
 PY_FUNC_NAME = "go_func"
@@ -25,19 +25,47 @@ def func_mappings(module: BoundModule) -> tuple[list[FuncMapping], list[FuncMapp
     params: dict[str, FuncMapping] = {}
     results: dict[str, FuncMapping] = {}
     functions = list(module.functions) + [m for cls in module.classes for m in cls.methods]
+    functions += [m for enum in module.values.enums for m in enum.all_methods]
     for fn in functions:
         for bp in fn.params:
-            if isinstance(bp.mapping, FuncMapping):
-                params.setdefault(bp.mapping.sig_id, bp.mapping)
+            for m in func_mappings_in(bp.mapping):
+                params.setdefault(m.sig_id, m)
         for r in fn.results:
-            if isinstance(r.mapping, FuncMapping):
-                results.setdefault(r.mapping.sig_id, r.mapping)
+            for m in func_mappings_in(r.mapping):
+                results.setdefault(m.sig_id, m)
     # A field of func type is set from Python (a parameter) and read back (a result).
     for field in (f for cls in module.classes for f in cls.fields):
-        if isinstance(field.mapping, FuncMapping):
-            params.setdefault(field.mapping.sig_id, field.mapping)
-            results.setdefault(field.mapping.sig_id, field.mapping)
+        for m in func_mappings_in(field.mapping):
+            params.setdefault(m.sig_id, m)
+            results.setdefault(m.sig_id, m)
     return list(params.values()), list(results.values())
+
+
+def listed_results(module: BoundModule) -> list[FuncMapping]:
+    """The func signatures ``module`` returns inside a slice of funcs (a result or a field of
+    type ``[]F``): the C file exports their method tables for the Go file, which builds the
+    list (:mod:`bindc.typemap.funclists`)."""
+    from bindc.typemap.funclists import FuncList
+    from bindc.typemap.named import NamedMapping
+
+    found: dict[str, FuncMapping] = {}
+    functions = list(module.functions) + [m for cls in module.classes for m in cls.methods]
+    mappings = [r.mapping for fn in functions for r in fn.results]
+    mappings += [f.mapping for cls in module.classes for f in cls.fields]
+    for mapping in mappings:
+        if isinstance(mapping, NamedMapping):
+            mapping = mapping.inner
+        if isinstance(mapping, FuncList):
+            found.setdefault(mapping.elem.sig_id, mapping.elem)
+    return list(found.values())
+
+
+def emit_go_func_list_externs(p: LinePrinter, module: BoundModule) -> None:
+    """cgo preamble declarations of the method tables :func:`listed_results` exports."""
+    from bindc.typemap.funclists import method_def_pointer
+
+    for m in listed_results(module):
+        p.P(f"extern PyMethodDef *const {method_def_pointer(module.name, m)};")
 
 
 def func_trampoline_name(module: BoundModule, m: FuncMapping) -> str:
@@ -115,10 +143,16 @@ def _emit_func_trampoline(p: LinePrinter, module: BoundModule, m: FuncMapping, r
     p.P("}")
     p.P("}()")
     p.P(f"v_fn := {refs.rt}.BindcFuncValue(uintptr(c_h)).({refs.type_syntax(m.func)})")
+    for i, pm in enumerate(m.params):
+        for line in pm.go_arg_prepare(f"c_a{i}", ArgSite(PY_FUNC_NAME, i + 1), refs):
+            p.P(line)
     args = [pm.go_arg_value(f"c_a{i}", refs) for i, pm in enumerate(m.params)]
     outs = [f"v_r{i}" for i in range(len(m.results))] + (["v_err"] if m.returns_error else [])
     call = f"v_fn({', '.join(args)})"
     p.P(f"{', '.join(outs)} := {call}" if outs else call)
+    for i, pm in enumerate(m.params):
+        for line in pm.go_arg_finish(f"c_a{i}", ArgSite(PY_FUNC_NAME, i + 1), refs):
+            p.P(line)
     if m.returns_error:
         p.P("if v_err != nil {")
         p.P(f"return C.int({refs.rt}.BindcError(v_err))")
@@ -199,3 +233,7 @@ def _emit_func_wrapper(p: LinePrinter, module: BoundModule, m: FuncMapping) -> N
     doc = f"A Go {m.func.go_syntax()}."
     p.P(f"static PyMethodDef {method_def_name(m)} = {{{c_string(PY_FUNC_NAME)}, "
         f"(PyCFunction)(void (*)(void)){cname}, METH_FASTCALL, {c_string(doc)}}};")
+    if m.sig_id in {x.sig_id for x in listed_results(module)}:
+        from bindc.typemap.funclists import method_def_pointer
+
+        p.P(f"PyMethodDef *const {method_def_pointer(module.name, m)} = &{method_def_name(m)};  /* for the Go file */")

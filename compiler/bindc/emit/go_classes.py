@@ -5,7 +5,9 @@ from __future__ import annotations
 from bindc.emit.c_classes import prefix
 from bindc.emit.names import field_stem
 from bindc.emit.go_trampolines import emit_trampoline, receiver_value
+from bindc.emit.ordering import emit_go_ordering
 from bindc.emit.printer import LinePrinter
+from bindc.ordering import class_ordering
 from bindc.resolve import BoundModule
 from bindc.resolve.model import BoundClass, BoundField
 from bindc.typemap.base import ArgSite, GoRefs, go_string
@@ -26,16 +28,8 @@ def emit_go_class(p: LinePrinter, module: BoundModule, cls: BoundClass, refs: Go
         _emit_getter(p, pre, field_stem(module, cls, field), cls, field, refs)
         p.P()
         _emit_setter(p, pre, field_stem(module, cls, field), cls, field, refs)
-    if cls.comparable:
-        p.P()
-        p.P(f"//export bindcgo_{pre}_eq")
-        p.P(f"func bindcgo_{pre}_eq(c_a, c_b C.uintptr_t) (c_status C.int) {{")
-        _emit_recover(p, f"{cls.py_name}.__eq__", refs)
-        p.P(f"if *{refs.rt}.BindcValue(uintptr(c_a)).(*{go_type}) == *{refs.rt}.BindcValue(uintptr(c_b)).(*{go_type}) {{")
-        p.P("return 1")
-        p.P("}")
-        p.P("return 0")
-        p.P("}")
+    emit_go_ordering(p, pre, cls.py_name, go_type, class_ordering(cls), refs,
+                     lambda printer, where: _emit_recover(printer, where, refs))
     for method in ([cls.str_method] if cls.str_method else []) + list(cls.methods):
         p.P()
         emit_trampoline(p, module, method, refs, target)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bindc.emit.funcs import emit_go_func_support
+from bindc.emit.funcs import emit_go_func_list_externs, emit_go_func_support
 from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
 from bindc.emit.names import go_init_name, go_trampoline_name
@@ -79,6 +79,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     for cls in module.classes:
         p.P(f"extern PyTypeObject *{class_type_var(module.name, cls.py_name)};")
     emit_go_externs(p, module)
+    emit_go_func_list_externs(p, module)
     p.P("*/")
     p.P('import "C"')
     p.P()
@@ -196,6 +197,9 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     p.P(f"{', '.join(outs)} := {call}" if outs else call)
     if nogil:
         p.P("v_gil.Restore()")
+    for i, bp in enumerate(fn.params):  # what Go stored into its arguments, back into Python's
+        for line in bp.mapping.go_arg_finish(f"c_{bp.var}", ArgSite(fn.display_name, i + 1), refs):
+            p.P(line)
     if fn.returns_error:
         p.P("if v_err != nil {")
         p.P(f"return C.int({refs.rt}.BindcError(v_err))")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bindc.emit.proxies import protocol_class, proxy_interfaces
 from bindc.emit.sentinels import sentinel_stubs
 from bindc.emit.stub_values import value_stubs
+from bindc.ordering import class_ordering
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.resolve.model import BoundClass
 from bindc.stubmodel import Argument, Arguments, Attribute, Class, Function, StubModule, render_module
@@ -41,8 +42,13 @@ def _class(cls: BoundClass, stub: StubModule) -> Class:
     body += [Attribute(f.py_name, f.mapping.py_annotation) for f in cls.fields]
     if cls.str_method is not None:
         body.append(Function("__str__", Arguments(posonly=(Argument("self", ""),)), "str"))
-    if cls.comparable:
+    order = class_ordering(cls)
+    if order.has_eq:
         body.append(Function("__eq__", Arguments(posonly=(Argument("self", ""), Argument("other", "object"))), "bool"))
+    if order.has_order:
+        for op in ("__lt__", "__le__", "__gt__", "__ge__"):
+            body.append(Function(op, Arguments(posonly=(Argument("self", ""), Argument("other", cls.py_name))), "bool"))
+    if order.defined:
         body.append(Attribute("__hash__", stub.need("typing", "ClassVar") + "[None]  # type: ignore[assignment]"))
     body += [function_stub(m, stub) for m in cls.methods]
     # Instances have a C layout (the Go handle), so the class cannot share a subclass with

@@ -11,14 +11,15 @@ and the symbol table).
  1    ``types``        the type environment; which Go types become classes
  2    ``classes``      class names (claimed), fields, constructor arguments, method sets
  3    ``functions``    package functions and class methods, with their type mappings
- 4    ``values``       enum classes (with their methods), constants, imported enums
- 5    ``variables``    ``get_x``/``set_x`` accessors; error variables set aside
- 6    ``sentinels``    exception classes for the error variables
- 7    ``names``        every generated C and Go identifier
+ 4    ``outparams``    ``any`` parameters Go decodes into (``json.Unmarshal``'s ``v``)
+ 5    ``values``       enum classes (with their methods), constants, imported enums
+ 6    ``variables``    ``get_x``/``set_x`` accessors; error variables set aside
+ 7    ``sentinels``    exception classes for the error variables
+ 8    ``names``        every generated C and Go identifier
 ====  ===============  ==================================================================
 
 One :class:`~bindc.resolve.symbols.SymbolTable` per module hands out every name the output
-declares: passes 2-6 claim Python names in the module namespace (first claim wins; a later
+declares: passes 2-7 claim Python names in the module namespace (first claim wins; a later
 clash is a diagnostic at the later declaration), and the names pass allocates the C and Go
 identifiers so that no two of them can be spelled alike. The emitters only read it.
 
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Package
-from bindc.resolve import classes, functions, names, sentinels, types, values, variables
+from bindc.resolve import classes, functions, names, outparams, sentinels, types, values, variables
 from bindc.resolve.functions import bind_function, wanted
 from bindc.resolve.model import (BoundClass, BoundConstant, BoundEnum, BoundField, BoundFunction, BoundModule,
                                  BoundParam, BoundReceiver, BoundResult, BoundSentinel, ModuleValues)
@@ -40,7 +41,7 @@ from bindc.resolve.summary import summarize
 from bindc.resolve.types import package_level_names
 
 #: The passes, in the order they run.
-PASSES = (types, classes, functions, values, variables, sentinels, names)
+PASSES = (types, classes, functions, outparams, values, variables, sentinels, names)
 
 __all__ = ["BoundClass", "BoundConstant", "BoundEnum", "BoundField", "BoundFunction", "BoundModule", "BoundParam",
            "BoundReceiver", "BoundResult", "BoundSentinel", "ModuleValues", "PASSES", "RESERVED_MODULE_NAMES",

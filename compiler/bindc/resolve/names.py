@@ -1,4 +1,4 @@
-"""Pass 7, names: every C and Go identifier the output declares, handed out by the symbol table.
+"""Pass 8, names: every C and Go identifier the output declares, handed out by the symbol table.
 
 Order matters, because the first request for a spelling gets it and later ones step aside
 (``_2``, ``_3``...): first the module's own fixed names (``PyInit_<module>``, the method table,
@@ -28,7 +28,7 @@ MODULE_IDENTS = ("PyInit_{}", "bindc_{}_methods", "bindc_{}_module", "bindcgo_{}
 
 #: One class's identifiers, ``{}`` being its stem (``<module>_<Class>``).
 CLASS_TEMPLATES = ("bindcpy_{}_new", "bindcpy_{}_init", "bindcpy_{}_repr", "bindcpy_{}_str",
-                   "bindcpy_{}_richcompare", "bindcgo_{}_new", "bindcgo_{}_eq", "bindc_{}_getset",
+                   "bindcpy_{}_richcompare", "bindcgo_{}_new", "bindcgo_{}__eq", "bindcgo_{}__cmp", "bindc_{}_getset",
                    "bindc_{}_methods", "bindc_{}_slots", "bindc_{}_spec", "bindc_{}_type")
 
 #: A function's (or method's) wrapper, trampoline and docstring, ``{}`` being its stem.

@@ -140,6 +140,13 @@ class TypeMapping:
         """A Go expression of ``go_type`` built from the trampoline parameter ``c_expr``."""
         raise NotImplementedError
 
+    def go_arg_finish(self, c_expr: str, site: ArgSite, refs: GoRefs) -> list[str]:
+        """Go statements run right after the call (holding the GIL again) that write what the
+        function stored into its argument back into the Python object (a list Go sorted, a
+        dict json.Unmarshal filled: :mod:`bindc.typemap.inout`); they may ``return -1``
+        after raising. Only for mappings whose ``go_arg_prepare`` kept what they need."""
+        return []
+
     # -- Go -> Python (results) -------------------------------------------------------------
 
     def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:

@@ -39,6 +39,10 @@ class FuncMapping(TypeMapping):
     returns_error: bool = False
 
     @property
+    def py_param_annotation(self) -> str:
+        return self.py_annotation.removesuffix(" | None")
+
+    @property
     def sig_id(self) -> str:
         """A short stable identifier of the signature, for generated helper names."""
         return hashlib.sha1(self.func.go_syntax().encode()).hexdigest()[:10]
@@ -90,6 +94,18 @@ class FuncMapping(TypeMapping):
         return f"py4go_bind_drop_func({var});"
 
 
+def func_mappings_in(mapping: TypeMapping) -> tuple[FuncMapping, ...]:
+    """The func signatures a value of ``mapping`` carries: itself, the func type under a
+    named func type (``type Handler func()``), or the elements of a slice of funcs."""
+    from bindc.typemap.named import NamedMapping
+
+    if isinstance(mapping, NamedMapping):
+        mapping = mapping.inner
+    if isinstance(mapping, FuncMapping):
+        return (mapping,)
+    return tuple(getattr(mapping, "funcs", ()))
+
+
 def callback_builder_name(m: FuncMapping) -> str:
     """The generated Go function turning a ``*python.Callback`` into the Go func type."""
     return f"bindcFunc_{m.sig_id}"
@@ -103,7 +119,10 @@ def method_def_name(m: FuncMapping) -> str:
 def _runtime_convertible(t: GoType, env: TypeEnv, seen: set[str]) -> bool:
     """Whether the runtime's reflection-based FromGo and Decode handle ``t`` (the callback side
     converts with them): predeclared types, ``any``, slices, arrays, maps and pointers of
-    such, and the package's named types over them; not structs, channels or funcs."""
+    such, the package's named types over them, and its bound struct classes (``T`` and ``*T``:
+    the runtime finds their class in its registry); not other structs, channels or funcs."""
+    if _bound_struct(t, env):
+        return True
     if isinstance(t, NamedType):
         if t.package is None and not t.type_args and t.name in env.local_types:
             if t.name in seen:
@@ -118,6 +137,14 @@ def _runtime_convertible(t: GoType, env: TypeEnv, seen: set[str]) -> bool:
     if isinstance(t, InterfaceType):
         return not t.methods and not t.embeds
     return False
+
+
+def _bound_struct(t: GoType, env: TypeEnv) -> bool:
+    """``T`` or ``*T`` for a struct type the module binds as a class."""
+    from bindc.typemap.classes import ClassMapping, ValueClassMapping, find_class
+
+    mapping = find_class(t, env)
+    return isinstance(mapping, ClassMapping) and not isinstance(mapping, ValueClassMapping)
 
 
 def find_func(t: GoType, env: TypeEnv) -> TypeMapping | None:
@@ -158,5 +185,6 @@ def find_func(t: GoType, env: TypeEnv) -> TypeMapping | None:
     else:
         ret = "tuple[" + ", ".join(m.py_annotation for m in results) + "]"
     annotation = f"Callable[[{args}], {ret}]"
-    return FuncMapping(t.go_syntax(), annotation, "py4go_callable", "C.py4go_callable", "uintptr_t", "C.uintptr_t",
+    # A nil func comes back as None: the result annotation says so (a parameter needs a callable).
+    return FuncMapping(t.go_syntax(), f"{annotation} | None", "py4go_callable", "C.py4go_callable", "uintptr_t", "C.uintptr_t",
                        func=t, params=params, results=results, returns_error=returns_error)

@@ -7,8 +7,9 @@ for a qualified name, in the imported package parsed with the frontend
 
 A named integer type of the bound package with at least two exported constants of that type
 (``const ( Red Color = iota; Green; Blue )``) is an *enum*: results come back as members of a Python
-``IntEnum`` class the module creates at import (a value with no member comes back as a plain
-``int``), and parameters accept a member or any ``int`` in the type's range.
+``IntEnum`` class the module creates at import (a value no constant names comes back as a
+pseudo-member: an instance of the class with ``name`` None, as Python's ``Flag`` makes them, so
+a result is always what the stub says), and parameters accept a member or any ``int`` in the type's range.
 
 Struct types, and the bound package's types with methods, are bound as classes by another
 family, so this finder must stay *after* the class finder in
@@ -18,13 +19,14 @@ another package, like ``time.Duration``) crosses as its underlying type, without
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bindc.capi import CSignature
 from bindc.consteval import ConstEvalError
 from bindc.ir import GoType, NamedType, StructType, TypeDecl
 from bindc.typemap.base import ArgSite, GoRefs, TypeMapping
-from bindc.typemap.env import TypeEnv
+from bindc.typemap.env import PREDECLARED_TYPES, TypeEnv
 from bindc.typemap.imported import constants_of, imported_env
 from bindc.typemap.numbers import SignedInt, UnsignedInt
 
@@ -45,6 +47,9 @@ class NamedMapping(TypeMapping):
 
     inner: TypeMapping = None  # type: ignore[assignment]
     named: NamedType = None  # type: ignore[assignment]
+    #: The underlying type as the bound package can write it (None when it is only known in
+    #: another package's terms): a result is converted to it before ``inner`` stores it.
+    underlying: GoType | None = None
 
     @property
     def capi(self) -> tuple[CSignature, ...]:
@@ -82,8 +87,24 @@ class NamedMapping(TypeMapping):
     def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
         return f"{refs.type_syntax(self.named)}({self.inner.go_arg_value(c_expr, refs)})"
 
+    def go_arg_finish(self, c_expr: str, site: ArgSite, refs: GoRefs) -> list[str]:
+        return self.inner.go_arg_finish(c_expr, site, refs)
+
     def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
-        return self.inner.go_result_store(out, f"{self.inner.go_type}({value})", fn, refs)
+        return self.inner.go_result_store(out, self.to_underlying(value, refs), fn, refs)
+
+    def to_underlying(self, value: str, refs: GoRefs) -> str:
+        """A Go expression converting ``value`` (of the named type) to its underlying type,
+        spelled for the generated file: ``[]pkg.Pt(v)``, ``(func())(v)``."""
+        if self.underlying is not None:
+            spelled = refs.type_syntax(self.underlying)
+        elif _predeclared_only(self.inner.go_type):
+            spelled = self.inner.go_type
+        else:
+            return value  # written in another package's terms: the runtime reflects on the value
+        if spelled.startswith(("*", "<-", "chan")) or "func" in spelled:
+            spelled = f"({spelled})"  # Go parses func()(v) and []func()(v) as func types, *T(v) as *(T(v))
+        return f"{spelled}({value})"
 
     def c_result_locals(self, var: str) -> list[str]:
         return self.inner.c_result_locals(var)
@@ -93,6 +114,14 @@ class NamedMapping(TypeMapping):
 
     def c_result_release(self, var: str) -> str | None:
         return self.inner.c_result_release(var)
+
+
+_GO_WORDS = PREDECLARED_TYPES | {"func", "map", "chan", "struct", "interface"}
+
+
+def _predeclared_only(go: str) -> bool:
+    """Whether the Go type text ``go`` names no declared type (any file can spell it)."""
+    return all(word in _GO_WORDS for word in re.findall(r"[A-Za-z_][A-Za-z_0-9.]*", go))
 
 
 def enum_members_var(type_name: str) -> str:
@@ -135,6 +164,7 @@ ENUM_CAPI: tuple[CSignature, ...] = (
     CSignature("PyImport_ImportModule", _OBJ, ("const char *",)),
     CSignature("PyObject_GetAttrString", _OBJ, (_OBJ, "const char *")),
     CSignature("PyObject_Call", _OBJ, (_OBJ, _OBJ, _OBJ)),
+    CSignature("py4go_bind_enum_pseudo", _OBJ, (_OBJ, _OBJ)),
 )
 
 
@@ -200,7 +230,8 @@ def underlying_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: Typ
     if isinstance(inner, NamedMapping):
         inner = inner.inner  # convert straight to the predeclared type underneath
     return NamedMapping(t.go_syntax(), inner.py_annotation, inner.c_arg_type, inner.cgo_arg_type,
-                        inner.c_result_type, inner.cgo_result_type, inner=inner, named=t)
+                        inner.c_result_type, inner.cgo_result_type, inner=inner, named=t,
+                        underlying=underlying if underlying_env is env else None)
 
 
 #: ``env.extra`` key: imported enum class names already claimed, name -> (import path, type).

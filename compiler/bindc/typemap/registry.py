@@ -13,11 +13,14 @@ from typing import Callable
 
 from bindc.ir import GoType, NamedType, SliceType
 from bindc.typemap.base import TypeMapping
+from bindc.typemap.bytearrays import find_byte_array
 from bindc.typemap.classes import find_class
 from bindc.typemap.containers import find_runtime_value
 from bindc.typemap.interfaces import find_interface
 from bindc.typemap.env import TypeEnv
+from bindc.typemap.funclists import find_func_list
 from bindc.typemap.funcs import find_func
+from bindc.typemap.inout import find_inout
 from bindc.typemap.named import find_named
 from bindc.typemap.numbers import NUMERIC_MAPPINGS
 from bindc.typemap.text import BYTES, STRING
@@ -59,8 +62,8 @@ def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 
 #: Finders in the order they are tried: specific families before general ones.
-FINDERS: list[Finder] = [find_scalar, find_bytes, find_well_known, find_class, find_interface, find_func, find_named,
-                         find_runtime_value]
+FINDERS: list[Finder] = [find_scalar, find_bytes, find_byte_array, find_well_known, find_class, find_interface,
+                         find_func, find_named, find_func_list, find_inout, find_runtime_value]
 
 
 def lookup_mapping(t: GoType, env: TypeEnv) -> TypeMapping:

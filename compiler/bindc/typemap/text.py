@@ -48,7 +48,8 @@ class String(_BufferMapping):
 
 @dataclass(frozen=True)
 class Bytes(_BufferMapping):
-    """``[]byte`` <-> ``bytes``; any buffer (bytes, bytearray, memoryview) is accepted."""
+    """``[]byte`` <-> ``bytes``; any buffer (bytes, bytearray, memoryview) is accepted, and a
+    writable one (bytearray) gets Go's bytes copied back after the call (``Read(p)``)."""
 
     def c_arg_locals(self, var: str) -> list[str]:
         return [f"Py_buffer {var}_buf = {{0}};", f"py4go_strview {var} = {{NULL, 0}};"]
@@ -60,8 +61,16 @@ class Bytes(_BufferMapping):
     def c_arg_release(self, var: str) -> str | None:
         return f"py4go_bind_release_bytes(&{var}_buf);"
 
+    def go_arg_prepare(self, c_expr: str, site: ArgSite, refs: GoRefs) -> list[str]:
+        return [f"{c_expr}_go := {refs.rt}.BindcBytes({refs.unsafe}.Pointer({c_expr}.p), int({c_expr}.n))"]
+
     def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
-        return f"{refs.rt}.BindcBytes({refs.unsafe}.Pointer({c_expr}.p), int({c_expr}.n))"
+        return f"{c_expr}_go"
+
+    def go_arg_finish(self, c_expr: str, site: ArgSite, refs: GoRefs) -> list[str]:
+        # A bytearray (writable buffer) sees what Go wrote: Read(p) fills it.
+        return [f"{refs.rt}.BindcBytesBack({refs.unsafe}.Pointer({c_expr}.p), int({c_expr}.n), "
+                f"{c_expr}.writable != 0, {c_expr}_go)"]
 
     def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
         return [f"if *{out} = (*C.PyObject)({refs.rt}.BindcNewBytes({value})); *{out} == nil {{", "return -1", "}"]

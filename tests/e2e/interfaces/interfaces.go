@@ -172,7 +172,7 @@ type Failer interface {
 // Explain formats a Failer.
 func Explain(f Failer) string { return fmt.Sprintf("%d: %s", f.Code(), f.Error()) }
 
-// Visitor's method takes a struct: Python objects cannot implement it.
+// Visitor's method takes a bound struct: a Python object implementing it gets a Square instance.
 type Visitor interface {
 	Visit(s Square) int
 }

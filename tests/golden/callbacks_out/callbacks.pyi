@@ -76,22 +76,22 @@ def forget() -> None:
 def collect() -> None:
     """Collect runs Go's garbage collector (and finalizers) a few times."""
 
-def make_adder(n: int, /) -> Callable[[int], int]:
+def make_adder(n: int, /) -> Callable[[int], int] | None:
     """MakeAdder returns a func adding n."""
 
 def live_adders() -> int:
     """LiveAdders collects garbage and returns how many MakeAdder funcs are still alive."""
 
-def make_greeter(greeting: str, /) -> Callable[[str], str]:
+def make_greeter(greeting: str, /) -> Callable[[str], str] | None:
     """MakeGreeter returns a func that greets or fails on an empty name."""
 
-def make_panicker() -> Callable[[], None]:
+def make_panicker() -> Callable[[], None] | None:
     """MakePanicker returns a func that panics."""
 
-def nil_func() -> Callable[[int], int]:
+def nil_func() -> Callable[[int], int] | None:
     """NilFunc returns a nil func."""
 
-def compose(f: Callable[[int], int], g: Callable[[int], int], /) -> Callable[[int], int]:
+def compose(f: Callable[[int], int], g: Callable[[int], int], /) -> Callable[[int], int] | None:
     """Compose returns a Go func calling f then g (both Python callables)."""
 
 def sleep(ms: int, /) -> None:

@@ -213,11 +213,13 @@ func bindcgo_callbacks_bytes_(c_a0 C.py4go_callable, c_a1 C.py4go_strview, c_r0 
 			c_status = C.int(py4go.BindcPanic("bytes_", v_panic))
 		}
 	}()
+	c_a1_go := py4go.BindcBytes(unsafe.Pointer(c_a1.p), int(c_a1.n))
 	v_a0 := bindcFunc_ad01b0c1fe(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
-	v_a1 := py4go.BindcBytes(unsafe.Pointer(c_a1.p), int(c_a1.n))
+	v_a1 := c_a1_go
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := callbacks.Bytes(v_a0, v_a1)
 	v_gil.Restore()
+	py4go.BindcBytesBack(unsafe.Pointer(c_a1.p), int(c_a1.n), c_a1.writable != 0, c_a1_go)
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewBytes(v_r0)); *c_r0 == nil {
 		return -1
 	}

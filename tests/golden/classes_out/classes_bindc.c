@@ -438,12 +438,15 @@ bindcpy_classes_Point_str(PyObject *self)
 static PyObject *
 bindcpy_classes_Point_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_classes_Point_type))
+    if (!PyObject_TypeCheck(a, bindc_classes_Point_type) || !PyObject_TypeCheck(b, bindc_classes_Point_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_classes_Point_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_classes_Point__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_classes_Point_norm, "norm($self, /)\n--\n\nNorm is the distance from the origin (value receiver).");
@@ -652,12 +655,15 @@ bindcpy_classes_Rect_repr(PyObject *self)
 static PyObject *
 bindcpy_classes_Rect_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_classes_Rect_type))
+    if (!PyObject_TypeCheck(a, bindc_classes_Rect_type) || !PyObject_TypeCheck(b, bindc_classes_Rect_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_classes_Rect_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_classes_Rect__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_classes_Rect_area, "area($self, /)\n--\n\nArea is the rectangle's area.");
@@ -796,12 +802,15 @@ bindcpy_classes_Node_repr(PyObject *self)
 static PyObject *
 bindcpy_classes_Node_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_classes_Node_type))
+    if (!PyObject_TypeCheck(a, bindc_classes_Node_type) || !PyObject_TypeCheck(b, bindc_classes_Node_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_classes_Node_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_classes_Node__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_classes_Node_len, "len($self, /)\n--\n\nLen counts nodes from n.");
@@ -927,12 +936,15 @@ bindcpy_classes_Base_repr(PyObject *self)
 static PyObject *
 bindcpy_classes_Base_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_classes_Base_type))
+    if (!PyObject_TypeCheck(a, bindc_classes_Base_type) || !PyObject_TypeCheck(b, bindc_classes_Base_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_classes_Base_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_classes_Base__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_classes_Base_describe, "describe($self, /)\n--\n\nDescribe is promoted to Derived.");
@@ -1098,12 +1110,15 @@ bindcpy_classes_Derived_repr(PyObject *self)
 static PyObject *
 bindcpy_classes_Derived_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_classes_Derived_type))
+    if (!PyObject_TypeCheck(a, bindc_classes_Derived_type) || !PyObject_TypeCheck(b, bindc_classes_Derived_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_classes_Derived_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_classes_Derived__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_classes_Derived_describe, "describe($self, /)\n--\n\nDescribe is promoted to Derived.");
@@ -1370,12 +1385,15 @@ bindcpy_classes_ParseError_str(PyObject *self)
 static PyObject *
 bindcpy_classes_ParseError_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_classes_ParseError_type))
+    if (!PyObject_TypeCheck(a, bindc_classes_ParseError_type) || !PyObject_TypeCheck(b, bindc_classes_ParseError_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_classes_ParseError_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_classes_ParseError__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 static PyGetSetDef bindc_classes_ParseError_getset[] = {
@@ -1468,12 +1486,15 @@ bindcpy_classes_Square_repr(PyObject *self)
 static PyObject *
 bindcpy_classes_Square_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_classes_Square_type))
+    if (!PyObject_TypeCheck(a, bindc_classes_Square_type) || !PyObject_TypeCheck(b, bindc_classes_Square_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_classes_Square_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_classes_Square__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_classes_Square_area, "area($self, /)\n--\n\nArea implements Shape.");

@@ -249,10 +249,14 @@ func bindcgo_classes_centroid(c_a0 *C.PyObject, c_r0 *C.uintptr_t) (c_status C.i
 		}
 	}()
 	var c_a0_go []classes.Point
-	if py4go.BindcDecode("centroid", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("centroid", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := classes.Centroid(c_a0_go)
+	if py4go.BindcSliceBack("centroid", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
 	return 0
 }
@@ -265,10 +269,14 @@ func bindcgo_classes_scale_all(c_a0 *C.PyObject, c_a1 C.longlong, c_r0 *C.longlo
 		}
 	}()
 	var c_a0_go []*classes.Point
-	if py4go.BindcDecode("scale_all", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("scale_all", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := classes.ScaleAll(c_a0_go, int(c_a1))
+	if py4go.BindcSliceBack("scale_all", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -358,14 +366,16 @@ func bindcgo_classes_Point_set_y(c_self C.uintptr_t, c_a0 C.longlong) (c_status 
 	return 0
 }
 
-//export bindcgo_classes_Point_eq
-func bindcgo_classes_Point_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Point__eq
+func bindcgo_classes_Point__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Point.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Point) == *py4go.BindcValue(uintptr(c_b)).(*classes.Point) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Point)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Point)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -493,14 +503,16 @@ func bindcgo_classes_Rect_set_label(c_self C.uintptr_t, c_a0 C.py4go_strview) (c
 	return 0
 }
 
-//export bindcgo_classes_Rect_eq
-func bindcgo_classes_Rect_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Rect__eq
+func bindcgo_classes_Rect__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Rect.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Rect) == *py4go.BindcValue(uintptr(c_b)).(*classes.Rect) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Rect)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Rect)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -567,14 +579,16 @@ func bindcgo_classes_Node_set_next(c_self C.uintptr_t, c_a0 C.uintptr_t) (c_stat
 	return 0
 }
 
-//export bindcgo_classes_Node_eq
-func bindcgo_classes_Node_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Node__eq
+func bindcgo_classes_Node__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Node.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Node) == *py4go.BindcValue(uintptr(c_b)).(*classes.Node) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Node)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Node)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -631,14 +645,16 @@ func bindcgo_classes_Base_set_id(c_self C.uintptr_t, c_a0 C.longlong) (c_status 
 	return 0
 }
 
-//export bindcgo_classes_Base_eq
-func bindcgo_classes_Base_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Base__eq
+func bindcgo_classes_Base__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Base.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Base) == *py4go.BindcValue(uintptr(c_b)).(*classes.Base) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Base)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Base)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -731,14 +747,16 @@ func bindcgo_classes_Derived_set_id(c_self C.uintptr_t, c_a0 C.longlong) (c_stat
 	return 0
 }
 
-//export bindcgo_classes_Derived_eq
-func bindcgo_classes_Derived_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Derived__eq
+func bindcgo_classes_Derived__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Derived.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Derived) == *py4go.BindcValue(uintptr(c_b)).(*classes.Derived) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Derived)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Derived)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -783,7 +801,8 @@ func bindcgo_classes_Blob_set_data(c_self C.uintptr_t, c_a0 C.py4go_strview) (c_
 			c_status = C.int(py4go.BindcPanic("Blob.data", v_panic))
 		}
 	}()
-	py4go.BindcValue(uintptr(c_self)).(*classes.Blob).Data = py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	c_a0_go := py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	py4go.BindcValue(uintptr(c_self)).(*classes.Blob).Data = c_a0_go
 	return 0
 }
 
@@ -850,14 +869,16 @@ func bindcgo_classes_ParseError_set_msg(c_self C.uintptr_t, c_a0 C.py4go_strview
 	return 0
 }
 
-//export bindcgo_classes_ParseError_eq
-func bindcgo_classes_ParseError_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_ParseError__eq
+func bindcgo_classes_ParseError__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("ParseError.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.ParseError) == *py4go.BindcValue(uintptr(c_b)).(*classes.ParseError) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.ParseError)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.ParseError)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -904,14 +925,16 @@ func bindcgo_classes_Square_set_side(c_self C.uintptr_t, c_a0 C.longlong) (c_sta
 	return 0
 }
 
-//export bindcgo_classes_Square_eq
-func bindcgo_classes_Square_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_classes_Square__eq
+func bindcgo_classes_Square__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Square.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*classes.Square) == *py4go.BindcValue(uintptr(c_b)).(*classes.Square) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*classes.Square)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*classes.Square)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0

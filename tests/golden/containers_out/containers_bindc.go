@@ -87,10 +87,14 @@ func bindcgo_containers_sum_list(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C
 		}
 	}()
 	var c_a0_go []int
-	if py4go.BindcDecode("sum_list", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("sum_list", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.SumList(c_a0_go)
+	if py4go.BindcSliceBack("sum_list", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -117,10 +121,14 @@ func bindcgo_containers_scale(c_a0 *C.PyObject, c_a1 C.double, c_r0 **C.PyObject
 		}
 	}()
 	var c_a0_go []float64
-	if py4go.BindcDecode("scale", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("scale", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Scale(c_a0_go, float64(c_a1))
+	if py4go.BindcSliceBack("scale", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("scale", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -135,10 +143,14 @@ func bindcgo_containers_upper(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.i
 		}
 	}()
 	var c_a0_go []string
-	if py4go.BindcDecode("upper", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("upper", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Upper(c_a0_go)
+	if py4go.BindcSliceBack("upper", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("upper", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -153,10 +165,14 @@ func bindcgo_containers_small(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C.in
 		}
 	}()
 	var c_a0_go []int8
-	if py4go.BindcDecode("small", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("small", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Small(c_a0_go)
+	if py4go.BindcSliceBack("small", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -169,10 +185,14 @@ func bindcgo_containers_flags(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.i
 		}
 	}()
 	var c_a0_go []bool
-	if py4go.BindcDecode("flags", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("flags", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Flags(c_a0_go)
+	if py4go.BindcSliceBack("flags", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("flags", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -187,10 +207,14 @@ func bindcgo_containers_unsigned(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status 
 		}
 	}()
 	var c_a0_go []uint32
-	if py4go.BindcDecode("unsigned", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("unsigned", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Unsigned(c_a0_go)
+	if py4go.BindcSliceBack("unsigned", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("unsigned", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -205,10 +229,14 @@ func bindcgo_containers_chunks(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.
 		}
 	}()
 	var c_a0_go [][]byte
-	if py4go.BindcDecode("chunks", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("chunks", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Chunks(c_a0_go)
+	if py4go.BindcSliceBack("chunks", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("chunks", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -255,10 +283,14 @@ func bindcgo_containers_flatten(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C
 		}
 	}()
 	var c_a0_go [][]string
-	if py4go.BindcDecode("flatten", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("flatten", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Flatten(c_a0_go)
+	if py4go.BindcSliceBack("flatten", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("flatten", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -339,10 +371,14 @@ func bindcgo_containers_groups(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.
 		}
 	}()
 	var c_a0_go []string
-	if py4go.BindcDecode("groups", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("groups", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Groups(c_a0_go)
+	if py4go.BindcSliceBack("groups", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("groups", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -431,10 +467,14 @@ func bindcgo_containers_empty_len(c_a0 *C.PyObject, c_r0 *C.longlong, c_r1 *C.in
 		}
 	}()
 	var c_a0_go []string
-	if py4go.BindcDecode("empty_len", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("empty_len", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0, v_r1 := containers.EmptyLen(c_a0_go)
+	if py4go.BindcSliceBack("empty_len", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.longlong(v_r0)
 	*c_r1 = 0
 	if v_r1 {
@@ -583,10 +623,14 @@ func bindcgo_containers_first(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.i
 		}
 	}()
 	var c_a0_go []*py4go.Object
-	if py4go.BindcDecode("first", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("first", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.First(c_a0_go)
+	if py4go.BindcSliceBack("first", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcTakeObject("first", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -665,10 +709,14 @@ func bindcgo_containers_narrow(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.
 		}
 	}()
 	var c_a0_go []float32
-	if py4go.BindcDecode("narrow", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("narrow", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Narrow(c_a0_go)
+	if py4go.BindcSliceBack("narrow", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("narrow", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -719,10 +767,14 @@ func bindcgo_containers_names(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.i
 		}
 	}()
 	var c_a0_go []*string
-	if py4go.BindcDecode("names", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("names", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Names(c_a0_go)
+	if py4go.BindcSliceBack("names", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("names", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -737,10 +789,14 @@ func bindcgo_containers_transpose(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status
 		}
 	}()
 	var c_a0_go [][]float64
-	if py4go.BindcDecode("transpose", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("transpose", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Transpose(c_a0_go)
+	if py4go.BindcSliceBack("transpose", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("transpose", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -755,10 +811,14 @@ func bindcgo_containers_index(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.i
 		}
 	}()
 	var c_a0_go []string
-	if py4go.BindcDecode("index", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("index", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := containers.Index(c_a0_go)
+	if py4go.BindcSliceBack("index", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("index", v_r0)); *c_r0 == nil {
 		return -1
 	}

@@ -19,7 +19,8 @@ PyObject *bindc_extras_ErrLate_error;
 /* Each enum class's value -> member dict, set at import; enum results look members up here. */
 static PyObject *bindc_enum_kinds_Kind_members = NULL;
 
-/* An enum result: the member whose value is v (v is stolen), or v itself when no member has it. */
+/* An enum result: the member whose value is v (v is stolen), or a pseudo-member of the class when no
+   constant has it (py4go_bind_enum_pseudo). */
 static PyObject *
 bindc_enum_member(PyObject *members, PyObject *v)
 {
@@ -28,7 +29,7 @@ bindc_enum_member(PyObject *members, PyObject *v)
     PyObject *member = PyDict_GetItemWithError(members, v);
     if (member == NULL) {
         if (!PyErr_Occurred())
-            return v;
+            return py4go_bind_enum_pseudo(members, v);  /* a member all the same */
         Py_DECREF(v);
         return NULL;
     }
@@ -488,12 +489,15 @@ bindcpy_extras_Circuit_repr(PyObject *self)
 static PyObject *
 bindcpy_extras_Circuit_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_extras_Circuit_type))
+    if (!PyObject_TypeCheck(a, bindc_extras_Circuit_type) || !PyObject_TypeCheck(b, bindc_extras_Circuit_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_extras_Circuit_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_extras_Circuit__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_extras_Circuit_total, "total($self, /)\n--\n\nTotal is the load times the gain.");
@@ -709,12 +713,15 @@ bindcpy_extras_LimitError_str(PyObject *self)
 static PyObject *
 bindcpy_extras_LimitError_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_extras_LimitError_type))
+    if (!PyObject_TypeCheck(a, bindc_extras_LimitError_type) || !PyObject_TypeCheck(b, bindc_extras_LimitError_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_extras_LimitError_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_extras_LimitError__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_extras_LimitError_unwrap, "unwrap($self, /)\n--\n\nUnwrap makes errors.Is(err, ErrTooBig) true.");

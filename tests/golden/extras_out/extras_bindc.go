@@ -131,10 +131,14 @@ func bindcgo_extras_conjugates(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.
 		}
 	}()
 	var c_a0_go []complex128
-	if py4go.BindcDecode("conjugates", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("conjugates", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_r0 := extras.Conjugates(c_a0_go)
+	if py4go.BindcSliceBack("conjugates", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("conjugates", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -401,14 +405,16 @@ func bindcgo_extras_Circuit_set_gain(c_self C.uintptr_t, c_a0 C.Py_complex) (c_s
 	return 0
 }
 
-//export bindcgo_extras_Circuit_eq
-func bindcgo_extras_Circuit_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_extras_Circuit__eq
+func bindcgo_extras_Circuit__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Circuit.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*extras.Circuit) == *py4go.BindcValue(uintptr(c_b)).(*extras.Circuit) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*extras.Circuit)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*extras.Circuit)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -480,14 +486,16 @@ func bindcgo_extras_LimitError_set_limit(c_self C.uintptr_t, c_a0 C.longlong) (c
 	return 0
 }
 
-//export bindcgo_extras_LimitError_eq
-func bindcgo_extras_LimitError_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_extras_LimitError__eq
+func bindcgo_extras_LimitError__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("LimitError.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*extras.LimitError) == *py4go.BindcValue(uintptr(c_b)).(*extras.LimitError) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*extras.LimitError)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*extras.LimitError)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0

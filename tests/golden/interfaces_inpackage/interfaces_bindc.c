@@ -15,6 +15,7 @@ PyTypeObject *bindc_interfaces_Buffer_type;
 static const char *const bindc_iface_Shape_methods[] = {"area"};
 static const char *const bindc_iface_Labeler_methods[] = {"label", "weights", "__str__"};
 static const char *const bindc_iface_Failer_methods[] = {"code", "__str__"};
+static const char *const bindc_iface_Visitor_methods[] = {"visit"};
 static const char *const bindc_iface_Sealed_methods[] = {"value", "seal"};
 static const char *const bindc_iface__io_Writer_methods[] = {"write"};
 static const char *const bindc_iface__io_WriteCloser_methods[] = {"write", "close"};
@@ -352,9 +353,9 @@ bindcpy_interfaces_walk(PyObject *module, PyObject *const *args, Py_ssize_t narg
     if (py4go_bind_nargs("walk", nargs, 1, 1) < 0)
         return NULL;
     PyObject *result = NULL;
-    uintptr_t a0 = 0;
+    py4go_iface_arg a0 = {0};
     long long r0 = 0;
-    if (py4go_bind_any_instance_arg(args[0], "walk", 1, "an object implementing Visitor or None", 1, &a0) < 0)
+    if (py4go_bind_iface_arg(args[0], "walk", 1, "Visitor", bindc_iface_Visitor_methods, 1, &a0) < 0)
         goto done;
     if (bindcgo_interfaces_walk(a0, &r0) < 0)
         goto done;
@@ -582,12 +583,15 @@ bindcpy_interfaces_Square_repr(PyObject *self)
 static PyObject *
 bindcpy_interfaces_Square_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_interfaces_Square_type))
+    if (!PyObject_TypeCheck(a, bindc_interfaces_Square_type) || !PyObject_TypeCheck(b, bindc_interfaces_Square_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_interfaces_Square_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_interfaces_Square__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_interfaces_Square_area, "area($self, /)\n--\n\nArea implements Shape.");
@@ -695,12 +699,15 @@ bindcpy_interfaces_Holder_repr(PyObject *self)
 static PyObject *
 bindcpy_interfaces_Holder_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_interfaces_Holder_type))
+    if (!PyObject_TypeCheck(a, bindc_interfaces_Holder_type) || !PyObject_TypeCheck(b, bindc_interfaces_Holder_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_interfaces_Holder_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_interfaces_Holder__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_interfaces_Holder_area, "area($self, /)\n--\n\nArea returns the held shape's area.");
@@ -772,8 +779,7 @@ bindcpy_interfaces_Buffer_init(PyObject *self, PyObject *args, PyObject *kwds)
 static PyObject *
 bindcpy_interfaces_Buffer_repr(PyObject *self)
 {
-    static const char *const names[] = {NULL};
-    return py4go_bind_class_repr(self, names, 0);
+    return py4go_bind_class_repr_str(self);
 }
 
 PyDoc_STRVAR(bindcdoc_interfaces_Buffer_string, "string($self, /)\n--\n\nString is what was written.");
@@ -910,7 +916,7 @@ PyInit_interfaces(void)
         return NULL;
     }
     bindcgo_interfaces_register_classes();
-    if (py4go_bind_exec(m, "import typing\n@typing.runtime_checkable\nclass Shape(typing.Protocol):\n    \"\"\"Shape is implemented by Square here and by any Python object with an area() method.\"\"\"\n    def area(self, /):\n        \"\"\"Implements Go Area.\"\"\"\n\n\n@typing.runtime_checkable\nclass Labeler(typing.Protocol):\n    \"\"\"Labeler has a method with an error result, arguments and several kinds of values, and\n    String (which Python implements as __str__).\n    \"\"\"\n    def label(self, arg0, arg1, /):\n        \"\"\"Implements Go Label (a raised exception is its error result).\"\"\"\n    def weights(self, arg0, /):\n        \"\"\"Implements Go Weights.\"\"\"\n\n\n@typing.runtime_checkable\nclass Failer(typing.Protocol):\n    \"\"\"Failer embeds error: Python implements Error() as __str__.\"\"\"\n    def code(self, /):\n        \"\"\"Implements Go Code.\"\"\"\n\n\n@typing.runtime_checkable\nclass Sealed(typing.Protocol):\n    \"\"\"Sealed has an unexported method: Python objects implement it only when the bindings are\n    generated into this package (a wrapper package cannot declare seal).\n    \"\"\"\n    def value(self, /):\n        \"\"\"Implements Go Value.\"\"\"\n    def seal(self, /):\n        \"\"\"Implements Go seal.\"\"\"\n\n\n@typing.runtime_checkable\nclass Writer(typing.Protocol):\n    \"\"\"A Python object implementing the Go interface io.Writer.\"\"\"\n    def write(self, arg0, /):\n        \"\"\"Implements Go Write (a raised exception is its error result).\"\"\"\n\n\n@typing.runtime_checkable\nclass WriteCloser(typing.Protocol):\n    \"\"\"A Python object implementing the Go interface io.WriteCloser.\"\"\"\n    def write(self, arg0, /):\n        \"\"\"Implements Go Write (a raised exception is its error result).\"\"\"\n    def close(self, /):\n        \"\"\"Implements Go Close (a raised exception is its error result).\"\"\"\ndel typing\n") < 0) {
+    if (py4go_bind_exec(m, "import typing\n@typing.runtime_checkable\nclass Shape(typing.Protocol):\n    \"\"\"Shape is implemented by Square here and by any Python object with an area() method.\"\"\"\n    def area(self, /):\n        \"\"\"Implements Go Area.\"\"\"\n\n\n@typing.runtime_checkable\nclass Labeler(typing.Protocol):\n    \"\"\"Labeler has a method with an error result, arguments and several kinds of values, and\n    String (which Python implements as __str__).\n    \"\"\"\n    def label(self, arg0, arg1, /):\n        \"\"\"Implements Go Label (a raised exception is its error result).\"\"\"\n    def weights(self, arg0, /):\n        \"\"\"Implements Go Weights.\"\"\"\n\n\n@typing.runtime_checkable\nclass Failer(typing.Protocol):\n    \"\"\"Failer embeds error: Python implements Error() as __str__.\"\"\"\n    def code(self, /):\n        \"\"\"Implements Go Code.\"\"\"\n\n\n@typing.runtime_checkable\nclass Visitor(typing.Protocol):\n    \"\"\"Visitor's method takes a bound struct: a Python object implementing it gets a Square instance.\"\"\"\n    def visit(self, arg0, /):\n        \"\"\"Implements Go Visit.\"\"\"\n\n\n@typing.runtime_checkable\nclass Sealed(typing.Protocol):\n    \"\"\"Sealed has an unexported method: Python objects implement it only when the bindings are\n    generated into this package (a wrapper package cannot declare seal).\n    \"\"\"\n    def value(self, /):\n        \"\"\"Implements Go Value.\"\"\"\n    def seal(self, /):\n        \"\"\"Implements Go seal.\"\"\"\n\n\n@typing.runtime_checkable\nclass Writer(typing.Protocol):\n    \"\"\"A Python object implementing the Go interface io.Writer.\"\"\"\n    def write(self, arg0, /):\n        \"\"\"Implements Go Write (a raised exception is its error result).\"\"\"\n\n\n@typing.runtime_checkable\nclass WriteCloser(typing.Protocol):\n    \"\"\"A Python object implementing the Go interface io.WriteCloser.\"\"\"\n    def write(self, arg0, /):\n        \"\"\"Implements Go Write (a raised exception is its error result).\"\"\"\n    def close(self, /):\n        \"\"\"Implements Go Close (a raised exception is its error result).\"\"\"\ndel typing\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }

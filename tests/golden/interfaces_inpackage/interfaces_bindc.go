@@ -325,7 +325,8 @@ func bindcgo_interfaces_heaviest(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject, c_r0 
 		}
 	}()
 	var c_a1_go []float64
-	if py4go.BindcDecode("heaviest", 2, unsafe.Pointer(c_a1), &c_a1_go) < 0 {
+	var c_a1_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("heaviest", 2, unsafe.Pointer(c_a1), &c_a1_go, &c_a1_back) < 0 {
 		return -1
 	}
 	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) Labeler { return bindcPyLabeler{p} })
@@ -333,6 +334,9 @@ func bindcgo_interfaces_heaviest(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject, c_r0 
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := Heaviest(v_a0, v_a1)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("heaviest", 2, &c_a1_back, c_a1_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("heaviest", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -359,13 +363,18 @@ func bindcgo_interfaces_explain(c_a0 C.py4go_iface_arg, c_r0 **C.PyObject) (c_st
 }
 
 //export bindcgo_interfaces_walk
-func bindcgo_interfaces_walk(c_a0 C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+func bindcgo_interfaces_walk(c_a0 C.py4go_iface_arg, c_r0 *C.longlong) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("walk", v_panic))
 		}
 	}()
-	v_r0 := Walk(py4go.BindcImplements[Visitor](uintptr(c_a0)))
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) Visitor { return bindcPyVisitor{p} })
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := Walk(v_a0)
+	v_gil.Restore()
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -423,13 +432,17 @@ func bindcgo_interfaces_sum_areas(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status 
 		}
 	}()
 	var c_a0_go []Shape
-	if py4go.BindcDecode("sum_areas", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("sum_areas", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_a0 := c_a0_go
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := SumAreas(v_a0)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("sum_areas", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -467,13 +480,17 @@ func bindcgo_interfaces_reverse_shapes(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_s
 		}
 	}()
 	var c_a0_go []Shape
-	if py4go.BindcDecode("reverse_shapes", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("reverse_shapes", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	v_a0 := c_a0_go
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := ReverseShapes(v_a0)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("reverse_shapes", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("reverse_shapes", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -511,7 +528,8 @@ func bindcgo_interfaces_copy_and_close(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject)
 		}
 	}()
 	var c_a1_go []string
-	if py4go.BindcDecode("copy_and_close", 2, unsafe.Pointer(c_a1), &c_a1_go) < 0 {
+	var c_a1_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("copy_and_close", 2, unsafe.Pointer(c_a1), &c_a1_go, &c_a1_back) < 0 {
 		return -1
 	}
 	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) io.WriteCloser { return bindcPy_io_WriteCloser{p} })
@@ -519,6 +537,9 @@ func bindcgo_interfaces_copy_and_close(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject)
 	v_gil = py4go.BindcReleaseGIL()
 	v_err := CopyAndClose(v_a0, v_a1)
 	v_gil.Restore()
+	if py4go.BindcSliceBack("copy_and_close", 2, &c_a1_back, c_a1_go) < 0 {
+		return -1
+	}
 	if v_err != nil {
 		return C.int(py4go.BindcError(v_err))
 	}
@@ -530,6 +551,7 @@ func init() {
 	py4go.BindcRegisterProxy(reflect.TypeFor[Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[Labeler](), "Labeler", []string{"label", "weights", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyLabeler{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[Failer](), "Failer", []string{"code", "__str__"}, func(p py4go.BindcProxy) any { return bindcPyFailer{p} })
+	py4go.BindcRegisterProxy(reflect.TypeFor[Visitor](), "Visitor", []string{"visit"}, func(p py4go.BindcProxy) any { return bindcPyVisitor{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[Sealed](), "Sealed", []string{"value", "seal"}, func(p py4go.BindcProxy) any { return bindcPySealed{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[io.Writer](), "Writer", []string{"write"}, func(p py4go.BindcProxy) any { return bindcPy_io_Writer{p} })
 	py4go.BindcRegisterProxy(reflect.TypeFor[io.WriteCloser](), "WriteCloser", []string{"write", "close"}, func(p py4go.BindcProxy) any { return bindcPy_io_WriteCloser{p} })
@@ -592,6 +614,19 @@ func (v_self bindcPyFailer) Code() int {
 func (v_self bindcPyFailer) Error() string {
 	var r0 string
 	py4go.BindcProxyMust(v_self.BindcProxy, "Error", "__str__", nil, &r0)
+	return r0
+}
+
+// bindcPyVisitor is a Python object standing in for a Visitor: each method calls the
+// object's Python method (see py4go.BindcProxy).
+type bindcPyVisitor struct{ py4go.BindcProxy }
+
+var _ Visitor = bindcPyVisitor{}
+
+// Visit calls the Python method visit().
+func (v_self bindcPyVisitor) Visit(p0 Square) int {
+	var r0 int
+	py4go.BindcProxyMust(v_self.BindcProxy, "Visit", "visit", []any{p0}, &r0)
 	return r0
 }
 
@@ -672,14 +707,16 @@ func bindcgo_interfaces_Square_set_side(c_self C.uintptr_t, c_a0 C.longlong) (c_
 	return 0
 }
 
-//export bindcgo_interfaces_Square_eq
-func bindcgo_interfaces_Square_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_interfaces_Square__eq
+func bindcgo_interfaces_Square__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Square.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*Square) == *py4go.BindcValue(uintptr(c_b)).(*Square) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*Square)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*Square)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -726,14 +763,16 @@ func bindcgo_interfaces_Holder_set_shape(c_self C.uintptr_t, c_a0 C.py4go_iface_
 	return 0
 }
 
-//export bindcgo_interfaces_Holder_eq
-func bindcgo_interfaces_Holder_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_interfaces_Holder__eq
+func bindcgo_interfaces_Holder__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Holder.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*Holder) == *py4go.BindcValue(uintptr(c_b)).(*Holder) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*Holder)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*Holder)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -777,7 +816,9 @@ func bindcgo_interfaces_Buffer_write(c_self C.uintptr_t, c_a0 C.py4go_strview, c
 			c_status = C.int(py4go.BindcPanic("Buffer.write", v_panic))
 		}
 	}()
-	v_r0, v_err := py4go.BindcValue(uintptr(c_self)).(*Buffer).Write(py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	c_a0_go := py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	v_r0, v_err := py4go.BindcValue(uintptr(c_self)).(*Buffer).Write(c_a0_go)
+	py4go.BindcBytesBack(unsafe.Pointer(c_a0.p), int(c_a0.n), c_a0.writable != 0, c_a0_go)
 	if v_err != nil {
 		return C.int(py4go.BindcError(v_err))
 	}

@@ -47,6 +47,13 @@ class Failer(Protocol):
 
 
 @runtime_checkable
+class Visitor(Protocol):
+    """Visitor's method takes a bound struct: a Python object implementing it gets a Square instance."""
+    def visit(self, arg0: Square, /) -> int:
+        """Implements Go Visit."""
+
+
+@runtime_checkable
 class Writer(Protocol):
     """A Python object implementing the Go interface io.Writer."""
     def write(self, arg0: bytes, /) -> int:
@@ -143,7 +150,7 @@ def heaviest(l: Labeler | None, xs: Sequence[float], /) -> str:
 def explain(f: Failer | None, /) -> str:
     """Explain formats a Failer."""
 
-def walk(v: object, /) -> int:
+def walk(v: Visitor | None, /) -> int:
     """Walk visits a square."""
 
 def close_it(rc: object, /) -> None:

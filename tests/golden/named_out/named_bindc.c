@@ -20,7 +20,8 @@ static PyObject *bindc_enum_Flags_members = NULL;
 static PyObject *bindc_enum_Level_members = NULL;
 static PyObject *bindc_enum_Suit_members = NULL;
 
-/* An enum result: the member whose value is v (v is stolen), or v itself when no member has it. */
+/* An enum result: the member whose value is v (v is stolen), or a pseudo-member of the class when no
+   constant has it (py4go_bind_enum_pseudo). */
 static PyObject *
 bindc_enum_member(PyObject *members, PyObject *v)
 {
@@ -29,7 +30,7 @@ bindc_enum_member(PyObject *members, PyObject *v)
     PyObject *member = PyDict_GetItemWithError(members, v);
     if (member == NULL) {
         if (!PyErr_Occurred())
-            return v;
+            return py4go_bind_enum_pseudo(members, v);  /* a member all the same */
         Py_DECREF(v);
         return NULL;
     }
@@ -664,12 +665,15 @@ bindcpy_named_Stringer_str(PyObject *self)
 static PyObject *
 bindcpy_named_Stringer_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_named_Stringer_type))
+    if (!PyObject_TypeCheck(a, bindc_named_Stringer_type) || !PyObject_TypeCheck(b, bindc_named_Stringer_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_named_Stringer_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_named_Stringer__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 static PyGetSetDef bindc_named_Stringer_getset[] = {
@@ -761,12 +765,15 @@ bindcpy_named_Point_repr(PyObject *self)
 static PyObject *
 bindcpy_named_Point_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_named_Point_type))
+    if (!PyObject_TypeCheck(a, bindc_named_Point_type) || !PyObject_TypeCheck(b, bindc_named_Point_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_named_Point_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_named_Point__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 static PyGetSetDef bindc_named_Point_getset[] = {
@@ -881,12 +888,15 @@ bindcpy_named_Kelvin_str(PyObject *self)
 static PyObject *
 bindcpy_named_Kelvin_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_named_Kelvin_type))
+    if (!PyObject_TypeCheck(a, bindc_named_Kelvin_type) || !PyObject_TypeCheck(b, bindc_named_Kelvin_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_named_Kelvin_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_named_Kelvin__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_named_Kelvin_celsius, "celsius($self, /)\n--\n\nCelsius converts k.");
@@ -1179,12 +1189,15 @@ bindcpy_named_Code_str(PyObject *self)
 static PyObject *
 bindcpy_named_Code_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_named_Code_type))
+    if (!PyObject_TypeCheck(a, bindc_named_Code_type) || !PyObject_TypeCheck(b, bindc_named_Code_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_named_Code_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_named_Code__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 static PyGetSetDef bindc_named_Code_getset[] = {

@@ -222,7 +222,9 @@ func bindcgo_named_rev(c_a0 C.py4go_strview, c_r0 **C.PyObject) (c_status C.int)
 			c_status = C.int(py4go.BindcPanic("rev", v_panic))
 		}
 	}()
-	v_r0 := named.Rev(named.Blob(py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))))
+	c_a0_go := py4go.BindcBytes(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	v_r0 := named.Rev(named.Blob(c_a0_go))
+	py4go.BindcBytesBack(unsafe.Pointer(c_a0.p), int(c_a0.n), c_a0.writable != 0, c_a0_go)
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewBytes([]byte(v_r0))); *c_r0 == nil {
 		return -1
 	}
@@ -359,10 +361,14 @@ func bindcgo_named_set_hits(c_a0 *C.PyObject) (c_status C.int) {
 		}
 	}()
 	var c_a0_go []int
-	if py4go.BindcDecode("set_hits", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("set_hits", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	bindcset_Hits(c_a0_go)
+	if py4go.BindcSliceBack("set_hits", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	return 0
 }
 
@@ -525,14 +531,16 @@ func bindcgo_named_Stringer_set_value(c_self C.uintptr_t, c_a0 C.longlong) (c_st
 	return 0
 }
 
-//export bindcgo_named_Stringer_eq
-func bindcgo_named_Stringer_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_named_Stringer__eq
+func bindcgo_named_Stringer__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Stringer.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*named.Stringer) == *py4go.BindcValue(uintptr(c_b)).(*named.Stringer) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*named.Stringer)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*named.Stringer)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -579,14 +587,16 @@ func bindcgo_named_Point_set_x(c_self C.uintptr_t, c_a0 C.longlong) (c_status C.
 	return 0
 }
 
-//export bindcgo_named_Point_eq
-func bindcgo_named_Point_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_named_Point__eq
+func bindcgo_named_Point__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Point.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*named.Point) == *py4go.BindcValue(uintptr(c_b)).(*named.Point) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*named.Point)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*named.Point)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -619,14 +629,16 @@ func bindcgo_named_Kelvin_set_value(c_self C.uintptr_t, c_a0 C.double) (c_status
 	return 0
 }
 
-//export bindcgo_named_Kelvin_eq
-func bindcgo_named_Kelvin_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_named_Kelvin__eq
+func bindcgo_named_Kelvin__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Kelvin.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*named.Kelvin) == *py4go.BindcValue(uintptr(c_b)).(*named.Kelvin) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*named.Kelvin)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*named.Kelvin)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -769,14 +781,16 @@ func bindcgo_named_Code_set_value(c_self C.uintptr_t, c_a0 C.longlong) (c_status
 	return 0
 }
 
-//export bindcgo_named_Code_eq
-func bindcgo_named_Code_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_named_Code__eq
+func bindcgo_named_Code__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Code.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*named.Code) == *py4go.BindcValue(uintptr(c_b)).(*named.Code) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*named.Code)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*named.Code)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0

@@ -158,6 +158,9 @@ def make_s(n: int, /) -> S:
 def parse_s(s: str, /) -> S:
     """ParseS parses an S."""
 
+def must(s: S, err: GoError | None, /) -> S:
+    """Must panics on an error."""
+
 def title(t: Titled | None, /) -> str:
     """Title calls String."""
 

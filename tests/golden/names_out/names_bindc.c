@@ -309,6 +309,30 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_names_must, "must($module, s, err, /)\n--\n\nMust panics on an error.");
+
+static PyObject *
+bindcpy_names_must(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("must", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    uintptr_t a0 = 0;
+    PyObject * a1 = NULL;
+    uintptr_t r0 = 0;
+    if (py4go_bind_handle_arg(args[0], "must", 1, bindc_names_S_type, 0, &a0) < 0)
+        goto done;
+    if (((*&a1) = args[1], 0) < 0)
+        goto done;
+    if (bindcgo_names_must(a0, a1, &r0) < 0)
+        goto done;
+    result = py4go_bind_wrap(bindc_names_S_type, r0);
+    r0 = 0;  /* owned by result now */
+done:
+    py4go_bind_drop_handle(r0);
+    return result;
+}
+
 PyDoc_STRVAR(bindcdoc_names_title, "title($module, t, /)\n--\n\nTitle calls String.");
 
 static PyObject *
@@ -609,12 +633,15 @@ bindcpy_names_P_repr(PyObject *self)
 static PyObject *
 bindcpy_names_P_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_names_P_type))
+    if (!PyObject_TypeCheck(a, bindc_names_P_type) || !PyObject_TypeCheck(b, bindc_names_P_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_names_P_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_names_P__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_names_P_get_name_3, "get_name($self, /)\n--\n\nGetName would share its identifiers with the getter of Name.");
@@ -825,12 +852,15 @@ bindcpy_names_S_str(PyObject *self)
 static PyObject *
 bindcpy_names_S_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_names_S_type))
+    if (!PyObject_TypeCheck(a, bindc_names_S_type) || !PyObject_TypeCheck(b, bindc_names_S_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_names_S_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_names_S__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_names_S_init_2, "init($self, /)\n--\n\nInit would take the class's tp_init wrapper.");
@@ -903,10 +933,10 @@ done:
     return result;
 }
 
-PyDoc_STRVAR(bindcdoc_names_S_eq_2, "eq($self, o, /)\n--\n\nEq would take the class's equality trampoline.");
+PyDoc_STRVAR(bindcdoc_names_S_eq, "eq($self, o, /)\n--\n\nEq would take the class's equality trampoline.");
 
 static PyObject *
-bindcpy_names_S_eq_2(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+bindcpy_names_S_eq(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     if (py4go_bind_nargs("S.eq", nargs, 1, 1) < 0)
         return NULL;
@@ -915,7 +945,7 @@ bindcpy_names_S_eq_2(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     int r0 = 0;
     if (py4go_bind_handle_arg(args[0], "S.eq", 1, bindc_names_S_type, 0, &a0) < 0)
         goto done;
-    if (bindcgo_names_S_eq_2(py4go_bind_self(self), a0, &r0) < 0)
+    if (bindcgo_names_S_eq(py4go_bind_self(self), a0, &r0) < 0)
         goto done;
     result = PyBool_FromLong(r0);
 done:
@@ -1090,7 +1120,7 @@ static PyMethodDef bindc_names_S_methods[] = {
     {"new", (PyCFunction)(void (*)(void))bindcpy_names_S_new_2, METH_FASTCALL, bindcdoc_names_S_new_2},
     {"str_", (PyCFunction)(void (*)(void))bindcpy_names_S_str_, METH_FASTCALL, bindcdoc_names_S_str_},
     {"repr", (PyCFunction)(void (*)(void))bindcpy_names_S_repr_2, METH_FASTCALL, bindcdoc_names_S_repr_2},
-    {"eq", (PyCFunction)(void (*)(void))bindcpy_names_S_eq_2, METH_FASTCALL, bindcdoc_names_S_eq_2},
+    {"eq", (PyCFunction)(void (*)(void))bindcpy_names_S_eq, METH_FASTCALL, bindcdoc_names_S_eq},
     {"richcompare", (PyCFunction)(void (*)(void))bindcpy_names_S_richcompare_2, METH_FASTCALL, bindcdoc_names_S_richcompare_2},
     {"hash", (PyCFunction)(void (*)(void))bindcpy_names_S_hash, METH_FASTCALL, bindcdoc_names_S_hash},
     {"len", (PyCFunction)(void (*)(void))bindcpy_names_S_len, METH_FASTCALL, bindcdoc_names_S_len},
@@ -1183,12 +1213,15 @@ bindcpy_names_Kelvin_repr(PyObject *self)
 static PyObject *
 bindcpy_names_Kelvin_richcompare(PyObject *a, PyObject *b, int op)
 {
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(b, bindc_names_Kelvin_type))
+    if (!PyObject_TypeCheck(a, bindc_names_Kelvin_type) || !PyObject_TypeCheck(b, bindc_names_Kelvin_type))
         Py_RETURN_NOTIMPLEMENTED;
-    int eq = bindcgo_names_Kelvin_eq(py4go_bind_self(a), py4go_bind_self(b));
-    if (eq < 0)
-        return NULL;
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    if (op == Py_EQ || op == Py_NE) {
+        int eq = bindcgo_names_Kelvin__eq(py4go_bind_self(a), py4go_bind_self(b));
+        if (eq < 0)
+            return NULL;
+        return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+    }
+    Py_RETURN_NOTIMPLEMENTED;
 }
 
 PyDoc_STRVAR(bindcdoc_names_Kelvin_value, "value($self, /)\n--\n\nValue takes the property's name: the property steps aside.");
@@ -1271,6 +1304,7 @@ static PyMethodDef bindc_names_methods[] = {
     {"set_repeated", (PyCFunction)(void (*)(void))bindcpy_names_set_repeated, METH_FASTCALL, bindcdoc_names_set_repeated},
     {"make_s", (PyCFunction)(void (*)(void))bindcpy_names_make_s, METH_FASTCALL, bindcdoc_names_make_s},
     {"parse_s", (PyCFunction)(void (*)(void))bindcpy_names_parse_s, METH_FASTCALL, bindcdoc_names_parse_s},
+    {"must", (PyCFunction)(void (*)(void))bindcpy_names_must, METH_FASTCALL, bindcdoc_names_must},
     {"title", (PyCFunction)(void (*)(void))bindcpy_names_title, METH_FASTCALL, bindcdoc_names_title},
     {"describe", (PyCFunction)(void (*)(void))bindcpy_names_describe, METH_FASTCALL, bindcdoc_names_describe},
     {"register_classes", (PyCFunction)(void (*)(void))bindcpy_names_register_classes_2, METH_FASTCALL, bindcdoc_names_register_classes_2},

@@ -29,6 +29,7 @@ var _ [unsafe.Sizeof(int(0)) - 8]struct{}
 var (
 	_ func(int) names.S             = names.MakeS
 	_ func(string) (names.S, error) = names.ParseS
+	_ func(names.S, error) names.S  = names.Must
 	_ func(names.Titled) string     = names.Title
 	_ func(names.Sized) string      = names.Describe
 	_ func() string                 = names.RegisterClasses
@@ -138,10 +139,14 @@ func bindcgo_names_set_primes(c_a0 *C.PyObject) (c_status C.int) {
 		}
 	}()
 	var c_a0_go []int
-	if py4go.BindcDecode("set_primes", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("set_primes", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
 	bindcset_Primes(c_a0_go)
+	if py4go.BindcSliceBack("set_primes", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
 	return 0
 }
 
@@ -268,6 +273,22 @@ func bindcgo_names_parse_s(c_a0 C.py4go_strview, c_r0 *C.uintptr_t) (c_status C.
 	if v_err != nil {
 		return C.int(py4go.BindcError(v_err))
 	}
+	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
+	return 0
+}
+
+//export bindcgo_names_must
+func bindcgo_names_must(c_a0 C.uintptr_t, c_a1 *C.PyObject, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("must", v_panic))
+		}
+	}()
+	var c_a1_go error
+	if py4go.BindcDecode("must", 2, unsafe.Pointer(c_a1), &c_a1_go) < 0 {
+		return -1
+	}
+	v_r0 := names.Must(*py4go.BindcPtr[names.S](uintptr(c_a0)), c_a1_go)
 	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
 	return 0
 }
@@ -590,14 +611,16 @@ func bindcgo_names_P_set_title(c_self C.uintptr_t, c_a0 C.py4go_strview) (c_stat
 	return 0
 }
 
-//export bindcgo_names_P_eq
-func bindcgo_names_P_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_names_P__eq
+func bindcgo_names_P__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("P.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*names.P) == *py4go.BindcValue(uintptr(c_b)).(*names.P) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*names.P)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*names.P)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -690,14 +713,16 @@ func bindcgo_names_S_set_n(c_self C.uintptr_t, c_a0 C.longlong) (c_status C.int)
 	return 0
 }
 
-//export bindcgo_names_S_eq
-func bindcgo_names_S_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_names_S__eq
+func bindcgo_names_S__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("S.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*names.S) == *py4go.BindcValue(uintptr(c_b)).(*names.S) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*names.S)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*names.S)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0
@@ -771,8 +796,8 @@ func bindcgo_names_S_repr_2(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.i
 	return 0
 }
 
-//export bindcgo_names_S_eq_2
-func bindcgo_names_S_eq_2(c_self C.uintptr_t, c_a0 C.uintptr_t, c_r0 *C.int) (c_status C.int) {
+//export bindcgo_names_S_eq
+func bindcgo_names_S_eq(c_self C.uintptr_t, c_a0 C.uintptr_t, c_r0 *C.int) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("S.eq", v_panic))
@@ -935,14 +960,16 @@ func bindcgo_names_Kelvin_set_go_value_2(c_self C.uintptr_t, c_a0 C.double) (c_s
 	return 0
 }
 
-//export bindcgo_names_Kelvin_eq
-func bindcgo_names_Kelvin_eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+//export bindcgo_names_Kelvin__eq
+func bindcgo_names_Kelvin__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
 			c_status = C.int(py4go.BindcPanic("Kelvin.__eq__", v_panic))
 		}
 	}()
-	if *py4go.BindcValue(uintptr(c_a)).(*names.Kelvin) == *py4go.BindcValue(uintptr(c_b)).(*names.Kelvin) {
+	v_a := py4go.BindcValue(uintptr(c_a)).(*names.Kelvin)
+	v_b := py4go.BindcValue(uintptr(c_b)).(*names.Kelvin)
+	if *v_a == *v_b {
 		return 1
 	}
 	return 0

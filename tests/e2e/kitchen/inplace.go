@@ -1,0 +1,28 @@
+package kitchen
+
+import "encoding/json"
+
+// Negate negates every element of xs in place (a list argument is written back).
+func Negate(xs []int) {
+	for i := range xs {
+		xs[i] = -xs[i]
+	}
+}
+
+// Fill sets every byte of p to 'x' and returns len(p), like io.Reader.Read (a bytearray
+// argument is written back).
+func Fill(p []byte) int {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p)
+}
+
+// Key returns b with its first byte inverted ([N]byte is bytes both ways).
+func Key(b [4]byte) [4]byte {
+	b[0] ^= 0xff
+	return b
+}
+
+// Unmarshal is json.Unmarshal: v is an out-parameter (a dict or list is filled).
+func Unmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
