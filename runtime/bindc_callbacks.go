@@ -261,6 +261,11 @@ func bindcReraise(err any) bool {
 		return false
 	}
 	C.py4go_bind_reraise((*C.PyObject)(e.exc.ptr))
+	// Python holds the exception now: drop ours at once rather than at the next Go GC (a
+	// loop raising through Go would otherwise pile up exceptions and their tracebacks).
+	// Raising the same *Exception again then reports it as a GoPanic with its message.
+	C.Py_DecRef((*C.PyObject)(e.exc.ptr))
+	e.exc.ptr = nil
 	return true
 }
 

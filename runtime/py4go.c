@@ -1278,3 +1278,15 @@ py4go_result py4go_capsule_handle(PyObject *o)
     r.value.num = (int64_t)(uintptr_t)PyCapsule_GetPointer(o, CAPSULE_NAME);
     return r;
 }
+
+/* The pending Python exception as a PY4GO_EXCEPTION result, cleared from Python, with a new
+ * reference to the exception object itself in value.ptr (kind PY4GO_OBJECT), so Go can raise
+ * it again unchanged (bindcReraise). A bound Go function draining a Python iterable uses it. */
+py4go_result py4go_take_exception(void)
+{
+    PyObject *kept = keep_exception();
+    py4go_result r = fetch_error(PY4GO_EXCEPTION, -1);
+    r.value.kind = PY4GO_OBJECT;
+    r.value.ptr = kept;
+    return r;
+}

@@ -91,6 +91,10 @@ typedef struct py4go_result {
 /* Free a py4go_exception (NULL is fine). Needs neither Python nor the GIL. */
 void py4go_exception_free(py4go_exception *exc);
 
+/* The pending Python exception as a PY4GO_EXCEPTION result (cleared from Python), with a new
+ * reference to the exception object in value.ptr (kind PY4GO_OBJECT). The GIL must be held. */
+py4go_result py4go_take_exception(void);
+
 /* -- lifecycle (no GIL needed on entry; all serialised by the Go side) -- */
 
 /* Initialize Python without signal handlers (Go owns signals) and release the GIL, keeping

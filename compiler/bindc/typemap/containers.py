@@ -68,6 +68,11 @@ class RuntimeValue(NewReferenceResult):
         return True  # the trampoline decodes each element (go_arg_prepare in its loop)
 
     @property
+    def element_ok(self) -> bool:
+        """Whether values of this mapping convert inside containers (the runtime's reflection)."""
+        return True
+
+    @property
     def c_zero(self) -> str:
         return "NULL"
 
@@ -132,8 +137,10 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
         return mapping
     if key:
         return None
-    if mapping is BYTES or isinstance(mapping, RuntimeValue):
+    if mapping is BYTES or isinstance(mapping, RuntimeValue) and mapping.element_ok:
         return mapping
+    if isinstance(mapping, RuntimeValue):
+        return None
     if isinstance(mapping, ValueClassMapping):
         # The runtime converts elements by kind, so a Kelvin (a float64) would cross as a float
         # while the stub promised instances: not supported rather than inconsistent.

@@ -23,6 +23,7 @@ from bindc.typemap.funcs import find_func
 from bindc.typemap.inout import find_inout
 from bindc.typemap.named import find_named
 from bindc.typemap.numbers import NUMERIC_MAPPINGS
+from bindc.typemap.streams import find_stream
 from bindc.typemap.text import BYTES, STRING
 from bindc.typemap.wellknown import find_well_known
 
@@ -62,8 +63,8 @@ def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 
 #: Finders in the order they are tried: specific families before general ones.
-FINDERS: list[Finder] = [find_scalar, find_bytes, find_byte_array, find_well_known, find_class, find_interface,
-                         find_func, find_named, find_func_list, find_inout, find_runtime_value]
+FINDERS: list[Finder] = [find_scalar, find_bytes, find_byte_array, find_well_known, find_stream, find_class,
+                         find_interface, find_func, find_named, find_func_list, find_inout, find_runtime_value]
 
 
 def lookup_mapping(t: GoType, env: TypeEnv) -> TypeMapping:

@@ -1,0 +1,92 @@
+"""Behaviour checks of Go streams as Python iterators (tests/e2e/streams).
+
+Each snippet runs with ``streams`` imported as ``s``; ``expect(exc, text, fn, *args)``
+asserts that the call raises ``exc`` with ``text`` in its message. Shared with the ASan run
+(tests/reliability/test_sanitizers.py).
+"""
+
+PRELUDE = """
+import gc
+import streams as s
+def expect(exc, text, fn, *args):
+    try:
+        fn(*args)
+    except exc as e:
+        assert text in str(e), (getattr(fn, "__name__", fn), str(e))
+    else:
+        raise AssertionError(f"{fn!r}{args!r} did not raise {exc.__name__}")
+"""
+
+CHECKS: dict[str, str] = {
+    "seq_results_are_lazy_iterators": """
+        it = s.count(3)
+        assert iter(it) is it and next(it) == 0        # an iterator, one Go value per next
+        assert list(it) == [1, 2] and list(it) == []
+        assert list(s.words("go  and python")) == ["go", "and", "python"]
+        assert list(s.nothing()) == []                 # a nil iter.Seq is empty
+        assert [(p.x, p.y) for p in s.diagonal(3)] == [(0, 0), (1, 1), (2, 2)]
+        assert isinstance(next(s.diagonal(1)), s.Point)
+    """,
+    "seq2_results_yield_tuples": """
+        assert list(s.enumerate("a b")) == [(0, "a"), (1, "b")]
+        assert dict(s.enumerate("x y z")) == {0: "x", 1: "y", 2: "z"}
+    """,
+    "breaking_out_stops_the_go_sequence": """
+        before, stopped = s.goroutines(), s.stopped()
+        for i in s.naturals():                         # infinite on the Go side
+            if i == 100:
+                break
+        del i
+        gc.collect()
+        assert s.stopped() == stopped + 1              # the Go code ran to its end (deferred calls)
+        assert s.goroutines() == before                # no goroutine left behind
+        it = s.count(5); next(it); del it; gc.collect()  # dropped half-way: stopped too
+        assert s.stopped() == stopped + 2 and s.goroutines() == before
+        assert list(s.count(2)) == [0, 1] and s.stopped() == stopped + 3  # run out: finished
+    """,
+    "a_panicking_sequence_raises_gopanic_then_ends": """
+        it = s.explode()
+        assert next(it) == 1
+        expect(s.GoPanic, "sequence exploded", next, it)
+        assert list(it) == []
+    """,
+    "seq_parameters_take_any_iterable_lazily": """
+        import itertools
+        assert s.sum(range(101)) == 5050 and s.sum([]) == 0
+        assert s.sum(x * x for x in range(4)) == 14
+        assert s.first_n(iter(["a", "b", "c"]), 2) == ["a", "b"]
+        assert s.first_n((str(i) for i in itertools.count()), 3) == ["0", "1", "2"]  # infinite: drawn lazily
+        assert s.join([("a", 1), ("b", 2)]) == "a=1,b=2" and s.join({"k": 3}.items()) == "k=3"
+    """,
+    "seq_parameter_errors_are_the_pythons": """
+        def failing():
+            yield 1
+            raise ValueError("boom")
+        expect(ValueError, "boom", s.sum, failing())               # the generator's own exception
+        expect(TypeError, "sum() argument 1 must be int, not str", s.sum, [1, "x"])
+        expect(TypeError, "sum() argument 1 must be iterable, not int", s.sum, 5)
+        expect(TypeError, "join() argument 1 items must be (key, value) pairs, not int", s.join, [1])
+        expect(OverflowError, "", s.sum, [2**70])
+    """,
+    "receive_channels_iterate_until_closed": """
+        import datetime
+        assert list(s.ticks(3, datetime.timedelta(milliseconds=2))) == [0, 1, 2]
+        assert s.total(range(5)) == 10 and s.total([]) == 0   # <-chan parameter: filled, closed
+        expect(TypeError, "total() argument 1 must be int, not str", s.total, ["x"])
+    """,
+    "ctrl_c_interrupts_a_waiting_channel": """
+        import os, signal, threading
+        threading.Timer(0.2, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+        try:
+            for _ in s.forever():
+                pass
+        except KeyboardInterrupt:
+            pass
+        else:
+            raise AssertionError("not interrupted")
+        it = s.ticks(2, 100_000_000)                   # 0.1 s per value
+        threading.Timer(0.02, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+        expect(KeyboardInterrupt, "", next, it)
+        assert list(it) == [0, 1]                      # nothing lost: the loop resumes
+    """,
+}

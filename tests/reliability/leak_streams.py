@@ -1,0 +1,102 @@
+"""Leak check of Go streams as Python iterators (the ``streams`` e2e package): run as a
+script in its own interpreter, ``python leak_streams.py N``, like ``leak_foreign.py`` (same
+measurement: warm up until RSS settles, then N calls; one JSON line per kind)."""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import json
+import os
+import sys
+from typing import Callable, Iterator
+
+import streams as s
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+_GO = ctypes.CDLL(s.__file__)
+
+
+def rss() -> int:
+    _GO.py4goDebugFreeOSMemory()
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * PAGE
+
+
+def blocks() -> int:
+    gc.collect()
+    return sys.getallocatedblocks()
+
+
+def _abandoned() -> None:
+    it = s.naturals()
+    next(it)
+    next(it)  # dropped here: the Go sequence is stopped
+
+
+def _panicking() -> None:
+    it = s.explode()
+    next(it)
+    try:
+        next(it)
+    except s.GoPanic:
+        return
+    raise AssertionError("explode did not panic")
+
+
+def _failing() -> Iterator[int]:
+    yield 1
+    raise ValueError("boom")
+
+
+def _raising_parameter() -> None:
+    try:
+        s.sum(_failing())
+    except ValueError:
+        return
+    raise AssertionError("sum did not raise")
+
+
+KINDS: dict[str, Callable[[], object]] = {
+    "iter.Seq result, run out": lambda: list(s.count(5)),
+    "iter.Seq result, abandoned": _abandoned,
+    "iter.Seq2 result": lambda: list(s.enumerate("a b c")),
+    "iter.Seq of bound structs": lambda: list(s.diagonal(3)),
+    "iter.Seq panicking": _panicking,
+    "iter.Seq parameter": lambda: s.sum([1, 2, 3]),
+    "iter.Seq parameter, exception": _raising_parameter,
+    "iter.Seq2 parameter": lambda: s.join([("a", 1), ("b", 2)]),
+    "<-chan result": lambda: list(s.ticks(3, 0)),
+    "<-chan parameter": lambda: s.total((1, 2, 3)),
+}
+
+
+def warm_up(fn: Callable[[], object], first: int, chunk: int = 20_000, cap: int = 1_000_000) -> int:
+    """Call fn until RSS stops growing (see leak_kitchen.warm_up)."""
+    for _ in range(first):
+        fn()
+    calls, still = first, 0
+    while still < 2 and calls < cap:
+        before = rss()
+        for _ in range(chunk):
+            fn()
+        calls += chunk
+        still = still + 1 if rss() <= before else 0
+    return calls
+
+
+def main() -> int:
+    n = int(sys.argv[1])
+    for name, fn in KINDS.items():
+        warm = warm_up(fn, max(n // 10, 20_000))
+        b0, r0 = blocks(), rss()
+        for _ in range(n):
+            fn()
+        b1, r1 = blocks(), rss()
+        print(json.dumps({"kind": name, "calls": n, "rss_delta": r1 - r0, "blocks_delta": b1 - b0,
+                          "warm_up_calls": warm}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
