@@ -148,3 +148,35 @@ def test_array_lengths_named_by_constants_are_spelled_as_values(tmp_path: Path) 
     go = next(f.content for f in result.files if f.path.name.endswith("_bindc.go"))
     assert "func([]byte) [32]byte" in go and "func([16]byte) [32]byte" in go and "func([4]byte) [4]byte" in go, go
     assert "[Size]" not in go and "md5." not in go
+
+
+def test_types_handed_out_as_pointers_are_value_classes(tmp_path: Path) -> None:
+    """``hash/crc32``'s idiom: ``type Table [256]uint32`` has no methods, but ``MakeTable``
+    returns a ``*Table`` (and ``var IEEETable = simpleMakeTable(IEEE)`` is one) that
+    ``Checksum(data, tab *Table)`` takes back. Such a handle is a value class, so the functions
+    bind; a type only taken as ``*T`` (``Inc(p *MyInt)``) stays an in/out parameter."""
+    pkg = tmp_path / "p"
+    pkg.mkdir()
+    (pkg / "go.mod").write_text("module example.com/p\n\ngo 1.21\n")
+    (pkg / "p.go").write_text(textwrap.dedent("""\
+        package p
+
+        type Table [4]uint32
+        type Limits map[string]int
+        type Holder struct{ L *Limits }
+        type MyInt int
+
+        var Default = makeTable(1)
+
+        func makeTable(p uint32) *Table          { return &Table{p} }
+        func MakeTable(p uint32) *Table          { return makeTable(p) }
+        func Checksum(b []byte, t *Table) uint32 { return t[0] }
+        func Inc(p *MyInt) MyInt                 { *p++; return *p }
+    """))
+    result = generate_files(Request(package=str(pkg), out=tmp_path / "w", cwd=pkg))
+    assert not result.sink.has_errors, result.sink.render_all()
+    module = result.module
+    assert module is not None
+    assert {c.decl.name for c in module.classes} == {"Table", "Limits", "Holder"}
+    assert {f.go_name for f in module.functions if not f.local} == {"MakeTable", "Checksum", "Inc"}
+    assert "def get_default() -> Table | None" in next(f.content for f in result.files if f.path.suffix == ".pyi")
