@@ -445,3 +445,26 @@ def test_json_against_python_json(std_build) -> None:
             assert not go.valid(text)
         assert json.loads("NaN") != json.loads("NaN")
     """)
+
+
+# ------------------------------------------------------------------------------ math/big
+
+def test_big_int_bits_are_little_endian_words(std_build) -> None:
+    """``Int.Bits() []Word`` / ``SetBits``: a slice of a defined ``uint`` crosses as a list of
+    ints (the 64-bit words of the absolute value, least significant first)."""
+    check(std_build, "math/big", """
+        @given(st.integers(-2**300, 2**300))
+        def t(a):
+            x, ok = go.Int().set_string(str(a), 10)
+            assert ok
+            words = x.bits()
+            assert words == [(abs(a) >> (64 * i)) & (2**64 - 1) for i in range((abs(a).bit_length() + 63) // 64)]
+            assert str(go.Int().set_bits(words)) == str(abs(a))
+        t()
+        try:
+            go.Int().set_bits([2**64])
+        except OverflowError as e:
+            assert "set_bits() argument 1[0]" in str(e) and "big.Word" in str(e), e
+        else:
+            raise AssertionError("no OverflowError")
+    """)
