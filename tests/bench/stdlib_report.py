@@ -44,6 +44,8 @@ _GROUPS = [
     (r"type iter\.Seq|generic", "generics (iter.Seq, type parameters)"),
     (r"type \[\][A-Z]\w* is not supported|struct types? of other packages?",
      "struct type of another package (not yet)"),
+    (r"type \*[a-z]\w*\.[A-Z]\w* is not supported", "struct type of another package (not yet)"),
+    (r"type (<-)?chan", "channels"),
     (r"type \*", "pointer to struct (classes: not yet)"),
     (r"type (\[\]|map\[|\[\d)", "slice/array/map other than []byte (containers: not yet)"),
     (r"complex", "complex64/complex128"),
