@@ -329,12 +329,21 @@ def test_template_executes_with_a_dict(std_build) -> None:
         else:
             raise AssertionError("no ExecError")
         assert go.html_escape_string("<&>") == "&lt;&amp;&gt;"
-        try:     # known gap (docs/stdlib.md): a Python function inside an any is not a Go func
-            go.new("f").funcs({"up": str.upper})
-        except go.GoPanic as e:
-            assert "value for up not a function" in str(e), e
+        # A FuncMap of Python functions: each is a Go func(...any) (any, error) to the template.
+        funcs = go.must(go.new("f").funcs({"up": str.upper, "add": lambda a, b: a + b,
+                                           "boom": lambda: 1 / 0}).parse("{{up .s}} {{add .n 1}}"), None)
+        @given(st.text(alphabet=string.ascii_letters, max_size=8), st.integers(-10**9, 10**9))
+        def f(s, n):
+            out = io.BytesIO()
+            funcs.execute(out, {"s": s, "n": n})
+            assert out.getvalue().decode() == f"{s.upper()} {n + 1}"
+        f()
+        try:
+            go.must(funcs.parse("{{boom}}"), None).execute(io.BytesIO(), None)
+        except go.ExecError as e:             # Go wraps the Python exception in its own error
+            assert "error calling boom: ZeroDivisionError: division by zero" in str(e), e
         else:
-            raise AssertionError("Python functions in a FuncMap work now: update docs/stdlib.md")
+            raise AssertionError("no ExecError")
     """)
 
 
