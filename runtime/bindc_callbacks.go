@@ -107,6 +107,9 @@ var callbacks struct {
 
 // Site describes where the callable came from: "apply() argument 1".
 func (cb *Callback) Site() string {
+	if cb.fn == nil { // a Python function that arrived inside an any (bindcPyFunc)
+		return "a Python function passed as any"
+	}
 	return C.GoString((*C.char)(cb.fn)) + "() argument " + strconv.Itoa(cb.pos)
 }
 

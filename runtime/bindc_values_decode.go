@@ -5,6 +5,7 @@ package python
 /*
 #include "py4go.h"
 int py4go_bind_coerce(PyObject *o, int want_dict, PyObject **out);
+int py4go_bind_is_function(PyObject *o);
 Py_ssize_t py4go_bind_unpack_num(PyObject *o, void *out, Py_ssize_t n, int kind);
 Py_ssize_t py4go_bind_unpack_str(PyObject *o, uintptr_t *out, Py_ssize_t n);
 */
@@ -250,6 +251,10 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 				rv.Set(reflect.ValueOf(BindcValue(h)))
 				return nil
 			}
+			if C.py4go_bind_is_function((*C.PyObject)(v.ptr)) != 0 { // a Go func calling it
+				rv.Set(reflect.ValueOf(bindcPyFunc(bindcCallback(v.ptr, nil, 0, nil, nil))))
+				return nil
+			}
 		}
 		bindcAdopt()
 		x, err := d.natural(v, owned, "")
@@ -487,4 +492,19 @@ func bindcInstance(v C.py4go_value, rv reflect.Value) *bindcFailure {
 		want = st.Elem().Name() + " or None"
 	}
 	return bindcWrongType(v, want)
+}
+
+// bindcPyFunc makes the Go func a Python callable passed as `any` arrives as. Its type is the
+// plain func(...any) (any, error), so Go code can type-assert it, and code that calls funcs
+// it finds by reflection (text/template's FuncMap, handler registries) can call it with any
+// arguments. It is a Callback: the arguments convert with FromGo's rules, the result with
+// Decode's into an any, a Python exception is the error (a *Exception keeping the exception,
+// so returned to Python it is the original again), it may be called from any goroutine for
+// as long as Go keeps it, and the callable is released when Go drops the last copy.
+func bindcPyFunc(cb *Callback) func(...any) (any, error) {
+	return func(args ...any) (any, error) {
+		var result any
+		err := cb.Invoke(args, &result)
+		return result, err
+	}
 }

@@ -39,6 +39,15 @@ static PyObject *abc_sequence, *abc_mapping;
  * Returns 1 with *out a new reference, 0 when o is not such an object (no exception: the
  * caller reports the type), -1 with an exception set. str, bytes and bytearray are
  * sequences for Python but never a Go slice of anything but bytes, so they are refused. */
+/* 1 when o is callable but not a class: a function, lambda, method, builtin, method
+ * descriptor (str.upper), functools.partial or an object with __call__. What an `any`
+ * argument turns into a Go func (bindcPyFunc). A class stays an object (it is a value too);
+ * bound instances were turned into their Go value before this is asked. */
+int py4go_bind_is_function(PyObject *o)
+{
+    return PyCallable_Check(o) && !PyType_Check(o);
+}
+
 int py4go_bind_coerce(PyObject *o, int want_dict, PyObject **out)
 {
     *out = NULL;

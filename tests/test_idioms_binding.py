@@ -122,3 +122,61 @@ def test_generated_go_converts_named_func_results(tmp_path: Path) -> None:
     result = generate_files(Request(package=str(tmp_path), out=tmp_path / "out", cwd=tmp_path))
     text = next(f.content for f in result.files if f.path.name == "p_bindc.go")
     assert "BindcFuncHandle((func())(v_r0))" in text
+
+
+def test_array_lengths_named_by_constants_are_spelled_as_values(tmp_path: Path) -> None:
+    """``[Size]byte`` (crypto/sha256's ``Sum256``) names a constant the wrapper package cannot
+    see unqualified, and ``[md5.Size]byte`` a package it may not import: the generated file
+    spells the length as its value, which is the same Go type."""
+    pkg = tmp_path / "p"
+    pkg.mkdir()
+    (pkg / "go.mod").write_text("module example.com/p\n\ngo 1.21\n")
+    (pkg / "p.go").write_text(textwrap.dedent("""\
+        package p
+
+        import "crypto/md5"
+
+        const Size = 32
+        const half = Size / 2
+
+        func Sum(b []byte) [Size]byte         { return [Size]byte{} }
+        func Key(k [md5.Size]byte) [2 * half]byte { return [32]byte{} }
+        func Lit(b [4]byte) [4]byte           { return b }
+    """))
+    result = generate_files(Request(package=str(pkg), out=tmp_path / "w", cwd=pkg))
+    assert not result.sink.has_errors, result.sink.render_all()
+    go = next(f.content for f in result.files if f.path.name.endswith("_bindc.go"))
+    assert "func([]byte) [32]byte" in go and "func([16]byte) [32]byte" in go and "func([4]byte) [4]byte" in go, go
+    assert "[Size]" not in go and "md5." not in go
+
+
+def test_types_handed_out_as_pointers_are_value_classes(tmp_path: Path) -> None:
+    """``hash/crc32``'s idiom: ``type Table [256]uint32`` has no methods, but ``MakeTable``
+    returns a ``*Table`` (and ``var IEEETable = simpleMakeTable(IEEE)`` is one) that
+    ``Checksum(data, tab *Table)`` takes back. Such a handle is a value class, so the functions
+    bind; a type only taken as ``*T`` (``Inc(p *MyInt)``) stays an in/out parameter."""
+    pkg = tmp_path / "p"
+    pkg.mkdir()
+    (pkg / "go.mod").write_text("module example.com/p\n\ngo 1.21\n")
+    (pkg / "p.go").write_text(textwrap.dedent("""\
+        package p
+
+        type Table [4]uint32
+        type Limits map[string]int
+        type Holder struct{ L *Limits }
+        type MyInt int
+
+        var Default = makeTable(1)
+
+        func makeTable(p uint32) *Table          { return &Table{p} }
+        func MakeTable(p uint32) *Table          { return makeTable(p) }
+        func Checksum(b []byte, t *Table) uint32 { return t[0] }
+        func Inc(p *MyInt) MyInt                 { *p++; return *p }
+    """))
+    result = generate_files(Request(package=str(pkg), out=tmp_path / "w", cwd=pkg))
+    assert not result.sink.has_errors, result.sink.render_all()
+    module = result.module
+    assert module is not None
+    assert {c.decl.name for c in module.classes} == {"Table", "Limits", "Holder"}
+    assert {f.go_name for f in module.functions if not f.local} == {"MakeTable", "Checksum", "Inc"}
+    assert "def get_default() -> Table | None" in next(f.content for f in result.files if f.path.suffix == ".pyi")

@@ -33,6 +33,17 @@ func NotEmpty(i interface{ M() }) {}
 func ForeignObject(o *other.Object) {}
 func Variadic(xs ...[]int) {}
 func PtrSlice(p *[]int) {}
+
+type Word uint
+type Color int
+
+const (
+	Red Color = iota
+	Green
+)
+
+func Words(xs []Word, m map[Word][]Word) [2]Word { return [2]Word{} }
+func Colors(cs []Color) {}
 """
 
 
@@ -58,6 +69,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[BoundModule, st
     "def obj(o: object, os: Sequence[object], /) -> Any:",
     "def ptr(p: int | None, s: Sequence[str | None], /) -> float | None:",
     "def variadic(*xs: Sequence[int]) -> None:",
+    # a defined scalar without methods (big.Word) is its underlying type inside containers too
+    "def words(xs: Sequence[int], m: Mapping[int, Sequence[int]], /) -> list[int]:",
     "from collections.abc import Mapping, Sequence",
     "from typing import Any",
 ])
@@ -71,6 +84,8 @@ def test_stub_annotations(generated: tuple[BoundModule, str, str], line: str) ->
     "AnyKey skipped: parameter m: type map[any]int is not supported",
     "NotEmpty skipped: parameter i: type interface{ M() } is not supported",
     "ForeignObject skipped: parameter o: type *other.Object is not supported",
+    # an enum's elements would cross as plain ints where the stub promises members
+    "Colors skipped: parameter cs: type []Color is not supported",
 ])
 def test_unsupported_shapes_are_skipped_with_a_reason(generated: tuple[BoundModule, str, str], message: str) -> None:
     assert message in generated[2], generated[2]
@@ -78,4 +93,4 @@ def test_unsupported_shapes_are_skipped_with_a_reason(generated: tuple[BoundModu
 
 def test_bound_functions(generated: tuple[BoundModule, str, str]) -> None:
     names = {f.py_name for f in generated[0].functions}
-    assert names == {"ints", "nested", "arr", "blobs", "anything", "obj", "ptr", "ptr_slice", "variadic"}
+    assert names == {"ints", "nested", "arr", "blobs", "anything", "obj", "ptr", "ptr_slice", "variadic", "words"}

@@ -1,8 +1,9 @@
 """Report: how much of each standard-library package bindc binds, and why the rest is skipped.
 
-    python tests/bench/stdlib_report.py [PKG ...] [--markdown]
+    python tests/bench/stdlib_report.py [PKG ...] [--proof] [--markdown]
 
-For every package (default: strings strconv unicode/utf8 path math math/cmplx net/url) bindc
+For every package (default: strings strconv unicode/utf8 path math math/cmplx net/url;
+``--proof``: the 16 packages of issue 9's proof, checked by tests/stdlib) bindc
 generates a wrapper package in memory (``bindc generate PKG --out ...``, nothing is written)
 and the script counts the package's exported plain functions, the ones bound, and the skipped
 ones grouped by the reason bindc gave for each (the first reason when there are several).
@@ -10,6 +11,8 @@ Methods are counted apart: the exported methods declared on the package's export
 the ones bound (as methods of a class, or as its ``__str__``), and the skipped ones with
 their reasons; a method of a type that is not bound as a class is skipped for that reason.
 Constants, enum classes, variable accessors and sentinel error classes are counted too.
+First of all, bindc's own account (the summary line ``generate``/``build`` print: ``bound N of M
+exported declarations; skipped ...``, over functions, methods, types, constants and variables).
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ from bindc.resolve import BoundModule  # noqa: E402
 from bindc.naming import STR_METHODS  # noqa: E402
 
 DEFAULT_PACKAGES = ["strings", "strconv", "unicode/utf8", "path", "math", "math/cmplx", "net/url"]
+#: Issue 9's proof: the standard library as the corpus of published code (tests/stdlib).
+PROOF_PACKAGES = ["time", "regexp", "encoding/json", "encoding/base64", "encoding/hex", "crypto/sha256",
+                  "hash/crc32", "bytes", "sort", "html", "net/netip", "math/big", "text/template",
+                  "container/list", "mime", "net/url"]
 
 # Reason text -> group, first match wins. Groups say which piece of work would bind them.
 _GROUPS = [
@@ -37,6 +44,8 @@ _GROUPS = [
     (r"type iter\.Seq|generic", "generics (iter.Seq, type parameters)"),
     (r"type \[\][A-Z]\w* is not supported|struct types? of other packages?",
      "struct type of another package (not yet)"),
+    (r"type \*[a-z]\w*\.[A-Z]\w* is not supported", "struct type of another package (not yet)"),
+    (r"type (<-)?chan", "channels"),
     (r"type \*", "pointer to struct (classes: not yet)"),
     (r"type (\[\]|map\[|\[\d)", "slice/array/map other than []byte (containers: not yet)"),
     (r"complex", "complex64/complex128"),
@@ -68,8 +77,12 @@ def report(import_path: str) -> dict[str, object]:
             reasons[m.group(1)] = m.group(2) or "generic function"
     skipped = Counter(classify(reasons.get(f.name, "unknown")) for f in exported if f.name not in bound)
     methods = method_counts(module, reasons)
+    summary = module.summary
     return {
         "package": import_path,
+        "declarations": summary.total,
+        "declarations_bound": summary.bound,
+        "summary": summary.line(),
         "exported": len(exported),
         "bound": len(bound),
         "skipped": sum(skipped.values()),
@@ -128,11 +141,18 @@ def unbound_type_group(decl: TypeDecl) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("packages", nargs="*", default=DEFAULT_PACKAGES)
+    parser.add_argument("packages", nargs="*")
+    parser.add_argument("--proof", action="store_true", help="the 16 packages of issue 9's proof")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables (docs/stdlib.md)")
     args = parser.parse_args()
-    rows = [report(p) for p in args.packages]
+    rows = [report(p) for p in args.packages or (PROOF_PACKAGES if args.proof else DEFAULT_PACKAGES)]
     if args.markdown:
+        print("| package | bound | of | skipped (bindc's summary line) |")
+        print("|---|---:|---:|---|")
+        for r in rows:
+            skipped = str(r["summary"]).partition("; skipped ")[2] or "—"
+            print(f"| `{r['package']}` | {r['declarations_bound']} | {r['declarations']} | {skipped} |")
+        print()
         print("| package | exported functions | bound | skipped | exported methods | bound | skipped "
               "| constants | variables | error classes |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -150,7 +170,8 @@ def main() -> None:
                 print(f"| `{r['package']}` | {reason} | {funcs[reason]} | {meths[reason]} |")
         return
     for r in rows:
-        print(f"{r['package']:<14} exported {r['exported']:>3}  bound {r['bound']:>3}  skipped {r['skipped']:>3}"
+        print(f"{r['package']:<14} {r['summary']}")
+        print(f"{'':<14} exported {r['exported']:>3}  bound {r['bound']:>3}  skipped {r['skipped']:>3}"
               f"  constants {r['constants']:>3}  enums {r['enums']}  variables {r['variables']}"
               f"  error classes {r['sentinels']}")
         for reason, n in sorted(r["reasons"].items(), key=lambda kv: (-kv[1], kv[0])):  # type: ignore[attr-defined]

@@ -258,6 +258,40 @@ CHECKS = {
         obj = object()
         assert f.identity(obj) is obj          # no Go equivalent: the object itself
     """,
+    "python_functions_as_any": """
+        import functools
+        # A Python function (not a class) inside an any is a Go func(...any) (any, error).
+        assert f.type_of(len) == f.type_of(lambda: 1) == "func(...interface {}) (interface {}, error)"
+        assert f.type_of(int) == "*python.Object"          # a class stays an object
+        assert f.apply(lambda a, b: a + b, 2, 3) == 5 and f.apply(str.upper, "x") == "X"
+        assert f.apply(functools.partial(pow, 2), 10) == 1024 and f.apply(lambda: None) is None
+        assert f.apply(lambda p: p, f.Point(1, 2)) == f.Point(1, 2)     # Go values convert as FromGo does
+        class Boom(Exception):
+            pass
+        def boom():
+            raise Boom("x")
+        try:
+            f.apply(boom)
+        except Boom as e:                       # the very exception, returned by Go unchanged
+            assert str(e) == "x"
+        else:
+            raise AssertionError("no Boom")
+        # Kept by Go and called later from another goroutine (Call is //py4go:nogil).
+        f.store({"add": lambda a, b: a + b, "n": 3})
+        assert f.call("add", 1, 2) == 3
+        try:
+            f.call("n")
+        except f.GoError as e:
+            assert "not a func(...any) (any, error): int64" in str(e)
+        else:
+            raise AssertionError("no GoError")
+        try:                                    # going back to Python, a Go func has no equivalent
+            f.identity(len)
+        except TypeError as e:
+            assert "cannot convert Go func(...interface {}) (interface {}, error)" in str(e), e
+        else:
+            raise AssertionError("no TypeError")
+    """,
     "functional_options": """
         # func New(opts ...Option) with type Option func(*config), config unexported.
         assert f.new_server().addr == "localhost:80"

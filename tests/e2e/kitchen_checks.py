@@ -149,6 +149,13 @@ CHECKS: dict[str, str] = {
         ba = bytearray(3)
         assert kitchen.fill(ba) == 3 and ba == b"xxx" and kitchen.fill(b"ab") == 2
         assert kitchen.key(b"\\x00abc") == b"\\xffabc" and kitchen.key(bytearray(b"abcd"))[1:] == b"bcd"
+        assert kitchen.words([1, 40000, 0]) == [2, 14464, 0] and kitchen.words(()) == []   # []Word: ints
+        try:
+            kitchen.words([1, -1])
+        except OverflowError as e:
+            assert "words() argument 1[1]" in str(e) and "kitchen.Word" in str(e), e
+        else:
+            raise AssertionError("no OverflowError")
         d = {}
         kitchen.unmarshal(b'{"a": [1, "x"]}', d)
         assert d == {"a": [1.0, "x"]}

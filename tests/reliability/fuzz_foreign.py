@@ -128,6 +128,35 @@ def options_case(x: Any) -> None:
     check(lambda: f.new_server(x), None, fails(TypeError, "new_server"))
 
 
+class Boom(Exception):
+    """Raised by a Python function Go calls through an any."""
+
+
+def func_case(behaviour: str, args: list[Any]) -> None:
+    """A Python function inside an any is a Go func(...any) (any, error): Go's arguments
+    arrive as Python values, its result comes back, its exception is raised unchanged."""
+    seen: list[Any] = []
+
+    def fn(*a: Any) -> Any:
+        seen.append(a)
+        if behaviour == "raise":
+            raise Boom(len(a))
+        if behaviour == "object":
+            return object()          # no Go equivalent: a *python.Object, back as itself
+        return list(a)
+
+    if behaviour == "raise":
+        check(lambda: f.apply(fn, *args), None, lambda e: type(e) is Boom and e.args == (len(args),))
+    elif behaviour == "object":
+        check(lambda: f.apply(fn, *args), lambda got: type(got) is object, None)
+    else:
+        # Go's any round-trips these values (ints within int64, floats, str, None, lists).
+        check(lambda: f.apply(fn, *args), lambda got: got == args and seen == [tuple(args)], None)
+    if behaviour == "plain" and args:
+        check(lambda: f.apply(args[0], *args), None,            # not a function: Go's own error
+              lambda e: isinstance(e, f.GoError) and "not a func(...any) (any, error)" in str(e))
+
+
 def main() -> int:
     n = int(sys.argv[1])
     cfg = settings(max_examples=n, deadline=None, derandomize=True, database=None,
@@ -141,6 +170,10 @@ def main() -> int:
         (given(st.builds(f.GoError, st.text(max_size=5)) | junk)(error_case), "error"),
         (given(st.binary(max_size=64).map(bytearray) | st.binary(max_size=64) | junk)(reader_case), "io.Reader"),
         (given(junk | st.just(f.shout()))(options_case), "functional options"),
+        (given(st.sampled_from(["plain", "raise", "object"]),
+               st.lists(st.none() | st.booleans() | st.integers(-2**63, 2**63 - 1) | st.floats(allow_nan=False)
+                        | st.text(max_size=4) | st.lists(st.integers(-5, 5), max_size=2), max_size=4))(func_case),
+         "Python function as any"),
     ]
     for fn, name in cases:
         cfg(fn)()

@@ -182,7 +182,12 @@ class Kind:
                 raise Raise(BufferError, where, "not C-contiguous")
             return m.tobytes()
         if self.name == "intlist":
-            return [I64.convert_elem(f"{where}[{i}]", x) for i, x in enumerate(_sequence_items(where, o))]
+            items = _sequence_items(where, o)
+            if any(_has_surrogate(x) for x in items):
+                # The runtime reads every item (a str's UTF-8) before it checks element types,
+                # so a lone surrogate in any item wins over a wrong type before it.
+                raise Raise(ValueError, where, "surrogates not allowed")
+            return [self.convert_elem(f"{where}[{i}]", x) for i, x in enumerate(items)]
         if self.name == "byte4":
             if isinstance(o, (bytes, bytearray)):  # bytes and bytearray are bytes to Go
                 if len(o) != 4:
@@ -235,6 +240,17 @@ class Kind:
         return v
 
 
+def _has_surrogate(o: Any) -> bool:
+    """Whether ``o`` is a str UTF-8 cannot encode."""
+    if isinstance(o, str):
+        try:
+            o.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    return False
+
+
 def _sequence_items(where: str, o: Any) -> list[Any]:
     """The items of a container argument: a list or tuple as is, another Sequence (not str,
     bytes or bytearray) through list(); anything else is a TypeError."""
@@ -278,6 +294,7 @@ def unsigned(bits: int, gotype: str = "") -> Kind:
 I64, U64 = signed(64, "int"), unsigned(64, "uint")
 F64, F32, BOOL, STR, BYTES = Kind("float64"), Kind("float32"), Kind("bool"), Kind("string"), Kind("bytes")
 INTLIST, BYTE4, OUT = Kind("intlist", -2 ** 63, 2 ** 63 - 1, "int"), Kind("byte4"), Kind("out")
+WORDLIST = Kind("intlist", 0, 2 ** 16 - 1, "kitchen.Word")  # []Word, a defined uint16 without methods
 BYTES_JSON = Kind("bytes", gotype="json")  # []byte drawn mostly from JSON texts
 
 
@@ -395,6 +412,7 @@ SPECS: dict[str, Spec] = {
     "negate": Spec((INTLIST,), lambda xs: None, effect=negated_in_place),
     "fill": Spec((BYTES,), len, effect=filled_in_place),
     "key": Spec((BYTE4,), lambda b: bytes([b[0] ^ 0xFF]) + b[1:]),
+    "words": Spec((WORDLIST,), lambda ws: [(2 * w) & 0xFFFF for w in ws]),
     # The items of the dict or list cross as any (surrogates cannot, a huge int may not).
     "unmarshal": Spec((BYTES_JSON, OUT), lambda data, v: Loose(kitchen.GoError, UnicodeEncodeError, ValueError,
                                                            TypeError, OverflowError)),

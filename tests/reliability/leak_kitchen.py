@@ -78,6 +78,8 @@ KINDS: dict[str, Callable[[], object]] = {
     "[]int tuple copied in": lambda: kitchen.negate(TXS),
     "bytearray written back": lambda: kitchen.fill(bytearray(B)),
     "[4]byte arg+result": lambda: kitchen.key(b"abcd"),
+    "[]Word (defined scalar elements) arg+result": lambda: kitchen.words(list(range(0, 65536, 997))),
+    "[]Word element out of range (OverflowError)": expect(OverflowError, kitchen.words, [1, 65536]),
     "out-parameter dict filled": lambda: kitchen.unmarshal(b'{"a": [1, "x", null], "b": {"c": true}}', {"old": [1]}),
     "out-parameter list filled": lambda: kitchen.unmarshal(b'[1, "two"]', []),
     "out-parameter not fillable (TypeError)": expect(TypeError, kitchen.unmarshal, b"1", 5),

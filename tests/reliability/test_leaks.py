@@ -61,7 +61,7 @@ def test_wrapper_kinds_do_not_leak(kitchen_ext: Path, stress: bool) -> None:
     n = calls(stress)
     proc = run_script(HERE / "leak_kitchen.py", str(n), path=kitchen_ext, timeout=3600 if stress else 300)
     rows = parse(proc.stdout)
-    assert len(rows) == 30
+    assert len(rows) == 32
     assert_no_leaks(rows, n)
 
 

@@ -53,3 +53,32 @@ def test_types_come_from_literals_and_declared_results(tmp_path: Path) -> None:
     assert "warning: variable Pattern skipped: type *re.Regexp is not supported" in msgs, msgs
     for name in ("Pair", "Chained"):  # two results; a selector on a call: the syntax does not tell
         assert any(m.startswith(f"warning: variable {name} skipped: its type is not written") for m in msgs), msgs
+
+
+METHOD_SOURCE = """package p
+
+type Encoding struct{ pad rune }
+
+func NewEncoding() *Encoding { return &Encoding{} }
+func (e Encoding) WithPadding(p rune) *Encoding { return &Encoding{p} }
+func (e *Encoding) Pair() (int, int) { return 1, 2 }
+
+var (
+\tStdEncoding    = NewEncoding()
+\tRawStdEncoding = StdEncoding.WithPadding(-1)
+\tRawer          = RawStdEncoding.WithPadding(0)
+\tTwo            = StdEncoding.Pair()
+\tMissing        = Nowhere.WithPadding(1)
+)
+"""
+
+
+def test_a_method_called_on_another_variable_gives_its_result_type(tmp_path: Path) -> None:
+    """encoding/base64's ``var RawStdEncoding = StdEncoding.WithPadding(NoPadding)``: the type
+    of the variable the method is called on (itself inferred), then the method's one result."""
+    module, sink = bind(tmp_path, METHOD_SOURCE)
+    types = {f.variable: f.func.results[0].type for f in module.functions if f.local and f.results}
+    assert types["RawStdEncoding"] == types["Rawer"] == PointerType(NamedType("Encoding"))
+    msgs = messages(sink)
+    for name in ("Two", "Missing"):
+        assert any(m.startswith(f"warning: variable {name} skipped: its type is not written") for m in msgs), msgs

@@ -24,6 +24,16 @@ STD_MODULES = {
     "math/big": "go_big",
     "bytes": "go_bytes",
     "encoding/json": "go_json",
+    "encoding/base64": "go_base64",
+    "encoding/hex": "go_hex",
+    "crypto/sha256": "go_sha256",
+    "hash/crc32": "go_crc32",
+    "sort": "go_sort",
+    "html": "go_html",
+    "net/netip": "go_netip",
+    "text/template": "go_template",
+    "container/list": "go_list",
+    "mime": "go_mime",
 }
 
 

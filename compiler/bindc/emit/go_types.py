@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from fractions import Fraction
 from typing import Callable
 
 from bindc.emit.printer import GoImports
+from bindc.consteval import ConstEvalError, evaluate
 from bindc.ir import (ArrayType, ChanType, FuncType, GoType, InterfaceMethod, InterfaceType, MapType, NamedType,
                       Param, PointerType, SliceType, StructField, StructType)
 from bindc.typemap.env import PREDECLARED_TYPES, TypeEnv
@@ -39,7 +41,7 @@ def type_qualifier(env: TypeEnv, imports: GoImports, target: str | None) -> Call
         if isinstance(t, SliceType):
             return SliceType(_q(t.elem))
         if isinstance(t, ArrayType):
-            return ArrayType(t.length, _q(t.elem))
+            return ArrayType(array_length(t.length, env), _q(t.elem))
         if isinstance(t, MapType):
             return MapType(_q(t.key), _q(t.value))
         if isinstance(t, ChanType):
@@ -54,3 +56,26 @@ def type_qualifier(env: TypeEnv, imports: GoImports, target: str | None) -> Call
         return t
 
     return lambda t: _q(t).go_syntax()
+
+
+def array_length(length: str, env: TypeEnv) -> str:
+    """An array length the generated file can spell: a literal as written, a constant
+    expression (``[Size]byte``, ``[md5.Size]byte``, ``[2*N]int``) as its value.
+
+    The expression names constants as seen from the bound package, which a wrapper package
+    cannot see unqualified (and whose imports it may not have); ``[32]byte`` is the very same
+    Go type as ``[sha256.Size]byte``, and the signature guards still catch a changed length.
+    A length bindc cannot evaluate stays as written (go build then names it).
+    """
+    if length.isdigit() or length == "...":
+        return length
+    from bindc.typemap.imported import constants_of
+
+    consts = constants_of(env)
+    try:
+        value = evaluate(length, consts.resolve, consts.type_base).value
+    except ConstEvalError:
+        return length
+    if isinstance(value, Fraction) and value.denominator == 1:  # [2.0 * N]T is legal Go
+        value = value.numerator
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else length

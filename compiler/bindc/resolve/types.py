@@ -9,7 +9,7 @@ looked up lazily by :mod:`bindc.typemap.imported` through the same environment.
 
 from __future__ import annotations
 
-from bindc.ir import InterfaceType, Package, StructType
+from bindc.ir import ArrayType, GoType, InterfaceType, MapType, NamedType, Package, PointerType, SliceType, StructType
 from bindc.resolve.state import ResolveState
 from bindc.typemap.classes import CLASSES_KEY, MODULE_KEY
 from bindc.typemap.env import TypeEnv
@@ -29,12 +29,14 @@ def run(state: ResolveState) -> None:
 
 def select_classes(package: Package, env: TypeEnv, in_package: bool) -> dict[str, str]:
     """Types to bind as classes, as Go name -> Python class name: structs, and other defined
-    types that have methods unless they are interfaces or enums."""
+    types that have methods or that the package hands out pointers to (see
+    :func:`handed_out_pointers`), unless they are interfaces or enums."""
     selected: dict[str, str] = {}
+    pointed = handed_out_pointers(package)
     for decl in package.types:
         if decl.alias or isinstance(decl.type, InterfaceType):
             continue
-        if not isinstance(decl.type, StructType) and not package.methods_of(decl.name):
+        if not isinstance(decl.type, StructType) and not package.methods_of(decl.name) and decl.name not in pointed:
             continue
         export, skip = decl.directive("export"), decl.directive("skip")
         if skip is not None or decl.type_params:
@@ -45,6 +47,52 @@ def select_classes(package: Package, env: TypeEnv, in_package: bool) -> dict[str
             continue
         selected[decl.name] = export.arg if export is not None and export.arg else decl.name
     return selected
+
+
+def handed_out_pointers(package: Package) -> frozenset[str]:
+    """Local types ``T`` the package gives out as ``*T``: in a result of an exported function or
+    method, the type of an exported field, or an exported variable (written, ``&T{...}``, or the
+    result of the package's own function: ``var IEEETable = simpleMakeTable(IEEE)``).
+
+    A pointer handed out is a handle (``crc32.MakeTable`` returns a ``*Table`` that ``Checksum``
+    takes back): such a type is a value class even without methods, so the handle keeps its
+    identity; a type only ever *taken* as ``*T`` stays an in/out parameter (``Inc(p *MyInt)``).
+    """
+    found: set[str] = set()
+
+    def walk(t: GoType | None, behind_pointer: bool = False) -> None:
+        if isinstance(t, PointerType):
+            walk(t.elem, True)
+        elif isinstance(t, (SliceType, ArrayType)):
+            walk(t.elem)
+        elif isinstance(t, MapType):
+            walk(t.key)
+            walk(t.value)
+        elif isinstance(t, NamedType) and behind_pointer and t.package is None and not t.type_args:
+            found.add(t.name)
+
+    funcs = {f.name: f for f in package.functions}
+    for func in package.funcs:
+        if func.exported and (func.receiver is None or func.receiver.type_name[:1].isupper()):
+            for r in func.results:
+                walk(r.type)
+    for decl in package.types:
+        if decl.exported and isinstance(decl.type, StructType):
+            for f in decl.type.fields:
+                if f.name is None or f.name[:1].isupper():
+                    walk(f.type)
+    for value in package.values:
+        if value.kind != "var" or not value.exported:
+            continue
+        if value.type is not None:
+            walk(value.type)
+        elif value.init is not None and value.init.literal is not None:
+            walk(value.init.literal)
+        elif value.init is not None and value.init.call is not None and value.init.call[0] is None:
+            called = funcs.get(value.init.call[1])
+            if called is not None and len(called.results) == 1:
+                walk(called.results[0].type)
+    return frozenset(found)
 
 
 def package_level_names(package: Package) -> frozenset[str]:

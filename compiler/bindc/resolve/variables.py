@@ -100,10 +100,12 @@ def run(state: ResolveState) -> None:
     add_imported_enums(state, [(r.mapping, fn.func.span) for fn in accessors for r in fn.results])
 
 
-def _initialiser_type(decl: ValueDecl, env: TypeEnv) -> GoType | None:
+def _initialiser_type(decl: ValueDecl, env: TypeEnv, depth: int = 0) -> GoType | None:
     """The type of ``var X = T{...}`` / ``&T{...}`` / ``[]int{1, 2}`` (the literal's), or of
     ``var X = F(...)`` / ``pkg.F(...)`` (F's one declared result, so ``Must(Parse("..."))`` is
-    Must's result), or of a conversion ``T(x)``. None when the syntax does not tell."""
+    Must's result), of a conversion ``T(x)``, or of a method called on another variable of the
+    package (``var RawStdEncoding = StdEncoding.WithPadding(NoPadding)``: the method's one
+    result). None when the syntax does not tell."""
     init = decl.init
     if init is None:
         return None
@@ -111,6 +113,8 @@ def _initialiser_type(decl: ValueDecl, env: TypeEnv) -> GoType | None:
         return init.literal
     assert init.call is not None
     qualifier, name = init.call
+    if qualifier is not None and qualifier not in env.imports:
+        return _method_result(qualifier, name, env, depth)
     if qualifier is None:
         if name in env.local_types:
             return NamedType(name)  # a conversion
@@ -122,6 +126,23 @@ def _initialiser_type(decl: ValueDecl, env: TypeEnv) -> GoType | None:
         return NamedType(name, qualifier)
     result = _single_result(foreign.package.functions, name)
     return _qualified(result, qualifier, foreign) if result is not None else None
+
+
+def _method_result(variable: str, method: str, env: TypeEnv, depth: int) -> GoType | None:
+    """The one result of ``variable.method(...)`` where ``variable`` is a package variable of a
+    local type (``T`` or ``*T``), its type written or itself inferred (a chain stops at depth 8)."""
+    decl = next((v for v in env.package.values if v.kind == "var" and v.name == variable), None)
+    if decl is None or depth > 8:
+        return None
+    if decl.type is not None:
+        var_type: GoType | None = decl.type
+    else:
+        var_type = _constant_type(decl.value, env) or _initialiser_type(decl, env, depth + 1)
+    if isinstance(var_type, PointerType):
+        var_type = var_type.elem
+    if not isinstance(var_type, NamedType) or var_type.package is not None or var_type.type_args:
+        return None
+    return _single_result(env.package.methods_of(var_type.name), method)
 
 
 def _single_result(functions: tuple[Func, ...], name: str) -> GoType | None:

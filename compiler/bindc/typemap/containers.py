@@ -127,6 +127,7 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
     """The mapping of a container's element (or key) type when the runtime can convert it."""
     from bindc.typemap.classes import ClassMapping, ValueClassMapping
     from bindc.typemap.interfaces import InterfaceMapping
+    from bindc.typemap.named import NamedMapping
     from bindc.typemap.registry import MappingError, lookup_mapping  # registry imports this module
 
     try:
@@ -135,6 +136,11 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
         return None
     if id(mapping) in _SCALARS:
         return mapping
+    if type(mapping) is NamedMapping and id(mapping.inner) in _SCALARS:
+        # A defined scalar without methods (big.Word, a uint): the runtime converts elements by
+        # reflect kind, so a []Word crosses as a list of ints, as Word alone crosses as an int.
+        # Enums (IntEnum members promised) and value classes (instances) stay out.
+        return mapping.inner
     if key:
         return None
     if mapping is BYTES or isinstance(mapping, RuntimeValue) and mapping.element_ok:

@@ -26,3 +26,16 @@ func Key(b [4]byte) [4]byte {
 
 // Unmarshal is json.Unmarshal: v is an out-parameter (a dict or list is filled).
 func Unmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
+
+// Word is a defined integer without methods (like math/big's Word): a []Word crosses as a
+// list of ints, each range-checked for uint16.
+type Word uint16
+
+// Words returns every element of ws doubled (uint16 wraps).
+func Words(ws []Word) []Word {
+	out := make([]Word, len(ws))
+	for i, w := range ws {
+		out[i] = 2 * w
+	}
+	return out
+}

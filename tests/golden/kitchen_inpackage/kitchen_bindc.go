@@ -27,6 +27,7 @@ var (
 	_ func([]byte) int                         = Fill
 	_ func([4]byte) [4]byte                    = Key
 	_ func([]byte, any) error                  = Unmarshal
+	_ func([]Word) []Word                      = Words
 	_ func(int, int) int                       = Add
 	_ func(int8) int8                          = Int8
 	_ func(int16) int16                        = Int16
@@ -149,6 +150,28 @@ func bindcgo_kitchen_unmarshal(c_a0 C.py4go_strview, c_a1 *C.PyObject) (c_status
 	}
 	if v_err != nil {
 		return C.int(py4go.BindcError(v_err))
+	}
+	return 0
+}
+
+//export bindcgo_kitchen_words
+func bindcgo_kitchen_words(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("words", v_panic))
+		}
+	}()
+	var c_a0_go []Word
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("words", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+		return -1
+	}
+	v_r0 := Words(c_a0_go)
+	if py4go.BindcSliceBack("words", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("words", v_r0)); *c_r0 == nil {
+		return -1
 	}
 	return 0
 }

@@ -34,6 +34,9 @@ def key(b: bytes | bytearray | memoryview | Sequence[int], /) -> bytes:
 def unmarshal(data: bytes, v: dict[Any, Any] | list[Any] | object, /) -> None:
     """Unmarshal is json.Unmarshal: v is an out-parameter (a dict or list is filled)."""
 
+def words(ws: Sequence[int], /) -> list[int]:
+    """Words returns every element of ws doubled (uint16 wraps)."""
+
 def add(a: int, b: int, /) -> int:
     """Add returns a+b."""
 

@@ -93,6 +93,27 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_kitchenpy_words, "words($module, ws, /)\n--\n\nWords returns every element of ws doubled (uint16 wraps).");
+
+static PyObject *
+bindcpy_kitchenpy_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("words", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_kitchenpy_words(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
 PyDoc_STRVAR(bindcdoc_kitchenpy_add, "add($module, a, b, /)\n--\n\nAdd returns a+b.");
 
 static PyObject *
@@ -752,6 +773,7 @@ static PyMethodDef bindc_kitchenpy_methods[] = {
     {"fill", (PyCFunction)(void (*)(void))bindcpy_kitchenpy_fill, METH_FASTCALL, bindcdoc_kitchenpy_fill},
     {"key", (PyCFunction)(void (*)(void))bindcpy_kitchenpy_key, METH_FASTCALL, bindcdoc_kitchenpy_key},
     {"unmarshal", (PyCFunction)(void (*)(void))bindcpy_kitchenpy_unmarshal, METH_FASTCALL, bindcdoc_kitchenpy_unmarshal},
+    {"words", (PyCFunction)(void (*)(void))bindcpy_kitchenpy_words, METH_FASTCALL, bindcdoc_kitchenpy_words},
     {"add", (PyCFunction)(void (*)(void))bindcpy_kitchenpy_add, METH_FASTCALL, bindcdoc_kitchenpy_add},
     {"int8", (PyCFunction)(void (*)(void))bindcpy_kitchenpy_int8, METH_FASTCALL, bindcdoc_kitchenpy_int8},
     {"int16", (PyCFunction)(void (*)(void))bindcpy_kitchenpy_int16, METH_FASTCALL, bindcdoc_kitchenpy_int16},
