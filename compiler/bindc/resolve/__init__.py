@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Package
-from bindc.resolve import classes, functions, names, outparams, sentinels, types, values, variables
+from bindc.resolve import classes, foreign, functions, names, outparams, sentinels, types, values, variables
 from bindc.resolve.functions import bind_function, wanted
 from bindc.resolve.model import (BoundClass, BoundConstant, BoundEnum, BoundField, BoundFunction, BoundModule,
                                  BoundParam, BoundReceiver, BoundResult, BoundSentinel, ModuleValues)
@@ -41,7 +41,7 @@ from bindc.resolve.summary import summarize
 from bindc.resolve.types import package_level_names
 
 #: The passes, in the order they run.
-PASSES = (types, classes, functions, outparams, values, variables, sentinels, names)
+PASSES = (types, foreign, classes, functions, outparams, values, variables, sentinels, names)
 
 __all__ = ["BoundClass", "BoundConstant", "BoundEnum", "BoundField", "BoundFunction", "BoundModule", "BoundParam",
            "BoundReceiver", "BoundResult", "BoundSentinel", "ModuleValues", "PASSES", "RESERVED_MODULE_NAMES",
@@ -70,5 +70,6 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         classes=tuple(state.classes),
         values=ModuleValues(tuple(state.enums), tuple(state.constants), tuple(state.sentinels)),
         symbols=symbols,
+        imports=tuple(state.env.imports.items()),
         summary=summarize(state),
     )
