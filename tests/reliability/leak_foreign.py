@@ -56,6 +56,7 @@ BIG = 3**200
 ERR = _raised()
 POINT = foreign.Point(1, 2)
 FILE = io.BytesIO(b"abc" * 10)
+PATTERN = foreign.compile("a+b")
 EVENT = foreign.Event("e", WHEN, dt.timedelta(seconds=1), BIG)
 
 KINDS: dict[str, Callable[[], object]] = {
@@ -79,6 +80,15 @@ KINDS: dict[str, Callable[[], object]] = {
     "any with bound instance": lambda: (foreign.type_of(POINT), foreign.identity(POINT)),
     "...any variadic": lambda: foreign.printf("%v %d %s", POINT, 3, "x"),
     "functional options (capsules)": lambda: foreign.new_server(foreign.with_port(8080), None),
+    # Classes of other packages: handles made by Go and by Python, methods, nil, TypeErrors.
+    "foreign class result+arg (*bytes.Buffer)": lambda: (foreign.buffer_len(foreign.greeting("x")),
+                                                         foreign.buffer_len(None), foreign.nil_buffer()),
+    "foreign class methods (*regexp.Regexp)": lambda: (PATTERN.find_all_string("ab aab", -1), str(PATTERN),
+                                                       foreign.find_all(PATTERN, "aab")),
+    "foreign record classes (geo.Rect fields)": lambda: (foreign.area(foreign.Rect(max=foreign.Pt(2, 3))),
+                                                         foreign.unit().max.x),
+    "foreign class errors (no constructor, wrong class)": lambda: (expect(TypeError, foreign.Regexp)(),
+                                                                   expect(TypeError, foreign.buffer_len, 1)()),
 }
 
 
