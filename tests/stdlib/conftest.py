@@ -24,6 +24,9 @@ STD_MODULES = {
     "math/big": "go_big",
     "bytes": "go_bytes",
     "encoding/json": "go_json",
+    # APIs that need other packages' struct types (classes of the module: bindc.resolve.foreign).
+    "image": "go_image",
+    "go/format": "go_format",
 }
 
 
