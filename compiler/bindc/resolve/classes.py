@@ -1,4 +1,4 @@
-"""Pass 2, classes: the fields, constructor arguments and method sets of the selected classes.
+"""Pass 3, classes: the fields, constructor arguments and method sets of the selected classes.
 
 A defined non-struct type with methods (``type Kelvin float64`` with ``func (k Kelvin) ...``,
 ``url.Values``) is a *value class*: the same machinery holding a ``*T``, with one property,
@@ -28,7 +28,7 @@ from bindc.typemap.named import NamedTypeError, underlying_mapping
 
 
 def run(state: ResolveState) -> None:
-    """Pass 2: claim every class name and work out each class's fields and method set
+    """Pass 3: claim every class name and work out each class's fields and method set
     (``state.shapes``); the methods themselves are bound by the functions pass."""
     package, env, sink = state.package, state.env, state.sink
     structs = {d.name: d for d in package.types if isinstance(d.type, StructType)}

@@ -1,4 +1,4 @@
-"""Pass 3, functions and methods: signatures of package functions and of class methods.
+"""Pass 4, functions and methods: signatures of package functions and of class methods.
 
 This pass applies the binding rules (exported API, ``//py4go:export`` and ``//py4go:skip``),
 gives every function its Python name (claimed in the module's symbol table), picks a type
