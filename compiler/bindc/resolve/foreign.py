@@ -143,10 +143,12 @@ def _bound_api_types(state: ResolveState) -> Iterator[tuple[str, Span | None, Go
             yield f"var {value.name}", value.span, value.init.literal
         elif value.init is not None and value.init.call is not None and value.init.call[0] is not None:
             qualifier, name = value.init.call
-            other = imported_env(env, qualifier)
-            func = next((f for f in other.package.functions if f.name == name), None) if other else None
-            if other is not None and func is not None and len(func.results) == 1 and not func.is_generic:
-                yield f"var {value.name}", value.span, rebase(func.results[0].type, other, env)
+            other = imported_env(env, qualifier or "")
+            if other is None:
+                continue
+            called = next((f for f in other.package.functions if f.name == name), None)
+            if called is not None and len(called.results) == 1 and not called.is_generic:
+                yield f"var {value.name}", value.span, rebase(called.results[0].type, other, env)
 
 
 def _class_types(cls: ForeignClass, env: TypeEnv) -> Iterator[tuple[str, Span | None, GoType]]:

@@ -114,12 +114,13 @@ def rebase(t: GoType, source: TypeEnv, target: TypeEnv) -> GoType:
         if n.package is None:
             if source.is_predeclared(n):
                 return NamedType(n.name, None, args)
-            path = source.package.import_path or source.package.dir
-            return NamedType(n.name, qualifier_for(path, source.package.name, target), args)
+            own = source.package.import_path or source.package.dir
+            return NamedType(n.name, qualifier_for(own, source.package.name, target), args)
         path = source.imports.get(n.package)
         if path is None:
             return NamedType(n.name, n.package, args)  # unknown: its lookup reports it
-        return NamedType(n.name, qualifier_for(path, path.rsplit("/", 1)[-1], target), args)
+        # The source's own import name for it is a valid Go identifier and usually the package's name.
+        return NamedType(n.name, qualifier_for(path, n.package, target), args)
 
     def params(ps: tuple[Param, ...]) -> tuple[Param, ...]:
         return tuple(replace(p, type=go(p.type)) for p in ps)
