@@ -35,7 +35,7 @@ DEFAULT_PACKAGES = ["strings", "strconv", "unicode/utf8", "path", "math", "math/
 _GROUPS = [
     (r"type func\(", "func parameter (callbacks: not yet)"),
     (r"type iter\.Seq|generic", "generics (iter.Seq, type parameters)"),
-    (r"type \[\][A-Z]\w* is not supported|struct types? of other packages?",
+    (r"type \[\](?:\w+\.)?[A-Z]\w* is not supported|struct types? of other packages?",
      "struct type of another package (not yet)"),
     (r"type \*", "pointer to struct (classes: not yet)"),
     (r"type (\[\]|map\[|\[\d)", "slice/array/map other than []byte (containers: not yet)"),
