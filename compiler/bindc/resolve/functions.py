@@ -71,8 +71,10 @@ def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
             continue
         if bf.py_name in used:
             sink.skipped(method_key(receiver.named.go_syntax(), func.name), "name clash")
-            sink.error(f"{receiver.named.go_syntax()}.{func.name} and a field or method of {decl.name} both become Python "
-                       f"name {bf.py_name!r}; rename one with //py4go:export <name>", func.span)
+            # Another package's type cannot be renamed by the user: a note, and the method is left out.
+            report = sink.note if shape.origin else sink.error
+            report(f"{receiver.named.go_syntax()}.{func.name} and a field or method of {decl.name} both become "
+                   f"Python name {bf.py_name!r}; rename one with //py4go:export <name>", func.span)
             continue
         used.add(bf.py_name)
         methods.append(bf)
