@@ -110,3 +110,37 @@ def test_types_beyond_depth_two_are_named_and_skipped(tmp_path: Path) -> None:
                for m in notes), notes
     assert "Object" not in foreign
     assert not any(f.mapping.py_annotation.startswith("Object") for f in foreign["Ident"].fields)
+
+
+def test_internal_packages_only_from_the_tree_above(tmp_path: Path) -> None:
+    from bindc.ir import Package
+    from bindc.typemap.env import TypeEnv
+    from bindc.typemap.foreign_classes import importable
+    from bindc.typemap.interfaces import IN_PACKAGE_KEY
+
+    def env(import_path: str, in_package: bool) -> TypeEnv:
+        return TypeEnv(Package("m", str(tmp_path), import_path, (), (), (), ()), {}, {IN_PACKAGE_KEY: in_package})
+
+    assert importable("example.com/m/geo", env("example.com/m", False))
+    assert importable("example.com/m/internal/geo", env("example.com/m", True))
+    assert importable("example.com/m/internal/geo", env("example.com/m/cmd/x", True))
+    assert not importable("example.com/m/internal/geo", env("example.com/m", False))   # --out: a wrapper package
+    assert not importable("example.com/m/lib/internal/x", env("example.com/m", True))
+    assert not importable("internal/abi", env("reflect", False))
+
+
+def test_a_method_naming_an_internal_package_is_left_out(tmp_path: Path) -> None:
+    mod = tmp_path / "m"
+    (mod / "lib" / "internal" / "inner").mkdir(parents=True)
+    (mod / "go.mod").write_text("module example.com/m\n\ngo 1.22\n")
+    (mod / "lib" / "internal" / "inner" / "inner.go").write_text("package inner\n\ntype X struct{ N int }\n")
+    (mod / "lib" / "lib.go").write_text(
+        'package lib\n\nimport "example.com/m/lib/internal/inner"\n\n// T is a thing.\ntype T struct{ n int }\n\n'
+        "// N is n.\nfunc (t *T) N() int { return t.n }\n\n"
+        "// Inner is internal.\nfunc (t *T) Inner() inner.X { return inner.X{N: t.n} }\n")
+    module, sink = bind(mod, 'package m\n\nimport "example.com/m/lib"\n\nfunc Get() *lib.T { return nil }\n',
+                        out=True)
+    t = classes_of(module)["T"]
+    assert [m.go_name for m in t.methods] == ["N"]
+    assert any(m.startswith("note: method T.Inner of class T skipped: it names internal package "
+                            "example.com/m/lib/internal/inner") for m in messages(sink)), messages(sink)

@@ -22,7 +22,7 @@ from bindc.resolve.model import VALUE_FIELD, BoundField
 from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, lookup_mapping
 from bindc.typemap.env import TypeEnv
-from bindc.typemap.foreign_classes import ForeignClass, rebase_field, rebase_func
+from bindc.typemap.foreign_classes import ForeignClass, foreign_paths, importable, rebase_field, rebase_func
 from bindc.typemap.imported import imported_env
 from bindc.typemap.named import NamedTypeError, underlying_mapping
 
@@ -71,20 +71,44 @@ def _foreign_shape(cls: ForeignClass, env: TypeEnv, sink: DiagnosticSink) -> Cla
         py_name = _field_py_name(decl, f, f.name, sink)
         if py_name is None or py_name in py_names:
             continue
+        field_type = rebase_field(f, other, env).type
+        hidden = sorted(path for path in foreign_paths(field_type, env) if not importable(path, env))
+        if hidden:
+            sink.note(f"field {shown}.{f.name} of class {cls.py_name} skipped: it names internal package "
+                      f"{hidden[0]}, which the generated code cannot import", f.span)
+            continue
         try:
-            mapping = lookup_mapping(rebase_field(f, other, env).type, env)
+            mapping = lookup_mapping(field_type, env)
         except MappingError as e:
             sink.note(f"field {shown}.{f.name} of class {cls.py_name} skipped: {e}", f.span)
             continue
         py_names.add(py_name)
         fields.append(BoundField(f.name, py_name, mapping, f.doc, f.span))
-    methods = tuple(rebase_func(m, other, env) for m in other.package.methods_of(decl.name)
-                    if m.exported and not m.is_generic and m.name not in {f.go_name for f in fields})
+    methods = tuple(_importable_methods(cls, other, env, sink, {f.go_name for f in fields}))
     is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in methods)
     constructible = zero_value_usable(decl)
     comparable = _comparable(decl.type, {d.name: d for d in other.package.types}, set())
     return ClassShape(decl, cls.py_name, tuple(fields), tuple(fields) if constructible else (), methods,
                       comparable, is_error, False, named=cls.named, origin=cls.path, constructible=constructible)
+
+
+def _importable_methods(cls: ForeignClass, other: TypeEnv, env: TypeEnv, sink: DiagnosticSink,
+                        fields: set[str]) -> list[Func]:
+    """The exported, non-generic methods of another package's type, in the bound package's
+    terms; one naming an internal package the generated code cannot import is left out (a note)."""
+    out: list[Func] = []
+    for m in other.package.methods_of(cls.decl.name):
+        if not m.exported or m.is_generic or m.name in fields:
+            continue
+        rebased = rebase_func(m, other, env)
+        types = [p.type for p in rebased.params + rebased.results]
+        hidden = sorted(path for t in types for path in foreign_paths(t, env) if not importable(path, env))
+        if hidden:
+            sink.note(f"method {cls.decl.name}.{m.name} of class {cls.py_name} skipped: it names internal package "
+                      f"{hidden[0]}, which the generated code cannot import", m.span)
+            continue
+        out.append(rebased)
+    return out
 
 
 #: Words that turn a sentence about the zero value into a warning (``must not be copied``).

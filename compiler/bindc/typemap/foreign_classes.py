@@ -61,7 +61,30 @@ def foreign_struct(t: GoType, env: TypeEnv) -> tuple[str, TypeDecl, TypeEnv] | N
     decl = other.local_types.get(t.name)
     if decl is None or not decl.exported or decl.alias or decl.type_params or not isinstance(decl.type, StructType):
         return None
+    if not importable(path, env):
+        return None  # the generated file could not name it
     return path, decl, other
+
+
+def importable(path: str, env: TypeEnv) -> bool:
+    """Whether the generated file may import ``path`` (Go's internal-package rule): a path
+    with an ``internal`` element only from the tree above it, so only in-package, never from
+    the wrapper package ``--out`` makes."""
+    from bindc.typemap.interfaces import IN_PACKAGE_KEY
+
+    parts = path.split("/")
+    if "internal" not in parts:
+        return True
+    if not env.extra.get(IN_PACKAGE_KEY):
+        return False
+    parent = "/".join(parts[:len(parts) - 1 - parts[::-1].index("internal")])
+    own = env.package.import_path or ""
+    return own == parent or own.startswith(parent + "/") or not parent
+
+
+def foreign_paths(t: GoType, env: TypeEnv) -> set[str]:
+    """Import paths of the packages a type (in ``env``'s terms) names."""
+    return {env.imports[n.package] for n in named_types_in(t) if n.package is not None and n.package in env.imports}
 
 
 def find_foreign_class(t: GoType, env: TypeEnv) -> TypeMapping | None:
