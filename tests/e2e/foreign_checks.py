@@ -322,5 +322,11 @@ CHECKS = {
         assert type(back) is f.Buffer and str(back) == str(b)
         back.write_string("?")
         assert str(b).endswith("?")                     # the same Go buffer
+        # In containers, both ways, like *T of the module's own classes.
+        bs = f.buffers(3)
+        assert [type(x) for x in bs] == [f.Buffer] * 3 and [x.len() for x in bs] == [0, 1, 2]
+        assert f.total_len(bs) == 3 and f.total_len([f.Buffer(), None, bs[2]]) == 2
+        assert f.match_named({"x": f.compile("^a")}, "x", "abc") and not f.match_named({}, "x", "abc")
+        raises(TypeError, "total_len() argument 1[0] must be Buffer or None, not int", f.total_len, [1])
     """,
 }

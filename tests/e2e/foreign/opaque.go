@@ -61,3 +61,29 @@ type Shelf struct {
 
 // BufferAsAny returns b through an any result.
 func BufferAsAny(b *bytes.Buffer) any { return b }
+
+// Buffers returns n buffers, the i-th holding i bytes.
+func Buffers(n int) []*bytes.Buffer {
+	out := make([]*bytes.Buffer, n)
+	for i := range out {
+		out[i] = bytes.NewBuffer(make([]byte, i))
+	}
+	return out
+}
+
+// TotalLen sums the lengths of bs (nil buffers count 0).
+func TotalLen(bs []*bytes.Buffer) int {
+	n := 0
+	for _, b := range bs {
+		if b != nil {
+			n += b.Len()
+		}
+	}
+	return n
+}
+
+// MatchNamed reports whether the pattern called name in patterns matches s.
+func MatchNamed(patterns map[string]*regexp.Regexp, name, s string) bool {
+	re, ok := patterns[name]
+	return ok && re.MatchString(s)
+}
