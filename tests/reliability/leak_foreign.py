@@ -87,6 +87,8 @@ KINDS: dict[str, Callable[[], object]] = {
                                                        foreign.find_all(PATTERN, "aab")),
     "foreign record classes (geo.Rect fields)": lambda: (foreign.area(foreign.Rect(max=foreign.Pt(2, 3))),
                                                          foreign.unit().max.x),
+    "foreign classes in containers": lambda: (foreign.total_len(foreign.buffers(3)),
+                                              foreign.match_named({"x": PATTERN}, "x", "ab")),
     "foreign class errors (no constructor, wrong class)": lambda: (expect(TypeError, foreign.Regexp)(),
                                                                    expect(TypeError, foreign.buffer_len, 1)()),
 }
