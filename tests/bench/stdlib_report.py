@@ -42,7 +42,7 @@ PROOF_PACKAGES = ["time", "regexp", "encoding/json", "encoding/base64", "encodin
 _GROUPS = [
     (r"type func\(", "func parameter (callbacks: not yet)"),
     (r"type iter\.Seq|generic", "generics (iter.Seq, type parameters)"),
-    (r"type \[\][A-Z]\w* is not supported|struct types? of other packages?",
+    (r"type \[\](?:\w+\.)?[A-Z]\w* is not supported|struct types? of other packages?",
      "struct type of another package (not yet)"),
     (r"type \*[a-z]\w*\.[A-Z]\w* is not supported", "struct type of another package (not yet)"),
     (r"type (<-)?chan", "channels"),
@@ -91,6 +91,8 @@ def report(import_path: str) -> dict[str, object]:
         "enums": len(module.values.enums),
         "variables": sum(1 for f in module.functions if f.local) // 2,
         "sentinels": len(module.values.sentinels),
+        "foreign": ", ".join(c.go_display for c in module.classes if c.foreign),
+        "foreign_methods": f"{module.summary.foreign_methods} of {module.summary.foreign_total}",
         **methods,
     }
 
@@ -102,7 +104,8 @@ def method_counts(module: BoundModule, reasons: dict[str, str]) -> dict[str, obj
     types = {t.name: t for t in package.types}
     declared = [f for f in package.funcs if f.receiver is not None and f.exported
                 and f.receiver.type_name in types and types[f.receiver.type_name].exported]
-    classes = {c.decl.name: c for c in module.classes}
+    # Classes of other packages (color.RGBA in image) may share a name with the package's own.
+    classes = {c.decl.name: c for c in module.classes if not c.foreign}
     bound: set[tuple[str, str]] = set()
     for cls in classes.values():
         for bf in cls.methods + ((cls.str_method,) if cls.str_method else ()):
@@ -168,6 +171,13 @@ def main() -> None:
             assert isinstance(funcs, Counter) and isinstance(meths, Counter)
             for reason in sorted(funcs.keys() | meths.keys(), key=lambda k: (-funcs[k] - meths[k], k)):
                 print(f"| `{r['package']}` | {reason} | {funcs[reason]} | {meths[reason]} |")
+        if any(r["foreign"] for r in rows):
+            print()
+            print("| package | classes of other packages | their methods bound |")
+            print("|---|---|---:|")
+            for r in rows:
+                if r["foreign"]:
+                    print(f"| `{r['package']}` | {r['foreign']} | {r['foreign_methods']} |")
         return
     for r in rows:
         print(f"{r['package']:<14} {r['summary']}")
@@ -177,6 +187,8 @@ def main() -> None:
         for reason, n in sorted(r["reasons"].items(), key=lambda kv: (-kv[1], kv[0])):  # type: ignore[attr-defined]
             print(f"    {n:>3}  {reason}")
         print(f"{'':<14} methods  {r['methods']:>3}  bound {r['methods_bound']:>3}  skipped {r['methods_skipped']:>3}")
+        if r["foreign"]:
+            print(f"{'':<14} classes of other packages: {r['foreign']} ({r['foreign_methods']} methods)")
         for reason, n in sorted(r["method_reasons"].items(), key=lambda kv: (-kv[1], kv[0])):  # type: ignore[attr-defined]
             print(f"    {n:>3}  {reason}")
 

@@ -304,4 +304,63 @@ CHECKS = {
         raises(TypeError, "format() argument 2 must be a Go opts.Option made by this module, not PyCapsule",
                f.format, "x", f.with_port(1))
     """,
+    "opaque_classes": """
+        # Struct types of other packages are classes of the module (bindc.resolve.foreign).
+        b = f.greeting("bob")
+        assert type(b) is f.Buffer and str(b) == "hello, bob" and b.len() == 10
+        b.write_string("!")
+        assert f.buffer_len(b) == 11 and b.bytes_() == b"hello, bob!"
+        assert f.nil_buffer() is None and f.buffer_len(None) == -1      # nil is None, both ways
+        # bytes.Buffer's doc says its zero value is ready to use: Buffer() is one.
+        zero = f.Buffer()
+        zero.write_string("x")
+        assert str(zero) == "x" and f.buffer_len(zero) == 1
+        assert f.Buffer.__doc__.startswith("A Buffer is a variable-sized buffer")  # Go doc
+        # *regexp.Regexp: no usable zero value, so no constructor; the message says where to get one.
+        raises(TypeError, "Regexp (Go type regexp.Regexp) cannot be created from Python; obtain one from "
+               "compile(), get_words(), Regexp.copy()", f.Regexp)
+        r = f.compile("a+b")
+        assert f.find_all(r, "ab aab b") == ["ab", "aab"] and r.find_all_string("xab", -1) == ["ab"]
+        assert str(r) == "a+b" and r.num_subexp() == 0
+        assert f.get_words().find_all_string("hi there", -1) == ["hi", "there"]   # var of the type
+        try:
+            f.compile("(")
+        except f.GoError as e:
+            assert "missing closing )" in str(e)
+        else:
+            raise AssertionError("no GoError")
+        # The package's own Builder keeps its name; strings.Builder steps aside.
+        sb = f.strings_Builder()
+        f.fill(sb, "ab", 3)
+        assert str(sb) == "ababab" and sb.len() == 6 and f.Builder(["a", "b"]).join("-") == "a-b"
+        raises(TypeError, "buffer_len() argument 1 must be Buffer or None, not foreign.strings_Builder",
+               f.buffer_len, sb)
+        # A second package of the same module: plain records get constructors with their fields.
+        assert f.area(f.unit()) == 1 and f.unit() == f.Rect(f.Pt(0, 0), f.Pt(1, 1))
+        rect = f.Rect(max=f.Pt(3, 4))
+        assert f.area(rect) == 12 and rect.dx() == 3 and rect.add(f.Pt(1, 1)).max == f.Pt(4, 5)
+        rect.max.x = 5                                  # a field is the Go field itself
+        assert f.area(rect) == 20 and repr(rect) == "Rect(min=Pt(x=0, y=0), max=Pt(x=5, y=4))"
+        # geo.Canvas (private fields) only from its functions; geo.Layer at depth 2 via its methods.
+        raises(TypeError, "Canvas (Go type geo.Canvas) cannot be created from Python; obtain one from sketch()",
+               f.Canvas)
+        c = f.sketch(3, 4)
+        assert c.bounds() == f.Rect(max=f.Pt(3, 4)) and type(c.top()) is f.Layer and c.top().name == "base"
+        assert c.push("ink").below().name == "base" and c.top().name == "ink" and c.top().below().below() is None
+        assert not hasattr(f, "Paint") and not hasattr(f.Layer, "paint")   # depth 3: not bound
+        # Fields of local classes, and through any, like the module's own classes.
+        shelf = f.Shelf("l", b)
+        assert str(shelf.buf) == "hello, bob!" and f.Shelf().buf is None
+        assert f.type_of(b) == "*bytes.Buffer" and f.type_of(r) == "*regexp.Regexp"
+        back = f.buffer_as_any(b)
+        assert type(back) is f.Buffer and str(back) == str(b)
+        back.write_string("?")
+        assert str(b).endswith("?")                     # the same Go buffer
+        # In containers, both ways, like *T of the module's own classes.
+        bs = f.buffers(3)
+        assert [type(x) for x in bs] == [f.Buffer] * 3 and [x.len() for x in bs] == [0, 1, 2]
+        assert f.total_len(bs) == 3 and f.total_len([f.Buffer(), None, bs[2]]) == 2
+        assert f.match_named({"x": f.compile("^a")}, "x", "abc") and not f.match_named({}, "x", "abc")
+        raises(TypeError, "total_len() argument 1[0] must be Buffer or None, not int", f.total_len, [1])
+    """,
 }

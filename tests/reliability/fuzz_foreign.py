@@ -4,7 +4,7 @@ MAX_EXAMPLES``) so a crash kills this process, not pytest.
 
 Each function gets well-typed values near the edges (datetimes at year 1 and 9999 with any
 offset, timedeltas around Duration's ±292 years, ints of any size, Fractions and Decimals of
-any size, NaN/inf) and arbitrary Python values; the model predicts the result, or the
+any size, NaN/inf, instances of other packages' classes) and arbitrary Python values; the model predicts the result, or the
 exception class and the function name in its message. Exits 1 on the first mismatch.
 """
 
@@ -157,6 +157,26 @@ def func_case(behaviour: str, args: list[Any]) -> None:
               lambda e: isinstance(e, f.GoError) and "not a func(...any) (any, error)" in str(e))
 
 
+def opaque_case(x: Any, text: str) -> None:
+    """A *bytes.Buffer parameter takes a Buffer or None and nothing else; a Buffer made from
+    Python (its zero value) or by Go holds exactly what was written. A *regexp.Regexp made by
+    Go finds a literal text twice in the text doubled."""
+    pattern = f.compile(re_escape(text))
+    check(lambda: f.find_all(pattern, text + text), lambda got: got == ([text, text] if text else [""]), None)
+    if x is None:
+        return check(lambda: f.buffer_len(x), lambda got: got == -1, None)
+    if isinstance(x, f.Buffer):
+        before = f.buffer_len(x)
+        x.write_string(text)
+        return check(lambda: f.buffer_len(x), lambda got: got == before + len(text.encode()), None)
+    check(lambda: f.buffer_len(x), None, fails(TypeError, "buffer_len"))
+
+
+def re_escape(text: str) -> str:
+    """``text`` as a Go (RE2) pattern matching it literally."""
+    return "".join("\\" + ch if ch in r"\.+*?()|[]{}^$" else ch for ch in text)
+
+
 def main() -> int:
     n = int(sys.argv[1])
     cfg = settings(max_examples=n, deadline=None, derandomize=True, database=None,
@@ -174,6 +194,8 @@ def main() -> int:
                st.lists(st.none() | st.booleans() | st.integers(-2**63, 2**63 - 1) | st.floats(allow_nan=False)
                         | st.text(max_size=4) | st.lists(st.integers(-5, 5), max_size=2), max_size=4))(func_case),
          "Python function as any"),
+        (given(junk | st.builds(f.Buffer) | st.text(max_size=8).map(f.greeting) | st.just(f.strings_Builder()),
+               st.text(max_size=8))(opaque_case), "classes of other packages"),
     ]
     for fn, name in cases:
         cfg(fn)()

@@ -65,6 +65,7 @@ POINT = foreign.Point(1, 2)
 FILE = io.BytesIO(b"abc" * 10)
 ADD = lambda a, b: [a, b]  # noqa: E731 - one function object, passed on every call
 RAISE = {}.__getitem__      # a builtin method: RAISE("k") raises KeyError
+PATTERN = foreign.compile("a+b")
 EVENT = foreign.Event("e", WHEN, dt.timedelta(seconds=1), BIG)
 
 KINDS: dict[str, Callable[[], object]] = {
@@ -90,6 +91,17 @@ KINDS: dict[str, Callable[[], object]] = {
     "Python function as any (Go calls it)": lambda: foreign.apply(ADD, 2, "x"),
     "Python function as any raising": expect(KeyError, foreign.apply, RAISE, "k"),
     "functional options (capsules)": lambda: foreign.new_server(foreign.with_port(8080), None),
+    # Classes of other packages: handles made by Go and by Python, methods, nil, TypeErrors.
+    "foreign class result+arg (*bytes.Buffer)": lambda: (foreign.buffer_len(foreign.greeting("x")),
+                                                         foreign.buffer_len(None), foreign.nil_buffer()),
+    "foreign class methods (*regexp.Regexp)": lambda: (PATTERN.find_all_string("ab aab", -1), str(PATTERN),
+                                                       foreign.find_all(PATTERN, "aab")),
+    "foreign record classes (geo.Rect fields)": lambda: (foreign.area(foreign.Rect(max=foreign.Pt(2, 3))),
+                                                         foreign.unit().max.x),
+    "foreign classes in containers": lambda: (foreign.total_len(foreign.buffers(3)),
+                                              foreign.match_named({"x": PATTERN}, "x", "ab")),
+    "foreign class errors (no constructor, wrong class)": lambda: (expect(TypeError, foreign.Regexp)(),
+                                                                   expect(TypeError, foreign.buffer_len, 1)()),
 }
 
 

@@ -25,7 +25,7 @@ def _resolve_imports(path: Path) -> set[str]:
 
 
 def test_pass_order_is_the_documented_one():
-    assert PASS_NAMES == ["types", "classes", "functions", "outparams", "values", "variables", "sentinels", "names"]
+    assert PASS_NAMES == ["types", "foreign", "classes", "functions", "outparams", "values", "variables", "sentinels", "names"]
 
 
 def test_a_pass_imports_only_earlier_passes():

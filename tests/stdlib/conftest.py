@@ -34,6 +34,9 @@ STD_MODULES = {
     "text/template": "go_template",
     "container/list": "go_list",
     "mime": "go_mime",
+    # APIs that need other packages' struct types (classes of the module: bindc.resolve.foreign).
+    "image": "go_image",
+    "go/format": "go_format",
 }
 
 

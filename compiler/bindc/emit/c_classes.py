@@ -12,9 +12,9 @@ from bindc.emit.ordering import emit_c_richcompare
 from bindc.emit.printer import LinePrinter
 from bindc.ordering import class_ordering
 from bindc.resolve import BoundModule
-from bindc.resolve.model import BoundClass, BoundField
+from bindc.resolve.model import BoundClass, BoundField, BoundFunction
 from bindc.typemap.base import ArgSite, c_string
-from bindc.typemap.classes import class_type_var
+from bindc.typemap.classes import ClassMapping, class_type_var
 
 
 def prefix(module: BoundModule, cls: BoundClass) -> str:
@@ -32,7 +32,7 @@ def emit_class_declarations(p: LinePrinter, module: BoundModule) -> None:
 def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
     """Everything for one class, ending with its ``PyType_Spec``."""
     pre = prefix(module, cls)
-    p.P(f"/* ---- class {cls.py_name} (Go type {cls.decl.name}) ---- */")
+    p.P(f"/* ---- class {cls.py_name} (Go type {cls.go_display}) ---- */")
     p.P()
     p.P("static PyObject *")
     p.P(f"bindcpy_{pre}_new(PyTypeObject *type, PyObject *args, PyObject *kwds)")
@@ -40,7 +40,12 @@ def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
     with p.indent():
         p.P("(void)args;")
         p.P("(void)kwds;")
-        p.P(f"return py4go_bind_wrap(type, bindcgo_{pre}_new());")
+        if cls.constructible:
+            p.P(f"return py4go_bind_wrap(type, bindcgo_{pre}_new());")
+        else:
+            p.P("(void)type;")
+            p.P(f"PyErr_SetString(PyExc_TypeError, {c_string(no_constructor_message(module, cls))});")
+            p.P("return NULL;")
     p.P("}")
     for field in cls.fields:
         p.P()
@@ -69,6 +74,21 @@ def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
         emit_wrapper(p, module, method)
     p.P()
     _emit_tables(p, module, cls, pre)
+
+
+def no_constructor_message(module: BoundModule, cls: BoundClass) -> str:
+    """The TypeError of a class Python cannot create (another package's struct whose zero value
+    is not usable): it names the functions and methods of the module that return one."""
+    sources = [f"{fn.display_name}()" for fn in _all_functions(module)
+               if any(isinstance(r.mapping, ClassMapping) and r.mapping.named == cls.named for r in fn.results)]
+    where = ", ".join(sources[:4]) + (", ..." if len(sources) > 4 else "")
+    hint = f"; obtain one from {where}" if where else "; no function of this module returns one"
+    return f"{cls.py_name} (Go type {cls.go_display}) cannot be created from Python{hint}"
+
+
+def _all_functions(module: BoundModule) -> list[BoundFunction]:
+    """Functions, then every class's methods, in output order."""
+    return list(module.functions) + [m for c in module.classes for m in c.methods]
 
 
 def _emit_getter(p: LinePrinter, module: BoundModule, cls: BoundClass, field: BoundField) -> None:
@@ -181,7 +201,7 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
     p.P()
     p.P(f"static PyType_Slot bindc_{pre}_slots[] = {{")
     with p.indent():
-        doc = cls.doc.strip() or f"Go type {cls.decl.name}."
+        doc = cls.doc.strip() or f"Go type {cls.go_display}."
         # A text signature first: inspect.signature(cls), IDEs and stubtest read the
         # constructor's parameters from it (the tp_init slot itself says *args, **kwargs).
         params = ", ".join(f"{f.py_name}=..." for f in cls.init_fields)

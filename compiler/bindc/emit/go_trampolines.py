@@ -39,7 +39,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     target = imports.use(module.target_import, module.package.name) if module.target_import else None
 
     refs = GoRefs(rt=rt, unsafe=unsafe,
-                  type_syntax=type_qualifier(TypeEnv.for_package(module.package), imports, target))
+                  type_syntax=type_qualifier(_type_env(module), imports, target))
     body = LinePrinter(indent="\t")
     _emit_guards(body, module, refs, target)
     emit_value_guards(body, module, target)
@@ -209,3 +209,11 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
             p.P(line)
     p.P("return 0")
     p.P("}")
+
+
+def _type_env(module: BoundModule) -> TypeEnv:
+    """The names the plan's types are written with: the package's imports, plus the import
+    names resolve added for packages whose types it reached through other packages' classes."""
+    env = TypeEnv.for_package(module.package)
+    env.imports.update(dict(module.imports))
+    return env

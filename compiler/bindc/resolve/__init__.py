@@ -9,17 +9,18 @@ and the symbol table).
  #    pass             adds
 ====  ===============  ==================================================================
  1    ``types``        the type environment; which Go types become classes
- 2    ``classes``      class names (claimed), fields, constructor arguments, method sets
- 3    ``functions``    package functions and class methods, with their type mappings
- 4    ``outparams``    ``any`` parameters Go decodes into (``json.Unmarshal``'s ``v``)
- 5    ``values``       enum classes (with their methods), constants, imported enums
- 6    ``variables``    ``get_x``/``set_x`` accessors; error variables set aside
- 7    ``sentinels``    exception classes for the error variables
- 8    ``names``        every generated C and Go identifier
+ 2    ``foreign``      which struct types of other packages become classes (to depth 2)
+ 3    ``classes``      class names (claimed), fields, constructor arguments, method sets
+ 4    ``functions``    package functions and class methods, with their type mappings
+ 5    ``outparams``    ``any`` parameters Go decodes into (``json.Unmarshal``'s ``v``)
+ 6    ``values``       enum classes (with their methods), constants, imported enums
+ 7    ``variables``    ``get_x``/``set_x`` accessors; error variables set aside
+ 8    ``sentinels``    exception classes for the error variables
+ 9    ``names``        every generated C and Go identifier
 ====  ===============  ==================================================================
 
 One :class:`~bindc.resolve.symbols.SymbolTable` per module hands out every name the output
-declares: passes 2-7 claim Python names in the module namespace (first claim wins; a later
+declares: passes 2-8 claim Python names in the module namespace (first claim wins; a later
 clash is a diagnostic at the later declaration), and the names pass allocates the C and Go
 identifiers so that no two of them can be spelled alike. The emitters only read it.
 
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Package
-from bindc.resolve import classes, functions, names, outparams, sentinels, types, values, variables
+from bindc.resolve import classes, foreign, functions, names, outparams, sentinels, types, values, variables
 from bindc.resolve.functions import bind_function, wanted
 from bindc.resolve.model import (BoundClass, BoundConstant, BoundEnum, BoundField, BoundFunction, BoundModule,
                                  BoundParam, BoundReceiver, BoundResult, BoundSentinel, ModuleValues)
@@ -41,7 +42,7 @@ from bindc.resolve.summary import summarize
 from bindc.resolve.types import package_level_names
 
 #: The passes, in the order they run.
-PASSES = (types, classes, functions, outparams, values, variables, sentinels, names)
+PASSES = (types, foreign, classes, functions, outparams, values, variables, sentinels, names)
 
 __all__ = ["BoundClass", "BoundConstant", "BoundEnum", "BoundField", "BoundFunction", "BoundModule", "BoundParam",
            "BoundReceiver", "BoundResult", "BoundSentinel", "ModuleValues", "PASSES", "RESERVED_MODULE_NAMES",
@@ -70,5 +71,6 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         classes=tuple(state.classes),
         values=ModuleValues(tuple(state.enums), tuple(state.constants), tuple(state.sentinels)),
         symbols=symbols,
+        imports=tuple(state.env.imports.items()),
         summary=summarize(state),
     )

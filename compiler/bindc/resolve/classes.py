@@ -1,4 +1,4 @@
-"""Pass 2, classes: the fields, constructor arguments and method sets of the selected classes.
+"""Pass 3, classes: the fields, constructor arguments and method sets of the selected classes.
 
 A defined non-struct type with methods (``type Kelvin float64`` with ``func (k Kelvin) ...``,
 ``url.Values``) is a *value class*: the same machinery holding a ``*T``, with one property,
@@ -12,6 +12,8 @@ collide. Generated Go code just writes ``p.Name`` and the Go compiler resolves t
 
 from __future__ import annotations
 
+import re
+
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Package,
                       PointerType, SliceType, StructField, StructType, TypeDecl)
@@ -20,11 +22,13 @@ from bindc.resolve.model import VALUE_FIELD, BoundField
 from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, lookup_mapping
 from bindc.typemap.env import TypeEnv
+from bindc.typemap.foreign_classes import ForeignClass, foreign_paths, importable, rebase_field, rebase_func
+from bindc.typemap.imported import imported_env
 from bindc.typemap.named import NamedTypeError, underlying_mapping
 
 
 def run(state: ResolveState) -> None:
-    """Pass 2: claim every class name and work out each class's fields and method set
+    """Pass 3: claim every class name and work out each class's fields and method set
     (``state.shapes``); the methods themselves are bound by the functions pass."""
     package, env, sink = state.package, state.env, state.sink
     structs = {d.name: d for d in package.types if isinstance(d.type, StructType)}
@@ -43,6 +47,85 @@ def run(state: ResolveState) -> None:
         is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in method_set)
         state.shapes.append(ClassShape(decl, py_name, tuple(fields), tuple(own), tuple(method_set),
                                        _comparable(decl.type, all_types, set()), is_error, is_value))
+    for foreign in state.foreign:
+        shape = _foreign_shape(foreign, env, sink)
+        if shape is not None:
+            state.shapes.append(shape)
+
+
+def _foreign_shape(cls: ForeignClass, env: TypeEnv, sink: DiagnosticSink) -> ClassShape | None:
+    """A struct type of another package (:mod:`bindc.resolve.foreign`): its own exported fields
+    whose types map, its declared exported methods (promoted ones are not followed), both in
+    the bound package's terms. Its constructor: see :func:`zero_value_usable`."""
+    other = imported_env(env, cls.named.package or "")
+    if other is None:
+        return None
+    decl = cls.decl
+    assert isinstance(decl.type, StructType)
+    shown = f"{cls.path.rsplit('/', 1)[-1]}.{decl.name}"
+    fields: list[BoundField] = []
+    py_names: set[str] = set()
+    for f in decl.type.fields:
+        if f.name is None or not f.name[:1].isupper():
+            continue
+        py_name = _field_py_name(decl, f, f.name, sink)
+        if py_name is None or py_name in py_names:
+            continue
+        field_type = rebase_field(f, other, env).type
+        hidden = sorted(path for path in foreign_paths(field_type, env) if not importable(path, env))
+        if hidden:
+            sink.note(f"field {shown}.{f.name} of class {cls.py_name} skipped: it names internal package "
+                      f"{hidden[0]}, which the generated code cannot import", f.span)
+            continue
+        try:
+            mapping = lookup_mapping(field_type, env)
+        except MappingError as e:
+            sink.note(f"field {shown}.{f.name} of class {cls.py_name} skipped: {e}", f.span)
+            continue
+        py_names.add(py_name)
+        fields.append(BoundField(f.name, py_name, mapping, f.doc, f.span))
+    methods = tuple(_importable_methods(cls, other, env, sink, {f.go_name for f in fields}))
+    is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in methods)
+    constructible = zero_value_usable(decl)
+    comparable = _comparable(decl.type, {d.name: d for d in other.package.types}, set())
+    return ClassShape(decl, cls.py_name, tuple(fields), tuple(fields) if constructible else (), methods,
+                      comparable, is_error, False, named=cls.named, origin=cls.path, constructible=constructible)
+
+
+def _importable_methods(cls: ForeignClass, other: TypeEnv, env: TypeEnv, sink: DiagnosticSink,
+                        fields: set[str]) -> list[Func]:
+    """The exported, non-generic methods of another package's type, in the bound package's
+    terms; one naming an internal package the generated code cannot import is left out (a note)."""
+    out: list[Func] = []
+    for m in other.package.methods_of(cls.decl.name):
+        if not m.exported or m.is_generic or m.name in fields:
+            continue
+        rebased = rebase_func(m, other, env)
+        types = [p.type for p in rebased.params + rebased.results]
+        hidden = sorted(path for t in types for path in foreign_paths(t, env) if not importable(path, env))
+        if hidden:
+            sink.note(f"method {cls.decl.name}.{m.name} of class {cls.py_name} skipped: it names internal package "
+                      f"{hidden[0]}, which the generated code cannot import", m.span)
+            continue
+        out.append(rebased)
+    return out
+
+
+#: Words that turn a sentence about the zero value into a warning (``must not be copied``).
+_NEGATIONS = re.compile(r"\b(not|cannot|invalid|must|never)\b|n't\b", re.IGNORECASE)
+
+
+def zero_value_usable(decl: TypeDecl) -> bool:
+    """Whether Python may create a struct of another package as its zero value: when the
+    struct has no unexported fields (any Go caller can write ``T{}`` too), or when its doc says
+    the zero value is usable (Go's convention: bytes.Buffer's "The zero value for Buffer is an
+    empty buffer ready to use", strings.Builder's "The zero value is ready to use") in a
+    sentence without a negation. Other types come only from the package's own functions."""
+    assert isinstance(decl.type, StructType)
+    if all((f.name or _embedded_name(f.type) or "_")[:1].isupper() for f in decl.type.fields):
+        return True
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(decl.doc.split()))
+    return any("zero value" in s.lower() and not _NEGATIONS.search(s) for s in sentences)
 
 
 def _value_field(decl: TypeDecl, env: TypeEnv, sink: DiagnosticSink) -> tuple[list[BoundField], list[BoundField]]:

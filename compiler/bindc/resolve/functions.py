@@ -1,4 +1,4 @@
-"""Pass 3, functions and methods: signatures of package functions and of class methods.
+"""Pass 4, functions and methods: signatures of package functions and of class methods.
 
 This pass applies the binding rules (exported API, ``//py4go:export`` and ``//py4go:skip``),
 gives every function its Python name (claimed in the module's symbol table), picks a type
@@ -55,11 +55,13 @@ def _claim_function(f: BoundFunction, state: ResolveState) -> bool:
 def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
     """The class with its methods: ``String()``/``Error()`` as ``__str__``, the others by name."""
     decl, sink = shape.decl, state.sink
-    receiver = BoundReceiver(shape.py_name, NamedType(decl.name))
+    receiver = BoundReceiver(shape.py_name, shape.named or NamedType(decl.name))
     used = {f.py_name for f in shape.fields}
     methods: list[BoundFunction] = []
-    bound = [bf for func in shape.method_set if wanted(func, state.in_package, sink)
-             for bf in [bind_function(func, state.env, sink, receiver)] if bf is not None]
+    # A method of another package's type is called from outside it: exported ones only.
+    in_package = state.in_package and not shape.origin
+    bound = [bf for func in shape.method_set if wanted(func, in_package, sink)
+             for bf in [bind_function(func, state.env, sink, receiver, foreign=bool(shape.origin))] if bf is not None]
     # String() is __str__, else Error(); with both, Error stays an ordinary method.
     str_shaped = [bf for bf in bound if bf.go_name in STR_METHODS and bf.returns_str_only]
     str_method = min(str_shaped, key=lambda bf: STR_METHODS.index(bf.go_name), default=None)
@@ -68,14 +70,17 @@ def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
         if bf is str_method:
             continue
         if bf.py_name in used:
-            sink.skipped(method_key(decl.name, func.name), "name clash")
-            sink.error(f"{decl.name}.{func.name} and a field or method of {decl.name} both become Python "
-                       f"name {bf.py_name!r}; rename one with //py4go:export <name>", func.span)
+            sink.skipped(method_key(receiver.named.go_syntax(), func.name), "name clash")
+            # Another package's type cannot be renamed by the user: a note, and the method is left out.
+            report = sink.note if shape.origin else sink.error
+            report(f"{receiver.named.go_syntax()}.{func.name} and a field or method of {decl.name} both become "
+                   f"Python name {bf.py_name!r}; rename one with //py4go:export <name>", func.span)
             continue
         used.add(bf.py_name)
         methods.append(bf)
     return BoundClass(decl, shape.py_name, shape.fields, shape.init_fields, tuple(methods), str_method,
-                      shape.comparable, shape.is_error, shape.is_value)
+                      shape.comparable, shape.is_error, shape.is_value, shape.named, shape.origin,
+                      shape.constructible)
 
 
 #: The unsupported type named in a mapping error (``type *big.Int is not supported``).
@@ -125,11 +130,12 @@ def wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
 
 
 def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
-                  receiver: BoundReceiver | None = None) -> BoundFunction | None:
+                  receiver: BoundReceiver | None = None, *, foreign: bool = False) -> BoundFunction | None:
     """Map one function's (or method's) parameters and results, or report why it cannot be
-    bound: an error when it was exported explicitly, a warning otherwise."""
+    bound: an error when it was exported explicitly, a warning otherwise, a note for a method
+    of another package's type (``foreign``: the user cannot change it)."""
     explicit = func.directive("export") is not None
-    report = sink.error if explicit else sink.warning
+    report = sink.error if explicit else sink.note if foreign else sink.warning
     problems: list[tuple[str, Span]] = []
 
     py_name = _python_name(func, sink)
@@ -174,10 +180,10 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
 
     if problems:
         verb = "cannot be exported" if explicit else "skipped"
-        go_name = f"{receiver.named.name}.{func.name}" if receiver else func.name
+        go_name = f"{receiver.named.go_syntax()}.{func.name}" if receiver else func.name
         for message, span in problems:
             report(f"{go_name} {verb}: {message}", span)
-        sink.skipped(method_key(receiver.named.name, func.name) if receiver else func.name,
+        sink.skipped(method_key(receiver.named.go_syntax(), func.name) if receiver else func.name,
                      skip_reason(problems[0][0]))
         return None
     return BoundFunction(func, py_name, tuple(params), variadic, tuple(results), returns_error, receiver)

@@ -135,11 +135,24 @@ class BoundClass:
     comparable: bool
     is_error: bool = False
     is_value: bool = False
+    go_named: NamedType | None = None  # a type of another package, as the bound package names it
+    origin: str = ""                   # its package's import path ("" for the bound package's own)
+    constructible: bool = True         # False: Python cannot create one (TypeError), only get one
 
     @property
     def named(self) -> NamedType:
         """The Go type as the bound package names it."""
-        return NamedType(self.decl.name)
+        return self.go_named if self.go_named is not None else NamedType(self.decl.name)
+
+    @property
+    def foreign(self) -> bool:
+        """Whether the Go type belongs to another package (:mod:`bindc.resolve.foreign`)."""
+        return bool(self.origin)
+
+    @property
+    def go_display(self) -> str:
+        """The Go type as messages show it: ``Point``, or ``bytes.Buffer`` for another package's."""
+        return f"{self.origin.rsplit('/', 1)[-1]}.{self.decl.name}" if self.origin else self.decl.name
 
     @property
     def doc(self) -> str:
@@ -229,6 +242,9 @@ class BoundModule:
     classes: tuple[BoundClass, ...] = ()
     values: ModuleValues = ModuleValues()
     symbols: SymbolTable = field(default_factory=lambda: SymbolTable(""), compare=False, hash=False, repr=False)
+    #: Import name -> path for the types of the plan: the package's imports plus the ones
+    #: added for other packages' classes (:mod:`bindc.resolve.foreign`); empty: the package's.
+    imports: tuple[tuple[str, str], ...] = ()
     summary: "BindingSummary" = field(default_factory=lambda: BindingSummary(0, 0), compare=False, hash=False,
                                       repr=False)
 
@@ -259,14 +275,20 @@ class BindingSummary:
     total: int
     bound: int
     skipped: tuple[Skip, ...] = ()
+    foreign_classes: int = 0   # struct types of other packages bound as classes
+    foreign_methods: int = 0   # ... their methods bound
+    foreign_total: int = 0     # ... their exported methods
 
     def line(self) -> str:
-        """``bound 99 of 108 exported declarations; skipped 9: 7 *big.Int, 1 untyped var``."""
+        """``bound 99 of 108 exported declarations; skipped 9: 7 *big.Int, 1 untyped var``, then
+        ``; plus 2 classes of other packages (30 of 33 methods)`` when there are any."""
         text = f"bound {self.bound} of {self.total} exported declarations"
+        foreign = (f"; plus {self.foreign_classes} class{'es' if self.foreign_classes != 1 else ''} of other "
+                   f"packages ({self.foreign_methods} of {self.foreign_total} methods)") if self.foreign_classes else ""
         if not self.skipped:
-            return text
+            return text + foreign
         counts: dict[str, int] = {}
         for s in self.skipped:
             counts[s.reason] = counts.get(s.reason, 0) + 1
         groups = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        return text + f"; skipped {len(self.skipped)}: " + ", ".join(f"{n} {reason}" for reason, n in groups)
+        return text + f"; skipped {len(self.skipped)}: " + ", ".join(f"{n} {reason}" for reason, n in groups) + foreign

@@ -1,4 +1,4 @@
-"""Pass 8, names: every C and Go identifier the output declares, handed out by the symbol table.
+"""Pass 9, names: every C and Go identifier the output declares, handed out by the symbol table.
 
 Order matters, because the first request for a spelling gets it and later ones step aside
 (``_2``, ``_3``...): first the module's own fixed names (``PyInit_<module>``, the method table,

@@ -1,4 +1,4 @@
-"""Pass 4, outparams: which ``any`` parameters are *out-parameters*.
+"""Pass 5, outparams: which ``any`` parameters are *out-parameters*.
 
 Go's decoders take the place to store their result as an ``any`` holding a pointer
 (``json.Unmarshal(data []byte, v any) error``, ``(*gob.Decoder).Decode(e any)``). Passed a

@@ -1,4 +1,4 @@
-"""Pass 7, sentinels: exported ``error`` variables as Python exception classes.
+"""Pass 8, sentinels: exported ``error`` variables as Python exception classes.
 
 Go code signals kinds of failure with package variables (``var ErrRange =
 errors.New("value out of range")``) that callers test with ``errors.Is(err, strconv.ErrRange)``.

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bindc.diagnostics import DiagnosticSink
-from bindc.ir import Func, Package, TypeDecl, ValueDecl
+from bindc.ir import Func, NamedType, Package, TypeDecl, ValueDecl
 from bindc.resolve.model import BoundClass, BoundConstant, BoundEnum, BoundField, BoundFunction, BoundSentinel
 from bindc.resolve.symbols import SymbolTable
 from bindc.typemap.env import TypeEnv
+from bindc.typemap.foreign_classes import ForeignClass
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class ClassShape:
     comparable: bool
     is_error: bool
     is_value: bool
+    named: NamedType | None = None   # a class of another package: the type, qualified
+    origin: str = ""                 # ... and the import path of its package
+    constructible: bool = True       # whether Python may create one (a usable zero value)
 
 
 @dataclass
@@ -41,6 +45,7 @@ class ResolveState:
     symbols: SymbolTable
     env: TypeEnv = field(init=False)                                  # types
     class_names: dict[str, str] = field(default_factory=dict)         # types: Go name -> class name
+    foreign: list[ForeignClass] = field(default_factory=list)         # foreign: other packages' classes
     shapes: list[ClassShape] = field(default_factory=list)            # classes
     functions: list[BoundFunction] = field(default_factory=list)      # functions (+ variables' accessors)
     classes: list[BoundClass] = field(default_factory=list)           # functions (methods attached)

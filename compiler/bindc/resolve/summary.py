@@ -59,7 +59,10 @@ def summarize(state: ResolveState) -> BindingSummary:
     for value in state.package.values:
         if value.kind == "var" and _counted(value.exported, value, state):
             account(f"var {value.name}", value.name in bound_vars, value.span)
-    return BindingSummary(counted, counted - len(skipped), tuple(skipped))
+    foreign = [c for c in state.classes if c.foreign]
+    foreign_total = sum(len(shape.method_set) for shape in state.shapes if shape.origin)
+    foreign_bound = sum(len(c.methods) + (c.str_method is not None) for c in foreign)
+    return BindingSummary(counted, counted - len(skipped), tuple(skipped), len(foreign), foreign_bound, foreign_total)
 
 
 def _counted(exported: bool, decl: Func | TypeDecl | ValueDecl, state: ResolveState) -> bool:
@@ -73,14 +76,14 @@ def _counted(exported: bool, decl: Func | TypeDecl | ValueDecl, state: ResolveSt
 
 def _all_methods(state: ResolveState) -> list[BoundFunction]:
     """Every bound method: of classes (``__str__`` included) and of enums."""
-    out = [m for c in state.classes for m in ([c.str_method] if c.str_method else []) + list(c.methods)]
+    out = [m for c in state.classes if not c.foreign for m in ([c.str_method] if c.str_method else []) + list(c.methods)]
     return out + [m for e in state.enums for m in e.all_methods]
 
 
 def _type_bound(decl: TypeDecl, state: ResolveState, used_interfaces: set[str]) -> bool:
     """A class, an enum, an interface some bound declaration uses (its Protocol class exists
     only then), or a type every function can take and return (crossing as its underlying type)."""
-    if any(c.decl.name == decl.name for c in state.classes) or any(
+    if any(c.decl.name == decl.name and not c.foreign for c in state.classes) or any(
             e.decl.name == decl.name and e.mapping.named.package is None for e in state.enums):
         return True
     if decl.type_params:

@@ -1,4 +1,4 @@
-"""Pass 5, values: exported constants and enum classes of the bound package.
+"""Pass 6, values: exported constants and enum classes of the bound package.
 
 Constants become module attributes under their Go names (Go constants are already written
 the way Python spells constants: ``MaxInt64``, ``Pi``, ``StatusOK``); ``//py4go:export name``
@@ -38,7 +38,7 @@ __all__ = ["PyValue", "add_imported_enums", "attr_name", "run"]
 
 
 def run(state: ResolveState) -> None:
-    """Pass 5: the enums and constants of the package (``state.enums``, ``state.constants``),
+    """Pass 6: the enums and constants of the package (``state.enums``, ``state.constants``),
     and the enums of *other* packages that the module's functions and classes use."""
     env, sink, symbols = state.env, state.sink, state.symbols
     for decl in env.package.types:

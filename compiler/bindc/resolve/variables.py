@@ -1,4 +1,4 @@
-"""Pass 6, variables: package variables as ``get_<name>()`` / ``set_<name>(value)`` functions.
+"""Pass 7, variables: package variables as ``get_<name>()`` / ``set_<name>(value)`` functions.
 
 A module attribute cannot run code when read (modules have no properties, and a module
 ``__getattr__`` is only consulted for *missing* names), so a value copied into the module at

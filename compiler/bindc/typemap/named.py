@@ -174,6 +174,9 @@ def find_named(t: GoType, env: TypeEnv) -> TypeMapping | None:
         return None
     from bindc.typemap.registry import MappingError
 
+    if t.package is not None and env.imports.get(t.package) == "unsafe":
+        # unsafe.Pointer is declared in Go source as *ArbitraryType, a pseudo-type: no mapping.
+        raise MappingError(f"type {t.go_syntax()} is not supported")
     found = _declaration(t, env)
     if found is None:
         return None
@@ -223,6 +226,12 @@ def underlying_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: Typ
     underlying, underlying_env = _underlying(decl.type, decl_env, {(decl_env.package.dir, decl.name)})
     if isinstance(underlying, StructType):
         raise NamedTypeError(f"type {t.go_syntax()}: defined from a struct type of another package (not yet)")
+    if underlying_env is not env:
+        # Written in another package (color.Palette is []Color there): mapped, and later
+        # spelled by the generated code, in the terms of the package being bound.
+        from bindc.typemap.foreign_classes import rebase
+
+        underlying, underlying_env = rebase(underlying, underlying_env, env), env
     try:
         inner = lookup_mapping(underlying, underlying_env)
     except MappingError as e:
