@@ -370,7 +370,8 @@ PyObject *py4go_bind_deepcopy(PyObject *self, PyObject *memo);
 PyObject *py4go_bind_reduce(PyObject *self, PyObject *unused);
 PyObject *py4go_bind_setstate(PyObject *self, PyObject *state);
 
-/* Slots and methods of container classes, working on the Go value by reflection. Reads that
+/* Slots and methods of container classes (the methods take METH_VARARGS, as the
+ * collections.abc methods they stand for, so a stub inheriting those signatures agrees), working on the Go value by reflection. Reads that
  * need the whole value (iteration, `in` for a sequence, slices, ==) convert it to a list or
  * dict first; item access, len, append and extend work on the Go value directly. */
 Py_ssize_t py4go_bind_obj_length(PyObject *self);
@@ -382,8 +383,8 @@ PyObject *py4go_bind_seq_subscript(PyObject *self, PyObject *key);
 int py4go_bind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value);
 int py4go_bind_seq_contains(PyObject *self, PyObject *v);
 PyObject *py4go_bind_seq_inplace_concat(PyObject *self, PyObject *other);
-PyObject *py4go_bind_seq_append(PyObject *self, PyObject *v);
-PyObject *py4go_bind_seq_extend(PyObject *self, PyObject *v);
+PyObject *py4go_bind_seq_append(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_extend(PyObject *self, PyObject *args);
 PyObject *py4go_bind_seq_insert(PyObject *self, PyObject *args);
 PyObject *py4go_bind_seq_pop(PyObject *self, PyObject *args);
 PyObject *py4go_bind_seq_remove(PyObject *self, PyObject *args);

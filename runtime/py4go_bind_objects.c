@@ -432,15 +432,21 @@ PyObject *py4go_bind_seq_inplace_concat(PyObject *self, PyObject *other)
     return Py_NewRef(self);
 }
 
-PyObject *py4go_bind_seq_append(PyObject *self, PyObject *v)
+PyObject *py4go_bind_seq_append(PyObject *self, PyObject *args)
 {
+    PyObject *v;
+    if (!PyArg_UnpackTuple(args, "append", 1, 1, &v))
+        return NULL;
     if (py4goSeqAppend(py4go_bind_self(self), op_name(self, "append"), v, 0) < 0)
         return NULL;
     Py_RETURN_NONE;
 }
 
-PyObject *py4go_bind_seq_extend(PyObject *self, PyObject *v)
+PyObject *py4go_bind_seq_extend(PyObject *self, PyObject *args)
 {
+    PyObject *v;
+    if (!PyArg_UnpackTuple(args, "extend", 1, 1, &v))
+        return NULL;
     if (py4goSeqAppend(py4go_bind_self(self), op_name(self, "extend"), v, 1) < 0)
         return NULL;
     Py_RETURN_NONE;

@@ -58,8 +58,8 @@ _SEQUENCE_READ = (
     ProtocolMethod("count", "py4go_bind_seq_count", "METH_VARARGS", "How many elements equal value."),
 )
 _SEQUENCE_WRITE = (
-    ProtocolMethod("append", "py4go_bind_seq_append", "METH_O", "Append one element, as Go's append does."),
-    ProtocolMethod("extend", "py4go_bind_seq_extend", "METH_O", "Append every element of an iterable."),
+    ProtocolMethod("append", "py4go_bind_seq_append", "METH_VARARGS", "Append one element, as Go's append does."),
+    ProtocolMethod("extend", "py4go_bind_seq_extend", "METH_VARARGS", "Append every element of an iterable."),
     ProtocolMethod("insert", "py4go_bind_seq_insert", "METH_VARARGS", "Insert value before index."),
     ProtocolMethod("pop", "py4go_bind_seq_pop", "METH_VARARGS", "Remove and return the element at index (default last)."),
     ProtocolMethod("remove", "py4go_bind_seq_remove", "METH_VARARGS", "Remove the first element equal to value."),
@@ -100,6 +100,9 @@ class ClassProtocols:
     slots: tuple[tuple[str, str], ...]
     #: Stub annotations of the elements: (element,) for a sequence, (key, value) for a map.
     element_annotations: tuple[str, ...] = ()
+    #: Go methods whose Python name is a method of the container's abc (``Scores.Get`` as
+    #: ``get``): Go's keeps the name, so the stub marks it as an incompatible override.
+    shadowed: frozenset[str] = frozenset()
 
     @property
     def is_container(self) -> bool:
@@ -122,8 +125,10 @@ def class_protocols(cls: BoundClass) -> ClassProtocols:
     elif container == MAP:
         methods += _MAPPING
         slots = _MAP_SLOTS
+    abc_names = {m.py_name for m in methods if m not in OBJECT_METHODS}
     methods = [m for m in methods if m.py_name not in taken]
-    return ClassProtocols(container, _pickle_refusal(cls), tuple(methods), slots, elements)
+    return ClassProtocols(container, _pickle_refusal(cls), tuple(methods), slots, elements,
+                          frozenset(abc_names & taken))
 
 
 def zero_literal(field: BoundField) -> str | None:
