@@ -33,6 +33,10 @@ def object_protocol_stubs(cls: BoundClass, protocols: ClassProtocols, stub: Stub
     if "__deepcopy__" in own:
         out.append(Function("__deepcopy__", _self(Argument("memo", "dict[int, " + stub.need("typing", "Any") + "]")),
                             self_type))
+    if cls.is_error:
+        # BaseException's stub declares the pickle pair already (with a dict state); ours
+        # takes the same arguments, so the inherited declaration stands.
+        return out
     if "__reduce__" in own:
         out.append(Function("__reduce__", _self(), "tuple[" + stub.need("typing", "Any") + ", ...]"))
     if "__setstate__" in own:

@@ -1,0 +1,131 @@
+"""Leak check of the object protocols of the ``objects`` e2e package (copy, deepcopy, pickle,
+sequences and mappings): run as a script in its own interpreter, ``python leak_objects.py N``,
+like ``leak_kitchen.py`` (same measurement: warm up until RSS settles, then N calls; one JSON
+line per kind). Each kind also checks that the Go values it made are freed (live handles)."""
+
+from __future__ import annotations
+
+import copy
+import ctypes
+import gc
+import json
+import os
+import pickle
+import sys
+from typing import Callable
+
+import objects as o
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+_GO = ctypes.CDLL(o.__file__)
+_GO.py4goLiveHandles.restype = ctypes.c_longlong
+
+
+def rss() -> int:
+    _GO.py4goDebugFreeOSMemory()
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * PAGE
+
+
+def blocks() -> int:
+    gc.collect()
+    return sys.getallocatedblocks()
+
+
+def expect(exc: type[BaseException], fn: Callable[..., object], *args: object) -> Callable[[], None]:
+    def call() -> None:
+        try:
+            fn(*args)
+        except exc:
+            return
+        raise AssertionError(f"{fn} did not raise {exc.__name__}")
+    return call
+
+
+P = o.Point(1, 2, "label")
+SHAPE = o.Shape(name="s", points=[P, P], tags={"a": 1, "b": 2}, origin=P, parent=o.Shape(name="up"), raw=b"xyz")
+LOOP = o.Shape(name="loop")
+LOOP.parent = LOOP
+IDS = o.IDs(range(10))
+SET = o.Set({"a": True, "b": False})
+VEC = o.Vec([1, 2, 3])
+PTS = o.Pts([P, P])
+VERSION = o.parse_version("1.2.3")
+TOKEN = o.new_token(7, "tok")
+SECRET = o.new_secret(1, 2)
+
+
+def seq_mutations() -> None:
+    ids = o.IDs([1, 2, 3])
+    ids.append(4)
+    ids += [5, 6]
+    ids[0] = 9
+    del ids[1]
+    ids[1:3] = [7]
+    ids.insert(0, 0)
+    ids.pop()
+
+
+def map_mutations() -> None:
+    s = o.Set()
+    s["a"] = True
+    s["b"] = False
+    del s["a"]
+    s.update(c=True)
+    s.pop("c")
+
+
+KINDS: dict[str, Callable[[], object]] = {
+    "copy struct": lambda: copy.copy(P),
+    "deepcopy nested struct": lambda: copy.deepcopy(SHAPE),
+    "deepcopy cycle": lambda: copy.deepcopy(LOOP),
+    "pickle by fields": lambda: pickle.loads(pickle.dumps(SHAPE)),
+    "pickle text marshaler": lambda: pickle.loads(pickle.dumps(VERSION)),
+    "pickle binary marshaler": lambda: pickle.loads(pickle.dumps(TOKEN)),
+    "pickle refused (TypeError)": expect(TypeError, pickle.dumps, SECRET),
+    "unpickle bad data (ValueError)": expect(ValueError, o.Token().__setstate__, (1, "binary", b"x")),
+    "sequence reads": lambda: (len(IDS), IDS[3], IDS[-1], IDS[2:5], 5 in IDS, list(IDS), IDS == [1]),
+    "sequence index errors": expect(IndexError, IDS.__getitem__, 99),
+    "sequence mutations": seq_mutations,
+    "sequence bad element (TypeError)": expect(TypeError, IDS.__setitem__, 0, "x"),
+    "array and struct elements": lambda: (VEC[1], list(VEC), PTS[0], PTS.total()),
+    "mapping reads": lambda: (len(SET), SET["a"], "z" in SET, SET.get("z"), dict(SET), list(SET.items())),
+    "mapping missing key (KeyError)": expect(KeyError, SET.__getitem__, "zz"),
+    "mapping mutations": map_mutations,
+    "named containers as arguments": lambda: (o.sum_all(IDS), o.count_true(SET), o.evens(IDS)),
+}
+
+
+def warm_up(fn: Callable[[], object], first: int, chunk: int = 20_000, cap: int = 300_000) -> int:
+    """Call fn until RSS stops growing (see leak_kitchen.warm_up)."""
+    for _ in range(first):
+        fn()
+    calls, still = first, 0
+    while still < 2 and calls < cap:
+        before = rss()
+        for _ in range(chunk):
+            fn()
+        calls += chunk
+        still = still + 1 if rss() <= before else 0
+    return calls
+
+
+def main() -> int:
+    n = int(sys.argv[1])
+    only = sys.argv[2].split("|") if len(sys.argv) > 2 else list(KINDS)
+    for name in only:
+        fn = KINDS[name]
+        warm = warm_up(fn, max(n // 10, 10_000))
+        gc.collect()
+        h0, b0, r0 = _GO.py4goLiveHandles(), blocks(), rss()
+        for _ in range(n):
+            fn()
+        gc.collect()
+        h1, b1, r1 = _GO.py4goLiveHandles(), blocks(), rss()
+        print(json.dumps({"kind": name, "calls": n, "rss_delta": r1 - r0, "blocks_delta": b1 - b0,
+                          "handles_delta": h1 - h0, "warm_up_calls": warm}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
