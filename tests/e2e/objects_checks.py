@@ -233,4 +233,14 @@ CHECKS = {
         assert pts.total() == 6.0
         raises(TypeError, pts.append, 3, text="must be Point, not int")
     """,
+    "len_idiom": """
+        q = o.Queue()
+        assert len(q) == 0 and not q
+        q.push("a")
+        q.push("b")
+        assert len(q) == 2 and q and q.len() == 2
+        assert len(o.Broken(3)) == 3
+        raises(ValueError, len, o.Broken(-1), text=">= 0")
+        raises(TypeError, pickle.dumps, q, text="Queue.items is unexported")
+    """,
 }

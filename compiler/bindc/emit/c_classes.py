@@ -13,7 +13,7 @@ from bindc.emit.printer import LinePrinter
 from bindc.emit.protocols import class_protocols, zero_literal
 from bindc.ordering import class_ordering
 from bindc.resolve import BoundModule
-from bindc.resolve.model import BoundClass, BoundField
+from bindc.resolve.model import BoundClass, BoundField, BoundFunction
 from bindc.typemap.base import ArgSite, c_string
 from bindc.typemap.classes import class_type_var
 
@@ -65,6 +65,10 @@ def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
     if _own_richcompare(cls):
         p.P()
         _emit_richcompare(p, module, cls, pre)
+    len_method = class_protocols(cls).len_method
+    if len_method is not None:
+        p.P()
+        _emit_len(p, module, len_method, pre)
     for method in cls.methods:
         p.P()
         emit_wrapper(p, module, method)
@@ -158,6 +162,28 @@ def _emit_repr(p: LinePrinter, cls: BoundClass, pre: str) -> None:
     p.P("}")
 
 
+def _emit_len(p: LinePrinter, module: BoundModule, method: BoundFunction, pre: str) -> None:
+    """``sq_length`` calling the wrapper of Go's ``Len() int`` (declared further down)."""
+    p.P(f"static PyObject *{c_wrapper_name(module, method)}(PyObject *, PyObject *const *, Py_ssize_t);")
+    p.P()
+    p.P("static Py_ssize_t")
+    p.P(f"bindcpy_{pre}__len(PyObject *self)")
+    p.P("{")
+    with p.indent():
+        p.P(f"PyObject *r = {c_wrapper_name(module, method)}(self, NULL, 0);")
+        p.P("if (r == NULL)")
+        with p.indent():
+            p.P("return -1;")
+        p.P("Py_ssize_t n = PyLong_AsSsize_t(r);")
+        p.P("Py_DECREF(r);")
+        p.P("if (n < 0 && !PyErr_Occurred())")
+        with p.indent():
+            msg = c_string(f"{method.display_name}() returned %zd; __len__() should return >= 0")
+            p.P(f"PyErr_Format(PyExc_ValueError, {msg}, n);")
+        p.P("return n;")
+    p.P("}")
+
+
 def _own_richcompare(cls: BoundClass) -> bool:
     """Whether the class gets the generated ``==`` (and ordering) of its Go type: a container
     class compares like the list or dict it converts to instead, unless Go orders it."""
@@ -210,6 +236,8 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
         if _own_richcompare(cls):
             p.P(f"{{Py_tp_richcompare, (void *)bindcpy_{pre}_richcompare}},")
             p.P("{Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */")
+        if protocols.len_method is not None:
+            p.P(f"{{Py_sq_length, (void *)bindcpy_{pre}__len}},")
         for slot, function in protocols.slots:
             if slot == "Py_tp_richcompare" and _own_richcompare(cls):
                 continue  # Go's own ordering; it includes == between instances

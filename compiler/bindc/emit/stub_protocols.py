@@ -26,6 +26,8 @@ def object_protocol_stubs(cls: BoundClass, protocols: ClassProtocols, stub: Stub
     names = ", ".join(repr(f.py_name) for f in cls.init_fields)
     out: list[Function | Attribute] = [Attribute("__match_args__", "", f"({names},)" if len(cls.init_fields) == 1
                                                  else f"({names})")]
+    if protocols.len_method is not None:
+        out.append(Function("__len__", _self(), "int"))
     own = {m.py_name for m in protocols.methods}
     self_type = stub.need("typing_extensions", "Self")
     if "__copy__" in own:

@@ -224,3 +224,20 @@ type Kelvin float64
 
 // Celsius converts.
 func (k Kelvin) Celsius() float64 { return float64(k) - 273.15 }
+
+// Queue has Go's Len() idiom: Python's len() and truthiness use it.
+type Queue struct {
+	items []string
+}
+
+// Push adds an item.
+func (q *Queue) Push(s string) { q.items = append(q.items, s) }
+
+// Len is the number of items.
+func (q *Queue) Len() int { return len(q.items) }
+
+// Broken has a Len that goes negative.
+type Broken struct{ N int }
+
+// Len returns N, even when negative.
+func (b Broken) Len() int { return b.N }

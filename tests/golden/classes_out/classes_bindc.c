@@ -821,6 +821,21 @@ bindcpy_classes_Node_richcompare(PyObject *a, PyObject *b, int op)
     Py_RETURN_NOTIMPLEMENTED;
 }
 
+static PyObject *bindcpy_classes_Node_len(PyObject *, PyObject *const *, Py_ssize_t);
+
+static Py_ssize_t
+bindcpy_classes_Node__len(PyObject *self)
+{
+    PyObject *r = bindcpy_classes_Node_len(self, NULL, 0);
+    if (r == NULL)
+        return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(r);
+    Py_DECREF(r);
+    if (n < 0 && !PyErr_Occurred())
+        PyErr_Format(PyExc_ValueError, "Node.len() returned %zd; __len__() should return >= 0", n);
+    return n;
+}
+
 PyDoc_STRVAR(bindcdoc_classes_Node_len, "len($self, /)\n--\n\nLen counts nodes from n.");
 
 static PyObject *
@@ -879,6 +894,7 @@ static PyType_Slot bindc_classes_Node_slots[] = {
     {Py_tp_repr, (void *)bindcpy_classes_Node_repr},
     {Py_tp_richcompare, (void *)bindcpy_classes_Node_richcompare},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */
+    {Py_sq_length, (void *)bindcpy_classes_Node__len},
     {0, NULL},
 };
 

@@ -867,6 +867,21 @@ bindcpy_names_S_richcompare(PyObject *a, PyObject *b, int op)
     Py_RETURN_NOTIMPLEMENTED;
 }
 
+static PyObject *bindcpy_names_S_len(PyObject *, PyObject *const *, Py_ssize_t);
+
+static Py_ssize_t
+bindcpy_names_S__len(PyObject *self)
+{
+    PyObject *r = bindcpy_names_S_len(self, NULL, 0);
+    if (r == NULL)
+        return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(r);
+    Py_DECREF(r);
+    if (n < 0 && !PyErr_Occurred())
+        PyErr_Format(PyExc_ValueError, "S.len() returned %zd; __len__() should return >= 0", n);
+    return n;
+}
+
 PyDoc_STRVAR(bindcdoc_names_S_init_2, "init($self, /)\n--\n\nInit would take the class's tp_init wrapper.");
 
 static PyObject *
@@ -1152,6 +1167,7 @@ static PyType_Slot bindc_names_S_slots[] = {
     {Py_tp_str, (void *)bindcpy_names_S_str},
     {Py_tp_richcompare, (void *)bindcpy_names_S_richcompare},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */
+    {Py_sq_length, (void *)bindcpy_names_S__len},
     {0, NULL},
 };
 
