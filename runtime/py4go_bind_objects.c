@@ -410,7 +410,14 @@ int py4go_bind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     PyObject *s = snapshot(self, op);
     if (s == NULL)
         return -1;
+    Py_ssize_t n = PyList_GET_SIZE(s);
     int rc = value ? PyObject_SetItem(s, key, value) : PyObject_DelItem(s, key);
+    if (rc == 0 && PyList_GET_SIZE(s) != n && Py_TYPE(self)->tp_as_sequence->sq_inplace_concat == NULL) {
+        /* Only slice classes have +=: this is a Go array, whose length is part of its type. */
+        PyErr_Format(PyExc_ValueError, "cannot change the length of %s, a Go array of length %zd",
+                     short_name(self), n);
+        rc = -1;
+    }
     if (rc == 0)
         rc = assign(self, s, op);
     Py_DECREF(s);

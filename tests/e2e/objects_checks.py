@@ -188,7 +188,9 @@ CHECKS = {
         assert v.dot(o.Vec([1, 0, 0])) == 5.0
         v[0:2] = [7, 8]                                      # same length: fine
         assert list(v) == [7.0, 8.0, 3.0]
-        raises(ValueError, v.__delitem__, 0, text="exactly 3 items")
+        raises(ValueError, v.__delitem__, 0, text="cannot change the length of Vec, a Go array of length 3")
+        raises(ValueError, v.__setitem__, slice(0, 1), [1, 2], text="cannot change the length of Vec")
+        assert list(v) == [7.0, 8.0, 3.0]
         assert not hasattr(v, "append")
     """,
     "named_map_is_a_mutable_mapping": """

@@ -29,10 +29,12 @@ def rss() -> int:
 
 def blocks() -> int:
     gc.collect()
-    # A full collection empties the interpreter's free lists (80 dicts, their keys, lists,
-    # tuples...), which the next calls refill: up to ~200 blocks that are not a leak. Fill them
-    # before both counts, so the difference is what the calls kept.
-    junk = [({i: i}, [i], (i, str(i)), float(i)) for i in range(400)]
+    # A full collection empties the interpreter's free lists (80 dicts and their keys, 80
+    # lists, 100 floats, 2000 tuples of each size up to 20), which the next calls refill:
+    # hundreds of blocks that are not a leak. Fill them before both counts, so the difference
+    # is what the calls kept.
+    junk = [({i: i}, [i], float(i)) for i in range(400)]
+    junk += [tuple(range(size)) + (i,) for size in range(20) for i in range(2100)]
     del junk
     return sys.getallocatedblocks()
 
