@@ -32,7 +32,7 @@ def test_objects_extension(ext_dir: Path, name: str) -> None:
 
 
 def test_pickles_cross_into_spawned_processes(ext_dir: Path, tmp_path: Path) -> None:
-    """A multiprocessing Pool with the spawn start method: each child imports ``objects`` from
+    """A multiprocessing Pool with the spawn and forkserver start methods: each child imports ``objects`` from
     sys.path, unpickles the arguments, and pickles Go values back. (A script file: spawn
     children re-import the main module to find ``work``.)"""
     script = tmp_path / "pool.py"
@@ -45,14 +45,15 @@ def test_pickles_cross_into_spawned_processes(ext_dir: Path, tmp_path: Path) -> 
             return o.Point(p.x * 2, p.y, p.label + "!"), o.IDs(list(ids) + [ids.sum()]), len(s), str(v)
 
         if __name__ == "__main__":
-            ctx = mp.get_context("spawn")
             jobs = [(o.Point(i, -i, str(i)), o.IDs(range(i)), o.Set({str(k): True for k in range(i)}),
                      o.parse_version(f"1.{i}.0")) for i in range(4)]
-            with ctx.Pool(2) as pool:
-                out = pool.map(work, jobs)
-            for i, (p, ids, n, v) in enumerate(out):
-                assert p == o.Point(2 * i, -i, f"{i}!"), p
-                assert ids == list(range(i)) + [sum(range(i))] and n == i and v == f"1.{i}.0"
+            for method in ("spawn", "forkserver"):
+                with mp.get_context(method).Pool(2) as pool:
+                    out = pool.map(work, jobs)
+                for i, (p, ids, n, v) in enumerate(out):
+                    assert p == o.Point(2 * i, -i, f"{i}!"), p
+                    assert ids == list(range(i)) + [sum(range(i))] and n == i and v == f"1.{i}.0"
+            ctx = mp.get_context("spawn")
             try:
                 with ctx.Pool(1) as pool:
                     pool.map(len, [o.new_secret(1, 2)])
