@@ -348,6 +348,61 @@ int py4go_bind_raise_runtime_error(const char *msg, Py_ssize_t len);
 /* Number of Go values currently kept alive by Python objects (for leak checks). */
 long long py4go_bind_live_handles(void);
 
+/* ---- Python object protocols of classes (py4go_bind_objects.c) ----------------------- */
+
+/* The container kind of a class, for py4go_bind_class_protocols. */
+#define PY4GO_CONTAINER_NONE 0
+#define PY4GO_CONTAINER_SLICE 1 /* a named slice: MutableSequence */
+#define PY4GO_CONTAINER_ARRAY 2 /* a named array: Sequence (fixed length) */
+#define PY4GO_CONTAINER_MAP 3   /* a named map: MutableMapping */
+
+/* Once per class at module init, after py4go_bind_add_class: sets __match_args__ to the
+ * constructor's field names and the pickle policy: pickled by those fields, or, with a
+ * `refusal` text, a TypeError saying why (a Go marshaler pair, found at run time, wins over
+ * both); registers a container class with collections.abc. */
+int py4go_bind_class_protocols(PyTypeObject *type, const char *const *fields, Py_ssize_t n, const char *refusal,
+                               int container);
+
+/* Methods in every class's table: __copy__ (METH_NOARGS), __deepcopy__ (METH_O),
+ * __reduce__ (METH_NOARGS), __setstate__ (METH_O). */
+PyObject *py4go_bind_copy(PyObject *self, PyObject *unused);
+PyObject *py4go_bind_deepcopy(PyObject *self, PyObject *memo);
+PyObject *py4go_bind_reduce(PyObject *self, PyObject *unused);
+PyObject *py4go_bind_setstate(PyObject *self, PyObject *state);
+
+/* Slots and methods of container classes (the methods take METH_VARARGS, as the
+ * collections.abc methods they stand for, so a stub inheriting those signatures agrees), working on the Go value by reflection. Reads that
+ * need the whole value (iteration, `in` for a sequence, slices, ==) convert it to a list or
+ * dict first; item access, len, append and extend work on the Go value directly. */
+Py_ssize_t py4go_bind_obj_length(PyObject *self);
+PyObject *py4go_bind_obj_iter(PyObject *self);
+PyObject *py4go_bind_obj_richcompare(PyObject *self, PyObject *other, int op);
+PyObject *py4go_bind_obj_clear(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_item(PyObject *self, Py_ssize_t i);
+PyObject *py4go_bind_seq_subscript(PyObject *self, PyObject *key);
+int py4go_bind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value);
+int py4go_bind_seq_contains(PyObject *self, PyObject *v);
+PyObject *py4go_bind_seq_inplace_concat(PyObject *self, PyObject *other);
+PyObject *py4go_bind_seq_append(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_extend(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_insert(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_pop(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_remove(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_reverse(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_index(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_count(PyObject *self, PyObject *args);
+PyObject *py4go_bind_map_subscript(PyObject *self, PyObject *key);
+int py4go_bind_map_ass_subscript(PyObject *self, PyObject *key, PyObject *value);
+int py4go_bind_map_contains(PyObject *self, PyObject *key);
+PyObject *py4go_bind_map_get(PyObject *self, PyObject *args);
+PyObject *py4go_bind_map_keys(PyObject *self, PyObject *args);
+PyObject *py4go_bind_map_items(PyObject *self, PyObject *args);
+PyObject *py4go_bind_map_values(PyObject *self, PyObject *args);
+PyObject *py4go_bind_map_pop(PyObject *self, PyObject *args);
+PyObject *py4go_bind_map_popitem(PyObject *self, PyObject *args);
+PyObject *py4go_bind_map_setdefault(PyObject *self, PyObject *args);
+PyObject *py4go_bind_map_update(PyObject *self, PyObject *args, PyObject *kwds);
+
 /* Go funcs and Python callables across the boundary, GIL release around long calls. */
 #include "py4go_callback.h"
 

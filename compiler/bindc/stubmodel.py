@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Argument:
     """One parameter: name, annotation (empty for ``self``) and whether it has a default
-    (rendered ``= ...``)."""
+    (rendered ``= ...``, or ``= default`` when the literal is known: ``x: float = 0.0``)."""
 
     name: str
     annotation: str
     has_default: bool = False
+    default: str = ""
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Function:
     arguments: Arguments
     returns: str
     doc: str = ""
+    decorators: tuple[str, ...] = ()
+    #: A ``# type: ignore[...]`` code for the ``def`` line (``override``), or empty.
+    type_ignore: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,9 +114,14 @@ def _render_item(item: Class | Function | Attribute, indent: str) -> list[str]:
     if isinstance(item, Function):
         returns = f" -> {item.returns}" if item.returns else ""  # none: unannotated (run-time source)
         head = f"{indent}def {item.name}({_render_arguments(item.arguments)}){returns}:"
+        if item.type_ignore:
+            head += f"  # type: ignore[{item.type_ignore}]"
+            if not item.doc:
+                return [f"{indent}@{d}" for d in item.decorators] + [head, f"{indent}    ..."]
+        decorators = [f"{indent}@{d}" for d in item.decorators]
         if not item.doc:
-            return [head + " ..."]
-        return [head, _docstring(item.doc, indent + "    ")]
+            return decorators + [head + " ..."]
+        return decorators + [head, _docstring(item.doc, indent + "    ")]
     bases = f"({', '.join(item.bases)})" if item.bases else ""
     lines = [f"{indent}@{d}" for d in item.decorators] + [f"{indent}class {item.name}{bases}:"]
     inner = indent + "    "
@@ -127,7 +136,7 @@ def _render_item(item: Class | Function | Attribute, indent: str) -> list[str]:
 
 def _render_arguments(a: Arguments) -> str:
     def one(arg: Argument, prefix: str = "") -> str:
-        default = " = ..." if arg.has_default else ""
+        default = f" = {arg.default or '...'}" if arg.has_default else ""
         annotation = f": {arg.annotation}" if arg.annotation else ""
         return f"{prefix}{arg.name}{annotation}{default}"
 

@@ -114,7 +114,8 @@ def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
     """The e2e check scripts of ``package``, complete (imports and prelude), by name, built
     the way the e2e tests build them."""
     from tests.e2e import (callbacks_checks, containers_checks, extras_checks, foreign_checks, idioms_checks,
-                           kitchen_checks, named_checks, streams_checks, test_classes, test_interfaces)
+                           kitchen_checks, named_checks, objects_checks, streams_checks, test_classes,
+                           test_interfaces)
 
     checks, alias, prelude = {
         "callbacks": (callbacks_checks.CHECKS, "callbacks", ""),
@@ -126,6 +127,7 @@ def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
         "interfaces": (test_interfaces.CHECKS, "m", test_interfaces.PRELUDE),
         "kitchen": (kitchen_checks.CHECKS, "kitchen", ""),
         "named": (named_checks.CHECKS, "named", ""),
+        "objects": (objects_checks.CHECKS, "o", objects_checks.PRELUDE),
         "streams": (streams_checks.CHECKS, "s", streams_checks.PRELUDE),
     }[package]
     head = f"MODE = {mode!r}\nimport {package} as {alias}\n" + textwrap.dedent(prelude)
@@ -140,7 +142,8 @@ SLOW = {
     "values_are_freed_when_python_drops_them",
 }
 
-PACKAGES = ["callbacks", "classes", "containers", "extras", "foreign", "idioms", "interfaces", "kitchen", "named", "streams"]
+PACKAGES = ["callbacks", "classes", "containers", "extras", "foreign", "idioms", "interfaces", "kitchen", "named",
+            "objects", "streams"]
 
 
 @needs_asan

@@ -10,6 +10,7 @@ from bindc.emit.c_wrappers import emit_wrapper
 from bindc.emit.names import c_wrapper_name, class_stem, doc_name, field_stem
 from bindc.emit.ordering import emit_c_richcompare
 from bindc.emit.printer import LinePrinter
+from bindc.emit.protocols import class_protocols, zero_literal
 from bindc.ordering import class_ordering
 from bindc.resolve import BoundModule
 from bindc.resolve.model import BoundClass, BoundField, BoundFunction
@@ -66,9 +67,13 @@ def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
         with p.indent():
             p.P(f"return {c_wrapper_name(module, cls.str_method)}(self, NULL, 0);")
         p.P("}")
-    if class_ordering(cls).defined:
+    if _own_richcompare(cls):
         p.P()
         _emit_richcompare(p, module, cls, pre)
+    len_method = class_protocols(cls).len_method
+    if len_method is not None:
+        p.P()
+        _emit_len(p, module, len_method, pre)
     for method in cls.methods:
         p.P()
         emit_wrapper(p, module, method)
@@ -177,11 +182,41 @@ def _emit_repr(p: LinePrinter, cls: BoundClass, pre: str) -> None:
     p.P("}")
 
 
+def _emit_len(p: LinePrinter, module: BoundModule, method: BoundFunction, pre: str) -> None:
+    """``sq_length`` calling the wrapper of Go's ``Len() int`` (declared further down)."""
+    p.P(f"static PyObject *{c_wrapper_name(module, method)}(PyObject *, PyObject *const *, Py_ssize_t);")
+    p.P()
+    p.P("static Py_ssize_t")
+    p.P(f"bindcpy_{pre}__len(PyObject *self)")
+    p.P("{")
+    with p.indent():
+        p.P(f"PyObject *r = {c_wrapper_name(module, method)}(self, NULL, 0);")
+        p.P("if (r == NULL)")
+        with p.indent():
+            p.P("return -1;")
+        p.P("Py_ssize_t n = PyLong_AsSsize_t(r);")
+        p.P("Py_DECREF(r);")
+        p.P("if (n < 0 && !PyErr_Occurred())")
+        with p.indent():
+            msg = c_string(f"{method.display_name}() returned %zd; __len__() should return >= 0")
+            p.P(f"PyErr_Format(PyExc_ValueError, {msg}, n);")
+        p.P("return n;")
+    p.P("}")
+
+
+def _own_richcompare(cls: BoundClass) -> bool:
+    """Whether the class gets the generated ``==`` (and ordering) of its Go type: a container
+    class compares like the list or dict it converts to instead, unless Go orders it."""
+    order = class_ordering(cls)
+    return order.defined and (order.has_order or not class_protocols(cls).is_container)
+
+
 def _emit_richcompare(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str) -> None:
     emit_c_richcompare(p, pre, class_type_var(module.name, cls.py_name), class_ordering(cls))
 
 
 def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str) -> None:
+    protocols = class_protocols(cls)
     p.P(f"static PyGetSetDef bindc_{pre}_getset[] = {{")
     with p.indent():
         for f in cls.fields:
@@ -196,6 +231,9 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
         for m in cls.methods:
             p.P(f"{{{c_string(m.py_name)}, (PyCFunction)(void (*)(void)){c_wrapper_name(module, m)}, "
                 f"METH_FASTCALL, {doc_name(module, m)}}},")
+        for pm in protocols.methods:
+            p.P(f"{{{c_string(pm.py_name)}, (PyCFunction)(void (*)(void)){pm.c_function}, {pm.flags}, "
+                f"{c_string(pm.doc)}}},")
         p.P("{NULL, NULL, 0, NULL},")
     p.P("};")
     p.P()
@@ -204,7 +242,7 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
         doc = cls.doc.strip() or f"Go type {cls.go_display}."
         # A text signature first: inspect.signature(cls), IDEs and stubtest read the
         # constructor's parameters from it (the tp_init slot itself says *args, **kwargs).
-        params = ", ".join(f"{f.py_name}=..." for f in cls.init_fields)
+        params = ", ".join(f"{f.py_name}={zero_literal(f) or '...'}" for f in cls.init_fields)
         p.P(f"{{Py_tp_doc, (void *){c_string(f'{cls.py_name}({params})' + chr(10) + '--' + chr(10) + chr(10) + doc)}}},")
         p.P(f"{{Py_tp_new, (void *)bindcpy_{pre}_new}},")
         p.P(f"{{Py_tp_init, (void *)bindcpy_{pre}_init}},")
@@ -215,9 +253,17 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
         p.P(f"{{Py_tp_repr, (void *)bindcpy_{pre}_repr}},")
         if cls.str_method is not None:
             p.P(f"{{Py_tp_str, (void *)bindcpy_{pre}_str}},")
-        if class_ordering(cls).defined:
+        if _own_richcompare(cls):
             p.P(f"{{Py_tp_richcompare, (void *)bindcpy_{pre}_richcompare}},")
             p.P("{Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */")
+        if protocols.len_method is not None:
+            p.P(f"{{Py_sq_length, (void *)bindcpy_{pre}__len}},")
+        for slot, function in protocols.slots:
+            if slot == "Py_tp_richcompare" and _own_richcompare(cls):
+                continue  # Go's own ordering; it includes == between instances
+            if slot == "Py_tp_hash" and _own_richcompare(cls):
+                continue
+            p.P(f"{{{slot}, (void *){function}}},")
         p.P("{0, NULL},")
     p.P("};")
     p.P()
@@ -242,5 +288,19 @@ def emit_class_registration(p: LinePrinter, module: BoundModule) -> None:
             p.P("Py_DECREF(m);")
             p.P("return NULL;")
         p.P("}")
+        _emit_protocols_registration(p, cls, var)
     if module.classes:
         p.P(f"bindcgo_{module.name}_register_classes();")
+
+
+def _emit_protocols_registration(p: LinePrinter, cls: BoundClass, var: str) -> None:
+    """``__match_args__``, the pickle policy and the abc registration of one class."""
+    protocols = class_protocols(cls)
+    names = ", ".join(c_string(f.py_name) for f in cls.init_fields) or "NULL"
+    refusal = c_string(protocols.pickle_refusal) if protocols.pickle_refusal else "NULL"
+    p.P(f"if (py4go_bind_class_protocols({var}, (const char *const[]){{{names}}}, {len(cls.init_fields)}, "
+        f"{refusal}, {protocols.container}) < 0) {{")
+    with p.indent():
+        p.P("Py_DECREF(m);")
+        p.P("return NULL;")
+    p.P("}")

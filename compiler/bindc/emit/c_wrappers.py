@@ -33,6 +33,8 @@ WRAPPER_CAPI: tuple[CSignature, ...] = (
                                                "Py_ssize_t", "PyObject **")),
     CSignature("py4go_bind_class_repr", "PyObject *", ("PyObject *", "const char *const *", "Py_ssize_t")),
     CSignature("py4go_bind_class_repr_str", "PyObject *", ("PyObject *",)),
+    CSignature("py4go_bind_class_protocols", "int", ("PyTypeObject *", "const char *const *", "Py_ssize_t",
+                                                     "const char *", "int")),
 )
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bindc.emit.proxies import protocol_class, proxy_interfaces
+from bindc.emit.protocols import class_protocols, zero_literal
 from bindc.emit.sentinels import sentinel_stubs
+from bindc.emit.stub_protocols import container_bases, container_stubs, object_protocol_stubs
 from bindc.emit.stub_values import value_stubs
 from bindc.ordering import class_ordering
 from bindc.resolve import BoundFunction, BoundModule
@@ -35,7 +39,9 @@ def _class(cls: BoundClass, stub: StubModule) -> Class:
     for f in cls.fields:
         for module, name in f.mapping.stub_imports:
             stub.need(module, name)
-    init_args = tuple(Argument(f.py_name, f.mapping.py_param_annotation, has_default=True) for f in cls.init_fields)
+    init_args = tuple(Argument(f.py_name, f.mapping.py_param_annotation, has_default=True,
+                               default=zero_literal(f) or "") for f in cls.init_fields)
+    protocols = class_protocols(cls)
     body: list[Function | Attribute] = [
         Function("__init__", Arguments(posonly=(Argument("self", ""),), args=init_args), "None"),
     ]
@@ -43,18 +49,22 @@ def _class(cls: BoundClass, stub: StubModule) -> Class:
     if cls.str_method is not None:
         body.append(Function("__str__", Arguments(posonly=(Argument("self", ""),)), "str"))
     order = class_ordering(cls)
-    if order.has_eq:
+    if protocols.is_container and not order.has_order:
+        body += container_stubs(protocols, stub)
+    elif order.has_eq:
         body.append(Function("__eq__", Arguments(posonly=(Argument("self", ""), Argument("other", "object"))), "bool"))
     if order.has_order:
         for op in ("__lt__", "__le__", "__gt__", "__ge__"):
             body.append(Function(op, Arguments(posonly=(Argument("self", ""), Argument("other", cls.py_name))), "bool"))
-    if order.defined:
+    if order.defined and not (protocols.is_container and not order.has_order):
         body.append(Attribute("__hash__", stub.need("typing", "ClassVar") + "[None]  # type: ignore[assignment]"))
-    body += [function_stub(m, stub) for m in cls.methods]
+    body += object_protocol_stubs(cls, protocols, stub)
+    body += [replace(function_stub(m, stub), type_ignore="override" if m.py_name in protocols.shadowed else "")
+             for m in cls.methods]
     # Instances have a C layout (the Go handle), so the class cannot share a subclass with
     # another such base: PEP 800's disjoint base, which stubtest checks.
     decorator = stub.need("typing_extensions", "disjoint_base")
-    bases = ("GoError",) if cls.is_error else ()
+    bases = ("GoError",) if cls.is_error else container_bases(protocols, stub)
     return Class(cls.py_name, bases, tuple(body), doc=cls.doc, decorators=(decorator,))
 
 

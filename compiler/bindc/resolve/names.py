@@ -28,7 +28,8 @@ MODULE_IDENTS = ("PyInit_{}", "bindc_{}_methods", "bindc_{}_module", "bindcgo_{}
 
 #: One class's identifiers, ``{}`` being its stem (``<module>_<Class>``).
 CLASS_TEMPLATES = ("bindcpy_{}_new", "bindcpy_{}_init", "bindcpy_{}_repr", "bindcpy_{}_str",
-                   "bindcpy_{}_richcompare", "bindcgo_{}_new", "bindcgo_{}__eq", "bindcgo_{}__cmp", "bindc_{}_getset",
+                   "bindcpy_{}_richcompare", "bindcgo_{}_new", "bindcgo_{}__eq", "bindcgo_{}__cmp",
+                   "bindcpy_{}__len", "bindc_{}_getset",
                    "bindc_{}_methods", "bindc_{}_slots", "bindc_{}_spec", "bindc_{}_type")
 
 #: A function's (or method's) wrapper, trampoline and docstring, ``{}`` being its stem.

@@ -514,11 +514,15 @@ static PyMethodDef bindc_classes_Point_methods[] = {
     {"norm", (PyCFunction)(void (*)(void))bindcpy_classes_Point_norm, METH_FASTCALL, bindcdoc_classes_Point_norm},
     {"scale", (PyCFunction)(void (*)(void))bindcpy_classes_Point_scale, METH_FASTCALL, bindcdoc_classes_Point_scale},
     {"add", (PyCFunction)(void (*)(void))bindcpy_classes_Point_add, METH_FASTCALL, bindcdoc_classes_Point_add},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_classes_Point_slots[] = {
-    {Py_tp_doc, (void *)"Point(x=..., y=...)\n--\n\nPoint is a point in the plane."},
+    {Py_tp_doc, (void *)"Point(x=0, y=0)\n--\n\nPoint is a point in the plane."},
     {Py_tp_new, (void *)bindcpy_classes_Point_new},
     {Py_tp_init, (void *)bindcpy_classes_Point_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -691,11 +695,15 @@ static PyGetSetDef bindc_classes_Rect_getset[] = {
 
 static PyMethodDef bindc_classes_Rect_methods[] = {
     {"area", (PyCFunction)(void (*)(void))bindcpy_classes_Rect_area, METH_FASTCALL, bindcdoc_classes_Rect_area},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_classes_Rect_slots[] = {
-    {Py_tp_doc, (void *)"Rect(min=..., max=..., label=...)\n--\n\nRect holds two Points by value."},
+    {Py_tp_doc, (void *)"Rect(min=..., max=..., label='')\n--\n\nRect holds two Points by value."},
     {Py_tp_new, (void *)bindcpy_classes_Rect_new},
     {Py_tp_init, (void *)bindcpy_classes_Rect_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -813,6 +821,21 @@ bindcpy_classes_Node_richcompare(PyObject *a, PyObject *b, int op)
     Py_RETURN_NOTIMPLEMENTED;
 }
 
+static PyObject *bindcpy_classes_Node_len(PyObject *, PyObject *const *, Py_ssize_t);
+
+static Py_ssize_t
+bindcpy_classes_Node__len(PyObject *self)
+{
+    PyObject *r = bindcpy_classes_Node_len(self, NULL, 0);
+    if (r == NULL)
+        return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(r);
+    Py_DECREF(r);
+    if (n < 0 && !PyErr_Occurred())
+        PyErr_Format(PyExc_ValueError, "Node.len() returned %zd; __len__() should return >= 0", n);
+    return n;
+}
+
 PyDoc_STRVAR(bindcdoc_classes_Node_len, "len($self, /)\n--\n\nLen counts nodes from n.");
 
 static PyObject *
@@ -854,11 +877,15 @@ static PyGetSetDef bindc_classes_Node_getset[] = {
 static PyMethodDef bindc_classes_Node_methods[] = {
     {"len", (PyCFunction)(void (*)(void))bindcpy_classes_Node_len, METH_FASTCALL, bindcdoc_classes_Node_len},
     {"crash", (PyCFunction)(void (*)(void))bindcpy_classes_Node_crash, METH_FASTCALL, bindcdoc_classes_Node_crash},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_classes_Node_slots[] = {
-    {Py_tp_doc, (void *)"Node(value=..., next=...)\n--\n\nNode is a linked-list node."},
+    {Py_tp_doc, (void *)"Node(value=0, next=None)\n--\n\nNode is a linked-list node."},
     {Py_tp_new, (void *)bindcpy_classes_Node_new},
     {Py_tp_init, (void *)bindcpy_classes_Node_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -867,6 +894,7 @@ static PyType_Slot bindc_classes_Node_slots[] = {
     {Py_tp_repr, (void *)bindcpy_classes_Node_repr},
     {Py_tp_richcompare, (void *)bindcpy_classes_Node_richcompare},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */
+    {Py_sq_length, (void *)bindcpy_classes_Node__len},
     {0, NULL},
 };
 
@@ -972,11 +1000,15 @@ static PyGetSetDef bindc_classes_Base_getset[] = {
 
 static PyMethodDef bindc_classes_Base_methods[] = {
     {"describe", (PyCFunction)(void (*)(void))bindcpy_classes_Base_describe, METH_FASTCALL, bindcdoc_classes_Base_describe},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_classes_Base_slots[] = {
-    {Py_tp_doc, (void *)"Base(id=...)\n--\n\nBase is embedded in Derived."},
+    {Py_tp_doc, (void *)"Base(id=0)\n--\n\nBase is embedded in Derived."},
     {Py_tp_new, (void *)bindcpy_classes_Base_new},
     {Py_tp_init, (void *)bindcpy_classes_Base_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1148,11 +1180,15 @@ static PyGetSetDef bindc_classes_Derived_getset[] = {
 
 static PyMethodDef bindc_classes_Derived_methods[] = {
     {"describe", (PyCFunction)(void (*)(void))bindcpy_classes_Derived_describe, METH_FASTCALL, bindcdoc_classes_Derived_describe},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_classes_Derived_slots[] = {
-    {Py_tp_doc, (void *)"Derived(base=..., name=...)\n--\n\nDerived embeds Base: ID and Describe are promoted."},
+    {Py_tp_doc, (void *)"Derived(base=..., name='')\n--\n\nDerived embeds Base: ID and Describe are promoted."},
     {Py_tp_new, (void *)bindcpy_classes_Derived_new},
     {Py_tp_init, (void *)bindcpy_classes_Derived_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1252,11 +1288,15 @@ static PyGetSetDef bindc_classes_Blob_getset[] = {
 
 static PyMethodDef bindc_classes_Blob_methods[] = {
     {"size", (PyCFunction)(void (*)(void))bindcpy_classes_Blob_size, METH_FASTCALL, bindcdoc_classes_Blob_size},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_classes_Blob_slots[] = {
-    {Py_tp_doc, (void *)"Blob(data=...)\n--\n\nBlob is not comparable (it holds a slice)."},
+    {Py_tp_doc, (void *)"Blob(data=b'')\n--\n\nBlob is not comparable (it holds a slice)."},
     {Py_tp_new, (void *)bindcpy_classes_Blob_new},
     {Py_tp_init, (void *)bindcpy_classes_Blob_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1403,11 +1443,15 @@ static PyGetSetDef bindc_classes_ParseError_getset[] = {
 };
 
 static PyMethodDef bindc_classes_ParseError_methods[] = {
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_classes_ParseError_slots[] = {
-    {Py_tp_doc, (void *)"ParseError(line=..., msg=...)\n--\n\nParseError is an error type."},
+    {Py_tp_doc, (void *)"ParseError(line=0, msg='')\n--\n\nParseError is an error type."},
     {Py_tp_new, (void *)bindcpy_classes_ParseError_new},
     {Py_tp_init, (void *)bindcpy_classes_ParseError_init},
     {Py_tp_dealloc, (void *)py4go_bind_exception_dealloc},
@@ -1520,11 +1564,15 @@ static PyGetSetDef bindc_classes_Square_getset[] = {
 
 static PyMethodDef bindc_classes_Square_methods[] = {
     {"area", (PyCFunction)(void (*)(void))bindcpy_classes_Square_area, METH_FASTCALL, bindcdoc_classes_Square_area},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_classes_Square_slots[] = {
-    {Py_tp_doc, (void *)"Square(side=...)\n--\n\nSquare has a value-receiver Area."},
+    {Py_tp_doc, (void *)"Square(side=0)\n--\n\nSquare has a value-receiver Area."},
     {Py_tp_new, (void *)bindcpy_classes_Square_new},
     {Py_tp_init, (void *)bindcpy_classes_Square_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1585,7 +1633,15 @@ PyInit_classes(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_classes_Point_type, (const char *const[]){"x", "y"}, 2, "Go field Point.hidden is unexported, so a pickle would lose it; give Point MarshalBinary/UnmarshalBinary (or MarshalText/UnmarshalText) methods to make it picklable", 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_classes_Rect_type = py4go_bind_add_class(m, &bindc_classes_Rect_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_classes_Rect_type, (const char *const[]){"min", "max", "label"}, 3, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -1593,7 +1649,15 @@ PyInit_classes(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_classes_Node_type, (const char *const[]){"value", "next"}, 2, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_classes_Base_type = py4go_bind_add_class(m, &bindc_classes_Base_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_classes_Base_type, (const char *const[]){"id"}, 1, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -1601,7 +1665,15 @@ PyInit_classes(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_classes_Derived_type, (const char *const[]){"base", "name"}, 2, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_classes_Blob_type = py4go_bind_add_class(m, &bindc_classes_Blob_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_classes_Blob_type, (const char *const[]){"data"}, 1, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -1609,7 +1681,15 @@ PyInit_classes(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_classes_ParseError_type, (const char *const[]){"line", "msg"}, 2, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_classes_Square_type = py4go_bind_add_class(m, &bindc_classes_Square_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_classes_Square_type, (const char *const[]){"side"}, 1, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }

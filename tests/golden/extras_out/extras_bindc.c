@@ -524,11 +524,15 @@ static PyGetSetDef bindc_extras_Circuit_getset[] = {
 
 static PyMethodDef bindc_extras_Circuit_methods[] = {
     {"total", (PyCFunction)(void (*)(void))bindcpy_extras_Circuit_total, METH_FASTCALL, bindcdoc_extras_Circuit_total},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_extras_Circuit_slots[] = {
-    {Py_tp_doc, (void *)"Circuit(load=..., gain=...)\n--\n\nCircuit is a struct with a complex field."},
+    {Py_tp_doc, (void *)"Circuit(load=0j, gain=0j)\n--\n\nCircuit is a struct with a complex field."},
     {Py_tp_new, (void *)bindcpy_extras_Circuit_new},
     {Py_tp_init, (void *)bindcpy_extras_Circuit_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -609,6 +613,10 @@ static PyGetSetDef bindc_extras_Box_getset[] = {
 };
 
 static PyMethodDef bindc_extras_Box_methods[] = {
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -746,11 +754,15 @@ static PyGetSetDef bindc_extras_LimitError_getset[] = {
 
 static PyMethodDef bindc_extras_LimitError_methods[] = {
     {"unwrap", (PyCFunction)(void (*)(void))bindcpy_extras_LimitError_unwrap, METH_FASTCALL, bindcdoc_extras_LimitError_unwrap},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_extras_LimitError_slots[] = {
-    {Py_tp_doc, (void *)"LimitError(limit=...)\n--\n\nLimitError is an error struct that wraps ErrTooBig."},
+    {Py_tp_doc, (void *)"LimitError(limit=0)\n--\n\nLimitError is an error struct that wraps ErrTooBig."},
     {Py_tp_new, (void *)bindcpy_extras_LimitError_new},
     {Py_tp_init, (void *)bindcpy_extras_LimitError_init},
     {Py_tp_dealloc, (void *)py4go_bind_exception_dealloc},
@@ -924,11 +936,23 @@ PyInit_extras(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_extras_Circuit_type, (const char *const[]){"load", "gain"}, 2, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_extras_Box_type = py4go_bind_add_class(m, &bindc_extras_Box_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_extras_Box_type, (const char *const[]){"size"}, 1, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_extras_LimitError_type = py4go_bind_add_class(m, &bindc_extras_LimitError_spec, 1)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_extras_LimitError_type, (const char *const[]){"limit"}, 1, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -906,11 +906,15 @@ static PyGetSetDef bindc_idioms_ID_getset[] = {
 
 static PyMethodDef bindc_idioms_ID_methods[] = {
     {"hex", (PyCFunction)(void (*)(void))bindcpy_idioms_ID_hex, METH_FASTCALL, bindcdoc_idioms_ID_hex},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_idioms_ID_slots[] = {
-    {Py_tp_doc, (void *)"ID(value=...)\n--\n\nID is a value class over a byte array."},
+    {Py_tp_doc, (void *)"ID(value=b'')\n--\n\nID is a value class over a byte array."},
     {Py_tp_new, (void *)bindcpy_idioms_ID_new},
     {Py_tp_init, (void *)bindcpy_idioms_ID_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1005,11 +1009,15 @@ static PyGetSetDef bindc_idioms_Stamp_getset[] = {
 };
 
 static PyMethodDef bindc_idioms_Stamp_methods[] = {
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_idioms_Stamp_slots[] = {
-    {Py_tp_doc, (void *)"Stamp(key=...)\n--\n\nStamp is a struct with a byte array field."},
+    {Py_tp_doc, (void *)"Stamp(key=b'')\n--\n\nStamp is a struct with a byte array field."},
     {Py_tp_new, (void *)bindcpy_idioms_Stamp_new},
     {Py_tp_init, (void *)bindcpy_idioms_Stamp_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1134,11 +1142,15 @@ static PyGetSetDef bindc_idioms_Pt_getset[] = {
 };
 
 static PyMethodDef bindc_idioms_Pt_methods[] = {
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_idioms_Pt_slots[] = {
-    {Py_tp_doc, (void *)"Pt(x=..., y=...)\n--\n\nPt is a point."},
+    {Py_tp_doc, (void *)"Pt(x=0, y=0)\n--\n\nPt is a point."},
     {Py_tp_new, (void *)bindcpy_idioms_Pt_new},
     {Py_tp_init, (void *)bindcpy_idioms_Pt_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1266,11 +1278,15 @@ static PyGetSetDef bindc_idioms_Hook_getset[] = {
 
 static PyMethodDef bindc_idioms_Hook_methods[] = {
     {"fire", (PyCFunction)(void (*)(void))bindcpy_idioms_Hook_fire, METH_FASTCALL, bindcdoc_idioms_Hook_fire},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_idioms_Hook_slots[] = {
-    {Py_tp_doc, (void *)"Hook(name=..., fn=...)\n--\n\nHook holds a callback in a field of a named func type."},
+    {Py_tp_doc, (void *)"Hook(name='', fn=...)\n--\n\nHook holds a callback in a field of a named func type."},
     {Py_tp_new, (void *)bindcpy_idioms_Hook_new},
     {Py_tp_init, (void *)bindcpy_idioms_Hook_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1388,6 +1404,19 @@ static PyGetSetDef bindc_idioms_Pts_getset[] = {
 static PyMethodDef bindc_idioms_Pts_methods[] = {
     {"len", (PyCFunction)(void (*)(void))bindcpy_idioms_Pts_len, METH_FASTCALL, bindcdoc_idioms_Pts_len},
     {"shifted", (PyCFunction)(void (*)(void))bindcpy_idioms_Pts_shifted, METH_FASTCALL, bindcdoc_idioms_Pts_shifted},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {"index", (PyCFunction)(void (*)(void))py4go_bind_seq_index, METH_VARARGS, "The first index of value (ValueError if absent)."},
+    {"count", (PyCFunction)(void (*)(void))py4go_bind_seq_count, METH_VARARGS, "How many elements equal value."},
+    {"append", (PyCFunction)(void (*)(void))py4go_bind_seq_append, METH_VARARGS, "Append one element, as Go's append does."},
+    {"extend", (PyCFunction)(void (*)(void))py4go_bind_seq_extend, METH_VARARGS, "Append every element of an iterable."},
+    {"insert", (PyCFunction)(void (*)(void))py4go_bind_seq_insert, METH_VARARGS, "Insert value before index."},
+    {"pop", (PyCFunction)(void (*)(void))py4go_bind_seq_pop, METH_VARARGS, "Remove and return the element at index (default last)."},
+    {"remove", (PyCFunction)(void (*)(void))py4go_bind_seq_remove, METH_VARARGS, "Remove the first element equal to value."},
+    {"reverse", (PyCFunction)(void (*)(void))py4go_bind_seq_reverse, METH_VARARGS, "Reverse in place."},
+    {"clear", (PyCFunction)(void (*)(void))py4go_bind_obj_clear, METH_VARARGS, "Remove every element (an empty, non-nil slice)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1399,6 +1428,15 @@ static PyType_Slot bindc_idioms_Pts_slots[] = {
     {Py_tp_getset, bindc_idioms_Pts_getset},
     {Py_tp_methods, bindc_idioms_Pts_methods},
     {Py_tp_repr, (void *)bindcpy_idioms_Pts_repr},
+    {Py_sq_length, (void *)py4go_bind_obj_length},
+    {Py_sq_item, (void *)py4go_bind_seq_item},
+    {Py_sq_contains, (void *)py4go_bind_seq_contains},
+    {Py_mp_subscript, (void *)py4go_bind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)py4go_bind_seq_ass_subscript},
+    {Py_tp_iter, (void *)py4go_bind_obj_iter},
+    {Py_tp_richcompare, (void *)py4go_bind_obj_richcompare},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_sq_inplace_concat, (void *)py4go_bind_seq_inplace_concat},
     {0, NULL},
 };
 
@@ -1488,6 +1526,19 @@ static PyGetSetDef bindc_idioms_Grid_getset[] = {
 
 static PyMethodDef bindc_idioms_Grid_methods[] = {
     {"count", (PyCFunction)(void (*)(void))bindcpy_idioms_Grid_count, METH_FASTCALL, bindcdoc_idioms_Grid_count},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {"get", (PyCFunction)(void (*)(void))py4go_bind_map_get, METH_VARARGS, "m[key] if key is in m, else default."},
+    {"keys", (PyCFunction)(void (*)(void))py4go_bind_map_keys, METH_VARARGS, "The keys (of a snapshot of the map)."},
+    {"items", (PyCFunction)(void (*)(void))py4go_bind_map_items, METH_VARARGS, "The (key, value) pairs (of a snapshot)."},
+    {"values", (PyCFunction)(void (*)(void))py4go_bind_map_values, METH_VARARGS, "The values (of a snapshot)."},
+    {"pop", (PyCFunction)(void (*)(void))py4go_bind_map_pop, METH_VARARGS, "Remove key and return its value (or default)."},
+    {"popitem", (PyCFunction)(void (*)(void))py4go_bind_map_popitem, METH_VARARGS, "Remove and return some (key, value) pair."},
+    {"setdefault", (PyCFunction)(void (*)(void))py4go_bind_map_setdefault, METH_VARARGS, "m[key], setting it to default first if absent."},
+    {"update", (PyCFunction)(void (*)(void))py4go_bind_map_update, METH_VARARGS | METH_KEYWORDS, "Store every pair of a mapping or iterable, and keywords."},
+    {"clear", (PyCFunction)(void (*)(void))py4go_bind_obj_clear, METH_VARARGS, "Remove every key."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1499,6 +1550,13 @@ static PyType_Slot bindc_idioms_Grid_slots[] = {
     {Py_tp_getset, bindc_idioms_Grid_getset},
     {Py_tp_methods, bindc_idioms_Grid_methods},
     {Py_tp_repr, (void *)bindcpy_idioms_Grid_repr},
+    {Py_mp_length, (void *)py4go_bind_obj_length},
+    {Py_mp_subscript, (void *)py4go_bind_map_subscript},
+    {Py_mp_ass_subscript, (void *)py4go_bind_map_ass_subscript},
+    {Py_sq_contains, (void *)py4go_bind_map_contains},
+    {Py_tp_iter, (void *)py4go_bind_obj_iter},
+    {Py_tp_richcompare, (void *)py4go_bind_obj_richcompare},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {0, NULL},
 };
 
@@ -1601,11 +1659,15 @@ static PyGetSetDef bindc_idioms_Config_getset[] = {
 };
 
 static PyMethodDef bindc_idioms_Config_methods[] = {
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_idioms_Config_slots[] = {
-    {Py_tp_doc, (void *)"Config(name=..., ports=...)\n--\n\nConfig is filled by the decoders below."},
+    {Py_tp_doc, (void *)"Config(name='', ports=...)\n--\n\nConfig is filled by the decoders below."},
     {Py_tp_new, (void *)bindcpy_idioms_Config_new},
     {Py_tp_init, (void *)bindcpy_idioms_Config_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1751,11 +1813,15 @@ static PyGetSetDef bindc_idioms_Version_getset[] = {
 
 static PyMethodDef bindc_idioms_Version_methods[] = {
     {"less", (PyCFunction)(void (*)(void))bindcpy_idioms_Version_less, METH_FASTCALL, bindcdoc_idioms_Version_less},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_idioms_Version_slots[] = {
-    {Py_tp_doc, (void *)"Version(major=..., minor=...)\n--\n\nVersion is a version number ordered by Less."},
+    {Py_tp_doc, (void *)"Version(major=0, minor=0)\n--\n\nVersion is a version number ordered by Less."},
     {Py_tp_new, (void *)bindcpy_idioms_Version_new},
     {Py_tp_init, (void *)bindcpy_idioms_Version_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1886,6 +1952,10 @@ static PyGetSetDef bindc_idioms_Amount_getset[] = {
 static PyMethodDef bindc_idioms_Amount_methods[] = {
     {"equal", (PyCFunction)(void (*)(void))bindcpy_idioms_Amount_equal, METH_FASTCALL, bindcdoc_idioms_Amount_equal},
     {"cmp", (PyCFunction)(void (*)(void))bindcpy_idioms_Amount_cmp, METH_FASTCALL, bindcdoc_idioms_Amount_cmp},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2069,11 +2139,15 @@ static PyGetSetDef bindc_idioms_Semver_getset[] = {
 
 static PyMethodDef bindc_idioms_Semver_methods[] = {
     {"less", (PyCFunction)(void (*)(void))bindcpy_idioms_Semver_less, METH_FASTCALL, bindcdoc_idioms_Semver_less},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_idioms_Semver_slots[] = {
-    {Py_tp_doc, (void *)"Semver(major=..., minor=..., patch=...)\n--\n\nSemver is ordered by Less only (and compared field by field by Go's ==)."},
+    {Py_tp_doc, (void *)"Semver(major=0, minor=0, patch=0)\n--\n\nSemver is ordered by Less only (and compared field by field by Go's ==)."},
     {Py_tp_new, (void *)bindcpy_idioms_Semver_new},
     {Py_tp_init, (void *)bindcpy_idioms_Semver_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -2191,11 +2265,15 @@ static PyGetSetDef bindc_idioms_Name_getset[] = {
 
 static PyMethodDef bindc_idioms_Name_methods[] = {
     {"compare", (PyCFunction)(void (*)(void))bindcpy_idioms_Name_compare, METH_FASTCALL, bindcdoc_idioms_Name_compare},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_idioms_Name_slots[] = {
-    {Py_tp_doc, (void *)"Name(text=...)\n--\n\nName compares case-insensitively through Compare, taking a pointer."},
+    {Py_tp_doc, (void *)"Name(text='')\n--\n\nName compares case-insensitively through Compare, taking a pointer."},
     {Py_tp_new, (void *)bindcpy_idioms_Name_new},
     {Py_tp_init, (void *)bindcpy_idioms_Name_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -2283,6 +2361,10 @@ static PyGetSetDef bindc_idioms_Opaque_getset[] = {
 };
 
 static PyMethodDef bindc_idioms_Opaque_methods[] = {
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2370,7 +2452,15 @@ PyInit_idioms(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_idioms_ID_type, (const char *const[]){"value"}, 1, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_idioms_Stamp_type = py4go_bind_add_class(m, &bindc_idioms_Stamp_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_idioms_Stamp_type, (const char *const[]){"key"}, 1, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -2378,7 +2468,15 @@ PyInit_idioms(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_idioms_Pt_type, (const char *const[]){"x", "y"}, 2, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_idioms_Hook_type = py4go_bind_add_class(m, &bindc_idioms_Hook_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_idioms_Hook_type, (const char *const[]){"name", "fn"}, 2, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -2386,7 +2484,15 @@ PyInit_idioms(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_idioms_Pts_type, (const char *const[]){"value"}, 1, NULL, 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_idioms_Grid_type = py4go_bind_add_class(m, &bindc_idioms_Grid_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_idioms_Grid_type, (const char *const[]){"value"}, 1, NULL, 3) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -2394,7 +2500,15 @@ PyInit_idioms(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_idioms_Config_type, (const char *const[]){"name", "ports"}, 2, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_idioms_Version_type = py4go_bind_add_class(m, &bindc_idioms_Version_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_idioms_Version_type, (const char *const[]){"major", "minor"}, 2, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -2402,7 +2516,15 @@ PyInit_idioms(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_idioms_Amount_type, (const char *const[]){NULL}, 0, "Go field Amount.n is unexported, so a pickle would lose it; give Amount MarshalBinary/UnmarshalBinary (or MarshalText/UnmarshalText) methods to make it picklable", 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_idioms_Semver_type = py4go_bind_add_class(m, &bindc_idioms_Semver_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_idioms_Semver_type, (const char *const[]){"major", "minor", "patch"}, 3, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -2410,7 +2532,15 @@ PyInit_idioms(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_idioms_Name_type, (const char *const[]){"text"}, 1, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_idioms_Opaque_type = py4go_bind_add_class(m, &bindc_idioms_Opaque_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_idioms_Opaque_type, (const char *const[]){NULL}, 0, "Go field Opaque.secret is unexported, so a pickle would lose it; give Opaque MarshalBinary/UnmarshalBinary (or MarshalText/UnmarshalText) methods to make it picklable", 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -616,11 +616,15 @@ static PyGetSetDef bindc_interfaces_Square_getset[] = {
 
 static PyMethodDef bindc_interfaces_Square_methods[] = {
     {"area", (PyCFunction)(void (*)(void))bindcpy_interfaces_Square_area, METH_FASTCALL, bindcdoc_interfaces_Square_area},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_interfaces_Square_slots[] = {
-    {Py_tp_doc, (void *)"Square(side=...)\n--\n\nSquare is a Go Shape."},
+    {Py_tp_doc, (void *)"Square(side=0)\n--\n\nSquare is a Go Shape."},
     {Py_tp_new, (void *)bindcpy_interfaces_Square_new},
     {Py_tp_init, (void *)bindcpy_interfaces_Square_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -732,6 +736,10 @@ static PyGetSetDef bindc_interfaces_Holder_getset[] = {
 
 static PyMethodDef bindc_interfaces_Holder_methods[] = {
     {"area", (PyCFunction)(void (*)(void))bindcpy_interfaces_Holder_area, METH_FASTCALL, bindcdoc_interfaces_Holder_area},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -832,6 +840,10 @@ static PyGetSetDef bindc_interfaces_Buffer_getset[] = {
 
 static PyMethodDef bindc_interfaces_Buffer_methods[] = {
     {"write", (PyCFunction)(void (*)(void))bindcpy_interfaces_Buffer_write, METH_FASTCALL, bindcdoc_interfaces_Buffer_write},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -906,11 +918,23 @@ PyInit_interfaces(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_interfaces_Square_type, (const char *const[]){"side"}, 1, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_interfaces_Holder_type = py4go_bind_add_class(m, &bindc_interfaces_Holder_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_interfaces_Holder_type, (const char *const[]){"shape"}, 1, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_interfaces_Buffer_type = py4go_bind_add_class(m, &bindc_interfaces_Buffer_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_interfaces_Buffer_type, (const char *const[]){NULL}, 0, "Go field Buffer.data is unexported, so a pickle would lose it; give Buffer MarshalBinary/UnmarshalBinary (or MarshalText/UnmarshalText) methods to make it picklable", 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -682,11 +682,15 @@ static PyGetSetDef bindc_named_Stringer_getset[] = {
 };
 
 static PyMethodDef bindc_named_Stringer_methods[] = {
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_named_Stringer_slots[] = {
-    {Py_tp_doc, (void *)"Stringer(value=...)\n--\n\nStringer has a method, so it is a class (not bound by this family)."},
+    {Py_tp_doc, (void *)"Stringer(value=0)\n--\n\nStringer has a method, so it is a class (not bound by this family)."},
     {Py_tp_new, (void *)bindcpy_named_Stringer_new},
     {Py_tp_init, (void *)bindcpy_named_Stringer_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -782,11 +786,15 @@ static PyGetSetDef bindc_named_Point_getset[] = {
 };
 
 static PyMethodDef bindc_named_Point_methods[] = {
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_named_Point_slots[] = {
-    {Py_tp_doc, (void *)"Point(x=...)\n--\n\nPoint is a struct, so it is a class (bound by the classes family)."},
+    {Py_tp_doc, (void *)"Point(x=0)\n--\n\nPoint is a struct, so it is a class (bound by the classes family)."},
     {Py_tp_new, (void *)bindcpy_named_Point_new},
     {Py_tp_init, (void *)bindcpy_named_Point_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -941,11 +949,15 @@ static PyGetSetDef bindc_named_Kelvin_getset[] = {
 static PyMethodDef bindc_named_Kelvin_methods[] = {
     {"celsius", (PyCFunction)(void (*)(void))bindcpy_named_Kelvin_celsius, METH_FASTCALL, bindcdoc_named_Kelvin_celsius},
     {"warm", (PyCFunction)(void (*)(void))bindcpy_named_Kelvin_warm, METH_FASTCALL, bindcdoc_named_Kelvin_warm},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_named_Kelvin_slots[] = {
-    {Py_tp_doc, (void *)"Kelvin(value=...)\n--\n\nKelvin is a temperature with methods: a Python class holding the value."},
+    {Py_tp_doc, (void *)"Kelvin(value=0.0)\n--\n\nKelvin is a temperature with methods: a Python class holding the value."},
     {Py_tp_new, (void *)bindcpy_named_Kelvin_new},
     {Py_tp_init, (void *)bindcpy_named_Kelvin_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1085,6 +1097,19 @@ static PyMethodDef bindc_named_Tags_methods[] = {
     {"add", (PyCFunction)(void (*)(void))bindcpy_named_Tags_add, METH_FASTCALL, bindcdoc_named_Tags_add},
     {"has", (PyCFunction)(void (*)(void))bindcpy_named_Tags_has, METH_FASTCALL, bindcdoc_named_Tags_has},
     {"sorted", (PyCFunction)(void (*)(void))bindcpy_named_Tags_sorted, METH_FASTCALL, bindcdoc_named_Tags_sorted},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {"get", (PyCFunction)(void (*)(void))py4go_bind_map_get, METH_VARARGS, "m[key] if key is in m, else default."},
+    {"keys", (PyCFunction)(void (*)(void))py4go_bind_map_keys, METH_VARARGS, "The keys (of a snapshot of the map)."},
+    {"items", (PyCFunction)(void (*)(void))py4go_bind_map_items, METH_VARARGS, "The (key, value) pairs (of a snapshot)."},
+    {"values", (PyCFunction)(void (*)(void))py4go_bind_map_values, METH_VARARGS, "The values (of a snapshot)."},
+    {"pop", (PyCFunction)(void (*)(void))py4go_bind_map_pop, METH_VARARGS, "Remove key and return its value (or default)."},
+    {"popitem", (PyCFunction)(void (*)(void))py4go_bind_map_popitem, METH_VARARGS, "Remove and return some (key, value) pair."},
+    {"setdefault", (PyCFunction)(void (*)(void))py4go_bind_map_setdefault, METH_VARARGS, "m[key], setting it to default first if absent."},
+    {"update", (PyCFunction)(void (*)(void))py4go_bind_map_update, METH_VARARGS | METH_KEYWORDS, "Store every pair of a mapping or iterable, and keywords."},
+    {"clear", (PyCFunction)(void (*)(void))py4go_bind_obj_clear, METH_VARARGS, "Remove every key."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1096,6 +1121,13 @@ static PyType_Slot bindc_named_Tags_slots[] = {
     {Py_tp_getset, bindc_named_Tags_getset},
     {Py_tp_methods, bindc_named_Tags_methods},
     {Py_tp_repr, (void *)bindcpy_named_Tags_repr},
+    {Py_mp_length, (void *)py4go_bind_obj_length},
+    {Py_mp_subscript, (void *)py4go_bind_map_subscript},
+    {Py_mp_ass_subscript, (void *)py4go_bind_map_ass_subscript},
+    {Py_sq_contains, (void *)py4go_bind_map_contains},
+    {Py_tp_iter, (void *)py4go_bind_obj_iter},
+    {Py_tp_richcompare, (void *)py4go_bind_obj_richcompare},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {0, NULL},
 };
 
@@ -1206,11 +1238,15 @@ static PyGetSetDef bindc_named_Code_getset[] = {
 };
 
 static PyMethodDef bindc_named_Code_methods[] = {
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_named_Code_slots[] = {
-    {Py_tp_doc, (void *)"Code(value=...)\n--\n\nCode is an error type that is not a struct."},
+    {Py_tp_doc, (void *)"Code(value=0)\n--\n\nCode is an error type that is not a struct."},
     {Py_tp_new, (void *)bindcpy_named_Code_new},
     {Py_tp_init, (void *)bindcpy_named_Code_init},
     {Py_tp_dealloc, (void *)py4go_bind_exception_dealloc},
@@ -1579,7 +1615,15 @@ PyInit_named(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_named_Stringer_type, (const char *const[]){"value"}, 1, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_named_Point_type = py4go_bind_add_class(m, &bindc_named_Point_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_named_Point_type, (const char *const[]){"x"}, 1, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -1587,11 +1631,23 @@ PyInit_named(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_named_Kelvin_type, (const char *const[]){"value"}, 1, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_named_Tags_type = py4go_bind_add_class(m, &bindc_named_Tags_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_named_Tags_type, (const char *const[]){"value"}, 1, NULL, 3) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_named_Code_type = py4go_bind_add_class(m, &bindc_named_Code_spec, 1)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_named_Code_type, (const char *const[]){"value"}, 1, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -746,11 +746,15 @@ static PyMethodDef bindc_names_P_methods[] = {
     {"get_value", (PyCFunction)(void (*)(void))bindcpy_names_P_get_value_2, METH_FASTCALL, bindcdoc_names_P_get_value_2},
     {"set_value", (PyCFunction)(void (*)(void))bindcpy_names_P_set_value_2, METH_FASTCALL, bindcdoc_names_P_set_value_2},
     {"go_value", (PyCFunction)(void (*)(void))bindcpy_names_P_go_value, METH_FASTCALL, bindcdoc_names_P_go_value},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_names_P_slots[] = {
-    {Py_tp_doc, (void *)"P(name=..., value=..., class_=..., init=..., new=..., title=...)\n--\n\nP has fields and methods whose generated accessors would share identifiers."},
+    {Py_tp_doc, (void *)"P(name='', value=0, class_='', init=0, new=0, title='')\n--\n\nP has fields and methods whose generated accessors would share identifiers."},
     {Py_tp_new, (void *)bindcpy_names_P_new},
     {Py_tp_init, (void *)bindcpy_names_P_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -861,6 +865,21 @@ bindcpy_names_S_richcompare(PyObject *a, PyObject *b, int op)
         return PyBool_FromLong(op == Py_EQ ? eq : !eq);
     }
     Py_RETURN_NOTIMPLEMENTED;
+}
+
+static PyObject *bindcpy_names_S_len(PyObject *, PyObject *const *, Py_ssize_t);
+
+static Py_ssize_t
+bindcpy_names_S__len(PyObject *self)
+{
+    PyObject *r = bindcpy_names_S_len(self, NULL, 0);
+    if (r == NULL)
+        return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(r);
+    Py_DECREF(r);
+    if (n < 0 && !PyErr_Occurred())
+        PyErr_Format(PyExc_ValueError, "S.len() returned %zd; __len__() should return >= 0", n);
+    return n;
 }
 
 PyDoc_STRVAR(bindcdoc_names_S_init_2, "init($self, /)\n--\n\nInit would take the class's tp_init wrapper.");
@@ -1130,11 +1149,15 @@ static PyMethodDef bindc_names_S_methods[] = {
     {"import_", (PyCFunction)(void (*)(void))bindcpy_names_S_import_, METH_FASTCALL, bindcdoc_names_S_import_},
     {"shout_loud", (PyCFunction)(void (*)(void))bindcpy_names_S_shout_loud, METH_FASTCALL, bindcdoc_names_S_shout_loud},
     {"_whisper", (PyCFunction)(void (*)(void))bindcpy_names_S__whisper, METH_FASTCALL, bindcdoc_names_S__whisper},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_names_S_slots[] = {
-    {Py_tp_doc, (void *)"S(n=...)\n--\n\nS has methods named like the slots and dunders of its class."},
+    {Py_tp_doc, (void *)"S(n=0)\n--\n\nS has methods named like the slots and dunders of its class."},
     {Py_tp_new, (void *)bindcpy_names_S_new},
     {Py_tp_init, (void *)bindcpy_names_S_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1144,6 +1167,7 @@ static PyType_Slot bindc_names_S_slots[] = {
     {Py_tp_str, (void *)bindcpy_names_S_str},
     {Py_tp_richcompare, (void *)bindcpy_names_S_richcompare},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */
+    {Py_sq_length, (void *)bindcpy_names_S__len},
     {0, NULL},
 };
 
@@ -1264,11 +1288,15 @@ static PyGetSetDef bindc_names_Kelvin_getset[] = {
 static PyMethodDef bindc_names_Kelvin_methods[] = {
     {"value", (PyCFunction)(void (*)(void))bindcpy_names_Kelvin_value, METH_FASTCALL, bindcdoc_names_Kelvin_value},
     {"go_value", (PyCFunction)(void (*)(void))bindcpy_names_Kelvin_go_value, METH_FASTCALL, bindcdoc_names_Kelvin_go_value},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
     {NULL, NULL, 0, NULL},
 };
 
 static PyType_Slot bindc_names_Kelvin_slots[] = {
-    {Py_tp_doc, (void *)"Kelvin(go_value_2=...)\n--\n\nKelvin is a value class whose methods take the names of its value property."},
+    {Py_tp_doc, (void *)"Kelvin(go_value_2=0.0)\n--\n\nKelvin is a value class whose methods take the names of its value property."},
     {Py_tp_new, (void *)bindcpy_names_Kelvin_new},
     {Py_tp_init, (void *)bindcpy_names_Kelvin_init},
     {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
@@ -1336,11 +1364,23 @@ PyInit_names(void)
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_names_P_type, (const char *const[]){"name", "value", "class_", "init", "new", "title"}, 6, "Go field P.Secret is not bound to Python, so a pickle would lose it; give P MarshalBinary/UnmarshalBinary (or MarshalText/UnmarshalText) methods to make it picklable", 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_names_S_type = py4go_bind_add_class(m, &bindc_names_S_spec, 0)) == NULL) {
         Py_DECREF(m);
         return NULL;
     }
+    if (py4go_bind_class_protocols(bindc_names_S_type, (const char *const[]){"n"}, 1, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if ((bindc_names_Kelvin_type = py4go_bind_add_class(m, &bindc_names_Kelvin_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_names_Kelvin_type, (const char *const[]){"go_value_2"}, 1, NULL, 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
