@@ -108,7 +108,10 @@ def check(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = Non
 def build(package: PackageArg = ".",
           out: Annotated[Path, typer.Option("--out", help="Directory for NAME<EXT_SUFFIX> and NAME.pyi.")] = ...,  # type: ignore[assignment]
           module: ModuleOpt = None, python: PythonOpt = None, strict: StrictOpt = False,
-          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False) -> None:
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+          abi3: Annotated[bool, typer.Option(
+              "--abi3", help="Use only the limited API of CPython 3.11 (checked with libclang) and write "
+                             "NAME.abi3.so, which imports on 3.11 and every later CPython.")] = False) -> None:
     """Build a Go package as a CPython extension module importable from --out.
 
     Shows each phase with its elapsed time (a spinner on a terminal), diagnostics before
@@ -119,7 +122,7 @@ def build(package: PackageArg = ".",
 
     reporter = QuietReporter() if quiet else ConsoleReporter()
     try:
-        build_extension(package, out, module=module, python=python, strict=strict, reporter=reporter)
+        build_extension(package, out, module=module, python=python, strict=strict, reporter=reporter, abi3=abi3)
     except BuildError as e:
         if e.result is not None and e.result.module is not None:
             reporter.info(e.result.module.summary.line())
