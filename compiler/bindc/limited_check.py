@@ -48,7 +48,10 @@ def limited_api_errors(module: BoundModule, c_file: GeneratedFile, interp: Inter
             errors.append(_error(f"{name} ({scan.defined_at.get(name, '?')}), needed by {who}, uses {use.what} at "
                                  f"{use.where}, which is not part of {LIMITED}"))
             explained.add(name)
+    own = f"{c_file.path.name}:"
     for name in sorted(generated.calls):
+        if not scan.defined_at.get(name, "").startswith(own):
+            continue  # a runtime header's inline function, reported as the runtime's
         if name in unclean and not (generated.calls[name] & explained):
             use = unclean[name]
             errors.append(_error(f"generated {name} ({scan.defined_at.get(name, '?')}) uses {use.what} at "
