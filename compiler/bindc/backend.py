@@ -26,8 +26,9 @@ and ``pip wheel .``, ``pip install .``, ``pip install -e .`` and ``python -m bui
 * **sdist**: every file of the project (VCS folders, caches, build outputs and compiled
   extensions excepted) with ``PKG-INFO``: Go sources, ``go.mod``/``go.sum`` included.
 
-``[tool.bindc] abi3 = true`` is accepted as a key but is an error for now (a clear one): this
-bindc builds version-specific modules only.
+``[tool.bindc] abi3 = true`` builds every module with ``bindc build --abi3`` (only the limited
+API of CPython 3.11, named ``NAME.abi3.so``) and tags the wheel ``cp311-abi3-PLATFORM``: one
+wheel for CPython 3.11 and later.
 """
 
 from __future__ import annotations
@@ -89,6 +90,12 @@ class Project:
     meta: dict[str, Any]
     modules: tuple[ExtensionModule, ...]
     python_source: Path
+    abi3: bool = False
+
+    def wheel_tag(self) -> str:
+        """``cp311-abi3-PLATFORM`` for an abi3 project, else the running interpreter's own tag."""
+        tag = cpython_tag()
+        return "cp311-abi3-" + tag.split("-", 2)[2] if self.abi3 else tag
 
 
 def load_project(root: Path) -> Project:
@@ -103,9 +110,12 @@ def load_project(root: Path) -> Project:
     if unknown:
         raise ProjectError(f"{where}: [tool.bindc] has unknown key(s) {', '.join(sorted(unknown))} "
                            f"(known: module, abi3, python-source)")
-    if tool.get("abi3"):
-        raise ProjectError(f"{where}: [tool.bindc] abi3 = true is not supported by this bindc yet "
-                           f"(it builds modules for one Python version); remove the key or set it to false")
+    abi3 = tool.get("abi3", False)
+    if not isinstance(abi3, bool):
+        raise ProjectError(f"{where}: [tool.bindc] abi3 must be true or false, got {abi3!r}")
+    if abi3 and sys.version_info < (3, 11):
+        raise ProjectError(f"{where}: [tool.bindc] abi3 = true builds for the limited API of CPython 3.11; "
+                           f"this is Python {sys.version_info[0]}.{sys.version_info[1]}")
     entries = tool.get("module") or []
     if not isinstance(entries, list) or not entries:
         raise ProjectError(f"{where}: no [[tool.bindc.module]] entries (each needs name and package)")
@@ -121,7 +131,7 @@ def load_project(root: Path) -> Project:
             raise ProjectError(f"{where}: [[tool.bindc.module]] {name}: unknown key(s) {', '.join(sorted(extra))}")
         modules.append(ExtensionModule(name, (root / package).resolve()))
     source = tool.get("python-source") or ("src" if (root / "src").is_dir() else ".")
-    return Project(root, meta, tuple(modules), (root / source).resolve())
+    return Project(root, meta, tuple(modules), (root / source).resolve(), abi3)
 
 
 def _python_packages(project: Project) -> list[Path]:
@@ -149,7 +159,7 @@ def _build_modules(project: Project, into: Path) -> list[tuple[ExtensionModule, 
     for m in project.modules:
         try:
             result = build_extension(str(m.package), into.joinpath(*m.parent), module=m.leaf, cwd=project.root,
-                                     reporter=ConsoleReporter(force_plain=True))
+                                     reporter=ConsoleReporter(force_plain=True), abi3=project.abi3)
         except BuildError as e:
             raise ProjectError(f"bindc.backend: building {m.name} from {m.package} failed: {e}") from None
         assert result.extension is not None and result.stub is not None
@@ -170,7 +180,7 @@ def build_wheel(wheel_directory: str, config_settings: dict[str, Any] | None = N
     import tempfile
 
     project = _load()
-    wheel = _writer(project, cpython_tag())
+    wheel = _writer(project, project.wheel_tag())
     for package in _python_packages(project):
         for path in walk(package):
             if not _is_build_output(path, project.modules, project.python_source):
@@ -194,7 +204,7 @@ def build_editable(wheel_directory: str, config_settings: dict[str, Any] | None 
         typed = project.python_source.joinpath(*m.parent, "py.typed")
         if m.parent and not typed.exists():
             typed.write_text("")
-    wheel = _writer(project, cpython_tag())
+    wheel = _writer(project, project.wheel_tag())
     dist = normalize_name(project.meta["name"])
     wheel.add(f"__editable__.{dist}-{project.meta['version']}.pth", f"{project.python_source}\n")
     return wheel.write(Path(wheel_directory)).name
@@ -214,7 +224,7 @@ def build_sdist(sdist_directory: str, config_settings: dict[str, Any] | None = N
 def prepare_metadata_for_build_wheel(metadata_directory: str, config_settings: dict[str, Any] | None = None) -> str:
     """PEP 517: the dist-info folder without building anything (pip asks for it first)."""
     project = _load()
-    wheel = _writer(project, cpython_tag())
+    wheel = _writer(project, project.wheel_tag())
     target = Path(metadata_directory) / wheel.dist_info
     target.mkdir(parents=True, exist_ok=True)
     for arcname, (data, _) in wheel.files.items():

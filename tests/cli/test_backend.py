@@ -64,8 +64,8 @@ def write_pyproject(root: Path, tool: str) -> Path:
     ("", "no [[tool.bindc.module]] entries"),
     ('[[tool.bindc.module]]\nname = "demo.-x"\npackage = "go/fast"\n', "name must be a dotted Python module name"),
     ('[[tool.bindc.module]]\nname = "demo._fast"\npackage = "go/nope"\n', "package 'go/nope' is not a directory"),
-    ('[[tool.bindc.module]]\nname = "demo._fast"\npackage = "go/fast"\n[tool.bindc]\nabi3 = true\n',
-     "abi3 = true is not supported by this bindc yet"),
+    ('[[tool.bindc.module]]\nname = "demo._fast"\npackage = "go/fast"\n[tool.bindc]\nabi3 = "yes"\n',
+     "[tool.bindc] abi3 must be true or false, got 'yes'"),
     ('[tool.bindc]\nmodules = []\n', "unknown key(s) modules"),
 ])
 def test_project_errors_name_the_key(tmp_path: Path, tool: str, message: str) -> None:
@@ -178,3 +178,35 @@ def test_sdist_builds_a_wheel_elsewhere(tmp_path: Path) -> None:
         tar.extractall(tmp_path / "unpacked", filter="data")
     wheel = pip_wheel(tmp_path / "unpacked" / "demo-0.1.0", tmp_path / "dist")
     assert wheel.name == f"demo-0.1.0-{TAG}.whl"
+
+
+@pytest.mark.go
+def test_abi3_wheel_is_tagged_cp311_abi3_and_imports_on_every_python(tmp_path: Path) -> None:
+    """``[tool.bindc] abi3 = true``: the wheel holds ``demo/_fast.abi3.so``, is tagged
+    ``cp311-abi3-PLATFORM`` (file name and WHEEL), and its contents import on 3.11, 3.12, 3.13."""
+    from tests.pythons import interpreters
+
+    project = copy_demo(tmp_path / "p")
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + "\n[tool.bindc]\nabi3 = true\n")
+    old = Path.cwd()
+    os.chdir(project)
+    try:
+        from bindc.backend import build_wheel
+        name = build_wheel(str(tmp_path / "dist"))
+    finally:
+        os.chdir(old)
+    platform = sysconfig.get_platform().replace("-", "_").replace(".", "_")
+    assert name == f"demo-0.1.0-cp311-abi3-{platform}.whl"
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(tmp_path / "dist" / name) as wheel:
+        names = wheel.namelist()
+        assert f"Tag: cp311-abi3-{platform}\n" in wheel.read("demo-0.1.0.dist-info/WHEEL").decode()
+        wheel.extractall(unpacked)
+    assert "demo/_fast.abi3.so" in names and not any(".cpython-" in n for n in names)
+    found = [f for f in interpreters() if f.executable is not None]
+    assert found, "no interpreter found"
+    for target in found:
+        proc = run([target.executable, "-c", "import demo; print(demo.fib_table(6), demo.median([3.0, 1.0, 2.0]))"],
+                   env=dict(os.environ, PYTHONPATH=str(unpacked)))
+        assert proc.stdout.strip() == "[0, 1, 1, 2, 3, 5] 2.0", (target.version, proc.stdout)
