@@ -65,6 +65,27 @@ def test_wrapper_kinds_do_not_leak(kitchen_ext: Path, stress: bool) -> None:
     assert_no_leaks(rows, n)
 
 
+@pytest.fixture(scope="module")
+def kitchen_abi3_ext(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kitchen package built with ``--abi3`` (limited API)."""
+    from bindc.build import build_extension
+
+    out = tmp_path_factory.mktemp("reliability_kitchen_abi3")
+    built = build_extension(str(HERE.parent / "e2e" / "kitchen"), out, cwd=HERE.parent / "e2e" / "kitchen", abi3=True)
+    assert not built.result.sink.has_errors and built.extension is not None
+    assert built.extension.name == "kitchen.abi3.so"
+    return out
+
+
+def test_wrapper_kinds_do_not_leak_abi3(kitchen_abi3_ext: Path, stress: bool) -> None:
+    """The same kinds through an abi3 build, whose runtime takes the limited API's paths."""
+    n = calls(stress)
+    proc = run_script(HERE / "leak_kitchen.py", str(n), path=kitchen_abi3_ext, timeout=3600 if stress else 300)
+    rows = parse(proc.stdout)
+    assert len(rows) == 30
+    assert_no_leaks(rows, n)
+
+
 def test_leak_check_notices_a_leak(kitchen_ext: Path, tmp_path: Path) -> None:
     """The measurement can fail: a kind that keeps one object per call is caught."""
     script = tmp_path / "leaky.py"

@@ -170,6 +170,30 @@ def test_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
 
 
 @needs_asan
+@needs_objdump
+@pytest.mark.parametrize("package", ["kitchen", "classes", "callbacks"])
+def test_abi3_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same, for the abi3 build (``--abi3``: the runtime's limited-API code paths, such
+    as the handle slot found through PyType_GetSlot and vectorcall through tuples)."""
+    src = E2E / package
+    monkeypatch.setenv("GOFLAGS", go_build_env(embed=False)["GOFLAGS"])
+    built = build_extension(str(src), tmp_path / "ext", cwd=src, abi3=True)
+    assert not built.result.sink.has_errors
+    so = tmp_path / "ext" / f"{package}.abi3.so"
+    assert_instrumented(so, f"PyInit_{package}")
+    assert_instrumented(so, "py4go_bind_bytes")
+    scripts = {n: s for n, s in _scripts(package).items() if stress or n not in SLOW}
+    (tmp_path / "checks.json").write_text(json.dumps(scripts))
+    env = san.run_env(dict(go_env(), PYTHONPATH=str(tmp_path / "ext"), PYTHONFAULTHANDLER="1"), preload=True)
+    proc, report = sanitized([sys.executable, str(HERE / "run_checks.py"), str(tmp_path / "checks.json")],
+                             env=env, cwd=tmp_path, timeout=900 if stress else 300)
+    assert_clean(f"{package} checks under ASan (abi3)", proc, report)
+    assert proc.stdout.split().count("ok") == len(scripts), proc.stdout
+    print(f"{package} (abi3): {len(scripts)} checks passed under ASan")
+
+
+@needs_asan
 def test_kitchen_fuzzing_under_asan(tmp_path: Path, stress: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hypothesis values (huge ints, lone surrogates, buffers of every kind...) through every
     kitchen wrapper under ASan: 15 s for 20 examples per function, so only under --stress."""
