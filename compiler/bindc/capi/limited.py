@@ -22,7 +22,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from bindc.capi.libclang import clang_version, gcc_builtin_include, new_index
 
@@ -83,18 +83,18 @@ class Scan:
                         break
         return reason
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self) -> dict[str, Any]:
         """The cacheable form."""
         return {"uses": {k: [[u.what, u.where] for u in v] for k, v in self.uses.items()},
                 "calls": {k: sorted(v) for k, v in self.calls.items()}, "defined_at": self.defined_at,
                 "outside": [[u.what, u.where] for u in self.outside]}
 
     @classmethod
-    def from_json(cls, raw: dict[str, object]) -> "Scan":
+    def from_json(cls, raw: dict[str, Any]) -> "Scan":
         """Inverse of :meth:`to_json`."""
-        uses = {k: [Use(*u) for u in v] for k, v in raw["uses"].items()}  # type: ignore[union-attr]
-        calls = {k: set(v) for k, v in raw["calls"].items()}  # type: ignore[union-attr]
-        return cls(uses, calls, dict(raw["defined_at"]), [Use(*u) for u in raw["outside"]])  # type: ignore[arg-type, misc]
+        uses = {k: [Use(*u) for u in v] for k, v in raw["uses"].items()}
+        calls = {k: set(v) for k, v in raw["calls"].items()}
+        return cls(uses, calls, dict(raw["defined_at"]), [Use(*u) for u in raw["outside"]])
 
 
 def cgo_preambles(go_file: Path) -> list[str]:
