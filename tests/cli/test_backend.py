@@ -154,9 +154,12 @@ def test_wheel_installs_and_imports(demo_wheel: tuple[Path, Path], tmp_path: Pat
 
 @pytest.mark.go
 @pytest.mark.slow
-def test_editable_install_rebuilds_on_reinstall(tmp_path: Path, go: str) -> None:
+def test_editable_install_rebuilds_on_reinstall(tmp_path: Path, py4go_wheel: Path, go: str) -> None:
     project = copy_demo(tmp_path / "demo-project")
     python = make_venv(tmp_path / "venv")
+    # --no-build-isolation runs the backend in the venv's own Python: py4go must be installed
+    # there, as a user's venv would have it (this checkout is not on its sys.path).
+    pip_install(python, py4go_wheel)
     pip_install(python, "--no-build-isolation", "-e", project)
     assert list((project / "demo").glob("_fast.*.so")) and (project / "demo" / "_fast.pyi").exists()
     env = outside_env(tmp_path / "venv", go)

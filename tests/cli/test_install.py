@@ -10,7 +10,6 @@ environment through a ``.pth`` line: no network, and no copy of this checkout on
 from __future__ import annotations
 
 import subprocess
-import sys
 import textwrap
 import zipfile
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.venvs import make_venv, outside_env, pip_install
-from tests.conftest import REPO, run
+from tests.conftest import run
 
 pytestmark = [pytest.mark.slow, pytest.mark.go]
 
@@ -37,14 +36,10 @@ class Installed:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory, go: str) -> Installed:
-    root = tmp_path_factory.mktemp("installed")
-    run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "--no-cache-dir",
-         "-w", str(root / "dist"), str(REPO)])
-    wheel = next((root / "dist").glob("py4go-*.whl"))
-    venv = root / "venv"
-    pip_install(make_venv(venv), wheel)
-    return Installed(venv, wheel, go)
+def installed(tmp_path_factory: pytest.TempPathFactory, py4go_wheel: Path, go: str) -> Installed:
+    venv = tmp_path_factory.mktemp("installed") / "venv"
+    pip_install(make_venv(venv), py4go_wheel)
+    return Installed(venv, py4go_wheel, go)
 
 
 def test_wheel_carries_runtime_and_grammar(installed: Installed) -> None:
@@ -64,7 +59,7 @@ def test_installed_bindc_builds_a_package_outside_the_checkout(installed: Instal
     (pkg / "greet.go").write_text('// Package greet greets.\npackage greet\n\n'
                                   '// Hello greets name.\nfunc Hello(name string) string { return "hello " + name }\n')
     built = installed.run("bindc", "build", "./greet", "--out", "out", cwd=tmp_path)
-    assert built.stderr.splitlines()[-1].startswith("bindc: greet: 1 bound, 0 skipped -> out/greet.")
+    assert built.stderr.splitlines()[-1].startswith("bindc: greet: bound 1 of 1 exported declarations -> out/greet.")
     done = installed.run(installed.bin / "python", "-c", "import greet; print(greet.hello('wheel'))", cwd=tmp_path / "out")
     assert done.stdout == "hello wheel\n"
 

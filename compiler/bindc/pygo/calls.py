@@ -9,12 +9,17 @@ module's own types) is converted inside ``python.TypedGIL`` first, then passed b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bindc.emit.printer import LinePrinter
 from bindc.pygo import model as m
 from bindc.pygo.names import Scope, exported, unexported
+from bindc.ir import Span
 from bindc.pygo.typemap import GoMapping, TypeMap
+
+#: Reports a warning at a position (the module emitter's ``warn``).
+Warn = Callable[[Span | None, str], None]
 
 
 @dataclass
@@ -46,7 +51,7 @@ def _doc(p: LinePrinter, text: str) -> None:
         p.P(("// " + line).rstrip())
 
 
-def map_param_type(tm: TypeMap, t: m.PyType, sink_warn, where) -> m.PyType:
+def map_param_type(tm: TypeMap, t: m.PyType, sink_warn: Warn, where: Span | None) -> m.PyType:
     """``t``, or ANY (with a warning at ``where``) when it has no Go mapping as a parameter."""
     if t.kind == m.OPTIONAL and t.args[0].kind == m.CALLABLE:
         t = t.args[0]  # a nil Go func is None
@@ -57,7 +62,7 @@ def map_param_type(tm: TypeMap, t: m.PyType, sink_warn, where) -> m.PyType:
     return t
 
 
-def map_result_type(tm: TypeMap, t: m.PyType, sink_warn, where) -> m.PyType:
+def map_result_type(tm: TypeMap, t: m.PyType, sink_warn: Warn, where: Span | None) -> m.PyType:
     """``t``, or ANY (with a warning) when it has no Go mapping as a result."""
     why = tm.unsupported(t, "result")
     if why:
@@ -98,7 +103,7 @@ def callable_adapter(tm: TypeMap, t: m.PyType, value: str, indent: str = "") -> 
 class CallEmitter:
     """Prints call sites of one module into ``p``; names come from the package scope."""
 
-    def __init__(self, tm: TypeMap, scope: Scope, p: LinePrinter, warn, map_error: str) -> None:
+    def __init__(self, tm: TypeMap, scope: Scope, p: LinePrinter, warn: Warn, map_error: str) -> None:
         """``map_error`` names the module's exception mapper ("" when it defines no exceptions)."""
         self.tm, self.scope, self.p, self.warn, self.map_error = tm, scope, p, warn, map_error
 
@@ -109,7 +114,8 @@ class CallEmitter:
 
     def _params(self, site: CallSite) -> tuple[list[_Param], list[_Param]]:
         """Required and optional parameters, types mapped (unsupported ones fall back)."""
-        required, optional = [], []
+        required: list[_Param] = []
+        optional: list[_Param] = []
         # Parameter names never shadow the receiver.
         local = Scope({site.receiver.split()[0]} if site.receiver else set())
         n = 0
@@ -198,11 +204,13 @@ class CallEmitter:
                 self._pack(site, required, optional)
                 if not results:
                     p.P("return " + self.wrap("call.CallNone()"))
-                elif self.map_error:
-                    p.P(f"ret, err := call.{rmap.result}()")
-                    p.P(f"return ret, {self.map_error}(err)")
                 else:
-                    p.P(f"return call.{rmap.result}()")
+                    assert rmap is not None  # fast with a result: its one mapped result
+                    if self.map_error:
+                        p.P(f"ret, err := call.{rmap.result}()")
+                        p.P(f"return ret, {self.map_error}(err)")
+                    else:
+                        p.P(f"return call.{rmap.result}()")
             else:
                 p.P("err = python.TypedGIL(func() (err error) {")
                 with p.indent():
@@ -324,6 +332,7 @@ class CallEmitter:
                 p.P("}")
             p.P("return nil")
             return
+        assert rmap is not None  # not a tuple: the single result's mapping
         p.P(f"ret0, err = {rmap.from_py}(res, {op})")
         p.P("return err")
 

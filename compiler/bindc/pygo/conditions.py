@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import operator
 import sys
+from collections.abc import Callable
 
 _OPS = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
         ast.Eq: operator.eq, ast.NotEq: operator.ne}
@@ -50,16 +51,17 @@ def evaluate(test: ast.expr, version: tuple[int, int], platform: str = sys.platf
                 index = ast.literal_eval(test.left.slice)
             except ValueError:
                 return None
-            return op(version[index], right)
+            return bool(op(version[index], right))
         if isinstance(right, tuple):
-            return op(version, right)
+            return bool(op(version, right))
         return None
     if attr == "platform" and isinstance(right, str):
-        return op(platform, right)
+        return bool(op(platform, right))
     return None
 
 
-def flatten(body: list[ast.stmt], version: tuple[int, int], on_unknown) -> list[ast.stmt]:
+def flatten(body: list[ast.stmt], version: tuple[int, int],
+            on_unknown: Callable[[ast.expr], None]) -> list[ast.stmt]:
     """The statements of ``body`` that apply, with version/platform ``if`` blocks resolved.
 
     ``on_unknown(test)`` is called for a test that cannot be evaluated; its ``if`` branch is kept.

@@ -9,6 +9,7 @@ from pathlib import Path
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Span
 from bindc.format import GeneratedCodeError, gofmt
+from bindc.pygo import model as m
 from bindc.pygo.emitter import ModuleEmitter
 from bindc.pygo.names import GO_KEYWORDS, Scope
 from bindc.pygo.reader import Reader
@@ -33,7 +34,7 @@ class GoResult:
 
     files: list[GeneratedFile] = field(default_factory=list)
     sink: DiagnosticSink = field(default_factory=DiagnosticSink)
-    modules: list = field(default_factory=list)
+    modules: list[m.Module] = field(default_factory=list)
 
 
 def default_package(source: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bindc.diagnostics import DiagnosticSink
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
+from bindc.ir import Span
 from bindc.pygo import model as m
 from bindc.pygo.calls import CallEmitter, CallSite, callable_adapter, map_param_type, map_result_type
 from bindc.pygo.names import Scope, exported, unexported
@@ -46,7 +47,7 @@ class ModuleEmitter:
         self.map_error = scope.claim("mapError") if mod.exceptions else ""
         self.calls = CallEmitter(self.tm, scope, self.p, self.warn, map_error=self.map_error)
 
-    def warn(self, span, message: str) -> None:
+    def warn(self, span: Span | None, message: str) -> None:
         self.sink.warning(message, span)
 
     def _plan(self) -> None:

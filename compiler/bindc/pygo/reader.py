@@ -403,12 +403,12 @@ class Reader:
                     defs.setdefault(stmt.name, []).append(stmt)
         init_defs = defs.pop("__init__", None)
         if init_defs:
-            for stmt in ast.walk(init_defs[-1]):  # self.x: int = ... inside __init__
-                if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Attribute) \
-                        and isinstance(stmt.target.value, ast.Name) and stmt.target.value.id == "self" \
-                        and not stmt.target.attr.startswith("_") and stmt.target.attr not in attributes:
-                    attributes[stmt.target.attr] = m.Attribute(stmt.target.attr, self.type_of(stmt.annotation, "result"),
-                                                               False, self.span(stmt))
+            for node in ast.walk(init_defs[-1]):  # self.x: int = ... inside __init__
+                if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Attribute) \
+                        and isinstance(node.target.value, ast.Name) and node.target.value.id == "self" \
+                        and not node.target.attr.startswith("_") and node.target.attr not in attributes:
+                    attributes[node.target.attr] = m.Attribute(node.target.attr, self.type_of(node.annotation, "result"),
+                                                               False, self.span(node))
         for name in setters:
             if name in attributes:
                 a = attributes[name]

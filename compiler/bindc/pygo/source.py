@@ -91,9 +91,9 @@ def locate(source: str, cwd: Path) -> list[SourceFile]:
         typed = any((parent / "py.typed").is_file() for parent in origin.parents[:source.count(".") + 1])
         if typed:
             return [SourceFile(origin, source, origin.name)]
-    stub = _typeshed_stub(source)
-    if stub is not None:
-        return [SourceFile(stub, source, f"typeshed stub {stub.name} (stdlib)")]
+    typeshed = _typeshed_stub(source)
+    if typeshed is not None:
+        return [SourceFile(typeshed, source, f"typeshed stub {typeshed.name} (stdlib)")]
     if origin is not None and origin.suffix == ".py":
         return [SourceFile(origin, source, origin.name)]
     where = "mypy's typeshed" if _typeshed_dir() else "mypy's typeshed (mypy is not installed)"

@@ -148,14 +148,14 @@ class TypeMap:
             elem = plain_go(t.args[0], False)
             return GoMapping("[]" + elem, from_py=f"python.TypedDecodeIter[{elem}]")
         if k == m.OPTIONAL:
-            inner = self.mapping(t.args[0], result)
+            target = self.mapping(t.args[0], result)
             if t.args[0].kind == m.NAMED and self.named[t.args[0].name].kind in ("class", "protocol"):
-                return inner  # a pointer or an interface already: nil is None
-            go = "*" + inner.go_type
+                return target  # a pointer or an interface already: nil is None
+            go = "*" + target.go_type
             return GoMapping(go, to_py="func() (*python.Object, error) { if {v} == nil { return python.FromGo(nil) }; "
-                                       "return " + inner.to_py.replace("{v}", "*{v}") + " }()",
+                                       "return " + target.to_py.replace("{v}", "*{v}") + " }()",
                              from_py=f"func(o *python.Object, op string) ({go}, error) "
-                                     f"{{ return python.TypedOptional(o, op, {inner.from_py}) }}")
+                                     f"{{ return python.TypedOptional(o, op, {target.from_py}) }}")
         if k == m.NAMED:
             info = self.named[t.name]
             go = "*" + info.go_name if info.kind == "class" else info.go_name
