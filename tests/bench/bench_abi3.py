@@ -2,7 +2,7 @@
 
     python tests/bench/bench_abi3.py [--repeat 7] [--number 500000] [--rounds 3] [--pythons P1,P2]
 
-Builds tests/e2e/kitchen and tests/e2e/classes once with ``--abi3`` (one ``NAME.abi3.so``
+Builds tests/e2e/kitchen, classes and callbacks once with ``--abi3`` (one ``NAME.abi3.so``
 for every version) and once per interpreter with the full API, then times ``add(1, 2)``, a
 method call ``p.norm()`` and a field get ``p.x`` with each, in a fresh interpreter per figure
 (best of --rounds × --repeat timeit runs, the two builds alternating), and prints ns per call and the abi3/full ratio. Interpreters:
@@ -32,6 +32,7 @@ CASES = [
     ("add(1, 2)", "kitchen", "kitchen.add(1, 2)", ""),
     ("method call p.norm()", "classes", "p.norm()", "p = classes.Point(3, 4)"),
     ("field get p.x", "classes", "p.x", "p = classes.Point(3, 4)"),
+    ("callback apply(f, 1)", "callbacks", "callbacks.apply(f, 1)", "f = lambda x: x + 1"),
 ]
 
 
