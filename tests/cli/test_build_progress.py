@@ -115,3 +115,17 @@ def test_cli_abi3_builds_one_abi3_module_next_to_a_full_build(tally: Path, tmp_p
     assert again.output.splitlines()[-1].startswith(
         "bindc: tally: bound 1 of 2 exported declarations; skipped 1: 1 chan int -> out/tally.abi3.so " \
         f"({human_size(built.extension.stat().st_size)}) (up to date) in ")
+
+
+def test_abi3_needs_python_3_11_or_later(tally: Path, tmp_path: Path) -> None:
+    """The limited API of 3.11 is the floor: an older target interpreter is a clear error."""
+    from bindc.build import BuildError
+    from tests.pythons import discover
+
+    old = discover("3.10")
+    if old.executable is None:
+        pytest.skip(old.reason)
+    with pytest.raises(BuildError) as err:
+        build_extension(str(tally), tmp_path / "out", cwd=tmp_path, python=old.executable, abi3=True)
+    assert str(err.value).startswith("--abi3 builds for the limited API of CPython 3.11, but ")
+    assert "build with Python 3.11 or later" in str(err.value)
