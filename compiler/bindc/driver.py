@@ -130,7 +130,7 @@ def generate_files(req: Request) -> Result:
     ]
     if req.abi3:
         req.phase("verify limited API")
-        sink.extend(limited_api_errors(module, files[1], interp))
+        sink.extend(limited_api_errors(module, files[1], interp, go_file=files[0]))
         if sink.has_errors:
             return Result([], sink, module, interp)
     return Result(files, sink, module, interp)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from bindc.capi import CApiError, load_model
 from bindc.capi.cache import default_cache_dir
-from bindc.capi.limited import LIMITED_API_3_11, Scan, check_go_calls, go_c_calls, runtime_scan, scan_sources
+from bindc.capi.limited import (LIMITED_API_3_11, Scan, cgo_preambles, check_go_calls, go_c_calls, go_source_c_calls,
+                                runtime_scan, scan_sources)
 from bindc.diagnostics import Diagnostic, Severity
 from bindc.interpreter import Interpreter
 from bindc.resolve import BoundModule
@@ -20,19 +21,25 @@ from bindc.writer import GeneratedFile
 LIMITED = f"the limited API of CPython 3.11 (Py_LIMITED_API=0x{LIMITED_API_3_11:08x})"
 
 
-def limited_api_errors(module: BoundModule, c_file: GeneratedFile, interp: Interpreter) -> list[Diagnostic]:
+def limited_api_errors(module: BoundModule, c_file: GeneratedFile, interp: Interpreter,
+                       go_file: GeneratedFile | None = None) -> list[Diagnostic]:
     """Errors for everything an abi3 build of ``module`` would compile that is outside the
-    limited API (empty when the proof succeeds)."""
+    limited API (empty when the proof succeeds): the generated C file, the generated Go file's
+    preamble and ``C.name(...)`` calls, and the whole runtime."""
     from bindc.driver import required_capi  # the driver imports this module
 
     try:
         full = load_model(interp, include_runtime=True, runtime_dir=runtime_dir())
         names = frozenset(full.functions) | full.function_macros
         limited = load_model(interp, include_runtime=True, runtime_dir=runtime_dir(), limited_api=LIMITED_API_3_11)
-        go_uses = check_go_calls(go_c_calls(runtime_dir()), names, frozenset(limited.functions))
+        go_calls = go_c_calls(runtime_dir())
+        units = [(c_file.path.name, c_file.content)]
+        if go_file is not None:
+            go_calls += go_source_c_calls(go_file.path.name, go_file.content)
+            units += [(go_file.path.name, text) for text in cgo_preambles(go_file.content)]
+        go_uses = check_go_calls(go_calls, names, frozenset(limited.functions))
         runtime = runtime_scan(runtime_dir(), interp.include_dir, names, default_cache_dir())
-        generated = scan_sources([(c_file.path.name, c_file.content)], c_file.path.parent, interp.include_dir, names,
-                                 include_dirs=(runtime_dir(),))
+        generated = scan_sources(units, c_file.path.parent, interp.include_dir, names, include_dirs=(runtime_dir(),))
     except CApiError as e:
         return [Diagnostic(Severity.ERROR, f"cannot check the limited API: {e}")]
     scan = Scan()
@@ -62,7 +69,7 @@ def limited_api_errors(module: BoundModule, c_file: GeneratedFile, interp: Inter
                                  f"at {use.where}, which is not part of {LIMITED} (cgo compiles every runtime C "
                                  f"file into the extension)"))
     for use in go_uses:
-        errors.append(_error(f"the py4go runtime calls {use.what} at {use.where}, which is not part of {LIMITED}"))
+        errors.append(_error(f"Go code calls {use.what} at {use.where}, which is not part of {LIMITED}"))
     for use in runtime.outside + generated.outside:
         errors.append(_error(f"{use.where}: {use.what} (not part of {LIMITED})"))
     return errors

@@ -97,9 +97,11 @@ class Scan:
         return cls(uses, calls, dict(raw["defined_at"]), [Use(*u) for u in raw["outside"]])
 
 
-def cgo_preambles(go_file: Path) -> list[str]:
-    """The C of every cgo preamble (the block comment right before ``import "C"``) in a Go file."""
-    preambles = [m.group(1) for m in _CGO_PREAMBLE.finditer(go_file.read_text(encoding="utf-8"))]
+def cgo_preambles(go_file: Path | str) -> list[str]:
+    """The C of every cgo preamble (the block comment right before ``import "C"``) in a Go file
+    (a path, or the file's text)."""
+    text = go_file.read_text(encoding="utf-8") if isinstance(go_file, Path) else go_file
+    preambles = [m.group(1) for m in _CGO_PREAMBLE.finditer(text)]
     # `#cgo CFLAGS: ...` lines are for the go tool, not the C compiler: keep the line numbers.
     return ["\n".join("" if line.lstrip().startswith("#cgo ") else line for line in p.split("\n")) for p in preambles]
 
@@ -110,13 +112,14 @@ _GO_C_CALL = re.compile(r"\bC\.(\w+)\(")
 def go_c_calls(runtime: Path) -> list[tuple[str, str]]:
     """Every ``C.name(`` in the runtime's Go files (calls, and conversions to C types) as
     ``(name, "file.go:line")``: cgo calls functions only, never macros."""
-    found = []
-    for go in sorted(runtime.glob("*.go")):
-        if go.name.endswith("_test.go"):
-            continue
-        for number, line in enumerate(go.read_text(encoding="utf-8").splitlines(), 1):
-            found += [(m.group(1), f"{go.name}:{number}") for m in _GO_C_CALL.finditer(line)]
-    return found
+    return [call for go in sorted(runtime.glob("*.go")) if not go.name.endswith("_test.go")
+            for call in go_source_c_calls(go.name, go.read_text(encoding="utf-8"))]
+
+
+def go_source_c_calls(name: str, source: str) -> list[tuple[str, str]]:
+    """:func:`go_c_calls` of one Go file's text (a generated file, say), named ``name``."""
+    return [(m.group(1), f"{name}:{number}") for number, line in enumerate(source.splitlines(), 1)
+            for m in _GO_C_CALL.finditer(line)]
 
 
 def check_go_calls(calls: list[tuple[str, str]], c_api_names: frozenset[str], limited_functions: frozenset[str]) -> list[Use]:
