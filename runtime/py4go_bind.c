@@ -690,10 +690,14 @@ void py4go_bind_class_dealloc(PyObject *self)
 static int type_has_weakrefs(PyTypeObject *type)
 {
 #ifdef Py_LIMITED_API
+    /* Called from dealloc, with an exception possibly pending: keep it. */
+    PyObject *exc_type, *exc, *tb;
+    PyErr_Fetch(&exc_type, &exc, &tb);
     PyObject *offset = PyObject_GetAttrString((PyObject *)type, "__weakrefoffset__");
     long v = offset != NULL ? PyLong_AsLong(offset) : 0;
     Py_XDECREF(offset);
     PyErr_Clear();
+    PyErr_Restore(exc_type, exc, tb);
     return v != 0;
 #else
     return type->tp_weaklistoffset != 0;
