@@ -156,10 +156,10 @@ static inline Py_complex PyComplex_AsCComplex(PyObject *o)
     return v;
 }
 
-/* The name of a type for messages (its __name__): the limited API has no borrowed tp_name, so
- * each distinct name is kept in a process-wide table and lives as long as the process (there
- * are as many as there are type names, not types). Takes the GIL itself; keeps a pending
- * exception. Defined in py4go.c. */
+/* The name of a type for messages, as tp_name holds it ("int", "classes.Point", a Python
+ * class's "Circle"): the limited API has no borrowed tp_name, so each distinct name is kept in
+ * a process-wide table and lives as long as the process (there are as many as there are type
+ * names, not types). Takes the GIL itself; keeps a pending exception. Defined in py4go.c. */
 const char *py4go_tp_name(PyTypeObject *t);
 
 /* Whether instances of t convert with float() or operator.index(). */
