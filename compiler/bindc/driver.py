@@ -29,6 +29,7 @@ from bindc.naming import is_valid_python_identifier
 from bindc.resolve import BoundModule, resolve
 from bindc.resolve.types import package_level_names
 from bindc.resources import GoToolchainError, runtime_dir
+from bindc.typemap.classes import SiblingClass
 from bindc.writer import GeneratedFile
 
 
@@ -45,6 +46,8 @@ class Request:
     #: Emit for the stable ABI (``NAME.abi3.so``): only the limited API of CPython 3.11, proven
     #: by :mod:`bindc.capi.limited` over the generated C and the runtime's.
     abi3: bool = False
+    #: Classes of the other modules linked into the same library (``bindc build A B --package``).
+    siblings: tuple[SiblingClass, ...] = ()
     #: Called with each phase's name as it starts ("locate", "parse", "resolve", "verify C API",
     #: "emit"), so a front end can show progress; not part of the request's identity.
     on_phase: Callable[[str], None] | None = field(default=None, compare=False)
@@ -110,7 +113,8 @@ def generate_files(req: Request) -> Result:
             return Result([], sink, interpreter=interp)
 
     req.phase("resolve")
-    module = resolve(package, module_name, sink, target_import=target_import)
+    module = resolve(package, module_name, sink, target_import=target_import,
+                     siblings={(s.import_path, s.go_name): s for s in req.siblings})
     _check_summary(module, req.strict, sink)
     if target_import is None:
         _check_generated_names(module, sink)
