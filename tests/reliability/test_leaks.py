@@ -86,6 +86,28 @@ def test_wrapper_kinds_do_not_leak_abi3(kitchen_abi3_ext: Path, stress: bool) ->
     assert_no_leaks(rows, n)
 
 
+def test_wrapper_kinds_do_not_leak_in_a_bundle(tmp_path: Path, stress: bool) -> None:
+    """The same kinds through kitchen linked into a bundle with callbacks (one library)."""
+    from bindc.bundle import build_bundle
+
+    e2e = HERE.parent / "e2e"
+    build_bundle([str(e2e / "kitchen"), str(e2e / "callbacks")], tmp_path / "ext", "pair", cwd=e2e)
+    script = tmp_path / "leak_bundle.py"
+    script.write_text(textwrap.dedent(f"""\
+        import sys
+        import pair                              # loads pair.kitchen and pair.callbacks
+        sys.modules["kitchen"] = pair.kitchen    # what leak_kitchen imports
+        sys.path.insert(0, {str(HERE)!r})
+        import leak_kitchen
+        sys.exit(leak_kitchen.main())
+        """))
+    n = calls(stress)
+    proc = run_script(script, str(n), path=tmp_path / "ext", timeout=3600 if stress else 300)
+    rows = parse(proc.stdout)
+    assert len(rows) == 30
+    assert_no_leaks(rows, n)
+
+
 def test_leak_check_notices_a_leak(kitchen_ext: Path, tmp_path: Path) -> None:
     """The measurement can fail: a kind that keeps one object per call is caught."""
     script = tmp_path / "leaky.py"
