@@ -128,3 +128,15 @@ def test_cli_needs_package_for_several_packages(tmp_path: Path) -> None:
 
     r = invoke("build", str(BUNDLE / "geom"), str(BUNDLE / "measure"), "--out", str(tmp_path), cwd=BUNDLE)
     assert r.exit_code == 2 and "2 packages given: link them into one library with --package NAME" in r.output
+
+
+def test_abi3_bundle_works_on_every_python(tmp_path: Path) -> None:
+    """``--package`` with ``--abi3``: one ``_go.abi3.so`` whose modules cross types on 3.11-3.13."""
+    from tests.pythons import interpreters
+
+    built = build_bundle([str(BUNDLE / "geom"), str(BUNDLE / "measure")], tmp_path, "shapes", cwd=BUNDLE, abi3=True)
+    assert built.library.name == "_go.abi3.so"
+    found = [f for f in interpreters() if f.executable is not None]
+    assert found
+    for target in found:
+        run_python(textwrap.dedent(CHECKS["types_cross_between_modules"]), path=tmp_path, python=target.executable)
