@@ -141,13 +141,38 @@ def _python_packages(project: Project) -> list[Path]:
 
 
 def _is_build_output(path: Path, modules: tuple[ExtensionModule, ...], source: Path) -> bool:
-    """An extension or stub an earlier in-place (editable) build left in the source tree."""
+    """An extension, stub, library or loader an earlier in-place (editable) build left in the
+    source tree."""
+    from bindc.bundle import PROJECT_LIBRARY_STEM
+
     for m in modules:
         folder = source.joinpath(*m.parent)
         if path.parent == folder and (path.name == f"{m.leaf}.pyi" or
                                       (path.name.startswith(f"{m.leaf}.") and path.suffix in (".so", ".pyd"))):
             return True
+        if len(modules) > 1 and path.parent == folder and (
+                path.name == f"{m.leaf}.py" or path.name.startswith(PROJECT_LIBRARY_STEM + ".")):
+            return True
     return False
+
+
+def _build_outputs(project: Project, into: Path) -> list[Path]:
+    """Build every module under ``into`` (its package path inside): every file written. One
+    module is one extension (``bindc build``); several are linked into one library, one Go
+    runtime, with a loader per module (:func:`bindc.bundle.build_project_modules`)."""
+    if len(project.modules) == 1:
+        return [p for _, so, stub in _build_modules(project, into) for p in (so, stub)]
+    from bindc.build import BuildError
+    from bindc.bundle import build_project_modules
+    from bindc.progress import ConsoleReporter
+
+    try:
+        return build_project_modules([(m.name, str(m.package)) for m in project.modules], into,
+                                     project.meta["name"], cwd=project.root,
+                                     reporter=ConsoleReporter(force_plain=True), abi3=project.abi3)
+    except BuildError as e:
+        raise ProjectError(f"bindc.backend: building {', '.join(m.name for m in project.modules)} into one "
+                           f"library failed: {e}") from None
 
 
 def _build_modules(project: Project, into: Path) -> list[tuple[ExtensionModule, Path, Path]]:
@@ -186,10 +211,11 @@ def build_wheel(wheel_directory: str, config_settings: dict[str, Any] | None = N
             if not _is_build_output(path, project.modules, project.python_source):
                 wheel.add_path(path.relative_to(project.python_source).as_posix(), path)
     with tempfile.TemporaryDirectory(prefix="bindc-wheel-") as tmp:
-        for m, so, stub in _build_modules(project, Path(tmp)):
+        into = Path(tmp).resolve()
+        for path in _build_outputs(project, into):
+            wheel.add_path(path.relative_to(into).as_posix(), path)
+        for m in project.modules:
             prefix = "/".join(m.parent + [""])
-            wheel.add_path(prefix + so.name, so)
-            wheel.add_path(prefix + stub.name, stub)
             if m.parent and f"{prefix}py.typed" not in wheel.files:
                 wheel.add(f"{prefix}py.typed", "")
         return wheel.write(Path(wheel_directory)).name
@@ -200,7 +226,8 @@ def build_editable(wheel_directory: str, config_settings: dict[str, Any] | None 
                    metadata_directory: str | None = None) -> str:
     """PEP 660: build the modules in place; the wheel holds a ``.pth`` naming the source folder."""
     project = _load()
-    for m, _, _ in _build_modules(project, project.python_source):
+    _build_outputs(project, project.python_source)
+    for m in project.modules:
         typed = project.python_source.joinpath(*m.parent, "py.typed")
         if m.parent and not typed.exists():
             typed.write_text("")

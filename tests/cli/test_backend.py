@@ -213,3 +213,40 @@ def test_abi3_wheel_is_tagged_cp311_abi3_and_imports_on_every_python(tmp_path: P
         proc = run([target.executable, "-c", "import demo; print(demo.fib_table(6), demo.median([3.0, 1.0, 2.0]))"],
                    env=dict(os.environ, PYTHONPATH=str(unpacked)))
         assert proc.stdout.strip() == "[0, 1, 1, 2, 3, 5] 2.0", (target.version, proc.stdout)
+
+
+@pytest.mark.go
+def test_several_modules_are_one_library_in_the_wheel(tmp_path: Path) -> None:
+    """Two ``[[tool.bindc.module]]`` entries: one library (one Go runtime) and a loader per
+    module in the wheel; module ``_measure`` takes and returns module ``_geom``'s classes."""
+    project = tmp_path / "p"
+    shutil.copytree(REPO / "tests" / "e2e" / "bundle", project / "go")
+    (project / "demo").mkdir()
+    (project / "demo" / "__init__.py").write_text("")
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "demo"\nversion = "1.0"\n\n'
+        '[[tool.bindc.module]]\nname = "demo._geom"\npackage = "go/geom"\n\n'
+        '[[tool.bindc.module]]\nname = "demo._measure"\npackage = "go/measure"\n')
+    old = Path.cwd()
+    os.chdir(project)
+    try:
+        from bindc.backend import build_wheel
+        name = build_wheel(str(tmp_path / "dist"))
+    finally:
+        os.chdir(old)
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(tmp_path / "dist" / name) as wheel:
+        names = set(wheel.namelist())
+        wheel.extractall(unpacked)
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    assert {f"demo/_bindc_go{suffix}", "demo/_geom.py", "demo/_geom.pyi", "demo/_measure.py", "demo/_measure.pyi",
+            "demo/py.typed", "demo/__init__.py"} <= names
+    assert sum(n.endswith(".so") for n in names) == 1
+    assert "from demo._geom import Point" in (unpacked / "demo" / "_measure.pyi").read_text()
+    proc = run([sys.executable, "-c", "from demo import _geom, _measure\n"
+                "q = _measure.moved(_geom.Point(1, 2), 1)\n"
+                "assert type(q) is _geom.Point and (q.x, q.y) == (2, 3)\n"
+                "assert _measure.touches(q) == 1 and _geom.get_count() == 1\n"
+                "print(_measure.__name__, _measure.__file__.endswith('" + suffix + "'))\n"],
+               env=dict(os.environ, PYTHONPATH=str(unpacked)))
+    assert proc.stdout.split() == ["demo._measure", "True"]
