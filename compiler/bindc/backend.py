@@ -26,6 +26,9 @@ and ``pip wheel .``, ``pip install .``, ``pip install -e .`` and ``python -m bui
 * **sdist**: every file of the project (VCS folders, caches, build outputs and compiled
   extensions excepted) with ``PKG-INFO``: Go sources, ``go.mod``/``go.sum`` included.
 
+Several ``[[tool.bindc.module]]`` entries are linked into one library (one Go runtime) with a
+generated loader module per entry (:func:`bindc.bundle.build_project_modules`).
+
 ``[tool.bindc] abi3 = true`` builds every module with ``bindc build --abi3`` (only the limited
 API of CPython 3.11, named ``NAME.abi3.so``) and tags the wheel ``cp311-abi3-PLATFORM``: one
 wheel for CPython 3.11 and later.
