@@ -55,7 +55,15 @@ def _load(name: str) -> _types.ModuleType:
     module = _util.module_from_spec(spec)
     _sys.modules[full] = module
     loader.exec_module(module)
+    _qualify(module, name, full)
     return module
+
+
+def _qualify(module: _types.ModuleType, short: str, full: str) -> None:
+    """Classes say they come from ``short`` (the Go package's module name); they live at ``full``."""
+    for value in list(vars(module).values()):
+        if isinstance(value, type) and value.__module__ == short:
+            value.__module__ = full
 
 
 {loads}
@@ -79,6 +87,9 @@ assert _spec is not None
 _module = _util.module_from_spec(_spec)
 _sys.modules[__name__] = _module  # the import system returns what sys.modules holds
 _loader.exec_module(_module)
+for _value in list(vars(_module).values()):  # classes say they come from the leaf name
+    if isinstance(_value, type) and _value.__module__ == {leaf!r}:
+        _value.__module__ = __name__
 '''
 
 #: The library of a project's modules (``bindc.backend`` with several modules).
@@ -101,7 +112,7 @@ def build_project_modules(modules: list[tuple[str, str]], into: Path, project: s
         folder = into.joinpath(*dotted.split(".")[:-1])
         relative = os.path.relpath(linked.library, folder)
         files.append(GeneratedFile(folder / f"{leaf}.py", LOADER_TEMPLATE.format(
-            library=linked.library.name, project=project, relative=relative)))
+            library=linked.library.name, project=project, relative=relative, leaf=leaf)))
         files.append(GeneratedFile(folder / f"{leaf}.pyi", stub))
     write_all(files)
     (reporter or SilentReporter()).done(f"{project}: {len(modules)} modules in one library -> {linked.library} "

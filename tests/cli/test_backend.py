@@ -247,6 +247,7 @@ def test_several_modules_are_one_library_in_the_wheel(tmp_path: Path) -> None:
                 "q = _measure.moved(_geom.Point(1, 2), 1)\n"
                 "assert type(q) is _geom.Point and (q.x, q.y) == (2, 3)\n"
                 "assert _measure.touches(q) == 1 and _geom.get_count() == 1\n"
+                "assert _geom.Point.__module__ == 'demo._geom'\n"
                 "print(_measure.__name__, _measure.__file__.endswith('" + suffix + "'))\n"],
                env=dict(os.environ, PYTHONPATH=str(unpacked)))
     assert proc.stdout.split() == ["demo._measure", "True"]

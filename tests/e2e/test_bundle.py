@@ -60,6 +60,7 @@ CHECKS = {
         maps = open("/proc/self/maps").read()
         assert len({l.split()[-1] for l in maps.splitlines() if "/shapes/_go." in l}) == 1
         assert sys.modules["shapes.measure"] is measure and measure.__name__ == "shapes.measure"
+        assert geom.Point.__module__ == "shapes.geom" and geom.Rect.__module__ == "shapes.geom"
     """,
 }
 
