@@ -191,7 +191,7 @@ func bindcInterfaceValue(v C.py4go_value, rv reflect.Value) *bindcFailure {
 	case count < 0:
 		return &bindcFailure{kind: bindcRaised}
 	case count > 0:
-		names := C.GoString(C.PyUnicode_AsUTF8(missing))
+		names := C.GoString(C.PyUnicode_AsUTF8AndSize(missing, nil))
 		C.Py_DecRef(missing)
 		plural := ""
 		if count > 1 {

@@ -73,7 +73,7 @@ static char *dup_str_of(PyObject *o, int use_repr)
     } else {
         PyErr_Clear();
         char buf[200];
-        snprintf(buf, sizeof buf, "<unprintable %s object>", o == NULL ? "NULL" : Py_TYPE(o)->tp_name);
+        snprintf(buf, sizeof buf, "<unprintable %s object>", o == NULL ? "NULL" : py4go_tp_name(Py_TYPE(o)));
         out = dup_bytes(buf, (Py_ssize_t)strlen(buf));
     }
     Py_XDECREF(s);
@@ -94,8 +94,8 @@ static char *exception_type_name(PyObject *type)
         name = PyUnicode_FromFormat("%U.%U", mod, qual);
     else if (qual != NULL)
         name = Py_NewRef(qual);
-    char *out = name != NULL ? dup_str_of(name, 0) : dup_bytes(((PyTypeObject *)type)->tp_name,
-                                                                (Py_ssize_t)strlen(((PyTypeObject *)type)->tp_name));
+    char *out = name != NULL ? dup_str_of(name, 0) : dup_bytes(py4go_tp_name((PyTypeObject *)type),
+                                                                (Py_ssize_t)strlen(py4go_tp_name((PyTypeObject *)type)));
     PyErr_Clear();
     Py_XDECREF(qual);
     Py_XDECREF(mod);
@@ -242,6 +242,7 @@ py4go_result py4go_config_failure(const char *msg)
     return r;
 }
 
+#ifndef Py_LIMITED_API /* PyConfig: embedding only, see py4go_config.c */
 py4go_result py4go_start(PyConfig *config, const py4go_config *cfg)
 {
     PyStatus st = Py_InitializeFromConfig(config);
@@ -264,6 +265,7 @@ py4go_result py4go_start(PyConfig *config, const py4go_config *cfg)
     r.value.num = 1;
     return r;
 }
+#endif
 
 int py4go_main_thread_enter(void)
 {
@@ -563,9 +565,7 @@ py4go_result py4go_to_complex(PyObject *o, double *parts)
     if (o == NULL)
         return fail(PY4GO_BAD_ARGUMENT, -1, PyExc_ValueError, "NULL PyObject pointer");
     py4go_result r = ok_result();
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    if (!PyComplex_Check(o) && !PyFloat_Check(o) && !PyLong_Check(o) &&
-        (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL)) &&
+    if (!PyComplex_Check(o) && !PyFloat_Check(o) && !PyLong_Check(o) && !py4go_has_float_or_index(Py_TYPE(o)) &&
         !PyObject_HasAttrString((PyObject *)Py_TYPE(o), "__complex__")) {
         r.value.kind = PY4GO_OBJECT; /* not a number: the caller words the type error */
         return r;
@@ -734,7 +734,7 @@ py4go_result py4go_to_value(PyObject *o, int want)
         return fail(PY4GO_BAD_ARGUMENT, -1, PyExc_ValueError, "py4go: unknown value kind %d", want);
     }
     return fail(PY4GO_CONVERSION, -1, PyExc_TypeError, "cannot convert Python %s to Go %s",
-                Py_TYPE(o)->tp_name, gotype);
+                py4go_tp_name(Py_TYPE(o)), gotype);
 }
 
 /* Describe one container item for py4go_unpack: like describe(), but object-like kinds get a
@@ -775,7 +775,7 @@ py4go_result py4go_unpack(PyObject *container, py4go_value *out, Py_ssize_t cap)
         n = PyTuple_GET_SIZE(container);
     else
         return fail(PY4GO_CONVERSION, -1, PyExc_TypeError, "cannot unpack Python %s: not a list, tuple or dict",
-                    Py_TYPE(container)->tp_name);
+                    py4go_tp_name(Py_TYPE(container)));
     res.value.num = n;
     if (n > cap)
         return res;
@@ -800,9 +800,8 @@ py4go_result py4go_unpack(PyObject *container, py4go_value *out, Py_ssize_t cap)
             out[written++] = rv.value;
         }
     } else {
-        PyObject **items = PySequence_Fast_ITEMS(container);
         for (Py_ssize_t i = 0; i < n; i++) {
-            py4go_result ri = describe_item(items[i]);
+            py4go_result ri = describe_item(PySequence_Fast_GET_ITEM(container, i));
             if (ri.status != PY4GO_OK) {
                 release_described(out, written);
                 ri.arg = (int)i;
@@ -813,6 +812,68 @@ py4go_result py4go_unpack(PyObject *container, py4go_value *out, Py_ssize_t cap)
     }
     return res;
 }
+
+#ifdef Py_LIMITED_API
+static PyObject *type_names; /* str -> the same str: every type name handed out, kept alive */
+
+/* What tp_name holds, from what the limited API can read: "module.Name" for static types
+ * outside builtins ("datetime.datetime") and for classes made from a spec with a module (every
+ * bindc class: "classes.Point"), __name__ for the rest ("int", a Python class's "Circle"). */
+static PyObject *limited_tp_name(PyTypeObject *t)
+{
+    PyObject *name = PyType_GetName(t);
+    if (name == NULL)
+        return NULL;
+    int qualify = 1;
+    if (PyType_GetFlags(t) & Py_TPFLAGS_HEAPTYPE) {
+        qualify = PyType_GetModule(t) != NULL; /* borrowed; TypeError for class statements */
+        PyErr_Clear();
+    }
+    PyObject *module = qualify ? PyObject_GetAttrString((PyObject *)t, "__module__") : NULL;
+    PyErr_Clear();
+    if (module != NULL && PyUnicode_Check(module) && PyUnicode_CompareWithASCIIString(module, "builtins") != 0) {
+        PyObject *full = PyUnicode_FromFormat("%U.%U", module, name);
+        if (full != NULL)
+            Py_SETREF(name, full);
+    }
+    Py_XDECREF(module);
+    return name;
+}
+
+/* The UTF-8 of limited_tp_name(t) (qualified) or of __name__, kept in type_names. */
+static const char *kept_type_name(PyTypeObject *t, int qualified)
+{
+    const char *s = "?";
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *exc_type, *exc, *tb;
+    PyErr_Fetch(&exc_type, &exc, &tb); /* a pending error must survive naming a type */
+    PyObject *name = qualified ? limited_tp_name(t) : PyType_GetName(t);
+    if (name != NULL && type_names == NULL)
+        type_names = PyDict_New();
+    if (name != NULL && type_names != NULL) {
+        PyObject *kept = PyDict_GetItemWithError(type_names, name); /* borrowed */
+        if (kept == NULL && !PyErr_Occurred() && PyDict_SetItem(type_names, name, name) == 0)
+            kept = name; /* the table now holds it */
+        if (kept != NULL)
+            s = PyUnicode_AsUTF8AndSize(kept, NULL);
+    }
+    Py_XDECREF(name);
+    PyErr_Clear();
+    PyErr_Restore(exc_type, exc, tb);
+    PyGILState_Release(g);
+    return s != NULL ? s : "?";
+}
+
+const char *py4go_tp_name(PyTypeObject *t)
+{
+    return kept_type_name(t, 1);
+}
+
+const char *py4go_type_short_name(PyTypeObject *t)
+{
+    return kept_type_name(t, 0);
+}
+#endif
 
 /* ---- calls and attributes ----------------------------------------------------------------------- */
 
@@ -1049,7 +1110,7 @@ py4go_result py4go_type(PyObject *o)
 
 const char *py4go_type_name(PyObject *o)
 {
-    return o == NULL ? "NULL" : Py_TYPE(o)->tp_name;
+    return o == NULL ? "NULL" : py4go_tp_name(Py_TYPE(o));
 }
 
 /* ---- modules, code, sys.path ---------------------------------------------------------------------- */
@@ -1089,7 +1150,7 @@ py4go_result py4go_run(const char *src, Py_ssize_t src_len, PyObject *globals, i
         globals = PyModule_GetDict(main); /* borrowed */
     } else if (!PyDict_Check(globals)) {
         return fail(PY4GO_BAD_ARGUMENT, -1, PyExc_TypeError, "globals must be a dict, not %s",
-                    Py_TYPE(globals)->tp_name);
+                    py4go_tp_name(Py_TYPE(globals)));
     }
     if (filename == NULL)
         filename = "<py4go>";
@@ -1175,7 +1236,7 @@ py4go_result py4go_module_add_function(PyObject *module, const char *name, Py_ss
         return fail(PY4GO_BAD_ARGUMENT, -1, PyExc_ValueError, "NULL module or C function pointer");
     if (!PyModule_Check(module))
         return fail(PY4GO_BAD_ARGUMENT, -1, PyExc_TypeError, "cannot add a function to a %s: not a module",
-                    Py_TYPE(module)->tp_name);
+                    py4go_tp_name(Py_TYPE(module)));
     /* CPython keeps pointers to the PyMethodDef and its strings for as long as the function
      * object lives, which in practice is the life of the process: they are never freed. */
     PyMethodDef *def = calloc(1, sizeof *def);
@@ -1231,7 +1292,7 @@ py4go_result py4go_load_module(const char *name, Py_ssize_t name_len, PyObject *
             Py_CLEAR(m);
     } else if (!PyModule_Check(m)) {
         PyErr_Format(PyExc_TypeError, "init function of module %R returned %s, not a module", n,
-                     Py_TYPE(m)->tp_name);
+                     py4go_tp_name(Py_TYPE(m)));
         Py_CLEAR(m);
     }
     if (m != NULL && put_in_sys_modules(n, m) < 0)
@@ -1272,7 +1333,7 @@ py4go_result py4go_capsule_handle(PyObject *o)
         return fail(PY4GO_BAD_ARGUMENT, -1, PyExc_ValueError, "NULL PyObject pointer");
     if (!PyCapsule_IsValid(o, CAPSULE_NAME))
         return fail(PY4GO_CONVERSION, -1, PyExc_TypeError, "Python %s is not a py4go capsule",
-                    Py_TYPE(o)->tp_name);
+                    py4go_tp_name(Py_TYPE(o)));
     py4go_result r = ok_result();
     r.value.kind = PY4GO_UINT64;
     r.value.num = (int64_t)(uintptr_t)PyCapsule_GetPointer(o, CAPSULE_NAME);

@@ -18,6 +18,8 @@
 #include <Python.h>
 #include <stdint.h>
 
+#include "py4go_limited.h" /* the limited-API build (abi3): what it lacks, from what it has */
+
 /* Revision of this runtime's ABI; generated code refuses to load against another one. */
 #define PY4GO_ABI 1
 

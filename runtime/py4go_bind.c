@@ -37,7 +37,7 @@ int py4go_bind_bad_type(const char *fn, int pos, const char *expected, PyObject 
     if (where == NULL)
         return -1;
     PyErr_Format(PyExc_TypeError, "%U must be %s, not %s", where, expected,
-                 got == Py_None ? "None" : Py_TYPE(got)->tp_name);
+                 got == Py_None ? "None" : py4go_tp_name(Py_TYPE(got)));
     Py_DECREF(where);
     return -1;
 }
@@ -94,9 +94,7 @@ int py4go_bind_complex_slow(PyObject *o, const char *fn, int pos, int is_complex
     /* What PyComplex_AsCComplex takes: a complex (subclass), or an object whose type has
      * __complex__, __float__ or __index__. Anything else gets bindc's own TypeError, which
      * names the function, instead of CPython's "must be real number". */
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    if (!PyComplex_Check(o) && !PyFloat_Check(o) && !PyLong_Check(o) &&
-        (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL)) &&
+    if (!PyComplex_Check(o) && !PyFloat_Check(o) && !PyLong_Check(o) && !py4go_has_float_or_index(Py_TYPE(o)) &&
         !PyObject_HasAttrString((PyObject *)Py_TYPE(o), "__complex__"))
         return py4go_bind_bad_type(fn, pos, "complex", o);
     Py_complex v = PyComplex_AsCComplex(o);
@@ -180,8 +178,7 @@ int py4go_bind_prefix_error(const char *fn, int pos)
 /* Turn an int-like object into an exact int, or raise TypeError naming the function. */
 static PyObject *index_of(PyObject *o, const char *fn, int pos)
 {
-    if (PyFloat_Check(o) || !(PyLong_Check(o) || (Py_TYPE(o)->tp_as_number != NULL &&
-                                                 Py_TYPE(o)->tp_as_number->nb_index != NULL))) {
+    if (PyFloat_Check(o) || !(PyLong_Check(o) || PyIndex_Check(o))) {
         py4go_bind_bad_type(fn, pos, "int", o);
         return NULL;
     }
@@ -315,6 +312,10 @@ fail:
  * takes them from there. So `except py4go.GoError` catches the errors of any module, and each
  * module's GoError / GoPanic attribute is that same class. */
 static PyObject *go_error_type;
+
+#ifdef Py_LIMITED_API
+Py_ssize_t py4go_bind_error_handle_offset;
+#endif
 static PyObject *go_panic_type;
 
 #define PY4GO_SHARED_MODULE "py4go"
@@ -473,7 +474,18 @@ PyObject *py4go_bind_add_sentinel(PyObject *module, const char *name, const char
  * `type`'s name, module and doc, so tracebacks read as before. */
 static PyObject *sentinel_subclass(PyTypeObject *type, PyObject *sentinel)
 {
+#ifdef Py_LIMITED_API
+    /* The sentinel's own __dict__ (not an inherited attribute): through its mappingproxy. */
+    PyObject *own = PyObject_GetAttrString(sentinel, "__dict__");
+    PyObject *cache = own != NULL ? PyMapping_GetItemString(own, "_py4go_subclasses") : NULL;
+    Py_XDECREF(own);
+    if (cache == NULL && !PyErr_ExceptionMatches(PyExc_KeyError))
+        return NULL;
+    PyErr_Clear();
+    Py_XDECREF(cache); /* the class's dict holds it */
+#else
     PyObject *cache = PyDict_GetItemString(((PyTypeObject *)sentinel)->tp_dict, "_py4go_subclasses");
+#endif
     if (cache == NULL) {
         PyObject *fresh = PyDict_New();
         if (fresh == NULL || PyObject_SetAttrString(sentinel, "_py4go_subclasses", fresh) < 0) {
@@ -492,7 +504,11 @@ static PyObject *sentinel_subclass(PyTypeObject *type, PyObject *sentinel)
     PyObject *bases = PyTuple_Pack(2, (PyObject *)type, sentinel);
     PyObject *ns = PyDict_New();
     PyObject *module = PyObject_GetAttrString((PyObject *)type, "__module__");
+#ifdef Py_LIMITED_API
+    PyObject *doc = PyObject_GetAttrString((PyObject *)type, "__doc__");
+#else
     PyObject *doc = type->tp_doc != NULL ? PyUnicode_FromString(type->tp_doc) : Py_NewRef(Py_None);
+#endif
     if (name != NULL && bases != NULL && ns != NULL && module != NULL && doc != NULL &&
         PyDict_SetItemString(ns, "__module__", module) == 0 && PyDict_SetItemString(ns, "__qualname__", name) == 0 &&
         PyDict_SetItemString(ns, "__doc__", doc) == 0)
@@ -561,11 +577,11 @@ int py4go_bind_bad_instance(PyObject *o, const char *fn, int pos, PyTypeObject *
 {
     if (PyObject_TypeCheck(o, type) && *py4go_bind_handle_slot(o) == 0) {
         PyErr_Format(PyExc_ValueError, "%s: the %s object was not initialised (a subclass's __new__ must "
-                     "call the base class's __new__)", fn, type->tp_name);
+                     "call the base class's __new__)", fn, py4go_tp_name(type));
         return -1;
     }
-    PyObject *expected = allow_none ? PyUnicode_FromFormat("%s or None", _PyType_Name(type))
-                                    : PyUnicode_FromString(_PyType_Name(type));
+    PyObject *expected = allow_none ? PyUnicode_FromFormat("%s or None", py4go_type_short_name(type))
+                                    : PyUnicode_FromString(py4go_type_short_name(type));
     if (expected == NULL)
         return -1;
     py4go_bind_bad_type(fn, pos, PyUnicode_AsUTF8(expected), o);
@@ -610,10 +626,12 @@ PyObject *py4go_bind_wrap(PyTypeObject *type, uintptr_t handle)
     if (PyType_IsSubtype(type, (PyTypeObject *)PyExc_BaseException)) {
         /* BaseException's own __new__ sets up args and the other exception fields. */
         PyObject *empty = PyTuple_New(0);
-        self = empty ? ((PyTypeObject *)PyExc_BaseException)->tp_new(type, empty, NULL) : NULL;
+        newfunc base_new = (newfunc)PyType_GetSlot((PyTypeObject *)PyExc_BaseException, Py_tp_new);
+        self = empty ? base_new(type, empty, NULL) : NULL;
         Py_XDECREF(empty);
     } else {
-        self = type->tp_alloc(type, 0);
+        allocfunc alloc = (allocfunc)PyType_GetSlot(type, Py_tp_alloc);
+        self = alloc(type, 0);
     }
     if (self == NULL) {
         py4goHandleDelete(handle);
@@ -663,8 +681,27 @@ void py4go_bind_class_dealloc(PyObject *self)
     ((py4go_goobject *)self)->handle = 0;
     if (handle != 0)
         py4goHandleDelete(handle);
-    type->tp_free(self);
+    freefunc free_instance = (freefunc)PyType_GetSlot(type, Py_tp_free);
+    free_instance(self);
     Py_DECREF(type); /* instances of heap types own a reference to their type */
+}
+
+/* Whether instances of `type` have a __weakref__ slot (tp_weaklistoffset != 0). */
+static int type_has_weakrefs(PyTypeObject *type)
+{
+#ifdef Py_LIMITED_API
+    /* Called from dealloc, with an exception possibly pending: keep it. */
+    PyObject *exc_type, *exc, *tb;
+    PyErr_Fetch(&exc_type, &exc, &tb);
+    PyObject *offset = PyObject_GetAttrString((PyObject *)type, "__weakrefoffset__");
+    long v = offset != NULL ? PyLong_AsLong(offset) : 0;
+    Py_XDECREF(offset);
+    PyErr_Clear();
+    PyErr_Restore(exc_type, exc, tb);
+    return v != 0;
+#else
+    return type->tp_weaklistoffset != 0;
+#endif
 }
 
 void py4go_bind_exception_dealloc(PyObject *self)
@@ -676,10 +713,11 @@ void py4go_bind_exception_dealloc(PyObject *self)
     *slot = 0;
     if (handle != 0)
         py4goHandleDelete(handle);
-    if (type->tp_weaklistoffset != 0)
+    if (type_has_weakrefs(type))
         PyObject_ClearWeakRefs(self); /* GoError's __weakref__ slot, which we skip past */
     /* BaseException's dealloc untracks, clears args/traceback/... and frees the memory. */
-    ((PyTypeObject *)PyExc_BaseException)->tp_dealloc(self);
+    destructor base_dealloc = (destructor)PyType_GetSlot((PyTypeObject *)PyExc_BaseException, Py_tp_dealloc);
+    base_dealloc(self);
     Py_DECREF(type);
 }
 
@@ -737,7 +775,7 @@ PyObject *py4go_bind_class_repr_str(PyObject *self)
     PyObject *s = PyObject_Str(self);
     if (s == NULL)
         return NULL;
-    PyObject *r = PyUnicode_FromFormat("<%s %U>", Py_TYPE(self)->tp_name, s);
+    PyObject *r = PyUnicode_FromFormat("<%s %U>", py4go_tp_name(Py_TYPE(self)), s);
     Py_DECREF(s);
     return r;
 }
@@ -746,7 +784,7 @@ PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssi
 {
     int rc = Py_ReprEnter(self);
     if (rc != 0)
-        return rc > 0 ? PyUnicode_FromFormat("%s(...)", _PyType_Name(Py_TYPE(self))) : NULL;
+        return rc > 0 ? PyUnicode_FromFormat("%s(...)", py4go_type_short_name(Py_TYPE(self))) : NULL;
     PyObject *parts = PyList_New(0);
     PyObject *result = NULL;
     if (parts == NULL)
@@ -767,7 +805,7 @@ PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssi
     PyObject *joined = sep ? PyUnicode_Join(sep, parts) : NULL;
     Py_XDECREF(sep);
     if (joined != NULL)
-        result = PyUnicode_FromFormat("%s(%U)", _PyType_Name(Py_TYPE(self)), joined);
+        result = PyUnicode_FromFormat("%s(%U)", py4go_type_short_name(Py_TYPE(self)), joined);
     Py_XDECREF(joined);
 done:
     Py_XDECREF(parts);
@@ -781,12 +819,22 @@ PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec, int is_e
     if (is_error) {
         if ((base = py4go_bind_go_error_type()) == NULL)
             return NULL;
-        spec->basicsize = (int)(((PyTypeObject *)base)->tp_basicsize + (Py_ssize_t)sizeof(uintptr_t));
+#ifdef Py_LIMITED_API
+        PyObject *size = PyObject_GetAttrString(base, "__basicsize__");
+        Py_ssize_t base_size = size != NULL ? PyLong_AsSsize_t(size) : -1;
+        Py_XDECREF(size);
+        if (base_size < 0)
+            return NULL;
+        py4go_bind_error_handle_offset = base_size;
+#else
+        Py_ssize_t base_size = ((PyTypeObject *)base)->tp_basicsize;
+#endif
+        spec->basicsize = (int)(base_size + (Py_ssize_t)sizeof(uintptr_t));
     }
     PyObject *type = PyType_FromModuleAndSpec(module, spec, base);
     if (type == NULL)
         return NULL;
-    if (PyModule_AddObjectRef(module, _PyType_Name((PyTypeObject *)type), type) < 0) {
+    if (PyModule_AddObjectRef(module, py4go_type_short_name((PyTypeObject *)type), type) < 0) {
         Py_DECREF(type);
         return NULL;
     }
@@ -795,11 +843,16 @@ PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec, int is_e
 
 uintptr_t py4go_bind_handle_of(PyObject *o)
 {
+#ifdef Py_LIMITED_API
+    void *dealloc = NULL;
+    return py4go_bind_generated_class(Py_TYPE(o), &dealloc) != NULL ? *py4go_bind_handle_slot(o) : 0;
+#else
     for (PyTypeObject *t = Py_TYPE(o); t != NULL; t = t->tp_base) {
         if (t->tp_dealloc == py4go_bind_class_dealloc || t->tp_dealloc == py4go_bind_exception_dealloc)
             return *py4go_bind_handle_slot(o);
     }
     return 0;
+#endif
 }
 
 int py4go_bind_any_instance_arg(PyObject *o, const char *fn, int pos, const char *expected, int allow_none,
@@ -837,7 +890,12 @@ int py4go_bind_exec(PyObject *module, const char *source)
     if (PyDict_GetItemString(ns, "__builtins__") == NULL &&
         PyDict_SetItemString(ns, "__builtins__", PyEval_GetBuiltins()) < 0)
         return -1;
-    PyObject *r = PyRun_String(source, Py_file_input, ns, ns);
+    /* Compile + eval is PyRun_String made of limited-API calls. */
+    PyObject *code = Py_CompileString(source, "<bindc>", Py_file_input);
+    if (code == NULL)
+        return -1;
+    PyObject *r = PyEval_EvalCode(code, ns, ns);
+    Py_DECREF(code);
     if (r == NULL)
         return -1;
     Py_DECREF(r);

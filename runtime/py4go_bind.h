@@ -112,9 +112,7 @@ static inline int py4go_bind_float(PyObject *o, const char *fn, int pos, int is_
     if (PyFloat_CheckExact(o)) {
         v = PyFloat_AS_DOUBLE(o);
     } else {
-        PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-        if (!PyFloat_Check(o) && !PyLong_Check(o) &&
-            (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL)))
+        if (!PyFloat_Check(o) && !PyLong_Check(o) && !py4go_has_float_or_index(Py_TYPE(o)))
             return py4go_bind_bad_type(fn, pos, "float", o);
         v = PyFloat_AsDouble(o);
         if (v == -1.0 && PyErr_Occurred())
@@ -244,6 +242,34 @@ void py4go_bind_exception_dealloc(PyObject *self);
 
 /* Where the handle of `o` (an instance of a bindc class, or of a Python subclass) lives: the
  * last field of the generated class's layout (subclasses may append __dict__ and so on). */
+#ifdef Py_LIMITED_API
+/* Where the handle of an exception-class instance lives (GoError's size: the limited API
+ * cannot read tp_basicsize per call); set by py4go_bind_add_class before any instance exists. */
+extern Py_ssize_t py4go_bind_error_handle_offset;
+
+/* The generated class in o's MRO (the one whose dealloc is the runtime's), or NULL. */
+static inline PyTypeObject *py4go_bind_generated_class(PyTypeObject *t, void **dealloc)
+{
+    while (t != NULL) {
+        void *d = PyType_GetSlot(t, Py_tp_dealloc);
+        if (d == (void *)py4go_bind_class_dealloc || d == (void *)py4go_bind_exception_dealloc) {
+            *dealloc = d;
+            return t;
+        }
+        t = (PyTypeObject *)PyType_GetSlot(t, Py_tp_base);
+    }
+    return NULL;
+}
+
+static inline uintptr_t *py4go_bind_handle_slot(PyObject *o)
+{
+    void *dealloc = NULL;
+    py4go_bind_generated_class(Py_TYPE(o), &dealloc);
+    if (dealloc == (void *)py4go_bind_exception_dealloc)
+        return (uintptr_t *)((char *)o + py4go_bind_error_handle_offset);
+    return &((py4go_goobject *)o)->handle;
+}
+#else
 static inline uintptr_t *py4go_bind_handle_slot(PyObject *o)
 {
     PyTypeObject *t = Py_TYPE(o);
@@ -252,6 +278,7 @@ static inline uintptr_t *py4go_bind_handle_slot(PyObject *o)
         t = t->tp_base;
     return (uintptr_t *)((char *)o + t->tp_basicsize - (Py_ssize_t)sizeof(uintptr_t));
 }
+#endif
 
 /* The handle of `self`, an instance of a bindc class (methods, getters, setters). */
 static inline uintptr_t py4go_bind_self(PyObject *self)

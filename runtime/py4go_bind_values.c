@@ -143,13 +143,12 @@ PyObject *py4go_bind_none(void)
  * reports) the general way. */
 Py_ssize_t py4go_bind_unpack_num(PyObject *o, void *out, Py_ssize_t n, int kind)
 {
-    PyObject **items = PySequence_Fast_ITEMS(o);
     if (PySequence_Fast_GET_SIZE(o) < n)
         n = PySequence_Fast_GET_SIZE(o);
     if (kind == 0) {
         long long *dst = out;
         for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *it = items[i];
+            PyObject *it = PySequence_Fast_GET_ITEM(o, i);
             if (!PyLong_CheckExact(it))
                 return i;
             int overflow = 0;
@@ -163,7 +162,7 @@ Py_ssize_t py4go_bind_unpack_num(PyObject *o, void *out, Py_ssize_t n, int kind)
     } else {
         double *dst = out;
         for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *it = items[i];
+            PyObject *it = PySequence_Fast_GET_ITEM(o, i);
             if (PyFloat_CheckExact(it)) {
                 dst[i] = PyFloat_AS_DOUBLE(it);
             } else if (PyLong_CheckExact(it)) {
@@ -187,14 +186,14 @@ Py_ssize_t py4go_bind_unpack_num(PyObject *o, void *out, Py_ssize_t n, int kind)
  * (without an exception) at one that is not a str or cannot be encoded. */
 Py_ssize_t py4go_bind_unpack_str(PyObject *o, uintptr_t *out, Py_ssize_t n)
 {
-    PyObject **items = PySequence_Fast_ITEMS(o);
     if (PySequence_Fast_GET_SIZE(o) < n)
         n = PySequence_Fast_GET_SIZE(o);
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (!PyUnicode_Check(items[i]))
+        PyObject *it = PySequence_Fast_GET_ITEM(o, i);
+        if (!PyUnicode_Check(it))
             return i;
         Py_ssize_t size;
-        const char *p = PyUnicode_AsUTF8AndSize(items[i], &size);
+        const char *p = PyUnicode_AsUTF8AndSize(it, &size);
         if (p == NULL) {
             PyErr_Clear();
             return i;

@@ -4,8 +4,11 @@
  * held; functions leave a Python exception set on failure (NULL or -1). Declared in the cgo
  * preamble of bindc_wellknown.go only: generated C never calls them. */
 #include "py4go.h"
+#ifndef Py_LIMITED_API
 #include <datetime.h>
+#endif
 
+#ifndef Py_LIMITED_API
 /* datetime's C API capsule, imported on first use (PyDateTimeAPI is per translation unit). */
 static int datetime_ready(void)
 {
@@ -95,6 +98,117 @@ int py4go_bind_timedelta_parts(PyObject *o, long long *parts)
     parts[2] = PyDateTime_DELTA_GET_MICROSECONDS(o);
     return 1;
 }
+
+#else /* Py_LIMITED_API */
+
+/* The limited API has no datetime C API (datetime.h): the same four conversions through the
+ * datetime module's classes and attributes, which every Python version keeps. */
+
+enum { DT_DATETIME = 0, DT_TIMEDELTA = 1, DT_TIMEZONE = 2 };
+static PyObject *dt_cache[3];
+
+/* datetime.datetime / timedelta / timezone, imported on first use (borrowed, cached). */
+static PyObject *dt_class(int which)
+{
+    static const char *const names[] = {"datetime", "timedelta", "timezone"};
+    if (dt_cache[which] == NULL) {
+        PyObject *mod = PyImport_ImportModule("datetime");
+        if (mod == NULL)
+            return NULL;
+        dt_cache[which] = PyObject_GetAttrString(mod, names[which]);
+        Py_DECREF(mod);
+    }
+    return dt_cache[which];
+}
+
+/* Integer attributes of o into parts[0..n-1]; -1 with an exception set when one fails. */
+static int int_attrs(PyObject *o, const char *const *names, int n, long long *parts)
+{
+    for (int i = 0; i < n; i++) {
+        PyObject *v = PyObject_GetAttrString(o, names[i]);
+        if (v == NULL)
+            return -1;
+        parts[i] = PyLong_AsLongLong(v);
+        Py_DECREF(v);
+        if (parts[i] == -1 && PyErr_Occurred())
+            return -1;
+    }
+    return 0;
+}
+
+PyObject *py4go_bind_new_timedelta(int days, int seconds, int us);
+
+PyObject *py4go_bind_new_datetime(int y, int mo, int d, int h, int mi, int s, int us, int offset)
+{
+    PyObject *datetime = dt_class(DT_DATETIME), *timezone = dt_class(DT_TIMEZONE);
+    if (datetime == NULL || timezone == NULL)
+        return NULL;
+    PyObject *tz;
+    if (offset == 0) {
+        tz = PyObject_GetAttrString(timezone, "utc");
+    } else {
+        PyObject *delta = py4go_bind_new_timedelta(0, offset, 0);
+        if (delta == NULL)
+            return NULL;
+        tz = PyObject_CallOneArg(timezone, delta);
+        Py_DECREF(delta);
+    }
+    if (tz == NULL)
+        return NULL;
+    PyObject *r = PyObject_CallFunction(datetime, "iiiiiiiO", y, mo, d, h, mi, s, us, tz);
+    Py_DECREF(tz);
+    return r;
+}
+
+int py4go_bind_datetime_parts(PyObject *o, long long *parts)
+{
+    static const char *const fields[] = {"year", "month", "day", "hour", "minute", "second", "microsecond"};
+    static const char *const delta_fields[] = {"days", "seconds", "microseconds"};
+    PyObject *datetime = dt_class(DT_DATETIME);
+    if (datetime == NULL)
+        return -1;
+    int is = PyObject_IsInstance(o, datetime);
+    if (is <= 0)
+        return is;
+    if (int_attrs(o, fields, 7, parts) < 0)
+        return -1;
+    parts[7] = parts[8] = parts[9] = 0;
+    PyObject *off = PyObject_CallMethod(o, "utcoffset", NULL); /* None when naive */
+    if (off == NULL)
+        return -1;
+    if (off != Py_None) {
+        long long dsu[3];
+        if (int_attrs(off, delta_fields, 3, dsu) < 0) {
+            Py_DECREF(off);
+            return -1;
+        }
+        parts[7] = 1;
+        parts[8] = dsu[0] * 86400 + dsu[1];
+        parts[9] = dsu[2];
+    }
+    Py_DECREF(off);
+    return 1;
+}
+
+PyObject *py4go_bind_new_timedelta(int days, int seconds, int us)
+{
+    PyObject *timedelta = dt_class(DT_TIMEDELTA);
+    return timedelta == NULL ? NULL : PyObject_CallFunction(timedelta, "iii", days, seconds, us);
+}
+
+int py4go_bind_timedelta_parts(PyObject *o, long long *parts)
+{
+    static const char *const fields[] = {"days", "seconds", "microseconds"};
+    PyObject *timedelta = dt_class(DT_TIMEDELTA);
+    if (timedelta == NULL)
+        return -1;
+    int is = PyObject_IsInstance(o, timedelta);
+    if (is <= 0)
+        return is;
+    return int_attrs(o, fields, 3, parts) < 0 ? -1 : 1;
+}
+
+#endif /* Py_LIMITED_API */
 
 /* The hexadecimal text of an integer o (an int, or any object with __index__), as a new str
  * ("-0x1f") in *out: 1, or 0 when o is not an integer (no exception), -1 with an exception. */

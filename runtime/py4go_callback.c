@@ -118,7 +118,7 @@ int py4go_bind_iface_check(PyObject *o, const char *fn, int pos, const char *ifa
     PyObject *where = pos == 0 ? PyUnicode_FromString(fn) : PyUnicode_FromFormat("%s() argument %d", fn, pos);
     if (where != NULL)
         PyErr_Format(PyExc_TypeError, "%U must implement %s or be None, but %s object has no method%s %U", where,
-                     iface, Py_TYPE(o)->tp_name, count == 1 ? "" : "s", missing);
+                     iface, py4go_tp_name(Py_TYPE(o)), count == 1 ? "" : "s", missing);
     Py_XDECREF(where);
     Py_DECREF(missing);
     return -1;

@@ -80,7 +80,7 @@ typedef struct py4go_iface_arg {
  * reference keeps o alive. */
 static inline const char *py4go_bind_type_name(PyObject *o)
 {
-    return Py_TYPE(o)->tp_name;
+    return py4go_tp_name(Py_TYPE(o));
 }
 
 /* The methods `o` lacks (not there or not callable) as a new str "area(), perimeter()", with

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#ifndef Py_LIMITED_API
 py4go_result py4go_status_failure(PyStatus st)
 {
     char buf[1024];
@@ -19,6 +20,7 @@ py4go_result py4go_status_failure(PyStatus st)
         snprintf(buf, sizeof buf, "%s", st.err_msg != NULL ? st.err_msg : "unknown error");
     return py4go_config_failure(buf);
 }
+#endif
 
 /* ---- signal handlers ------------------------------------------------------------------------ */
 
@@ -55,6 +57,7 @@ void py4go_restore_signal_handlers(void)
     actions_saved = 0;
 }
 
+#ifndef Py_LIMITED_API
 /* ---- the configuration ------------------------------------------------------------------------ */
 
 /* CPython keeps the path configuration an interpreter computed (prefix, exec_prefix,
@@ -237,3 +240,28 @@ py4go_result py4go_initialize_config(const py4go_config *cfg)
         py4go_restore_signal_handlers();
     return r;
 }
+
+#else /* Py_LIMITED_API */
+
+/* An abi3 extension (Py_LIMITED_API) never starts Python: a running interpreter imports it.
+ * PyConfig and PyPreConfig are not part of the limited API. */
+py4go_result py4go_initialize_config(const py4go_config *cfg)
+{
+    (void)cfg;
+    (void)prepare_signal_handlers;
+    if (Py_IsInitialized()) { /* the host of the extension module owns this interpreter */
+        py4go_result r;
+        memset(&r, 0, sizeof r);
+        r.arg = -1;
+        return r;
+    }
+    return py4go_config_failure("starting Python is not available in an abi3 (limited API) build of the py4go runtime");
+}
+
+int py4go_insert_search_paths(const py4go_config *cfg)
+{
+    (void)cfg;
+    return 0;
+}
+
+#endif /* Py_LIMITED_API */

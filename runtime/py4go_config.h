@@ -62,13 +62,17 @@ py4go_result py4go_run_main(int kind, const char *target, const char *const *arg
 /* Py_InitializeFromConfig(config), then what every start needs (cfg's search paths put on
  * sys.path, threading imported on the main thread, the GIL released, the main thread state
  * kept). */
+#ifndef Py_LIMITED_API
 py4go_result py4go_start(PyConfig *config, const py4go_config *cfg);
+#endif
 /* With the GIL, right after initialization: put cfg's search paths in front of sys.path.
  * 0, or -1 with an exception set. */
 int py4go_insert_search_paths(const py4go_config *cfg);
 /* PY4GO_BAD_ARGUMENT results carrying msg, or a PyStatus's "func: err_msg". */
 py4go_result py4go_config_failure(const char *msg);
+#ifndef Py_LIMITED_API
 py4go_result py4go_status_failure(PyStatus st);
+#endif
 /* After Py_FinalizeEx: give back the signal handlers Python replaced (install_signal_handlers). */
 void py4go_restore_signal_handlers(void);
 

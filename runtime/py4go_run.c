@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#ifndef Py_LIMITED_API /* PyRun_*Flags, PyCompilerFlags: embedding only (stub below) */
+
 /* A list of the n byte strings, decoded as python decodes its command line. */
 static PyObject *decoded_list(const char *const *items, int32_t n)
 {
@@ -287,3 +289,17 @@ py4go_result py4go_run_main(int kind, const char *target, const char *const *arg
     py4go_main_thread_leave();
     return r;
 }
+
+#else /* Py_LIMITED_API */
+
+/* An abi3 extension never runs the python command's targets: it is imported by a running
+ * interpreter, and PyRun_FileExFlags / PyCompilerFlags are not part of the limited API. */
+py4go_result py4go_run_main(int kind, const char *target, const char *const *argv, int32_t argc,
+                            const char *path0)
+{
+    (void)kind, (void)target, (void)argv, (void)argc, (void)path0;
+    return py4go_config_failure("running a module, file or command is not available in an abi3 (limited API) "
+                                "build of the py4go runtime");
+}
+
+#endif /* Py_LIMITED_API */

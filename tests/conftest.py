@@ -21,6 +21,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--stress", action="store_true",
                      help="run tests/reliability/ at full size (many more fuzz examples, 1,000,000-call leak loops, "
                           "longer go fuzzing, fuzzing under AddressSanitizer, a 10 s concurrency soak)")
+    parser.addoption("--pythons", default=None,
+                     help="comma-separated interpreters (paths or commands) the per-version e2e tests build "
+                          "and check modules for; default: one per supported version, found on PATH or "
+                          "under pyenv (tests/pythons.py)")
+    parser.addoption("--all-suites", action="store_true",
+                     help="run every e2e suite against every other interpreter and the abi3 build, not "
+                          "only kitchen, classes and callbacks")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -61,8 +68,10 @@ def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None =
     return proc
 
 
-def run_python(code: str, *, path: Path, timeout: float = 120, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` in a fresh interpreter with ``path`` on sys.path (imports Go extensions
-    out of process, so a crash fails one test instead of killing pytest)."""
+def run_python(code: str, *, path: Path, timeout: float = 120, check: bool = True,
+               python: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter (``python``, default the running one) with ``path``
+    on sys.path (imports Go extensions out of process, so a crash fails one test instead of
+    killing pytest)."""
     env = dict(os.environ, PYTHONPATH=str(path), PYTHONFAULTHANDLER="1")
-    return run([sys.executable, "-c", code], env=env, timeout=timeout, check=check)
+    return run([python or sys.executable, "-c", code], env=env, timeout=timeout, check=check)

@@ -26,8 +26,12 @@ and ``pip wheel .``, ``pip install .``, ``pip install -e .`` and ``python -m bui
 * **sdist**: every file of the project (VCS folders, caches, build outputs and compiled
   extensions excepted) with ``PKG-INFO``: Go sources, ``go.mod``/``go.sum`` included.
 
-``[tool.bindc] abi3 = true`` is accepted as a key but is an error for now (a clear one): this
-bindc builds version-specific modules only.
+Several ``[[tool.bindc.module]]`` entries are linked into one library (one Go runtime) with a
+generated loader module per entry (:func:`bindc.bundle.build_project_modules`).
+
+``[tool.bindc] abi3 = true`` builds every module with ``bindc build --abi3`` (only the limited
+API of CPython 3.11, named ``NAME.abi3.so``) and tags the wheel ``cp311-abi3-PLATFORM``: one
+wheel for CPython 3.11 and later.
 """
 
 from __future__ import annotations
@@ -89,6 +93,12 @@ class Project:
     meta: dict[str, Any]
     modules: tuple[ExtensionModule, ...]
     python_source: Path
+    abi3: bool = False
+
+    def wheel_tag(self) -> str:
+        """``cp311-abi3-PLATFORM`` for an abi3 project, else the running interpreter's own tag."""
+        tag = cpython_tag()
+        return "cp311-abi3-" + tag.split("-", 2)[2] if self.abi3 else tag
 
 
 def load_project(root: Path) -> Project:
@@ -103,9 +113,12 @@ def load_project(root: Path) -> Project:
     if unknown:
         raise ProjectError(f"{where}: [tool.bindc] has unknown key(s) {', '.join(sorted(unknown))} "
                            f"(known: module, abi3, python-source)")
-    if tool.get("abi3"):
-        raise ProjectError(f"{where}: [tool.bindc] abi3 = true is not supported by this bindc yet "
-                           f"(it builds modules for one Python version); remove the key or set it to false")
+    abi3 = tool.get("abi3", False)
+    if not isinstance(abi3, bool):
+        raise ProjectError(f"{where}: [tool.bindc] abi3 must be true or false, got {abi3!r}")
+    if abi3 and sys.version_info < (3, 11):
+        raise ProjectError(f"{where}: [tool.bindc] abi3 = true builds for the limited API of CPython 3.11; "
+                           f"this is Python {sys.version_info[0]}.{sys.version_info[1]}")
     entries = tool.get("module") or []
     if not isinstance(entries, list) or not entries:
         raise ProjectError(f"{where}: no [[tool.bindc.module]] entries (each needs name and package)")
@@ -121,7 +134,7 @@ def load_project(root: Path) -> Project:
             raise ProjectError(f"{where}: [[tool.bindc.module]] {name}: unknown key(s) {', '.join(sorted(extra))}")
         modules.append(ExtensionModule(name, (root / package).resolve()))
     source = tool.get("python-source") or ("src" if (root / "src").is_dir() else ".")
-    return Project(root, meta, tuple(modules), (root / source).resolve())
+    return Project(root, meta, tuple(modules), (root / source).resolve(), abi3)
 
 
 def _python_packages(project: Project) -> list[Path]:
@@ -131,13 +144,38 @@ def _python_packages(project: Project) -> list[Path]:
 
 
 def _is_build_output(path: Path, modules: tuple[ExtensionModule, ...], source: Path) -> bool:
-    """An extension or stub an earlier in-place (editable) build left in the source tree."""
+    """An extension, stub, library or loader an earlier in-place (editable) build left in the
+    source tree."""
+    from bindc.bundle import PROJECT_LIBRARY_STEM
+
     for m in modules:
         folder = source.joinpath(*m.parent)
         if path.parent == folder and (path.name == f"{m.leaf}.pyi" or
                                       (path.name.startswith(f"{m.leaf}.") and path.suffix in (".so", ".pyd"))):
             return True
+        if len(modules) > 1 and path.parent == folder and (
+                path.name == f"{m.leaf}.py" or path.name.startswith(PROJECT_LIBRARY_STEM + ".")):
+            return True
     return False
+
+
+def _build_outputs(project: Project, into: Path) -> list[Path]:
+    """Build every module under ``into`` (its package path inside): every file written. One
+    module is one extension (``bindc build``); several are linked into one library, one Go
+    runtime, with a loader per module (:func:`bindc.bundle.build_project_modules`)."""
+    if len(project.modules) == 1:
+        return [p for _, so, stub in _build_modules(project, into) for p in (so, stub)]
+    from bindc.build import BuildError
+    from bindc.bundle import build_project_modules
+    from bindc.progress import ConsoleReporter
+
+    try:
+        return build_project_modules([(m.name, str(m.package)) for m in project.modules], into,
+                                     project.meta["name"], cwd=project.root,
+                                     reporter=ConsoleReporter(force_plain=True), abi3=project.abi3)
+    except BuildError as e:
+        raise ProjectError(f"bindc.backend: building {', '.join(m.name for m in project.modules)} into one "
+                           f"library failed: {e}") from None
 
 
 def _build_modules(project: Project, into: Path) -> list[tuple[ExtensionModule, Path, Path]]:
@@ -149,7 +187,7 @@ def _build_modules(project: Project, into: Path) -> list[tuple[ExtensionModule, 
     for m in project.modules:
         try:
             result = build_extension(str(m.package), into.joinpath(*m.parent), module=m.leaf, cwd=project.root,
-                                     reporter=ConsoleReporter(force_plain=True))
+                                     reporter=ConsoleReporter(force_plain=True), abi3=project.abi3)
         except BuildError as e:
             raise ProjectError(f"bindc.backend: building {m.name} from {m.package} failed: {e}") from None
         assert result.extension is not None and result.stub is not None
@@ -170,16 +208,17 @@ def build_wheel(wheel_directory: str, config_settings: dict[str, Any] | None = N
     import tempfile
 
     project = _load()
-    wheel = _writer(project, cpython_tag())
+    wheel = _writer(project, project.wheel_tag())
     for package in _python_packages(project):
         for path in walk(package):
             if not _is_build_output(path, project.modules, project.python_source):
                 wheel.add_path(path.relative_to(project.python_source).as_posix(), path)
     with tempfile.TemporaryDirectory(prefix="bindc-wheel-") as tmp:
-        for m, so, stub in _build_modules(project, Path(tmp)):
+        into = Path(tmp).resolve()
+        for path in _build_outputs(project, into):
+            wheel.add_path(path.relative_to(into).as_posix(), path)
+        for m in project.modules:
             prefix = "/".join(m.parent + [""])
-            wheel.add_path(prefix + so.name, so)
-            wheel.add_path(prefix + stub.name, stub)
             if m.parent and f"{prefix}py.typed" not in wheel.files:
                 wheel.add(f"{prefix}py.typed", "")
         return wheel.write(Path(wheel_directory)).name
@@ -190,11 +229,12 @@ def build_editable(wheel_directory: str, config_settings: dict[str, Any] | None 
                    metadata_directory: str | None = None) -> str:
     """PEP 660: build the modules in place; the wheel holds a ``.pth`` naming the source folder."""
     project = _load()
-    for m, _, _ in _build_modules(project, project.python_source):
+    _build_outputs(project, project.python_source)
+    for m in project.modules:
         typed = project.python_source.joinpath(*m.parent, "py.typed")
         if m.parent and not typed.exists():
             typed.write_text("")
-    wheel = _writer(project, cpython_tag())
+    wheel = _writer(project, project.wheel_tag())
     dist = normalize_name(project.meta["name"])
     wheel.add(f"__editable__.{dist}-{project.meta['version']}.pth", f"{project.python_source}\n")
     return wheel.write(Path(wheel_directory)).name
@@ -214,7 +254,7 @@ def build_sdist(sdist_directory: str, config_settings: dict[str, Any] | None = N
 def prepare_metadata_for_build_wheel(metadata_directory: str, config_settings: dict[str, Any] | None = None) -> str:
     """PEP 517: the dist-info folder without building anything (pip asks for it first)."""
     project = _load()
-    wheel = _writer(project, cpython_tag())
+    wheel = _writer(project, project.wheel_tag())
     target = Path(metadata_directory) / wheel.dist_info
     target.mkdir(parents=True, exist_ok=True)
     for arcname, (data, _) in wheel.files.items():

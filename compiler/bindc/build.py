@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from bindc.cache import build_dir, locked
+from bindc.capi.limited import LIMITED_API_3_11
 from bindc.gomod import BuildModule, GoModError, read_go_mod
 from bindc.interpreter import Interpreter, InterpreterError, find_interpreter
 from bindc.progress import Reporter, SilentReporter, human_size
@@ -57,9 +58,18 @@ class Built:
     stub: Path | None = None
 
 
+#: The file name suffix of an abi3 module on this platform (PEP 384, PEP 3149).
+ABI3_SUFFIX = ".abi3.so"
+
+
 def build_extension(package: str, out: Path, *, module: str | None = None, python: str | None = None,
-                    strict: bool = False, cwd: Path | None = None, reporter: Reporter | None = None) -> Built:
+                    strict: bool = False, cwd: Path | None = None, reporter: Reporter | None = None,
+                    abi3: bool = False) -> Built:
     """Generate bindings for ``package`` and build them into ``out/NAME<EXT_SUFFIX>`` + ``NAME.pyi``.
+
+    With ``abi3`` the module uses only the limited API of CPython 3.11 (proven before building,
+    see :mod:`bindc.limited_check`), is compiled with ``Py_LIMITED_API`` and is named
+    ``NAME.abi3.so``: one file for CPython 3.11 and every later version.
 
     Diagnostics go to ``reporter`` before ``go build`` starts; a failure raises
     :class:`BuildError`. Only ``out/NAME<EXT_SUFFIX>`` and ``out/NAME.pyi`` are written (each
@@ -74,11 +84,14 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
         interp = find_interpreter(python)
     except InterpreterError as e:
         raise BuildError(str(e)) from None
+    if abi3 and interp.version_tuple < (3, 11):
+        raise BuildError(f"--abi3 builds for the limited API of CPython 3.11, but {interp.executable} is "
+                         f"Python {interp.version}: build with Python 3.11 or later")
     target = (interp.executable, interp.version, interp.ext_suffix, module or "", str(out),
-              "strict" if strict else "")
+              "strict" if strict else "", "abi3" if abi3 else "")
     directory = _package_directory(package, cwd)
     if directory is None:  # an import path: the go command says where it is
-        return _build(package, out, module, python, strict, cwd, reporter, interp, target, stamp=None)
+        return _build(package, out, module, python, strict, cwd, reporter, interp, target, stamp=None, abi3=abi3)
     root = build_dir(module or directory.name, "dir", str(directory), *target)
     inputs = _inputs(directory, target)
     with locked(root):
@@ -86,7 +99,8 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
         record = stamp.matches(inputs)
         if record is None:
             stamp.clear()
-            return _build(package, out, module, python, strict, cwd, reporter, interp, target, stamp=(stamp, inputs))
+            return _build(package, out, module, python, strict, cwd, reporter, interp, target, stamp=(stamp, inputs),
+                          abi3=abi3)
     if record["diagnostics"]:
         reporter.diagnostics(record["diagnostics"])
     reporter.done(f"{record['summary']} (up to date)")
@@ -132,7 +146,7 @@ def _inputs(directory: Path, target: tuple[str, ...]) -> str:
 
 
 def _build(package: str, out: Path, module: str | None, python: str | None, strict: bool, cwd: Path, reporter: Reporter,
-           interp: Interpreter, target: tuple[str, ...], stamp: tuple[Stamp, str] | None) -> Built:
+           interp: Interpreter, target: tuple[str, ...], stamp: tuple[Stamp, str] | None, abi3: bool = False) -> Built:
     """The full build: locate, generate, write the build module, go build, install the outputs."""
     from bindc.driver import Request, generate_files
     from bindc.frontend import PackageNotFoundError, locate_package
@@ -147,7 +161,7 @@ def _build(package: str, out: Path, module: str | None, python: str | None, stri
     with contextlib.nullcontext(root) if stamp else locked(root):
         wrapper_dir = root / "bindings"
         result = generate_files(Request(package=package, out=wrapper_dir, module=module, python=python, cwd=cwd,
-                                        strict=strict, on_phase=reporter.phase))
+                                        strict=strict, abi3=abi3, on_phase=reporter.phase))
         diagnostics = result.sink.render_all() if result.sink.items else ""
         if diagnostics:
             reporter.diagnostics(diagnostics)
@@ -161,8 +175,10 @@ def _build(package: str, out: Path, module: str | None, python: str | None, stri
         write_all(result.files)
 
         reporter.phase("go build")
-        so_built = root / f"{name}{interp.ext_suffix}"
+        so_built = root / f"{name}{ABI3_SUFFIX if abi3 else interp.ext_suffix}"
         env = go_env(interp.cgo_env(runtime_dir(), embed=False))
+        if abi3:  # the runtime's C and the wrappers, compiled against the stable ABI only
+            env["CGO_CFLAGS"] += f" -DPy_LIMITED_API=0x{LIMITED_API_3_11:08x}"
         env["CGO_CFLAGS"] += "".join(f" -ffile-prefix-map={d}={alias}" for d, alias in (
             (interp.include_dir, "/python/include"), (runtime_dir(), "/py4go/runtime")))
         env["GOWORK"] = "off"  # the build module is the whole build: no go.work of the caller applies
@@ -200,20 +216,24 @@ def _install(built: Path, out: Path) -> Path:
     return target
 
 
-def _write_build_module(root: Path, import_path: str | None, module_root: Path | None) -> None:
-    """go.mod, go.sum and main.go of the build module."""
+def _write_build_module(root: Path, import_path: str | None, module_root: Path | None,
+                        bindings: tuple[str, ...] = ("bindings",), more_roots: tuple[Path, ...] = ()) -> None:
+    """go.mod, go.sum and main.go of the build module, whose main imports every wrapper
+    package in ``bindings`` (folders of ``root``; several for a bundle, whose bound packages
+    may come from ``more_roots`` modules too)."""
     build = BuildModule(BUILD_MODULE_PATH)
     runtime = runtime_dir()
     go_sum = ""
-    if module_root is not None and (module_root / "go.mod").exists():
+    roots = [r for r in dict.fromkeys([module_root, *more_roots]) if r is not None and (r / "go.mod").exists()]
+    for mroot in roots:
         try:
-            bound = read_go_mod(module_root)
+            bound = read_go_mod(mroot)
         except GoModError as e:
             raise BuildError(str(e)) from None
-        build.carry_over(bound, module_root, keep={RUNTIME_IMPORT_PATH, bound.path})
-        build.use_directory(bound.path, module_root)
-        if (module_root / "go.sum").exists():
-            go_sum = (module_root / "go.sum").read_text()
+        build.carry_over(bound, mroot, keep={RUNTIME_IMPORT_PATH, bound.path})
+        build.use_directory(bound.path, mroot)
+        if (mroot / "go.sum").exists():
+            go_sum += (mroot / "go.sum").read_text()
     build.use_directory(RUNTIME_IMPORT_PATH, runtime)
     _link_directories(root, build)
     _write_owned_by_go(root / "go.mod", build.render())
@@ -222,7 +242,7 @@ def _write_build_module(root: Path, import_path: str | None, module_root: Path |
         "// Code generated by bindc. DO NOT EDIT.\n\n"
         "// Command extension is linked with -buildmode=c-shared; Python loads it as a module.\n"
         "package main\n\n"
-        f'import _ "{BUILD_MODULE_PATH}/bindings"\n\n'
+        + "".join(f'import _ "{BUILD_MODULE_PATH}/{b}"\n' for b in bindings) + "\n"
         "func main() {}\n"
     )))
 

@@ -105,11 +105,21 @@ def check(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = Non
 
 
 @app.command()
-def build(package: PackageArg = ".",
+def build(packages: Annotated[Optional[list[str]], typer.Argument(
+              help="Package directories or Go import paths (default: the current directory); several "
+                   "need --package.")] = None,
           out: Annotated[Path, typer.Option("--out", help="Directory for NAME<EXT_SUFFIX> and NAME.pyi.")] = ...,  # type: ignore[assignment]
           module: ModuleOpt = None, python: PythonOpt = None, strict: StrictOpt = False,
-          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False) -> None:
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+          abi3: Annotated[bool, typer.Option(
+              "--abi3", help="Use only the limited API of CPython 3.11 (checked with libclang) and write "
+                             "NAME.abi3.so, which imports on 3.11 and every later CPython.")] = False,
+          package: Annotated[Optional[str], typer.Option(
+              "--package", help="Link every package into one library (one Go runtime) as submodules of "
+                                "the Python package DIR/NAME; types cross between them.")] = None) -> None:
     """Build a Go package as a CPython extension module importable from --out.
+
+    With several packages and --package NAME, one shared library holds them all (DIR/NAME/).
 
     Shows each phase with its elapsed time (a spinner on a terminal), diagnostics before
     `go build` starts, and a summary line last.
@@ -118,8 +128,18 @@ def build(package: PackageArg = ".",
     from bindc.progress import ConsoleReporter, QuietReporter
 
     reporter = QuietReporter() if quiet else ConsoleReporter()
+    packages = packages or ["."]
     try:
-        build_extension(package, out, module=module, python=python, strict=strict, reporter=reporter)
+        if package is not None:
+            from bindc.bundle import build_bundle
+
+            if module is not None:
+                raise BuildError("--module names one module; with --package each submodule is named after its Go package")
+            build_bundle(packages, out, package, python=python, strict=strict, reporter=reporter, abi3=abi3)
+            return
+        if len(packages) > 1:
+            raise BuildError(f"{len(packages)} packages given: link them into one library with --package NAME")
+        build_extension(packages[0], out, module=module, python=python, strict=strict, reporter=reporter, abi3=abi3)
     except BuildError as e:
         if e.result is not None and e.result.module is not None:
             reporter.info(e.result.module.summary.line())

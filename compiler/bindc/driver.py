@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from bindc.capi import CApiError, CSignature, load_model, verify
+from bindc.capi.limited import LIMITED_API_3_11
+from bindc.limited_check import limited_api_errors
 from bindc.diagnostics import DiagnosticSink
 from bindc.emit.c_values import VALUES_CAPI
 from bindc.emit.sentinels import SENTINEL_CAPI
@@ -27,6 +29,7 @@ from bindc.naming import is_valid_python_identifier
 from bindc.resolve import BoundModule, resolve
 from bindc.resolve.types import package_level_names
 from bindc.resources import GoToolchainError, runtime_dir
+from bindc.typemap.classes import SiblingClass
 from bindc.writer import GeneratedFile
 
 
@@ -40,6 +43,11 @@ class Request:
     python: str | None = None
     cwd: Path = field(default_factory=Path.cwd)
     strict: bool = False  # every skipped exported declaration is an error (for CI)
+    #: Emit for the stable ABI (``NAME.abi3.so``): only the limited API of CPython 3.11, proven
+    #: by :mod:`bindc.capi.limited` over the generated C and the runtime's.
+    abi3: bool = False
+    #: Classes of the other modules linked into the same library (``bindc build A B --package``).
+    siblings: tuple[SiblingClass, ...] = ()
     #: Called with each phase's name as it starts ("locate", "parse", "resolve", "verify C API",
     #: "emit"), so a front end can show progress; not part of the request's identity.
     on_phase: Callable[[str], None] | None = field(default=None, compare=False)
@@ -105,12 +113,13 @@ def generate_files(req: Request) -> Result:
             return Result([], sink, interpreter=interp)
 
     req.phase("resolve")
-    module = resolve(package, module_name, sink, target_import=target_import)
+    module = resolve(package, module_name, sink, target_import=target_import,
+                     siblings={(s.import_path, s.go_name): s for s in req.siblings})
     _check_summary(module, req.strict, sink)
     if target_import is None:
         _check_generated_names(module, sink)
     req.phase("verify C API")
-    _verify_c_api(module, interp, sink)
+    _verify_c_api(module, interp, sink, limited_api=LIMITED_API_3_11 if req.abi3 else None)
     if sink.has_errors:
         return Result([], sink, module, interp)
 
@@ -123,6 +132,11 @@ def generate_files(req: Request) -> Result:
         GeneratedFile(out_dir / c_name, emit_c_file(module, note)),
         GeneratedFile(out_dir / pyi_name, check_stub(emit_stub(module, note), pyi_name)),
     ]
+    if req.abi3:
+        req.phase("verify limited API")
+        sink.extend(limited_api_errors(module, files[1], interp, go_file=files[0]))
+        if sink.has_errors:
+            return Result([], sink, module, interp)
     return Result(files, sink, module, interp)
 
 
@@ -148,8 +162,9 @@ def _check_generated_names(module: BoundModule, sink: DiagnosticSink) -> None:
                        f"rename it or generate into a separate package with --out")
 
 
-def _verify_c_api(module: BoundModule, interp: Interpreter, sink: DiagnosticSink) -> None:
-    """Check every C function the output will call against the target's headers."""
+def required_capi(module: BoundModule) -> dict[str, CSignature]:
+    """Every C function the output will call, each naming what needs it (a mapping, or the
+    wrappers themselves)."""
     wanted: dict[str, CSignature] = {s.name: s for s in WRAPPER_CAPI}
     if module.values:
         wanted.update((s.name, s) for s in VALUES_CAPI + SENTINEL_CAPI)
@@ -159,8 +174,15 @@ def _verify_c_api(module: BoundModule, interp: Interpreter, sink: DiagnosticSink
             for sig in mapping.capi:
                 wanted.setdefault(sig.name, CSignature(sig.name, sig.returns, sig.params, sig.variadic,
                                                        needed_by=f"the {mapping.go_type} mapping"))
+    return wanted
+
+
+def _verify_c_api(module: BoundModule, interp: Interpreter, sink: DiagnosticSink, limited_api: int | None = None) -> None:
+    """Check every C function the output will call against the target's headers (only their
+    limited API when ``limited_api`` is set: an abi3 build)."""
+    wanted = required_capi(module)
     try:
-        model = load_model(interp, include_runtime=True, runtime_dir=runtime_dir())
+        model = load_model(interp, include_runtime=True, runtime_dir=runtime_dir(), limited_api=limited_api)
     except CApiError as e:
         sink.error(str(e))
         sink.extend(getattr(e, "diagnostics", []))

@@ -64,8 +64,8 @@ def write_pyproject(root: Path, tool: str) -> Path:
     ("", "no [[tool.bindc.module]] entries"),
     ('[[tool.bindc.module]]\nname = "demo.-x"\npackage = "go/fast"\n', "name must be a dotted Python module name"),
     ('[[tool.bindc.module]]\nname = "demo._fast"\npackage = "go/nope"\n', "package 'go/nope' is not a directory"),
-    ('[[tool.bindc.module]]\nname = "demo._fast"\npackage = "go/fast"\n[tool.bindc]\nabi3 = true\n',
-     "abi3 = true is not supported by this bindc yet"),
+    ('[[tool.bindc.module]]\nname = "demo._fast"\npackage = "go/fast"\n[tool.bindc]\nabi3 = "yes"\n',
+     "[tool.bindc] abi3 must be true or false, got 'yes'"),
     ('[tool.bindc]\nmodules = []\n', "unknown key(s) modules"),
 ])
 def test_project_errors_name_the_key(tmp_path: Path, tool: str, message: str) -> None:
@@ -181,3 +181,73 @@ def test_sdist_builds_a_wheel_elsewhere(tmp_path: Path) -> None:
         tar.extractall(tmp_path / "unpacked", filter="data")
     wheel = pip_wheel(tmp_path / "unpacked" / "demo-0.1.0", tmp_path / "dist")
     assert wheel.name == f"demo-0.1.0-{TAG}.whl"
+
+
+@pytest.mark.go
+def test_abi3_wheel_is_tagged_cp311_abi3_and_imports_on_every_python(tmp_path: Path) -> None:
+    """``[tool.bindc] abi3 = true``: the wheel holds ``demo/_fast.abi3.so``, is tagged
+    ``cp311-abi3-PLATFORM`` (file name and WHEEL), and its contents import on 3.11, 3.12, 3.13."""
+    from tests.pythons import interpreters
+
+    project = copy_demo(tmp_path / "p")
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + "\n[tool.bindc]\nabi3 = true\n")
+    old = Path.cwd()
+    os.chdir(project)
+    try:
+        from bindc.backend import build_wheel
+        name = build_wheel(str(tmp_path / "dist"))
+    finally:
+        os.chdir(old)
+    platform = sysconfig.get_platform().replace("-", "_").replace(".", "_")
+    assert name == f"demo-0.1.0-cp311-abi3-{platform}.whl"
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(tmp_path / "dist" / name) as wheel:
+        names = wheel.namelist()
+        assert f"Tag: cp311-abi3-{platform}\n" in wheel.read("demo-0.1.0.dist-info/WHEEL").decode()
+        wheel.extractall(unpacked)
+    assert "demo/_fast.abi3.so" in names and not any(".cpython-" in n for n in names)
+    found = [f for f in interpreters() if f.executable is not None]
+    assert found, "no interpreter found"
+    for target in found:
+        proc = run([target.executable, "-c", "import demo; print(demo.fib_table(6), demo.median([3.0, 1.0, 2.0]))"],
+                   env=dict(os.environ, PYTHONPATH=str(unpacked)))
+        assert proc.stdout.strip() == "[0, 1, 1, 2, 3, 5] 2.0", (target.version, proc.stdout)
+
+
+@pytest.mark.go
+def test_several_modules_are_one_library_in_the_wheel(tmp_path: Path) -> None:
+    """Two ``[[tool.bindc.module]]`` entries: one library (one Go runtime) and a loader per
+    module in the wheel; module ``_measure`` takes and returns module ``_geom``'s classes."""
+    project = tmp_path / "p"
+    shutil.copytree(REPO / "tests" / "e2e" / "bundle", project / "go")
+    (project / "demo").mkdir()
+    (project / "demo" / "__init__.py").write_text("")
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "demo"\nversion = "1.0"\n\n'
+        '[[tool.bindc.module]]\nname = "demo._geom"\npackage = "go/geom"\n\n'
+        '[[tool.bindc.module]]\nname = "demo._measure"\npackage = "go/measure"\n')
+    old = Path.cwd()
+    os.chdir(project)
+    try:
+        from bindc.backend import build_wheel
+        name = build_wheel(str(tmp_path / "dist"))
+    finally:
+        os.chdir(old)
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(tmp_path / "dist" / name) as wheel:
+        names = set(wheel.namelist())
+        wheel.extractall(unpacked)
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    assert {f"demo/_bindc_go{suffix}", "demo/_geom.py", "demo/_geom.pyi", "demo/_measure.py", "demo/_measure.pyi",
+            "demo/py.typed", "demo/__init__.py"} <= names
+    assert sum(n.endswith(".so") for n in names) == 1
+    assert "from demo._geom import Point" in (unpacked / "demo" / "_measure.pyi").read_text()
+    proc = run([sys.executable, "-c", "from demo import _geom, _measure\n"
+                "q = _measure.moved(_geom.Point(1, 2), 1)\n"
+                "assert type(q) is _geom.Point and (q.x, q.y) == (2, 3)\n"
+                "assert _measure.touches(q) == 1 and _geom.get_count() == 1\n"
+                "assert _geom.Point.__module__ == 'demo._geom'\n"
+                "print(_measure.__name__, _measure.__file__.endswith('" + suffix + "'))\n"],
+               env=dict(os.environ, PYTHONPATH=str(unpacked)))
+    assert proc.stdout.split() == ["demo._measure", "True"]

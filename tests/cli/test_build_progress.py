@@ -5,12 +5,13 @@ the summary last, ``--quiet``, and a rebuild with nothing changed rewrites nothi
 from __future__ import annotations
 
 import os
+import sysconfig
 from pathlib import Path
 
 import pytest
 
 from bindc.build import build_extension
-from bindc.progress import Reporter
+from bindc.progress import Reporter, human_size
 from tests.cli.test_cli import invoke
 
 GO = ("// Package tally counts.\npackage tally\n\n// Add adds.\nfunc Add(a, b int) int { return a + b }\n\n"
@@ -94,3 +95,37 @@ def test_cli_output_plain_and_quiet(tally: Path, tmp_path: Path) -> None:
     failed = invoke("build", str(tally), "--out", str(tmp_path / "out"), "-q", cwd=tmp_path)
     assert failed.exit_code == 2
     assert failed.output.startswith("bindc build: go build failed:") and "tally/tally.go:5:" in failed.output
+
+
+@pytest.mark.go
+def test_cli_abi3_builds_one_abi3_module_next_to_a_full_build(tally: Path, tmp_path: Path) -> None:
+    """``bindc build --abi3``: the limited-API proof is a phase before ``go build``, the output is
+    ``NAME.abi3.so``, and a full-API build into the same folder is a separate build (both stay)."""
+    rec = Recorder()
+    built = build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=rec, abi3=True)
+    phases = [name for kind, name in rec.events if kind == "phase"]
+    assert phases == ["locate", "parse", "resolve", "verify C API", "emit", "verify limited API", "go build"]
+    assert built.extension == tmp_path / "out" / "tally.abi3.so"
+    r = invoke("build", str(tally), "--out", str(tmp_path / "out"), "-q", cwd=tmp_path)
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.suffix == ".so") == \
+        sorted(["tally.abi3.so", f"tally{sysconfig.get_config_var('EXT_SUFFIX')}"])
+    again = invoke("build", str(tally), "--out", str(tmp_path / "out"), "--abi3", cwd=tmp_path)
+    assert again.exit_code == 0, again.output
+    assert again.output.splitlines()[-1].startswith(
+        "bindc: tally: bound 1 of 2 exported declarations; skipped 1: 1 chan int -> out/tally.abi3.so " \
+        f"({human_size(built.extension.stat().st_size)}) (up to date) in ")
+
+
+def test_abi3_needs_python_3_11_or_later(tally: Path, tmp_path: Path) -> None:
+    """The limited API of 3.11 is the floor: an older target interpreter is a clear error."""
+    from bindc.build import BuildError
+    from tests.pythons import discover
+
+    old = discover("3.10")
+    if old.executable is None:
+        pytest.skip(old.reason)
+    with pytest.raises(BuildError) as err:
+        build_extension(str(tally), tmp_path / "out", cwd=tmp_path, python=old.executable, abi3=True)
+    assert str(err.value).startswith("--abi3 builds for the limited API of CPython 3.11, but ")
+    assert "build with Python 3.11 or later" in str(err.value)

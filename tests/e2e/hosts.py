@@ -64,10 +64,11 @@ func fail(err error) {{
 """
 
 
-def build_ext(out: Path, package_dir: Path) -> Path:
+def build_ext(out: Path, package_dir: Path, *, python: str | None = None, abi3: bool = False) -> Path:
     """``bindc build`` of the Go package at ``package_dir`` into ``out`` (the extension module
-    and its stub), failing with the diagnostics if bindc reported an error."""
-    built = build_extension(str(package_dir), out, cwd=package_dir)
+    and its stub) for ``python`` (default the running interpreter), failing with the
+    diagnostics if bindc reported an error."""
+    built = build_extension(str(package_dir), out, cwd=package_dir, python=python, **({"abi3": True} if abi3 else {}))
     assert not built.result.sink.has_errors, built.result.sink.render_all()
     return out
 

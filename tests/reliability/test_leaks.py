@@ -65,6 +65,49 @@ def test_wrapper_kinds_do_not_leak(kitchen_ext: Path, stress: bool) -> None:
     assert_no_leaks(rows, n)
 
 
+@pytest.fixture(scope="module")
+def kitchen_abi3_ext(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kitchen package built with ``--abi3`` (limited API)."""
+    from bindc.build import build_extension
+
+    out = tmp_path_factory.mktemp("reliability_kitchen_abi3")
+    built = build_extension(str(HERE.parent / "e2e" / "kitchen"), out, cwd=HERE.parent / "e2e" / "kitchen", abi3=True)
+    assert not built.result.sink.has_errors and built.extension is not None
+    assert built.extension.name == "kitchen.abi3.so"
+    return out
+
+
+def test_wrapper_kinds_do_not_leak_abi3(kitchen_abi3_ext: Path, stress: bool) -> None:
+    """The same kinds through an abi3 build, whose runtime takes the limited API's paths."""
+    n = calls(stress)
+    proc = run_script(HERE / "leak_kitchen.py", str(n), path=kitchen_abi3_ext, timeout=3600 if stress else 300)
+    rows = parse(proc.stdout)
+    assert len(rows) == 30
+    assert_no_leaks(rows, n)
+
+
+def test_wrapper_kinds_do_not_leak_in_a_bundle(tmp_path: Path, stress: bool) -> None:
+    """The same kinds through kitchen linked into a bundle with callbacks (one library)."""
+    from bindc.bundle import build_bundle
+
+    e2e = HERE.parent / "e2e"
+    build_bundle([str(e2e / "kitchen"), str(e2e / "callbacks")], tmp_path / "ext", "pair", cwd=e2e)
+    script = tmp_path / "leak_bundle.py"
+    script.write_text(textwrap.dedent(f"""\
+        import sys
+        import pair                              # loads pair.kitchen and pair.callbacks
+        sys.modules["kitchen"] = pair.kitchen    # what leak_kitchen imports
+        sys.path.insert(0, {str(HERE)!r})
+        import leak_kitchen
+        sys.exit(leak_kitchen.main())
+        """))
+    n = calls(stress)
+    proc = run_script(script, str(n), path=tmp_path / "ext", timeout=3600 if stress else 300)
+    rows = parse(proc.stdout)
+    assert len(rows) == 30
+    assert_no_leaks(rows, n)
+
+
 def test_leak_check_notices_a_leak(kitchen_ext: Path, tmp_path: Path) -> None:
     """The measurement can fail: a kind that keeps one object per call is caught."""
     script = tmp_path / "leaky.py"

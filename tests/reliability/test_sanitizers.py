@@ -174,6 +174,58 @@ def test_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
 
 
 @needs_asan
+@needs_objdump
+@pytest.mark.parametrize("package", ["kitchen", "classes", "callbacks"])
+def test_abi3_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same, for the abi3 build (``--abi3``: the runtime's limited-API code paths, such
+    as the handle slot found through PyType_GetSlot and vectorcall through tuples)."""
+    src = E2E / package
+    monkeypatch.setenv("GOFLAGS", go_build_env(embed=False)["GOFLAGS"])
+    built = build_extension(str(src), tmp_path / "ext", cwd=src, abi3=True)
+    assert not built.result.sink.has_errors
+    so = tmp_path / "ext" / f"{package}.abi3.so"
+    assert_instrumented(so, f"PyInit_{package}")
+    assert_instrumented(so, "py4go_bind_bytes")
+    scripts = {n: s for n, s in _scripts(package).items() if stress or n not in SLOW}
+    (tmp_path / "checks.json").write_text(json.dumps(scripts))
+    env = san.run_env(dict(go_env(), PYTHONPATH=str(tmp_path / "ext"), PYTHONFAULTHANDLER="1"), preload=True)
+    proc, report = sanitized([sys.executable, str(HERE / "run_checks.py"), str(tmp_path / "checks.json")],
+                             env=env, cwd=tmp_path, timeout=900 if stress else 300)
+    assert_clean(f"{package} checks under ASan (abi3)", proc, report)
+    assert proc.stdout.split().count("ok") == len(scripts), proc.stdout
+    print(f"{package} (abi3): {len(scripts)} checks passed under ASan")
+
+
+@needs_asan
+@needs_objdump
+def test_bundle_checks_under_asan(tmp_path: Path, stress: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bundle (tests/e2e/bundle: two modules, one library, classes crossing between them)
+    built with ``-asan``: its e2e checks and kitchen's, from a bundle of kitchen and callbacks."""
+    from bindc.bundle import build_bundle
+    from tests.e2e.test_bundle import CHECKS as BUNDLE_CHECKS
+
+    monkeypatch.setenv("GOFLAGS", go_build_env(embed=False)["GOFLAGS"])
+    shapes = build_bundle([str(E2E / "bundle" / "geom"), str(E2E / "bundle" / "measure")], tmp_path / "ext",
+                          "shapes", cwd=E2E / "bundle")
+    pair = build_bundle([str(E2E / "kitchen"), str(E2E / "callbacks")], tmp_path / "ext", "pair", cwd=E2E)
+    assert_instrumented(shapes.library, "PyInit_measure")
+    assert_instrumented(pair.library, "py4go_bind_bytes")
+    scripts = {f"shapes_{n}": textwrap.dedent(src) for n, src in BUNDLE_CHECKS.items()}
+    for package in ("kitchen", "callbacks"):
+        # The checks import the module by its own name: alias the bundle's submodule.
+        scripts.update({f"{package}_{n}": f"import sys, pair\nsys.modules[{package!r}] = pair.{package}\n" + src
+                        for n, src in _scripts(package).items() if stress or n not in SLOW})
+    (tmp_path / "checks.json").write_text(json.dumps(scripts))
+    env = san.run_env(dict(go_env(), PYTHONPATH=str(tmp_path / "ext"), PYTHONFAULTHANDLER="1"), preload=True)
+    proc, report = sanitized([sys.executable, str(HERE / "run_checks.py"), str(tmp_path / "checks.json")],
+                             env=env, cwd=tmp_path, timeout=900 if stress else 300)
+    assert_clean("bundle checks under ASan", proc, report)
+    assert proc.stdout.split().count("ok") == len(scripts), proc.stdout
+    print(f"bundles: {len(scripts)} checks passed under ASan")
+
+
+@needs_asan
 def test_kitchen_fuzzing_under_asan(tmp_path: Path, stress: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hypothesis values (huge ints, lone surrogates, buffers of every kind...) through every
     kitchen wrapper under ASan: 15 s for 20 examples per function, so only under --stress."""

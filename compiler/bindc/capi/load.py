@@ -21,17 +21,19 @@ def load_model(
     runtime_dir: Path | None = None,
     cache_dir: Path | None = None,
     use_cache: bool = True,
+    limited_api: int | None = None,
 ) -> CApiModel:
     """The C-API model of ``interpreter``'s headers (default: the running Python).
 
     With ``include_runtime`` the translation unit includes py4go's ``py4go.h`` (from
     ``runtime_dir``, default the project's ``runtime/``), so the runtime's functions are in the
-    model too. ``cache_dir`` defaults to :func:`bindc.capi.cache.default_cache_dir`.
+    model too. With ``limited_api`` (``Py_LIMITED_API``, e.g. ``0x030b0000``) only the stable
+    ABI of that version is declared. ``cache_dir`` defaults to :func:`bindc.capi.cache.default_cache_dir`.
     Raises :class:`~bindc.capi.libclang.CApiError` when libclang is missing or the headers do not parse.
     """
     interp = interpreter or find_interpreter()
     rt = str(runtime_dir or default_runtime_dir()) if include_runtime else None
-    request = probe_request(interp.include_dir, rt)
+    request = probe_request(interp.include_dir, rt, limited_api)
     directory = cache_dir if cache_dir is not None else cache.default_cache_dir()
     key = cache.lookup_key(clang_version(), request.args, request.source)
     if use_cache:

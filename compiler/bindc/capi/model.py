@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: Bump when the JSON layout of :meth:`CApiModel.to_json` changes; it is part of the cache key.
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,8 @@ class CApiModel:
     sizes: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     includes_runtime: bool = False
     from_cache: bool = field(default=False, compare=False)
+    #: ``Py_LIMITED_API`` the headers were read with (only the stable ABI), or None (full API).
+    limited_api: int | None = None
 
     @property
     def python_minor(self) -> str:
@@ -205,6 +207,7 @@ class CApiModel:
             "typedefs": self.typedefs,
             "sizes": self.sizes,
             "includes_runtime": self.includes_runtime,
+            "limited_api": self.limited_api,
         }
 
     @classmethod
@@ -222,4 +225,5 @@ class CApiModel:
             sizes={str(k): int(v) for k, v in raw["sizes"].items()},
             includes_runtime=bool(raw["includes_runtime"]),
             from_cache=from_cache,
+            limited_api=raw.get("limited_api"),
         )

@@ -31,6 +31,8 @@ class ProbeRequest:
     runtime_dir: str | None
     source: str
     args: tuple[str, ...]
+    #: ``Py_LIMITED_API`` value the probe defines (``0x030b0000``), or None for the full API.
+    limited_api: int | None = None
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,13 @@ class ParseResult:
     included_files: tuple[str, ...]
 
 
-def probe_request(include_dir: str, runtime_dir: str | None = None) -> ProbeRequest:
-    """The probe translation unit for these headers (with py4go.h when ``runtime_dir`` is given)."""
+def probe_request(include_dir: str, runtime_dir: str | None = None, limited_api: int | None = None) -> ProbeRequest:
+    """The probe translation unit for these headers (with py4go.h when ``runtime_dir`` is given).
+
+    With ``limited_api`` (e.g. ``0x030b0000``) the probe defines ``Py_LIMITED_API`` first, so the
+    model holds only what the stable ABI of that version declares: an abi3 build is checked
+    against it.
+    """
     if runtime_dir is None:
         head = "#define PY_SSIZE_T_CLEAN\n#include <Python.h>\n"
     else:
@@ -53,11 +60,13 @@ def probe_request(include_dir: str, runtime_dir: str | None = None) -> ProbeRequ
     sized = "#ifdef PY_VERSION\n"
     sized += "".join(f"extern {t} *bindc_sizeof_{i};\n" for i, t in enumerate(SIZED_TYPES))
     sized += "#endif\n"
+    if limited_api is not None:
+        head = f"#define Py_LIMITED_API 0x{limited_api:08x}\n" + head
     args = ["-x", "c", "-std=gnu11", f"-I{include_dir}"]
     if runtime_dir is not None:
         args.append(f"-I{runtime_dir}")
     args += gcc_builtin_include()
-    return ProbeRequest(include_dir, runtime_dir, head + sized, tuple(args))
+    return ProbeRequest(include_dir, runtime_dir, head + sized, tuple(args), limited_api)
 
 
 def parse_headers(request: ProbeRequest) -> ParseResult:
@@ -73,6 +82,8 @@ def parse_headers(request: ProbeRequest) -> ParseResult:
     errors = clang_diagnostics(tu)
     if errors:
         what = "py4go.h and Python.h" if request.runtime_dir else "Python.h"
+        if request.limited_api is not None:
+            what += f" with Py_LIMITED_API=0x{request.limited_api:08x}"
         raise CApiError(f"{what} from {request.include_dir} does not parse with libclang:", errors[:20])
 
     functions: dict[str, CFunction] = {}
@@ -111,6 +122,7 @@ def parse_headers(request: ProbeRequest) -> ParseResult:
         typedefs=typedefs,
         sizes=sizes,
         includes_runtime=request.runtime_dir is not None,
+        limited_api=request.limited_api,
     )
     included = sorted({str(Path(inc.include.name)) for inc in tu.get_includes()})
     return ParseResult(model, tuple(included))

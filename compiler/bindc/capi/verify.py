@@ -48,6 +48,9 @@ def _needed_by(needed_by: str) -> str:
 
 
 def _headers(model: CApiModel) -> str:
+    if model.limited_api is not None:
+        return (f"the limited API (Py_LIMITED_API=0x{model.limited_api:08x}) of the Python "
+                f"{model.python_minor} headers at {model.include_dir}")
     return f"Python {model.python_minor} headers at {model.include_dir}"
 
 

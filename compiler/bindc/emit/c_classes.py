@@ -28,6 +28,8 @@ def emit_class_declarations(p: LinePrinter, module: BoundModule) -> None:
     are not static: the Go side registers the classes by them (names carry the module)."""
     for cls in module.classes:
         p.P(f"PyTypeObject *{class_type_var(module.name, cls.py_name)};")
+    for sibling in module.sibling_classes:  # defined by another module of the same library
+        p.P(f"extern PyTypeObject *{sibling.type_var};")
 
 
 def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:

@@ -78,7 +78,7 @@ def _emit_helpers(p: LinePrinter) -> None:
     p.P("bindc_enum_format(PyObject *self, PyObject *spec)")
     p.P("{")
     with p.indent():
-        p.P("if (PyUnicode_Check(spec) && PyUnicode_GET_LENGTH(spec) == 0)")
+        p.P("if (PyUnicode_Check(spec) && PyUnicode_GetLength(spec) == 0)")
         with p.indent():
             p.P("return PyObject_Str(self);")
         p.P("PyObject *i = PyNumber_Index(self);")

@@ -30,6 +30,8 @@ against what was bound (``bound 99 of 108 exported declarations; skipped 9: 7 *b
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Mapping
+
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Package
 from bindc.resolve import classes, foreign, functions, names, outparams, sentinels, types, values, variables
@@ -49,17 +51,22 @@ __all__ = ["BoundClass", "BoundConstant", "BoundEnum", "BoundField", "BoundFunct
            "bind_function", "resolve", "wanted"]
 
 
+if TYPE_CHECKING:
+    from bindc.typemap.classes import SiblingClass
+
+
 def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
-            target_import: str | None = None) -> BoundModule:
+            target_import: str | None = None, siblings: "Mapping[tuple[str, str], SiblingClass] | None" = None) -> BoundModule:
     """Build the binding plan for ``package`` as Python module ``module_name``.
 
     With ``target_import`` (``bindc generate --out``) only the exported API is bound and the
-    generated package calls it through that import path.
+    generated package calls it through that import path. ``siblings`` are the classes of the
+    other modules of a bundle (one shared library), which this module's API may take and return.
     """
     in_package = target_import is None
     # In-package, generated Go functions share the package's namespace: its names are taken.
     symbols = SymbolTable(module_name, package_level_names(package) if in_package else ())
-    state = ResolveState(package, module_name, sink, target_import, symbols)
+    state = ResolveState(package, module_name, sink, target_import, symbols, siblings=dict(siblings or {}))
     for p in PASSES:
         p.run(state)
     return BoundModule(
@@ -73,4 +80,5 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
         symbols=symbols,
         imports=tuple(state.env.imports.items()),
         summary=summarize(state),
+        sibling_classes=tuple(state.siblings.values()),
     )

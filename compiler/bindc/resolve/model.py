@@ -14,6 +14,7 @@ from bindc.ir import Func, NamedType, Package, Param, Span, TypeDecl, ValueDecl
 from bindc.naming import python_safe
 from bindc.resolve.symbols import SymbolTable
 from bindc.typemap.base import TypeMapping
+from bindc.typemap.classes import SiblingClass
 from bindc.typemap.named import EnumMapping
 
 PyValue = int | float | complex | str | bool
@@ -247,6 +248,8 @@ class BoundModule:
     imports: tuple[tuple[str, str], ...] = ()
     summary: "BindingSummary" = field(default_factory=lambda: BindingSummary(0, 0), compare=False, hash=False,
                                       repr=False)
+    #: Classes of the other modules of a bundle this module may convert to (declared extern).
+    sibling_classes: tuple["SiblingClass", ...] = ()
 
     def stem(self, key: object) -> str:
         """The unique stem of a bound function's, class's or field's generated identifiers."""

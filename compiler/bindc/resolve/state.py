@@ -12,6 +12,7 @@ from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Func, NamedType, Package, TypeDecl, ValueDecl
 from bindc.resolve.model import BoundClass, BoundConstant, BoundEnum, BoundField, BoundFunction, BoundSentinel
 from bindc.resolve.symbols import SymbolTable
+from bindc.typemap.classes import SiblingClass
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.foreign_classes import ForeignClass
 
@@ -53,6 +54,8 @@ class ResolveState:
     constants: list[BoundConstant] = field(default_factory=list)      # values
     error_variables: list[ValueDecl] = field(default_factory=list)    # variables: left for sentinels
     sentinels: list[BoundSentinel] = field(default_factory=list)      # sentinels
+    #: Classes of the other modules of a bundle, by (import path, Go name) (typemap.classes).
+    siblings: dict[tuple[str, str], SiblingClass] = field(default_factory=dict)
 
     @property
     def in_package(self) -> bool:

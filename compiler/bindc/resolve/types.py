@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bindc.ir import ArrayType, GoType, InterfaceType, MapType, NamedType, Package, PointerType, SliceType, StructType
 from bindc.resolve.state import ResolveState
-from bindc.typemap.classes import CLASSES_KEY, MODULE_KEY
+from bindc.typemap.classes import CLASSES_KEY, MODULE_KEY, SIBLINGS_KEY
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.interfaces import IN_PACKAGE_KEY
 from bindc.typemap.named import enum_members
@@ -22,6 +22,7 @@ def run(state: ResolveState) -> None:
     env = TypeEnv.for_package(state.package)
     env.extra[MODULE_KEY] = state.module_name
     env.extra[IN_PACKAGE_KEY] = state.in_package
+    env.extra[SIBLINGS_KEY] = state.siblings
     state.env = env
     state.class_names = select_classes(state.package, env, state.in_package)
     env.extra[CLASSES_KEY] = state.class_names

@@ -23,6 +23,26 @@ from bindc.typemap.env import TypeEnv
 CLASSES_KEY = "classes"
 #: env.extra key: the Python module name (C identifiers of class objects include it).
 MODULE_KEY = "module"
+#: env.extra key: (import path, Go name) -> :class:`SiblingClass`, the classes other modules of
+#: the same bundle bind (``bindc build pkg/a pkg/b --package NAME``).
+SIBLINGS_KEY = "sibling_classes"
+
+
+@dataclass(frozen=True)
+class SiblingClass:
+    """A struct class bound by another module linked into the same shared library: its type
+    object is a C variable of that module, which this one declares ``extern`` and converts to."""
+
+    import_path: str
+    go_name: str
+    module: str      # the sibling's module name (``a``): its C identifiers include it
+    py_class: str    # ``Point``
+    py_module: str   # where stubs import it from (``shapes.a``)
+
+    @property
+    def type_var(self) -> str:
+        """The sibling's ``PyTypeObject *`` variable."""
+        return class_type_var(self.module, self.py_class)
 
 
 def class_type_var(module: str, py_class: str) -> str:
@@ -37,6 +57,12 @@ class ClassMapping(TypeMapping):
     named: NamedType = NamedType("")
     type_var: str = ""
     pointer: bool = False
+    #: For a sibling module's class: ``(module, class)`` the stub imports it from.
+    stub_import: tuple[str, str] | None = None
+
+    @property
+    def stub_imports(self) -> tuple[tuple[str, str], ...]:
+        return (self.stub_import,) if self.stub_import else ()
 
     def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
         return (f"py4go_bind_handle_arg({obj}, {c_string(site.fn)}, {site.pos}, {self.type_var}, "
@@ -108,6 +134,8 @@ def find_class(t: GoType, env: TypeEnv) -> TypeMapping | None:
     classes: dict[str, str] = env.extra.get(CLASSES_KEY, {})  # type: ignore[assignment]
     pointer = isinstance(t, PointerType)
     inner = t.elem if isinstance(t, PointerType) else t
+    if isinstance(inner, NamedType) and inner.package is not None and not inner.type_args:
+        return _sibling_class(t, inner, pointer, env)
     if not (isinstance(inner, NamedType) and inner.package is None and not inner.type_args and inner.name in classes):
         return None
     py = classes[inner.name]
@@ -119,6 +147,20 @@ def find_class(t: GoType, env: TypeEnv) -> TypeMapping | None:
                             named=inner, type_var=type_var, pointer=pointer)
     return ValueClassMapping(t.go_syntax(), annotation, "uintptr_t", "C.uintptr_t", "uintptr_t", "C.uintptr_t",
                              named=inner, type_var=type_var, value_annotation=_value_annotation(inner, decl, env))
+
+
+def _sibling_class(t: GoType, inner: NamedType, pointer: bool, env: TypeEnv) -> TypeMapping | None:
+    """``a.Point`` / ``*a.Point`` when another module of the bundle binds ``Point`` of ``a``:
+    that module's class, so instances cross between the modules."""
+    siblings: dict[tuple[str, str], SiblingClass] = env.extra.get(SIBLINGS_KEY, {})  # type: ignore[assignment]
+    path = env.imports.get(inner.package or "")
+    sibling = siblings.get((path or "", inner.name))
+    if sibling is None:
+        return None
+    annotation = f"{sibling.py_class} | None" if pointer else sibling.py_class
+    return ClassMapping(t.go_syntax(), annotation, "uintptr_t", "C.uintptr_t", "uintptr_t", "C.uintptr_t",
+                        named=inner, type_var=sibling.type_var, pointer=pointer,
+                        stub_import=(sibling.py_module, sibling.py_class))
 
 
 def _value_annotation(t: NamedType, decl: TypeDecl, env: TypeEnv) -> str:

@@ -1271,7 +1271,7 @@ static PyType_Spec bindc_named_Code_spec = {
 static PyObject *
 bindc_enum_format(PyObject *self, PyObject *spec)
 {
-    if (PyUnicode_Check(spec) && PyUnicode_GET_LENGTH(spec) == 0)
+    if (PyUnicode_Check(spec) && PyUnicode_GetLength(spec) == 0)
         return PyObject_Str(self);
     PyObject *i = PyNumber_Index(self);
     if (i == NULL)
