@@ -1278,3 +1278,10 @@ py4go_result py4go_capsule_handle(PyObject *o)
     r.value.num = (int64_t)(uintptr_t)PyCapsule_GetPointer(o, CAPSULE_NAME);
     return r;
 }
+
+/* For py4go_typed.c's fast path, which makes the vectorcall itself: the raised exception,
+ * fetched and formatted exactly as a failed py4go_call reports it. */
+py4go_result py4go_typed_fetch_exception(void)
+{
+    return fetch_error(PY4GO_EXCEPTION, -1);
+}

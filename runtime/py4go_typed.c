@@ -95,6 +95,68 @@ py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t
     return r;
 }
 
+/* A new reference for one fast-path argument, or NULL (with an exception set) when the value
+ * cannot be one: a kind py4go_typed_call_fast does not take means a bug in the Go side. */
+static inline PyObject *typed_fast_arg(int kind, int64_t v)
+{
+    switch (kind) {
+    case PY4GO_INT64:
+        return PyLong_FromLongLong(v);
+    case PY4GO_FLOAT64: {
+        double d;
+        memcpy(&d, &v, sizeof d);
+        return PyFloat_FromDouble(d);
+    }
+    case PY4GO_BOOL:
+        return Py_NewRef(v ? Py_True : Py_False);
+    case PY4GO_NONE:
+        return Py_NewRef(Py_None);
+    case PY4GO_OBJECT:
+        return Py_NewRef((PyObject *)(uintptr_t)v);
+    }
+    PyErr_Format(PyExc_SystemError, "py4go: kind %d on the typed fast path", kind);
+    return NULL;
+}
+
+py4go_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs, int64_t a0, int64_t a1,
+                                   int64_t a2, int64_t a3, int want, int flags)
+{
+    if (!Py_IsInitialized())
+        return typed_status(PY4GO_NOT_INITIALIZED);
+    int ensured = 0;
+    PyGILState_STATE state = PyGILState_UNLOCKED;
+    if (!PyGILState_Check()) {
+        if (!(flags & PY4GO_TYPED_ENSURE_GIL))
+            return typed_status(PY4GO_NO_GIL);
+        state = py4go_ensure_gil_keeping_thread_state();
+        ensured = 1;
+    }
+    const int64_t vals[PY4GO_TYPED_FAST_ARGS] = {a0, a1, a2, a3};
+    /* stack[0] is the spare slot PY_VECTORCALL_ARGUMENTS_OFFSET lets the callee use. */
+    PyObject *stack[PY4GO_TYPED_FAST_ARGS + 1];
+    PyObject **argv = stack + 1;
+    py4go_result r;
+    int made = 0;
+    for (; made < nargs; made++) {
+        argv[made] = typed_fast_arg((int)((kinds >> (4 * made)) & 0xf), vals[made]);
+        if (argv[made] == NULL)
+            break;
+    }
+    PyObject *result = NULL;
+    if (made == nargs)
+        result = PyObject_Vectorcall((PyObject *)callable, argv, (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                     NULL);
+    for (int i = 0; i < made; i++)
+        Py_DECREF(argv[i]);
+    if (result == NULL)
+        r = py4go_typed_fetch_exception();
+    else
+        r = typed_result(result, want, flags, NULL, 0);
+    if (ensured)
+        PyGILState_Release(state);
+    return r;
+}
+
 /* The generic trampoline behind every Go func handed to Python by generated code: self is
  * the capsule py4go_bind_new_func made, owning the handle. */
 static PyObject *typed_trampoline(PyObject *self, PyObject *const *args, Py_ssize_t nargs)

@@ -46,6 +46,19 @@ py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t
                               uintptr_t args, Py_ssize_t nargs, Py_ssize_t nkw, int want,
                               int flags, uintptr_t out, Py_ssize_t out_cap);
 
+/* The fast path of py4go_typed_call for the common call: a function (no method, no keyword
+ * arguments) with at most PY4GO_TYPED_FAST_ARGS arguments, each a scalar (PY4GO_NONE, BOOL,
+ * INT64, FLOAT64) or a borrowed object (PY4GO_OBJECT, its PyObject* in the slot). kinds holds
+ * argument i's kind in bits 4i..4i+3, a0..a3 the values (num, or the pointer for an object).
+ * Everything is passed by value, so the Go side packs nothing into memory and claims no
+ * buffer; the GIL handling, the conversion and the result are as for py4go_typed_call. */
+#define PY4GO_TYPED_FAST_ARGS 4
+py4go_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs, int64_t a0, int64_t a1,
+                                   int64_t a2, int64_t a3, int want, int flags);
+
+/* Defined in py4go.c: the raised exception, fetched as a failed py4go_call reports it. */
+py4go_result py4go_typed_fetch_exception(void);
+
 /* A builtin function calling the Go func behind `handle` (from BindcFuncHandle) through the
  * generic typed trampoline: Python calls it with any positional arguments, from any thread.
  * New reference; handle 0 gives None. */
