@@ -1,6 +1,7 @@
 /* py4go_typed.c — C half of the typed calls `bindc go` generates (see py4go_typed.h). */
 #include "py4go_typed.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Implemented in Go (typed_export.go): calls the Go func behind handle with the arguments
@@ -95,6 +96,18 @@ py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t
     return r;
 }
 
+/* Whether the calling thread holds the GIL, cheaper than PyGILState_Check (which looks the
+ * thread's state up in thread-specific storage: ~5 ns of a ~50 ns call). The thread state
+ * _PyThreadState_UncheckedGet returns is the one holding the GIL (3.11: the runtime's
+ * current state; 3.12+: this thread's attached state); it is this thread's exactly when it was
+ * created on this thread. A state cannot be freed while it is current, so reading its
+ * thread_id is safe. Python not initialized: no current state, so 0. */
+static inline int typed_holds_gil(void)
+{
+    PyThreadState *t = _PyThreadState_UncheckedGet();
+    return t != NULL && t->thread_id == PyThread_get_thread_ident();
+}
+
 /* A new reference for one fast-path argument, or NULL (with an exception set) when the value
  * cannot be one: a kind py4go_typed_call_fast does not take means a bug in the Go side. */
 static inline PyObject *typed_fast_arg(int kind, int64_t v)
@@ -118,16 +131,73 @@ static inline PyObject *typed_fast_arg(int kind, int64_t v)
     return NULL;
 }
 
-py4go_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs, int64_t a0, int64_t a1,
-                                   int64_t a2, int64_t a3, int want, int flags)
+static inline py4go_typed_fast_result typed_fast(int status, int kind, int64_t num)
 {
-    if (!Py_IsInitialized())
-        return typed_status(PY4GO_NOT_INITIALIZED);
+    py4go_typed_fast_result f = {num, (uint64_t)(status << 4 | kind)};
+    return f;
+}
+
+/* A py4go_result as a fast result: inline when it carries no more than a status and a scalar. */
+static py4go_typed_fast_result typed_fast_from(py4go_result r)
+{
+    if (r.exc == NULL && r.arg == -1 && r.value.kind <= PY4GO_FLOAT64 && r.value.kind >= 0)
+        return typed_fast(r.status, r.value.kind, r.value.num);
+    py4go_result *boxed = malloc(sizeof *boxed);
+    if (boxed == NULL) {
+        py4go_exception_free(r.exc);
+        return typed_fast(PY4GO_BAD_ARGUMENT, PY4GO_NONE, 0);
+    }
+    *boxed = r;
+    py4go_typed_fast_result f = {0, (uint64_t)(uintptr_t)boxed};
+    return f;
+}
+
+py4go_result py4go_typed_take_result(uint64_t tag)
+{
+    py4go_result *boxed = (py4go_result *)(uintptr_t)tag;
+    py4go_result r = *boxed;
+    free(boxed);
+    return r;
+}
+
+/* Convert a fast call's result (owned) to `want`, consuming it; the common cases inline. */
+static py4go_typed_fast_result typed_fast_result(PyObject *o, int want, int flags)
+{
+    if (want == PY4GO_TYPED_IGNORE || ((flags & PY4GO_TYPED_OPTIONAL) && o == Py_None)) {
+        Py_DECREF(o);
+        return typed_fast(PY4GO_OK, PY4GO_NONE, 0);
+    }
+    if (want == PY4GO_INT64 && PyLong_CheckExact(o)) {
+        int overflow = 0;
+        long long x = PyLong_AsLongLongAndOverflow(o, &overflow);
+        if (overflow == 0) {
+            Py_DECREF(o);
+            return typed_fast(PY4GO_OK, PY4GO_INT64, x);
+        }
+    } else if (want == PY4GO_FLOAT64 && PyFloat_CheckExact(o)) {
+        double d = PyFloat_AS_DOUBLE(o);
+        int64_t bits;
+        memcpy(&bits, &d, sizeof bits);
+        Py_DECREF(o);
+        return typed_fast(PY4GO_OK, PY4GO_FLOAT64, bits);
+    } else if (want == PY4GO_BOOL && PyBool_Check(o)) {
+        int64_t b = o == Py_True;
+        Py_DECREF(o);
+        return typed_fast(PY4GO_OK, PY4GO_BOOL, b);
+    }
+    return typed_fast_from(typed_result(o, want, flags, NULL, 0)); /* the strict checks, the messages */
+}
+
+py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs, int64_t a0,
+                                              int64_t a1, int64_t a2, int64_t a3, int want, int flags)
+{
     int ensured = 0;
     PyGILState_STATE state = PyGILState_UNLOCKED;
-    if (!PyGILState_Check()) {
+    if (!typed_holds_gil()) { /* checked first: holding the GIL implies Python is initialized */
+        if (!Py_IsInitialized())
+            return typed_fast(PY4GO_NOT_INITIALIZED, PY4GO_NONE, 0);
         if (!(flags & PY4GO_TYPED_ENSURE_GIL))
-            return typed_status(PY4GO_NO_GIL);
+            return typed_fast(PY4GO_NO_GIL, PY4GO_NONE, 0);
         state = py4go_ensure_gil_keeping_thread_state();
         ensured = 1;
     }
@@ -135,7 +205,7 @@ py4go_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs
     /* stack[0] is the spare slot PY_VECTORCALL_ARGUMENTS_OFFSET lets the callee use. */
     PyObject *stack[PY4GO_TYPED_FAST_ARGS + 1];
     PyObject **argv = stack + 1;
-    py4go_result r;
+    py4go_typed_fast_result r;
     int made = 0;
     for (; made < nargs; made++) {
         argv[made] = typed_fast_arg((int)((kinds >> (4 * made)) & 0xf), vals[made]);
@@ -149,9 +219,9 @@ py4go_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs
     for (int i = 0; i < made; i++)
         Py_DECREF(argv[i]);
     if (result == NULL)
-        r = py4go_typed_fetch_exception();
+        r = typed_fast_from(py4go_typed_fetch_exception());
     else
-        r = typed_result(result, want, flags, NULL, 0);
+        r = typed_fast_result(result, want, flags);
     if (ensured)
         PyGILState_Release(state);
     return r;

@@ -48,13 +48,27 @@ py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t
 
 /* The fast path of py4go_typed_call for the common call: a function (no method, no keyword
  * arguments) with at most PY4GO_TYPED_FAST_ARGS arguments, each a scalar (PY4GO_NONE, BOOL,
- * INT64, FLOAT64) or a borrowed object (PY4GO_OBJECT, its PyObject* in the slot). kinds holds
+ * INT64, FLOAT64) or a borrowed object (PY4GO_OBJECT, its PyObject* in the slot), wanting a
+ * scalar result (PY4GO_TYPED_IGNORE, PY4GO_BOOL, PY4GO_INT64, PY4GO_FLOAT64). kinds holds
  * argument i's kind in bits 4i..4i+3, a0..a3 the values (num, or the pointer for an object).
- * Everything is passed by value, so the Go side packs nothing into memory and claims no
- * buffer; the GIL handling, the conversion and the result are as for py4go_typed_call. */
+ * Everything travels by value both ways (the result fits two registers), so the Go side packs
+ * nothing into memory and claims no buffer; the GIL handling and the conversions are those of
+ * py4go_typed_call.
+ *
+ * The result: tag < PY4GO_TYPED_TAG_RESULT is status << 4 | value kind, with num the value;
+ * otherwise tag is the address of a malloc'ed py4go_result (an exception, a conversion error)
+ * that py4go_typed_take_result hands over. */
 #define PY4GO_TYPED_FAST_ARGS 4
-py4go_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs, int64_t a0, int64_t a1,
-                                   int64_t a2, int64_t a3, int want, int flags);
+#define PY4GO_TYPED_TAG_RESULT 4096
+typedef struct py4go_typed_fast_result {
+    int64_t num;
+    uint64_t tag;
+} py4go_typed_fast_result;
+py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs, int64_t a0,
+                                              int64_t a1, int64_t a2, int64_t a3, int want, int flags);
+
+/* The py4go_result behind a py4go_typed_fast_result tag (freed; its exc is the caller's). */
+py4go_result py4go_typed_take_result(uint64_t tag);
 
 /* Defined in py4go.c: the raised exception, fetched as a failed py4go_call reports it. */
 py4go_result py4go_typed_fetch_exception(void);

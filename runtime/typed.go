@@ -194,15 +194,21 @@ func (c *TypedCall) spill() {
 
 // put packs one value of kind PY4GO_NONE..PY4GO_FLOAT64, or PY4GO_OBJECT with the
 // PyObject* (C memory) as v.
+// Small enough to inline: the fast path's packing is a store and an or.
 func (c *TypedCall) put(kind C.int32_t, v int64) {
+	if c.s != nil || c.n >= c.max {
+		c.putSlow(kind, v)
+		return
+	}
+	c.sv[c.n&(C.PY4GO_TYPED_FAST_ARGS-1)] = v // n < max <= PY4GO_TYPED_FAST_ARGS (a power of two)
+	c.kinds |= uint32(kind) << (4 * uint32(c.n))
+	c.n++
+}
+
+//go:noinline (keeps put small enough to inline)
+func (c *TypedCall) putSlow(kind C.int32_t, v int64) {
 	if c.n >= c.max {
 		panic("python: TypedCall: more values than Func/Method reserved (a bindc bug)")
-	}
-	if c.s == nil {
-		c.sv[c.n] = v
-		c.kinds |= uint32(kind) << (4 * c.n)
-		c.n++
-		return
 	}
 	d := c.next()
 	d.kind = kind
@@ -335,9 +341,6 @@ func (c *TypedCall) op() string {
 
 // do makes the call and returns the raw result (see py4go_typed_call).
 func (c *TypedCall) do(want C.int, flags C.int) (C.py4go_result, error) {
-	if c.s == nil && c.fn != nil && want != C.PY4GO_STR && want != C.PY4GO_BYTES {
-		return c.callFast(want, flags)
-	}
 	c.spill() // a str/bytes result comes back through the buffer's arena
 	r, err := c.call(want, flags)
 	c.finish() // not deferred: call does not panic
@@ -347,38 +350,59 @@ func (c *TypedCall) do(want C.int, flags C.int) (C.py4go_result, error) {
 	return r, err
 }
 
-// callFast makes a fast-path call: one cgo crossing, nothing claimed, nothing pinned.
-func (c *TypedCall) callFast(want C.int, flags C.int) (C.py4go_result, error) {
+// callFast makes a fast-path call: one cgo crossing, nothing claimed, nothing pinned, the
+// result in two registers.
+func (c *TypedCall) callFast(want C.int, flags C.int) (int64, C.int32_t, error) {
 	t := c.fn.cache.Load()
 	if t == nil || t.gen != generation.Load() {
 		var err error
 		if t, err = c.fn.resolve(); err != nil {
-			return C.py4go_result{}, err
+			return 0, 0, err
 		}
 	}
-	r := C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), C.uint32_t(c.kinds), C.int(c.n),
+	f := C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), C.uint32_t(c.kinds), C.int(c.n),
 		C.int64_t(c.sv[0]), C.int64_t(c.sv[1]), C.int64_t(c.sv[2]), C.int64_t(c.sv[3]), want, flags)
-	if r.status != C.PY4GO_OK {
-		return c.fastFailed(t, r, want, flags)
+	if f.tag>>4 != C.PY4GO_OK {
+		r, err := c.fastFailed(t, f, want, flags)
+		return int64(r.value.num), r.value.kind, err
 	}
-	return r, nil
+	return int64(f.num), C.int32_t(f.tag & 0xf), nil
+}
+
+// scalarCall makes a call wanting a scalar result (want PY4GO_TYPED_IGNORE, PY4GO_BOOL,
+// PY4GO_INT64 or PY4GO_FLOAT64): on the fast path when the arguments allow.
+func (c *TypedCall) scalarCall(want C.int, flags C.int) (int64, C.int32_t, error) {
+	if c.s == nil && c.fn != nil {
+		return c.callFast(want, flags)
+	}
+	r, err := c.do(want, flags)
+	return int64(r.value.num), r.value.kind, err
 }
 
 // fastFailed handles a fast-path call that did not succeed: one made without the GIL is
 // repeated taking it in C (registered as a Python user so that Finalize waits for it);
 // anything else becomes the error.
-func (c *TypedCall) fastFailed(t *typedTarget, r C.py4go_result, want C.int, flags C.int) (C.py4go_result, error) {
-	if r.status == C.PY4GO_NO_GIL {
+func (c *TypedCall) fastFailed(t *typedTarget, f C.py4go_typed_fast_result, want C.int, flags C.int) (C.py4go_result, error) {
+	if f.tag>>4 == C.PY4GO_NO_GIL {
 		if err := enterPython(); err != nil {
-			return r, opError(c.op(), err)
+			return C.py4go_result{}, opError(c.op(), err)
 		}
-		r = C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), C.uint32_t(c.kinds), C.int(c.n),
+		f = C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), C.uint32_t(c.kinds), C.int(c.n),
 			C.int64_t(c.sv[0]), C.int64_t(c.sv[1]), C.int64_t(c.sv[2]), C.int64_t(c.sv[3]), want,
 			flags|C.PY4GO_TYPED_ENSURE_GIL)
 		exitPython()
-		if r.status == C.PY4GO_OK {
-			return r, nil
-		}
+	}
+	var r C.py4go_result
+	if f.tag >= C.PY4GO_TYPED_TAG_RESULT {
+		r = C.py4go_typed_take_result(f.tag)
+	} else {
+		r.status = C.int32_t(f.tag >> 4)
+		r.arg = -1
+		r.value.kind = C.int32_t(f.tag & 0xf)
+		r.value.num = f.num
+	}
+	if r.status == C.PY4GO_OK {
+		return r, nil
 	}
 	return r, resultError(r, c.op(), c.argName)
 }
@@ -507,38 +531,38 @@ func resultContext(err error, op string) error {
 
 // CallNone calls and ignores the result (a `-> None` function).
 func (c *TypedCall) CallNone() error {
-	_, err := c.do(C.PY4GO_TYPED_IGNORE, 0)
+	_, _, err := c.scalarCall(C.PY4GO_TYPED_IGNORE, 0)
 	return err
 }
 
 // CallInt calls and converts the result to int (an int out of range is an error).
 func (c *TypedCall) CallInt() (int, error) {
-	r, err := c.do(C.PY4GO_INT64, 0)
+	num, _, err := c.scalarCall(C.PY4GO_INT64, 0)
 	if err != nil {
 		return 0, resultContext(err, c.op())
 	}
-	if int64(r.value.num) > math.MaxInt || int64(r.value.num) < math.MinInt {
+	if num > math.MaxInt || num < math.MinInt {
 		return 0, &ConversionError{Context: c.op() + " result", Message: "Python int out of range for Go int"}
 	}
-	return int(r.value.num), nil
+	return int(num), nil
 }
 
 // CallFloat calls and converts the result to float64 (an int is accepted).
 func (c *TypedCall) CallFloat() (float64, error) {
-	r, err := c.do(C.PY4GO_FLOAT64, 0)
+	num, _, err := c.scalarCall(C.PY4GO_FLOAT64, 0)
 	if err != nil {
 		return 0, resultContext(err, c.op())
 	}
-	return math.Float64frombits(uint64(r.value.num)), nil
+	return math.Float64frombits(uint64(num)), nil
 }
 
 // CallBool calls and converts the result to bool (only True or False).
 func (c *TypedCall) CallBool() (bool, error) {
-	r, err := c.do(C.PY4GO_BOOL, 0)
+	num, _, err := c.scalarCall(C.PY4GO_BOOL, 0)
 	if err != nil {
 		return false, resultContext(err, c.op())
 	}
-	return r.value.num != 0, nil
+	return num != 0, nil
 }
 
 // CallStr calls and converts the result to string.
@@ -562,31 +586,31 @@ func (c *TypedCall) CallBytes() ([]byte, error) {
 
 // CallOptInt is CallInt for `int | None`: nil for None.
 func (c *TypedCall) CallOptInt() (*int, error) {
-	r, err := c.do(C.PY4GO_INT64, C.PY4GO_TYPED_OPTIONAL)
-	if err != nil || r.value.kind == C.PY4GO_NONE {
+	num, kind, err := c.scalarCall(C.PY4GO_INT64, C.PY4GO_TYPED_OPTIONAL)
+	if err != nil || kind == C.PY4GO_NONE {
 		return nil, resultContext(err, c.op())
 	}
-	v := int(r.value.num)
+	v := int(num)
 	return &v, nil
 }
 
 // CallOptFloat is CallFloat for `float | None`.
 func (c *TypedCall) CallOptFloat() (*float64, error) {
-	r, err := c.do(C.PY4GO_FLOAT64, C.PY4GO_TYPED_OPTIONAL)
-	if err != nil || r.value.kind == C.PY4GO_NONE {
+	num, kind, err := c.scalarCall(C.PY4GO_FLOAT64, C.PY4GO_TYPED_OPTIONAL)
+	if err != nil || kind == C.PY4GO_NONE {
 		return nil, resultContext(err, c.op())
 	}
-	v := math.Float64frombits(uint64(r.value.num))
+	v := math.Float64frombits(uint64(num))
 	return &v, nil
 }
 
 // CallOptBool is CallBool for `bool | None`.
 func (c *TypedCall) CallOptBool() (*bool, error) {
-	r, err := c.do(C.PY4GO_BOOL, C.PY4GO_TYPED_OPTIONAL)
-	if err != nil || r.value.kind == C.PY4GO_NONE {
+	num, kind, err := c.scalarCall(C.PY4GO_BOOL, C.PY4GO_TYPED_OPTIONAL)
+	if err != nil || kind == C.PY4GO_NONE {
 		return nil, resultContext(err, c.op())
 	}
-	v := r.value.num != 0
+	v := num != 0
 	return &v, nil
 }
 
