@@ -167,14 +167,34 @@ static py4go_typed_fast_result typed_fast_result(PyObject *o, int want, int flag
         Py_DECREF(o);
         return typed_fast(PY4GO_OK, PY4GO_NONE, 0);
     }
-    if (want == PY4GO_INT64 && PyLong_CheckExact(o)) {
+    if ((want == PY4GO_INT64 || want == PY4GO_TYPED_UNBOX) && PyLong_CheckExact(o)) {
         int overflow = 0;
         long long x = PyLong_AsLongLongAndOverflow(o, &overflow);
         if (overflow == 0) {
             Py_DECREF(o);
             return typed_fast(PY4GO_OK, PY4GO_INT64, x);
         }
-    } else if (want == PY4GO_FLOAT64 && PyFloat_CheckExact(o)) {
+    }
+    if (want == PY4GO_TYPED_UNBOX) { /* set_result's PY4GO_UNBOX, in py4go.c */
+        if (o == Py_None) {
+            Py_DECREF(o);
+            return typed_fast(PY4GO_OK, PY4GO_NONE, 0);
+        }
+        if (PyBool_Check(o)) {
+            int64_t b = o == Py_True;
+            Py_DECREF(o);
+            return typed_fast(PY4GO_OK, PY4GO_BOOL, b);
+        }
+        if (PyFloat_CheckExact(o)) {
+            double d = PyFloat_AS_DOUBLE(o);
+            int64_t bits;
+            memcpy(&bits, &d, sizeof bits);
+            Py_DECREF(o);
+            return typed_fast(PY4GO_OK, PY4GO_FLOAT64, bits);
+        }
+        return typed_fast(PY4GO_OK, PY4GO_OBJECT, (int64_t)(uintptr_t)o); /* the caller's reference */
+    }
+    if (want == PY4GO_FLOAT64 && PyFloat_CheckExact(o)) {
         double d = PyFloat_AS_DOUBLE(o);
         int64_t bits;
         memcpy(&bits, &d, sizeof bits);

@@ -35,6 +35,9 @@ typedef struct py4go_typed_buf {
 /* `want` values besides the scalar kinds PY4GO_NONE..PY4GO_BYTES. */
 #define PY4GO_TYPED_IGNORE (-1) /* any result is accepted and released (a `-> None` function) */
 #define PY4GO_TYPED_OBJECT (-2) /* the result object itself: value.ptr, a new reference */
+#define PY4GO_TYPED_UNBOX (-3)  /* py4go_typed_call_fast only: as py4go_call's PY4GO_UNBOX (None,
+                                 * bool, int fitting int64, float as scalars; anything else
+                                 * kind PY4GO_OBJECT with num the new reference) */
 
 /* Call `callable` (method != NULL: its method of that name) with args laid out as for
  * py4go_call, and convert the result to `want`. A PY4GO_STR/PY4GO_BYTES result is copied into
@@ -49,7 +52,8 @@ py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t
 /* The fast path of py4go_typed_call for the common call: a function (no method, no keyword
  * arguments) with at most PY4GO_TYPED_FAST_ARGS arguments, each a scalar (PY4GO_NONE, BOOL,
  * INT64, FLOAT64) or a borrowed object (PY4GO_OBJECT, its PyObject* in the slot), wanting a
- * scalar result (PY4GO_TYPED_IGNORE, PY4GO_BOOL, PY4GO_INT64, PY4GO_FLOAT64). kinds holds
+ * scalar result (PY4GO_TYPED_IGNORE, PY4GO_BOOL, PY4GO_INT64, PY4GO_FLOAT64), or
+ * PY4GO_TYPED_UNBOX (the dynamic Object.Call's fast path). kinds holds
  * argument i's kind in bits 4i..4i+3, a0..a3 the values (num, or the pointer for an object).
  * Everything travels by value both ways (the result fits two registers), so the Go side packs
  * nothing into memory and claims no buffer; the GIL handling and the conversions are those of
