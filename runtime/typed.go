@@ -138,6 +138,7 @@ type TypedCall struct {
 	kinds uint32 // argument i's kind in bits 4i..4i+3
 	n     int32  // values packed (positional, keyword values; keyword names are added last)
 	max   int32  // values reserved by Func/Method
+	fcap  int32  // max on the fast path, 0 off it: put's one test
 	nkw   int32
 	sv    [C.PY4GO_TYPED_FAST_ARGS]int64
 	s     *typedSlow // nil on the fast path
@@ -153,7 +154,9 @@ func (c *TypedCall) Func(f *TypedFunc, max int) {
 	c.max = int32(max)
 	if max > C.PY4GO_TYPED_FAST_ARGS {
 		c.spill()
+		return
 	}
+	c.fcap = c.max
 }
 
 // Method starts a call of self's method name; see Func.
@@ -171,6 +174,7 @@ func (c *TypedCall) spill() {
 	}
 	s := typedSlows.Get().(*typedSlow)
 	c.s = s
+	c.fcap = 0
 	if c.max <= C.PY4GO_TYPED_VALUES {
 		s.vals = unsafe.Slice(&s.buf.vals[0], c.max)
 	} else {
@@ -196,18 +200,19 @@ func (c *TypedCall) spill() {
 // PyObject* (C memory) as v.
 // Small enough to inline: the fast path's packing is a store and an or.
 func (c *TypedCall) put(kind C.int32_t, v int64) {
-	if c.s != nil || c.n >= c.max {
+	n := c.n
+	if n >= c.fcap {
 		c.putSlow(kind, v)
 		return
 	}
-	c.sv[c.n&(C.PY4GO_TYPED_FAST_ARGS-1)] = v // n < max <= PY4GO_TYPED_FAST_ARGS (a power of two)
-	c.kinds |= uint32(kind) << (4 * uint32(c.n))
-	c.n++
+	c.sv[n&(C.PY4GO_TYPED_FAST_ARGS-1)] = v // n < fcap <= PY4GO_TYPED_FAST_ARGS (a power of two)
+	c.kinds |= uint32(kind) << (4 * uint32(n))
+	c.n = n + 1
 }
 
 //go:noinline (keeps put small enough to inline)
 func (c *TypedCall) putSlow(kind C.int32_t, v int64) {
-	if c.n >= c.max {
+	if c.s == nil || c.n >= c.max { // on the fast path, fcap == max
 		panic("python: TypedCall: more values than Func/Method reserved (a bindc bug)")
 	}
 	d := c.next()
