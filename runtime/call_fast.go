@@ -57,8 +57,8 @@ func (o *Object) callFast(res *Object, self unsafe.Pointer, args []any) (ok bool
 		sv[i] = v
 		kinds |= uint32(kind) << (4 * uint32(i))
 	}
-	f := C.py4go_typed_call_fast(C.uintptr_t(uintptr(self)), C.uint32_t(kinds), C.int(len(args)),
-		C.int64_t(sv[0]), C.int64_t(sv[1]), C.int64_t(sv[2]), C.int64_t(sv[3]), C.PY4GO_TYPED_UNBOX, 0)
+	f := C.py4go_typed_call_fast(C.uintptr_t(uintptr(self)), typedDesc(kinds, int32(len(args)), C.PY4GO_TYPED_UNBOX, 0),
+		C.int64_t(sv[0]), C.int64_t(sv[1]), C.int64_t(sv[2]), C.int64_t(sv[3]))
 	runtime.KeepAlive(args) // the *Object arguments own the references passed borrowed
 	if f.tag>>4 != C.PY4GO_OK {
 		return true, fastCallError(f, len(args))
@@ -71,6 +71,12 @@ func (o *Object) callFast(res *Object, self unsafe.Pointer, args []any) (ok bool
 	}
 	res.kind, res.num = kind, C.int64_t(f.num)
 	return true, nil
+}
+
+// typedDesc is PY4GO_TYPED_DESC: what py4go_typed_call_fast is asked to do, in one argument.
+func typedDesc(kinds uint32, nargs int32, want, flags C.int) C.uint64_t {
+	return C.uint64_t(uint64(uint16(kinds)) | uint64(uint8(nargs))<<16 | uint64(uint8(flags))<<24 |
+		uint64(uint8(want+C.PY4GO_TYPED_WANT_BIAS))<<32)
 }
 
 // fastCallError is the error of a failed fast call, as Object.Call reports it.

@@ -1,6 +1,7 @@
 /* py4go_typed.c — C half of the typed calls `bindc go` generates (see py4go_typed.h). */
 #include "py4go_typed.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,7 +106,7 @@ py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t
 static inline int typed_holds_gil(void)
 {
     PyThreadState *t = _PyThreadState_UncheckedGet();
-    return t != NULL && t->thread_id == PyThread_get_thread_ident();
+    return t != NULL && t->thread_id == (unsigned long)pthread_self(); /* as PyThread_get_thread_ident */
 }
 
 /* A new reference for one fast-path argument, or NULL (with an exception set) when the value
@@ -208,9 +209,13 @@ static py4go_typed_fast_result typed_fast_result(PyObject *o, int want, int flag
     return typed_fast_from(typed_result(o, want, flags, NULL, 0)); /* the strict checks, the messages */
 }
 
-py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs, int64_t a0,
-                                              int64_t a1, int64_t a2, int64_t a3, int want, int flags)
+py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1,
+                                              int64_t a2, int64_t a3)
 {
+    uint32_t kinds = (uint32_t)(desc & 0xffff);
+    int nargs = (int)((desc >> 16) & 0xff);
+    int flags = (int)((desc >> 24) & 0xff);
+    int want = (int)((desc >> 32) & 0xff) - PY4GO_TYPED_WANT_BIAS;
     int ensured = 0;
     PyGILState_STATE state = PyGILState_UNLOCKED;
     if (!typed_holds_gil()) { /* checked first: holding the GIL implies Python is initialized */
@@ -228,7 +233,14 @@ py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds
     py4go_typed_fast_result r;
     int made = 0;
     for (; made < nargs; made++) {
-        argv[made] = typed_fast_arg((int)((kinds >> (4 * made)) & 0xf), vals[made]);
+        int kind = (int)((kinds >> (4 * made)) & 0xf);
+        if (kind == PY4GO_INT64) { /* the common argument, without the switch */
+            argv[made] = PyLong_FromLongLong(vals[made]);
+            if (argv[made] == NULL)
+                break;
+            continue;
+        }
+        argv[made] = typed_fast_arg(kind, vals[made]);
         if (argv[made] == NULL)
             break;
     }

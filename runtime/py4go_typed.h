@@ -53,8 +53,9 @@ py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t
  * arguments) with at most PY4GO_TYPED_FAST_ARGS arguments, each a scalar (PY4GO_NONE, BOOL,
  * INT64, FLOAT64) or a borrowed object (PY4GO_OBJECT, its PyObject* in the slot), wanting a
  * scalar result (PY4GO_TYPED_IGNORE, PY4GO_BOOL, PY4GO_INT64, PY4GO_FLOAT64), or
- * PY4GO_TYPED_UNBOX (the dynamic Object.Call's fast path). kinds holds
- * argument i's kind in bits 4i..4i+3, a0..a3 the values (num, or the pointer for an object).
+ * PY4GO_TYPED_UNBOX (the dynamic Object.Call's fast path). desc (PY4GO_TYPED_DESC) packs the
+ * argument kinds (argument i's in bits 4i..4i+3), their count, want and the flags; a0..a3
+ * are the values (num, or the pointer for an object).
  * Everything travels by value both ways (the result fits two registers), so the Go side packs
  * nothing into memory and claims no buffer; the GIL handling and the conversions are those of
  * py4go_typed_call.
@@ -68,8 +69,15 @@ typedef struct py4go_typed_fast_result {
     int64_t num;
     uint64_t tag;
 } py4go_typed_fast_result;
-py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint32_t kinds, int nargs, int64_t a0,
-                                              int64_t a1, int64_t a2, int64_t a3, int want, int flags);
+py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1,
+                                              int64_t a2, int64_t a3);
+
+/* The desc of a py4go_typed_call_fast (one argument instead of four: fewer to pass through
+ * cgo): the argument kinds (4 bits each), the argument count, the flags and want. */
+#define PY4GO_TYPED_DESC(kinds, nargs, want, flags)                                    \
+    ((uint64_t)(uint16_t)(kinds) | (uint64_t)(uint8_t)(nargs) << 16 |                   \
+     (uint64_t)(uint8_t)(flags) << 24 | (uint64_t)(uint8_t)((want) + PY4GO_TYPED_WANT_BIAS) << 32)
+#define PY4GO_TYPED_WANT_BIAS 8
 
 /* The py4go_result behind a py4go_typed_fast_result tag (freed; its exc is the caller's). */
 py4go_result py4go_typed_take_result(uint64_t tag);

@@ -365,8 +365,8 @@ func (c *TypedCall) callFast(want C.int, flags C.int) (int64, C.int32_t, error) 
 			return 0, 0, err
 		}
 	}
-	f := C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), C.uint32_t(c.kinds), C.int(c.n),
-		C.int64_t(c.sv[0]), C.int64_t(c.sv[1]), C.int64_t(c.sv[2]), C.int64_t(c.sv[3]), want, flags)
+	f := C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), typedDesc(c.kinds, c.n, want, flags),
+		C.int64_t(c.sv[0]), C.int64_t(c.sv[1]), C.int64_t(c.sv[2]), C.int64_t(c.sv[3]))
 	if f.tag>>4 != C.PY4GO_OK {
 		r, err := c.fastFailed(t, f, want, flags)
 		return int64(r.value.num), r.value.kind, err
@@ -392,9 +392,8 @@ func (c *TypedCall) fastFailed(t *typedTarget, f C.py4go_typed_fast_result, want
 		if err := enterPython(); err != nil {
 			return C.py4go_result{}, opError(c.op(), err)
 		}
-		f = C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), C.uint32_t(c.kinds), C.int(c.n),
-			C.int64_t(c.sv[0]), C.int64_t(c.sv[1]), C.int64_t(c.sv[2]), C.int64_t(c.sv[3]), want,
-			flags|C.PY4GO_TYPED_ENSURE_GIL)
+		f = C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), typedDesc(c.kinds, c.n, want, flags|C.PY4GO_TYPED_ENSURE_GIL),
+			C.int64_t(c.sv[0]), C.int64_t(c.sv[1]), C.int64_t(c.sv[2]), C.int64_t(c.sv[3]))
 		exitPython()
 	}
 	var r C.py4go_result
