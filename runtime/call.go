@@ -64,6 +64,14 @@ func (o *Object) call(res *Object, method string, args []any, kw map[string]any)
 		return nil, err
 	}
 	nargs, nkw := len(args), len(kw)
+	if method == "" && nkw == 0 && nargs <= typedFastArgs {
+		if ok, err := o.callFast(res, self, args); ok {
+			if err != nil {
+				return nil, err
+			}
+			return res, nil
+		}
+	}
 	var pk packer
 	pk.claim(nargs + 2*nkw)
 	for i, a := range args {

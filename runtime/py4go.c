@@ -1351,3 +1351,10 @@ py4go_result py4go_take_exception(void)
     r.value.ptr = kept;
     return r;
 }
+
+/* For py4go_typed.c's fast path, which makes the vectorcall itself: the raised exception,
+ * fetched and formatted exactly as a failed py4go_call reports it. */
+py4go_result py4go_typed_fetch_exception(void)
+{
+    return fetch_error(PY4GO_EXCEPTION, -1);
+}

@@ -35,6 +35,9 @@ typedef struct py4go_typed_buf {
 /* `want` values besides the scalar kinds PY4GO_NONE..PY4GO_BYTES. */
 #define PY4GO_TYPED_IGNORE (-1) /* any result is accepted and released (a `-> None` function) */
 #define PY4GO_TYPED_OBJECT (-2) /* the result object itself: value.ptr, a new reference */
+#define PY4GO_TYPED_UNBOX (-3)  /* py4go_typed_call_fast only: as py4go_call's PY4GO_UNBOX (None,
+                                 * bool, int fitting int64, float as scalars; anything else
+                                 * kind PY4GO_OBJECT with num the new reference) */
 
 /* Call `callable` (method != NULL: its method of that name) with args laid out as for
  * py4go_call, and convert the result to `want`. A PY4GO_STR/PY4GO_BYTES result is copied into
@@ -45,6 +48,42 @@ typedef struct py4go_typed_buf {
 py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t method_len,
                               uintptr_t args, Py_ssize_t nargs, Py_ssize_t nkw, int want,
                               int flags, uintptr_t out, Py_ssize_t out_cap);
+
+/* The fast path of py4go_typed_call for the common call: a function (no method, no keyword
+ * arguments) with at most PY4GO_TYPED_FAST_ARGS arguments, each a scalar (PY4GO_NONE, BOOL,
+ * INT64, FLOAT64) or a borrowed object (PY4GO_OBJECT, its PyObject* in the slot), wanting a
+ * scalar result (PY4GO_TYPED_IGNORE, PY4GO_BOOL, PY4GO_INT64, PY4GO_FLOAT64), or
+ * PY4GO_TYPED_UNBOX (the dynamic Object.Call's fast path). desc (PY4GO_TYPED_DESC) packs the
+ * argument kinds (argument i's in bits 4i..4i+3), their count, want and the flags; a0..a3
+ * are the values (num, or the pointer for an object).
+ * Everything travels by value both ways (the result fits two registers), so the Go side packs
+ * nothing into memory and claims no buffer; the GIL handling and the conversions are those of
+ * py4go_typed_call.
+ *
+ * The result: tag < PY4GO_TYPED_TAG_RESULT is status << 4 | value kind, with num the value;
+ * otherwise tag is the address of a malloc'ed py4go_result (an exception, a conversion error)
+ * that py4go_typed_take_result hands over. */
+#define PY4GO_TYPED_FAST_ARGS 4
+#define PY4GO_TYPED_TAG_RESULT 4096
+typedef struct py4go_typed_fast_result {
+    int64_t num;
+    uint64_t tag;
+} py4go_typed_fast_result;
+py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1,
+                                              int64_t a2, int64_t a3);
+
+/* The desc of a py4go_typed_call_fast (one argument instead of four: fewer to pass through
+ * cgo): the argument kinds (4 bits each), the argument count, the flags and want. */
+#define PY4GO_TYPED_DESC(kinds, nargs, want, flags)                                    \
+    ((uint64_t)(uint16_t)(kinds) | (uint64_t)(uint8_t)(nargs) << 16 |                   \
+     (uint64_t)(uint8_t)(flags) << 24 | (uint64_t)(uint8_t)((want) + PY4GO_TYPED_WANT_BIAS) << 32)
+#define PY4GO_TYPED_WANT_BIAS 8
+
+/* The py4go_result behind a py4go_typed_fast_result tag (freed; its exc is the caller's). */
+py4go_result py4go_typed_take_result(uint64_t tag);
+
+/* Defined in py4go.c: the raised exception, fetched as a failed py4go_call reports it. */
+py4go_result py4go_typed_fetch_exception(void);
 
 /* A builtin function calling the Go func behind `handle` (from BindcFuncHandle) through the
  * generic typed trampoline: Python calls it with any positional arguments, from any thread.

@@ -37,18 +37,32 @@ type TypedFunc struct {
 
 type typedTarget struct {
 	obj *Object
+	ptr unsafe.Pointer // obj's PyObject*, checked once when resolved
 	gen uint64
 }
 
 // Object returns the resolved attribute (borrowed: owned by f; do not Release it).
 func (f *TypedFunc) Object() (*Object, error) {
-	if t := f.cache.Load(); t != nil && t.gen == generation.Load() {
-		return t.obj, nil
+	t, err := f.target()
+	if err != nil {
+		return nil, err
 	}
+	return t.obj, nil
+}
+
+// target is the resolved attribute, resolving it on first use (one atomic load after that).
+func (f *TypedFunc) target() (*typedTarget, error) {
+	if t := f.cache.Load(); t != nil && t.gen == generation.Load() {
+		return t, nil
+	}
+	return f.resolve()
+}
+
+func (f *TypedFunc) resolve() (*typedTarget, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if t := f.cache.Load(); t != nil && t.gen == generation.Load() {
-		return t.obj, nil
+		return t, nil
 	}
 	var obj *Object
 	err := WithGIL(func() error {
@@ -70,23 +84,41 @@ func (f *TypedFunc) Object() (*Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.cache.Store(&typedTarget{obj: obj, gen: generation.Load()})
-	return obj, nil
+	p, err := obj.pyobj("TypedFunc")
+	if err != nil {
+		return nil, err
+	}
+	t := &typedTarget{obj: obj, ptr: p, gen: generation.Load()}
+	f.cache.Store(t)
+	return t, nil
 }
 
 func (f *TypedFunc) op() string { return f.Module + "." + f.Name + "()" }
 
-// typedBufs pools C argument buffers (sync.Pool: per-P, no atomic operation on the hot path,
-// which measured cheaper than claiming from a fixed array with compare-and-swap). A buffer
-// the pool drops is freed by its finalizer.
-var typedBufs = sync.Pool{New: func() any {
-	b := &typedBuf{(*C.py4go_typed_buf)(C.calloc(1, C.sizeof_py4go_typed_buf))}
-	runtime.SetFinalizer(b, func(b *typedBuf) { C.free(unsafe.Pointer(b.c)) })
-	return b
+// typedSlows pools the state of calls that leave the fast path, each with its C argument
+// buffer (sync.Pool: per-P, no atomic operation on the hot path, which measured cheaper than
+// claiming from a fixed array with compare-and-swap). A state the pool drops frees its
+// buffer through its finalizer.
+var typedSlows = sync.Pool{New: func() any {
+	s := &typedSlow{buf: (*C.py4go_typed_buf)(C.calloc(1, C.sizeof_py4go_typed_buf))}
+	runtime.SetFinalizer(s, func(s *typedSlow) { C.free(unsafe.Pointer(s.buf)) })
+	return s
 }}
 
-// typedBuf owns one C buffer (freed with it).
-type typedBuf struct{ c *C.py4go_typed_buf }
+// typedSlow is the state of a call that is not on the fast path: a method call, or one with
+// str/bytes/container arguments, keyword arguments, more than PY4GO_TYPED_FAST_ARGS values,
+// a str/bytes result, or a packing error. It owns one C buffer (freed with it).
+type typedSlow struct {
+	buf    *C.py4go_typed_buf
+	vals   []C.py4go_value // in buf.vals, or in big
+	big    *C.py4go_value  // the C array of a call with more values than buf holds
+	arena  int             // bytes of buf.arena used by string arguments
+	names  []string        // keyword names, in nbuf unless there are many
+	nbuf   [4]string
+	pin    runtime.Pinner
+	pinned bool
+	err    error
+}
 
 // TypedCall packs the arguments of one call and makes it, in one cgo crossing for scalar,
 // str and bytes arguments and results. Use: declare it on the stack, Func or Method, one
@@ -98,75 +130,138 @@ type typedBuf struct{ c *C.py4go_typed_buf }
 //
 // For generated code.
 type TypedCall struct {
-	fn     *TypedFunc
+	fn *TypedFunc
+	// The fast path (a function call of up to PY4GO_TYPED_FAST_ARGS scalar or object
+	// arguments, the common case): the values stay in sv and travel to C by value, so the
+	// call claims no buffer, packs nothing into memory and allocates nothing. The struct is
+	// kept small because generated code zeroes one per call.
+	kinds uint32 // argument i's kind in bits 4i..4i+3
+	n     int32  // values packed (positional, keyword values; keyword names are added last)
+	max   int32  // values reserved by Func/Method
+	fcap  int32  // max on the fast path, 0 off it: put's one test
+	nkw   int32
+	sv    [C.PY4GO_TYPED_FAST_ARGS]int64
+	s     *typedSlow // nil on the fast path
+	// A method call's receiver and method name (off the fast path).
 	self   *Object
 	method string
-	vals   []C.py4go_value
-	buf    *C.py4go_typed_buf // a pooled C buffer, or nil (values in Go memory)
-	owner  *typedBuf
-	big    *C.py4go_value // the C array of a call with more values than a pooled buffer holds
-	arena  int // bytes of buf.arena used by string arguments
-	n, nkw int
-	names  []string // keyword names, in nbuf unless there are many
-	nbuf   [4]string
-	pin    *runtime.Pinner
-	err    error
 }
 
 // Func starts a call of f with room for up to max values (positional, keyword values and
 // keyword names together).
 func (c *TypedCall) Func(f *TypedFunc, max int) {
 	c.fn = f
-	c.claim(max)
+	c.max = int32(max)
+	if max > C.PY4GO_TYPED_FAST_ARGS {
+		c.spill()
+		return
+	}
+	c.fcap = c.max
 }
 
 // Method starts a call of self's method name; see Func.
 func (c *TypedCall) Method(self *Object, name string, max int) {
+	c.max = int32(max)
 	c.self, c.method = self, name
-	c.claim(max)
+	c.spill()
 }
 
-func (c *TypedCall) claim(max int) {
-	if max <= C.PY4GO_TYPED_VALUES {
-		c.owner = typedBufs.Get().(*typedBuf)
-		c.buf = c.owner.c
-		c.vals = unsafe.Slice(&c.buf.vals[0], max)
+// spill leaves the fast path: claims a pooled state and moves the values packed so far
+// into its buffer.
+func (c *TypedCall) spill() {
+	if c.s != nil {
 		return
 	}
-	// Many values: a C array of their own (C memory, like the pooled buffers, so the call can
-	// pass it as an integer without cgo's pointer checks).
-	c.big = (*C.py4go_value)(C.calloc(C.size_t(max+1), C.sizeof_py4go_value))
-	c.vals = unsafe.Slice(c.big, max)
+	s := typedSlows.Get().(*typedSlow)
+	c.s = s
+	c.fcap = 0
+	if c.max <= C.PY4GO_TYPED_VALUES {
+		s.vals = unsafe.Slice(&s.buf.vals[0], c.max)
+	} else {
+		// Many values: a C array of their own (C memory, like the pooled buffers, so the call
+		// can pass it as an integer without cgo's pointer checks).
+		s.big = (*C.py4go_value)(C.calloc(C.size_t(c.max+1), C.sizeof_py4go_value))
+		s.vals = unsafe.Slice(s.big, c.max)
+	}
+	for i := int32(0); i < c.n; i++ {
+		d := &s.vals[i]
+		*d = C.py4go_value{kind: C.int32_t((c.kinds >> (4 * i)) & 0xf)}
+		if d.kind == C.PY4GO_OBJECT {
+			// A PyObject* (C memory) kept as an integer: stored without converting it back
+			// to a pointer in Go.
+			*(*uintptr)(unsafe.Pointer(&d.ptr)) = uintptr(c.sv[i])
+		} else {
+			d.num = C.int64_t(c.sv[i])
+		}
+	}
 }
 
-func (c *TypedCall) next() *C.py4go_value {
-	if c.n >= len(c.vals) {
+// put packs one value of kind PY4GO_NONE..PY4GO_FLOAT64, or PY4GO_OBJECT with the
+// PyObject* (C memory) as v.
+// Small enough to inline: the fast path's packing is a store and an or.
+func (c *TypedCall) put(kind C.int32_t, v int64) {
+	n := c.n
+	if n >= c.fcap {
+		c.putSlow(kind, v)
+		return
+	}
+	c.sv[n&(C.PY4GO_TYPED_FAST_ARGS-1)] = v // n < fcap <= PY4GO_TYPED_FAST_ARGS (a power of two)
+	c.kinds |= uint32(kind) << (4 * uint32(n))
+	c.n = n + 1
+}
+
+//go:noinline (keeps put small enough to inline)
+func (c *TypedCall) putSlow(kind C.int32_t, v int64) {
+	if c.s == nil || c.n >= c.max { // on the fast path, fcap == max
 		panic("python: TypedCall: more values than Func/Method reserved (a bindc bug)")
 	}
-	d := &c.vals[c.n]
+	d := c.next()
+	d.kind = kind
+	if kind == C.PY4GO_OBJECT {
+		*(*uintptr)(unsafe.Pointer(&d.ptr)) = uintptr(v)
+	} else {
+		d.num = C.int64_t(v)
+	}
+}
+
+// next is the next value slot in the buffer (off the fast path).
+func (c *TypedCall) next() *C.py4go_value {
+	if c.n >= int32(len(c.s.vals)) {
+		panic("python: TypedCall: more values than Func/Method reserved (a bindc bug)")
+	}
+	d := &c.s.vals[c.n]
 	*d = C.py4go_value{}
 	c.n++
 	return d
 }
 
 // Int packs an int argument.
-func (c *TypedCall) Int(v int) { setInt(c.next(), int64(v)) }
+func (c *TypedCall) Int(v int) { c.put(C.PY4GO_INT64, int64(v)) }
 
 // Int64 packs an int64 argument.
-func (c *TypedCall) Int64(v int64) { setInt(c.next(), v) }
+func (c *TypedCall) Int64(v int64) { c.put(C.PY4GO_INT64, v) }
 
 // Float packs a float64 argument.
-func (c *TypedCall) Float(v float64) { setFloat(c.next(), v) }
+func (c *TypedCall) Float(v float64) { c.put(C.PY4GO_FLOAT64, int64(math.Float64bits(v))) }
 
 // Bool packs a bool argument.
-func (c *TypedCall) Bool(v bool) { setBool(c.next(), v) }
+func (c *TypedCall) Bool(v bool) {
+	var n int64
+	if v {
+		n = 1
+	}
+	c.put(C.PY4GO_BOOL, n)
+}
 
 // None packs None.
-func (c *TypedCall) None() { c.next().kind = C.PY4GO_NONE }
+func (c *TypedCall) None() { c.put(C.PY4GO_NONE, 0) }
 
 // Str packs a str argument (strict UTF-8). Short strings are copied into C memory, longer
 // ones pinned for the call.
-func (c *TypedCall) Str(s string) { c.putStr(c.next(), s) }
+func (c *TypedCall) Str(s string) {
+	c.spill()
+	c.putStr(c.next(), s)
+}
 
 func (c *TypedCall) putStr(d *C.py4go_value, s string) {
 	d.kind = C.PY4GO_STR
@@ -174,22 +269,24 @@ func (c *TypedCall) putStr(d *C.py4go_value, s string) {
 	if len(s) == 0 {
 		return
 	}
-	if c.buf != nil && c.arena+len(s) <= C.PY4GO_TYPED_ARENA {
-		dst := unsafe.Slice((*byte)(unsafe.Pointer(&c.buf.arena[c.arena])), len(s))
+	sl := c.s
+	if sl.big == nil && sl.arena+len(s) <= C.PY4GO_TYPED_ARENA {
+		dst := unsafe.Slice((*byte)(unsafe.Pointer(&sl.buf.arena[sl.arena])), len(s))
 		copy(dst, s)
-		d.ptr = unsafe.Pointer(&c.buf.arena[c.arena])
-		c.arena += len(s)
+		d.ptr = unsafe.Pointer(&sl.buf.arena[sl.arena])
+		sl.arena += len(s)
 		return
 	}
 	p := unsafe.Pointer(unsafe.StringData(s))
-	c.pinData(p)
+	sl.pin.Pin(p)
+	sl.pinned = true
 	d.ptr = p
 }
 
 // Bytes packs a bytes argument (a nil slice is b"").
 func (c *TypedCall) Bytes(b []byte) {
 	c.Str(unsafe.String(unsafe.SliceData(b), len(b)))
-	c.vals[c.n-1].kind = C.PY4GO_BYTES
+	c.s.vals[c.n-1].kind = C.PY4GO_BYTES
 }
 
 // Object packs o (borrowed; nil is None).
@@ -203,9 +300,7 @@ func (c *TypedCall) Object(o *Object) {
 		c.fail(err)
 		return
 	}
-	d := c.next()
-	d.kind = C.PY4GO_OBJECT
-	d.ptr = p
+	c.put(C.PY4GO_OBJECT, int64(uintptr(p)))
 }
 
 // Any packs v as FromGo converts it (containers become new Python objects, which needs the
@@ -215,37 +310,31 @@ func (c *TypedCall) Any(v any) {
 		c.Object(o)
 		return
 	}
-	var pk packer
-	pk.vals = c.vals
-	pk.pin = c.pin
+	c.spill()
+	pk := packer{vals: c.s.vals, pin: &c.s.pin}
+	c.s.pinned = true // Unpin of a Pinner that pinned nothing is fine
 	d := c.next()
 	if err := pk.put(d, v); err != nil {
 		c.fail(err)
 	}
-	c.pin = pk.pin
 }
 
 // Kw makes the next value the keyword argument name (a Go string constant).
 func (c *TypedCall) Kw(name string) {
-	if c.names == nil {
-		c.names = c.nbuf[:0]
+	c.spill()
+	if c.s.names == nil {
+		c.s.names = c.s.nbuf[:0]
 	}
-	c.names = append(c.names, name)
+	c.s.names = append(c.s.names, name)
 	c.nkw++
 }
 
 func (c *TypedCall) fail(err error) {
-	if c.err == nil {
-		c.err = err
+	c.spill()
+	if c.s.err == nil {
+		c.s.err = err
 	}
-	c.next().kind = C.PY4GO_NONE
-}
-
-func (c *TypedCall) pinData(p unsafe.Pointer) {
-	if c.pin == nil {
-		c.pin = new(runtime.Pinner)
-	}
-	c.pin.Pin(p)
+	c.None()
 }
 
 func (c *TypedCall) op() string {
@@ -257,25 +346,84 @@ func (c *TypedCall) op() string {
 
 // do makes the call and returns the raw result (see py4go_typed_call).
 func (c *TypedCall) do(want C.int, flags C.int) (C.py4go_result, error) {
+	c.spill() // a str/bytes result comes back through the buffer's arena
 	r, err := c.call(want, flags)
-	c.finish() // not deferred: this is the hot path, and call does not panic
+	c.finish() // not deferred: call does not panic
+	if err != nil || (want != C.PY4GO_STR && want != C.PY4GO_BYTES) || r.value.kind == C.PY4GO_NONE {
+		c.release() // a str/bytes result is in the arena: strResult releases after copying
+	}
 	return r, err
 }
 
+// callFast makes a fast-path call: one cgo crossing, nothing claimed, nothing pinned, the
+// result in two registers.
+func (c *TypedCall) callFast(want C.int, flags C.int) (int64, C.int32_t, error) {
+	t := c.fn.cache.Load()
+	if t == nil || t.gen != generation.Load() {
+		var err error
+		if t, err = c.fn.resolve(); err != nil {
+			return 0, 0, err
+		}
+	}
+	f := C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), typedDesc(c.kinds, c.n, want, flags),
+		C.int64_t(c.sv[0]), C.int64_t(c.sv[1]), C.int64_t(c.sv[2]), C.int64_t(c.sv[3]))
+	if f.tag>>4 != C.PY4GO_OK {
+		r, err := c.fastFailed(t, f, want, flags)
+		return int64(r.value.num), r.value.kind, err
+	}
+	return int64(f.num), C.int32_t(f.tag & 0xf), nil
+}
+
+// scalarCall makes a call wanting a scalar result (want PY4GO_TYPED_IGNORE, PY4GO_BOOL,
+// PY4GO_INT64 or PY4GO_FLOAT64): on the fast path when the arguments allow.
+func (c *TypedCall) scalarCall(want C.int, flags C.int) (int64, C.int32_t, error) {
+	if c.s == nil && c.fn != nil {
+		return c.callFast(want, flags)
+	}
+	r, err := c.do(want, flags)
+	return int64(r.value.num), r.value.kind, err
+}
+
+// fastFailed handles a fast-path call that did not succeed: one made without the GIL is
+// repeated taking it in C (registered as a Python user so that Finalize waits for it);
+// anything else becomes the error.
+func (c *TypedCall) fastFailed(t *typedTarget, f C.py4go_typed_fast_result, want C.int, flags C.int) (C.py4go_result, error) {
+	if f.tag>>4 == C.PY4GO_NO_GIL {
+		if err := enterPython(); err != nil {
+			return C.py4go_result{}, opError(c.op(), err)
+		}
+		f = C.py4go_typed_call_fast(C.uintptr_t(uintptr(t.ptr)), typedDesc(c.kinds, c.n, want, flags|C.PY4GO_TYPED_ENSURE_GIL),
+			C.int64_t(c.sv[0]), C.int64_t(c.sv[1]), C.int64_t(c.sv[2]), C.int64_t(c.sv[3]))
+		exitPython()
+	}
+	var r C.py4go_result
+	if f.tag >= C.PY4GO_TYPED_TAG_RESULT {
+		r = C.py4go_typed_take_result(f.tag)
+	} else {
+		r.status = C.int32_t(f.tag >> 4)
+		r.arg = -1
+		r.value.kind = C.int32_t(f.tag & 0xf)
+		r.value.num = f.num
+	}
+	if r.status == C.PY4GO_OK {
+		return r, nil
+	}
+	return r, resultError(r, c.op(), c.argName)
+}
+
 func (c *TypedCall) call(want C.int, flags C.int) (C.py4go_result, error) {
-	if c.err != nil {
-		return C.py4go_result{}, conversionContext(c.err, c.op())
+	s := c.s
+	if s.err != nil {
+		return C.py4go_result{}, conversionContext(s.err, c.op())
 	}
 	var callable unsafe.Pointer
 	var mp *C.char
 	if c.fn != nil {
-		o, err := c.fn.Object()
+		t, err := c.fn.target()
 		if err != nil {
 			return C.py4go_result{}, err
 		}
-		if callable, err = o.pyobj("TypedFunc"); err != nil {
-			return C.py4go_result{}, err
-		}
+		callable = t.ptr
 	} else {
 		p, err := c.self.pyobj("TypedCall.Method")
 		if err != nil {
@@ -284,20 +432,17 @@ func (c *TypedCall) call(want C.int, flags C.int) (C.py4go_result, error) {
 		callable = p
 		mp = cstr(c.method)
 	}
-	nkw := c.nkw
-	nargs := c.n - nkw
+	nkw := int(c.nkw)
+	nargs := int(c.n) - nkw
 	for i := 0; i < nkw; i++ { // names follow the keyword values
-		c.putStr(c.next(), c.names[i])
+		c.putStr(c.next(), s.names[i])
 	}
 	// Values and the result arena are C memory: passed as integers, cgo checks nothing.
-	var vp, out C.uintptr_t
-	if len(c.vals) > 0 {
-		vp = C.uintptr_t(uintptr(unsafe.Pointer(&c.vals[0])))
+	var vp C.uintptr_t
+	if len(s.vals) > 0 {
+		vp = C.uintptr_t(uintptr(unsafe.Pointer(&s.vals[0])))
 	}
-	var outCap C.Py_ssize_t
-	if c.buf != nil {
-		out, outCap = C.uintptr_t(uintptr(unsafe.Pointer(&c.buf.arena[0]))), C.PY4GO_TYPED_ARENA
-	}
+	out, outCap := C.uintptr_t(uintptr(unsafe.Pointer(&s.buf.arena[0]))), C.Py_ssize_t(C.PY4GO_TYPED_ARENA)
 	r := C.py4go_typed_call(C.uintptr_t(uintptr(callable)), mp, C.Py_ssize_t(len(c.method)), vp,
 		C.Py_ssize_t(nargs), C.Py_ssize_t(nkw), want, flags, out, outCap)
 	if r.status == C.PY4GO_NO_GIL {
@@ -318,33 +463,49 @@ func (c *TypedCall) call(want C.int, flags C.int) (C.py4go_result, error) {
 }
 
 func (c *TypedCall) argName(i int) string {
-	nargs := c.n - 2*c.nkw
+	nargs := int(c.n - 2*c.nkw)
+	if c.s == nil {
+		nargs = int(c.n)
+	}
 	switch {
 	case i < nargs:
 		return "argument " + strconv.Itoa(i+1)
-	case i < nargs+c.nkw:
-		return "argument " + c.names[i-nargs]
+	case i < nargs+int(c.nkw):
+		return "argument " + c.s.names[i-nargs]
 	}
 	return "keyword name"
 }
 
-// finish gives the buffer back and unpins.
+// finish unpins and frees a large value array once the call is made (the state, with the
+// result arena, is given back by release).
 func (c *TypedCall) finish() {
-	if c.pin != nil {
-		c.pin.Unpin()
+	s := c.s
+	if s.pinned {
+		s.pin.Unpin()
+		s.pinned = false
 	}
-	if c.owner != nil {
-		typedBufs.Put(c.owner)
-		c.owner, c.buf = nil, nil
-	}
-	if c.big != nil {
-		C.free(unsafe.Pointer(c.big))
-		c.big = nil
+	if s.big != nil {
+		C.free(unsafe.Pointer(s.big))
+		s.big = nil
 	}
 }
 
-// strResult copies a str/bytes result (from the arena, or from an object too long for it).
+// release gives the pooled state back once its result arena has been read.
+func (c *TypedCall) release() {
+	s := c.s
+	if s == nil {
+		return
+	}
+	c.s = nil
+	s.vals, s.arena, s.names, s.err = nil, 0, nil, nil
+	s.nbuf = [4]string{}
+	typedSlows.Put(s)
+}
+
+// strResult copies a str/bytes result (from the arena, or from an object too long for it)
+// and gives the call's state back.
 func (c *TypedCall) strResult(r C.py4go_result, want C.int) (string, error) {
+	defer c.release()
 	if r.value.kind == C.PY4GO_OBJECT { // too long for the arena: copy from the object
 		o := StealRef(unsafe.Pointer(r.value.ptr))
 		defer o.Release()
@@ -374,38 +535,38 @@ func resultContext(err error, op string) error {
 
 // CallNone calls and ignores the result (a `-> None` function).
 func (c *TypedCall) CallNone() error {
-	_, err := c.do(C.PY4GO_TYPED_IGNORE, 0)
+	_, _, err := c.scalarCall(C.PY4GO_TYPED_IGNORE, 0)
 	return err
 }
 
 // CallInt calls and converts the result to int (an int out of range is an error).
 func (c *TypedCall) CallInt() (int, error) {
-	r, err := c.do(C.PY4GO_INT64, 0)
+	num, _, err := c.scalarCall(C.PY4GO_INT64, 0)
 	if err != nil {
 		return 0, resultContext(err, c.op())
 	}
-	if int64(r.value.num) > math.MaxInt || int64(r.value.num) < math.MinInt {
+	if num > math.MaxInt || num < math.MinInt {
 		return 0, &ConversionError{Context: c.op() + " result", Message: "Python int out of range for Go int"}
 	}
-	return int(r.value.num), nil
+	return int(num), nil
 }
 
 // CallFloat calls and converts the result to float64 (an int is accepted).
 func (c *TypedCall) CallFloat() (float64, error) {
-	r, err := c.do(C.PY4GO_FLOAT64, 0)
+	num, _, err := c.scalarCall(C.PY4GO_FLOAT64, 0)
 	if err != nil {
 		return 0, resultContext(err, c.op())
 	}
-	return math.Float64frombits(uint64(r.value.num)), nil
+	return math.Float64frombits(uint64(num)), nil
 }
 
 // CallBool calls and converts the result to bool (only True or False).
 func (c *TypedCall) CallBool() (bool, error) {
-	r, err := c.do(C.PY4GO_BOOL, 0)
+	num, _, err := c.scalarCall(C.PY4GO_BOOL, 0)
 	if err != nil {
 		return false, resultContext(err, c.op())
 	}
-	return r.value.num != 0, nil
+	return num != 0, nil
 }
 
 // CallStr calls and converts the result to string.
@@ -429,31 +590,31 @@ func (c *TypedCall) CallBytes() ([]byte, error) {
 
 // CallOptInt is CallInt for `int | None`: nil for None.
 func (c *TypedCall) CallOptInt() (*int, error) {
-	r, err := c.do(C.PY4GO_INT64, C.PY4GO_TYPED_OPTIONAL)
-	if err != nil || r.value.kind == C.PY4GO_NONE {
+	num, kind, err := c.scalarCall(C.PY4GO_INT64, C.PY4GO_TYPED_OPTIONAL)
+	if err != nil || kind == C.PY4GO_NONE {
 		return nil, resultContext(err, c.op())
 	}
-	v := int(r.value.num)
+	v := int(num)
 	return &v, nil
 }
 
 // CallOptFloat is CallFloat for `float | None`.
 func (c *TypedCall) CallOptFloat() (*float64, error) {
-	r, err := c.do(C.PY4GO_FLOAT64, C.PY4GO_TYPED_OPTIONAL)
-	if err != nil || r.value.kind == C.PY4GO_NONE {
+	num, kind, err := c.scalarCall(C.PY4GO_FLOAT64, C.PY4GO_TYPED_OPTIONAL)
+	if err != nil || kind == C.PY4GO_NONE {
 		return nil, resultContext(err, c.op())
 	}
-	v := math.Float64frombits(uint64(r.value.num))
+	v := math.Float64frombits(uint64(num))
 	return &v, nil
 }
 
 // CallOptBool is CallBool for `bool | None`.
 func (c *TypedCall) CallOptBool() (*bool, error) {
-	r, err := c.do(C.PY4GO_BOOL, C.PY4GO_TYPED_OPTIONAL)
-	if err != nil || r.value.kind == C.PY4GO_NONE {
+	num, kind, err := c.scalarCall(C.PY4GO_BOOL, C.PY4GO_TYPED_OPTIONAL)
+	if err != nil || kind == C.PY4GO_NONE {
 		return nil, resultContext(err, c.op())
 	}
-	v := r.value.num != 0
+	v := num != 0
 	return &v, nil
 }
 
