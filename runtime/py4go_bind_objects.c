@@ -28,7 +28,7 @@ extern int py4goMapSet(uintptr_t h, char *fn, void *k, void *v, int *found);
 static const char *const pickle_kinds[] = {"fields", "binary", "text"};
 
 /* The class name as messages show it: "IDs" (short) or "pkg.IDs" (tp_name). */
-static const char *short_name(PyObject *self) { return _PyType_Name(Py_TYPE(self)); }
+static const char *short_name(PyObject *self) { return py4go_type_short_name(Py_TYPE(self)); }
 
 /* ---- copy ------------------------------------------------------------------------------ */
 
@@ -114,7 +114,7 @@ static PyObject *fields_payload(PyObject *self)
     if (policy == NULL)
         return NULL;
     if (PyUnicode_Check(policy)) {
-        PyErr_Format(PyExc_TypeError, "cannot pickle '%s' object: %U", Py_TYPE(self)->tp_name, policy);
+        PyErr_Format(PyExc_TypeError, "cannot pickle '%s' object: %U", py4go_tp_name(Py_TYPE(self)), policy);
         Py_DECREF(policy);
         return NULL;
     }
@@ -135,7 +135,7 @@ PyObject *py4go_bind_reduce(PyObject *self, PyObject *unused)
     (void)unused;
     uintptr_t h = py4go_bind_self(self);
     if (h == 0) {
-        PyErr_Format(PyExc_TypeError, "cannot pickle an uninitialised '%s' object", Py_TYPE(self)->tp_name);
+        PyErr_Format(PyExc_TypeError, "cannot pickle an uninitialised '%s' object", py4go_tp_name(Py_TYPE(self)));
         return NULL;
     }
     int kind = 0;
@@ -164,7 +164,7 @@ PyObject *py4go_bind_reduce(PyObject *self, PyObject *unused)
 
 static PyObject *unpickle_error(PyObject *self, const char *why)
 {
-    PyErr_Format(PyExc_ValueError, "cannot unpickle '%s' object: %s", Py_TYPE(self)->tp_name, why);
+    PyErr_Format(PyExc_ValueError, "cannot unpickle '%s' object: %s", py4go_tp_name(Py_TYPE(self)), why);
     return NULL;
 }
 
@@ -184,7 +184,7 @@ static int set_fields(PyObject *self, PyObject *payload)
             PyErr_Format(PyExc_ValueError,
                          "cannot unpickle '%s' object: the pickle has field %R, which this build of the type "
                          "does not have (it was pickled by another version of the module)",
-                         Py_TYPE(self)->tp_name, key);
+                         py4go_tp_name(Py_TYPE(self)), key);
             rc = -1;
         } else {
             rc = PyObject_SetAttr(self, key, value);
@@ -207,7 +207,7 @@ PyObject *py4go_bind_setstate(PyObject *self, PyObject *state)
         PyErr_Format(PyExc_ValueError,
                      "cannot unpickle '%s' object: the pickle has py4go format version %ld, and this build "
                      "reads version %d (rebuild the module with a matching bindc)",
-                     Py_TYPE(self)->tp_name, version, PICKLE_VERSION);
+                     py4go_tp_name(Py_TYPE(self)), version, PICKLE_VERSION);
         return NULL;
     }
     PyObject *kind = PyTuple_GET_ITEM(state, 1), *payload = PyTuple_GET_ITEM(state, 2);
@@ -316,15 +316,16 @@ PyObject *py4go_bind_obj_iter(PyObject *self)
 /* Is `other` an instance of a container class of the same shape (slice or array vs map)? */
 static int same_protocol(PyObject *self, PyObject *other)
 {
+    /* PyType_GetSlot: the limited API (abi3) has no struct fields of types. */
     PyTypeObject *a = Py_TYPE(self), *b = Py_TYPE(other);
-    return b->tp_richcompare == py4go_bind_obj_richcompare &&
-           ((a->tp_as_mapping && a->tp_as_mapping->mp_subscript == py4go_bind_map_subscript) ==
-            (b->tp_as_mapping && b->tp_as_mapping->mp_subscript == py4go_bind_map_subscript));
+    return PyType_GetSlot(b, Py_tp_richcompare) == (void *)py4go_bind_obj_richcompare &&
+           (PyType_GetSlot(a, Py_mp_subscript) == (void *)py4go_bind_map_subscript) ==
+               (PyType_GetSlot(b, Py_mp_subscript) == (void *)py4go_bind_map_subscript);
 }
 
 PyObject *py4go_bind_obj_richcompare(PyObject *self, PyObject *other, int op)
 {
-    int is_map = Py_TYPE(self)->tp_as_mapping->mp_subscript == py4go_bind_map_subscript;
+    int is_map = PyType_GetSlot(Py_TYPE(self), Py_mp_subscript) == (void *)py4go_bind_map_subscript;
     if (op != Py_EQ && op != Py_NE)
         Py_RETURN_NOTIMPLEMENTED;
     if (!(is_map ? PyDict_Check(other) : PyList_Check(other)) && !same_protocol(self, other))
@@ -383,7 +384,7 @@ PyObject *py4go_bind_seq_subscript(PyObject *self, PyObject *key)
         return i < 0 ? NULL : py4goSeqItem(py4go_bind_self(self), i, op_name(self, "__getitem__"));
     if (!PySlice_Check(key)) {
         PyErr_Format(PyExc_TypeError, "%s indices must be integers or slices, not %.200s", short_name(self),
-                     Py_TYPE(key)->tp_name);
+                     py4go_tp_name(Py_TYPE(key)));
         return NULL;
     }
     PyObject *s = snapshot(self, "__getitem__");
@@ -401,7 +402,7 @@ int py4go_bind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
             return i < 0 ? -1 : py4goSeqSetItem(py4go_bind_self(self), i, op_name(self, "__setitem__"), value);
     } else if (!PyIndex_Check(key) && !PySlice_Check(key)) {
         PyErr_Format(PyExc_TypeError, "%s indices must be integers or slices, not %.200s", short_name(self),
-                     Py_TYPE(key)->tp_name);
+                     py4go_tp_name(Py_TYPE(key)));
         return -1;
     }
     /* Slices and deletion: as a list does it, then the whole value is stored back (a Go array
@@ -412,7 +413,7 @@ int py4go_bind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
         return -1;
     Py_ssize_t n = PyList_GET_SIZE(s);
     int rc = value ? PyObject_SetItem(s, key, value) : PyObject_DelItem(s, key);
-    if (rc == 0 && PyList_GET_SIZE(s) != n && Py_TYPE(self)->tp_as_sequence->sq_inplace_concat == NULL) {
+    if (rc == 0 && PyList_GET_SIZE(s) != n && PyType_GetSlot(Py_TYPE(self), Py_sq_inplace_concat) == NULL) {
         /* Only slice classes have +=: this is a Go array, whose length is part of its type. */
         PyErr_Format(PyExc_ValueError, "cannot change the length of %s, a Go array of length %zd",
                      short_name(self), n);

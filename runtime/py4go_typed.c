@@ -105,8 +105,12 @@ py4go_result py4go_typed_call(uintptr_t callable, const char *method, Py_ssize_t
  * thread_id is safe. Python not initialized: no current state, so 0. */
 static inline int typed_holds_gil(void)
 {
+#ifdef Py_LIMITED_API
+    return Py_IsInitialized() && PyGILState_Check(); /* py4go_limited.h's weaker check */
+#else
     PyThreadState *t = _PyThreadState_UncheckedGet();
     return t != NULL && t->thread_id == (unsigned long)pthread_self(); /* as PyThread_get_thread_ident */
+#endif
 }
 
 /* A new reference for one fast-path argument, or NULL (with an exception set) when the value
