@@ -33,7 +33,10 @@ _WORD = re.compile(
 # (``def f() -> int`` right after a module-level ``def int(...)`` would mean the function).
 _STUB_BUILTINS = frozenset({
     "bool", "bytearray", "bytes", "complex", "dict", "float", "frozenset", "int", "list",
-    "memoryview", "object", "set", "str", "tuple", "type", "BaseException", "Exception",
+    "memoryview", "object", "set", "slice", "str", "tuple", "type", "BaseException", "Exception",
+    "RuntimeError",
+    # lower-case names the stub imports (``from datetime import datetime``, ``typing.overload``)
+    "datetime", "timedelta", "overload", "runtime_checkable", "disjoint_base",
 })
 
 

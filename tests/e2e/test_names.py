@@ -76,6 +76,17 @@ assert m.title(Obj()) == "title:obj"              # type Titled fmt.Stringer: a 
 assert m.title(m.S(n=2)) == "title:S(2)"          # a bound class implementing it
 assert m.describe(Obj()) == "n=3"                 # interface{ Namer; Sizer }
 assert {"Titled", "Sized"} <= set(dir(m))
+
+# names the stub imports or spells in annotations get a trailing underscore
+import datetime
+it = m.Iterator_(pos=1)
+assert it.next() == 2 and not hasattr(m, "Iterator")
+seq = m.Sequence_([1, 2, 3, 4])
+assert len(seq) == 4 and list(seq[1:3]) == [2, 3] and seq.sum() == 10
+assert list(m.slice_(seq, 1, 3)) == [2, 3]
+t = datetime.datetime(2026, 1, 2, 3, tzinfo=datetime.timezone.utc)
+assert m.datetime_(t) == t + datetime.timedelta(hours=1)
+assert m.overload_(m.Any_(v="x")) == "overload:x"
 print("names: ok")
 '''
 

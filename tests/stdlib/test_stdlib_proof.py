@@ -202,7 +202,7 @@ def test_sort_against_sorted_and_bisect(std_build) -> None:
             raise AssertionError("sort.Reverse binds now: update docs/stdlib.md")
         # ...and sort.Slice(x any, less) sorts a copy of the list while less reads the list.
         xs = [3, 1, 2]
-        go.slice(xs, lambda i, j: xs[i] < xs[j])
+        go.slice_(xs, lambda i, j: xs[i] < xs[j])
         assert xs == [3, 1, 2], "sort.Slice writes back now: update docs/stdlib.md"
     """)
 

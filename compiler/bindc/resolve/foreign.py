@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bindc.ir import Func, GoType, NamedType, PointerType, Span, StructType
+from bindc.resolve.model import attr_name
 from bindc.resolve.state import ResolveState
 from bindc.resolve.types import package_level_names
 from bindc.typemap.env import TypeEnv
@@ -92,7 +93,7 @@ def _maps_already(named: NamedType, env: TypeEnv) -> bool:
 def _class_name(state: ResolveState, go_name: str, path: str, avoid: set[str]) -> str:
     """The type's name, else ``<package>_<Type>``, ``..._2``: see the module doc."""
     package = path.rsplit("/", 1)[-1].replace(".", "_").replace("-", "_")
-    candidates = [go_name, f"{package}_{go_name}"]
+    candidates = [attr_name(go_name), f"{package}_{go_name}"]
     n = 1
     while True:
         for name in candidates:

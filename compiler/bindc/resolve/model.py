@@ -19,15 +19,21 @@ from bindc.typemap.named import EnumMapping
 
 PyValue = int | float | complex | str | bool
 
-#: Names the generated stub imports; a module attribute must not shadow them.
-_STUB_IMPORTS = frozenset({"Final", "IntEnum"})
+#: Names the generated stub may import (``from typing import Any``...); a module attribute or
+#: class of the same name would shadow the import, so such Go names get ``_`` appended.
+STUB_IMPORTS = frozenset({
+    "Any", "ClassVar", "Final", "Protocol", "SupportsIndex", "overload", "runtime_checkable",  # typing
+    "Self", "disjoint_base",                                                                    # typing_extensions
+    "Callable", "Iterable", "Iterator", "Mapping", "MutableMapping", "MutableSequence", "Sequence",  # abc
+    "IntEnum", "Decimal", "Fraction",
+})
 
 
 def attr_name(go_name: str) -> str:
     """The Python attribute name of a Go constant, enum type or member: the Go name, with ``_``
     appended where Python or the stub would choke on it (``None``, ``True``, ``Final``)."""
     safe = python_safe(go_name)
-    return safe + "_" if safe in _STUB_IMPORTS else safe
+    return safe + "_" if safe in STUB_IMPORTS else safe
 
 
 @dataclass(frozen=True)

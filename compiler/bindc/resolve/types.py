@@ -10,6 +10,7 @@ looked up lazily by :mod:`bindc.typemap.imported` through the same environment.
 from __future__ import annotations
 
 from bindc.ir import ArrayType, GoType, InterfaceType, MapType, NamedType, Package, PointerType, SliceType, StructType
+from bindc.resolve.model import attr_name
 from bindc.resolve.state import ResolveState
 from bindc.typemap.classes import CLASSES_KEY, MODULE_KEY, SIBLINGS_KEY
 from bindc.typemap.env import TypeEnv
@@ -46,7 +47,7 @@ def select_classes(package: Package, env: TypeEnv, in_package: bool) -> dict[str
             continue  # an IntEnum, with its methods attached (bindc.resolve.values)
         if not decl.exported and not (in_package and export is not None):
             continue
-        selected[decl.name] = export.arg if export is not None and export.arg else decl.name
+        selected[decl.name] = export.arg if export is not None and export.arg else attr_name(decl.name)
     return selected
 
 
