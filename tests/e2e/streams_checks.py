@@ -89,4 +89,15 @@ CHECKS: dict[str, str] = {
         expect(KeyboardInterrupt, "", next, it)
         assert list(it) == [0, 1]                      # nothing lost: the loop resumes
     """,
+    "go_method_shapes_give_protocols": """
+        t = s.new_tags("go", "py", "go")
+        assert len(t) == 2 and bool(t) and not s.new_tags()          # Len: len() and truth
+        assert list(t) == ["go", "py"] and [x for x in t] == ["go", "py"]   # All: iteration, each time anew
+        assert "py" in t and "c" not in t and t.contains("go")        # Contains: in
+        expect(TypeError, "", lambda: 1 in t)                          # Go cannot be asked about an int
+        assert repr(t) == 'streams.NewTags(["go" "py"]...)'           # GoString: repr
+        g = s.Grid(n=3)
+        assert list(g) == [0, 1, 2] and 2 in g and 3 not in g and g.has(1)
+        assert sorted(iter(g)) == [0, 1, 2] and list(g.values()) == [0, 1, 2]
+    """,
 }

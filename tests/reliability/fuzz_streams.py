@@ -66,11 +66,20 @@ def pairs_join(d: dict[str, int]) -> None:
     assert s.join(d.items()) == ",".join(f"{k}={v}" for k, v in d.items())
 
 
+@given(st.lists(st.text(max_size=4), max_size=8), st.text(max_size=4))
+def tags_behave_like_an_ordered_set(items: list[str], probe: str) -> None:
+    t = s.new_tags(*items)
+    unique = list(dict.fromkeys(items))
+    assert len(t) == len(unique) and list(t) == unique and (probe in t) == (probe in unique)
+    assert bool(t) == bool(unique)
+
+
 def main() -> int:
     n = int(sys.argv[1])
     before = s.goroutines()
     for name, test in [("sum_matches", sum_matches), ("bad_items_raise", bad_items_raise),
-                       ("words_match_split", words_match_split), ("pairs_join", pairs_join)]:
+                       ("words_match_split", words_match_split), ("pairs_join", pairs_join),
+                       ("tags_behave_like_an_ordered_set", tags_behave_like_an_ordered_set)]:
         settings(max_examples=n, deadline=None, suppress_health_check=list(HealthCheck))(test)()
         print(f"{name}: {n} examples ok", flush=True)
     gc.collect()

@@ -57,6 +57,8 @@ def _raising_parameter() -> None:
     raise AssertionError("sum did not raise")
 
 
+TAGS = s.new_tags("go", "py")
+
 KINDS: dict[str, Callable[[], object]] = {
     "iter.Seq result, run out": lambda: list(s.count(5)),
     "iter.Seq result, abandoned": _abandoned,
@@ -68,6 +70,7 @@ KINDS: dict[str, Callable[[], object]] = {
     "iter.Seq2 parameter": lambda: s.join([("a", 1), ("b", 2)]),
     "<-chan result": lambda: list(s.ticks(3, 0)),
     "<-chan parameter": lambda: s.total((1, 2, 3)),
+    "Go method shapes as protocols (len, iter, in, repr)": lambda: (len(TAGS), list(TAGS), "go" in TAGS, repr(TAGS)),
 }
 
 

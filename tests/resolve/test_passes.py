@@ -9,8 +9,9 @@ import bindc.resolve as resolve_pkg
 from bindc.resolve import PASSES
 
 PASS_NAMES = [p.__name__.rsplit(".", 1)[-1] for p in PASSES]
-#: Modules every pass may use: the data they exchange and the symbol table.
-SHARED = {"model", "state", "symbols"}
+#: Modules every pass may use: the data they exchange, the symbol table, and pure functions of
+#: the model (which Go method shapes give a protocol).
+SHARED = {"model", "state", "symbols", "go_protocols"}
 
 
 def _resolve_imports(path: Path) -> set[str]:

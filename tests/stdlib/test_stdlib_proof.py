@@ -267,6 +267,7 @@ def test_netip_against_ipaddress(std_build) -> None:
             assert str(m.addr()) == str(go.parse_addr(str(net.network_address))) and m.bits() == net.prefixlen
             other = data.draw(v4 if ip.version == 4 else v6)
             assert p.contains(go.parse_addr(str(other))) == (other in net)
+            assert (go.parse_addr(str(other)) in p) == (other in net)   # Contains is __contains__
             assert p.contains(go.parse_addr(str(ip)))
         prefixes()
         @given(v4, v4)

@@ -58,7 +58,7 @@ def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
     p.P()
     _emit_init(p, module, cls, pre)
     p.P()
-    _emit_repr(p, cls, pre)
+    _emit_repr(p, module, cls, pre)
     if cls.str_method is not None:
         p.P()
         emit_wrapper(p, module, cls.str_method)
@@ -72,10 +72,16 @@ def emit_class(p: LinePrinter, module: BoundModule, cls: BoundClass) -> None:
     if _own_richcompare(cls):
         p.P()
         _emit_richcompare(p, module, cls, pre)
-    len_method = class_protocols(cls).len_method
-    if len_method is not None:
+    protocols = class_protocols(cls)
+    if protocols.len_method is not None:
         p.P()
-        _emit_len(p, module, len_method, pre)
+        _emit_len(p, module, protocols.len_method, pre)
+    if protocols.iter_method is not None:
+        p.P()
+        _emit_iter(p, module, protocols.iter_method, pre)
+    if protocols.contains_method is not None:
+        p.P()
+        _emit_contains(p, module, protocols.contains_method, pre)
     for method in cls.methods:
         p.P()
         emit_wrapper(p, module, method)
@@ -168,13 +174,20 @@ def _emit_init(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str) -
     p.P("}")
 
 
-def _emit_repr(p: LinePrinter, cls: BoundClass, pre: str) -> None:
+def _emit_repr(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str) -> None:
     n = len(cls.init_fields)
+    go_string = class_protocols(cls).repr_method
+    if go_string is not None:
+        p.P(f"static PyObject *{c_wrapper_name(module, go_string)}(PyObject *, PyObject *const *, Py_ssize_t);")
+        p.P()
     p.P("static PyObject *")
     p.P(f"bindcpy_{pre}_repr(PyObject *self)")
     p.P("{")
     with p.indent():
-        if not cls.init_fields and cls.str_method is not None:
+        if go_string is not None:
+            # fmt.GoStringer: the type's own %#v text is its repr.
+            p.P(f"return {c_wrapper_name(module, go_string)}(self, NULL, 0);")
+        elif not cls.init_fields and cls.str_method is not None:
             # Nothing to show field by field (a struct of unexported fields): Go's own text.
             p.P("return py4go_bind_class_repr_str(self);")
         else:
@@ -203,6 +216,38 @@ def _emit_len(p: LinePrinter, module: BoundModule, method: BoundFunction, pre: s
             msg = c_string(f"{method.display_name}() returned %zd; __len__() should return >= 0")
             p.P(f"PyErr_Format(PyExc_ValueError, {msg}, n);")
         p.P("return n;")
+    p.P("}")
+
+
+def _emit_iter(p: LinePrinter, module: BoundModule, method: BoundFunction, pre: str) -> None:
+    """``tp_iter`` calling the wrapper of Go's ``All()``/``Values()`` (an iterator already)."""
+    p.P(f"static PyObject *{c_wrapper_name(module, method)}(PyObject *, PyObject *const *, Py_ssize_t);")
+    p.P()
+    p.P("static PyObject *")
+    p.P(f"bindcpy_{pre}__iter(PyObject *self)")
+    p.P("{")
+    with p.indent():
+        p.P(f"return {c_wrapper_name(module, method)}(self, NULL, 0);")
+    p.P("}")
+
+
+def _emit_contains(p: LinePrinter, module: BoundModule, method: BoundFunction, pre: str) -> None:
+    """``sq_contains`` calling the wrapper of Go's ``Contains(x) bool`` / ``Has(x) bool``; a
+    value of the wrong type raises the wrapper's TypeError (as ``in`` on a set does for an
+    unhashable value) rather than answering False for a question Go cannot be asked."""
+    p.P(f"static PyObject *{c_wrapper_name(module, method)}(PyObject *, PyObject *const *, Py_ssize_t);")
+    p.P()
+    p.P("static int")
+    p.P(f"bindcpy_{pre}__contains(PyObject *self, PyObject *value)")
+    p.P("{")
+    with p.indent():
+        p.P(f"PyObject *r = {c_wrapper_name(module, method)}(self, &value, 1);")
+        p.P("if (r == NULL)")
+        with p.indent():
+            p.P("return -1;")
+        p.P("int found = PyObject_IsTrue(r);")
+        p.P("Py_DECREF(r);")
+        p.P("return found;")
     p.P("}")
 
 
@@ -260,6 +305,10 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
             p.P("{Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */")
         if protocols.len_method is not None:
             p.P(f"{{Py_sq_length, (void *)bindcpy_{pre}__len}},")
+        if protocols.iter_method is not None:
+            p.P(f"{{Py_tp_iter, (void *)bindcpy_{pre}__iter}},")
+        if protocols.contains_method is not None:
+            p.P(f"{{Py_sq_contains, (void *)bindcpy_{pre}__contains}},")
         for slot, function in protocols.slots:
             if slot == "Py_tp_richcompare" and _own_richcompare(cls):
                 continue  # Go's own ordering; it includes == between instances

@@ -12,7 +12,10 @@ order. What differs per class is decided here, from the Go declaration:
   (``Sequence``) or a map (``MutableMapping``) of convertible elements, with the runtime's slot
   and method functions. A method the Go type already has keeps its name (``url.Values.Get`` stays
   Go's ``get``), so container methods of the same Python name are left out;
-- ``__len__`` from Go's ``Len() int`` method on a class that is not a container;
+- Go's own method shapes on a class that is not a container (see :data:`GO_PROTOCOLS`):
+  ``Len() int`` is ``__len__``, ``All() iter.Seq[T]`` (else ``Values()``) is ``__iter__``,
+  ``Contains(T) bool`` (else ``Has(T) bool``) is ``__contains__``, ``GoString() string`` is
+  ``__repr__``;
 - the *defaults* the constructor's text signature and the stub show: the Python value of each
   field's Go zero value where it is a literal (``x=0.0, label=''``), ``...`` otherwise.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bindc.ir import ArrayType, MapType, NamedType, PointerType, SliceType, StructType
+from bindc.resolve.go_protocols import go_protocols
 from bindc.resolve.model import BoundClass, BoundField, BoundFunction
 from bindc.typemap.named import NamedMapping
 
@@ -103,6 +107,12 @@ class ClassProtocols:
     element_annotations: tuple[str, ...] = ()
     #: The ``Len() int`` method that gives a class that is not a container ``__len__``.
     len_method: BoundFunction | None = None
+    #: ``All()``/``Values()`` returning an ``iter.Seq``: the class's ``__iter__``.
+    iter_method: BoundFunction | None = None
+    #: ``Contains(x) bool`` / ``Has(x) bool``: the class's ``__contains__``.
+    contains_method: BoundFunction | None = None
+    #: ``GoString() string`` (fmt.GoStringer): the class's ``__repr__``.
+    repr_method: BoundFunction | None = None
     #: Go methods whose Python name is a method of the container's abc (``Scores.Get`` as
     #: ``get``): Go's keeps the name, so the stub marks it as an incompatible override.
     shadowed: frozenset[str] = frozenset()
@@ -130,18 +140,11 @@ def class_protocols(cls: BoundClass) -> ClassProtocols:
         slots = _MAP_SLOTS
     abc_names = {m.py_name for m in methods if m not in OBJECT_METHODS}
     methods = [m for m in methods if m.py_name not in taken]
+    own = {} if container else go_protocols(cls)
     return ClassProtocols(container, _pickle_refusal(cls), tuple(methods), slots, elements,
-                          len_method=None if container else _len_method(cls), shadowed=frozenset(abc_names & taken))
-
-
-def _len_method(cls: BoundClass) -> BoundFunction | None:
-    """Go's ``Len() int`` idiom (``bytes.Buffer``, ``sort.Interface``, ``list.List``): the
-    class's ``__len__`` (so, as Python has it for sized objects, a zero length is falsy)."""
-    for m in cls.methods:
-        if (m.func.name == "Len" and not m.params and not m.variadic and not m.returns_error
-                and len(m.results) == 1 and m.results[0].mapping.py_annotation == "int"):
-            return m
-    return None
+                          len_method=own.get("__len__"), iter_method=own.get("__iter__"),
+                          contains_method=own.get("__contains__"), repr_method=own.get("__repr__"),
+                          shadowed=frozenset(abc_names & taken))
 
 
 def zero_literal(field: BoundField) -> str | None:

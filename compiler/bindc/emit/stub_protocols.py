@@ -28,6 +28,10 @@ def object_protocol_stubs(cls: BoundClass, protocols: ClassProtocols, stub: Stub
                                                  else f"({names})")]
     if protocols.len_method is not None:
         out.append(Function("__len__", _self(), "int"))
+    if protocols.iter_method is not None:
+        out.append(Function("__iter__", _self(), protocols.iter_method.results[0].mapping.py_annotation))
+    if protocols.contains_method is not None:
+        out.append(Function("__contains__", _self(Argument("value", "object")), "bool"))
     own = {m.py_name for m in protocols.methods}
     self_type = stub.need("typing_extensions", "Self")
     if "__copy__" in own:

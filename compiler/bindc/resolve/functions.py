@@ -17,6 +17,7 @@ import re
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Func, NamedType, Param, Span
 from bindc.naming import STR_METHODS, is_dunder, is_valid_python_identifier, python_safe, snake_case
+from bindc.resolve.go_protocols import competing_protocols
 from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundReceiver, BoundResult
 from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
@@ -78,9 +79,16 @@ def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
             continue
         used.add(bf.py_name)
         methods.append(bf)
-    return BoundClass(decl, shape.py_name, shape.fields, shape.init_fields, tuple(methods), str_method,
-                      shape.comparable, shape.is_error, shape.is_value, shape.named, shape.origin,
-                      shape.constructible)
+    cls = BoundClass(decl, shape.py_name, shape.fields, shape.init_fields, tuple(methods), str_method,
+                     shape.comparable, shape.is_error, shape.is_value, shape.named, shape.origin,
+                     shape.constructible)
+    if not shape.origin:
+        for protocol, chosen, others in competing_protocols(cls):
+            names = " and ".join(m.go_name for m in others)
+            sink.warning(f"{decl.name}.{chosen.go_name} gives {shape.py_name} its {protocol}; {names} also "
+                         f"could, and {'stays a method' if len(others) == 1 else 'stay methods'} only",
+                         chosen.func.span)
+    return cls
 
 
 #: The unsupported type named in a mapping error (``type *big.Int is not supported``).
