@@ -813,6 +813,36 @@ done:
     return result;
 }
 
+Py_hash_t py4go_bind_value_hash(PyObject *self)
+{
+    /* The one constructor field of a value class, named by __match_args__ (its Python name
+     * may not be "value": a method can take that name). */
+    PyObject *names = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "__match_args__");
+    if (names == NULL)
+        return -1;
+    PyObject *name = PyTuple_Check(names) && PyTuple_Size(names) == 1 ? PyTuple_GetItem(names, 0) : NULL;
+    if (name == NULL) {
+        Py_DECREF(names);
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError, "unhashable type: '%s'", py4go_tp_name(Py_TYPE(self)));
+        return -1;
+    }
+    PyObject *value = PyObject_GetAttr(self, name);
+    Py_DECREF(names);
+    if (value == NULL)
+        return -1;
+    if (PyList_Check(value)) {  /* a Go array comes back as a list: hash it as a tuple */
+        PyObject *t = PyList_AsTuple(value);
+        Py_DECREF(value);
+        if (t == NULL)
+            return -1;
+        value = t;
+    }
+    Py_hash_t h = PyObject_Hash(value);
+    Py_DECREF(value);
+    return h;
+}
+
 PyTypeObject *py4go_bind_add_class(PyObject *module, PyType_Spec *spec, int is_error)
 {
     PyObject *base = NULL;

@@ -333,6 +333,10 @@ int py4go_bind_raise_instance(PyTypeObject *type, PyObject *sentinel, uintptr_t 
 int py4go_bind_init_args(const char *cls, PyObject *args, PyObject *kwds, const char *const *names,
                          Py_ssize_t n, PyObject **values);
 
+/* tp_hash of an immutable value class (a basic Go type or an array of them that the package
+ * never changes in place): the hash of its value, so equal values hash equal. */
+Py_hash_t py4go_bind_value_hash(PyObject *self);
+
 /* repr of a bindc class instance: "Class(field=repr, ...)" over the given attribute names. */
 PyObject *py4go_bind_class_repr(PyObject *self, const char *const *names, Py_ssize_t n);
 /* repr of an instance whose class has no fields to show but a String() method (a struct of

@@ -168,6 +168,20 @@ static PyObject *unpickle_error(PyObject *self, const char *why)
     return NULL;
 }
 
+/* tp_init of the generated class in t's MRO (t itself, or the bindc base of a Python subclass). */
+static initproc generated_init(PyTypeObject *t)
+{
+#ifdef Py_LIMITED_API
+    void *dealloc = NULL;
+    PyTypeObject *generated = py4go_bind_generated_class(t, &dealloc);
+    return generated != NULL ? (initproc)PyType_GetSlot(generated, Py_tp_init) : NULL;
+#else
+    while (t != NULL && t->tp_dealloc != py4go_bind_class_dealloc && t->tp_dealloc != py4go_bind_exception_dealloc)
+        t = t->tp_base;
+    return t != NULL ? t->tp_init : NULL;
+#endif
+}
+
 static int set_fields(PyObject *self, PyObject *payload)
 {
     PyObject *policy = state_policy(self);
@@ -176,6 +190,9 @@ static int set_fields(PyObject *self, PyObject *payload)
     int rc = 0;
     PyObject *key, *value;
     Py_ssize_t pos = 0;
+    /* Check every name first, then set them all through the generated class's own __init__
+     * (keywords by field name): it also sets what Python may not assign, the read-only value
+     * of an immutable value class, and skips a Python subclass's __init__. */
     while (rc == 0 && PyDict_Next(payload, &pos, &key, &value)) {
         int known = PyTuple_Check(policy) ? PySequence_Contains(policy, key) : 0;
         if (known < 0) {
@@ -186,11 +203,22 @@ static int set_fields(PyObject *self, PyObject *payload)
                          "does not have (it was pickled by another version of the module)",
                          py4go_tp_name(Py_TYPE(self)), key);
             rc = -1;
-        } else {
-            rc = PyObject_SetAttr(self, key, value);
         }
     }
     Py_DECREF(policy);
+    if (rc < 0)
+        return -1;
+    initproc init = generated_init(Py_TYPE(self));
+    if (init == NULL) {
+        PyErr_Format(PyExc_TypeError, "cannot unpickle '%s' object: no bindc class in its bases",
+                     py4go_tp_name(Py_TYPE(self)));
+        return -1;
+    }
+    PyObject *no_args = PyTuple_New(0);
+    if (no_args == NULL)
+        return -1;
+    rc = init(self, no_args, payload);
+    Py_DECREF(no_args);
     return rc;
 }
 

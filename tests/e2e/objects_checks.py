@@ -245,4 +245,16 @@ CHECKS = {
         raises(ValueError, len, o.Broken(-1), text=">= 0")
         raises(TypeError, pickle.dumps, q, text="Queue.items is unexported")
     """,
+    "immutable_value_classes_are_hashable": """
+        import copy, pickle
+        k = o.Kelvin(3)                                # type Kelvin float64, value methods only
+        assert hash(k) == hash(o.Kelvin(3.0)) == hash(3.0) and {k: "x"}[o.Kelvin(3)] == "x"
+        assert len({o.Kelvin(1), o.Kelvin(1), o.Kelvin(2)}) == 2
+        raises(AttributeError, setattr, k, "value", 4.0)   # read-only: a hash never changes
+        assert k.value == 3.0
+        assert pickle.loads(pickle.dumps(k)) == k and copy.deepcopy(k) == k and copy.copy(k) == k
+        assert hash(pickle.loads(pickle.dumps(k))) == hash(k)
+        raises(TypeError, hash, o.IDs([1]))            # a named slice stays mutable
+        raises(TypeError, hash, o.Vec([1, 2, 3]))      # so does a named array (item assignment)
+    """,
 }

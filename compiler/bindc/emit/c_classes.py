@@ -269,7 +269,9 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
         for f in cls.fields:
             doc = c_string(f.doc.strip()) if f.doc.strip() else "NULL"
             fs = field_stem(module, cls, f)
-            p.P(f"{{{c_string(f.py_name)}, bindcpy_{pre}_get_{fs}, bindcpy_{pre}_set_{fs}, {doc}, NULL}},")
+            # A frozen class's value is read-only (its C setter still serves __init__).
+            setter = "NULL" if cls.frozen else f"bindcpy_{pre}_set_{fs}"
+            p.P(f"{{{c_string(f.py_name)}, bindcpy_{pre}_get_{fs}, {setter}, {doc}, NULL}},")
         p.P("{NULL, NULL, NULL, NULL, NULL},")
     p.P("};")
     p.P()
@@ -302,7 +304,10 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
             p.P(f"{{Py_tp_str, (void *)bindcpy_{pre}_str}},")
         if _own_richcompare(cls):
             p.P(f"{{Py_tp_richcompare, (void *)bindcpy_{pre}_richcompare}},")
-            p.P("{Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */")
+            if protocols.hashable:
+                p.P("{Py_tp_hash, (void *)py4go_bind_value_hash},  /* immutable: hashed by its value */")
+            else:
+                p.P("{Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */")
         if protocols.len_method is not None:
             p.P(f"{{Py_sq_length, (void *)bindcpy_{pre}__len}},")
         if protocols.iter_method is not None:

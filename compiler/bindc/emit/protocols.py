@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bindc.ir import ArrayType, MapType, NamedType, PointerType, SliceType, StructType
+from bindc.ordering import class_ordering
 from bindc.resolve.go_protocols import go_protocols
 from bindc.resolve.model import BoundClass, BoundField, BoundFunction
 from bindc.typemap.named import NamedMapping
@@ -113,6 +114,8 @@ class ClassProtocols:
     contains_method: BoundFunction | None = None
     #: ``GoString() string`` (fmt.GoStringer): the class's ``__repr__``.
     repr_method: BoundFunction | None = None
+    #: An immutable value class whose == is Go's own: hashed by its value.
+    hashable: bool = False
     #: Go methods whose Python name is a method of the container's abc (``Scores.Get`` as
     #: ``get``): Go's keeps the name, so the stub marks it as an incompatible override.
     shadowed: frozenset[str] = frozenset()
@@ -144,7 +147,18 @@ def class_protocols(cls: BoundClass) -> ClassProtocols:
     return ClassProtocols(container, _pickle_refusal(cls), tuple(methods), slots, elements,
                           len_method=own.get("__len__"), iter_method=own.get("__iter__"),
                           contains_method=own.get("__contains__"), repr_method=own.get("__repr__"),
+                          hashable=_hashable(cls),
                           shadowed=frozenset(abc_names & taken))
+
+
+def _hashable(cls: BoundClass) -> bool:
+    """A frozen value class (see ``bindc.resolve.classes``) whose == is Go's own: a type's
+    ``Equal``/``Compare`` may call values equal that differ (case-insensitive names), and a hash
+    of the value would then break Python's rule that equal objects hash equal."""
+    if not cls.frozen:
+        return False
+    order = class_ordering(cls)
+    return order.go_eq and order.equal is None and order.compare is None
 
 
 def zero_literal(field: BoundField) -> str | None:

@@ -45,7 +45,11 @@ def _class(cls: BoundClass, stub: StubModule) -> Class:
     body: list[Function | Attribute] = [
         Function("__init__", Arguments(posonly=(Argument("self", ""),), args=init_args), "None"),
     ]
-    body += [Attribute(f.py_name, f.mapping.py_annotation) for f in cls.fields]
+    if cls.frozen:  # read-only
+        body += [Function(f.py_name, _self_only(), f.mapping.py_annotation, decorators=("property",))
+                 for f in cls.fields]
+    else:
+        body += [Attribute(f.py_name, f.mapping.py_annotation) for f in cls.fields]
     if cls.str_method is not None:
         body.append(Function("__str__", Arguments(posonly=(Argument("self", ""),)), "str"))
     order = class_ordering(cls)
@@ -56,7 +60,9 @@ def _class(cls: BoundClass, stub: StubModule) -> Class:
     if order.has_order:
         for op in ("__lt__", "__le__", "__gt__", "__ge__"):
             body.append(Function(op, Arguments(posonly=(Argument("self", ""), Argument("other", cls.py_name))), "bool"))
-    if order.defined and not (protocols.is_container and not order.has_order):
+    if protocols.hashable:
+        body.append(Function("__hash__", _self_only(), "int"))
+    elif order.defined and not (protocols.is_container and not order.has_order):
         body.append(Attribute("__hash__", stub.need("typing", "ClassVar") + "[None]  # type: ignore[assignment]"))
     body += object_protocol_stubs(cls, protocols, stub)
     body += [replace(function_stub(m, stub), type_ignore="override" if m.py_name in protocols.shadowed else "")
@@ -66,6 +72,10 @@ def _class(cls: BoundClass, stub: StubModule) -> Class:
     decorator = stub.need("typing_extensions", "disjoint_base")
     bases = ("GoError",) if cls.is_error else container_bases(protocols, stub)
     return Class(cls.py_name, bases, tuple(body), doc=cls.doc, decorators=(decorator,))
+
+
+def _self_only() -> Arguments:
+    return Arguments(posonly=(Argument("self", ""),))
 
 
 def function_stub(fn: BoundFunction, stub: StubModule) -> Function:

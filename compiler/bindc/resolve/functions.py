@@ -81,7 +81,7 @@ def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
         methods.append(bf)
     cls = BoundClass(decl, shape.py_name, shape.fields, shape.init_fields, tuple(methods), str_method,
                      shape.comparable, shape.is_error, shape.is_value, shape.named, shape.origin,
-                     shape.constructible)
+                     shape.constructible, shape.frozen)
     if not shape.origin:
         for protocol, chosen, others in competing_protocols(cls):
             names = " and ".join(m.go_name for m in others)

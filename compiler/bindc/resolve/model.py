@@ -145,6 +145,7 @@ class BoundClass:
     go_named: NamedType | None = None  # a type of another package, as the bound package names it
     origin: str = ""                   # its package's import path ("" for the bound package's own)
     constructible: bool = True         # False: Python cannot create one (TypeError), only get one
+    frozen: bool = False               # an immutable value class: read-only value, hashable
 
     @property
     def named(self) -> NamedType:

@@ -33,6 +33,7 @@ class ClassShape:
     named: NamedType | None = None   # a class of another package: the type, qualified
     origin: str = ""                 # ... and the import path of its package
     constructible: bool = True       # whether Python may create one (a usable zero value)
+    frozen: bool = False             # an immutable value class: read-only value, hashable
 
 
 @dataclass

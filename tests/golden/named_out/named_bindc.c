@@ -677,7 +677,7 @@ bindcpy_named_Stringer_richcompare(PyObject *a, PyObject *b, int op)
 }
 
 static PyGetSetDef bindc_named_Stringer_getset[] = {
-    {"value", bindcpy_named_Stringer_get_value, bindcpy_named_Stringer_set_value, "The Go Stringer value.", NULL},
+    {"value", bindcpy_named_Stringer_get_value, NULL, "The Go Stringer value.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -699,7 +699,7 @@ static PyType_Slot bindc_named_Stringer_slots[] = {
     {Py_tp_repr, (void *)bindcpy_named_Stringer_repr},
     {Py_tp_str, (void *)bindcpy_named_Stringer_str},
     {Py_tp_richcompare, (void *)bindcpy_named_Stringer_richcompare},
-    {Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */
+    {Py_tp_hash, (void *)py4go_bind_value_hash},  /* immutable: hashed by its value */
     {0, NULL},
 };
 

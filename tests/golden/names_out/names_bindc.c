@@ -1355,7 +1355,7 @@ done:
 }
 
 static PyGetSetDef bindc_names_Kelvin_getset[] = {
-    {"go_value_2", bindcpy_names_Kelvin_get_go_value_2, bindcpy_names_Kelvin_set_go_value_2, "The Go Kelvin value.", NULL},
+    {"go_value_2", bindcpy_names_Kelvin_get_go_value_2, NULL, "The Go Kelvin value.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -1378,7 +1378,7 @@ static PyType_Slot bindc_names_Kelvin_slots[] = {
     {Py_tp_methods, bindc_names_Kelvin_methods},
     {Py_tp_repr, (void *)bindcpy_names_Kelvin_repr},
     {Py_tp_richcompare, (void *)bindcpy_names_Kelvin_richcompare},
-    {Py_tp_hash, (void *)PyObject_HashNotImplemented},  /* mutable: unhashable */
+    {Py_tp_hash, (void *)py4go_bind_value_hash},  /* immutable: hashed by its value */
     {0, NULL},
 };
 
