@@ -327,7 +327,7 @@ func bindcBigIntOfObject(o *C.PyObject, v C.py4go_value, want string) (*big.Int,
 		return nil, &bindcFailure{kind: bindcRaised}
 	}
 	x, ok := new(big.Int).SetString(C.GoStringN(s, C.int(n)), 0) // "-0x1f"
-	if !ok {                                                       // cannot happen: Python wrote it
+	if !ok {                                                     // cannot happen: Python wrote it
 		return nil, bindcFail(bindcValueError, "", ": cannot read int "+C.GoStringN(s, C.int(n)))
 	}
 	return x, nil
