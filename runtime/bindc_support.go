@@ -11,7 +11,9 @@ import "C"
 
 import (
 	"fmt"
+	"runtime"
 	"runtime/debug"
+	"time"
 	"unsafe"
 )
 
@@ -118,11 +120,25 @@ func bindcCStr(s string) *C.char {
 	return (*C.char)(unsafe.Pointer(unsafe.StringData(s)))
 }
 
-// py4goDebugFreeOSMemory runs Go's garbage collector and returns freed memory to the OS.
-// Leak measurements of an extension module call it (through ctypes, by this symbol) before
-// reading RSS, so that Go's heap pacing is not mistaken for a leak.
+// py4goDebugFreeOSMemory runs Go's garbage collector, waits for the finalizers it queued,
+// and returns freed memory to the OS. Leak measurements of an extension module call it
+// (through ctypes, by this symbol) before reading RSS and Python's block count, so that Go's
+// heap pacing, and Python references whose release a finalizer has yet to queue, are not
+// mistaken for leaks. Three rounds: a finalizer may free what only a later one can release.
 //
 //export py4goDebugFreeOSMemory
 func py4goDebugFreeOSMemory() {
+	for round := 0; round < 3; round++ {
+		done := make(chan struct{})
+		sentinel := new([16]byte)
+		runtime.SetFinalizer(sentinel, func(*[16]byte) { close(done) })
+		sentinel = nil
+		runtime.GC()
+		select { // finalizers run one at a time on one goroutine, in no promised order
+		case <-done:
+			time.Sleep(time.Millisecond)
+		case <-time.After(time.Second): // a finalizer waiting for the GIL the caller holds
+		}
+	}
 	debug.FreeOSMemory()
 }

@@ -363,4 +363,22 @@ CHECKS = {
         assert f.match_named({"x": f.compile("^a")}, "x", "abc") and not f.match_named({}, "x", "abc")
         raises(TypeError, "total_len() argument 1[0] must be Buffer or None, not int", f.total_len, [1])
     """,
+    "promoted_methods_of_embedded_types_of_other_packages": """
+        t = f.Tally()
+        t.lock()                                   # promoted from the embedded sync.Mutex
+        assert t.try_lock() is False
+        t.unlock()
+        assert t.bump() == 1 and t.bump() == 2 and t.n == 2
+        fr = f.Framed(rect=f.Rect(max=f.Pt(3, 2)), title="T")
+        assert fr.dx() == 3 and fr.dy() == 2       # promoted from geo.Rect
+        assert fr.add("!") == "T!"                 # Framed's own Add shadows Rect.Add
+        out = f.Buffer()
+        rw = f.pipe("one\\ntwo\\n", out)
+        assert rw.read_string(10) == "one\\n"      # *bufio.Reader's, promoted
+        rw.write_string("x")
+        assert str(out) == ""                      # buffered until Flush (*bufio.Writer's)
+        rw.flush()
+        assert str(out) == "x"
+        assert not hasattr(rw, "size") and not hasattr(rw, "reset")   # ambiguous in Go
+    """,
 }

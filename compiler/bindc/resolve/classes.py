@@ -44,6 +44,8 @@ def run(state: ResolveState) -> None:
         is_value = not isinstance(decl.type, StructType)
         fields, own = _bind_fields(decl, structs, env, sink) if not is_value else _value_field(decl, env, sink)
         method_set = _method_set(decl, structs, package, {f.go_name for f in fields})
+        method_set += _promoted_from_other_packages(decl, structs, env, sink, {m.name for m in method_set}
+                                                    | {f.go_name for f in fields})
         # An Error() string method makes the Go type an error: its class is a GoError exception.
         is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in method_set)
         frozen = is_value and not is_error and _frozen(decl, method_set, package, env)
@@ -99,19 +101,81 @@ def _importable_methods(cls: ForeignClass, other: TypeEnv, env: TypeEnv, sink: D
                         fields: set[str]) -> list[Func]:
     """The exported, non-generic methods of another package's type, in the bound package's
     terms; one naming an internal package the generated code cannot import is left out (a note)."""
+    own = [m for m in other.package.methods_of(cls.decl.name) if m.exported and not m.is_generic and m.name not in fields]
+    taken = {m.name for m in other.package.methods_of(cls.decl.name)} | fields
+    candidates = [(m, other) for m in own] + _promoted(cls.decl, other, taken)
+    return _in_bound_terms(candidates, cls.decl.name, cls.py_name, env, sink)
+
+
+def _in_bound_terms(candidates: list[tuple[Func, TypeEnv]], type_name: str, py_name: str, env: TypeEnv,
+                    sink: DiagnosticSink) -> list[Func]:
+    """Methods of other packages' types (each with its package's environment) in the bound
+    package's terms; one naming an internal package the generated code cannot import is left
+    out with a note."""
     out: list[Func] = []
-    for m in other.package.methods_of(cls.decl.name):
-        if not m.exported or m.is_generic or m.name in fields:
-            continue
-        rebased = rebase_func(m, other, env)
+    for m, menv in candidates:
+        rebased = rebase_func(m, menv, env)
         types = [p.type for p in rebased.params + rebased.results]
         hidden = sorted(path for t in types for path in foreign_paths(t, env) if not importable(path, env))
         if hidden:
-            sink.note(f"method {cls.decl.name}.{m.name} of class {cls.py_name} skipped: it names internal package "
+            sink.note(f"method {type_name}.{m.name} of class {py_name} skipped: it names internal package "
                       f"{hidden[0]}, which the generated code cannot import", m.span)
             continue
         out.append(rebased)
     return out
+
+
+def _promoted(decl: TypeDecl, decl_env: TypeEnv, taken: set[str]) -> list[tuple[Func, TypeEnv]]:
+    """Exported methods Go promotes to ``*T`` through ``T``'s embedded struct fields, of any
+    package, with the environment each is written in (``bufio.ReadWriter`` gets ``*Reader``'s
+    ``ReadString`` and ``*Writer``'s ``Flush``). Go's rules: the shallowest depth wins, a name
+    found twice at one depth is ambiguous and promoted from neither (nor from deeper), and a
+    name in ``taken`` (the type's own methods and fields) shadows. Embedded interfaces are not
+    followed (their methods need the dynamic value, which may be nil)."""
+    out: list[tuple[Func, TypeEnv]] = []
+    names = set(taken)
+    frontier = [(decl, decl_env)]
+    visited = {(decl_env.package.dir, decl.name)}
+    while frontier:
+        found: dict[str, list[tuple[Func, TypeEnv]]] = {}
+        deeper: list[tuple[TypeDecl, TypeEnv]] = []
+        for d, denv in frontier:
+            assert isinstance(d.type, StructType)
+            for f in d.type.fields:
+                inner = f.type.elem if isinstance(f.type, PointerType) else f.type
+                if not f.embedded or not isinstance(inner, NamedType) or inner.type_args:
+                    continue
+                ienv = denv if inner.package is None else imported_env(denv, inner.package)
+                idecl = ienv.local_types.get(inner.name) if ienv is not None else None
+                if ienv is None or idecl is None or not isinstance(idecl.type, StructType) or idecl.type_params:
+                    continue
+                if (ienv.package.dir, idecl.name) in visited:
+                    continue
+                visited.add((ienv.package.dir, idecl.name))
+                deeper.append((idecl, ienv))
+                for m in ienv.package.methods_of(idecl.name):
+                    if m.exported and not m.is_generic:
+                        found.setdefault(m.name, []).append((m, ienv))
+        for name, candidates in found.items():
+            if name not in names:
+                names.add(name)
+                if len(candidates) == 1:
+                    out.append(candidates[0])
+        frontier = deeper
+    return out
+
+
+def _promoted_from_other_packages(decl: TypeDecl, structs: dict[str, TypeDecl], env: TypeEnv, sink: DiagnosticSink,
+                                  taken: set[str]) -> list[Func]:
+    """Methods a local struct gets from its embedded fields of other packages (a struct
+    embedding ``sync.Mutex`` has ``Lock``/``Unlock``), in the bound package's terms; methods
+    of embedded local structs are :func:`_method_set`'s."""
+    if not isinstance(decl.type, StructType):
+        return []
+    local = {(env.package.dir, d.name) for d in structs.values()}
+    found = [(m, menv) for m, menv in _promoted(decl, env, taken) if menv is not env
+             and (menv.package.dir, m.receiver.type_name if m.receiver else "") not in local]
+    return _in_bound_terms(found, decl.name, decl.name, env, sink)
 
 
 #: Words that turn a sentence about the zero value into a warning (``must not be copied``).
