@@ -136,6 +136,41 @@ func BindcWrapValue(fn string, v any) unsafe.Pointer {
 	return nil
 }
 
+// BindcWrapInterface is BindcWrapValue for a result of a named interface type I: a dynamic
+// type without a class of its own (an unexported implementation, as constructors returning
+// an interface hand out: `func New() Markdown { return &markdown{} }`) is wrapped in I's own
+// class, whose instances hold a *I and call I's methods, when the module binds one.
+func BindcWrapInterface[I any](fn string, v I) unsafe.Pointer {
+	a := any(v)
+	if a == nil || (reflect.ValueOf(a).Kind() == reflect.Pointer && reflect.ValueOf(a).IsNil()) {
+		return unsafe.Pointer(C.py4go_bind_new_none())
+	}
+	if p, ok := bindcWrapInstance(a); ok {
+		return p
+	}
+	if e, found := classes.Load(reflect.TypeFor[I]()); found {
+		boxed := new(I)
+		*boxed = v
+		h := C.uintptr_t(BindcNewHandle(boxed))
+		return unsafe.Pointer(C.py4go_bind_wrap((*C.PyTypeObject)(e.(classEntry).pyType), h))
+	}
+	return BindcWrapValue(fn, a)
+}
+
+// bindcAsInterface returns the value behind a handle as interface I: the value itself when
+// its type implements I, or the interface value an instance of I's own class holds (a *I,
+// see BindcWrapInterface).
+func bindcAsInterface[I any](v any) (I, bool) {
+	if i, ok := v.(I); ok {
+		return i, true
+	}
+	if p, ok := v.(*I); ok && p != nil {
+		return *p, true
+	}
+	var zero I
+	return zero, false
+}
+
 // BindcArgError is panicked by argument conversions done on the Go side; BindcPanic turns it
 // into a TypeError naming the function instead of a GoPanic.
 type BindcArgError struct {
@@ -154,7 +189,7 @@ func BindcImplements[I any](h uintptr) I {
 		return zero
 	}
 	v := BindcValue(h)
-	if i, ok := v.(I); ok {
+	if i, ok := bindcAsInterface[I](v); ok {
 		return i
 	}
 	want := reflect.TypeOf((*I)(nil)).Elem()

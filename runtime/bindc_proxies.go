@@ -105,7 +105,7 @@ func BindcInterfaceArg[I any](arg unsafe.Pointer, newProxy func(BindcProxy) I) I
 	}
 	if a.handle != 0 {
 		v := BindcValue(uintptr(a.handle))
-		if i, ok := v.(I); ok {
+		if i, ok := bindcAsInterface[I](v); ok {
 			return i
 		}
 		if C.py4go_bind_iface_check(a.obj, a.fn, a.pos, a.iface, a.methods, a.nmethods) < 0 {

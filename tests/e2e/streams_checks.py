@@ -100,4 +100,12 @@ CHECKS: dict[str, str] = {
         assert list(g) == [0, 1, 2] and 2 in g and 3 not in g and g.has(1)
         assert sorted(iter(g)) == [0, 1, 2] and list(g.values()) == [0, 1, 2]
     """,
+    "interface_results_with_hidden_types": """
+        t = s.new_ticker(10)
+        assert type(t) is s.GoTicker and t.next() == 11 and list(t.seq(3)) == [12, 13, 14]
+        assert s.peek(t) == 15 and t.next() == 16      # Go gets the same interface value back
+        expect(TypeError, "cannot be created from Python; obtain one from new_ticker()", s.GoTicker)
+        import copy
+        assert copy.copy(t).next() == 17               # a copy of the interface value shares *ticker
+    """,
 }

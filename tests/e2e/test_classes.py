@@ -181,12 +181,17 @@ CHECKS: dict[str, str] = {
         r2.label = "shared"
         assert r.label == "shared"                                 # *Rect: the same Go value
         assert classes.no_shape() is None
+        u = classes.unbound()                 # an unexported implementation: the interface's own class
+        assert type(u) is classes.GoShape and u.area() == 0
+        assert classes.area_of(u) == 0 and type(classes.bigger(u, u)) is classes.GoShape   # back to Go as itself
+        assert isinstance(u, classes.Shape)   # it satisfies the Protocol
         for call, text in [(lambda: classes.area_of(classes.Point()),
                             "area_of() got a Go *classes.Point, which does not implement classes.Shape"),
                            (lambda: classes.area_of(3),
                             "area_of() argument 1 must implement Shape or be None, but int object has no method area()"),
-                           (lambda: classes.unbound(),
-                            "unbound() returned a Go value of type classes.unboundShape, which has no Python class")]:
+                           (lambda: classes.GoShape(),
+                            "GoShape (Go type Shape) cannot be created from Python; obtain one from bigger(), "
+                            "no_shape(), unbound()")]:
             try:
                 call()
             except TypeError as e:

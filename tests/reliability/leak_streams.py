@@ -70,6 +70,7 @@ KINDS: dict[str, Callable[[], object]] = {
     "iter.Seq2 parameter": lambda: s.join([("a", 1), ("b", 2)]),
     "<-chan result": lambda: list(s.ticks(3, 0)),
     "<-chan parameter": lambda: s.total((1, 2, 3)),
+    "interface result of a hidden type (GoTicker)": lambda: (s.peek(s.new_ticker(1)), s.new_ticker(0).next()),
     "Go method shapes as protocols (len, iter, in, repr)": lambda: (len(TAGS), list(TAGS), "go" in TAGS, repr(TAGS)),
 }
 

@@ -40,5 +40,5 @@ def test_streams_do_not_leak(streams_ext: Path, stress: bool) -> None:
     n = 500_000 if stress else 50_000
     proc = run_script(HERE / "leak_streams.py", str(n), path=streams_ext, timeout=3600 if stress else 900)
     rows = parse(proc.stdout)
-    assert len(rows) == 11
+    assert len(rows) == 12
     assert_no_leaks(rows, n)

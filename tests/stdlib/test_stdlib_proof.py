@@ -192,15 +192,20 @@ def test_sort_against_sorted_and_bisect(std_build) -> None:
             go.sort(ByKey(pairs))
         stable()
 
-        # Known gaps (docs/stdlib.md), pinned so they fail loudly once they are fixed:
-        # sort.Reverse's result is an unexported *sort.reverse, which has no class...
-        try:
-            go.reverse(ByKey([(1, 0)]))
-        except TypeError as e:
-            assert "*sort.reverse, which has no Python class" in str(e), e
-        else:
-            raise AssertionError("sort.Reverse binds now: update docs/stdlib.md")
-        # ...and sort.Slice(x any, less) sorts a copy of the list while less reads the list.
+        # sort.Reverse's result is an unexported *sort.reverse: an instance of GoInterface, the
+        # class of sort.Interface values, which Go takes back as the interface it is.
+        @given(st.lists(st.tuples(st.integers(0, 5), st.integers()), max_size=30))
+        def reversed_(pairs):
+            data = ByKey(list(pairs))
+            rev = go.reverse(data)
+            assert type(rev) is go.GoInterface and rev.len() == len(pairs)
+            go.stable(rev)
+            assert data.pairs == sorted(pairs, key=lambda p: p[0], reverse=True)   # stable too
+            assert go.is_sorted(rev)
+        reversed_()
+
+        # Known gap (docs/stdlib.md), pinned so that it fails loudly once it is fixed:
+        # sort.Slice(x any, less) sorts a copy of the list while less reads the list.
         xs = [3, 1, 2]
         go.slice_(xs, lambda i, j: xs[i] < xs[j])
         assert xs == [3, 1, 2], "sort.Slice writes back now: update docs/stdlib.md"

@@ -16,6 +16,7 @@ from bindc.resolve import BoundModule
 from bindc.resolve.model import BoundClass, BoundField, BoundFunction
 from bindc.typemap.base import ArgSite, c_string
 from bindc.typemap.classes import ClassMapping, class_type_var
+from bindc.typemap.interfaces import InterfaceMapping
 
 
 def prefix(module: BoundModule, cls: BoundClass) -> str:
@@ -93,7 +94,8 @@ def no_constructor_message(module: BoundModule, cls: BoundClass) -> str:
     """The TypeError of a class Python cannot create (another package's struct whose zero value
     is not usable): it names the functions and methods of the module that return one."""
     sources = [f"{fn.display_name}()" for fn in _all_functions(module)
-               if any(isinstance(r.mapping, ClassMapping) and r.mapping.named == cls.named for r in fn.results)]
+               if any(isinstance(r.mapping, (ClassMapping, InterfaceMapping)) and r.mapping.named == cls.named
+                      for r in fn.results)]
     where = ", ".join(sources[:4]) + (", ..." if len(sources) > 4 else "")
     hint = f"; obtain one from {where}" if where else "; no function of this module returns one"
     return f"{cls.py_name} (Go type {cls.go_display}) cannot be created from Python{hint}"

@@ -103,11 +103,14 @@ def _emit_guards(p: LinePrinter, module: BoundModule, refs: GoRefs, target: str 
             ref = f"{target}.{fn.go_name}" if target else fn.go_name
             p.P(f"_ {refs.type_syntax(fn.func.go_signature())} = {ref}")
         for cls, m in methods:
-            # Method expressions: (*T).M has type func(*T, params) results.
-            recv = PointerType(cls.named)
+            # Method expressions: (*T).M has type func(*T, params) results; an interface's
+            # I.M has type func(I, params) results.
+            interface = m.receiver is not None and m.receiver.interface
+            recv = cls.named if interface else PointerType(cls.named)
             sig = m.func.go_signature()
             with_recv = FuncType((Param(None, recv),) + sig.params, sig.results, sig.variadic)
-            p.P(f"_ {refs.type_syntax(with_recv)} = (*{refs.type_syntax(cls.named)}).{m.go_name}")
+            expr = refs.type_syntax(cls.named) if interface else f"(*{refs.type_syntax(cls.named)})"
+            p.P(f"_ {refs.type_syntax(with_recv)} = {expr}.{m.go_name}")
         for enum, m in enum_methods:
             # Value receiver: T.M has type func(T, params) results.
             sig = m.func.go_signature()
@@ -134,9 +137,11 @@ def _emit_register(p: LinePrinter, module: BoundModule, rt: str, unsafe: str) ->
     p.P(f"func {go_init_name(module)}() {{}}")
 
 
-def receiver_value(named: NamedType, refs: GoRefs) -> str:
-    """The Go expression for the ``*T`` behind the trampoline's ``c_self`` handle."""
-    return f"{refs.rt}.BindcValue(uintptr(c_self)).(*{refs.type_syntax(named)})"
+def receiver_value(named: NamedType, refs: GoRefs, interface: bool = False) -> str:
+    """The Go expression for the ``*T`` behind the trampoline's ``c_self`` handle (for an
+    interface's class, the interface value the ``*I`` points to)."""
+    value = f"{refs.rt}.BindcValue(uintptr(c_self)).(*{refs.type_syntax(named)})"
+    return f"(*{value})" if interface else value
 
 
 def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs: GoRefs, target: str | None) -> None:
@@ -183,7 +188,7 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     if by_value is not None:
         ref = f"{by_value.go_arg_value('c_self', refs)}.{fn.go_name}"
     elif fn.receiver:
-        ref = f"{receiver_value(fn.receiver.named, refs)}.{fn.go_name}"
+        ref = f"{receiver_value(fn.receiver.named, refs, fn.receiver.interface)}.{fn.go_name}"
     else:
         ref = f"{target}.{fn.go_name}" if target and not fn.local else fn.go_name
     outs = [f"v_{r.var}" for r in fn.results] + (["v_err"] if fn.returns_error else [])

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Package,
-                      PointerType, SliceType, StructField, StructType, TypeDecl)
+                      PointerType, Receiver, SliceType, StructField, StructType, TypeDecl)
 from bindc.naming import is_dunder, is_valid_python_identifier, python_safe, snake_case, struct_tag_lookup
 from bindc.resolve.model import VALUE_FIELD, BoundField
 from bindc.resolve.state import ClassShape, ResolveState
@@ -52,10 +52,86 @@ def run(state: ResolveState) -> None:
         state.shapes.append(ClassShape(decl, py_name, tuple(fields), tuple(own), tuple(method_set),
                                        _comparable(decl.type, all_types, set()), is_error, is_value,
                                        frozen=frozen))
+    handed_out = _handed_out_names(package)
+    for decl in package.types:
+        shape = _interface_shape(decl, state) if decl.name in handed_out else None
+        if shape is not None:
+            state.shapes.append(shape)
     for foreign in state.foreign:
         shape = _foreign_shape(foreign, env, sink)
         if shape is not None:
             state.shapes.append(shape)
+
+
+def _handed_out_names(package: Package) -> set[str]:
+    """Local type names Go code can receive from the package: in results of exported
+    functions and methods, exported struct fields and variables (through pointers, slices,
+    arrays, maps and channels). Only such interfaces need a class for their values."""
+    found: set[str] = set()
+
+    def walk(t: GoType | None) -> None:
+        if isinstance(t, NamedType):
+            if t.package is None:
+                found.add(t.name)
+        elif isinstance(t, (PointerType, SliceType, ArrayType, ChanType)):
+            walk(t.elem)
+        elif isinstance(t, MapType):
+            walk(t.key)
+            walk(t.value)
+
+    for func in package.funcs:
+        if func.exported:
+            for r in func.results:
+                walk(r.type)
+    for d in package.types:
+        if isinstance(d.type, StructType):
+            for f in d.type.fields:
+                if f.name is None or f.name[:1].isupper():
+                    walk(f.type)
+    for v in package.values:
+        if v.kind == "var" and v.name[:1].isupper():
+            walk(v.type)
+    return found
+
+
+def _interface_shape(decl: TypeDecl, state: ResolveState) -> ClassShape | None:
+    """The class of a named interface's values whose dynamic type has no class of its own.
+    Go constructors often return an interface around an unexported implementation
+    (``func New() Markdown { return &markdown{} }``): such a result is an instance of class
+    ``GoMarkdown``, holding the interface value, with the interface's exported methods (the
+    Protocol ``Markdown`` stays what annotations name). Python cannot create one. Interfaces
+    embedding anything but the package's own interfaces (``error``, ``io.Writer``, type sets)
+    get none."""
+    if (not decl.exported or decl.alias or decl.type_params or not isinstance(decl.type, InterfaceType)
+            or decl.directive("skip") is not None):
+        return None
+    locals_ = {d.name: d for d in state.package.types}
+    methods: list[Func] = []
+    seen: set[str] = set()
+    pending, visited = [decl], {decl.name}
+    while pending:
+        d = pending.pop(0)
+        assert isinstance(d.type, InterfaceType)
+        for e in d.type.embeds:
+            inner = locals_.get(e.name) if isinstance(e, NamedType) and e.package is None else None
+            if inner is None or not isinstance(inner.type, InterfaceType) or inner.type_params:
+                return None
+            if inner.name not in visited:
+                visited.add(inner.name)
+                pending.append(inner)
+        for m in d.type.methods:
+            if m.name[:1].isupper() and m.name not in seen:
+                seen.add(m.name)
+                sig = m.signature
+                methods.append(Func(m.name, sig.params, sig.results, sig.variadic, "", (), decl.span,
+                                    Receiver(None, decl.name, pointer=False)))
+    if not methods:
+        return None
+    py_name, n = f"Go{decl.name}", 1
+    while state.symbols.claim(py_name, f"values of interface {decl.name}") is not None:
+        n += 1
+        py_name = f"Go{decl.name}_{n}"
+    return ClassShape(decl, py_name, (), (), tuple(methods), False, False, True, constructible=False)
 
 
 def _foreign_shape(cls: ForeignClass, env: TypeEnv, sink: DiagnosticSink) -> ClassShape | None:

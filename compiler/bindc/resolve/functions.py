@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bindc.diagnostics import DiagnosticSink
-from bindc.ir import Func, NamedType, Param, Span
+from bindc.ir import Func, InterfaceType, NamedType, Param, Span
 from bindc.naming import STR_METHODS, is_dunder, is_valid_python_identifier, python_safe, snake_case
 from bindc.resolve.go_protocols import competing_protocols
 from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundReceiver, BoundResult
@@ -56,7 +56,8 @@ def _claim_function(f: BoundFunction, state: ResolveState) -> bool:
 def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
     """The class with its methods: ``String()``/``Error()`` as ``__str__``, the others by name."""
     decl, sink = shape.decl, state.sink
-    receiver = BoundReceiver(shape.py_name, shape.named or NamedType(decl.name))
+    receiver = BoundReceiver(shape.py_name, shape.named or NamedType(decl.name),
+                             interface=isinstance(decl.type, InterfaceType))
     used = {f.py_name for f in shape.fields}
     methods: list[BoundFunction] = []
     # A method of another package's type is called from outside it: exported ones only.

@@ -64,6 +64,9 @@ class BoundReceiver:
     py_class: str
     named: NamedType
     value: TypeMapping | None = None
+    #: The class holds a ``*I`` for an interface ``I`` (``bindc.resolve.classes._interface_shape``):
+    #: methods are called on ``*handle``, not on the pointer.
+    interface: bool = False
 
 
 @dataclass(frozen=True)

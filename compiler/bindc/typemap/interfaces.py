@@ -123,7 +123,11 @@ class InterfaceMapping(NewReferenceResult):
         return f"{refs.rt}.BindcImplements[{iface}](uintptr({c_expr}))"
 
     def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
-        return [f"if *{out} = (*C.PyObject)({refs.rt}.BindcWrapValue({go_string(fn)}, {value})); *{out} == nil {{",
+        # BindcWrapInterface falls back to the interface's own class (GoI) for a dynamic type
+        # without one; the type argument keeps the static interface type, which any(v) loses.
+        iface = refs.type_syntax(self.named)
+        return [f"if *{out} = (*C.PyObject)({refs.rt}.BindcWrapInterface[{iface}]({go_string(fn)}, {value})); "
+                f"*{out} == nil {{",
                 "return -1", "}"]
 
     @property

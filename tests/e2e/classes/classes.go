@@ -151,7 +151,7 @@ func AreaOf(s Shape) int {
 // NoShape returns a nil Shape.
 func NoShape() Shape { return nil }
 
-// Unbound returns a Shape whose Go type has no Python class.
+// Unbound returns a Shape whose Go type has no Python class: an instance of GoShape.
 func Unbound() Shape { return unboundShape{} }
 
 type unboundShape struct{}

@@ -62,3 +62,30 @@ func (g Grid) All() iter.Seq[int] {
 
 // Values yields the cells too.
 func (g Grid) Values() iter.Seq[int] { return g.All() }
+
+// Ticker counts up. NewTicker returns one whose Go type is unexported: Python gets an
+// instance of GoTicker, the class of Ticker values.
+type Ticker interface {
+	Next() int
+	Seq(n int) iter.Seq[int]
+}
+
+type ticker struct{ n int }
+
+func (t *ticker) Next() int { t.n++; return t.n }
+
+func (t *ticker) Seq(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for range n {
+			if !yield(t.Next()) {
+				return
+			}
+		}
+	}
+}
+
+// NewTicker starts a ticker at from.
+func NewTicker(from int) Ticker { return &ticker{n: from} }
+
+// Peek returns t's next value without Python calling Next itself.
+func Peek(t Ticker) int { return t.Next() }

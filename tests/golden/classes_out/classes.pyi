@@ -162,6 +162,18 @@ class Square:
         """Area implements Shape."""
 
 
+@disjoint_base
+class GoShape:
+    """Shape is implemented by *Rect and Square (and not by Point)."""
+    def __init__(self, /) -> None: ...
+    __match_args__ = ()
+    def __copy__(self, /) -> Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
+    def area(self, /) -> int: ...
+
+
 def new_point(x: int, y: int, /) -> Point | None:
     """NewPoint returns a pointer to a new Point."""
 
@@ -193,7 +205,7 @@ def no_shape() -> Shape | None:
     """NoShape returns a nil Shape."""
 
 def unbound() -> Shape | None:
-    """Unbound returns a Shape whose Go type has no Python class."""
+    """Unbound returns a Shape whose Go type has no Python class: an instance of GoShape."""
 
 def corners(r: Rect, /) -> list[Point]:
     """Corners returns r's two corners (a slice of structs: instances of Point)."""

@@ -16,6 +16,7 @@ PyTypeObject *bindc_classes_Derived_type;
 PyTypeObject *bindc_classes_Blob_type;
 PyTypeObject *bindc_classes_ParseError_type;
 PyTypeObject *bindc_classes_Square_type;
+PyTypeObject *bindc_classes_GoShape_type;
 
 static const char *const bindc_iface_Shape_methods[] = {"area"};
 
@@ -223,7 +224,7 @@ done:
     return result;
 }
 
-PyDoc_STRVAR(bindcdoc_classes_unbound, "unbound($module, /)\n--\n\nUnbound returns a Shape whose Go type has no Python class.");
+PyDoc_STRVAR(bindcdoc_classes_unbound, "unbound($module, /)\n--\n\nUnbound returns a Shape whose Go type has no Python class: an instance of GoShape.");
 
 static PyObject *
 bindcpy_classes_unbound(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -1591,6 +1592,82 @@ static PyType_Spec bindc_classes_Square_spec = {
     .slots = bindc_classes_Square_slots,
 };
 
+/* ---- class GoShape (Go type Shape) ---- */
+
+static PyObject *
+bindcpy_classes_GoShape_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    (void)type;
+    PyErr_SetString(PyExc_TypeError, "GoShape (Go type Shape) cannot be created from Python; obtain one from bigger(), no_shape(), unbound()");
+    return NULL;
+}
+
+static int
+bindcpy_classes_GoShape_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static const char *const names[] = {NULL};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("GoShape", args, kwds, names, 0, values) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *
+bindcpy_classes_GoShape_repr(PyObject *self)
+{
+    static const char *const names[] = {NULL};
+    return py4go_bind_class_repr(self, names, 0);
+}
+
+PyDoc_STRVAR(bindcdoc_classes_GoShape_area, "area($self, /)\n--");
+
+static PyObject *
+bindcpy_classes_GoShape_area(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("GoShape.area", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long r0 = 0;
+    if (bindcgo_classes_GoShape_area(py4go_bind_self(self), &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+static PyGetSetDef bindc_classes_GoShape_getset[] = {
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef bindc_classes_GoShape_methods[] = {
+    {"area", (PyCFunction)(void (*)(void))bindcpy_classes_GoShape_area, METH_FASTCALL, bindcdoc_classes_GoShape_area},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot bindc_classes_GoShape_slots[] = {
+    {Py_tp_doc, (void *)"GoShape()\n--\n\nShape is implemented by *Rect and Square (and not by Point)."},
+    {Py_tp_new, (void *)bindcpy_classes_GoShape_new},
+    {Py_tp_init, (void *)bindcpy_classes_GoShape_init},
+    {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
+    {Py_tp_getset, bindc_classes_GoShape_getset},
+    {Py_tp_methods, bindc_classes_GoShape_methods},
+    {Py_tp_repr, (void *)bindcpy_classes_GoShape_repr},
+    {0, NULL},
+};
+
+static PyType_Spec bindc_classes_GoShape_spec = {
+    .name = "classes.GoShape",
+    .basicsize = sizeof(py4go_goobject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = bindc_classes_GoShape_slots,
+};
+
 static PyMethodDef bindc_classes_methods[] = {
     {"new_point", (PyCFunction)(void (*)(void))bindcpy_classes_new_point, METH_FASTCALL, bindcdoc_classes_new_point},
     {"origin", (PyCFunction)(void (*)(void))bindcpy_classes_origin, METH_FASTCALL, bindcdoc_classes_origin},
@@ -1690,6 +1767,14 @@ PyInit_classes(void)
         return NULL;
     }
     if (py4go_bind_class_protocols(bindc_classes_Square_type, (const char *const[]){"side"}, 1, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if ((bindc_classes_GoShape_type = py4go_bind_add_class(m, &bindc_classes_GoShape_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_classes_GoShape_type, (const char *const[]){NULL}, 0, "its Go value has no Python form; give Shape MarshalBinary/UnmarshalBinary (or MarshalText/UnmarshalText) methods to make it picklable", 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -14,6 +14,7 @@ extern PyTypeObject *bindc_classes_Derived_type;
 extern PyTypeObject *bindc_classes_Blob_type;
 extern PyTypeObject *bindc_classes_ParseError_type;
 extern PyTypeObject *bindc_classes_Square_type;
+extern PyTypeObject *bindc_classes_GoShape_type;
 */
 import "C"
 
@@ -59,6 +60,7 @@ var (
 	_ func(*classes.Blob) int                           = (*classes.Blob).Size
 	_ func(*classes.ParseError) string                  = (*classes.ParseError).Error
 	_ func(*classes.Square) int                         = (*classes.Square).Area
+	_ func(classes.Shape) int                           = classes.Shape.Area
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -176,7 +178,7 @@ func bindcgo_classes_bigger(c_a0 C.py4go_iface_arg, c_a1 C.py4go_iface_arg, c_r0
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := classes.Bigger(v_a0, v_a1)
 	v_gil.Restore()
-	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("bigger", v_r0)); *c_r0 == nil {
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapInterface[classes.Shape]("bigger", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -207,7 +209,7 @@ func bindcgo_classes_no_shape(c_r0 **C.PyObject) (c_status C.int) {
 		}
 	}()
 	v_r0 := classes.NoShape()
-	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("no_shape", v_r0)); *c_r0 == nil {
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapInterface[classes.Shape]("no_shape", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -221,7 +223,7 @@ func bindcgo_classes_unbound(c_r0 **C.PyObject) (c_status C.int) {
 		}
 	}()
 	v_r0 := classes.Unbound()
-	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("unbound", v_r0)); *c_r0 == nil {
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapInterface[classes.Shape]("unbound", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -952,6 +954,23 @@ func bindcgo_classes_Square_area(c_self C.uintptr_t, c_r0 *C.longlong) (c_status
 	return 0
 }
 
+//export bindcgo_classes_GoShape_new
+func bindcgo_classes_GoShape_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(classes.Shape)))
+}
+
+//export bindcgo_classes_GoShape_area
+func bindcgo_classes_GoShape_area(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("GoShape.area", v_panic))
+		}
+	}()
+	v_r0 := (*py4go.BindcValue(uintptr(c_self)).(*classes.Shape)).Area()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
 //export bindcgo_classes_register_classes
 func bindcgo_classes_register_classes() {
 	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Point)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Point_type), false)
@@ -962,4 +981,5 @@ func bindcgo_classes_register_classes() {
 	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Blob)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Blob_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*classes.ParseError)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_ParseError_type), true)
 	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Square)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_Square_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*classes.Shape)(nil)).Elem(), unsafe.Pointer(C.bindc_classes_GoShape_type), false)
 }

@@ -9,6 +9,7 @@ PyObject *PyInit_interfaces(void);
 extern PyTypeObject *bindc_interfaces_Square_type;
 extern PyTypeObject *bindc_interfaces_Holder_type;
 extern PyTypeObject *bindc_interfaces_Buffer_type;
+extern PyTypeObject *bindc_interfaces_GoShape_type;
 */
 import "C"
 
@@ -56,6 +57,7 @@ var (
 	_ func(*Holder) int                     = (*Holder).Area
 	_ func(*Buffer) string                  = (*Buffer).String
 	_ func(*Buffer, []byte) (int, error)    = (*Buffer).Write
+	_ func(Shape) int                       = Shape.Area
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -121,7 +123,7 @@ func bindcgo_interfaces_bigger(c_a0 C.py4go_iface_arg, c_a1 C.py4go_iface_arg, c
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := Bigger(v_a0, v_a1)
 	v_gil.Restore()
-	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("bigger", v_r0)); *c_r0 == nil {
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapInterface[Shape]("bigger", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -226,7 +228,7 @@ func bindcgo_interfaces_kept(c_r0 **C.PyObject) (c_status C.int) {
 		}
 	}()
 	v_r0 := Kept()
-	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("kept", v_r0)); *c_r0 == nil {
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapInterface[Shape]("kept", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -746,7 +748,7 @@ func bindcgo_interfaces_Holder_get_shape(c_self C.uintptr_t, c_r0 **C.PyObject) 
 			c_status = C.int(py4go.BindcPanic("Holder.shape", v_panic))
 		}
 	}()
-	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("Holder.shape", py4go.BindcValue(uintptr(c_self)).(*Holder).Shape)); *c_r0 == nil {
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapInterface[Shape]("Holder.shape", py4go.BindcValue(uintptr(c_self)).(*Holder).Shape)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -826,9 +828,27 @@ func bindcgo_interfaces_Buffer_write(c_self C.uintptr_t, c_a0 C.py4go_strview, c
 	return 0
 }
 
+//export bindcgo_interfaces_GoShape_new
+func bindcgo_interfaces_GoShape_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(Shape)))
+}
+
+//export bindcgo_interfaces_GoShape_area
+func bindcgo_interfaces_GoShape_area(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("GoShape.area", v_panic))
+		}
+	}()
+	v_r0 := (*py4go.BindcValue(uintptr(c_self)).(*Shape)).Area()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
 //export bindcgo_interfaces_register_classes
 func bindcgo_interfaces_register_classes() {
 	py4go.BindcRegisterClass(reflect.TypeOf((*Square)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Square_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*Holder)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Holder_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*Buffer)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Buffer_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*Shape)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_GoShape_type), false)
 }

@@ -11,6 +11,7 @@
 PyTypeObject *bindc_interfaces_Square_type;
 PyTypeObject *bindc_interfaces_Holder_type;
 PyTypeObject *bindc_interfaces_Buffer_type;
+PyTypeObject *bindc_interfaces_GoShape_type;
 
 static const char *const bindc_iface_Shape_methods[] = {"area"};
 static const char *const bindc_iface_Labeler_methods[] = {"label", "weights", "__str__"};
@@ -866,6 +867,82 @@ static PyType_Spec bindc_interfaces_Buffer_spec = {
     .slots = bindc_interfaces_Buffer_slots,
 };
 
+/* ---- class GoShape (Go type Shape) ---- */
+
+static PyObject *
+bindcpy_interfaces_GoShape_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    (void)type;
+    PyErr_SetString(PyExc_TypeError, "GoShape (Go type Shape) cannot be created from Python; obtain one from bigger(), kept()");
+    return NULL;
+}
+
+static int
+bindcpy_interfaces_GoShape_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static const char *const names[] = {NULL};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("GoShape", args, kwds, names, 0, values) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *
+bindcpy_interfaces_GoShape_repr(PyObject *self)
+{
+    static const char *const names[] = {NULL};
+    return py4go_bind_class_repr(self, names, 0);
+}
+
+PyDoc_STRVAR(bindcdoc_interfaces_GoShape_area, "area($self, /)\n--");
+
+static PyObject *
+bindcpy_interfaces_GoShape_area(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("GoShape.area", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long r0 = 0;
+    if (bindcgo_interfaces_GoShape_area(py4go_bind_self(self), &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+static PyGetSetDef bindc_interfaces_GoShape_getset[] = {
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef bindc_interfaces_GoShape_methods[] = {
+    {"area", (PyCFunction)(void (*)(void))bindcpy_interfaces_GoShape_area, METH_FASTCALL, bindcdoc_interfaces_GoShape_area},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot bindc_interfaces_GoShape_slots[] = {
+    {Py_tp_doc, (void *)"GoShape()\n--\n\nShape is implemented by Square here and by any Python object with an area() method."},
+    {Py_tp_new, (void *)bindcpy_interfaces_GoShape_new},
+    {Py_tp_init, (void *)bindcpy_interfaces_GoShape_init},
+    {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
+    {Py_tp_getset, bindc_interfaces_GoShape_getset},
+    {Py_tp_methods, bindc_interfaces_GoShape_methods},
+    {Py_tp_repr, (void *)bindcpy_interfaces_GoShape_repr},
+    {0, NULL},
+};
+
+static PyType_Spec bindc_interfaces_GoShape_spec = {
+    .name = "interfaces.GoShape",
+    .basicsize = sizeof(py4go_goobject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = bindc_interfaces_GoShape_slots,
+};
+
 static PyMethodDef bindc_interfaces_methods[] = {
     {"area_of", (PyCFunction)(void (*)(void))bindcpy_interfaces_area_of, METH_FASTCALL, bindcdoc_interfaces_area_of},
     {"total_area", (PyCFunction)(void (*)(void))bindcpy_interfaces_total_area, METH_FASTCALL, bindcdoc_interfaces_total_area},
@@ -935,6 +1012,14 @@ PyInit_interfaces(void)
         return NULL;
     }
     if (py4go_bind_class_protocols(bindc_interfaces_Buffer_type, (const char *const[]){NULL}, 0, "Go field Buffer.data is unexported, so a pickle would lose it; give Buffer MarshalBinary/UnmarshalBinary (or MarshalText/UnmarshalText) methods to make it picklable", 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if ((bindc_interfaces_GoShape_type = py4go_bind_add_class(m, &bindc_interfaces_GoShape_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_interfaces_GoShape_type, (const char *const[]){NULL}, 0, "its Go value has no Python form; give Shape MarshalBinary/UnmarshalBinary (or MarshalText/UnmarshalText) methods to make it picklable", 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }

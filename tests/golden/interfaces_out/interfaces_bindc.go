@@ -9,6 +9,7 @@ PyObject *PyInit_interfaces(void);
 extern PyTypeObject *bindc_interfaces_Square_type;
 extern PyTypeObject *bindc_interfaces_Holder_type;
 extern PyTypeObject *bindc_interfaces_Buffer_type;
+extern PyTypeObject *bindc_interfaces_GoShape_type;
 */
 import "C"
 
@@ -57,6 +58,7 @@ var (
 	_ func(*interfaces.Holder) int                              = (*interfaces.Holder).Area
 	_ func(*interfaces.Buffer) string                           = (*interfaces.Buffer).String
 	_ func(*interfaces.Buffer, []byte) (int, error)             = (*interfaces.Buffer).Write
+	_ func(interfaces.Shape) int                                = interfaces.Shape.Area
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -122,7 +124,7 @@ func bindcgo_interfaces_bigger(c_a0 C.py4go_iface_arg, c_a1 C.py4go_iface_arg, c
 	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := interfaces.Bigger(v_a0, v_a1)
 	v_gil.Restore()
-	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("bigger", v_r0)); *c_r0 == nil {
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapInterface[interfaces.Shape]("bigger", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -227,7 +229,7 @@ func bindcgo_interfaces_kept(c_r0 **C.PyObject) (c_status C.int) {
 		}
 	}()
 	v_r0 := interfaces.Kept()
-	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("kept", v_r0)); *c_r0 == nil {
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapInterface[interfaces.Shape]("kept", v_r0)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -723,7 +725,7 @@ func bindcgo_interfaces_Holder_get_shape(c_self C.uintptr_t, c_r0 **C.PyObject) 
 			c_status = C.int(py4go.BindcPanic("Holder.shape", v_panic))
 		}
 	}()
-	if *c_r0 = (*C.PyObject)(py4go.BindcWrapValue("Holder.shape", py4go.BindcValue(uintptr(c_self)).(*interfaces.Holder).Shape)); *c_r0 == nil {
+	if *c_r0 = (*C.PyObject)(py4go.BindcWrapInterface[interfaces.Shape]("Holder.shape", py4go.BindcValue(uintptr(c_self)).(*interfaces.Holder).Shape)); *c_r0 == nil {
 		return -1
 	}
 	return 0
@@ -803,9 +805,27 @@ func bindcgo_interfaces_Buffer_write(c_self C.uintptr_t, c_a0 C.py4go_strview, c
 	return 0
 }
 
+//export bindcgo_interfaces_GoShape_new
+func bindcgo_interfaces_GoShape_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(interfaces.Shape)))
+}
+
+//export bindcgo_interfaces_GoShape_area
+func bindcgo_interfaces_GoShape_area(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("GoShape.area", v_panic))
+		}
+	}()
+	v_r0 := (*py4go.BindcValue(uintptr(c_self)).(*interfaces.Shape)).Area()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
 //export bindcgo_interfaces_register_classes
 func bindcgo_interfaces_register_classes() {
 	py4go.BindcRegisterClass(reflect.TypeOf((*interfaces.Square)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Square_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*interfaces.Holder)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Holder_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*interfaces.Buffer)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_Buffer_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*interfaces.Shape)(nil)).Elem(), unsafe.Pointer(C.bindc_interfaces_GoShape_type), false)
 }
