@@ -136,6 +136,10 @@ func BindcWrapValue(fn string, v any) unsafe.Pointer {
 	return nil
 }
 
+// BindcCopyOf returns a pointer to a copy of v: the Go value of an immutable value class's
+// result, which must not alias a field that its struct's methods may change.
+func BindcCopyOf[T any](v T) *T { return &v }
+
 // BindcWrapInterface is BindcWrapValue for a result of a named interface type I: a dynamic
 // type without a class of its own (an unexported implementation, as constructors returning
 // an interface hand out: `func New() Markdown { return &markdown{} }`) is wrapped in I's own

@@ -254,6 +254,10 @@ CHECKS = {
         assert k.value == 3.0
         assert pickle.loads(pickle.dumps(k)) == k and copy.deepcopy(k) == k and copy.copy(k) == k
         assert hash(pickle.loads(pickle.dumps(k))) == hash(k)
+        th = o.Thermo(t=o.Kelvin(5))
+        t = th.t
+        th.heat()                                      # the struct's own field changes...
+        assert th.t == o.Kelvin(6) and t == o.Kelvin(5) and hash(t) == hash(5.0)   # ...not a value handed out
         raises(TypeError, hash, o.IDs([1]))            # a named slice stays mutable
         raises(TypeError, hash, o.Vec([1, 2, 3]))      # so does a named array (item assignment)
     """,

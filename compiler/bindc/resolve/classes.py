@@ -13,7 +13,6 @@ collide. Generated Go code just writes ``p.Name`` and the Go compiler resolves t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Package,
@@ -23,6 +22,7 @@ from bindc.resolve.model import VALUE_FIELD, BoundField
 from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, lookup_mapping
 from bindc.typemap.env import TypeEnv
+from bindc.typemap.classes import FROZEN_KEY
 from bindc.typemap.foreign_classes import ForeignClass, foreign_paths, importable, rebase_field, rebase_func
 from bindc.typemap.imported import imported_env
 from bindc.typemap.named import NamedTypeError, underlying_mapping
@@ -48,7 +48,7 @@ def run(state: ResolveState) -> None:
                                                     | {f.go_name for f in fields})
         # An Error() string method makes the Go type an error: its class is a GoError exception.
         is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in method_set)
-        frozen = is_value and not is_error and _frozen(decl, method_set, package, env)
+        frozen = decl.name in env.extra.get(FROZEN_KEY, frozenset())  # type: ignore[operator]
         state.shapes.append(ClassShape(decl, py_name, tuple(fields), tuple(own), tuple(method_set),
                                        _comparable(decl.type, all_types, set()), is_error, is_value,
                                        frozen=frozen))
@@ -423,47 +423,3 @@ def _comparable(t: GoType, types: dict[str, TypeDecl], visiting: set[str]) -> bo
             return True
         return _comparable(decl.type, types, visiting | {t.name})
     return False
-
-
-def _frozen(decl: TypeDecl, method_set: Sequence[Func], package: Package, env: TypeEnv) -> bool:
-    """Whether a value class is immutable by construction, so Python may hash it: its Go type
-    is a basic type (a number, string or bool) that nothing can change in place, i.e. no
-    method has a pointer receiver and the package never takes or hands out a ``*T``. Such a
-    class's ``value`` is read-only and equal values hash equal (``Celsius(1.5)`` as a dict
-    key). A named array stays mutable: it is a Sequence whose items Python may assign."""
-    t = decl.type
-    basic = isinstance(t, NamedType) and env.is_predeclared(t) and t.name not in ("any", "comparable", "error")
-    if not basic or any(m.receiver is not None and m.receiver.pointer for m in method_set):
-        return False
-    return decl.name not in _named_behind_pointers(package)
-
-
-def _named_behind_pointers(package: Package) -> set[str]:
-    """Local type names that appear as ``*T`` anywhere in the package's declarations."""
-    found: set[str] = set()
-
-    def walk(t: GoType | None) -> None:
-        if isinstance(t, PointerType):
-            if isinstance(t.elem, NamedType) and t.elem.package is None:
-                found.add(t.elem.name)
-            walk(t.elem)
-        elif isinstance(t, (SliceType, ArrayType, ChanType)):
-            walk(t.elem)
-        elif isinstance(t, MapType):
-            walk(t.key)
-            walk(t.value)
-        elif isinstance(t, FuncType):
-            for prm in t.params + t.results:
-                walk(prm.type)
-        elif isinstance(t, StructType):
-            for f in t.fields:
-                walk(f.type)
-
-    for func in package.funcs:
-        for prm in func.params + func.results:
-            walk(prm.type)
-    for d in package.types:
-        walk(d.type)
-    for v in package.values:
-        walk(v.type)
-    return found

@@ -9,10 +9,13 @@ looked up lazily by :mod:`bindc.typemap.imported` through the same environment.
 
 from __future__ import annotations
 
-from bindc.ir import ArrayType, GoType, InterfaceType, MapType, NamedType, Package, PointerType, SliceType, StructType
+from collections.abc import Sequence
+
+from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Package,
+                      PointerType, SliceType, StructType, TypeDecl)
 from bindc.resolve.model import attr_name
 from bindc.resolve.state import ResolveState
-from bindc.typemap.classes import CLASSES_KEY, MODULE_KEY, SIBLINGS_KEY
+from bindc.typemap.classes import CLASSES_KEY, FROZEN_KEY, MODULE_KEY, SIBLINGS_KEY
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.interfaces import IN_PACKAGE_KEY
 from bindc.typemap.named import enum_members
@@ -27,6 +30,7 @@ def run(state: ResolveState) -> None:
     state.env = env
     state.class_names = select_classes(state.package, env, state.in_package)
     env.extra[CLASSES_KEY] = state.class_names
+    env.extra[FROZEN_KEY] = frozen_classes(state.package, env, state.class_names)
 
 
 def select_classes(package: Package, env: TypeEnv, in_package: bool) -> dict[str, str]:
@@ -101,3 +105,63 @@ def package_level_names(package: Package) -> frozenset[str]:
     """Identifiers the bound package declares at top level (generated code must avoid them)."""
     names = {f.name for f in package.functions} | {t.name for t in package.types} | {v.name for v in package.values}
     return frozenset(names)
+
+
+def frozen_classes(package: Package, env: TypeEnv, class_names: dict[str, str]) -> frozenset[str]:
+    """Value classes that are immutable by construction (see :func:`_frozen`): their instances
+    are hashable, and every result of the type is a copy (a field getter does not hand out the
+    field's address, which the struct's own methods could change under a hash)."""
+    out = set()
+    for decl in package.types:
+        if decl.name not in class_names or isinstance(decl.type, StructType):
+            continue
+        methods = package.methods_of(decl.name)
+        if any(m.name == "Error" and m.go_signature().is_string_getter for m in methods):
+            continue  # an exception class
+        if _frozen(decl, methods, package, env):
+            out.add(decl.name)
+    return frozenset(out)
+
+
+def _frozen(decl: TypeDecl, method_set: Sequence[Func], package: Package, env: TypeEnv) -> bool:
+    """Whether a value class is immutable by construction, so Python may hash it: its Go type
+    is a basic type (a number, string or bool) that nothing can change in place, i.e. no
+    method has a pointer receiver and the package never takes or hands out a ``*T``. Such a
+    class's ``value`` is read-only and equal values hash equal (``Celsius(1.5)`` as a dict
+    key). A named array stays mutable: it is a Sequence whose items Python may assign."""
+    t = decl.type
+    basic = isinstance(t, NamedType) and env.is_predeclared(t) and t.name not in ("any", "comparable", "error")
+    if not basic or any(m.receiver is not None and m.receiver.pointer for m in method_set):
+        return False
+    return decl.name not in _named_behind_pointers(package)
+
+
+def _named_behind_pointers(package: Package) -> set[str]:
+    """Local type names that appear as ``*T`` anywhere in the package's declarations."""
+    found: set[str] = set()
+
+    def walk(t: GoType | None) -> None:
+        if isinstance(t, PointerType):
+            if isinstance(t.elem, NamedType) and t.elem.package is None:
+                found.add(t.elem.name)
+            walk(t.elem)
+        elif isinstance(t, (SliceType, ArrayType, ChanType)):
+            walk(t.elem)
+        elif isinstance(t, MapType):
+            walk(t.key)
+            walk(t.value)
+        elif isinstance(t, FuncType):
+            for prm in t.params + t.results:
+                walk(prm.type)
+        elif isinstance(t, StructType):
+            for f in t.fields:
+                walk(f.type)
+
+    for func in package.funcs:
+        for prm in func.params + func.results:
+            walk(prm.type)
+    for d in package.types:
+        walk(d.type)
+    for v in package.values:
+        walk(v.type)
+    return found

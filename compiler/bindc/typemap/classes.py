@@ -26,6 +26,8 @@ MODULE_KEY = "module"
 #: env.extra key: (import path, Go name) -> :class:`SiblingClass`, the classes other modules of
 #: the same bundle bind (``bindc build pkg/a pkg/b --package NAME``).
 SIBLINGS_KEY = "sibling_classes"
+#: env.extra key: Go names of the immutable value classes (``bindc.resolve.types.frozen_classes``).
+FROZEN_KEY = "frozen_classes"
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,13 @@ class ValueClassMapping(ClassMapping):
     """``T`` for a value class: an instance, or anything ``T(value)`` accepts."""
 
     value_annotation: str = ""
+    #: An immutable value class: a result is always a copy (see ``bindc.resolve.types._frozen``).
+    frozen: bool = False
+
+    def go_result_store(self, out: str, value: str, fn: str, refs: GoRefs) -> list[str]:
+        if self.frozen:
+            return [f"*{out} = C.uintptr_t({refs.rt}.BindcNewHandle({refs.rt}.BindcCopyOf({value})))"]
+        return super().go_result_store(out, value, fn, refs)
 
     @property
     def py_param_annotation(self) -> str:
@@ -145,8 +154,10 @@ def find_class(t: GoType, env: TypeEnv) -> TypeMapping | None:
     if pointer or decl is None or isinstance(decl.type, StructType):
         return ClassMapping(t.go_syntax(), annotation, "uintptr_t", "C.uintptr_t", "uintptr_t", "C.uintptr_t",
                             named=inner, type_var=type_var, pointer=pointer)
+    frozen: frozenset[str] = env.extra.get(FROZEN_KEY, frozenset())  # type: ignore[assignment]
     return ValueClassMapping(t.go_syntax(), annotation, "uintptr_t", "C.uintptr_t", "uintptr_t", "C.uintptr_t",
-                             named=inner, type_var=type_var, value_annotation=_value_annotation(inner, decl, env))
+                             named=inner, type_var=type_var, value_annotation=_value_annotation(inner, decl, env),
+                             frozen=inner.name in frozen)
 
 
 def _sibling_class(t: GoType, inner: NamedType, pointer: bool, env: TypeEnv) -> TypeMapping | None:

@@ -241,3 +241,9 @@ type Broken struct{ N int }
 
 // Len returns N, even when negative.
 func (b Broken) Len() int { return b.N }
+
+// Thermo holds a Kelvin: its getter hands out a copy, since Kelvin is immutable in Python.
+type Thermo struct{ T Kelvin }
+
+// Heat raises the temperature in place.
+func (t *Thermo) Heat() { t.T++ }
