@@ -124,6 +124,14 @@ func bindcEncodeAny(v any) (unsafe.Pointer, *bindcFailure) {
 		if p, f, ok := bindcEncodeWellKnown(rv); ok {
 			return p, f
 		}
+		// Containers take the typed path, which finds the same Go values at any depth.
+		switch rv.Kind() {
+		case reflect.Slice, reflect.Array, reflect.Map:
+			nilValue := rv.Kind() != reflect.Array && rv.IsNil() // None, as before
+			if !nilValue && (rv.Kind() == reflect.Map || rv.Type().Elem().Kind() != reflect.Uint8) {
+				return bindcContainer("", rv)
+			}
+		}
 	}
 	var pk packer
 	pk.vals = make([]C.py4go_value, 1)
@@ -334,10 +342,10 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 				d.ptr = p
 				return nil
 			}
-			if err := pk.put(d, rv.Elem().Interface()); err != nil {
-				return bindcConversionFailure(err, "")
-			}
-			return nil
+			// Anything else takes this same path by its dynamic type, so that the
+			// well-known types and bound classes are found at any depth of an any
+			// (a map[string]any holding a map[string]any holding a time.Time).
+			return bindcPut(fn, pk, d, rv.Elem())
 		}
 	case reflect.Struct, reflect.Pointer: // a bound class's value: an instance of it
 		if p, ok := bindcWrapInstance(rv.Interface()); ok {
