@@ -296,6 +296,17 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		d.ptr = p
 		return nil
 	}
+	if bindcValueClassType(rv.Type()) { // a Key (type Key []string with methods): its class
+		p, _ := bindcWrapInstance(rv.Interface())
+		if p == nil {
+			C.PyErr_Clear()
+			return bindcFail(bindcMemoryError, "", ": out of memory creating a Python object")
+		}
+		d.kind = C.PY4GO_OBJECT
+		d.flags = C.PY4GO_STEAL
+		d.ptr = p
+		return nil
+	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		var p unsafe.Pointer
@@ -314,7 +325,7 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		case ek == reflect.Uint8:
 			pk.putBytes(d, rv.Bytes())
 			return nil
-		case ek == reflect.Int || ek == reflect.Int64 || ek == reflect.Float64:
+		case (ek == reflect.Int || ek == reflect.Int64 || ek == reflect.Float64) && !bindcValueClassType(rv.Type().Elem()):
 			p, f = bindcList(rv.UnsafePointer(), rv.Len(), ek == reflect.Float64)
 		default:
 			if x, ok := rv.Interface().([]string); ok {
@@ -363,4 +374,19 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		return bindcConversionFailure(err, "")
 	}
 	return nil
+}
+
+// bindcValueClassType reports whether values of t cross as instances of a value class (a
+// named non-struct type with methods that the module binds: type Key []string, type Kelvin
+// float64), which the registry knows; structs and pointers are found by their own paths.
+func bindcValueClassType(t reflect.Type) bool {
+	if t.Name() == "" {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Struct, reflect.Pointer, reflect.Interface:
+		return false
+	}
+	_, bound := classes.Load(t)
+	return bound
 }
