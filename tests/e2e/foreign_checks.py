@@ -318,6 +318,13 @@ CHECKS = {
                f.new_server, 3)
         raises(TypeError, "format() argument 2 must be a Go opts.Option made by this module, not PyCapsule",
                f.format, "x", f.with_port(1))
+        # An interface of another package with exported methods (goldmark's parser.Option)
+        # and an anonymous interface result (html.WithHardWraps()): Go-made values pass through.
+        assert f.styled("x") == "x" and f.styled("x", f.emphasis(), f.emphasis()) == "****x****"
+        loud = f.loud()
+        assert f.styled("x", loud) == "**x**" and f.format("x", loud) == "**x**"   # both interfaces
+        raises(TypeError, "styled() argument 2 must be a Go opts.Styler made by this module, not PyCapsule",
+               f.styled, "x", f.with_port(1))
     """,
     "opaque_classes": """
         # Struct types of other packages are classes of the module (bindc.resolve.foreign).
