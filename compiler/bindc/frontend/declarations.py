@@ -20,7 +20,7 @@ from bindc.frontend.context import FileContext
 from bindc.frontend.directives import is_py4go_directive, parse_directive
 from bindc.frontend.syntax import has_token, named_fields, node_span, node_text
 from bindc.frontend.type_exprs import go_type, parameters, results
-from bindc.ir import Directive, Func, Param, PointerType, Receiver, TypeDecl, ValueDecl, ValueInit
+from bindc.ir import Directive, Func, GoType, Param, PointerType, Receiver, TypeDecl, ValueDecl, ValueInit
 
 
 @dataclass
