@@ -365,6 +365,16 @@ back = {}
 toml.decode(buf.getvalue().decode(), back)
 assert back["b"] == {"c": "x", "d": [1, 2]} and back["when"] == dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
 assert toml.marshal(toml.Position(line=1, start=2, len=3)) == b"Line = 1\\nStart = 2\\nLen = 3\\n"
+# PrimitiveDecode(prim, v): a decoder by its name, so v is an out-parameter (a dict to fill)
+d = {}
+toml.primitive_decode(toml.Primitive(), d)       # a zero Primitive decodes nothing
+assert d == {}
+try:
+    toml.primitive_decode(toml.Primitive(), 5)
+except TypeError as e:
+    assert "must be a dict, a list or an instance of a Go type for Go to fill, not int" in str(e), e
+else:
+    raise AssertionError("no TypeError")
 # parse errors: ParseError (a value type with Error()) is an exception class with its fields
 try:
     toml.decode("a = 1\\nb = = 2\\n", {})
