@@ -237,6 +237,12 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 	if f, ok := bindcDecodeWellKnown(v, rv); ok { // time.Time, *big.Int...: bindc_wellknown.go
 		return f
 	}
+	if v.kind == C.PY4GO_OBJECT && bindcValueClassType(t) { // an element []Key given a Key instance
+		if pv, ok := bindcInstanceValue(v.ptr, t); ok {
+			rv.Set(pv)
+			return nil
+		}
+	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if t.NumMethod() > 0 { // a bound interface: instances, or Python objects through a proxy
@@ -257,8 +263,12 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 			}
 		}
 		bindcAdopt()
+		d.objects = bindcAnyObject
 		x, err := d.natural(v, owned, "")
 		if err != nil {
+			if fe, ok := err.(*bindcFailureError); ok {
+				return fe.f
+			}
 			msg := err.Error()
 			if ce, ok := err.(*ConversionError); ok {
 				msg = ce.Message
@@ -507,4 +517,39 @@ func bindcPyFunc(cb *Callback) func(...any) (any, error) {
 		err := cb.Invoke(args, &result)
 		return result, err
 	}
+}
+
+// bindcAnyObject is what a Python object becomes at any depth of an any (an element of a list
+// or dict passed as any, not only the argument itself): a bound instance its Go value, a
+// Python function a Go func calling it, and the well-known Python types the Go values a Go
+// library expects — datetime time.Time, timedelta time.Duration, Fraction *big.Rat, Decimal
+// *big.Float, an int beyond 64 bits *big.Int. Any other object stays a *Object (ok false).
+func bindcAnyObject(v C.py4go_value) (any, bool, error) {
+	wrap := func(x any, f *bindcFailure) (any, bool, error) {
+		if f != nil {
+			return nil, true, &bindcFailureError{f}
+		}
+		return x, true, nil
+	}
+	if v.kind == C.PY4GO_BIGINT {
+		return wrap(bindcBigIntOf(v, "int"))
+	}
+	o := (*C.PyObject)(v.ptr)
+	if h := uintptr(C.py4go_bind_handle_of(o)); h != 0 {
+		return BindcValue(h), true, nil
+	}
+	if C.py4go_bind_is_function(o) != 0 {
+		return bindcPyFunc(bindcCallback(v.ptr, nil, 0, nil, nil)), true, nil
+	}
+	switch bindcWellKnownKind(v.ptr) {
+	case 1:
+		return wrap(bindcTimeOf(v))
+	case 2:
+		return wrap(bindcDurationOf(v))
+	case 3:
+		return wrap(bindcBigRatOf(v))
+	case 4:
+		return wrap(bindcBigFloatOf(v))
+	}
+	return nil, false, nil
 }

@@ -124,6 +124,14 @@ func bindcEncodeAny(v any) (unsafe.Pointer, *bindcFailure) {
 		if p, f, ok := bindcEncodeWellKnown(rv); ok {
 			return p, f
 		}
+		// Containers take the typed path, which finds the same Go values at any depth.
+		switch rv.Kind() {
+		case reflect.Slice, reflect.Array, reflect.Map:
+			nilValue := rv.Kind() != reflect.Array && rv.IsNil() // None, as before
+			if !nilValue && (rv.Kind() == reflect.Map || rv.Type().Elem().Kind() != reflect.Uint8) {
+				return bindcContainer("", rv)
+			}
+		}
 	}
 	var pk packer
 	pk.vals = make([]C.py4go_value, 1)
@@ -288,6 +296,17 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		d.ptr = p
 		return nil
 	}
+	if bindcValueClassType(rv.Type()) { // a Key (type Key []string with methods): its class
+		p, _ := bindcWrapInstance(rv.Interface())
+		if p == nil {
+			C.PyErr_Clear()
+			return bindcFail(bindcMemoryError, "", ": out of memory creating a Python object")
+		}
+		d.kind = C.PY4GO_OBJECT
+		d.flags = C.PY4GO_STEAL
+		d.ptr = p
+		return nil
+	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		var p unsafe.Pointer
@@ -306,7 +325,7 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		case ek == reflect.Uint8:
 			pk.putBytes(d, rv.Bytes())
 			return nil
-		case ek == reflect.Int || ek == reflect.Int64 || ek == reflect.Float64:
+		case (ek == reflect.Int || ek == reflect.Int64 || ek == reflect.Float64) && !bindcValueClassType(rv.Type().Elem()):
 			p, f = bindcList(rv.UnsafePointer(), rv.Len(), ek == reflect.Float64)
 		default:
 			if x, ok := rv.Interface().([]string); ok {
@@ -334,10 +353,10 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 				d.ptr = p
 				return nil
 			}
-			if err := pk.put(d, rv.Elem().Interface()); err != nil {
-				return bindcConversionFailure(err, "")
-			}
-			return nil
+			// Anything else takes this same path by its dynamic type, so that the
+			// well-known types and bound classes are found at any depth of an any
+			// (a map[string]any holding a map[string]any holding a time.Time).
+			return bindcPut(fn, pk, d, rv.Elem())
 		}
 	case reflect.Struct, reflect.Pointer: // a bound class's value: an instance of it
 		if p, ok := bindcWrapInstance(rv.Interface()); ok {
@@ -355,4 +374,19 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		return bindcConversionFailure(err, "")
 	}
 	return nil
+}
+
+// bindcValueClassType reports whether values of t cross as instances of a value class (a
+// named non-struct type with methods that the module binds: type Key []string, type Kelvin
+// float64), which the registry knows; structs and pointers are found by their own paths.
+func bindcValueClassType(t reflect.Type) bool {
+	if t.Name() == "" {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Struct, reflect.Pointer, reflect.Interface:
+		return false
+	}
+	_, bound := classes.Load(t)
+	return bound
 }

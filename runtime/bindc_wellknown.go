@@ -33,6 +33,7 @@ int py4go_bind_rational_parts(PyObject *o, PyObject **out);
 PyObject *py4go_bind_new_fraction(PyObject *num, PyObject *den);
 int py4go_bind_decimal_text(PyObject *o, PyObject **out);
 PyObject *py4go_bind_new_decimal(const char *text, Py_ssize_t n);
+int py4go_bind_wellknown_kind(PyObject *o);
 PyObject *py4go_bind_none(void);
 */
 import "C"
@@ -484,4 +485,18 @@ func bindcNewDecimal(x *big.Float) (unsafe.Pointer, *bindcFailure) {
 	}
 	p := C.py4go_bind_new_decimal(bindcCStr(text), C.Py_ssize_t(len(text)))
 	return unsafe.Pointer(p), bindcRaisedIf(p != nil)
+}
+
+// ---- Python objects inside an any --------------------------------------------------------
+
+// bindcFailureError carries a conversion failure through decoder.natural, which returns
+// errors, back to the bindc decoder that raises it.
+type bindcFailureError struct{ f *bindcFailure }
+
+func (e *bindcFailureError) Error() string { return e.f.tail }
+
+// bindcWellKnownKind says which well-known Python type the object p is (see
+// py4go_bind_wellknown_kind): 1 datetime, 2 timedelta, 3 Fraction, 4 Decimal, 0 none.
+func bindcWellKnownKind(p unsafe.Pointer) int {
+	return int(C.py4go_bind_wellknown_kind((*C.PyObject)(p)))
 }

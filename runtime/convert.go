@@ -281,6 +281,11 @@ func typeString(v any) string {
 // (in one cgo call) when it is done, except the ones it hands out as *Object.
 type decoder struct {
 	owned []unsafe.Pointer
+	// objects, when set, converts a Python object that has no plain Go equivalent (an
+	// OBJECT or BIGINT value) before natural falls back to a *Object: bindc's modules turn
+	// datetimes, bound instances... into Go values at any depth of an any. ok is false to
+	// fall back.
+	objects func(v C.py4go_value) (x any, ok bool, err error)
 }
 
 func (d *decoder) finish() {
@@ -425,6 +430,11 @@ func (d *decoder) natural(v C.py4go_value, owned bool, op string) (any, error) {
 			}
 		}
 		return out, nil
+	}
+	if d.objects != nil && (v.kind == C.PY4GO_OBJECT || v.kind == C.PY4GO_BIGINT) {
+		if x, ok, err := d.objects(v); ok {
+			return x, err
+		}
 	}
 	// An object with no Go equivalent: hand out the reference (ownership moves to the caller).
 	if owned {

@@ -310,3 +310,40 @@ PyObject *py4go_bind_new_decimal(const char *text, Py_ssize_t n)
     Py_DECREF(s);
     return r;
 }
+
+/* Which well-known Python type o is, for an object inside an any (bindcAnyObject): 1 a
+ * datetime.datetime, 2 a datetime.timedelta, 3 a fractions.Fraction, 4 a decimal.Decimal
+ * (subclasses included), 0 none of them. A module not imported yet is not imported: no
+ * instance of its classes can exist. A failing check counts as "none" (its exception is
+ * cleared): the object then simply stays a Python object. */
+int py4go_bind_wellknown_kind(PyObject *o)
+{
+    static const char *const modules[] = {"datetime", "datetime", "fractions", "decimal"};
+    static const char *const names[] = {"datetime", "timedelta", "Fraction", "Decimal"};
+    for (int i = 0; i < 4; i++) {
+        PyObject *name = PyUnicode_FromString(modules[i]);
+        if (name == NULL) {
+            PyErr_Clear();
+            return 0;
+        }
+        PyObject *mod = PyImport_GetModule(name); /* NULL without an exception when not imported */
+        Py_DECREF(name);
+        if (mod == NULL) {
+            PyErr_Clear();
+            continue;
+        }
+        PyObject *cls = PyObject_GetAttrString(mod, names[i]);
+        Py_DECREF(mod);
+        if (cls == NULL) {
+            PyErr_Clear();
+            continue;
+        }
+        int is = PyObject_IsInstance(o, cls);
+        Py_DECREF(cls);
+        if (is < 0)
+            PyErr_Clear();
+        if (is > 0)
+            return i + 1;
+    }
+    return 0;
+}

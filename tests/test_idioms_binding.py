@@ -32,6 +32,12 @@ func Render(tmpl string, data any) string { return tmpl }
 // DecodeTwo takes two anys: only the last is the out-parameter.
 func DecodeTwo(opts any, v any) {}
 
+// PrimitiveDecode decodes a value already parsed (a decoder by the end of its name).
+func PrimitiveDecode(prim string, v any) error { return nil }
+
+// ShowDecoded is no decoder: its name only contains the word.
+func ShowDecoded(v any) int { return 0 }
+
 type MyInt int
 type IntVector []int
 
@@ -79,6 +85,8 @@ def test_out_parameters_by_name_and_by_doc(tmp_path: Path) -> None:
     assert not isinstance(_params(m, "render")[1], OutAny)      # an in-only any
     two = _params(m, "decode_two")
     assert not isinstance(two[0], OutAny) and isinstance(two[1], OutAny)
+    assert isinstance(_params(m, "primitive_decode")[1], OutAny)
+    assert not isinstance(_params(m, "show_decoded")[0], OutAny)
 
 
 def test_in_place_and_pointer_mappings(tmp_path: Path) -> None:

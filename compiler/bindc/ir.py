@@ -296,11 +296,14 @@ class TypeDecl:
 @dataclass(frozen=True)
 class ValueInit:
     """What the syntax of a ``var`` initialiser says about its type, without type-checking:
-    a composite literal's type (``T{...}``, ``[]int{1, 2}``, and ``&T{...}`` as ``*T``), or the
-    function a call calls (``F(...)``, ``pkg.F(...)``, ``Must(Parse("..."))`` calls ``Must``)."""
+    a composite literal's type (``T{...}``, ``[]int{1, 2}``, and ``&T{...}`` as ``*T``), the
+    function a call calls (``F(...)``, ``pkg.F(...)``, ``Must(Parse("..."))`` calls ``Must``), or
+    the method called on a value made in place (``(&big.Int{}).Mul(a, b)``,
+    ``new(big.Int).SetUint64(n)``: the receiver's type and the method's name)."""
 
     literal: GoType | None = None
     call: tuple[str | None, str] | None = None  # (import qualifier or None, function name)
+    method: tuple[GoType, str] | None = None  # (receiver type, method name)
 
 
 @dataclass(frozen=True)

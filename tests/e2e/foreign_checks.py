@@ -257,6 +257,21 @@ CHECKS = {
         assert f.printf("plain") == "plain" and f.printi(1, "a", p) == "1a&{10 2}"
         obj = object()
         assert f.identity(obj) is obj          # no Go equivalent: the object itself
+        # At any depth of an any (a TOML or JSON encoder's map[string]any), the well-known
+        # Python types and bound instances arrive as the Go values a Go library expects.
+        from fractions import Fraction
+        from decimal import Decimal
+        nested = {"t": when, "d": dt.timedelta(seconds=2), "q": Fraction(1, 3), "x": Decimal("1.5"),
+                  "big": 2**70, "p": p, "f": len, "o": obj}
+        assert f.type_of([when]) == "[]interface {}"
+        assert f.printf("%T %T %T %T %T %T %T %T", *[[v] for v in nested.values()]) == (
+            "[]interface {} " * 7 + "[]interface {}")
+        kinds = f.printf("%T|%T|%T|%T|%T|%T|%T|%T", *nested.values())
+        assert kinds == ("time.Time|time.Duration|*big.Rat|*big.Float|*big.Int|*foreign.Point|"
+                         "func(...interface {}) (interface {}, error)|*python.Object"), kinds
+        assert f.printf("%v", [{"t": when}]) == "[map[t:2020-01-02 00:00:00 +0000 UTC]]"
+        assert f.printf("%v %v", [2**70], [{"q": Fraction(1, 3)}]) == "[1180591620717411303424] [map[q:1/3]]"
+        assert f.identity([{"t": when, "p": p, "o": obj}]) == [{"t": when, "p": p, "o": obj}]
     """,
     "python_functions_as_any": """
         import functools
@@ -303,6 +318,13 @@ CHECKS = {
                f.new_server, 3)
         raises(TypeError, "format() argument 2 must be a Go opts.Option made by this module, not PyCapsule",
                f.format, "x", f.with_port(1))
+        # An interface of another package with exported methods (goldmark's parser.Option)
+        # and an anonymous interface result (html.WithHardWraps()): Go-made values pass through.
+        assert f.styled("x") == "x" and f.styled("x", f.emphasis(), f.emphasis()) == "****x****"
+        loud = f.loud()
+        assert f.styled("x", loud) == "**x**" and f.format("x", loud) == "**x**"   # both interfaces
+        raises(TypeError, "styled() argument 2 must be a Go opts.Styler made by this module, not PyCapsule",
+               f.styled, "x", f.with_port(1))
     """,
     "opaque_classes": """
         # Struct types of other packages are classes of the module (bindc.resolve.foreign).

@@ -153,6 +153,23 @@ CHECKS = {
         else:
             raise AssertionError("no TypeError")
     """,
+    "value_classes_in_containers": """
+        rs = named.readings()                            # []Kelvin: instances, as the stub says
+        assert [type(r) for r in rs] == [named.Kelvin, named.Kelvin] and [r.value for r in rs] == [1.0, 2.5]
+        assert str(rs[1]) == "2.5 K"
+        assert named.hottest(rs).value == 2.5            # instances back in
+        assert named.hottest([named.Kelvin(3), 7.5, 2]).value == 7.5   # or what Kelvin(...) takes
+        assert named.hottest([]).value == 0.0
+        g = named.groups()["g"]                          # map[string]Tags
+        assert type(g) is named.Tags and g.sorted() == ["x", "y"]
+        assert named.count_tags([g, {"z": True}]) == 3
+        try:
+            named.hottest(["hot"])
+        except TypeError as e:
+            assert "hottest() argument 1[0]" in str(e), e
+        else:
+            raise AssertionError("a str is no Kelvin")
+    """,
     "value_classes_are_freed": """
         import gc, sys
         start_handles = named._py4go_live_handles()

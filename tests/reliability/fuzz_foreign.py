@@ -172,6 +172,28 @@ def opaque_case(x: Any, text: str) -> None:
     check(lambda: f.buffer_len(x), None, fails(TypeError, "buffer_len"))
 
 
+def any_depth_case(value: Any) -> None:
+    """Inside a list or dict given as any, datetimes, timedeltas, Fractions, Decimals, big ints
+    and bound instances are Go values (Go's %T names their Go types) and come back equal."""
+    nested = [{"v": value}]
+    check(lambda: f.identity(nested), lambda got: got == nested, None)
+    check(lambda: f.printf("%T", [value]), lambda got: got == "[]interface {}", None)
+
+
+def styler_case(x: Any) -> None:
+    """...opts.Styler (another package's option interface with an exported method) takes the
+    values Go made (the anonymous union loud() too) unchanged; None is a nil Styler, which the
+    Go function calls (a GoPanic); anything else is a TypeError."""
+    if any(x is s for s in STYLERS):
+        return check(lambda: f.styled("x", x), lambda got: got == "**x**", None)
+    if x is None:
+        return check(lambda: f.styled("x", x), None, lambda e: isinstance(e, f.GoPanic))
+    check(lambda: f.styled("x", x), None, fails(TypeError, "styled"))
+
+
+STYLERS = [f.emphasis(), f.loud()]
+
+
 def re_escape(text: str) -> str:
     """``text`` as a Go (RE2) pattern matching it literally."""
     return "".join("\\" + ch if ch in r"\.+*?()|[]{}^$" else ch for ch in text)
@@ -194,6 +216,11 @@ def main() -> int:
                st.lists(st.none() | st.booleans() | st.integers(-2**63, 2**63 - 1) | st.floats(allow_nan=False)
                         | st.text(max_size=4) | st.lists(st.integers(-5, 5), max_size=2), max_size=4))(func_case),
          "Python function as any"),
+        (given(datetimes.filter(lambda d: d.tzinfo is not None and d.utcoffset().microseconds == 0)
+               | st.timedeltas(min_value=-dt.timedelta(days=10**5), max_value=dt.timedelta(days=10**5))
+               | st.fractions() | st.integers() | st.text(max_size=4)
+               | st.builds(f.Point, st.integers(-9, 9), st.integers(-9, 9)))(any_depth_case), "any at any depth"),
+        (given(junk | st.sampled_from(STYLERS) | st.just(f.with_port(1)))(styler_case), "option interfaces"),
         (given(junk | st.builds(f.Buffer) | st.text(max_size=8).map(f.greeting) | st.just(f.strings_Builder()),
                st.text(max_size=8))(opaque_case), "classes of other packages"),
     ]

@@ -107,6 +107,8 @@ KINDS: dict[str, Callable[[], object]] = {
     "Python function as any (Go calls it)": lambda: foreign.apply(ADD, 2, "x"),
     "Python function as any raising": expect(KeyError, foreign.apply, RAISE, "k"),
     "functional options (capsules)": lambda: foreign.new_server(foreign.with_port(8080), None),
+    "option interfaces of other packages": lambda: foreign.styled("x", foreign.emphasis(), foreign.loud()),
+    "any at any depth (datetime, big int, instance)": lambda: foreign.identity([{"t": WHEN, "n": BIG, "p": POINT}]),
     # Classes of other packages: handles made by Go and by Python, methods, nil, TypeErrors.
     "foreign class result+arg (*bytes.Buffer)": lambda: (foreign.buffer_len(foreign.greeting("x")),
                                                          foreign.buffer_len(None), foreign.nil_buffer()),

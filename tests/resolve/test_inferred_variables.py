@@ -84,3 +84,40 @@ def test_a_method_called_on_another_variable_gives_its_result_type(tmp_path: Pat
     msgs = messages(sink)
     for name in ("Two", "Missing"):
         assert any(m.startswith(f"warning: variable {name} skipped: its type is not written") for m in msgs), msgs
+
+
+IN_PLACE_SOURCE = """package p
+
+import "math/big"
+
+type Acc struct{ n int }
+
+func (a Acc) Plus(k int) Acc { return Acc{a.n + k} }
+func (a *Acc) Split() (int, int) { return a.n, 0 }
+
+var (
+\tOne      = big.NewInt(1)
+\tKibi     = (&big.Int{}).Mul(One, big.NewInt(1024))
+\tFromNew  = new(big.Int).SetUint64(7)
+\tMibi     = Kibi.Lsh(Kibi, 10)
+\tLocal    = Acc{}.Plus(2)
+\tLocalPtr = (&Acc{}).Plus(3)
+\tNewLocal = new(Acc).Plus(4)
+\tTwo      = (&Acc{}).Split()
+\tUnknown  = (&big.Int{}).NoSuchMethod()
+)
+"""
+
+
+def test_a_method_called_on_a_value_made_in_place_gives_its_result_type(tmp_path: Path) -> None:
+    """go-humanize's ``BigKiByte = (&big.Int{}).Mul(BigByte, bigIECExp)`` and the
+    ``new(big.Int).SetUint64(n)`` idiom: the receiver's type (local or of an imported package),
+    then the method's one result, as the bound package writes it."""
+    module, sink = bind(tmp_path, IN_PLACE_SOURCE)
+    types = {f.variable: f.func.results[0].type for f in module.functions if f.local and f.results}
+    big_int = PointerType(NamedType("Int", "big"))
+    assert types["Kibi"] == types["FromNew"] == types["Mibi"] == big_int  # Mibi: a variable of another package's type
+    assert types["Local"] == types["LocalPtr"] == types["NewLocal"] == NamedType("Acc")
+    msgs = messages(sink)
+    for name in ("Two", "Unknown"):
+        assert any(m.startswith(f"warning: variable {name} skipped: its type is not written") for m in msgs), msgs

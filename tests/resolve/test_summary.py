@@ -75,3 +75,17 @@ def test_an_interface_no_bound_declaration_uses_is_named(tmp_path: Path) -> None
     assert {k.name: k.reason for k in module.summary.skipped} == {"type Unused": "unused interface",
                                                                    "Many": "chan int"}
     assert any(d.severity.value == "note" and d.message.startswith("interface Unused is not bound") for d in sink.items)
+
+
+def test_an_interface_defined_from_another_packages_interface_is_one(tmp_path: Path) -> None:
+    """toml's ``type TextMarshaler encoding.TextMarshaler``: an interface like the one it is
+    defined from — bound as a Protocol when used, named in a note when not (it was counted as
+    bound, and nothing was emitted)."""
+    source = ("package p\n\nimport \"encoding\"\n\n// TextMarshaler is encoding's.\n"
+              "type TextMarshaler encoding.TextMarshaler\n\n// Binary is used.\n"
+              "type Binary encoding.BinaryMarshaler\n\nfunc Dump(b Binary) ([]byte, error) { return b.MarshalBinary() }\n")
+    module, sink = bind(tmp_path, source)
+    assert {k.name: k.reason for k in module.summary.skipped} == {"type TextMarshaler": "unused interface"}
+    assert any(d.severity.value == "note" and d.message.startswith("interface TextMarshaler is not bound")
+               for d in sink.items)
+    assert module.summary.bound == module.summary.total - 1  # Dump and the Binary Protocol

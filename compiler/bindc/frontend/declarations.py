@@ -20,7 +20,7 @@ from bindc.frontend.context import FileContext
 from bindc.frontend.directives import is_py4go_directive, parse_directive
 from bindc.frontend.syntax import has_token, named_fields, node_span, node_text
 from bindc.frontend.type_exprs import go_type, parameters, results
-from bindc.ir import Directive, Func, Param, PointerType, Receiver, TypeDecl, ValueDecl, ValueInit
+from bindc.ir import Directive, Func, GoType, Param, PointerType, Receiver, TypeDecl, ValueDecl, ValueInit
 
 
 @dataclass
@@ -290,6 +290,23 @@ def _value_init(expr: Node, ctx: FileContext) -> ValueInit | None:
             operand, field_node = callee.child_by_field_name("operand"), callee.child_by_field_name("field")
             if operand is not None and operand.type == "identifier" and field_node is not None:
                 return ValueInit(call=(node_text(operand), node_text(field_node)))
+            receiver = _made_in_place(operand, ctx) if operand is not None else None
+            if receiver is not None and field_node is not None:
+                return ValueInit(method=(receiver, node_text(field_node)))
     if expr.type == "parenthesized_expression" and expr.named_child_count == 1:
         return _value_init(expr.named_children[0], ctx)
     return None
+
+
+def _made_in_place(expr: Node, ctx: FileContext) -> GoType | None:
+    """The type of a receiver made where a method is called on it: ``T{}``, ``&T{}`` (``*T``),
+    ``new(T)`` (``*T``), each possibly parenthesized; None for anything else."""
+    if expr.type == "parenthesized_expression" and expr.named_child_count == 1:
+        return _made_in_place(expr.named_children[0], ctx)
+    if expr.type == "call_expression":
+        callee, args = expr.child_by_field_name("function"), expr.child_by_field_name("arguments")
+        if callee is not None and node_text(callee) == "new" and args is not None and args.named_child_count == 1:
+            return PointerType(go_type(args.named_children[0], ctx))
+        return None
+    init = _value_init(expr, ctx)
+    return init.literal if init is not None else None

@@ -12,8 +12,8 @@ An ``any`` parameter is an out-parameter when
 - the function's doc comment says so, Go's way: a sentence naming the parameter and saying
   "pointer" or "pointed to" (``stores the result in the value pointed to by v``, ``e must
   be a pointer``); or
-- the function is a decoder by name (``Unmarshal…``, ``Decode…``) and it is its last ``any``
-  parameter.
+- the function is a decoder by name (``Unmarshal…``, ``Decode…``, or ending so:
+  toml's ``PrimitiveDecode(prim, v)``) and it is its last ``any`` parameter.
 
 Every other ``any`` parameter keeps the in-only conversion: a function that reads a
 ``map[string]any`` out of its ``any`` (a template's data) must keep getting one.
@@ -30,7 +30,7 @@ from bindc.resolve.state import ResolveState
 from bindc.typemap.containers import RuntimeValue
 from bindc.typemap.inout import out_any
 
-_DECODER_NAME = re.compile(r"^(Unmarshal|Decode)")
+_DECODER_NAME = re.compile(r"^(Unmarshal|Decode)|(Unmarshal|Decode)$")
 
 
 def _is_any(mapping: object) -> bool:
@@ -46,7 +46,7 @@ def is_out_param(func: Func, param: Param, any_params: list[Param]) -> bool:
         for sentence in re.split(r"(?<=[.;:])\s+", " ".join(func.doc.split())):
             if re.search(rf"\b{name}\b", sentence) and re.search(r"\bpoint(er|ed to)\b", sentence):
                 return True
-    return bool(_DECODER_NAME.match(func.name)) and param is any_params[-1]
+    return bool(_DECODER_NAME.search(func.name)) and param is any_params[-1]
 
 
 def _mark(fn: BoundFunction) -> BoundFunction:

@@ -10,14 +10,14 @@ asked). The reason a declaration was not bound is the short one a pass recorded 
 
 from __future__ import annotations
 
-from bindc.ir import Func, InterfaceType, NamedType, Span, TypeDecl, ValueDecl
+from bindc.ir import Func, NamedType, Span, TypeDecl, ValueDecl
 from bindc.resolve.functions import method_key, skip_reason
 from bindc.resolve.model import BindingSummary, BoundFunction, Skip
 from bindc.resolve.state import ResolveState
 from bindc.resolve.values import used_mappings
 from bindc.typemap import MappingError, lookup_mapping
 from bindc.typemap.imported import constants_of
-from bindc.typemap.interfaces import interfaces_in
+from bindc.typemap.interfaces import interface_of, interfaces_in
 
 
 def summarize(state: ResolveState) -> BindingSummary:
@@ -44,7 +44,7 @@ def summarize(state: ResolveState) -> BindingSummary:
             continue
         bound = _type_bound(decl, state, used_interfaces)
         account(f"type {decl.name}", bound, decl.span, "generic" if decl.type_params else _type_reason(decl, state))
-        if not bound and isinstance(decl.type, InterfaceType) and not decl.type_params:
+        if not bound and interface_of(decl.type, state.env) is not None and not decl.type_params:
             state.sink.note(f"interface {decl.name} is not bound: no bound function, method, field or variable "
                             f"uses it, so it has no Protocol class", decl.span)
         for m in state.package.methods_of(decl.name):
@@ -88,7 +88,7 @@ def _type_bound(decl: TypeDecl, state: ResolveState, used_interfaces: set[str]) 
         return True
     if decl.type_params:
         return False
-    if isinstance(decl.type, InterfaceType):
+    if interface_of(decl.type, state.env) is not None:  # also type TextMarshaler encoding.TextMarshaler
         return decl.name in used_interfaces
     try:
         lookup_mapping(NamedType(decl.name), state.env)
@@ -107,7 +107,7 @@ def _type_reason(decl: TypeDecl, state: ResolveState) -> str:
     """Why a type is neither a class, an enum nor usable as a parameter."""
     if f"type {decl.name}" in state.sink.skips:
         return state.sink.skips[f"type {decl.name}"]
-    if isinstance(decl.type, InterfaceType) and not decl.type_params:
+    if interface_of(decl.type, state.env) is not None and not decl.type_params:
         return "unused interface"
     try:
         lookup_mapping(NamedType(decl.name), state.env)

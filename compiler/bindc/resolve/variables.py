@@ -105,12 +105,15 @@ def _initialiser_type(decl: ValueDecl, env: TypeEnv, depth: int = 0) -> GoType |
     ``var X = F(...)`` / ``pkg.F(...)`` (F's one declared result, so ``Must(Parse("..."))`` is
     Must's result), of a conversion ``T(x)``, or of a method called on another variable of the
     package (``var RawStdEncoding = StdEncoding.WithPadding(NoPadding)``: the method's one
-    result). None when the syntax does not tell."""
+    result) or on a value made in place (``(&big.Int{}).Mul(a, b)``). None when the syntax does
+    not tell."""
     init = decl.init
     if init is None:
         return None
     if init.literal is not None:
         return init.literal
+    if init.method is not None:
+        return _method_of(init.method[0], init.method[1], env)
     assert init.call is not None
     qualifier, name = init.call
     if qualifier is not None and qualifier not in env.imports:
@@ -138,11 +141,24 @@ def _method_result(variable: str, method: str, env: TypeEnv, depth: int) -> GoTy
         var_type: GoType | None = decl.type
     else:
         var_type = _constant_type(decl.value, env) or _initialiser_type(decl, env, depth + 1)
-    if isinstance(var_type, PointerType):
-        var_type = var_type.elem
-    if not isinstance(var_type, NamedType) or var_type.package is not None or var_type.type_args:
+    return _method_of(var_type, method, env) if var_type is not None else None
+
+
+def _method_of(receiver: GoType, method: str, env: TypeEnv) -> GoType | None:
+    """The one result of ``method`` called on a ``receiver`` (``T`` or ``*T``, of the bound
+    package or an imported one: ``BigByte.Mul`` with ``BigByte`` a ``*big.Int``), as the bound
+    package writes it."""
+    if isinstance(receiver, PointerType):
+        receiver = receiver.elem
+    if not isinstance(receiver, NamedType) or receiver.type_args:
         return None
-    return _single_result(env.package.methods_of(var_type.name), method)
+    if receiver.package is None:
+        return _single_result(env.package.methods_of(receiver.name), method)
+    foreign = imported_env(env, receiver.package)
+    if foreign is None:
+        return None
+    result = _single_result(foreign.package.methods_of(receiver.name), method)
+    return _qualified(result, receiver.package, foreign) if result is not None else None
 
 
 def _single_result(functions: tuple[Func, ...], name: str) -> GoType | None:

@@ -148,9 +148,10 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
     if isinstance(mapping, RuntimeValue):
         return None
     if isinstance(mapping, ValueClassMapping):
-        # The runtime converts elements by kind, so a Kelvin (a float64) would cross as a float
-        # while the stub promised instances: not supported rather than inconsistent.
-        return None
+        # The runtime finds the class of a named type's value through its registry before it
+        # looks at the kind, so a []Key (Key a []string with methods: toml's MetaData.Keys)
+        # gives Key instances; an element argument is an instance or what Key(...) takes.
+        return mapping
     if isinstance(mapping, ClassMapping):
         return mapping  # the runtime finds the class of a struct value through its registry
     if isinstance(mapping, InterfaceMapping):

@@ -49,6 +49,12 @@ _KNOWN_INTERFACES: dict[tuple[str, str], tuple[InterfaceMethod, ...]] = {
     ("io", "StringWriter"): (_method("WriteString", ("string",), ("int", "error")),),
     ("io", "Closer"): (_CLOSE,),
     ("io", "WriteCloser"): (_WRITE, _CLOSE),
+    # encoding's marshaler pairs: published packages take them, return them and define their
+    # own names from them (toml's ``type TextMarshaler encoding.TextMarshaler``).
+    ("encoding", "TextMarshaler"): (_method("MarshalText", (), ("[]byte", "error")),),
+    ("encoding", "TextUnmarshaler"): (_method("UnmarshalText", ("[]byte",), ("error",)),),
+    ("encoding", "BinaryMarshaler"): (_method("MarshalBinary", (), ("[]byte", "error")),),
+    ("encoding", "BinaryUnmarshaler"): (_method("UnmarshalBinary", ("[]byte",), ("error",)),),
 }
 _ERROR_METHODS = (InterfaceMethod("Error", FuncType((), (Param(None, NamedType("string")),))),)
 
@@ -150,7 +156,7 @@ def find_interface(t: GoType, env: TypeEnv) -> TypeMapping | None:
     if t.package is not None:
         return _known_interface(t, env)
     decl = env.local_types.get(t.name)
-    iface = _interface_of(decl.type, env) if decl is not None and not decl.type_params else None
+    iface = interface_of(decl.type, env) if decl is not None and not decl.type_params else None
     if decl is None or iface is None:
         return None
     listed, _ = _method_set(iface, env, {t.name})
@@ -173,7 +179,7 @@ def find_interface(t: GoType, env: TypeEnv) -> TypeMapping | None:
                             named=t, proxy=proxy, no_proxy_reason=reason, doc=decl.doc)
 
 
-def _interface_of(t: GoType, env: TypeEnv) -> InterfaceType | None:
+def interface_of(t: GoType, env: TypeEnv) -> InterfaceType | None:
     """The interface a type declaration declares: ``interface{ ... }`` itself (its methods and
     embedded interfaces), or, for ``type Stringer fmt.Stringer`` / ``type Shape Other``, the
     interface it is defined from (the same method set, as if embedded)."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from bindc.capi import CSignature
 from bindc.consteval import ConstEvalError
-from bindc.ir import GoType, NamedType, StructType, TypeDecl
+from bindc.ir import GoType, InterfaceType, NamedType, StructType, TypeDecl
 from bindc.typemap.base import ArgSite, GoRefs, TypeMapping
 from bindc.typemap.env import PREDECLARED_TYPES, TypeEnv
 from bindc.typemap.imported import constants_of, imported_env
@@ -226,6 +226,10 @@ def underlying_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: Typ
     underlying, underlying_env = _underlying(decl.type, decl_env, {(decl_env.package.dir, decl.name)})
     if isinstance(underlying, StructType):
         raise NamedTypeError(f"type {t.go_syntax()}: defined from a struct type of another package (not yet)")
+    if isinstance(underlying, InterfaceType):
+        # An interface's name is its identity (a value converts to the named type only if it
+        # implements it): it never crosses as its anonymous underlying interface.
+        raise NamedTypeError(f"type {t.go_syntax()}: an interface bindc cannot convert")
     if underlying_env is not env:
         # Written in another package (color.Palette is []Color there): mapped, and later
         # spelled by the generated code, in the terms of the package being bound.

@@ -50,9 +50,13 @@ WELL_KNOWN: dict[tuple[str, str, bool], WellKnown] = {
     ("time", "Time", True): WellKnown("datetime | None", "datetime | None", _DATETIME),
     ("time", "Duration", False): WellKnown("timedelta", "timedelta | int", (("datetime", "timedelta"),)),
     ("math/big", "Int", True): WellKnown("int | None", "int | None", ()),
-    ("math/big", "Rat", True): WellKnown("Fraction | None", "Fraction | int | None", (("fractions", "Fraction"),)),
-    ("math/big", "Float", True): WellKnown("Decimal | None", "Decimal | float | int | None",
-                                           (("decimal", "Decimal"),)),
+    # Imported under a private alias: a decimal or rational library's own ``Decimal`` / ``Fraction``
+    # class keeps its name in the module (a stub-wide ``from decimal import Decimal`` would force
+    # it to ``Decimal_``), and a private name is not re-exported, so stubtest ignores it.
+    ("math/big", "Rat", True): WellKnown("_Fraction | None", "_Fraction | int | None",
+                                         (("fractions", "Fraction as _Fraction"),)),
+    ("math/big", "Float", True): WellKnown("_Decimal | None", "_Decimal | float | int | None",
+                                           (("decimal", "Decimal as _Decimal"),)),
     # Buffers spelled out: a stub importing ``Buffer`` would clash with a class of that name
     # (bytes.Buffer), and any buffer is accepted at run time anyway.
     ("io", "Reader", False): WellKnown("Any", "SupportsRead[bytes] | bytes | bytearray | memoryview | None",

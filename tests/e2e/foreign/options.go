@@ -40,3 +40,23 @@ func Shout() opts.Option { return opts.Upper() }
 
 // Format applies options of another package to s.
 func Format(s string, os ...opts.Option) string { return opts.Apply(s, os...) }
+
+// Emphasis is an opts.Styler value (an interface of another package with exported methods).
+func Emphasis() opts.Styler { return opts.Bold() }
+
+// Styled applies stylers of another package to s.
+func Styled(s string, st ...opts.Styler) string {
+	var style opts.Style
+	for _, x := range st {
+		x.SetStyle(&style)
+	}
+	return style.Mark + s + style.Mark
+}
+
+// Loud returns an anonymous interface value: both an opts.Option and an opts.Styler.
+func Loud() interface {
+	opts.Option
+	opts.Styler
+} {
+	return opts.Both()
+}

@@ -240,3 +240,27 @@ func (s *Suit) Flip() { *s = 1 - *s }
 
 // Other is the other suit.
 func Other(s Suit) Suit { return 1 - s }
+
+// Readings lists temperatures: a slice of a value class (instances at run time, as the stub says).
+func Readings() []Kelvin { return []Kelvin{1, 2.5} }
+
+// Hottest returns the highest of ks (Kelvin instances or floats).
+func Hottest(ks []Kelvin) Kelvin {
+	best := Kelvin(0)
+	for _, k := range ks {
+		best = max(best, k)
+	}
+	return best
+}
+
+// Groups is a map of value-class values of a map kind (toml's []Key is the slice-kind case).
+func Groups() map[string]Tags { return map[string]Tags{"g": NewTags("x", "y")} }
+
+// CountTags counts the labels of every set in ts.
+func CountTags(ts []Tags) int {
+	n := 0
+	for _, t := range ts {
+		n += len(t)
+	}
+	return n
+}

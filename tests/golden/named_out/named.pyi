@@ -257,3 +257,15 @@ def check(n: int, /) -> None:
 
 def other(s: Suit | int, /) -> Suit:
     """Other is the other suit."""
+
+def readings() -> list[Kelvin]:
+    """Readings lists temperatures: a slice of a value class (instances at run time, as the stub says)."""
+
+def hottest(ks: Sequence[Kelvin | float], /) -> Kelvin:
+    """Hottest returns the highest of ks (Kelvin instances or floats)."""
+
+def groups() -> dict[str, Tags]:
+    """Groups is a map of value-class values of a map kind (toml's []Key is the slice-kind case)."""
+
+def count_tags(ts: Sequence[Tags | Mapping[str, bool]], /) -> int:
+    """CountTags counts the labels of every set in ts."""

@@ -582,6 +582,82 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_named_readings, "readings($module, /)\n--\n\nReadings lists temperatures: a slice of a value class (instances at run time, as the stub says).");
+
+static PyObject *
+bindcpy_named_readings(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("readings", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *r0 = NULL;
+    if (bindcgo_named_readings(&r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_named_hottest, "hottest($module, ks, /)\n--\n\nHottest returns the highest of ks (Kelvin instances or floats).");
+
+static PyObject *
+bindcpy_named_hottest(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("hottest", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    uintptr_t r0 = 0;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_named_hottest(a0, &r0) < 0)
+        goto done;
+    result = py4go_bind_wrap(bindc_named_Kelvin_type, r0);
+    r0 = 0;  /* owned by result now */
+done:
+    py4go_bind_drop_handle(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_named_groups, "groups($module, /)\n--\n\nGroups is a map of value-class values of a map kind (toml's []Key is the slice-kind case).");
+
+static PyObject *
+bindcpy_named_groups(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("groups", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *r0 = NULL;
+    if (bindcgo_named_groups(&r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_named_count_tags, "count_tags($module, ts, /)\n--\n\nCountTags counts the labels of every set in ts.");
+
+static PyObject *
+bindcpy_named_count_tags(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("count_tags", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    long long r0 = 0;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_named_count_tags(a0, &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
 /* ---- class Stringer (Go type Stringer) ---- */
 
 static PyObject *
@@ -1589,6 +1665,10 @@ static PyMethodDef bindc_named_methods[] = {
     {"new_tags", (PyCFunction)(void (*)(void))bindcpy_named_new_tags, METH_FASTCALL, bindcdoc_named_new_tags},
     {"check", (PyCFunction)(void (*)(void))bindcpy_named_check, METH_FASTCALL, bindcdoc_named_check},
     {"other", (PyCFunction)(void (*)(void))bindcpy_named_other, METH_FASTCALL, bindcdoc_named_other},
+    {"readings", (PyCFunction)(void (*)(void))bindcpy_named_readings, METH_FASTCALL, bindcdoc_named_readings},
+    {"hottest", (PyCFunction)(void (*)(void))bindcpy_named_hottest, METH_FASTCALL, bindcdoc_named_hottest},
+    {"groups", (PyCFunction)(void (*)(void))bindcpy_named_groups, METH_FASTCALL, bindcdoc_named_groups},
+    {"count_tags", (PyCFunction)(void (*)(void))bindcpy_named_count_tags, METH_FASTCALL, bindcdoc_named_count_tags},
     {NULL, NULL, 0, NULL},
 };
 

@@ -48,6 +48,10 @@ var (
 	_ func(...string) named.Tags            = named.NewTags
 	_ func(int) error                       = named.Check
 	_ func(named.Suit) named.Suit           = named.Other
+	_ func() []named.Kelvin                 = named.Readings
+	_ func([]named.Kelvin) named.Kelvin     = named.Hottest
+	_ func() map[string]named.Tags          = named.Groups
+	_ func([]named.Tags) int                = named.CountTags
 	_ func(*named.Stringer) string          = (*named.Stringer).String
 	_ func(*named.Kelvin) string            = (*named.Kelvin).String
 	_ func(*named.Kelvin) named.Celsius     = (*named.Kelvin).Celsius
@@ -461,6 +465,74 @@ func bindcgo_named_other(c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
 	}()
 	v_r0 := named.Other(named.Suit(int(c_a0)))
 	*c_r0 = C.longlong(int(v_r0))
+	return 0
+}
+
+//export bindcgo_named_readings
+func bindcgo_named_readings(c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("readings", v_panic))
+		}
+	}()
+	v_r0 := named.Readings()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("readings", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_named_hottest
+func bindcgo_named_hottest(c_a0 *C.PyObject, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("hottest", v_panic))
+		}
+	}()
+	var c_a0_go []named.Kelvin
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("hottest", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+		return -1
+	}
+	v_r0 := named.Hottest(c_a0_go)
+	if py4go.BindcSliceBack("hottest", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
+	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
+	return 0
+}
+
+//export bindcgo_named_groups
+func bindcgo_named_groups(c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("groups", v_panic))
+		}
+	}()
+	v_r0 := named.Groups()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("groups", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_named_count_tags
+func bindcgo_named_count_tags(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("count_tags", v_panic))
+		}
+	}()
+	var c_a0_go []named.Tags
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("count_tags", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+		return -1
+	}
+	v_r0 := named.CountTags(c_a0_go)
+	if py4go.BindcSliceBack("count_tags", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
+	*c_r0 = C.longlong(v_r0)
 	return 0
 }
 

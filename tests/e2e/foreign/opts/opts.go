@@ -24,3 +24,26 @@ func Apply(s string, os ...Option) string {
 	}
 	return b.String()
 }
+
+// Style is what a Styler configures.
+type Style struct{ Mark string }
+
+// Styler is an option interface whose method is exported (as goldmark's parser.Option):
+// another package cannot convert it, but its values pass through.
+type Styler interface{ SetStyle(*Style) }
+
+type bold struct{}
+
+func (bold) SetStyle(s *Style)        { s.Mark += "**" }
+func (bold) apply(b *strings.Builder) { s := "**" + b.String() + "**"; b.Reset(); b.WriteString(s) }
+
+// Bold makes a Styler.
+func Bold() Styler { return bold{} }
+
+// Both is an option and a Styler, as goldmark's html.WithHardWraps() is a renderer.Option and an html.Option.
+func Both() interface {
+	Option
+	Styler
+} {
+	return bold{}
+}

@@ -1,0 +1,3 @@
+module github.com/agnivade/levenshtein
+
+go 1.22
