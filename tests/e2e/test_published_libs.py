@@ -423,6 +423,12 @@ buf = io.BytesIO()
 goldmark.convert(src, buf)                       # Convert(source []byte, w io.Writer, opts ...parser.ParseOption)
 assert buf.getvalue() == (b"<h1>Title</h1>\\n<p>Some <em>emphasis</em> and <strong>strong</strong>\\n"
                           b"text with <code>code</code>.</p>\\n<ul>\\n<li>one</li>\\n<li>two</li>\\n</ul>\\n"), buf.getvalue()
+# New returns the Markdown interface around an unexported *markdown: a GoMarkdown instance
+md = goldmark.new(goldmark.with_parser_options(), goldmark.with_renderer_options())
+assert type(md).__name__ == "GoMarkdown"
+out = io.BytesIO()
+md.convert(src, out)
+assert out.getvalue() == buf.getvalue()
 # functional options, also of other packages' option interfaces, pass through as opaque values
 opts = [goldmark.with_parser_options(), goldmark.with_renderer_options(), goldmark.with_extensions()]
 assert all(o is not None for o in opts)
