@@ -162,14 +162,21 @@ func BindcWrapInterface[I any](fn string, v I) unsafe.Pointer {
 }
 
 // bindcAsInterface returns the value behind a handle as interface I: the value itself when
-// its type implements I, or the interface value an instance of I's own class holds (a *I,
-// see BindcWrapInterface).
+// its type implements I, or the interface value an instance of an interface's class holds
+// (a *I, see BindcWrapInterface; or a *J whose dynamic value implements I).
 func bindcAsInterface[I any](v any) (I, bool) {
 	if i, ok := v.(I); ok {
 		return i, true
 	}
 	if p, ok := v.(*I); ok && p != nil {
 		return *p, true
+	}
+	// An instance of another interface's class (a GoHash32 where hash.Hash is wanted): the
+	// dynamic value it holds may implement I.
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().Kind() == reflect.Interface {
+		if i, ok := rv.Elem().Interface().(I); ok {
+			return i, true
+		}
 	}
 	var zero I
 	return zero, false

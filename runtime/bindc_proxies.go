@@ -11,6 +11,7 @@ import "C"
 
 import (
 	"fmt"
+	"io"
 	"reflect"
 	"sync"
 	"unsafe"
@@ -56,8 +57,15 @@ func (m *proxyMethod) describe(cb *Callback) string {
 // object behind p, like Callback.Invoke: args converted as FromGo converts, results decoded
 // into out with Decode's checks, the GIL taken. A Python exception comes back as the
 // *Exception itself, so a Go function returning it unchanged raises the original in Python.
+//
+// A Python method raising EOFError returns io.EOF itself: Python's "end of input" becomes
+// Go's, which readers compare with ==.
 func BindcProxyCall(p BindcProxy, goName, pyName string, args []any, out ...any) error {
-	return p.cb.call(&proxyMethod{goName, pyName}, args, out)
+	err := p.cb.call(&proxyMethod{goName, pyName}, args, out)
+	if e, ok := err.(*Exception); ok && e.Type == "EOFError" {
+		return io.EOF
+	}
+	return err
 }
 
 // BindcProxyMust is BindcProxyCall for a method without an error result: a failure panics

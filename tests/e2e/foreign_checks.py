@@ -403,4 +403,39 @@ CHECKS = {
         assert str(out) == "x"
         assert not hasattr(rw, "size") and not hasattr(rw, "reset")   # ambiguous in Go
     """,
+    "interfaces_of_other_packages_with_hidden_types": """
+        import hashlib, zlib
+        h = f.digest()
+        assert type(h) is f.GoHash and h.size() == 32 and h.block_size() == 64
+        assert h.write(b"ab") == 2
+        assert f.sum_of(h, b"c") == hashlib.sha256(b"abc").digest()   # Go takes it back as hash.Hash
+        h.reset()
+        assert h.sum(b"") == hashlib.sha256(b"").digest()
+        c = f.crc()
+        assert type(c) is f.GoHash32 and c.write(b"abc") == 3 and c.sum32() == zlib.crc32(b"abc")
+        assert f.sum_of(c, b"") == zlib.crc32(b"abc").to_bytes(4, "big")
+        raises(TypeError, "GoHash (Go type hash.Hash) cannot be created from Python; obtain one from digest()", f.GoHash)
+        # Python objects implement other packages' interfaces too (a Protocol named like the Go type).
+        class Adler:
+            def __init__(self): self.data = b""
+            def write(self, b): self.data += b; return len(b)
+            def sum(self, b): return b + zlib.adler32(self.data).to_bytes(4, "big")
+            def reset(self): self.data = b""
+            def size(self): return 4
+            def block_size(self): return 1
+        assert isinstance(Adler(), f.Hash) and f.sum_of(Adler(), b"xyz") == zlib.adler32(b"xyz").to_bytes(4, "big")
+        class Runes:
+            def __init__(self, s): self.it = iter(s)
+            def read_rune(self):
+                c = next(self.it, None)
+                if c is None:
+                    raise EOFError   # io.EOF to Go
+                return ord(c), len(c.encode())
+        assert f.count_runes(Runes("héllo")) == 5
+        class Broken(Runes):
+            def read_rune(self): raise ValueError("disk on fire")
+        raises(ValueError, "disk on fire", f.count_runes, Broken(""))
+        raises(TypeError, "sum_of() argument 1 must implement Hash or be None, but int object has no methods "
+                          "sum(), reset(), size(), block_size(), write()", f.sum_of, 3, b"")
+    """,
 }

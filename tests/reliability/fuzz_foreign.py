@@ -194,6 +194,33 @@ def styler_case(x: Any) -> None:
 STYLERS = [f.emphasis(), f.loud()]
 
 
+class PyRunes:
+    """io.RuneReader in Python: the text's runes, then EOFError (io.EOF to Go)."""
+
+    def __init__(self, text: str) -> None:
+        self.it = iter(text)
+
+    def read_rune(self) -> tuple[int, int]:
+        c = next(self.it, None)
+        if c is None:
+            raise EOFError
+        return ord(c), len(c.encode("utf-8", "surrogatepass"))
+
+
+def foreign_interface_case(x: Any, text: str) -> None:
+    """Other packages' interfaces: a GoHash (sha256.New(), an unexported dynamic type) sums
+    what was written, as hashlib does; a Python io.RuneReader is read to its EOFError; a
+    hash.Hash parameter takes a GoHash or None and refuses anything else with a TypeError."""
+    import hashlib
+
+    h = f.digest()
+    check(lambda: f.sum_of(h, text.encode("utf-8", "surrogatepass")),
+          lambda got: got == hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), None)
+    check(lambda: f.count_runes(PyRunes(text)), lambda got: got == len(text), None)
+    if x is not None:
+        check(lambda: f.sum_of(x, b""), None, fails(TypeError, "sum_of"))
+
+
 def re_escape(text: str) -> str:
     """``text`` as a Go (RE2) pattern matching it literally."""
     return "".join("\\" + ch if ch in r"\.+*?()|[]{}^$" else ch for ch in text)
@@ -223,6 +250,7 @@ def main() -> int:
         (given(junk | st.sampled_from(STYLERS) | st.just(f.with_port(1)))(styler_case), "option interfaces"),
         (given(junk | st.builds(f.Buffer) | st.text(max_size=8).map(f.greeting) | st.just(f.strings_Builder()),
                st.text(max_size=8))(opaque_case), "classes of other packages"),
+        (given(junk, st.text(max_size=8))(foreign_interface_case), "interfaces of other packages"),
     ]
     for fn, name in cases:
         cfg(fn)()

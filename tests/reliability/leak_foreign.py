@@ -82,6 +82,21 @@ def f_pipe_line() -> str:
     return foreign.pipe("a\nb\n", foreign.Buffer()).read_string(10)
 
 
+class Runes:
+    """io.RuneReader in Python, reused (a new proxy per call is freed by a finalizer, later)."""
+
+    def rewind(self) -> "Runes":
+        self.it = iter("héllo")
+        return self
+
+    def read_rune(self) -> tuple[int, int]:
+        c = next(self.it, None)
+        if c is None:
+            raise EOFError
+        return ord(c), len(c.encode())
+
+
+RUNES = Runes()
 EVENT = foreign.Event("e", WHEN, dt.timedelta(seconds=1), BIG)
 
 KINDS: dict[str, Callable[[], object]] = {
@@ -120,6 +135,8 @@ KINDS: dict[str, Callable[[], object]] = {
                                               foreign.match_named({"x": PATTERN}, "x", "ab")),
     "promoted methods of embedded types (sync.Mutex, geo.Rect, bufio)": lambda: (
         TALLY.lock(), TALLY.unlock(), FRAMED.dx(), f_pipe_line()),
+    "interfaces of other packages (GoHash, Python io.RuneReader)": lambda: (
+        foreign.sum_of(foreign.digest(), b"abc"), foreign.count_runes(RUNES.rewind())),
     "foreign class errors (no constructor, wrong class)": lambda: (expect(TypeError, foreign.Regexp)(),
                                                                    expect(TypeError, foreign.buffer_len, 1)()),
 }

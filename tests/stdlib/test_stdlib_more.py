@@ -62,6 +62,16 @@ def test_regexp_against_re(std_build) -> None:
         t()
         m = go.must_compile(r"(\\w+)@(\\w+)\\.com").find_string_submatch("mail bob@example.com now")
         assert m == list(re.search(r"(\\w+)@(\\w+)\\.com", "mail bob@example.com now").group(0, 1, 2))
+        class Runes:                                   # io.RuneReader, implemented in Python
+            def __init__(self, s): self.it = iter(s)
+            def read_rune(self):
+                c = next(self.it, None)
+                if c is None:
+                    raise EOFError                     # Go's io.EOF
+                return ord(c), len(c.encode())
+        assert isinstance(Runes(""), go.RuneReader)
+        assert go.match_reader(r"b\\w+@", Runes("mail bob@example.com")) is True
+        assert go.must_compile(r"é+").find_reader_index(Runes("caféé!")) == [3, 7]   # byte offsets
         try:
             go.compile("a(")
         except go.GoError as e:

@@ -113,6 +113,11 @@ def test_sha256_against_hashlib(std_build) -> None:
         t()
         assert (go.Size, go.Size224, go.BlockSize) == (hashlib.sha256().digest_size, hashlib.sha224().digest_size,
                                                         hashlib.sha256().block_size)
+        h = go.new()                                     # hash.Hash: a GoHash (the digest type is unexported)
+        for chunk in (b"ab", b"", b"c" * 1000):
+            assert h.write(chunk) == len(chunk)
+        assert h.sum(b"") == hashlib.sha256(b"ab" + b"c" * 1000).digest() and h.size() == 32
+        assert go.new224().sum(b"prefix") == b"prefix" + hashlib.sha224().digest()   # Go's Sum appends
     """)
 
 
@@ -130,6 +135,10 @@ def test_crc32_against_zlib(std_build) -> None:
         t()
         assert go.checksum(b"123456789", castagnoli) == 0xE3069283     # CRC-32C check value (RFC 3720)
         assert go.checksum(b"123456789", go.make_table(go.Koopman)) == 0x2D3DD0AE
+        running = go.new_ieee()                          # hash.Hash32: a GoHash32
+        running.write(b"1234")
+        running.write(b"56789")
+        assert running.sum32() == zlib.crc32(b"123456789") and go.new(castagnoli).block_size() == 1
         assert go.make_table(go.IEEE) == ieee and len(ieee.value) == 256
         assert ieee.value[:2] == [0, 0x77073096]                       # the reflected IEEE table
         try:

@@ -61,6 +61,10 @@ def run(state: ResolveState) -> None:
         shape = _foreign_shape(foreign, env, sink)
         if shape is not None:
             state.shapes.append(shape)
+    for iface in state.foreign_interfaces:
+        shape = _foreign_interface_shape(iface, env, sink)
+        if shape is not None:
+            state.shapes.append(shape)
 
 
 def _handed_out_names(package: Package) -> set[str]:
@@ -99,39 +103,62 @@ def _interface_shape(decl: TypeDecl, state: ResolveState) -> ClassShape | None:
     Go constructors often return an interface around an unexported implementation
     (``func New() Markdown { return &markdown{} }``): such a result is an instance of class
     ``GoMarkdown``, holding the interface value, with the interface's exported methods (the
-    Protocol ``Markdown`` stays what annotations name). Python cannot create one. Interfaces
-    embedding anything but the package's own interfaces (``error``, ``io.Writer``, type sets)
-    get none."""
+    Protocol ``Markdown`` stays what annotations name). Python cannot create one."""
     if (not decl.exported or decl.alias or decl.type_params or not isinstance(decl.type, InterfaceType)
             or decl.directive("skip") is not None):
         return None
-    locals_ = {d.name: d for d in state.package.types}
-    methods: list[Func] = []
-    seen: set[str] = set()
-    pending, visited = [decl], {decl.name}
-    while pending:
-        d = pending.pop(0)
-        assert isinstance(d.type, InterfaceType)
-        for e in d.type.embeds:
-            inner = locals_.get(e.name) if isinstance(e, NamedType) and e.package is None else None
-            if inner is None or not isinstance(inner.type, InterfaceType) or inner.type_params:
-                return None
-            if inner.name not in visited:
-                visited.add(inner.name)
-                pending.append(inner)
-        for m in d.type.methods:
-            if m.name[:1].isupper() and m.name not in seen:
-                seen.add(m.name)
-                sig = m.signature
-                methods.append(Func(m.name, sig.params, sig.results, sig.variadic, "", (), decl.span,
-                                    Receiver(None, decl.name, pointer=False)))
-    if not methods:
+    found = interface_methods(decl, state.env)
+    if not found:
         return None
     py_name, n = f"Go{decl.name}", 1
     while state.symbols.claim(py_name, f"values of interface {decl.name}") is not None:
         n += 1
         py_name = f"Go{decl.name}_{n}"
+    methods = _in_bound_terms(found, decl.name, py_name, state.env, state.sink)
     return ClassShape(decl, py_name, (), (), tuple(methods), False, False, True, constructible=False)
+
+
+def _foreign_interface_shape(cls: ForeignClass, env: TypeEnv, sink: DiagnosticSink) -> ClassShape | None:
+    """The class of another package's interface values (``hash.Hash`` as ``GoHash``, the
+    ``foreign`` pass named it): its exported methods, embedded interfaces' included."""
+    other = imported_env(env, cls.named.package or "")
+    found = interface_methods(cls.decl, other) if other is not None else None
+    if not found:
+        return None
+    methods = _in_bound_terms(found, cls.decl.name, cls.py_name, env, sink)
+    return ClassShape(cls.decl, cls.py_name, (), (), tuple(methods), False, False, True, named=cls.named,
+                      origin=cls.path, constructible=False)
+
+
+def interface_methods(decl: TypeDecl, decl_env: TypeEnv) -> list[tuple[Func, TypeEnv]] | None:
+    """The exported methods of interface ``decl`` (written in ``decl_env``), those of the
+    named interfaces it embeds included, of any package, each with the environment it is
+    written in, as methods of ``decl``; None when it embeds anything else (``error``, a type
+    set) or has no exported method."""
+    out: list[tuple[Func, TypeEnv]] = []
+    seen: set[str] = set()
+    pending = [(decl, decl_env)]
+    visited = {(decl_env.package.dir, decl.name)}
+    while pending:
+        d, denv = pending.pop(0)
+        assert isinstance(d.type, InterfaceType)
+        for e in d.type.embeds:
+            if not isinstance(e, NamedType) or e.type_args:
+                return None
+            eenv = denv if e.package is None else imported_env(denv, e.package)
+            inner = eenv.local_types.get(e.name) if eenv is not None else None
+            if eenv is None or inner is None or not isinstance(inner.type, InterfaceType) or inner.type_params:
+                return None  # error, a predeclared or unknown type, a type-set term
+            if (eenv.package.dir, inner.name) not in visited:
+                visited.add((eenv.package.dir, inner.name))
+                pending.append((inner, eenv))
+        for m in d.type.methods:
+            if m.name[:1].isupper() and m.name not in seen:
+                seen.add(m.name)
+                sig = m.signature
+                out.append((Func(m.name, sig.params, sig.results, sig.variadic, "", (), decl.span,
+                                 Receiver(None, decl.name, pointer=False)), denv))
+    return out or None
 
 
 def _foreign_shape(cls: ForeignClass, env: TypeEnv, sink: DiagnosticSink) -> ClassShape | None:
@@ -190,7 +217,7 @@ def _in_bound_terms(candidates: list[tuple[Func, TypeEnv]], type_name: str, py_n
     out with a note."""
     out: list[Func] = []
     for m, menv in candidates:
-        rebased = rebase_func(m, menv, env)
+        rebased = m if menv is env else rebase_func(m, menv, env)
         types = [p.type for p in rebased.params + rebased.results]
         hidden = sorted(path for t in types for path in foreign_paths(t, env) if not importable(path, env))
         if hidden:

@@ -26,8 +26,9 @@ from bindc.resolve.model import attr_name
 from bindc.resolve.state import ResolveState
 from bindc.resolve.types import package_level_names
 from bindc.typemap.env import TypeEnv
-from bindc.typemap.foreign_classes import (FOREIGN_CLASSES_KEY, FOREIGN_REFUSED_KEY, MAX_DEPTH, ForeignClass,
-                                           foreign_struct, named_types_in, rebase, rebase_field, rebase_func)
+from bindc.typemap.foreign_classes import (FOREIGN_CLASSES_KEY, FOREIGN_INTERFACES_KEY, FOREIGN_REFUSED_KEY, MAX_DEPTH,
+                                           ForeignClass, foreign_interface, foreign_proxy, foreign_struct,
+                                           named_types_in, rebase, rebase_field, rebase_func)
 from bindc.typemap.imported import imported_env
 from bindc.typemap.registry import MappingError, lookup_mapping
 
@@ -49,6 +50,44 @@ def run(state: ResolveState) -> None:
         for where, span, t in _class_types(cls, env):
             _consider(state, t, cls.depth + 1, where, span, registry, refused, avoid, frontier)
     state.foreign = list(registry.values())
+    _find_interfaces(state, avoid, registry)
+
+
+def _find_interfaces(state: ResolveState, avoid: set[str], classes: dict[tuple[str, str], ForeignClass]) -> None:
+    """Other packages' interfaces the API names (``sha256.New() hash.Hash``) that no other
+    family maps: each gets a class ``Go<Name>`` for its values (``GoHash``), so a result whose
+    dynamic type is unexported (``*sha256.digest``) has a Python form. An interface only taken
+    (never handed out) gets one only when Python objects can implement it (``io.RuneReader``):
+    otherwise Python could never pass anything but None (``fs.FS``), and it stays skipped."""
+    env = state.env
+    registry: dict[tuple[str, str], ForeignClass] = {}
+    env.extra[FOREIGN_INTERFACES_KEY] = registry
+    sources = list(_bound_api_types(state))
+    handed_out_types = list(_bound_api_types(state, results_only=True))
+    for cls in classes.values():
+        sources += list(_class_types(cls, env))
+        handed_out_types += list(_class_types(cls, env, results_only=True))
+    handed_out = {(env.imports.get(n.package, ""), n.name)
+                  for _, _, t in handed_out_types for n in named_types_in(t) if n.package is not None}
+    for where, span, t in sources:
+        for named in named_types_in(t):
+            found = foreign_interface(named, env)
+            if found is None:
+                continue
+            path, decl, _ = found
+            key = (path, named.name)
+            if key in registry or _maps_already(named, env, pointer=False):
+                continue
+            if key not in handed_out and not foreign_proxy(named, env)[0]:
+                continue
+            package = path.rsplit("/", 1)[-1].replace(".", "_").replace("-", "_")
+            candidates = [f"Go{named.name}", f"Go{package}_{named.name}"]
+            py_name = next((c for c in candidates if c not in avoid and state.symbols.owner(c) is None), None)
+            if py_name is None:
+                continue
+            state.symbols.claim(py_name, f"values of interface {path}.{named.name}")
+            registry[key] = ForeignClass(path, decl, NamedType(named.name, named.package), py_name, 1, where)
+    state.foreign_interfaces = list(registry.values())
 
 
 def _consider(state: ResolveState, t: GoType, depth: int, where: str, span: Span | None,
@@ -81,10 +120,11 @@ def _consider(state: ResolveState, t: GoType, depth: int, where: str, span: Span
         frontier.append(cls)
 
 
-def _maps_already(named: NamedType, env: TypeEnv) -> bool:
-    """Whether ``*T`` has a mapping of another family (``*time.Time`` is a datetime)."""
+def _maps_already(named: NamedType, env: TypeEnv, pointer: bool = True) -> bool:
+    """Whether ``*T`` (or ``T``) has a mapping of another family (``*time.Time`` is a
+    datetime, ``io.Writer`` a Protocol, an option interface an opaque value)."""
     try:
-        lookup_mapping(PointerType(named), env)
+        lookup_mapping(PointerType(named) if pointer else named, env)
     except MappingError:
         return False
     return True
@@ -111,25 +151,26 @@ def _wanted(func: Func, in_package: bool) -> bool:
     return func.exported or (in_package and "export" in kinds)
 
 
-def _signature_types(func: Func) -> Iterator[GoType]:
-    for p in func.params + func.results:
+def _signature_types(func: Func, results_only: bool = False) -> Iterator[GoType]:
+    for p in func.results if results_only else func.params + func.results:
         yield p.type
 
 
-def _bound_api_types(state: ResolveState) -> Iterator[tuple[str, Span | None, GoType]]:
+def _bound_api_types(state: ResolveState, results_only: bool = False) -> Iterator[tuple[str, Span | None, GoType]]:
     """Every type the bound package's API names: functions, methods and fields of its classes,
-    variables (written, or the one result of the function an initialiser calls)."""
+    variables (written, or the one result of the function an initialiser calls). With
+    ``results_only``, only the types whose values Go hands to Python (no parameters)."""
     package, env = state.package, state.env
     for func in package.functions:
         if _wanted(func, state.in_package):
-            for t in _signature_types(func):
+            for t in _signature_types(func, results_only):
                 yield func.name, func.span, t
     for decl in package.types:
         if decl.name not in state.class_names:
             continue
         for m in package.methods_of(decl.name):
             if _wanted(m, state.in_package):
-                for t in _signature_types(m):
+                for t in _signature_types(m, results_only):
                     yield f"{decl.name}.{m.name}", m.span, t
         if isinstance(decl.type, StructType):
             for f in decl.type.fields:
@@ -152,15 +193,16 @@ def _bound_api_types(state: ResolveState) -> Iterator[tuple[str, Span | None, Go
                 yield f"var {value.name}", value.span, rebase(called.results[0].type, other, env)
 
 
-def _class_types(cls: ForeignClass, env: TypeEnv) -> Iterator[tuple[str, Span | None, GoType]]:
-    """The types a foreign class's exported methods and fields name, in the bound package's terms."""
+def _class_types(cls: ForeignClass, env: TypeEnv, results_only: bool = False) -> Iterator[tuple[str, Span | None, GoType]]:
+    """The types a foreign class's exported methods and fields name, in the bound package's
+    terms (with ``results_only``, not its methods' parameters)."""
     other = imported_env(env, cls.named.package or "")
     if other is None:
         return
     shown = f"{cls.path.rsplit('/', 1)[-1]}.{cls.decl.name}"
     for m in other.package.methods_of(cls.decl.name):
         if m.exported and not m.is_generic:
-            for t in _signature_types(rebase_func(m, other, env)):
+            for t in _signature_types(rebase_func(m, other, env), results_only):
                 yield f"{shown}.{m.name}", m.span, t
     assert isinstance(cls.decl.type, StructType)
     for f in cls.decl.type.fields:

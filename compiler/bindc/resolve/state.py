@@ -48,6 +48,7 @@ class ResolveState:
     env: TypeEnv = field(init=False)                                  # types
     class_names: dict[str, str] = field(default_factory=dict)         # types: Go name -> class name
     foreign: list[ForeignClass] = field(default_factory=list)         # foreign: other packages' classes
+    foreign_interfaces: list[ForeignClass] = field(default_factory=list)  # ... and their interfaces' GoI classes
     shapes: list[ClassShape] = field(default_factory=list)            # classes
     functions: list[BoundFunction] = field(default_factory=list)      # functions (+ variables' accessors)
     classes: list[BoundClass] = field(default_factory=list)           # functions (methods attached)

@@ -19,12 +19,16 @@ the Go emitter's import handling work on it unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceMethod, InterfaceType, MapType, NamedType,
                       Param, PointerType, SliceType, StructField, StructType, TypeDecl)
 from bindc.typemap.base import TypeMapping
 from bindc.typemap.classes import MODULE_KEY, ClassMapping, class_type_var
 from bindc.typemap.env import TypeEnv
+
+if TYPE_CHECKING:
+    from bindc.typemap.interfaces import ProxyMethod
 
 #: env.extra key: (import path, Go type name) -> :class:`ForeignClass`, for the module's env.
 FOREIGN_CLASSES_KEY = "bindc.foreign_classes"
@@ -64,6 +68,83 @@ def foreign_struct(t: GoType, env: TypeEnv) -> tuple[str, TypeDecl, TypeEnv] | N
     if not importable(path, env):
         return None  # the generated file could not name it
     return path, decl, other
+
+
+#: env.extra key: (import path, Go type name) -> :class:`ForeignClass` for another package's
+#: named interface whose values the module wraps in a class of its own (``GoHash``).
+FOREIGN_INTERFACES_KEY = "bindc.foreign_interfaces"
+
+
+def foreign_interface(t: GoType, env: TypeEnv) -> tuple[str, TypeDecl, TypeEnv] | None:
+    """``(import path, declaration, its environment)`` when ``t`` names an exported,
+    non-generic interface type with methods of another package (``hash.Hash``)."""
+    from bindc.typemap.imported import imported_env
+
+    if not isinstance(t, NamedType) or t.package is None or t.type_args:
+        return None
+    path = env.imports.get(t.package)
+    other = imported_env(env, t.package)
+    if path is None or other is None:
+        return None
+    decl = other.local_types.get(t.name)
+    if (decl is None or not decl.exported or decl.alias or decl.type_params or not isinstance(decl.type, InterfaceType)
+            or not importable(path, env)):
+        return None
+    return path, decl, other
+
+
+def find_foreign_interface(t: GoType, env: TypeEnv) -> TypeMapping | None:
+    """Another package's interface that the ``foreign`` pass gave a class (``hash.Hash`` as
+    ``GoHash``): parameters take an instance of any bound class implementing it, results wrap
+    the value in its own class when its dynamic type has none (``sha256.New()``)."""
+    from bindc.typemap.interfaces import InterfaceMapping
+
+    if MODULE_KEY not in env.extra or not isinstance(t, NamedType) or t.package is None or t.type_args:
+        return None
+    registry: dict[tuple[str, str], ForeignClass] = env.extra.get(FOREIGN_INTERFACES_KEY, {})  # type: ignore[assignment]
+    found = registry.get((env.imports.get(t.package, ""), t.name))
+    if found is None:
+        return None
+    proxy, reason = foreign_proxy(t, env)
+    if proxy:
+        annotation, c_type, cgo_type = f"{t.name} | None", "py4go_iface_arg", "C.py4go_iface_arg"
+    else:
+        annotation, c_type, cgo_type = f"{found.py_name} | None", "uintptr_t", "C.uintptr_t"
+    return InterfaceMapping(go_type=t.go_syntax(), py_annotation=annotation, c_arg_type=c_type, cgo_arg_type=cgo_type,
+                            c_result_type="PyObject *", cgo_result_type="*C.PyObject", named=t, proxy=proxy,
+                            no_proxy_reason=reason, doc=found.decl.doc)
+
+
+def foreign_proxy(t: NamedType, env: TypeEnv) -> tuple[tuple[ProxyMethod, ...], str]:
+    """The methods a Python object implements another package's interface ``t`` through
+    (a Protocol class named like the Go type, ``RuneReader``), or ``()`` and why it cannot:
+    an unexported method, a method set bindc cannot list or convert, a name the module
+    already uses, or a ``Read...([]byte)`` method (Python would fill a copy Go never sees)."""
+    from bindc.typemap.interfaces import _method_set, _proxy_methods
+    from bindc.typemap.registry import MappingError
+
+    found = foreign_interface(t, env)
+    assert found is not None
+    _, decl, other = found
+    assert isinstance(decl.type, InterfaceType)
+    methods, reason = _method_set(decl.type, other, {t.name})
+    if reason:
+        return (), reason
+    for m in methods:
+        if not m.name[:1].isupper():
+            return (), f"method {m.name} is unexported, so a wrapper package cannot implement it"
+        if m.name.startswith("Read") and any(isinstance(p.type, SliceType) for p in m.signature.params):
+            return (), f"method {m.name} fills a slice the caller gives, which a Python method would only copy"
+    own = {d.name for d in env.package.types} | {f.name for f in env.package.functions} | \
+        {v.name for v in env.package.values}
+    registry: dict[tuple[str, str], ForeignClass] = env.extra.get(FOREIGN_INTERFACES_KEY, {})  # type: ignore[assignment]
+    if t.name in own or any(c.named.name == t.name and c.named.package != t.package for c in registry.values()):
+        return (), f"its Protocol class would be named {t.name}, which the module already uses"
+    rebased = InterfaceType(tuple(InterfaceMethod(m.name, rebase(m.signature, other, env)) for m in methods))  # type: ignore[arg-type]
+    try:
+        return _proxy_methods(t.go_syntax(), rebased, env)
+    except MappingError as e:  # an interface naming itself in a method
+        return (), str(e)
 
 
 def importable(path: str, env: TypeEnv) -> bool:

@@ -118,7 +118,7 @@ class InterfaceMapping(NewReferenceResult):
         if self.proxy:
             return (f"py4go_bind_iface_arg({obj}, {c_string(site.fn)}, {site.pos}, {c_string(self.named.name)}, "
                     f"{self.c_methods_var}, {len(self.proxy)}, {target})")
-        expected = c_string(f"an object implementing {self.named.name} or None")
+        expected = c_string(f"an object implementing {self.named.go_syntax()} or None")
         return f"py4go_bind_any_instance_arg({obj}, {c_string(site.fn)}, {site.pos}, {expected}, 1, {target})"
 
     def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:

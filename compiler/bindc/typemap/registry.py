@@ -16,7 +16,7 @@ from bindc.typemap.base import TypeMapping
 from bindc.typemap.bytearrays import find_byte_array
 from bindc.typemap.classes import find_class
 from bindc.typemap.containers import find_runtime_value
-from bindc.typemap.foreign_classes import find_foreign_class
+from bindc.typemap.foreign_classes import find_foreign_class, find_foreign_interface
 from bindc.typemap.interfaces import find_interface
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.funclists import find_func_list
@@ -65,7 +65,7 @@ def find_bytes(t: GoType, env: TypeEnv) -> TypeMapping | None:
 
 #: Finders in the order they are tried: specific families before general ones.
 FINDERS: list[Finder] = [find_scalar, find_bytes, find_byte_array, find_well_known, find_stream, find_class,
-                         find_foreign_class, find_interface, find_func, find_named, find_func_list, find_inout,
+                         find_foreign_class, find_interface, find_foreign_interface, find_func, find_named, find_func_list, find_inout,
                          find_runtime_value]
 
 
