@@ -55,6 +55,15 @@ func (v *V) Less(o *V) bool   { return v.A < o.A }
 func (v V) Equal(o int) bool  { return false }
 
 type Plain struct{ A int }
+
+type Con struct{ p *int }
+
+func (c *Con) Equals(o *Con) bool { return true }
+
+type Both struct{ p *int }
+
+func (b Both) Equals(o Both) bool { return true }
+func (b Both) Equal(o Both) bool  { return true }
 """
 
 
@@ -113,6 +122,10 @@ def test_ordering_from_methods(tmp_path: Path) -> None:
     assert v.less is not None and v.go_eq and v.has_order       # Less(*V); Go's == on {A int}
     plain = class_ordering(classes["Plain"])
     assert plain.has_eq and not plain.has_order
+    con = class_ordering(classes["Con"])                         # hashicorp's Equals(*T)
+    assert con.equal is not None and con.equal.go_name == "Equals" and not con.has_order
+    both = class_ordering(classes["Both"])
+    assert both.equal is not None and both.equal.go_name == "Equal"  # Equal preferred
 
 
 def test_generated_go_converts_named_func_results(tmp_path: Path) -> None:
