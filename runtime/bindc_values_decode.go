@@ -237,6 +237,12 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 	if f, ok := bindcDecodeWellKnown(v, rv); ok { // time.Time, *big.Int...: bindc_wellknown.go
 		return f
 	}
+	if v.kind == C.PY4GO_OBJECT && bindcValueClass(t) { // an instance of a value class: its value
+		if x, ok := bindcInstanceValue(v.ptr, t); ok {
+			rv.Set(x)
+			return nil
+		}
+	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if t.NumMethod() > 0 { // a bound interface: instances, or Python objects through a proxy

@@ -107,7 +107,7 @@ func bindcEncodeTop(fn string, v any) (unsafe.Pointer, *bindcFailure) {
 	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
-		if rv.Kind() == reflect.Map || rv.Type().Elem().Kind() != reflect.Uint8 {
+		if rv.Kind() == reflect.Map || rv.Type().Elem().Kind() != reflect.Uint8 || bindcValueClass(rv.Type().Elem()) {
 			return bindcContainer(fn, rv)
 		}
 	}
@@ -288,6 +288,11 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		d.ptr = p
 		return nil
 	}
+	if bindcValueClass(rv.Type()) { // a value class's value: an instance of it
+		if p, ok := bindcWrapInstance(rv.Interface()); ok {
+			return bindcPutWrapped(d, p)
+		}
+	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		var p unsafe.Pointer
@@ -298,6 +303,8 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 			if p, f, typed = bindcTypedMap(fn, rv.Interface()); !typed {
 				p, f = bindcContainer(fn, rv)
 			}
+		case bindcValueClass(rv.Type().Elem()): // elements are instances: no typed path
+			p, f = bindcContainer(fn, rv)
 		case rv.Kind() == reflect.Array && ek == reflect.Uint8:
 			pk.putBytes(d, arrayBytes(rv)) // [N]byte is bytes
 			return nil
@@ -341,18 +348,24 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		}
 	case reflect.Struct, reflect.Pointer: // a bound class's value: an instance of it
 		if p, ok := bindcWrapInstance(rv.Interface()); ok {
-			if p == nil { // only MemoryError: allocating the instance failed
-				C.PyErr_Clear()
-				return bindcFail(bindcMemoryError, "", ": out of memory creating a Python object")
-			}
-			d.kind = C.PY4GO_OBJECT
-			d.flags = C.PY4GO_STEAL
-			d.ptr = p
-			return nil
+			return bindcPutWrapped(d, p)
 		}
 	}
 	if err := pk.putReflect(d, rv); err != nil {
 		return bindcConversionFailure(err, "")
 	}
+	return nil
+}
+
+// bindcPutWrapped stores into d the new instance reference p that bindcWrapInstance made; p
+// is nil only when allocating the instance failed (MemoryError).
+func bindcPutWrapped(d *C.py4go_value, p unsafe.Pointer) *bindcFailure {
+	if p == nil {
+		C.PyErr_Clear()
+		return bindcFail(bindcMemoryError, "", ": out of memory creating a Python object")
+	}
+	d.kind = C.PY4GO_OBJECT
+	d.flags = C.PY4GO_STEAL
+	d.ptr = p
 	return nil
 }

@@ -248,6 +248,15 @@ def hotter(a: Kelvin | float, b: Kelvin | float, /) -> bool:
 def warm_up(k: Kelvin | None, by: float, /) -> None:
     """WarmUp warms *k through the pointer."""
 
+def readings() -> list[Kelvin]:
+    """Readings returns temperatures: a slice of a value class (a list of Kelvin instances)."""
+
+def warmest(ks: Sequence[Kelvin | float], /) -> Kelvin:
+    """Warmest returns the highest of ks (0 for none)."""
+
+def by_city(m: Mapping[str, Kelvin | float], /) -> dict[str, Kelvin]:
+    """ByCity indexes temperatures by city: a map of a value class."""
+
 def new_tags(*labels: str) -> Tags:
     """NewTags is a set of the given labels."""
 
