@@ -133,6 +133,23 @@ CHECKS: dict[str, str] = {
         assert m.Name("abc") == m.Name("ABC") and m.Name("abc") < m.Name("B")       # Compare(*T)
         expect(TypeError, "unhashable", hash, a)
     """,
+    "named_slices_sort_like_lists": """
+        words = m.ByLength(["ccc", "a", "bb", "dd", ""])
+        words.sort()                                           # Go's sort.Stable with ByLength.Less
+        assert list(words) == ["", "a", "bb", "dd", "ccc"]
+        words.sort(reverse=True)                               # stable: "bb" stays before "dd"
+        assert list(words) == ["ccc", "bb", "dd", "a", ""]
+        words.sort(key=lambda w: w[::-1])                      # a key: Python's order, stored back
+        assert list(words) == ["", "a", "bb", "ccc", "dd"]
+        vs = m.Semvers([m.Semver(1, 10, 0), m.Semver(1, 2, 3), m.Semver(0, 9, 9)])
+        vs.sort()                                              # no sort.Interface: the elements' < (Less)
+        assert [v.minor for v in vs] == [9, 2, 10] and vs.newest() == m.Semver(1, 10, 0)
+        expect(TypeError, "no positional", lambda: vs.sort(True))  # keyword-only, as list.sort
+        plain = m.Pts([m.Pt(2, 0), m.Pt(1, 0)])
+        expect(TypeError, "'<' not supported", plain.sort)     # Pt has no order: list.sort's error
+        plain.sort(key=lambda p: p.x)
+        assert [p.x for p in plain] == [1, 2]
+    """,
     "repr_uses_string_without_fields": """
         assert repr(m.new_amount(12)) == "<idioms.Amount 12>" and str(m.new_amount(12)) == "12"
         assert repr(m.new_opaque(3)) == "<idioms.Opaque opaque#3>"

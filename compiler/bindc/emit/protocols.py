@@ -65,6 +65,9 @@ _SEQUENCE_WRITE = (
     ProtocolMethod("pop", "py4go_bind_seq_pop", "METH_VARARGS", "Remove and return the element at index (default last)."),
     ProtocolMethod("remove", "py4go_bind_seq_remove", "METH_VARARGS", "Remove the first element equal to value."),
     ProtocolMethod("reverse", "py4go_bind_seq_reverse", "METH_VARARGS", "Reverse in place."),
+    ProtocolMethod("sort", "py4go_bind_seq_sort", "METH_VARARGS | METH_KEYWORDS",
+                   "Sort in place, stably, as list.sort: by the Go type's own sort.Interface (Len, Less, Swap) "
+                   "when it has one and no key is given, else by the elements' < (or key)."),
     ProtocolMethod("clear", "py4go_bind_obj_clear", "METH_VARARGS", "Remove every element (an empty, non-nil slice)."),
 )
 _MAPPING = (

@@ -5,7 +5,8 @@ container class subclasses ``MutableSequence[T]``, ``Sequence[T]`` or ``MutableM
 and declares the abstract methods its slots implement; the mixin methods (``append``, ``get``,
 ``keys``...) are inherited from the abc base in the stub, which is also what the runtime methods
 do (they take the same arguments; being ``METH_VARARGS`` they carry no text signature, so
-stubtest compares nothing it could disagree on).
+stubtest compares nothing it could disagree on). A named slice also has ``sort``, as a list
+does (the abc has none), declared here.
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ def container_stubs(protocols: ClassProtocols, stub: StubModule) -> list[Functio
                 Function("__iadd__", _self(Argument("values", f"{stub.need(_ABC, 'Iterable')}[{elem}]")),
                          stub.need("typing_extensions", "Self")),
             ]
+            if any(m.py_name == "sort" for m in protocols.methods):  # list.sort's; not in the abc
+                key = f"{stub.need(_ABC, 'Callable')}[[{elem}], {stub.need('typing', 'Any')}] | None"
+                out.append(Function("sort", Arguments(posonly=(Argument("self", ""),),
+                                                      kwonly=(Argument("key", key, True, "None"),
+                                                              Argument("reverse", "bool", True, "False"))), "None"))
     else:
         key, value = protocols.element_annotations
         out += [
