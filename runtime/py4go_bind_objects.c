@@ -306,6 +306,13 @@ static PyObject *snapshot(PyObject *self, const char *op)
     return py4goObjSnapshot(py4go_bind_self(self), op_name(self, op));
 }
 
+/* bytes(x) of a value class over bytes (type UUID [16]byte, type Raw []byte): a copy. */
+PyObject *py4go_bind_obj_bytes(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return snapshot(self, "__bytes__");
+}
+
 PyObject *py4go_bind_obj_iter(PyObject *self)
 {
     PyObject *s = snapshot(self, "__iter__");

@@ -169,6 +169,8 @@ CHECKS: dict[str, str] = {
         i = m.make_id()
         assert type(i) is m.ID and i.value == b"\\x01\\x02\\x03\\x04" and i.hex() == "01020304"
         assert m.ID(bytearray(b"\\xff\\x00\\x00\\x01")).hex() == "ff000001" and i == m.ID(i.value)
+        assert bytes(i) == b"\\x01\\x02\\x03\\x04" and type(bytes(i)) is bytes   # __bytes__, as uuid.UUID
+        assert m.ID(bytes(i)) == i
         s = m.Stamp(b"abcd")
         assert s.key == b"abcd"
         s.key = memoryview(b"wxyz")

@@ -13,6 +13,8 @@ order. What differs per class is decided here, from the Go declaration:
   and method functions. A method the Go type already has keeps its name (``url.Values.Get`` stays
   Go's ``get``), so container methods of the same Python name are left out;
 - ``__len__`` from Go's ``Len() int`` method on a class that is not a container;
+- ``__bytes__`` for a value class over bytes (``type UUID [16]byte``, ``type Raw []byte``), so
+  ``bytes(u)`` is its bytes, as for Python's ``uuid.UUID``;
 - the *defaults* the constructor's text signature and the stub show: the Python value of each
   field's Go zero value where it is a literal (``x=0.0, label=''``), ``...`` otherwise.
 """
@@ -82,6 +84,8 @@ _MAPPING = (
     ProtocolMethod("clear", "py4go_bind_obj_clear", "METH_VARARGS", "Remove every key."),
 )
 
+_BYTES = ProtocolMethod("__bytes__", "py4go_bind_obj_bytes", "METH_NOARGS", "The Go value's bytes (a copy).")
+
 #: Slots of each container kind: (slot, runtime function).
 _SEQUENCE_SLOTS = (("Py_sq_length", "py4go_bind_obj_length"), ("Py_sq_item", "py4go_bind_seq_item"),
                    ("Py_sq_contains", "py4go_bind_seq_contains"), ("Py_mp_subscript", "py4go_bind_seq_subscript"),
@@ -131,6 +135,8 @@ def class_protocols(cls: BoundClass) -> ClassProtocols:
     elif container == MAP:
         methods += _MAPPING
         slots = _MAP_SLOTS
+    if _is_bytes(cls):
+        methods.append(_BYTES)
     abc_names = {m.py_name for m in methods if m not in OBJECT_METHODS}
     methods = [m for m in methods if m.py_name not in taken]
     return ClassProtocols(container, _pickle_refusal(cls), tuple(methods), slots, elements,
@@ -171,6 +177,12 @@ def _container(cls: BoundClass) -> tuple[int, tuple[str, ...]]:
         key, value = _split_pair(annotation[5:-1])
         return MAP, (key, value)
     return NONE, ()
+
+
+def _is_bytes(cls: BoundClass) -> bool:
+    """A value class whose Go type is ``[N]byte`` or ``[]byte`` underneath."""
+    t = cls.decl.type
+    return cls.is_value and isinstance(t, (SliceType, ArrayType)) and _is_byte(t.elem)
 
 
 def _is_byte(t: object) -> bool:

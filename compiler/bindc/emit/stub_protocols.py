@@ -30,6 +30,8 @@ def object_protocol_stubs(cls: BoundClass, protocols: ClassProtocols, stub: Stub
     if protocols.len_method is not None:
         out.append(Function("__len__", _self(), "int"))
     own = {m.py_name for m in protocols.methods}
+    if "__bytes__" in own:
+        out.append(Function("__bytes__", _self(), "bytes"))
     self_type = stub.need("typing_extensions", "Self")
     if "__copy__" in own:
         out.append(Function("__copy__", _self(), self_type))

@@ -912,6 +912,7 @@ static PyMethodDef bindc_idioms_ID_methods[] = {
     {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
     {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
     {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {"__bytes__", (PyCFunction)(void (*)(void))py4go_bind_obj_bytes, METH_NOARGS, "The Go value's bytes (a copy)."},
     {NULL, NULL, 0, NULL},
 };
 
