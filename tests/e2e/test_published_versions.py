@@ -523,3 +523,15 @@ def test_goversion_stub(goversion_dir: Path) -> None:
         col.sort()
         first = col[0]
     """)
+
+
+@pytest.mark.parametrize("lib", ["uuid", "semver", "goversion"])
+def test_published_values_agree_with_stub(lib: str, request: pytest.FixtureRequest) -> None:
+    """Results of zero-argument functions and zero-value fields are what the stubs say
+    (tests/e2e/stub_agreement.py). ``enable_rand_pool`` / ``disable_rand_pool`` change state
+    the other calls read; they are not called."""
+    from tests.e2e.stub_agreement import assert_agrees
+
+    path: Path = request.getfixturevalue(f"{lib}_dir")
+    module = {"uuid": "go_uuid", "semver": "semver", "goversion": "version"}[lib]
+    assert_agrees(path, module, ("enable_rand_pool", "disable_rand_pool"))
