@@ -162,6 +162,7 @@ CHECKS: dict[str, str] = {
         for arg in (b"abcd", bytearray(b"abcd"), memoryview(b"abcd"), [97, 0, 0, 0], (97, 1, 2, 3)):
             assert m.first(arg) == 97, arg
         expect(ValueError, "first() argument 1 must have exactly 4 bytes, not 3", m.first, b"abc")
+        expect(TypeError, "first() argument 1 must be bytes or a sequence of ints, not int", m.first, 5)
         expect(ValueError, "must have exactly 4 items, not 5", m.first, [1, 2, 3, 4, 5])
         assert m.raw() == b"\\x01\\x02\\x03\\x04" and type(m.raw()) is bytes
         assert m.hash(b"x") == hashlib.sha256(b"x").digest()       # a named [32]byte: bytes

@@ -94,7 +94,7 @@ CHECKS = {
         try:
             named.warmest([named.Kelvin(1), "x"])
         except TypeError as e:
-            assert "warmest() argument 1[1]" in str(e), e
+            assert str(e) == "warmest() argument 1[1] must be Kelvin or float, not str", e
         else:
             raise AssertionError("a str in a []Kelvin")
         try:
