@@ -22,6 +22,7 @@ import (
 // bindcDecoder is decoder (owned item references, ToGo for any) plus bindc's messages.
 type bindcDecoder struct {
 	decoder
+	classes bindcClassCache // whether the target type is a value class (value)
 }
 
 // top decodes a whole argument: typed paths for the common targets, reflection otherwise.
@@ -237,7 +238,7 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 	if f, ok := bindcDecodeWellKnown(v, rv); ok { // time.Time, *big.Int...: bindc_wellknown.go
 		return f
 	}
-	if bindcValueClass(t) { // a value class: an instance is its value, else by its kind
+	if d.classes.is(t) { // a value class: an instance is its value, else by its kind
 		if v.kind == C.PY4GO_OBJECT {
 			if x, ok := bindcInstanceValue(v.ptr, t); ok {
 				rv.Set(x)

@@ -288,7 +288,7 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		d.ptr = p
 		return nil
 	}
-	if bindcValueClass(rv.Type()) { // a value class's value: an instance of it
+	if pk.classes.is(rv.Type()) { // a value class's value: an instance of it
 		if p, ok := bindcWrapInstance(rv.Interface()); ok {
 			return bindcPutWrapped(d, p)
 		}
