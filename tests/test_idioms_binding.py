@@ -60,6 +60,15 @@ type Con struct{ p *int }
 
 func (c *Con) Equals(o *Con) bool { return true }
 
+type Words []string
+
+func (w Words) Sort()       {}
+func (w Words) Get() string { return "" }
+
+type Plainer []string
+
+func (p Plainer) First() string { return "" }
+
 type Both struct{ p *int }
 
 func (b Both) Equals(o Both) bool { return true }
@@ -193,3 +202,15 @@ def test_types_handed_out_as_pointers_are_value_classes(tmp_path: Path) -> None:
     assert {c.decl.name for c in module.classes} == {"Table", "Limits", "Holder"}
     assert {f.go_name for f in module.functions if not f.local} == {"MakeTable", "Checksum", "Inc"}
     assert "def get_default() -> Table | None" in next(f.content for f in result.files if f.path.suffix == ".pyi")
+
+
+def test_named_slices_sort_unless_go_has_sort(tmp_path: Path) -> None:
+    """list.sort for every named slice; a Go Sort() keeps the name and, since MutableSequence
+    has no sort, is no incompatible override (no type: ignore in the stub)."""
+    from bindc.emit.protocols import class_protocols
+
+    classes = {c.py_name: c for c in _module(tmp_path).classes}
+    words, plain = class_protocols(classes["Words"]), class_protocols(classes["Plainer"])
+    assert "sort" not in {m.py_name for m in words.methods} and "sort" not in words.shadowed
+    assert "sort" in {m.py_name for m in plain.methods}
+

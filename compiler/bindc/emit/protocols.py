@@ -137,7 +137,8 @@ def class_protocols(cls: BoundClass) -> ClassProtocols:
         slots = _MAP_SLOTS
     if _is_bytes(cls):
         methods.append(_BYTES)
-    abc_names = {m.py_name for m in methods if m not in OBJECT_METHODS}
+    # list.sort is no method of MutableSequence: a Go Sort() taking its name overrides nothing.
+    abc_names = {m.py_name for m in methods if m not in OBJECT_METHODS and m.py_name != "sort"}
     methods = [m for m in methods if m.py_name not in taken]
     return ClassProtocols(container, _pickle_refusal(cls), tuple(methods), slots, elements,
                           len_method=None if container else _len_method(cls), shadowed=frozenset(abc_names & taken))
