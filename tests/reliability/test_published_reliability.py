@@ -4,7 +4,8 @@ from ``Equals``; with sentinel errors, ``[]error`` results and pickling through
 ``MarshalText`` alongside): boundary fuzzing against a model (``fuzz_published.py``) and the
 leak check (``leak_published.py``, same limits as ``test_leaks.py``), on the three
 ``tests/e2e/published`` libraries built once into one directory for this module. The ASan run
-covers the same kinds through the ``idioms`` and ``named`` e2e checks (``test_sanitizers.py``)."""
+covers the same kinds through the ``idioms`` and ``named`` e2e checks and the libraries' own
+README checks (``test_sanitizers.py``)."""
 
 from __future__ import annotations
 
