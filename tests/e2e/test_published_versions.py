@@ -456,6 +456,7 @@ except version.GoPanic as e:
     assert "boom" in str(e)
 
 x = version.Version()
+assert repr(x) == "<version.Version>" and str(x) == ""  # the zero Version: String() is empty
 x.unmarshal_text(b"3.1")
 assert str(x) == "3.1.0" and x.marshal_text() == b"3.1.0" and x.value() == "3.1.0"
 x.scan("4.0")
