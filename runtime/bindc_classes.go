@@ -80,6 +80,38 @@ func BindcRegisterClass(t reflect.Type, pyType unsafe.Pointer, isError bool) {
 	classes.Store(t, classEntry{pyType, isError})
 }
 
+// bindcValueClass reports whether t is a value class's type: a defined type that is not a
+// struct (type UUID [16]byte, type Kelvin float64, type IDs []int) with a bound class. Inside
+// containers its values cross as instances of the class, not by their kind, so a []UUID is a
+// list of UUID instances, as the stub says.
+func bindcValueClass(t reflect.Type) bool {
+	if t.PkgPath() == "" {
+		return false // predeclared and unnamed types: int, []byte, map[string]int
+	}
+	switch t.Kind() {
+	case reflect.Struct, reflect.Pointer, reflect.Interface:
+		return false // struct classes and interfaces have their own paths
+	}
+	_, ok := classes.Load(t)
+	return ok
+}
+
+// bindcClassCache remembers bindcValueClass for the last type asked: the elements of a
+// container all ask about one type, so a container costs one registry lookup, not one per
+// element (a []W of a named scalar W would otherwise pay it per element).
+type bindcClassCache struct {
+	t     reflect.Type
+	class bool
+}
+
+// is reports bindcValueClass(t), from the cache when t was the last type asked.
+func (c *bindcClassCache) is(t reflect.Type) bool {
+	if t != c.t {
+		c.t, c.class = t, bindcValueClass(t)
+	}
+	return c.class
+}
+
 // boundPointer returns v as a *T for a type T that has a bound class, with T's entry: v
 // itself for a non-nil *T, or a heap copy of a T value (classes hold *T). ok is false for nil
 // pointers and for types without a class. The registry is consulted before anything is copied.

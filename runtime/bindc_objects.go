@@ -19,6 +19,7 @@ import (
 	"encoding"
 	"fmt"
 	"reflect"
+	"sort"
 	"unsafe"
 )
 
@@ -373,6 +374,25 @@ func py4goSeqAppend(h C.uintptr_t, fn *C.char, o unsafe.Pointer, many C.int) (st
 	}
 	s.Set(reflect.AppendSlice(s, xs.Convert(s.Type())))
 	return 0
+}
+
+// py4goSeqSortInterface sorts the slice behind h by its own sort.Interface methods, with
+// sort.Stable (Python's list.sort is stable), reversed when reverse != 0: 1 when sorted, 0
+// when the type does not implement sort.Interface (the caller sorts a snapshot instead), -1
+// with an exception set (a panic in Less is GoPanic).
+//
+//export py4goSeqSortInterface
+func py4goSeqSortInterface(h C.uintptr_t, fn *C.char, reverse C.int) (status C.int) {
+	defer bindcRecover(C.GoString(fn), &status)
+	si, ok := BindcValue(uintptr(h)).(sort.Interface)
+	if !ok {
+		return 0
+	}
+	if reverse != 0 {
+		si = sort.Reverse(si)
+	}
+	sort.Stable(si)
+	return 1
 }
 
 // bindcMapKey converts o to a key of the map behind h; ok is 0 when o cannot be one (the

@@ -24,6 +24,7 @@ import "C"
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"unsafe"
 )
@@ -52,6 +53,16 @@ func bindcFail(kind int, path, text string) *bindcFailure {
 // on failure, from the inside out, so converting costs no string work per element).
 func (f *bindcFailure) at(path string) *bindcFailure {
 	f.tail = path + f.tail
+	return f
+}
+
+// naming adds a value class's name to what a wrong-type failure says was expected ("must be
+// UUID or bytes, not str"), since the class is what the stub names; nil stays nil.
+func (f *bindcFailure) naming(class string) *bindcFailure {
+	const must = " must be "
+	if f != nil && f.kind == bindcTypeError && strings.HasPrefix(f.tail, must) {
+		f.tail = must + class + " or " + f.tail[len(must):]
+	}
 	return f
 }
 

@@ -22,6 +22,7 @@ import (
 // bindcDecoder is decoder (owned item references, ToGo for any) plus bindc's messages.
 type bindcDecoder struct {
 	decoder
+	classes bindcClassCache // whether the target type is a value class (value)
 }
 
 // top decodes a whole argument: typed paths for the common targets, reflection otherwise.
@@ -237,12 +238,22 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 	if f, ok := bindcDecodeWellKnown(v, rv); ok { // time.Time, *big.Int...: bindc_wellknown.go
 		return f
 	}
-	if v.kind == C.PY4GO_OBJECT && bindcValueClassType(t) { // an element []Key given a Key instance
-		if pv, ok := bindcInstanceValue(v.ptr, t); ok {
-			rv.Set(pv)
-			return nil
+	if d.classes.is(t) { // a value class: an instance is its value, else by its kind
+		if v.kind == C.PY4GO_OBJECT {
+			if x, ok := bindcInstanceValue(v.ptr, t); ok {
+				rv.Set(x)
+				return nil
+			}
 		}
+		return d.byKind(v, owned, rv).naming(t.Name())
 	}
+	return d.byKind(v, owned, rv)
+}
+
+// byKind decodes v into rv by the kind of rv's type (value does the cases that come first:
+// *python.Object, the well-known types, value classes).
+func (d *bindcDecoder) byKind(v C.py4go_value, owned bool, rv reflect.Value) *bindcFailure {
+	t := rv.Type()
 	switch t.Kind() {
 	case reflect.Interface:
 		if t.NumMethod() > 0 { // a bound interface: instances, or Python objects through a proxy
@@ -396,6 +407,9 @@ func (d *bindcDecoder) value(v C.py4go_value, owned bool, rv reflect.Value) *bin
 				return f
 			}
 			if !ok {
+				if t.Kind() == reflect.Array && t.Elem().Kind() == reflect.Uint8 {
+					return bindcWrongType(v, "bytes or a sequence of ints")
+				}
 				return bindcWrongType(v, "a list or tuple")
 			}
 			v = c

@@ -107,7 +107,7 @@ func bindcEncodeTop(fn string, v any) (unsafe.Pointer, *bindcFailure) {
 	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
-		if rv.Kind() == reflect.Map || rv.Type().Elem().Kind() != reflect.Uint8 {
+		if rv.Kind() == reflect.Map || rv.Type().Elem().Kind() != reflect.Uint8 || bindcValueClass(rv.Type().Elem()) {
 			return bindcContainer(fn, rv)
 		}
 	}
@@ -296,16 +296,10 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		d.ptr = p
 		return nil
 	}
-	if bindcValueClassType(rv.Type()) { // a Key (type Key []string with methods): its class
-		p, _ := bindcWrapInstance(rv.Interface())
-		if p == nil {
-			C.PyErr_Clear()
-			return bindcFail(bindcMemoryError, "", ": out of memory creating a Python object")
+	if pk.classes.is(rv.Type()) { // a value class's value: an instance of it
+		if p, ok := bindcWrapInstance(rv.Interface()); ok {
+			return bindcPutWrapped(d, p)
 		}
-		d.kind = C.PY4GO_OBJECT
-		d.flags = C.PY4GO_STEAL
-		d.ptr = p
-		return nil
 	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
@@ -317,6 +311,8 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 			if p, f, typed = bindcTypedMap(fn, rv.Interface()); !typed {
 				p, f = bindcContainer(fn, rv)
 			}
+		case bindcValueClass(rv.Type().Elem()): // elements are instances: no typed path
+			p, f = bindcContainer(fn, rv)
 		case rv.Kind() == reflect.Array && ek == reflect.Uint8:
 			pk.putBytes(d, arrayBytes(rv)) // [N]byte is bytes
 			return nil
@@ -325,7 +321,7 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		case ek == reflect.Uint8:
 			pk.putBytes(d, rv.Bytes())
 			return nil
-		case (ek == reflect.Int || ek == reflect.Int64 || ek == reflect.Float64) && !bindcValueClassType(rv.Type().Elem()):
+		case ek == reflect.Int || ek == reflect.Int64 || ek == reflect.Float64:
 			p, f = bindcList(rv.UnsafePointer(), rv.Len(), ek == reflect.Float64)
 		default:
 			if x, ok := rv.Interface().([]string); ok {
@@ -360,14 +356,7 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 		}
 	case reflect.Struct, reflect.Pointer: // a bound class's value: an instance of it
 		if p, ok := bindcWrapInstance(rv.Interface()); ok {
-			if p == nil { // only MemoryError: allocating the instance failed
-				C.PyErr_Clear()
-				return bindcFail(bindcMemoryError, "", ": out of memory creating a Python object")
-			}
-			d.kind = C.PY4GO_OBJECT
-			d.flags = C.PY4GO_STEAL
-			d.ptr = p
-			return nil
+			return bindcPutWrapped(d, p)
 		}
 	}
 	if err := pk.putReflect(d, rv); err != nil {
@@ -376,17 +365,15 @@ func bindcPut(fn string, pk *packer, d *C.py4go_value, rv reflect.Value) *bindcF
 	return nil
 }
 
-// bindcValueClassType reports whether values of t cross as instances of a value class (a
-// named non-struct type with methods that the module binds: type Key []string, type Kelvin
-// float64), which the registry knows; structs and pointers are found by their own paths.
-func bindcValueClassType(t reflect.Type) bool {
-	if t.Name() == "" {
-		return false
+// bindcPutWrapped stores into d the new instance reference p that bindcWrapInstance made; p
+// is nil only when allocating the instance failed (MemoryError).
+func bindcPutWrapped(d *C.py4go_value, p unsafe.Pointer) *bindcFailure {
+	if p == nil {
+		C.PyErr_Clear()
+		return bindcFail(bindcMemoryError, "", ": out of memory creating a Python object")
 	}
-	switch t.Kind() {
-	case reflect.Struct, reflect.Pointer, reflect.Interface:
-		return false
-	}
-	_, bound := classes.Load(t)
-	return bound
+	d.kind = C.PY4GO_OBJECT
+	d.flags = C.PY4GO_STEAL
+	d.ptr = p
+	return nil
 }

@@ -143,6 +143,7 @@ type packer struct {
 	vals    []C.py4go_value
 	pin     *runtime.Pinner // allocated on first use: most calls pass no strings
 	scratch bool            // vals is the C scratch array (py4go_call_scratch releases it)
+	classes bindcClassCache // whether the values put are of a value class (bindcPut)
 }
 
 // claim provides room for n values: the C scratch array when it is free and large enough

@@ -775,7 +775,9 @@ PyObject *py4go_bind_class_repr_str(PyObject *self)
     PyObject *s = PyObject_Str(self);
     if (s == NULL)
         return NULL;
-    PyObject *r = PyUnicode_FromFormat("<%s %U>", py4go_tp_name(Py_TYPE(self)), s);
+    /* An empty String() (a zero version) shows no stray space: <version.Version>. */
+    PyObject *r = PyUnicode_GetLength(s) == 0 ? PyUnicode_FromFormat("<%s>", py4go_tp_name(Py_TYPE(self)))
+                                              : PyUnicode_FromFormat("<%s %U>", py4go_tp_name(Py_TYPE(self)), s);
     Py_DECREF(s);
     return r;
 }

@@ -420,6 +420,8 @@ PyObject *py4go_bind_seq_insert(PyObject *self, PyObject *args);
 PyObject *py4go_bind_seq_pop(PyObject *self, PyObject *args);
 PyObject *py4go_bind_seq_remove(PyObject *self, PyObject *args);
 PyObject *py4go_bind_seq_reverse(PyObject *self, PyObject *args);
+PyObject *py4go_bind_seq_sort(PyObject *self, PyObject *args, PyObject *kwds);
+PyObject *py4go_bind_obj_bytes(PyObject *self, PyObject *unused);
 PyObject *py4go_bind_seq_index(PyObject *self, PyObject *args);
 PyObject *py4go_bind_seq_count(PyObject *self, PyObject *args);
 PyObject *py4go_bind_map_subscript(PyObject *self, PyObject *key);

@@ -19,6 +19,7 @@ extern int py4goObjAssign(uintptr_t h, char *fn, void *o);
 extern void *py4goSeqItem(uintptr_t h, Py_ssize_t i, char *fn);
 extern int py4goSeqSetItem(uintptr_t h, Py_ssize_t i, char *fn, void *o);
 extern int py4goSeqAppend(uintptr_t h, char *fn, void *o, int many);
+extern int py4goSeqSortInterface(uintptr_t h, char *fn, int reverse);
 extern void *py4goMapGet(uintptr_t h, char *fn, void *o, int *found);
 extern int py4goMapSet(uintptr_t h, char *fn, void *k, void *v, int *found);
 
@@ -333,6 +334,13 @@ static PyObject *snapshot(PyObject *self, const char *op)
     return py4goObjSnapshot(py4go_bind_self(self), op_name(self, op));
 }
 
+/* bytes(x) of a value class over bytes (type UUID [16]byte, type Raw []byte): a copy. */
+PyObject *py4go_bind_obj_bytes(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return snapshot(self, "__bytes__");
+}
+
 PyObject *py4go_bind_obj_iter(PyObject *self)
 {
     PyObject *s = snapshot(self, "__iter__");
@@ -490,13 +498,13 @@ PyObject *py4go_bind_seq_extend(PyObject *self, PyObject *args)
 
 /* Call list.<name>(*args) (or dict.<name>) on a snapshot; with mutate, store the snapshot
  * back when the call succeeded. */
-static PyObject *via_snapshot(PyObject *self, const char *name, PyObject *args, int mutate)
+static PyObject *via_snapshot_kw(PyObject *self, const char *name, PyObject *args, PyObject *kwds, int mutate)
 {
     PyObject *s = snapshot(self, name);
     if (s == NULL)
         return NULL;
     PyObject *m = PyObject_GetAttrString(s, name);
-    PyObject *r = m ? PyObject_Call(m, args, NULL) : NULL;
+    PyObject *r = m ? PyObject_Call(m, args, kwds) : NULL;
     Py_XDECREF(m);
     if (r != NULL && mutate && assign(self, s, name) < 0)
         Py_CLEAR(r);
@@ -504,11 +512,37 @@ static PyObject *via_snapshot(PyObject *self, const char *name, PyObject *args, 
     return r;
 }
 
+static PyObject *via_snapshot(PyObject *self, const char *name, PyObject *args, int mutate)
+{
+    return via_snapshot_kw(self, name, args, NULL, mutate);
+}
+
 #define VIA_SNAPSHOT(fname, name, mutate)                                \
     PyObject *fname(PyObject *self, PyObject *args)                      \
     {                                                                    \
         return via_snapshot(self, name, args, mutate);                   \
     }
+
+/* list.sort(*, key=None, reverse=False) for a named slice. Without a key, a Go type that
+ * implements sort.Interface (Len, Less, Swap: semver.Collection) sorts itself by its own
+ * Less, with sort.Stable (list.sort is stable too); otherwise, or with a key, a snapshot list
+ * is sorted by Python's rules (the elements' < ) and stored back. */
+PyObject *py4go_bind_seq_sort(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"key", "reverse", NULL};
+    PyObject *key = Py_None;
+    int reverse = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|$Op:sort", kwlist, &key, &reverse))
+        return NULL;
+    if (key == Py_None) {
+        int r = py4goSeqSortInterface(py4go_bind_self(self), op_name(self, "sort"), reverse);
+        if (r < 0)
+            return NULL;
+        if (r == 1)
+            Py_RETURN_NONE;
+    }
+    return via_snapshot_kw(self, "sort", args, kwds, 1);
+}
 
 VIA_SNAPSHOT(py4go_bind_seq_insert, "insert", 1)
 VIA_SNAPSHOT(py4go_bind_seq_pop, "pop", 1)

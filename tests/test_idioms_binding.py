@@ -61,6 +61,24 @@ func (v *V) Less(o *V) bool   { return v.A < o.A }
 func (v V) Equal(o int) bool  { return false }
 
 type Plain struct{ A int }
+
+type Con struct{ p *int }
+
+func (c *Con) Equals(o *Con) bool { return true }
+
+type Words []string
+
+func (w Words) Sort()       {}
+func (w Words) Get() string { return "" }
+
+type Plainer []string
+
+func (p Plainer) First() string { return "" }
+
+type Both struct{ p *int }
+
+func (b Both) Equals(o Both) bool { return true }
+func (b Both) Equal(o Both) bool  { return true }
 """
 
 
@@ -121,6 +139,10 @@ def test_ordering_from_methods(tmp_path: Path) -> None:
     assert v.less is not None and v.go_eq and v.has_order       # Less(*V); Go's == on {A int}
     plain = class_ordering(classes["Plain"])
     assert plain.has_eq and not plain.has_order
+    con = class_ordering(classes["Con"])                         # hashicorp's Equals(*T)
+    assert con.equal is not None and con.equal.go_name == "Equals" and not con.has_order
+    both = class_ordering(classes["Both"])
+    assert both.equal is not None and both.equal.go_name == "Equal"  # Equal preferred
 
 
 def test_generated_go_converts_named_func_results(tmp_path: Path) -> None:
@@ -188,3 +210,15 @@ def test_types_handed_out_as_pointers_are_value_classes(tmp_path: Path) -> None:
     assert {c.decl.name for c in module.classes} == {"Table", "Limits", "Holder"}
     assert {f.go_name for f in module.functions if not f.local} == {"MakeTable", "Checksum", "Inc"}
     assert "def get_default() -> Table | None" in next(f.content for f in result.files if f.path.suffix == ".pyi")
+
+
+def test_named_slices_sort_unless_go_has_sort(tmp_path: Path) -> None:
+    """list.sort for every named slice; a Go Sort() keeps the name and, since MutableSequence
+    has no sort, is no incompatible override (no type: ignore in the stub)."""
+    from bindc.emit.protocols import class_protocols
+
+    classes = {c.py_name: c for c in _module(tmp_path).classes}
+    words, plain = class_protocols(classes["Words"]), class_protocols(classes["Plainer"])
+    assert "sort" not in {m.py_name for m in words.methods} and "sort" not in words.shadowed
+    assert "sort" in {m.py_name for m in plain.methods}
+

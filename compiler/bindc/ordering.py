@@ -1,12 +1,13 @@
 """Equality and ordering a bound class's Go type defines for itself.
 
 Go has no operator overloading; types that have a meaningful equality or order say so with
-methods, by convention: ``Equal(T) bool`` (``time.Time``, ``net.IP``), ``Compare(T) int`` /
+methods, by convention: ``Equal(T) bool`` (``time.Time``, ``net.IP``; ``Equals`` in some published
+packages, hashicorp's ``go-version``), ``Compare(T) int`` /
 ``Cmp(T) int`` (``big.Int``, ``strings.Compare``'s shape), ``Less(T) bool`` / ``LessThan(T)
 bool`` (``sort`` idioms). Go's ``==`` on a struct compares its fields, which for a struct
 holding pointers (a ``*big.Int``) compares addresses, not values, so a method wins over ``==``:
 
-- ``==`` / ``!=``: ``Equal``, else ``Compare``/``Cmp`` == 0, else Go's ``==`` when the type is
+- ``==`` / ``!=``: ``Equal`` (else ``Equals``), else ``Compare``/``Cmp`` == 0, else Go's ``==`` when the type is
   comparable; otherwise Python's identity.
 - ``<``, ``<=``, ``>``, ``>=``: ``Compare``/``Cmp``, else ``Less``/``LessThan`` (``a <= b`` is
   ``not b < a``); otherwise not supported (TypeError, as Python has it).
@@ -23,7 +24,7 @@ from bindc.resolve import BoundFunction
 from bindc.resolve.model import BoundClass
 from bindc.typemap.classes import ClassMapping
 
-_EQUAL = ("Equal",)
+_EQUAL = ("Equal", "Equals")
 _COMPARE = ("Compare", "Cmp")
 _LESS = ("Less", "LessThan")
 _INTEGERS = frozenset({"int", "int8", "int16", "int32", "int64"})
@@ -66,9 +67,12 @@ def _takes_own_type(cls: BoundClass, fn: BoundFunction, results: frozenset[str])
 def class_ordering(cls: BoundClass) -> ClassOrdering:
     """The equality and ordering of ``cls`` (by its bound methods and Go comparability)."""
     found: dict[str, BoundFunction] = {}
-    for m in cls.methods:
-        for kind, names, results in (("equal", _EQUAL, frozenset({"bool"})), ("compare", _COMPARE, _INTEGERS),
-                                     ("less", _LESS, frozenset({"bool"}))):
-            if m.go_name in names and kind not in found and _takes_own_type(cls, m, results):
+    by_name = {m.go_name: m for m in cls.methods}
+    for kind, names, results in (("equal", _EQUAL, frozenset({"bool"})), ("compare", _COMPARE, _INTEGERS),
+                                 ("less", _LESS, frozenset({"bool"}))):
+        for name in names:  # in order of preference: Equal before Equals, Compare before Cmp
+            m = by_name.get(name)
+            if m is not None and _takes_own_type(cls, m, results):
                 found[kind] = m
+                break
     return ClassOrdering(found.get("equal"), found.get("compare"), found.get("less"), cls.comparable)

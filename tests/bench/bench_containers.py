@@ -5,7 +5,8 @@
 Builds one extension from the Go package below and prints ns per call (best of --repeat
 timeit runs, in one fresh interpreter) for ``[]int`` of 1,000 elements as a parameter, as a
 result and both ways, a string round trip, and a few more shapes for context: the typed
-paths ([]int, []float64, []string) next to the reflection path ([]int32), maps, nested
+paths ([]int, []float64, []string) next to the reflection path ([]int32, a named []W), slices
+of a value class ([]Kelvin: instances, or floats, in; instances out), maps, nested
 slices and ``any``, and arguments Go changes in place (a list written back: all elements, or
 one; a tuple copied in only; a bytearray copied back). gopy's figures (DESIGN.md) are printed
 alongside where it has one.
@@ -91,6 +92,36 @@ func NegateInts(xs []int) {
 // BumpFirst changes one element in place.
 func BumpFirst(xs []int) { xs[0]++ }
 
+// W is a named scalar without methods: its slices cross as lists of ints (by kind).
+type W uint
+
+// SumWords sums a []W (reflection, one class-registry lookup per container).
+func SumWords(ws []W) int {
+	t := 0
+	for _, w := range ws {
+		t += int(w)
+	}
+	return t
+}
+
+// Kelvin is a value class: its slices cross as lists of Kelvin instances.
+type Kelvin float64
+
+// Celsius converts k.
+func (k Kelvin) Celsius() float64 { return float64(k) - 273.15 }
+
+// Warmest returns the highest of ks.
+func Warmest(ks []Kelvin) Kelvin {
+	var best Kelvin
+	for _, k := range ks {
+		best = max(best, k)
+	}
+	return best
+}
+
+// Readings returns n Kelvin values (n instances made).
+func Readings(n int) []Kelvin { return make([]Kelvin, n) }
+
 // ReadInto fills p, like io.Reader.Read.
 func ReadInto(p []byte) int {
 	for i := range p {
@@ -106,6 +137,10 @@ CASES: list[tuple[str, str, float | None]] = [
     ("[]int 1000 result       make_ints(1000)", "make_ints(1000)", None),
     ("[]int 1000 both ways    echo_ints(xs)", "echo_ints(xs)", None),
     ("[]int32 1000 param      sum_small(xs)  (reflection)", "sum_small(xs)", None),
+    ("[]W 1000 param          sum_words(xs)  (named uint, reflection)", "sum_words(xs)", None),
+    ("[]Kelvin 1000 param     warmest(fs)    (floats, value class)", "warmest(fs)", None),
+    ("[]Kelvin 1000 param     warmest(ks)    (instances)", "warmest(ks)", None),
+    ("[]Kelvin 1000 result    readings(1000) (instances made)", "readings(1000)", None),
     ("[]int 1000 in place     negate_ints(xs) (all back)", "negate_ints(xs)", None),
     ("[]int 1000 in place     bump_first(xs) (one back)", "bump_first(xs)", None),
     ("[]int 1000 tuple        sum_ints(tx)  (copy-in)", "sum_ints(tx)", None),
@@ -123,8 +158,10 @@ CASES: list[tuple[str, str, float | None]] = [
 
 SETUP = """
 from benchc import (sum_ints, make_ints, echo_ints, sum_small, echo_floats, echo_strings, echo_string,
-                    concat, echo_map, echo_grid, echo_any, negate_ints, bump_first, read_into)
+                    concat, echo_map, echo_grid, echo_any, negate_ints, bump_first, read_into, sum_words,
+                    warmest, readings, Kelvin)
 xs = list(range(1000))
+ks = [Kelvin(i) for i in range(1000)]
 tx = tuple(xs)
 ba = bytearray(4096)
 fs = [float(i) for i in range(1000)]

@@ -133,6 +133,23 @@ CHECKS: dict[str, str] = {
         assert m.Name("abc") == m.Name("ABC") and m.Name("abc") < m.Name("B")       # Compare(*T)
         expect(TypeError, "unhashable", hash, a)
     """,
+    "named_slices_sort_like_lists": """
+        words = m.ByLength(["ccc", "a", "bb", "dd", ""])
+        words.sort()                                           # Go's sort.Stable with ByLength.Less
+        assert list(words) == ["", "a", "bb", "dd", "ccc"]
+        words.sort(reverse=True)                               # stable: "bb" stays before "dd"
+        assert list(words) == ["ccc", "bb", "dd", "a", ""]
+        words.sort(key=lambda w: w[::-1])                      # a key: Python's order, stored back
+        assert list(words) == ["", "a", "bb", "ccc", "dd"]
+        vs = m.Semvers([m.Semver(1, 10, 0), m.Semver(1, 2, 3), m.Semver(0, 9, 9)])
+        vs.sort()                                              # no sort.Interface: the elements' < (Less)
+        assert [v.minor for v in vs] == [9, 2, 10] and vs.newest() == m.Semver(1, 10, 0)
+        expect(TypeError, "no positional", lambda: vs.sort(True))  # keyword-only, as list.sort
+        plain = m.Pts([m.Pt(2, 0), m.Pt(1, 0)])
+        expect(TypeError, "'<' not supported", plain.sort)     # Pt has no order: list.sort's error
+        plain.sort(key=lambda p: p.x)
+        assert [p.x for p in plain] == [1, 2]
+    """,
     "repr_uses_string_without_fields": """
         assert repr(m.new_amount(12)) == "<idioms.Amount 12>" and str(m.new_amount(12)) == "12"
         assert repr(m.new_opaque(3)) == "<idioms.Opaque opaque#3>"
@@ -145,6 +162,7 @@ CHECKS: dict[str, str] = {
         for arg in (b"abcd", bytearray(b"abcd"), memoryview(b"abcd"), [97, 0, 0, 0], (97, 1, 2, 3)):
             assert m.first(arg) == 97, arg
         expect(ValueError, "first() argument 1 must have exactly 4 bytes, not 3", m.first, b"abc")
+        expect(TypeError, "first() argument 1 must be bytes or a sequence of ints, not int", m.first, 5)
         expect(ValueError, "must have exactly 4 items, not 5", m.first, [1, 2, 3, 4, 5])
         assert m.raw() == b"\\x01\\x02\\x03\\x04" and type(m.raw()) is bytes
         assert m.hash(b"x") == hashlib.sha256(b"x").digest()       # a named [32]byte: bytes
@@ -152,6 +170,8 @@ CHECKS: dict[str, str] = {
         i = m.make_id()
         assert type(i) is m.ID and i.value == b"\\x01\\x02\\x03\\x04" and i.hex() == "01020304"
         assert m.ID(bytearray(b"\\xff\\x00\\x00\\x01")).hex() == "ff000001" and i == m.ID(i.value)
+        assert bytes(i) == b"\\x01\\x02\\x03\\x04" and type(bytes(i)) is bytes   # __bytes__, as uuid.UUID
+        assert m.ID(bytes(i)) == i
         s = m.Stamp(b"abcd")
         assert s.key == b"abcd"
         s.key = memoryview(b"wxyz")

@@ -85,6 +85,18 @@ CHECKS = {
         assert type(a) is named.Kelvin and a.value == 0.0
         assert named.hotter(k, a) and named.hotter(300, 1.5) and not named.hotter(a, 0)  # floats accepted
         assert named.Kelvin(1) == named.Kelvin(1) and named.Kelvin(1) != named.Kelvin(2)
+        rs = named.readings()                            # []Kelvin: a list of instances
+        assert [type(r) for r in rs] == [named.Kelvin] * 2 and [r.value for r in rs] == [1.0, 2.5]
+        assert named.warmest(rs).value == 2.5 and named.warmest([named.Kelvin(3), 7, 1.5]).value == 7.0
+        assert named.warmest([]).value == 0.0
+        got = named.by_city({"a": named.Kelvin(4), "b": 5})
+        assert {k: (type(v), v.value) for k, v in got.items()} == {"a": (named.Kelvin, 4.0), "b": (named.Kelvin, 5.0)}
+        try:
+            named.warmest([named.Kelvin(1), "x"])
+        except TypeError as e:
+            assert str(e) == "warmest() argument 1[1] must be Kelvin or float, not str", e
+        else:
+            raise AssertionError("a str in a []Kelvin")
         try:
             hash(k)
         except TypeError:

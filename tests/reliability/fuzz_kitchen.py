@@ -193,7 +193,7 @@ class Kind:
                 if len(o) != 4:
                     raise Raise(ValueError, f"{where} must have exactly 4 bytes, not {len(o)}")
                 return bytes(o)
-            items = _sequence_items(where, o)  # a memoryview too (a Sequence of ints)
+            items = _sequence_items(where, o, "bytes or a sequence of ints")  # a memoryview too
             if len(items) != 4:
                 raise Raise(ValueError, f"{where} must have exactly 4 items, not {len(items)}")
             return bytes(unsigned(8, "uint8").convert_elem(f"{where}[{i}]", x) for i, x in enumerate(items))
@@ -251,9 +251,9 @@ def _has_surrogate(o: Any) -> bool:
     return False
 
 
-def _sequence_items(where: str, o: Any) -> list[Any]:
+def _sequence_items(where: str, o: Any, want: str = "a list or tuple") -> list[Any]:
     """The items of a container argument: a list or tuple as is, another Sequence (not str,
-    bytes or bytearray) through list(); anything else is a TypeError."""
+    bytes or bytearray) through list(); anything else is a TypeError saying ``want``."""
     if isinstance(o, (list, tuple)):
         return list(o)
     if isinstance(o, str):
@@ -262,7 +262,7 @@ def _sequence_items(where: str, o: Any) -> list[Any]:
         except UnicodeEncodeError:
             raise Raise(ValueError, where, "surrogates not allowed") from None
     if isinstance(o, (str, bytes, bytearray)) or not isinstance(o, collections.abc.Sequence):
-        raise Raise(TypeError, f"{where} must be a list or tuple, not ")
+        raise Raise(TypeError, f"{where} must be {want}, not ")
     try:
         return list(o)
     except BaseException as e:  # a released memoryview: Python's own exception, passed on

@@ -9,6 +9,8 @@
   behind Go interfaces, datetime/timedelta/int/Fraction/Decimal for Go's time and math/big
   types, error values, io.Reader from files) against the package built by ``bindc build`` with ``-asan``, imported by a
   plain ``python`` with libasan preloaded.
+* The README-level checks of the published libraries (``tests/e2e/published``), built into
+  one directory with ``-asan``.
 * The callbacks and kitchen checks again in a Go program that embeds Python with the module
   registered (``tests/e2e/hosts.py``, built with ``-asan``).
 * ``asan_canary/`` proves the check can fail: the same build and run settings catch a heap
@@ -171,6 +173,33 @@ def test_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
     assert_clean(f"{package} checks under ASan", proc, report)
     assert proc.stdout.split().count("ok") == len(scripts), proc.stdout
     print(f"{package}: {len(scripts)} checks passed under ASan")
+
+
+@needs_asan
+@needs_objdump
+def test_published_checks_under_asan(tmp_path: Path, stress: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README-level checks of the three published libraries (``tests/e2e/published``:
+    value classes in containers, ``sort()`` by ``sort.Interface`` including a panicking
+    ``Less``, sentinel errors, ``[]error`` results, pickling through ``MarshalText``) against
+    the libraries built with ``-asan`` into one directory, each with its own Go runtime."""
+    from tests.e2e import test_published_versions as pub
+
+    monkeypatch.setenv("GOFLAGS", go_build_env(embed=False)["GOFLAGS"])
+    out = tmp_path / "ext"
+    for package, module in (("uuid", "go_uuid"), ("semver", "semver"), ("goversion", "version")):
+        src = pub.PUBLISHED / package
+        built = build_extension(str(src), out, cwd=src, module=module)
+        assert not built.result.sink.has_errors
+        (so,) = out.glob(f"{module}.*.so")
+        assert_instrumented(so, f"PyInit_{module}")
+    scripts = {"uuid": textwrap.dedent(pub.UUID_README), "semver": textwrap.dedent(pub.SEMVER_README),
+               "goversion": textwrap.dedent(pub.GOVERSION_README)}
+    (tmp_path / "checks.json").write_text(json.dumps(scripts))
+    env = san.run_env(dict(go_env(), PYTHONPATH=str(out), PYTHONFAULTHANDLER="1"), preload=True)
+    proc, report = sanitized([sys.executable, str(HERE / "run_checks.py"), str(tmp_path / "checks.json")],
+                             env=env, cwd=tmp_path, timeout=900 if stress else 300)
+    assert_clean("published checks under ASan", proc, report)
+    assert proc.stdout.split().count("ok") == len(scripts), proc.stdout
 
 
 @needs_asan

@@ -16,6 +16,8 @@ order. What differs per class is decided here, from the Go declaration:
   ``Len() int`` is ``__len__``, ``All() iter.Seq[T]`` (else ``Values()``) is ``__iter__``,
   ``Contains(T) bool`` (else ``Has(T) bool``) is ``__contains__``, ``GoString() string`` is
   ``__repr__``;
+- ``__bytes__`` for a value class over bytes (``type UUID [16]byte``, ``type Raw []byte``), so
+  ``bytes(u)`` is its bytes, as for Python's ``uuid.UUID``;
 - the *defaults* the constructor's text signature and the stub show: the Python value of each
   field's Go zero value where it is a literal (``x=0.0, label=''``), ``...`` otherwise.
 """
@@ -70,6 +72,9 @@ _SEQUENCE_WRITE = (
     ProtocolMethod("pop", "py4go_bind_seq_pop", "METH_VARARGS", "Remove and return the element at index (default last)."),
     ProtocolMethod("remove", "py4go_bind_seq_remove", "METH_VARARGS", "Remove the first element equal to value."),
     ProtocolMethod("reverse", "py4go_bind_seq_reverse", "METH_VARARGS", "Reverse in place."),
+    ProtocolMethod("sort", "py4go_bind_seq_sort", "METH_VARARGS | METH_KEYWORDS",
+                   "Sort in place, stably, as list.sort: by the Go type's own sort.Interface (Len, Less, Swap) "
+                   "when it has one and no key is given, else by the elements' < (or key)."),
     ProtocolMethod("clear", "py4go_bind_obj_clear", "METH_VARARGS", "Remove every element (an empty, non-nil slice)."),
 )
 _MAPPING = (
@@ -83,6 +88,8 @@ _MAPPING = (
     ProtocolMethod("update", "py4go_bind_map_update", "METH_VARARGS | METH_KEYWORDS", "Store every pair of a mapping or iterable, and keywords."),
     ProtocolMethod("clear", "py4go_bind_obj_clear", "METH_VARARGS", "Remove every key."),
 )
+
+_BYTES = ProtocolMethod("__bytes__", "py4go_bind_obj_bytes", "METH_NOARGS", "The Go value's bytes (a copy).")
 
 #: Slots of each container kind: (slot, runtime function).
 _SEQUENCE_SLOTS = (("Py_sq_length", "py4go_bind_obj_length"), ("Py_sq_item", "py4go_bind_seq_item"),
@@ -141,7 +148,10 @@ def class_protocols(cls: BoundClass) -> ClassProtocols:
     elif container == MAP:
         methods += _MAPPING
         slots = _MAP_SLOTS
-    abc_names = {m.py_name for m in methods if m not in OBJECT_METHODS}
+    if _is_bytes(cls):
+        methods.append(_BYTES)
+    # list.sort is no method of MutableSequence: a Go Sort() taking its name overrides nothing.
+    abc_names = {m.py_name for m in methods if m not in OBJECT_METHODS and m.py_name != "sort"}
     methods = [m for m in methods if m.py_name not in taken]
     own = {} if container else go_protocols(cls)
     return ClassProtocols(container, _pickle_refusal(cls), tuple(methods), slots, elements,
@@ -185,6 +195,12 @@ def _container(cls: BoundClass) -> tuple[int, tuple[str, ...]]:
         key, value = _split_pair(annotation[5:-1])
         return MAP, (key, value)
     return NONE, ()
+
+
+def _is_bytes(cls: BoundClass) -> bool:
+    """A value class whose Go type is ``[N]byte`` or ``[]byte`` underneath."""
+    t = cls.decl.type
+    return cls.is_value and isinstance(t, (SliceType, ArrayType)) and _is_byte(t.elem)
 
 
 def _is_byte(t: object) -> bool:

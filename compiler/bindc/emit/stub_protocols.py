@@ -5,7 +5,8 @@ container class subclasses ``MutableSequence[T]``, ``Sequence[T]`` or ``MutableM
 and declares the abstract methods its slots implement; the mixin methods (``append``, ``get``,
 ``keys``...) are inherited from the abc base in the stub, which is also what the runtime methods
 do (they take the same arguments; being ``METH_VARARGS`` they carry no text signature, so
-stubtest compares nothing it could disagree on).
+stubtest compares nothing it could disagree on). A named slice also has ``sort``, as a list
+does (the abc has none), declared here.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def object_protocol_stubs(cls: BoundClass, protocols: ClassProtocols, stub: Stub
     if protocols.contains_method is not None:
         out.append(Function("__contains__", _self(Argument("value", "object")), "bool"))
     own = {m.py_name for m in protocols.methods}
+    if "__bytes__" in own:
+        out.append(Function("__bytes__", _self(), "bytes"))
     self_type = stub.need("typing_extensions", "Self")
     if "__copy__" in own:
         out.append(Function("__copy__", _self(), self_type))
@@ -90,6 +93,11 @@ def container_stubs(protocols: ClassProtocols, stub: StubModule) -> list[Functio
                 Function("__iadd__", _self(Argument("values", f"{stub.need(_ABC, 'Iterable')}[{elem}]")),
                          stub.need("typing_extensions", "Self")),
             ]
+            if any(m.py_name == "sort" for m in protocols.methods):  # list.sort's; not in the abc
+                key = f"{stub.need(_ABC, 'Callable')}[[{elem}], {stub.need('typing', 'Any')}] | None"
+                out.append(Function("sort", Arguments(posonly=(Argument("self", ""),),
+                                                      kwonly=(Argument("key", key, True, "None"),
+                                                              Argument("reverse", "bool", True, "False"))), "None"))
     else:
         key, value = protocols.element_annotations
         out += [

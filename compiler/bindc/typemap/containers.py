@@ -125,7 +125,7 @@ _SCALARS = frozenset(id(m) for m in NUMERIC_MAPPINGS.values()) | {id(STRING)}
 
 def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
     """The mapping of a container's element (or key) type when the runtime can convert it."""
-    from bindc.typemap.classes import ClassMapping, ValueClassMapping
+    from bindc.typemap.classes import ClassMapping
     from bindc.typemap.interfaces import InterfaceMapping
     from bindc.typemap.named import NamedMapping
     from bindc.typemap.registry import MappingError, lookup_mapping  # registry imports this module
@@ -147,13 +147,12 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
         return mapping
     if isinstance(mapping, RuntimeValue):
         return None
-    if isinstance(mapping, ValueClassMapping):
-        # The runtime finds the class of a named type's value through its registry before it
-        # looks at the kind, so a []Key (Key a []string with methods: toml's MetaData.Keys)
-        # gives Key instances; an element argument is an instance or what Key(...) takes.
-        return mapping
     if isinstance(mapping, ClassMapping):
-        return mapping  # the runtime finds the class of a struct value through its registry
+        # The runtime finds the class of a struct value through its registry, and of a value
+        # class's value too, before it looks at the kind (a []UUID is a list of UUID instances,
+        # toml's MetaData.Keys() []Key a list of Key instances; an element may also be anything
+        # UUID(...) takes, decoded by its kind).
+        return mapping
     if isinstance(mapping, InterfaceMapping):
         return mapping  # the same registry, and one of proxies for Python objects
     return None

@@ -51,3 +51,27 @@ func NewOpaque(n int) *Opaque { return &Opaque{n} }
 
 // String describes it.
 func (o *Opaque) String() string { return fmt.Sprintf("opaque#%d", o.secret) }
+
+// ByLength orders words by their length (sort.Interface), not alphabetically: its sort()
+// in Python is Go's sort.Stable with this Less.
+type ByLength []string
+
+// Len is the number of words.
+func (b ByLength) Len() int { return len(b) }
+
+// Less orders by length.
+func (b ByLength) Less(i, j int) bool { return len(b[i]) < len(b[j]) }
+
+// Swap swaps two words.
+func (b ByLength) Swap(i, j int) { b[i], b[j] = b[j], b[i] }
+
+// Semvers is a named slice without sort.Interface: its sort() orders by the elements' <.
+type Semvers []Semver
+
+// Newest returns the last version (the zero Semver for none).
+func (s Semvers) Newest() Semver {
+	if len(s) == 0 {
+		return Semver{}
+	}
+	return s[len(s)-1]
+}

@@ -172,6 +172,21 @@ func Hotter(a, b Kelvin) bool { return a > b }
 // WarmUp warms *k through the pointer.
 func WarmUp(k *Kelvin, by float64) { k.Warm(by) }
 
+// Readings returns temperatures: a slice of a value class (a list of Kelvin instances).
+func Readings() []Kelvin { return []Kelvin{1, 2.5} }
+
+// Warmest returns the highest of ks (0 for none).
+func Warmest(ks []Kelvin) Kelvin {
+	var best Kelvin
+	for _, k := range ks {
+		best = max(best, k)
+	}
+	return best
+}
+
+// ByCity indexes temperatures by city: a map of a value class.
+func ByCity(m map[string]Kelvin) map[string]Kelvin { return m }
+
 // Tags is a set of labels with methods (a map underneath).
 type Tags map[string]bool
 
@@ -240,9 +255,6 @@ func (s *Suit) Flip() { *s = 1 - *s }
 
 // Other is the other suit.
 func Other(s Suit) Suit { return 1 - s }
-
-// Readings lists temperatures: a slice of a value class (instances at run time, as the stub says).
-func Readings() []Kelvin { return []Kelvin{1, 2.5} }
 
 // Hottest returns the highest of ks (Kelvin instances or floats).
 func Hottest(ks []Kelvin) Kelvin {

@@ -20,6 +20,8 @@ PyTypeObject *bindc_idioms_Amount_type;
 PyTypeObject *bindc_idioms_Semver_type;
 PyTypeObject *bindc_idioms_Name_type;
 PyTypeObject *bindc_idioms_Opaque_type;
+PyTypeObject *bindc_idioms_ByLength_type;
+PyTypeObject *bindc_idioms_Semvers_type;
 
 /* A Go func() called from Python. */
 static PyObject *
@@ -910,6 +912,7 @@ static PyMethodDef bindc_idioms_ID_methods[] = {
     {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
     {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
     {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {"__bytes__", (PyCFunction)(void (*)(void))py4go_bind_obj_bytes, METH_NOARGS, "The Go value's bytes (a copy)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1416,6 +1419,7 @@ static PyMethodDef bindc_idioms_Pts_methods[] = {
     {"pop", (PyCFunction)(void (*)(void))py4go_bind_seq_pop, METH_VARARGS, "Remove and return the element at index (default last)."},
     {"remove", (PyCFunction)(void (*)(void))py4go_bind_seq_remove, METH_VARARGS, "Remove the first element equal to value."},
     {"reverse", (PyCFunction)(void (*)(void))py4go_bind_seq_reverse, METH_VARARGS, "Reverse in place."},
+    {"sort", (PyCFunction)(void (*)(void))py4go_bind_seq_sort, METH_VARARGS | METH_KEYWORDS, "Sort in place, stably, as list.sort: by the Go type's own sort.Interface (Len, Less, Swap) when it has one and no key is given, else by the elements' < (or key)."},
     {"clear", (PyCFunction)(void (*)(void))py4go_bind_obj_clear, METH_VARARGS, "Remove every element (an empty, non-nil slice)."},
     {NULL, NULL, 0, NULL},
 };
@@ -2389,6 +2393,299 @@ static PyType_Spec bindc_idioms_Opaque_spec = {
     .slots = bindc_idioms_Opaque_slots,
 };
 
+/* ---- class ByLength (Go type ByLength) ---- */
+
+static PyObject *
+bindcpy_idioms_ByLength_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    return py4go_bind_wrap(type, bindcgo_idioms_ByLength_new());
+}
+
+static PyObject *
+bindcpy_idioms_ByLength_get_value(PyObject *self, void *closure)
+{
+    (void)closure;
+    PyObject *r0 = NULL;
+    if (bindcgo_idioms_ByLength_get_value(py4go_bind_self(self), &r0) < 0)
+        { Py_XDECREF(r0); return NULL; }
+    return r0;
+}
+
+static int
+bindcpy_idioms_ByLength_set_value(PyObject *self, PyObject *value, void *closure)
+{
+    (void)closure;
+    if (value == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "cannot delete Go field ByLength.value");
+        return -1;
+    }
+    int status = -1;
+    PyObject * a0 = NULL;
+    if (((*&a0) = value, 0) < 0)
+        goto done;
+    status = bindcgo_idioms_ByLength_set_value(py4go_bind_self(self), a0) < 0 ? -1 : 0;
+done:
+    return status;
+}
+
+static int
+bindcpy_idioms_ByLength_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static const char *const names[] = {"value"};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("ByLength", args, kwds, names, 1, values) < 0)
+        return -1;
+    if (values[0] != NULL && bindcpy_idioms_ByLength_set_value(self, values[0], NULL) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *
+bindcpy_idioms_ByLength_repr(PyObject *self)
+{
+    static const char *const names[] = {"value"};
+    return py4go_bind_class_repr(self, names, 1);
+}
+
+PyDoc_STRVAR(bindcdoc_idioms_ByLength_len, "len($self, /)\n--\n\nLen is the number of words.");
+
+static PyObject *
+bindcpy_idioms_ByLength_len(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("ByLength.len", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long r0 = 0;
+    if (bindcgo_idioms_ByLength_len(py4go_bind_self(self), &r0) < 0)
+        goto done;
+    result = PyLong_FromLongLong(r0);
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_idioms_ByLength_less, "less($self, i, j, /)\n--\n\nLess orders by length.");
+
+static PyObject *
+bindcpy_idioms_ByLength_less(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("ByLength.less", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long a0 = 0;
+    long long a1 = 0;
+    int r0 = 0;
+    if (py4go_bind_int(args[0], "ByLength.less", 1, LLONG_MIN, LLONG_MAX, "int", &a0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "ByLength.less", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (bindcgo_idioms_ByLength_less(py4go_bind_self(self), a0, a1, &r0) < 0)
+        goto done;
+    result = PyBool_FromLong(r0);
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_idioms_ByLength_swap, "swap($self, i, j, /)\n--\n\nSwap swaps two words.");
+
+static PyObject *
+bindcpy_idioms_ByLength_swap(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("ByLength.swap", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long a0 = 0;
+    long long a1 = 0;
+    if (py4go_bind_int(args[0], "ByLength.swap", 1, LLONG_MIN, LLONG_MAX, "int", &a0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "ByLength.swap", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (bindcgo_idioms_ByLength_swap(py4go_bind_self(self), a0, a1) < 0)
+        goto done;
+    result = Py_NewRef(Py_None);
+done:
+    return result;
+}
+
+static PyGetSetDef bindc_idioms_ByLength_getset[] = {
+    {"value", bindcpy_idioms_ByLength_get_value, bindcpy_idioms_ByLength_set_value, "The Go ByLength value.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef bindc_idioms_ByLength_methods[] = {
+    {"len", (PyCFunction)(void (*)(void))bindcpy_idioms_ByLength_len, METH_FASTCALL, bindcdoc_idioms_ByLength_len},
+    {"less", (PyCFunction)(void (*)(void))bindcpy_idioms_ByLength_less, METH_FASTCALL, bindcdoc_idioms_ByLength_less},
+    {"swap", (PyCFunction)(void (*)(void))bindcpy_idioms_ByLength_swap, METH_FASTCALL, bindcdoc_idioms_ByLength_swap},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {"index", (PyCFunction)(void (*)(void))py4go_bind_seq_index, METH_VARARGS, "The first index of value (ValueError if absent)."},
+    {"count", (PyCFunction)(void (*)(void))py4go_bind_seq_count, METH_VARARGS, "How many elements equal value."},
+    {"append", (PyCFunction)(void (*)(void))py4go_bind_seq_append, METH_VARARGS, "Append one element, as Go's append does."},
+    {"extend", (PyCFunction)(void (*)(void))py4go_bind_seq_extend, METH_VARARGS, "Append every element of an iterable."},
+    {"insert", (PyCFunction)(void (*)(void))py4go_bind_seq_insert, METH_VARARGS, "Insert value before index."},
+    {"pop", (PyCFunction)(void (*)(void))py4go_bind_seq_pop, METH_VARARGS, "Remove and return the element at index (default last)."},
+    {"remove", (PyCFunction)(void (*)(void))py4go_bind_seq_remove, METH_VARARGS, "Remove the first element equal to value."},
+    {"reverse", (PyCFunction)(void (*)(void))py4go_bind_seq_reverse, METH_VARARGS, "Reverse in place."},
+    {"sort", (PyCFunction)(void (*)(void))py4go_bind_seq_sort, METH_VARARGS | METH_KEYWORDS, "Sort in place, stably, as list.sort: by the Go type's own sort.Interface (Len, Less, Swap) when it has one and no key is given, else by the elements' < (or key)."},
+    {"clear", (PyCFunction)(void (*)(void))py4go_bind_obj_clear, METH_VARARGS, "Remove every element (an empty, non-nil slice)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot bindc_idioms_ByLength_slots[] = {
+    {Py_tp_doc, (void *)"ByLength(value=...)\n--\n\nByLength orders words by their length (sort.Interface), not alphabetically: its sort()\nin Python is Go's sort.Stable with this Less."},
+    {Py_tp_new, (void *)bindcpy_idioms_ByLength_new},
+    {Py_tp_init, (void *)bindcpy_idioms_ByLength_init},
+    {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
+    {Py_tp_getset, bindc_idioms_ByLength_getset},
+    {Py_tp_methods, bindc_idioms_ByLength_methods},
+    {Py_tp_repr, (void *)bindcpy_idioms_ByLength_repr},
+    {Py_sq_length, (void *)py4go_bind_obj_length},
+    {Py_sq_item, (void *)py4go_bind_seq_item},
+    {Py_sq_contains, (void *)py4go_bind_seq_contains},
+    {Py_mp_subscript, (void *)py4go_bind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)py4go_bind_seq_ass_subscript},
+    {Py_tp_iter, (void *)py4go_bind_obj_iter},
+    {Py_tp_richcompare, (void *)py4go_bind_obj_richcompare},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_sq_inplace_concat, (void *)py4go_bind_seq_inplace_concat},
+    {0, NULL},
+};
+
+static PyType_Spec bindc_idioms_ByLength_spec = {
+    .name = "idioms.ByLength",
+    .basicsize = sizeof(py4go_goobject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = bindc_idioms_ByLength_slots,
+};
+
+/* ---- class Semvers (Go type Semvers) ---- */
+
+static PyObject *
+bindcpy_idioms_Semvers_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    return py4go_bind_wrap(type, bindcgo_idioms_Semvers_new());
+}
+
+static PyObject *
+bindcpy_idioms_Semvers_get_value(PyObject *self, void *closure)
+{
+    (void)closure;
+    PyObject *r0 = NULL;
+    if (bindcgo_idioms_Semvers_get_value(py4go_bind_self(self), &r0) < 0)
+        { Py_XDECREF(r0); return NULL; }
+    return r0;
+}
+
+static int
+bindcpy_idioms_Semvers_set_value(PyObject *self, PyObject *value, void *closure)
+{
+    (void)closure;
+    if (value == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "cannot delete Go field Semvers.value");
+        return -1;
+    }
+    int status = -1;
+    PyObject * a0 = NULL;
+    if (((*&a0) = value, 0) < 0)
+        goto done;
+    status = bindcgo_idioms_Semvers_set_value(py4go_bind_self(self), a0) < 0 ? -1 : 0;
+done:
+    return status;
+}
+
+static int
+bindcpy_idioms_Semvers_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static const char *const names[] = {"value"};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("Semvers", args, kwds, names, 1, values) < 0)
+        return -1;
+    if (values[0] != NULL && bindcpy_idioms_Semvers_set_value(self, values[0], NULL) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *
+bindcpy_idioms_Semvers_repr(PyObject *self)
+{
+    static const char *const names[] = {"value"};
+    return py4go_bind_class_repr(self, names, 1);
+}
+
+PyDoc_STRVAR(bindcdoc_idioms_Semvers_newest, "newest($self, /)\n--\n\nNewest returns the last version (the zero Semver for none).");
+
+static PyObject *
+bindcpy_idioms_Semvers_newest(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("Semvers.newest", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    uintptr_t r0 = 0;
+    if (bindcgo_idioms_Semvers_newest(py4go_bind_self(self), &r0) < 0)
+        goto done;
+    result = py4go_bind_wrap(bindc_idioms_Semver_type, r0);
+    r0 = 0;  /* owned by result now */
+done:
+    py4go_bind_drop_handle(r0);
+    return result;
+}
+
+static PyGetSetDef bindc_idioms_Semvers_getset[] = {
+    {"value", bindcpy_idioms_Semvers_get_value, bindcpy_idioms_Semvers_set_value, "The Go Semvers value.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef bindc_idioms_Semvers_methods[] = {
+    {"newest", (PyCFunction)(void (*)(void))bindcpy_idioms_Semvers_newest, METH_FASTCALL, bindcdoc_idioms_Semvers_newest},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {"index", (PyCFunction)(void (*)(void))py4go_bind_seq_index, METH_VARARGS, "The first index of value (ValueError if absent)."},
+    {"count", (PyCFunction)(void (*)(void))py4go_bind_seq_count, METH_VARARGS, "How many elements equal value."},
+    {"append", (PyCFunction)(void (*)(void))py4go_bind_seq_append, METH_VARARGS, "Append one element, as Go's append does."},
+    {"extend", (PyCFunction)(void (*)(void))py4go_bind_seq_extend, METH_VARARGS, "Append every element of an iterable."},
+    {"insert", (PyCFunction)(void (*)(void))py4go_bind_seq_insert, METH_VARARGS, "Insert value before index."},
+    {"pop", (PyCFunction)(void (*)(void))py4go_bind_seq_pop, METH_VARARGS, "Remove and return the element at index (default last)."},
+    {"remove", (PyCFunction)(void (*)(void))py4go_bind_seq_remove, METH_VARARGS, "Remove the first element equal to value."},
+    {"reverse", (PyCFunction)(void (*)(void))py4go_bind_seq_reverse, METH_VARARGS, "Reverse in place."},
+    {"sort", (PyCFunction)(void (*)(void))py4go_bind_seq_sort, METH_VARARGS | METH_KEYWORDS, "Sort in place, stably, as list.sort: by the Go type's own sort.Interface (Len, Less, Swap) when it has one and no key is given, else by the elements' < (or key)."},
+    {"clear", (PyCFunction)(void (*)(void))py4go_bind_obj_clear, METH_VARARGS, "Remove every element (an empty, non-nil slice)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot bindc_idioms_Semvers_slots[] = {
+    {Py_tp_doc, (void *)"Semvers(value=...)\n--\n\nSemvers is a named slice without sort.Interface: its sort() orders by the elements' <."},
+    {Py_tp_new, (void *)bindcpy_idioms_Semvers_new},
+    {Py_tp_init, (void *)bindcpy_idioms_Semvers_init},
+    {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
+    {Py_tp_getset, bindc_idioms_Semvers_getset},
+    {Py_tp_methods, bindc_idioms_Semvers_methods},
+    {Py_tp_repr, (void *)bindcpy_idioms_Semvers_repr},
+    {Py_sq_length, (void *)py4go_bind_obj_length},
+    {Py_sq_item, (void *)py4go_bind_seq_item},
+    {Py_sq_contains, (void *)py4go_bind_seq_contains},
+    {Py_mp_subscript, (void *)py4go_bind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)py4go_bind_seq_ass_subscript},
+    {Py_tp_iter, (void *)py4go_bind_obj_iter},
+    {Py_tp_richcompare, (void *)py4go_bind_obj_richcompare},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_sq_inplace_concat, (void *)py4go_bind_seq_inplace_concat},
+    {0, NULL},
+};
+
+static PyType_Spec bindc_idioms_Semvers_spec = {
+    .name = "idioms.Semvers",
+    .basicsize = sizeof(py4go_goobject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = bindc_idioms_Semvers_slots,
+};
+
 static PyMethodDef bindc_idioms_methods[] = {
     {"hash", (PyCFunction)(void (*)(void))bindcpy_idioms_hash, METH_FASTCALL, bindcdoc_idioms_hash},
     {"first", (PyCFunction)(void (*)(void))bindcpy_idioms_first, METH_FASTCALL, bindcdoc_idioms_first},
@@ -2541,6 +2838,22 @@ PyInit_idioms(void)
         return NULL;
     }
     if (py4go_bind_class_protocols(bindc_idioms_Opaque_type, (const char *const[]){NULL}, 0, "Go field Opaque.secret is unexported, so a pickle would lose it; give Opaque MarshalBinary/UnmarshalBinary (or MarshalText/UnmarshalText) methods to make it picklable", 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if ((bindc_idioms_ByLength_type = py4go_bind_add_class(m, &bindc_idioms_ByLength_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_idioms_ByLength_type, (const char *const[]){"value"}, 1, NULL, 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if ((bindc_idioms_Semvers_type = py4go_bind_add_class(m, &bindc_idioms_Semvers_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_idioms_Semvers_type, (const char *const[]){"value"}, 1, NULL, 1) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -18,6 +18,8 @@ extern PyTypeObject *bindc_idioms_Amount_type;
 extern PyTypeObject *bindc_idioms_Semver_type;
 extern PyTypeObject *bindc_idioms_Name_type;
 extern PyTypeObject *bindc_idioms_Opaque_type;
+extern PyTypeObject *bindc_idioms_ByLength_type;
+extern PyTypeObject *bindc_idioms_Semvers_type;
 extern PyMethodDef *const bindcdefp_idioms_c6f3882e9f;
 extern PyMethodDef *const bindcdefp_idioms_023062f91b;
 */
@@ -82,6 +84,10 @@ var (
 	_ func(*idioms.Semver, idioms.Semver) bool   = (*idioms.Semver).Less
 	_ func(*idioms.Name, *idioms.Name) int       = (*idioms.Name).Compare
 	_ func(*idioms.Opaque) string                = (*idioms.Opaque).String
+	_ func(*idioms.ByLength) int                 = (*idioms.ByLength).Len
+	_ func(*idioms.ByLength, int, int) bool      = (*idioms.ByLength).Less
+	_ func(*idioms.ByLength, int, int)           = (*idioms.ByLength).Swap
+	_ func(*idioms.Semvers) idioms.Semver        = (*idioms.Semvers).Newest
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -1621,6 +1627,124 @@ func bindcgo_idioms_Opaque_string(c_self C.uintptr_t, c_r0 **C.PyObject) (c_stat
 	return 0
 }
 
+//export bindcgo_idioms_ByLength_new
+func bindcgo_idioms_ByLength_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(idioms.ByLength)))
+}
+
+//export bindcgo_idioms_ByLength_get_value
+func bindcgo_idioms_ByLength_get_value(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("ByLength.value", v_panic))
+		}
+	}()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("ByLength.value", []string(*py4go.BindcValue(uintptr(c_self)).(*idioms.ByLength)))); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_idioms_ByLength_set_value
+func bindcgo_idioms_ByLength_set_value(c_self C.uintptr_t, c_a0 *C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("ByLength.value", v_panic))
+		}
+	}()
+	var c_a0_go []string
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("ByLength.value", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+		return -1
+	}
+	*py4go.BindcValue(uintptr(c_self)).(*idioms.ByLength) = idioms.ByLength(c_a0_go)
+	return 0
+}
+
+//export bindcgo_idioms_ByLength_len
+func bindcgo_idioms_ByLength_len(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("ByLength.len", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*idioms.ByLength).Len()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_idioms_ByLength_less
+func bindcgo_idioms_ByLength_less(c_self C.uintptr_t, c_a0 C.longlong, c_a1 C.longlong, c_r0 *C.int) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("ByLength.less", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*idioms.ByLength).Less(int(c_a0), int(c_a1))
+	*c_r0 = 0
+	if v_r0 {
+		*c_r0 = 1
+	}
+	return 0
+}
+
+//export bindcgo_idioms_ByLength_swap
+func bindcgo_idioms_ByLength_swap(c_self C.uintptr_t, c_a0 C.longlong, c_a1 C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("ByLength.swap", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*idioms.ByLength).Swap(int(c_a0), int(c_a1))
+	return 0
+}
+
+//export bindcgo_idioms_Semvers_new
+func bindcgo_idioms_Semvers_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(idioms.Semvers)))
+}
+
+//export bindcgo_idioms_Semvers_get_value
+func bindcgo_idioms_Semvers_get_value(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Semvers.value", v_panic))
+		}
+	}()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("Semvers.value", []idioms.Semver(*py4go.BindcValue(uintptr(c_self)).(*idioms.Semvers)))); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_idioms_Semvers_set_value
+func bindcgo_idioms_Semvers_set_value(c_self C.uintptr_t, c_a0 *C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Semvers.value", v_panic))
+		}
+	}()
+	var c_a0_go []idioms.Semver
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("Semvers.value", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+		return -1
+	}
+	*py4go.BindcValue(uintptr(c_self)).(*idioms.Semvers) = idioms.Semvers(c_a0_go)
+	return 0
+}
+
+//export bindcgo_idioms_Semvers_newest
+func bindcgo_idioms_Semvers_newest(c_self C.uintptr_t, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("Semvers.newest", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*idioms.Semvers).Newest()
+	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
+	return 0
+}
+
 //export bindcgo_idioms_register_classes
 func bindcgo_idioms_register_classes() {
 	py4go.BindcRegisterClass(reflect.TypeOf((*idioms.ID)(nil)).Elem(), unsafe.Pointer(C.bindc_idioms_ID_type), false)
@@ -1635,4 +1759,6 @@ func bindcgo_idioms_register_classes() {
 	py4go.BindcRegisterClass(reflect.TypeOf((*idioms.Semver)(nil)).Elem(), unsafe.Pointer(C.bindc_idioms_Semver_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*idioms.Name)(nil)).Elem(), unsafe.Pointer(C.bindc_idioms_Name_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*idioms.Opaque)(nil)).Elem(), unsafe.Pointer(C.bindc_idioms_Opaque_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*idioms.ByLength)(nil)).Elem(), unsafe.Pointer(C.bindc_idioms_ByLength_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*idioms.Semvers)(nil)).Elem(), unsafe.Pointer(C.bindc_idioms_Semvers_type), false)
 }

@@ -249,6 +249,15 @@ def hotter(a: Kelvin | float, b: Kelvin | float, /) -> bool:
 def warm_up(k: Kelvin | None, by: float, /) -> None:
     """WarmUp warms *k through the pointer."""
 
+def readings() -> list[Kelvin]:
+    """Readings returns temperatures: a slice of a value class (a list of Kelvin instances)."""
+
+def warmest(ks: Sequence[Kelvin | float], /) -> Kelvin:
+    """Warmest returns the highest of ks (0 for none)."""
+
+def by_city(m: Mapping[str, Kelvin | float], /) -> dict[str, Kelvin]:
+    """ByCity indexes temperatures by city: a map of a value class."""
+
 def new_tags(*labels: str) -> Tags:
     """NewTags is a set of the given labels."""
 
@@ -257,9 +266,6 @@ def check(n: int, /) -> None:
 
 def other(s: Suit | int, /) -> Suit:
     """Other is the other suit."""
-
-def readings() -> list[Kelvin]:
-    """Readings lists temperatures: a slice of a value class (instances at run time, as the stub says)."""
 
 def hottest(ks: Sequence[Kelvin | float], /) -> Kelvin:
     """Hottest returns the highest of ks (Kelvin instances or floats)."""

@@ -518,6 +518,66 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdoc_named_readings, "readings($module, /)\n--\n\nReadings returns temperatures: a slice of a value class (a list of Kelvin instances).");
+
+static PyObject *
+bindcpy_named_readings(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("readings", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *r0 = NULL;
+    if (bindcgo_named_readings(&r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_named_warmest, "warmest($module, ks, /)\n--\n\nWarmest returns the highest of ks (0 for none).");
+
+static PyObject *
+bindcpy_named_warmest(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("warmest", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    uintptr_t r0 = 0;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_named_warmest(a0, &r0) < 0)
+        goto done;
+    result = py4go_bind_wrap(bindc_named_Kelvin_type, r0);
+    r0 = 0;  /* owned by result now */
+done:
+    py4go_bind_drop_handle(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_named_by_city, "by_city($module, m, /)\n--\n\nByCity indexes temperatures by city: a map of a value class.");
+
+static PyObject *
+bindcpy_named_by_city(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("by_city", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    PyObject *r0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcgo_named_by_city(a0, &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
 PyDoc_STRVAR(bindcdoc_named_new_tags, "new_tags($module, /, *labels)\n--\n\nNewTags is a set of the given labels.");
 
 static PyObject *
@@ -579,24 +639,6 @@ bindcpy_named_other(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     result = bindc_enum_member(bindc_enum_Suit_members, PyLong_FromLongLong(r0));
 done:
-    return result;
-}
-
-PyDoc_STRVAR(bindcdoc_named_readings, "readings($module, /)\n--\n\nReadings lists temperatures: a slice of a value class (instances at run time, as the stub says).");
-
-static PyObject *
-bindcpy_named_readings(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
-{
-    if (py4go_bind_nargs("readings", nargs, 0, 0) < 0)
-        return NULL;
-    PyObject *result = NULL;
-    PyObject *r0 = NULL;
-    if (bindcgo_named_readings(&r0) < 0)
-        goto done;
-    result = r0;
-    r0 = NULL;  /* owned by result now */
-done:
-    Py_XDECREF(r0);
     return result;
 }
 
@@ -1662,10 +1704,12 @@ static PyMethodDef bindc_named_methods[] = {
     {"absolute", (PyCFunction)(void (*)(void))bindcpy_named_absolute, METH_FASTCALL, bindcdoc_named_absolute},
     {"hotter", (PyCFunction)(void (*)(void))bindcpy_named_hotter, METH_FASTCALL, bindcdoc_named_hotter},
     {"warm_up", (PyCFunction)(void (*)(void))bindcpy_named_warm_up, METH_FASTCALL, bindcdoc_named_warm_up},
+    {"readings", (PyCFunction)(void (*)(void))bindcpy_named_readings, METH_FASTCALL, bindcdoc_named_readings},
+    {"warmest", (PyCFunction)(void (*)(void))bindcpy_named_warmest, METH_FASTCALL, bindcdoc_named_warmest},
+    {"by_city", (PyCFunction)(void (*)(void))bindcpy_named_by_city, METH_FASTCALL, bindcdoc_named_by_city},
     {"new_tags", (PyCFunction)(void (*)(void))bindcpy_named_new_tags, METH_FASTCALL, bindcdoc_named_new_tags},
     {"check", (PyCFunction)(void (*)(void))bindcpy_named_check, METH_FASTCALL, bindcdoc_named_check},
     {"other", (PyCFunction)(void (*)(void))bindcpy_named_other, METH_FASTCALL, bindcdoc_named_other},
-    {"readings", (PyCFunction)(void (*)(void))bindcpy_named_readings, METH_FASTCALL, bindcdoc_named_readings},
     {"hottest", (PyCFunction)(void (*)(void))bindcpy_named_hottest, METH_FASTCALL, bindcdoc_named_hottest},
     {"groups", (PyCFunction)(void (*)(void))bindcpy_named_groups, METH_FASTCALL, bindcdoc_named_groups},
     {"count_tags", (PyCFunction)(void (*)(void))bindcpy_named_count_tags, METH_FASTCALL, bindcdoc_named_count_tags},

@@ -30,39 +30,41 @@ const _ = py4go.BindcRuntimeV1
 var _ [unsafe.Sizeof(int(0)) - 8]struct{}
 
 var (
-	_ func(named.Celsius) named.Celsius     = named.Warm
-	_ func(named.Temp) float64              = named.ToFahrenheit
-	_ func(named.Name) named.Name           = named.Greet
-	_ func(named.Color) named.Color         = named.Next
-	_ func() named.Color                    = named.Unknown
-	_ func(...named.Flags) named.Flags      = named.Combine
-	_ func(named.Level) named.Level         = named.Raise
-	_ func(units.Meters) units.Meters       = named.Double
-	_ func(named.Count) named.Count         = named.Inc
-	_ func(named.Blob) named.Blob           = named.Rev
-	_ func(named.Stringer) string           = named.Describe
-	_ func(named.Span) named.Span           = named.Twice
-	_ func() named.Kelvin                   = named.Absolute
-	_ func(named.Kelvin, named.Kelvin) bool = named.Hotter
-	_ func(*named.Kelvin, float64)          = named.WarmUp
-	_ func(...string) named.Tags            = named.NewTags
-	_ func(int) error                       = named.Check
-	_ func(named.Suit) named.Suit           = named.Other
-	_ func() []named.Kelvin                 = named.Readings
-	_ func([]named.Kelvin) named.Kelvin     = named.Hottest
-	_ func() map[string]named.Tags          = named.Groups
-	_ func([]named.Tags) int                = named.CountTags
-	_ func(*named.Stringer) string          = (*named.Stringer).String
-	_ func(*named.Kelvin) string            = (*named.Kelvin).String
-	_ func(*named.Kelvin) named.Celsius     = (*named.Kelvin).Celsius
-	_ func(*named.Kelvin, float64)          = (*named.Kelvin).Warm
-	_ func(*named.Tags, string)             = (*named.Tags).Add
-	_ func(*named.Tags, string) bool        = (*named.Tags).Has
-	_ func(*named.Tags) []string            = (*named.Tags).Sorted
-	_ func(*named.Code) string              = (*named.Code).Error
-	_ func(named.Suit) string               = named.Suit.String
-	_ func(named.Suit) bool                 = named.Suit.Red
-	_ func(named.Suit, int) named.Suit      = named.Suit.Next
+	_ func(named.Celsius) named.Celsius                     = named.Warm
+	_ func(named.Temp) float64                              = named.ToFahrenheit
+	_ func(named.Name) named.Name                           = named.Greet
+	_ func(named.Color) named.Color                         = named.Next
+	_ func() named.Color                                    = named.Unknown
+	_ func(...named.Flags) named.Flags                      = named.Combine
+	_ func(named.Level) named.Level                         = named.Raise
+	_ func(units.Meters) units.Meters                       = named.Double
+	_ func(named.Count) named.Count                         = named.Inc
+	_ func(named.Blob) named.Blob                           = named.Rev
+	_ func(named.Stringer) string                           = named.Describe
+	_ func(named.Span) named.Span                           = named.Twice
+	_ func() named.Kelvin                                   = named.Absolute
+	_ func(named.Kelvin, named.Kelvin) bool                 = named.Hotter
+	_ func(*named.Kelvin, float64)                          = named.WarmUp
+	_ func() []named.Kelvin                                 = named.Readings
+	_ func([]named.Kelvin) named.Kelvin                     = named.Warmest
+	_ func(map[string]named.Kelvin) map[string]named.Kelvin = named.ByCity
+	_ func(...string) named.Tags                            = named.NewTags
+	_ func(int) error                                       = named.Check
+	_ func(named.Suit) named.Suit                           = named.Other
+	_ func([]named.Kelvin) named.Kelvin                     = named.Hottest
+	_ func() map[string]named.Tags                          = named.Groups
+	_ func([]named.Tags) int                                = named.CountTags
+	_ func(*named.Stringer) string                          = (*named.Stringer).String
+	_ func(*named.Kelvin) string                            = (*named.Kelvin).String
+	_ func(*named.Kelvin) named.Celsius                     = (*named.Kelvin).Celsius
+	_ func(*named.Kelvin, float64)                          = (*named.Kelvin).Warm
+	_ func(*named.Tags, string)                             = (*named.Tags).Add
+	_ func(*named.Tags, string) bool                        = (*named.Tags).Has
+	_ func(*named.Tags) []string                            = (*named.Tags).Sorted
+	_ func(*named.Code) string                              = (*named.Code).Error
+	_ func(named.Suit) string                               = named.Suit.String
+	_ func(named.Suit) bool                                 = named.Suit.Red
+	_ func(named.Suit, int) named.Suit                      = named.Suit.Next
 )
 
 // Compile-time guards: a constant whose value changed since generation fails the build.
@@ -426,6 +428,58 @@ func bindcgo_named_warm_up(c_a0 C.uintptr_t, c_a1 C.double) (c_status C.int) {
 	return 0
 }
 
+//export bindcgo_named_readings
+func bindcgo_named_readings(c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("readings", v_panic))
+		}
+	}()
+	v_r0 := named.Readings()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("readings", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_named_warmest
+func bindcgo_named_warmest(c_a0 *C.PyObject, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("warmest", v_panic))
+		}
+	}()
+	var c_a0_go []named.Kelvin
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("warmest", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+		return -1
+	}
+	v_r0 := named.Warmest(c_a0_go)
+	if py4go.BindcSliceBack("warmest", 1, &c_a0_back, c_a0_go) < 0 {
+		return -1
+	}
+	*c_r0 = C.uintptr_t(py4go.BindcNewHandle(&v_r0))
+	return 0
+}
+
+//export bindcgo_named_by_city
+func bindcgo_named_by_city(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("by_city", v_panic))
+		}
+	}()
+	var c_a0_go map[string]named.Kelvin
+	if py4go.BindcDecode("by_city", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_r0 := named.ByCity(c_a0_go)
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("by_city", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
 //export bindcgo_named_new_tags
 func bindcgo_named_new_tags(c_a0 *C.py4go_strview, c_a0_n C.Py_ssize_t, c_r0 *C.uintptr_t) (c_status C.int) {
 	defer func() {
@@ -465,20 +519,6 @@ func bindcgo_named_other(c_a0 C.longlong, c_r0 *C.longlong) (c_status C.int) {
 	}()
 	v_r0 := named.Other(named.Suit(int(c_a0)))
 	*c_r0 = C.longlong(int(v_r0))
-	return 0
-}
-
-//export bindcgo_named_readings
-func bindcgo_named_readings(c_r0 **C.PyObject) (c_status C.int) {
-	defer func() {
-		if v_panic := recover(); v_panic != nil {
-			c_status = C.int(py4go.BindcPanic("readings", v_panic))
-		}
-	}()
-	v_r0 := named.Readings()
-	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("readings", v_r0)); *c_r0 == nil {
-		return -1
-	}
 	return 0
 }
 

@@ -4,7 +4,7 @@
 every declaration here must build, import and be callable under a predictable name.
 """
 
-from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Protocol, SupportsIndex, overload, runtime_checkable
 from typing_extensions import Self, disjoint_base
@@ -163,6 +163,7 @@ class Sequence_(MutableSequence[int]):
     def __contains__(self, value: object, /) -> bool: ...
     def insert(self, index: SupportsIndex, value: int, /) -> None: ...
     def __iadd__(self, values: Iterable[int], /) -> Self: ...
+    def sort(self, /, *, key: Callable[[int], Any] | None = None, reverse: bool = False) -> None: ...
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
     __match_args__ = ('value',)

@@ -1600,6 +1600,7 @@ static PyMethodDef bindc_names_Sequence__methods[] = {
     {"pop", (PyCFunction)(void (*)(void))py4go_bind_seq_pop, METH_VARARGS, "Remove and return the element at index (default last)."},
     {"remove", (PyCFunction)(void (*)(void))py4go_bind_seq_remove, METH_VARARGS, "Remove the first element equal to value."},
     {"reverse", (PyCFunction)(void (*)(void))py4go_bind_seq_reverse, METH_VARARGS, "Reverse in place."},
+    {"sort", (PyCFunction)(void (*)(void))py4go_bind_seq_sort, METH_VARARGS | METH_KEYWORDS, "Sort in place, stably, as list.sort: by the Go type's own sort.Interface (Len, Less, Swap) when it has one and no key is given, else by the elements' < (or key)."},
     {"clear", (PyCFunction)(void (*)(void))py4go_bind_obj_clear, METH_VARARGS, "Remove every element (an empty, non-nil slice)."},
     {NULL, NULL, 0, NULL},
 };
