@@ -4,6 +4,8 @@ import pytest
 
 from bindc.ir import (
     ArrayType,
+    TildeType,
+    UnionType,
     ChanType,
     FuncType,
     InterfaceMethod,
@@ -101,7 +103,8 @@ def test_interface_methods_and_embeds(parse_clean) -> None:
     assert shape.type.embeds == (NamedType("Stringer", "fmt"),)
     assert shape.type.methods[0] == InterfaceMethod("Area", FuncType((), (Param(None, NamedType("float64")),)))
     assert [m.name for m in shape.type.methods] == ["Area", "Scale"]
-    assert number.type.embeds == (UnsupportedType("~int | ~float64"),)
+    assert number.type.embeds == (UnionType((TildeType(NamedType("int")), TildeType(NamedType("float64")))),)
+    assert number.type.embeds[0].go_syntax() == "~int | ~float64"
 
 
 def test_aliases_named_and_generic_types(parse_go) -> None:

@@ -20,7 +20,8 @@ from bindc.frontend.context import FileContext
 from bindc.frontend.directives import is_py4go_directive, parse_directive
 from bindc.frontend.syntax import has_token, named_fields, node_span, node_text
 from bindc.frontend.type_exprs import go_type, parameters, results
-from bindc.ir import Directive, Func, Param, PointerType, Receiver, TypeDecl, ValueDecl, ValueInit
+from bindc.ir import (Directive, Func, GoType, Param, PointerType, Receiver, TypeDecl, UnsupportedType, ValueDecl,
+                      ValueInit)
 
 
 @dataclass
@@ -158,10 +159,9 @@ def _func(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
         span=node_span(match["name"][0], ctx.path),
         receiver=receiver,
         type_params=_type_param_names(match),
+        type_constraints=_type_constraints(match, ctx),
     )
-    if func.is_generic and _is_binding_candidate(func.exported, func.directives):
-        diagnostics.append(Diagnostic(
-            Severity.WARNING, f"generic function {func.name} is not supported; skipped", func.span))
+    # A generic function is bound per instantiation; the resolver warns when none is asked for.
     return func
 
 
@@ -197,6 +197,19 @@ def _type_param_names(match: queries.Match) -> tuple[str, ...]:
     )
 
 
+def _type_constraints(match: queries.Match, ctx: FileContext) -> tuple[GoType, ...]:
+    """One constraint per type parameter name (``[K, V comparable]`` gives two)."""
+    if "type_parameters" not in match:
+        return ()
+    found: list[GoType] = []
+    for decl in match["type_parameters"][0].named_children:
+        if decl.type == "type_parameter_declaration":
+            node = decl.child_by_field_name("type")
+            constraint = go_type(node, ctx) if node is not None else UnsupportedType(node_text(decl))
+            found += [constraint] * len(named_fields(decl, "name"))
+    return tuple(found)
+
+
 def _is_binding_candidate(exported: bool, directives: tuple[Directive, ...]) -> bool:
     """Would bindc try to bind this? (Only then is "unsupported" worth a warning.)"""
     kinds = {d.kind for d in directives}
@@ -220,6 +233,7 @@ def _type(match: queries.Match, spec: Node, group: _Group, ctx: FileContext,
         span=node_span(match["name"][0], ctx.path),
         alias="definition.alias" in match,
         type_params=_type_param_names(match),
+        type_constraints=_type_constraints(match, ctx),
     )
     if decl.type_params and _is_binding_candidate(decl.exported, decl.directives):
         diagnostics.append(Diagnostic(

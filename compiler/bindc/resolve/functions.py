@@ -31,13 +31,13 @@ def run(state: ResolveState) -> None:
         if not wanted(func, state.in_package, state.sink):
             continue
         bound = bind_function(func, state.env, state.sink)
-        if bound is not None and _claim_function(bound, state):
+        if bound is not None and claim_function(bound, state):
             state.functions.append(bound)
     state.classes = [_bind_methods(shape, state) for shape in state.shapes]
     _warn_unimplementable_interfaces(state.functions, state.classes, state.env, state.sink)
 
 
-def _claim_function(f: BoundFunction, state: ResolveState) -> bool:
+def claim_function(f: BoundFunction, state: ResolveState) -> bool:
     """Claim the function's Python name; two Go declarations must not land on one name
     (e.g. ``ToUpper`` and ``toUpper``)."""
     holder = state.symbols.claim(f.py_name, f"{f.go_name} (at {f.func.span})")
@@ -124,7 +124,8 @@ def wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
     if func.is_generic:
         # The frontend already warned about generic functions; an explicit export is an error.
         if export is not None:
-            sink.error(f"generic function {func.name} cannot be exported to Python", export.span)
+            sink.error(f"generic function {func.name} cannot be exported to Python as it is; bind an "
+                       f"instantiation with //py4go:instantiate {func.name}[...]", export.span)
         return False
     return True
 
