@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from bindc.frontend.instances import InstanceRequest, InstanceSyntaxError, parse_instance
 from bindc.ir import Directive, Func, GoType, NamedType, Span
-from bindc.resolve.functions import bind_function, claim_function
+from bindc.resolve.functions import bind_function
 from bindc.resolve.generics import infer, substitute, unsatisfied
 from bindc.resolve.instance_names import instance_name
 from bindc.resolve.state import ResolveState
@@ -160,7 +160,13 @@ def _bind_instance(func: Func, req: _Request, state: ResolveState) -> bool:
             sink.note(f"{req.where()}in the instantiation {full} requested here", req.span)
         return False
     bound = replace(bound, type_args=args)
-    if not claim_function(bound, state):
+    holder = state.symbols.claim(py_name, f"{full} (at {req.span or req.origin})")
+    if holder is not None:
+        sink.skipped(func.name, "name clash")
+        sink.error(f"{req.where()}{shown} would be Python name {py_name!r}, which "
+                   f"{'bindc reserves' if holder == 'bindc' else holder + ' has'}; give the instantiation "
+                   f"another name (//py4go:instantiate {shown} <name>, or --instantiate "
+                   f"'{state.package.name}.{shown}=<name>')", req.span)
         return False
     state.functions.append(bound)
     return True

@@ -15,7 +15,10 @@ ELEMENTS = (("int", "int"), ("float64", "float64"), ("string", "str"))
 #: ``slices`` functions taking one slice ``S ~[]E`` (and perhaps an ``E``): instantiated as
 #: ``F[[]E]``, the element type inferred from the slice type.
 SLICES_FUNCS = ("Sort", "IsSorted", "Contains", "Index", "Max", "Min", "Reverse", "BinarySearch",
-                "Equal", "Compare", "Clone")
+                "Equal", "Compare", "Clone", "Insert", "Repeat", "Concat")
+
+#: ``slices`` functions whose only type parameter is the element ``E``: instantiated as ``F[E]``.
+SLICES_ELEMENT_FUNCS = ("Sorted",)
 
 #: ``maps`` functions taking a map ``M ~map[K]V``: instantiated as ``F[map[K]V]``.
 MAPS_FUNCS = ("Keys", "Values", "All", "Clone", "Equal")
@@ -36,7 +39,8 @@ def _snake(go_name: str) -> str:
 def default_instances(import_path: str | None) -> tuple[str, ...]:
     """The default instantiation directives for a standard-library package (empty for others)."""
     if import_path == "slices":
-        return tuple(f"{f}[[]{go}] {_snake(f)}_{tok}" for f in SLICES_FUNCS for go, tok in ELEMENTS)
+        return tuple(f"{f}[[]{go}] {_snake(f)}_{tok}" for f in SLICES_FUNCS for go, tok in ELEMENTS) + \
+            tuple(f"{f}[{go}] {_snake(f)}_{tok}" for f in SLICES_ELEMENT_FUNCS for go, tok in ELEMENTS)
     if import_path == "maps":
         return tuple(f"{f}[map[{kgo}]{vgo}] {_snake(f)}_{ktok}_{vtok}"
                      for f in MAPS_FUNCS for kgo, ktok in MAP_KEYS for vgo, vtok in ELEMENTS)

@@ -10,7 +10,7 @@ asked). The reason a declaration was not bound is the short one a pass recorded 
 
 from __future__ import annotations
 
-from bindc.ir import Func, InterfaceType, NamedType, Span, TypeDecl, ValueDecl
+from bindc.ir import Func, InterfaceType, NamedType, Span, TildeType, TypeDecl, UnionType, ValueDecl
 from bindc.resolve.functions import method_key, skip_reason
 from bindc.resolve.model import BindingSummary, BoundFunction, Skip
 from bindc.resolve.state import ResolveState
@@ -40,8 +40,8 @@ def summarize(state: ResolveState) -> BindingSummary:
             account(func.name, func.name in bound_funcs, func.span, "generic" if func.is_generic else "not bound")
     used_interfaces = _used_interfaces(state)
     for decl in state.package.types:
-        if decl.alias or not _counted(decl.exported, decl, state):
-            continue
+        if decl.alias or not _counted(decl.exported, decl, state) or is_constraint(decl.type):
+            continue  # a constraint (type set) exists only at compile time: nothing to bind
         bound = _type_bound(decl, state, used_interfaces)
         account(f"type {decl.name}", bound, decl.span, "generic" if decl.type_params else _type_reason(decl, state))
         if not bound and isinstance(decl.type, InterfaceType) and not decl.type_params:
@@ -63,6 +63,15 @@ def summarize(state: ResolveState) -> BindingSummary:
     foreign_total = sum(len(shape.method_set) for shape in state.shapes if shape.origin)
     foreign_bound = sum(len(c.methods) + (c.str_method is not None) for c in foreign)
     return BindingSummary(counted, counted - len(skipped), tuple(skipped), len(foreign), foreign_bound, foreign_total)
+
+
+def is_constraint(t: object) -> bool:
+    """An interface with type terms (``~int | ~float64``, ``comparable``): usable only as a
+    type parameter's constraint, never as the type of a value."""
+    return isinstance(t, InterfaceType) and any(
+        isinstance(e, (UnionType, TildeType)) or (isinstance(e, NamedType) and e.package is None
+                                                  and e.name == "comparable") or
+        not isinstance(e, (NamedType, InterfaceType)) for e in t.embeds)
 
 
 def _counted(exported: bool, decl: Func | TypeDecl | ValueDecl, state: ResolveState) -> bool:

@@ -1,0 +1,65 @@
+"""Behaviour checks of generic functions bound per instantiation (tests/e2e/generics).
+
+Each snippet runs with ``generics`` imported as ``g`` (built with ``--instantiate
+'generics.Repeat[string]' --instantiate 'Repeat[int]=repeat_ints'``); ``expect(exc, text, fn,
+*args)`` asserts that the call raises ``exc`` with ``text`` in its message. Shared with the
+ASan run (tests/reliability/test_sanitizers.py).
+"""
+
+#: The command-line instantiations the suite's module is built with.
+INSTANTIATE = ("generics.Repeat[string]", "Repeat[int]=repeat_ints")
+
+PRELUDE = """
+import generics as g
+def expect(exc, text, fn, *args):
+    try:
+        fn(*args)
+    except exc as e:
+        assert text in str(e), (getattr(fn, "__name__", fn), str(e))
+    else:
+        raise AssertionError(f"{fn!r}{args!r} did not raise {exc.__name__}")
+"""
+
+CHECKS: dict[str, str] = {
+    "each_instantiation_has_its_types": """
+        assert g.map_int_str([1, 2, 3], lambda x: "*" * x) == ["*", "**", "***"]
+        assert g.lengths(["a", "bb", ""], len) == [1, 2, 0]          # named by the directive
+        expect(TypeError, "must be int", g.map_int_str, ["x"], str)  # the int instantiation takes ints
+        # U is int: a callback returning str is refused (as for any func(string) int parameter)
+        expect(g.GoPanic, "cannot convert Python str to Go int", g.lengths, ["a"], lambda s: s)
+    """,
+    "constraint_type_sets": """
+        assert g.sum_int(1, 2, 3) == 6 and g.sum_int() == 0
+        assert g.sum_float64(0.5, 2) == 2.5
+        assert g.sum_celsius(20.5, 1.5) == 22.0                       # ~float64 admits Celsius
+        expect(OverflowError, "", g.sum_int, 2**63)
+    """,
+    "inferred_element_types": """
+        assert g.largest_list_str(["b", "c", "a"]) == ("c", 1)       # Largest[[]string]: E = string
+        assert g.largest_id([3, 9, 2]) == (9, 1)                     # S = IDs, E = int from ~[]E
+        expect(g.GoPanic, "index out of range", g.largest_id, [])
+    """,
+    "comparable_keys_and_maps": """
+        assert g.count_str(["a", "b", "a"]) == {"a": 2, "b": 1}
+        assert g.count_bool([True, False, True]) == {False: 1, True: 2}
+        assert g.pairs_dict_str_float64({"b": 2.5, "a": 1.0}) == ["a=1", "b=2.5"]
+    """,
+    "errors_callbacks_and_write_back": """
+        assert g.find_str(["go", "python"], lambda s: s.startswith("p")) == "python"
+        expect(g.GoError, "no element of 2 matches", g.find_str, ["a", "b"], lambda s: False)
+        expect(ZeroDivisionError, "", g.find_str, ["a"], lambda s: 1 / 0)
+        xs = [1.0, 2.0]
+        assert g.fill_float64(xs, 7.5) is None and xs == [7.5, 7.5]   # Go wrote into the list
+    """,
+    "command_line_instantiations": """
+        assert g.repeat_str("ab", 3) == ["ab", "ab", "ab"]
+        assert g.repeat_ints(4, 2) == [4, 4]
+        expect(g.GoPanic, "", g.repeat_ints, 1, -1)                   # make: negative len panics
+        assert g.shout("hi") == "HI!"
+    """,
+    "docstrings_name_the_instantiation": """
+        assert "Go: Map[int, string]." in g.map_int_str.__doc__
+        assert "Go: Largest[IDs, int]." in g.largest_id.__doc__      # inferred arguments shown
+        assert not hasattr(g, "map") and not hasattr(g, "repeat")    # a generic is bound only instantiated
+    """,
+}
