@@ -49,18 +49,17 @@ def run(state: ResolveState) -> None:
     """Bind every requested instantiation into ``state.functions``; warn about exported generic
     functions nobody instantiated."""
     generic = {f.name: f for f in state.package.functions if f.is_generic}
-    instantiated: set[str] = set()
+    requested: set[str] = set()  # a failed request was an error already: no warning on top
     for req in _requests(state):
         func = generic.get(req.request.name)
         if func is None:
             _report_unknown(req, state)
             continue
-        bound = _bind_instance(func, req, state)
-        if bound:
-            instantiated.add(func.name)
+        requested.add(func.name)
+        _bind_instance(func, req, state)
     for func in generic.values():
         # An explicit //py4go:export on a generic function is an error of the functions pass.
-        if func.name in instantiated or not func.exported or func.directive("skip") or func.directive("export"):
+        if func.name in requested or not func.exported or func.directive("skip") or func.directive("export"):
             continue
         state.sink.skipped(func.name, "generic")
         state.sink.warning(f"generic function {func.name} skipped: not instantiated (bind it with "
