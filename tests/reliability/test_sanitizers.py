@@ -113,8 +113,8 @@ def test_runtime_go_tests_under_asan(tmp_path: Path, stress: bool) -> None:
 def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
     """The e2e check scripts of ``package``, complete (imports and prelude), by name, built
     the way the e2e tests build them."""
-    from tests.e2e import (callbacks_checks, containers_checks, extras_checks, foreign_checks, idioms_checks,
-                           kitchen_checks, named_checks, objects_checks, streams_checks, test_classes,
+    from tests.e2e import (callbacks_checks, containers_checks, extras_checks, foreign_checks, generics_checks,
+                           idioms_checks, kitchen_checks, named_checks, objects_checks, streams_checks, test_classes,
                            test_interfaces)
 
     checks, alias, prelude = {
@@ -129,6 +129,7 @@ def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
         "named": (named_checks.CHECKS, "named", ""),
         "objects": (objects_checks.CHECKS, "o", objects_checks.PRELUDE),
         "streams": (streams_checks.CHECKS, "s", streams_checks.PRELUDE),
+        "generics": (generics_checks.CHECKS, "g", generics_checks.PRELUDE),
     }[package]
     head = f"MODE = {mode!r}\nimport {package} as {alias}\n" + textwrap.dedent(prelude)
     return {name: head + textwrap.dedent(src) for name, src in checks.items()}
@@ -142,8 +143,15 @@ SLOW = {
     "values_are_freed_when_python_drops_them",
 }
 
-PACKAGES = ["callbacks", "classes", "containers", "extras", "foreign", "idioms", "interfaces", "kitchen", "named",
-            "objects", "streams"]
+PACKAGES = ["callbacks", "classes", "containers", "extras", "foreign", "generics", "idioms", "interfaces", "kitchen",
+            "named", "objects", "streams"]
+
+
+def _instantiations(package: str) -> tuple[str, ...]:
+    """The command-line instantiations a package's e2e build uses (``--instantiate``)."""
+    from tests.e2e import generics_checks
+
+    return generics_checks.INSTANTIATE if package == "generics" else ()
 
 
 @needs_asan
@@ -158,7 +166,7 @@ def test_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
     # bindc build runs `go build` with the environment it inherits plus the interpreter's CGO
     # flags; GOFLAGS carries -asan through.
     monkeypatch.setenv("GOFLAGS", build["GOFLAGS"])
-    built = build_extension(str(src), tmp_path / "ext", cwd=src)
+    built = build_extension(str(src), tmp_path / "ext", cwd=src, instantiate=_instantiations(package))
     assert not built.result.sink.has_errors
     (so,) = (tmp_path / "ext").glob(f"{package}.*.so")
     assert_instrumented(so, f"PyInit_{package}")  # generated C
