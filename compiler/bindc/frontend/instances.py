@@ -89,5 +89,5 @@ def _has_unsupported(value: object) -> bool:
     if isinstance(value, tuple):
         return any(_has_unsupported(v) for v in value)
     if isinstance(value, GoType) or hasattr(value, "__dataclass_fields__"):
-        return any(_has_unsupported(getattr(value, f)) for f in value.__dataclass_fields__)  # type: ignore[attr-defined]
+        return any(_has_unsupported(getattr(value, f)) for f in value.__dataclass_fields__)
     return False

@@ -46,7 +46,7 @@ def _map_children(value: _T, each: Callable[[GoType], GoType]) -> _T:
     if not is_dataclass(value) or isinstance(value, type):
         return value
     changes = {f.name: _map_child(getattr(value, f.name), each) for f in fields(value)}
-    return replace(value, **changes)  # type: ignore[type-var]
+    return replace(value, **changes)
 
 
 def _map_child(v: object, each: Callable[[GoType], GoType]) -> object:
@@ -132,8 +132,8 @@ def _unify(pattern: GoType, actual: GoType, names: set[str], known: dict[str, Go
         for p, a in zip(pattern.type_args, actual.type_args):
             _unify(p, a, names, known)
     elif isinstance(pattern, FuncType) and isinstance(actual, FuncType):
-        for p, a in zip(pattern.params + pattern.results, actual.params + actual.results):
-            _unify(p.type, a.type, names, known)
+        for pp, ap in zip(pattern.params + pattern.results, actual.params + actual.results):
+            _unify(pp.type, ap.type, names, known)
 
 
 # --------------------------------------------------------------------------- satisfaction
