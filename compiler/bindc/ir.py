@@ -252,6 +252,8 @@ class Receiver:
     name: str | None
     type_name: str
     pointer: bool
+    #: The receiver's names for a generic type's parameters: ``(s *Set[E])`` has ``("E",)``.
+    type_params: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

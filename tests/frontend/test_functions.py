@@ -53,7 +53,7 @@ def test_methods_value_and_pointer_receivers(parse_clean) -> None:
         "Inc": Receiver("c", "Counter", pointer=True),
         "Get": Receiver("c", "Counter", pointer=False),
         "Anon": Receiver(None, "Counter", pointer=False),
-        "Push": Receiver("l", "List", pointer=True),
+        "Push": Receiver("l", "List", pointer=True, type_params=("T",)),  # the receiver's own names
         "P": Receiver(None, "Paren", pointer=False),
     }
 

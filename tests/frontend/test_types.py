@@ -118,8 +118,9 @@ def test_aliases_named_and_generic_types(parse_go) -> None:
     assert celsius.type == NamedType("float64") and not celsius.alias
     assert reader.alias and reader.type == NamedType("Reader", "io")
     assert generic.type_params == ("T",) and generic.type == SliceType(NamedType("T"))
-    assert pair.type_params == ("K", "V")
-    assert [d.message for d in diagnostics] == ["generic type List is not supported; skipped"]
+    assert pair.type_params == ("K", "V") and pair.type_constraints == (NamedType("comparable"), NamedType("any"))
+    # bound per instantiation: the resolver warns when none is asked for (tests/resolve/test_instances.py)
+    assert diagnostics == []
 
 
 def test_anonymous_struct_and_unsupported_text(parse_clean) -> None:

@@ -124,15 +124,16 @@ func Pair[K comparable, V any](k K, v V) {}
 //py4go:instantiate Plain[int]
 func Plain(x int) {}
 
-//py4go:instantiate Box[int]
-type Box[T any] struct{ v T }
+//py4go:instantiate Box[[]int]
+type Box[T comparable] struct{ v T }
 """)
-    assert errors(sink) == [
+    assert errors(sink) == [  # generic types are instantiated first (pass 0), then functions (4b)
+        ("Box[[]int] does not satisfy the constraints of Box: type parameter T: []int does not satisfy comparable "
+         "([]int is a slice)", LINE + 8, 1),
         ("Pair[int, string, bool]: Pair has 2 type parameters (K, V), got 3", LINE, 1),
         ("Pair[int]: cannot infer V: give every type argument", LINE + 1, 1),
-        ("package p has no generic function Nope", LINE + 4, 1),
+        ("package p has no generic function or type Nope", LINE + 4, 1),
         ("Plain is not generic; it needs no instantiation", LINE + 5, 1),
-        ("generic type Box cannot be instantiated yet (only generic functions can)", LINE + 8, 1),
     ]
 
 
@@ -219,3 +220,61 @@ def test_malformed_requests(text: str, message: str) -> None:
     with pytest.raises(InstanceSyntaxError, match=None) as e:
         parse_instance(text)
     assert str(e.value) == message
+
+
+def test_generic_types_become_classes_with_their_methods(tmp_path: Path) -> None:
+    module, sink = bind(tmp_path, """//py4go:instantiate Set[string]
+//py4go:instantiate Set[int] IntSet
+type Set[T comparable] struct{ m map[T]bool }
+
+func (s *Set[E]) Add(v E) {}
+func (s *Set[T]) Union(o *Set[T]) *Set[T] { return s }
+
+//py4go:instantiate New[string]
+func New[T comparable]() *Set[T] { return nil }
+
+//py4go:instantiate Pair[string, []int]
+type Pair[K comparable, V any] struct {
+\tKey K
+\tVal V
+\tNext *Pair[K, V]
+}
+
+type Box[T any] struct{ v T }
+""", out=True)
+    assert not errors(sink), errors(sink)
+    classes = {c.py_name: c for c in module.classes}
+    assert set(classes) == {"Point", "SetStr", "IntSet", "PairStrListInt"}
+    add, union = classes["SetStr"].methods
+    assert add.params[0].param.type == STRING and add.func.receiver.type_name == "Set[string]"
+    # uses of the instantiated type inside its methods and in a function name the class
+    assert union.params[0].param.type.elem == NamedType("Set[string]")
+    assert next(f for f in module.functions if f.py_name == "new_str").results[0].param.type.elem == NamedType(
+        "Set[string]")
+    pair = classes["PairStrListInt"]
+    assert [(f.py_name, f.mapping.py_annotation) for f in pair.fields] == [
+        ("key", "str"), ("val", "list[int]"), ("next", "PairStrListInt | None")]
+    assert "Go: Pair[string, []int]." in pair.decl.doc
+    warnings = [d.message for d in sink.items if d.severity is Severity.WARNING]
+    assert ("generic type Box skipped: not instantiated (bind it with //py4go:instantiate Box[...] or "
+            "--instantiate 'p.Box[...]')") in warnings
+    # the generic declarations count once (bound through an instantiation); Box is the skip
+    assert [(s.name, s.reason) for s in module.summary.skipped if s.name != "type Stringer"] == [
+        ("type Box", "generic")]
+
+
+def test_generic_type_requests_and_their_errors(tmp_path: Path) -> None:
+    _, sink = bind(tmp_path, """//py4go:instantiate Set[string] SetStr
+//py4go:instantiate Set[int] 9lives
+type Set[T comparable] struct{ m map[T]bool }
+
+type SetStr struct{}
+
+type set[T any] struct{}
+""", "p.set[int]", out=True)
+    assert errors(sink) == [  # the frontend's, then pass 0's, then the classes pass's
+        ("//py4go:instantiate: '9lives' (the Python name of Set[int]) is not a valid Python identifier", LINE + 1, 21),
+        ("--instantiate p.set[int]: set is not exported: a wrapper package (--out) cannot use it", 0, 0),
+        ("type Set[string] and type SetStr both become Python class 'SetStr'; rename one with "
+         "//py4go:instantiate ... <name>", LINE, 1),
+    ]

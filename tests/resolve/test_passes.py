@@ -12,7 +12,7 @@ PASS_NAMES = [p.__name__.rsplit(".", 1)[-1] for p in PASSES]
 #: Modules every pass may use: the data they exchange and the symbol table.
 SHARED = {"model", "state", "symbols"}
 #: Helpers of one pass that are not passes themselves (they may import no pass either).
-HELPERS = {"generics", "instance_names", "stdlib_instances"}
+HELPERS = {"generics", "instance_names", "stdlib_instances", "instance_requests"}
 
 
 def _resolve_imports(path: Path) -> set[str]:
@@ -27,7 +27,7 @@ def _resolve_imports(path: Path) -> set[str]:
 
 
 def test_pass_order_is_the_documented_one():
-    assert PASS_NAMES == ["types", "foreign", "classes", "functions", "instances", "outparams", "values", "variables",
+    assert PASS_NAMES == ["generic_types", "types", "foreign", "classes", "functions", "instances", "outparams", "values", "variables",
                           "sentinels", "names"]
 
 

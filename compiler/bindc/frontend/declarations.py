@@ -178,12 +178,15 @@ def _receiver(receiver_list: Node) -> Receiver | None:
     while type_node is not None and type_node.type in ("parenthesized_type", "pointer_type"):
         pointer = pointer or type_node.type == "pointer_type"
         type_node = next((c for c in type_node.named_children if c.type != "comment"), None)
+    type_params: tuple[str, ...] = ()
     if type_node is not None and type_node.type == "generic_type":
+        args = type_node.child_by_field_name("type_arguments")
+        type_params = tuple(node_text(a) for a in (args.named_children if args else ()) if a.type != "comment")
         type_node = type_node.child_by_field_name("type")
     if decl is None or type_node is None or type_node.type != "type_identifier":
         return None
     names = named_fields(decl, "name")
-    return Receiver(node_text(names[0]) if names else None, node_text(type_node), pointer)
+    return Receiver(node_text(names[0]) if names else None, node_text(type_node), pointer, type_params)
 
 
 def _type_param_names(match: queries.Match) -> tuple[str, ...]:
@@ -235,9 +238,7 @@ def _type(match: queries.Match, spec: Node, group: _Group, ctx: FileContext,
         type_params=_type_param_names(match),
         type_constraints=_type_constraints(match, ctx),
     )
-    if decl.type_params and _is_binding_candidate(decl.exported, decl.directives):
-        diagnostics.append(Diagnostic(
-            Severity.WARNING, f"generic type {decl.name} is not supported; skipped", decl.span))
+    # A generic type is bound per instantiation; the resolver warns when none is asked for.
     return decl
 
 

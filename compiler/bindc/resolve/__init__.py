@@ -5,20 +5,21 @@ Each pass reads what the earlier ones produced and adds its own layer; none call
 earlier one (module imports point the same way: a pass imports only earlier passes, the model
 and the symbol table).
 
-====  ===============  ==================================================================
- #    pass             adds
-====  ===============  ==================================================================
- 1    ``types``        the type environment; which Go types become classes
- 2    ``foreign``      which struct types of other packages become classes (to depth 2)
- 3    ``classes``      class names (claimed), fields, constructor arguments, method sets
- 4    ``functions``    package functions and class methods, with their type mappings
- 4b   ``instances``    generic functions, once per requested instantiation (``map_int_str``)
- 5    ``outparams``    ``any`` parameters Go decodes into (``json.Unmarshal``'s ``v``)
- 6    ``values``       enum classes (with their methods), constants, imported enums
- 7    ``variables``    ``get_x``/``set_x`` accessors; error variables set aside
- 8    ``sentinels``    exception classes for the error variables
- 9    ``names``        every generated C and Go identifier
-====  ===============  ==================================================================
+====  =================  ==================================================================
+ #    pass               adds
+====  =================  ==================================================================
+ 0    ``generic_types``  a concrete declaration per requested generic-type instantiation (``Set[string]``)
+ 1    ``types``          the type environment; which Go types become classes
+ 2    ``foreign``        which struct types of other packages become classes (to depth 2)
+ 3    ``classes``        class names (claimed), fields, constructor arguments, method sets
+ 4    ``functions``      package functions and class methods, with their type mappings
+ 4b   ``instances``      generic functions, once per requested instantiation (``map_int_str``)
+ 5    ``outparams``      ``any`` parameters Go decodes into (``json.Unmarshal``'s ``v``)
+ 6    ``values``         enum classes (with their methods), constants, imported enums
+ 7    ``variables``      ``get_x``/``set_x`` accessors; error variables set aside
+ 8    ``sentinels``      exception classes for the error variables
+ 9    ``names``          every generated C and Go identifier
+====  =================  ==================================================================
 
 One :class:`~bindc.resolve.symbols.SymbolTable` per module hands out every name the output
 declares: passes 2-8 claim Python names in the module namespace (first claim wins; a later
@@ -36,8 +37,8 @@ from typing import TYPE_CHECKING, Mapping
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Package
 from bindc.frontend.instances import InstanceRequest
-from bindc.resolve import (classes, foreign, functions, instances, names, outparams, sentinels, types, values,
-                          variables)
+from bindc.resolve import (classes, foreign, functions, generic_types, instances, names, outparams, sentinels, types,
+                          values, variables)
 from bindc.resolve.functions import bind_function, wanted
 from bindc.resolve.model import (BoundClass, BoundConstant, BoundEnum, BoundField, BoundFunction, BoundModule,
                                  BoundParam, BoundReceiver, BoundResult, BoundSentinel, ModuleValues)
@@ -47,7 +48,7 @@ from bindc.resolve.summary import summarize
 from bindc.resolve.types import package_level_names
 
 #: The passes, in the order they run.
-PASSES = (types, foreign, classes, functions, instances, outparams, values, variables, sentinels, names)
+PASSES = (generic_types, types, foreign, classes, functions, instances, outparams, values, variables, sentinels, names)
 
 __all__ = ["BoundClass", "BoundConstant", "BoundEnum", "BoundField", "BoundFunction", "BoundModule", "BoundParam",
            "BoundReceiver", "BoundResult", "BoundSentinel", "ModuleValues", "PASSES", "RESERVED_MODULE_NAMES",
@@ -78,7 +79,7 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     return BoundModule(
         name=module_name,
         go_package=package.name if in_package else module_name,
-        package=package,
+        package=state.package,  # with the generic-types pass's instantiations
         functions=tuple(sorted(state.functions, key=lambda f: f.func.span)),
         target_import=target_import,
         classes=tuple(state.classes),

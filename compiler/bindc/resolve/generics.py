@@ -57,6 +57,12 @@ def _map_child(v: object, each: Callable[[GoType], GoType]) -> object:
     return v
 
 
+def map_types(t: GoType, each: Callable[[GoType], GoType]) -> GoType:
+    """A copy of ``t`` with ``each`` applied to its directly nested types (the children of a
+    pointer, slice, map, func signature, struct, interface or type-argument list)."""
+    return _map_children(t, each)
+
+
 def mentions(t: GoType, names: set[str] | frozenset[str]) -> bool:
     """Whether ``t`` mentions one of ``names`` (unqualified), e.g. a type parameter."""
     found = False

@@ -21,37 +21,26 @@ like any function's. Problems are errors at the directive (or naming the command
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from bindc.frontend.instances import InstanceRequest, InstanceSyntaxError, parse_instance
-from bindc.ir import Directive, Func, GoType, NamedType, Span
+from bindc.ir import Directive, Func, GoType, NamedType
 from bindc.resolve.functions import bind_function
-from bindc.resolve.generics import infer, substitute, unsatisfied
+from bindc.resolve.generics import substitute
 from bindc.resolve.instance_names import instance_name
+from bindc.resolve.instance_requests import Request, rename_instances, requests_of, type_arguments
 from bindc.resolve.state import ResolveState
-from bindc.resolve.stdlib_instances import default_instances
-
-
-@dataclass(frozen=True)
-class _Request:
-    """A parsed request and where it came from (``span`` for a directive, ``origin`` text)."""
-
-    request: InstanceRequest
-    span: Span | None
-    origin: str
-
-    def where(self) -> str:
-        """How a message names the request when it has no position."""
-        return "" if self.span is not None else f"{self.origin}: "
 
 
 def run(state: ResolveState) -> None:
     """Bind every requested instantiation into ``state.functions``; warn about exported generic
     functions nobody instantiated."""
     generic = {f.name: f for f in state.package.functions if f.is_generic}
+    generic_types = {t.name for t in state.package.types if t.type_params}
     requested: set[str] = set()  # a failed request was an error already: no warning on top
-    for req in _requests(state):
+    for req in requests_of(state.package, state.requests):
         func = generic.get(req.request.name)
+        if req.request.name in generic_types:
+            continue  # the generic-types pass bound it
         if func is None:
             _report_unknown(req, state)
             continue
@@ -67,48 +56,18 @@ def run(state: ResolveState) -> None:
                            f"'{state.package.name}.{func.name}[...]')", func.span)
 
 
-def _requests(state: ResolveState) -> list[_Request]:
-    """The package's directives, then the command line's requests (or the stdlib defaults)."""
-    found: list[_Request] = []
-    decls: list[tuple[Directive, ...]] = [f.directives for f in state.package.funcs]
-    decls += [t.directives for t in state.package.types] + [v.directives for v in state.package.values]
-    seen: set[Span] = set()  # a directive above `const ( ... )` is shared by every spec
-    for directives in decls:
-        for d in directives:
-            if d.kind == "instantiate" and d.arg and d.span not in seen:
-                seen.add(d.span)
-                try:
-                    found.append(_Request(parse_instance(d.arg), d.span, f"//py4go:instantiate {d.arg}"))
-                except InstanceSyntaxError:
-                    pass  # the frontend reported it
-    cli = [r for r in state.requests if r.qualifier in (None, state.package.name)]
-    for r in cli:
-        found.append(_Request(r, None, f"--instantiate {_cli_text(r)}"))
-    if not cli:
-        for text in default_instances(state.package.import_path):
-            found.append(_Request(parse_instance(text), None, f"default instantiation {text}"))
-    return found
-
-
-def _cli_text(r: InstanceRequest) -> str:
-    text = (f"{r.qualifier}." if r.qualifier else "") + r.go_syntax()
-    return text + (f"={r.py_name}" if r.py_name else "")
-
-
-def _report_unknown(req: _Request, state: ResolveState) -> None:
+def _report_unknown(req: Request, state: ResolveState) -> None:
     name = req.request.name
     decl = next((t for t in state.package.types if t.name == name), None)
     func = next((f for f in state.package.functions if f.name == name), None)
-    if decl is not None and decl.type_params:
-        message = f"generic type {name} cannot be instantiated yet (only generic functions can)"
-    elif decl is not None or func is not None:
+    if decl is not None or func is not None:
         message = f"{name} is not generic; it needs no instantiation"
     else:
-        message = f"package {state.package.name} has no generic function {name}"
+        message = f"package {state.package.name} has no generic function or type {name}"
     state.sink.error(req.where() + message, req.span)
 
 
-def _bind_instance(func: Func, req: _Request, state: ResolveState) -> bool:
+def _bind_instance(func: Func, req: Request, state: ResolveState) -> bool:
     """Check ``req`` against ``func``'s type parameters and bind the instantiation."""
     sink, env, r = state.sink, state.env, req.request
     shown = r.go_syntax()
@@ -119,33 +78,21 @@ def _bind_instance(func: Func, req: _Request, state: ResolveState) -> bool:
         sink.error(f"{req.where()}{shown}: {func.name} is marked //py4go:skip", req.span)
         return False
     params = func.type_params
-    if len(r.type_args) > len(params):
-        sink.error(f"{req.where()}{shown}: {func.name} has {len(params)} type parameter"
-                   f"{'s' if len(params) != 1 else ''} ({', '.join(params)}), got {len(r.type_args)}", req.span)
-        return False
-    unknown = [q for a in r.type_args for q in _qualifiers(a) if q not in env.imports]
-    if unknown:
-        sink.error(f"{req.where()}{shown}: package {unknown[0]} is not imported by package {state.package.name}; "
-                   f"a type argument may name only types its files can see", req.span)
-        return False
-    args = infer(params, func.type_constraints, r.type_args, env)
-    if isinstance(args, str):
-        sink.error(f"{req.where()}{shown}: {args}", req.span)
+    args = type_arguments(func.name, params, func.type_constraints, req, env, sink)
+    if args is None:
         return False
     bindings = dict(zip(params, args))
-    problems = [f"{p}: {reason}" for p, c, a in zip(params, func.type_constraints, args)
-                for reason in [unsatisfied(a, substitute(c, bindings), env)] if reason]
-    if problems:
-        for problem in problems:
-            sink.error(f"{req.where()}{shown} does not satisfy the constraints of {func.name}: type parameter {problem}",
-                       req.span)
-        return False
+    instances = frozenset(t.name for t in state.package.types if "[" in t.name)
+
+    def concrete(t: GoType) -> GoType:
+        return rename_instances(substitute(t, bindings), instances)
+
     py_name = r.py_name or instance_name(func.name, r.type_args)
     full = NamedType(func.name, None, args).go_syntax()
     instance = replace(
         func,
-        params=tuple(replace(p, type=substitute(p.type, bindings)) for p in func.params),
-        results=tuple(replace(p, type=substitute(p.type, bindings)) for p in func.results),
+        params=tuple(replace(p, type=concrete(p.type)) for p in func.params),
+        results=tuple(replace(p, type=concrete(p.type)) for p in func.results),
         type_params=(), type_constraints=(),
         doc=(func.doc.rstrip() + "\n\n" if func.doc.strip() else "") + f"Go: {full}.",
         # Asked for explicitly: bound under this name, and a mapping problem is an error.
@@ -169,21 +116,3 @@ def _bind_instance(func: Func, req: _Request, state: ResolveState) -> bool:
         return False
     state.functions.append(bound)
     return True
-
-
-def _qualifiers(t: GoType) -> list[str]:
-    """Import qualifiers a type expression uses (``url`` in ``map[string]*url.URL``)."""
-    found: list[str] = []
-
-    def visit(x: object) -> None:
-        if isinstance(x, NamedType) and x.package is not None:
-            found.append(x.package)
-        if isinstance(x, tuple):
-            for v in x:
-                visit(v)
-        elif hasattr(x, "__dataclass_fields__"):
-            for f in x.__dataclass_fields__:
-                visit(getattr(x, f))
-
-    visit(t)
-    return found

@@ -40,7 +40,7 @@ class ClassShape:
 class ResolveState:
     """The binding plan under construction (see :mod:`bindc.resolve` for the pass order)."""
 
-    package: Package
+    package: Package  # generic_types adds its instantiated declarations; later passes read that
     module_name: str
     sink: DiagnosticSink
     target_import: str | None
