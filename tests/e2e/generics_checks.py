@@ -61,5 +61,30 @@ CHECKS: dict[str, str] = {
         assert "Go: Map[int, string]." in g.map_int_str.__doc__
         assert "Go: Largest[IDs, int]." in g.largest_id.__doc__      # inferred arguments shown
         assert not hasattr(g, "map") and not hasattr(g, "repeat")    # a generic is bound only instantiated
+        assert "Go: Set[string]." in g.SetStr.__doc__
+        assert not hasattr(g, "Set") and not hasattr(g, "Box")
+    """,
+    "generic_types_are_classes": """
+        s = g.new_set_str("a", "b")
+        assert type(s) is g.SetStr and s.has("a") and not s.has("z") and s.len() == 2 == len(s)
+        s.add("c")
+        u = s.union(g.new_set_str("q"))
+        assert type(u) is g.SetStr and len(u) == 4 and len(s) == 3
+        i = g.IntSet()                                                # a zero Set is usable
+        i.add(3)
+        assert i.has(3) and not i.has(4) and type(g.new_int_set(1, 2)) is g.IntSet
+        expect(TypeError, "SetStr.add() argument 1 must be str, not int", s.add, 1)
+        expect(TypeError, "must be SetStr or None", s.union, i)     # one class per instantiation
+    """,
+    "generic_struct_fields_and_methods": """
+        import copy, pickle
+        p = g.PairStrFloat64("k", 2.5)
+        assert (p.key, p.value) == ("k", 2.5) and p.parts() == ("k", 2.5)
+        assert p == g.PairStrFloat64(key="k", value=2.5) and repr(p) == "PairStrFloat64(key='k', value=2.5)"
+        assert pickle.loads(pickle.dumps(p)) == p and copy.deepcopy(p) == p
+        expect(TypeError, "float", g.PairStrFloat64, "k", "x")
+        n = g.NodeInt(1, g.NodeInt(2, g.NodeInt(3)))                  # Next *Node[T] is the class itself
+        assert n.next.next.value == 3 and n.next.next.next is None
+        assert g.sum_list_int(n) == 6 and g.sum_list_int(None) == 0
     """,
 }

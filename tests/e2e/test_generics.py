@@ -48,5 +48,9 @@ def test_stub_spells_each_instantiation(ext_dir: Path) -> None:
                  "def sum_celsius(*xs: float) -> float:",
                  "def largest_id(s: Sequence[int], /) -> tuple[int, int]:",
                  "def count_bool(xs: Sequence[bool], /) -> dict[bool, int]:",
-                 "def repeat_ints(v: int, n: int, /) -> list[int]:"):
+                 "def repeat_ints(v: int, n: int, /) -> list[int]:",
+                 "class SetStr:", "class IntSet:", "    def union(self, o: SetStr | None, /) -> SetStr | None:",
+                 "def new_int_set(*xs: int) -> IntSet | None:",
+                 "    def __init__(self, /, key: str = '', value: float = 0.0) -> None: ...",
+                 "def sum_list_int(n: NodeInt | None, /) -> int:"):
         assert line in stub, line

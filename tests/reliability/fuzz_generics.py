@@ -72,10 +72,28 @@ def largest_matches_max(xs: list[int]) -> None:
     assert g.map_int_str(xs, str) == [str(x) for x in xs]
 
 
+@given(st.lists(st.tuples(st.sampled_from(["add", "has", "union"]), I64), max_size=25))
+def set_matches_python_set(ops: list[tuple[str, int]]) -> None:
+    """Set[int] (class IntSet) against Python's set, one random operation at a time."""
+    s, model = g.IntSet(), set()
+    for op, x in ops:
+        if op == "add":
+            s.add(x)
+            model.add(x)
+        elif op == "has":
+            assert s.has(x) == (x in model)
+        else:
+            s = s.union(g.new_int_set(x))
+            model |= {x}
+        assert len(s) == len(model)
+    expect_error(s.add, 2**63, name="IntSet.add")
+
+
 def main() -> int:
     n = int(sys.argv[1])
     for name, test in [("sums_match", sums_match), ("bad_items_raise", bad_items_raise),
-                       ("counts_match_counter", counts_match_counter), ("largest_matches_max", largest_matches_max)]:
+                       ("counts_match_counter", counts_match_counter), ("largest_matches_max", largest_matches_max),
+                       ("set_matches_python_set", set_matches_python_set)]:
         settings(max_examples=n, deadline=None, suppress_health_check=list(HealthCheck))(test)()
         print(f"{name}: {n} examples ok", flush=True)
     return 0

@@ -123,3 +123,82 @@ func Repeat[T any](v T, n int) []T {
 
 // Shout is an ordinary function next to the generic ones.
 func Shout(s string) string { return strings.ToUpper(s) + "!" }
+
+// Set is a set of comparable values.
+//
+//py4go:instantiate Set[string]
+//py4go:instantiate Set[int] IntSet
+type Set[T comparable] struct {
+	m map[T]struct{}
+}
+
+// NewSet makes a set holding xs.
+//
+//py4go:instantiate NewSet[string]
+//py4go:instantiate NewSet[int] new_int_set
+func NewSet[T comparable](xs ...T) *Set[T] {
+	s := &Set[T]{}
+	for _, x := range xs {
+		s.Add(x)
+	}
+	return s
+}
+
+// Add adds v (a zero Set is ready to use).
+func (s *Set[T]) Add(v T) {
+	if s.m == nil {
+		s.m = map[T]struct{}{}
+	}
+	s.m[v] = struct{}{}
+}
+
+// Has reports whether v is in the set.
+func (s *Set[E]) Has(v E) bool { _, ok := s.m[v]; return ok }
+
+// Len is the number of elements.
+func (s *Set[T]) Len() int { return len(s.m) }
+
+// Union is a new set holding the elements of both.
+func (s *Set[T]) Union(o *Set[T]) *Set[T] {
+	out := &Set[T]{}
+	for k := range s.m {
+		out.Add(k)
+	}
+	for k := range o.m {
+		out.Add(k)
+	}
+	return out
+}
+
+// Pair is a key and a value.
+//
+//py4go:instantiate Pair[string, float64]
+type Pair[K comparable, V any] struct {
+	Key   K
+	Value V
+}
+
+// Parts returns the key and the value.
+func (p Pair[K, V]) Parts() (K, V) { return p.Key, p.Value }
+
+// Node is a singly linked list of T.
+//
+//py4go:instantiate Node[int]
+type Node[T any] struct {
+	Value T
+	Next  *Node[T]
+}
+
+// Sum adds the values from n to the end of the list.
+//
+//py4go:instantiate SumList[int]
+func SumList[T Number](n *Node[T]) T {
+	var total T
+	for ; n != nil; n = n.Next {
+		total += n.Value
+	}
+	return total
+}
+
+// Box is a generic type nobody instantiated.
+type Box[T any] struct{ V T }

@@ -5,6 +5,8 @@
 """
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar
+from typing_extensions import Self, disjoint_base
 
 
 class GoError(Exception):
@@ -15,6 +17,90 @@ class GoError(Exception):
 class GoPanic(RuntimeError):
     """A Go function panicked; the panic was recovered at the language boundary."""
     go_stack: str
+
+
+@disjoint_base
+class SetStr:
+    """Set is a set of comparable values.
+
+    Go: Set[string].
+    """
+    def __init__(self, /) -> None: ...
+    __match_args__ = ()
+    def __len__(self, /) -> int: ...
+    def __copy__(self, /) -> Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
+    def add(self, v: str, /) -> None:
+        """Add adds v (a zero Set is ready to use)."""
+    def has(self, v: str, /) -> bool:
+        """Has reports whether v is in the set."""
+    def len(self, /) -> int:
+        """Len is the number of elements."""
+    def union(self, o: SetStr | None, /) -> SetStr | None:
+        """Union is a new set holding the elements of both."""
+
+
+@disjoint_base
+class IntSet:
+    """Set is a set of comparable values.
+
+    Go: Set[int].
+    """
+    def __init__(self, /) -> None: ...
+    __match_args__ = ()
+    def __len__(self, /) -> int: ...
+    def __copy__(self, /) -> Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
+    def add(self, v: int, /) -> None:
+        """Add adds v (a zero Set is ready to use)."""
+    def has(self, v: int, /) -> bool:
+        """Has reports whether v is in the set."""
+    def len(self, /) -> int:
+        """Len is the number of elements."""
+    def union(self, o: IntSet | None, /) -> IntSet | None:
+        """Union is a new set holding the elements of both."""
+
+
+@disjoint_base
+class PairStrFloat64:
+    """Pair is a key and a value.
+
+    Go: Pair[string, float64].
+    """
+    def __init__(self, /, key: str = '', value: float = 0.0) -> None: ...
+    key: str
+    value: float
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __match_args__ = ('key', 'value')
+    def __copy__(self, /) -> Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
+    def parts(self, /) -> tuple[str, float]:
+        """Parts returns the key and the value."""
+
+
+@disjoint_base
+class NodeInt:
+    """Node is a singly linked list of T.
+
+    Go: Node[int].
+    """
+    def __init__(self, /, value: int = 0, next: NodeInt | None = None) -> None: ...
+    value: int
+    next: NodeInt | None
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    __match_args__ = ('value', 'next')
+    def __copy__(self, /) -> Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
 
 
 def map_int_str(s: Sequence[int], f: Callable[[int], str], /) -> list[str]:
@@ -91,3 +177,21 @@ def fill_float64(xs: Sequence[float], v: float, /) -> None:
 
 def shout(s: str, /) -> str:
     """Shout is an ordinary function next to the generic ones."""
+
+def new_set_str(*xs: str) -> SetStr | None:
+    """NewSet makes a set holding xs.
+
+    Go: NewSet[string].
+    """
+
+def new_int_set(*xs: int) -> IntSet | None:
+    """NewSet makes a set holding xs.
+
+    Go: NewSet[int].
+    """
+
+def sum_list_int(n: NodeInt | None, /) -> int:
+    """Sum adds the values from n to the end of the list.
+
+    Go: SumList[int].
+    """

@@ -6,10 +6,15 @@ package generics
 /*
 #include "py4go.h"
 PyObject *PyInit_generics(void);
+extern PyTypeObject *bindc_generics_SetStr_type;
+extern PyTypeObject *bindc_generics_IntSet_type;
+extern PyTypeObject *bindc_generics_PairStrFloat64_type;
+extern PyTypeObject *bindc_generics_NodeInt_type;
 */
 import "C"
 
 import (
+	"reflect"
 	"unsafe"
 
 	"example.com/generics"
@@ -23,19 +28,31 @@ const _ = py4go.BindcRuntimeV1
 var _ [unsafe.Sizeof(int(0)) - 8]struct{}
 
 var (
-	_ func([]int, func(int) string) []string            = generics.Map[int, string]
-	_ func([]string, func(string) int) []int            = generics.Map[string, int]
-	_ func(...int) int                                  = generics.Sum[int]
-	_ func(...float64) float64                          = generics.Sum[float64]
-	_ func(...generics.Celsius) generics.Celsius        = generics.Sum[generics.Celsius]
-	_ func([]string) (string, int)                      = generics.Largest[[]string, string]
-	_ func(generics.IDs) (int, int)                     = generics.Largest[generics.IDs, int]
-	_ func([]string) map[string]int                     = generics.Count[string]
-	_ func([]bool) map[bool]int                         = generics.Count[bool]
-	_ func(map[string]float64) []string                 = generics.Pairs[map[string]float64, string, float64]
-	_ func([]string, func(string) bool) (string, error) = generics.Find[string]
-	_ func([]float64, float64)                          = generics.Fill[float64]
-	_ func(string) string                               = generics.Shout
+	_ func([]int, func(int) string) []string                                   = generics.Map[int, string]
+	_ func([]string, func(string) int) []int                                   = generics.Map[string, int]
+	_ func(...int) int                                                         = generics.Sum[int]
+	_ func(...float64) float64                                                 = generics.Sum[float64]
+	_ func(...generics.Celsius) generics.Celsius                               = generics.Sum[generics.Celsius]
+	_ func([]string) (string, int)                                             = generics.Largest[[]string, string]
+	_ func(generics.IDs) (int, int)                                            = generics.Largest[generics.IDs, int]
+	_ func([]string) map[string]int                                            = generics.Count[string]
+	_ func([]bool) map[bool]int                                                = generics.Count[bool]
+	_ func(map[string]float64) []string                                        = generics.Pairs[map[string]float64, string, float64]
+	_ func([]string, func(string) bool) (string, error)                        = generics.Find[string]
+	_ func([]float64, float64)                                                 = generics.Fill[float64]
+	_ func(string) string                                                      = generics.Shout
+	_ func(...string) *generics.Set[string]                                    = generics.NewSet[string]
+	_ func(...int) *generics.Set[int]                                          = generics.NewSet[int]
+	_ func(*generics.Node[int]) int                                            = generics.SumList[int]
+	_ func(*generics.Set[string], string)                                      = (*generics.Set[string]).Add
+	_ func(*generics.Set[string], string) bool                                 = (*generics.Set[string]).Has
+	_ func(*generics.Set[string]) int                                          = (*generics.Set[string]).Len
+	_ func(*generics.Set[string], *generics.Set[string]) *generics.Set[string] = (*generics.Set[string]).Union
+	_ func(*generics.Set[int], int)                                            = (*generics.Set[int]).Add
+	_ func(*generics.Set[int], int) bool                                       = (*generics.Set[int]).Has
+	_ func(*generics.Set[int]) int                                             = (*generics.Set[int]).Len
+	_ func(*generics.Set[int], *generics.Set[int]) *generics.Set[int]          = (*generics.Set[int]).Union
+	_ func(*generics.Pair[string, float64]) (string, float64)                  = (*generics.Pair[string, float64]).Parts
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -324,6 +341,50 @@ func bindcgo_generics_shout(c_a0 C.py4go_strview, c_r0 **C.PyObject) (c_status C
 	return 0
 }
 
+//export bindcgo_generics_new_set_str
+func bindcgo_generics_new_set_str(c_a0 *C.py4go_strview, c_a0_n C.Py_ssize_t, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("new_set_str", v_panic))
+		}
+	}()
+	v_a0 := make([]string, int(c_a0_n))
+	for i, x := range unsafe.Slice(c_a0, int(c_a0_n)) {
+		v_a0[i] = py4go.BindcString(unsafe.Pointer(x.p), int(x.n))
+	}
+	v_r0 := generics.NewSet[string](v_a0...)
+	*c_r0 = C.uintptr_t(py4go.BindcPtrHandle(v_r0))
+	return 0
+}
+
+//export bindcgo_generics_new_int_set
+func bindcgo_generics_new_int_set(c_a0 *C.longlong, c_a0_n C.Py_ssize_t, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("new_int_set", v_panic))
+		}
+	}()
+	v_a0 := make([]int, int(c_a0_n))
+	for i, x := range unsafe.Slice(c_a0, int(c_a0_n)) {
+		v_a0[i] = int(x)
+	}
+	v_r0 := generics.NewSet[int](v_a0...)
+	*c_r0 = C.uintptr_t(py4go.BindcPtrHandle(v_r0))
+	return 0
+}
+
+//export bindcgo_generics_sum_list_int
+func bindcgo_generics_sum_list_int(c_a0 C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("sum_list_int", v_panic))
+		}
+	}()
+	v_r0 := generics.SumList[int](py4go.BindcPtr[generics.Node[int]](uintptr(c_a0)))
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
 // bindcFunc_f62b477567 wraps a Python callable as a Go func(int) string.
 func bindcFunc_f62b477567(cb *py4go.Callback) func(int) string {
 	return func(p0 int) string {
@@ -349,4 +410,267 @@ func bindcFunc_807c979e68(cb *py4go.Callback) func(string) bool {
 		py4go.BindcMust(cb.Invoke([]any{p0}, &r0))
 		return r0
 	}
+}
+
+//export bindcgo_generics_SetStr_new
+func bindcgo_generics_SetStr_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(generics.Set[string])))
+}
+
+//export bindcgo_generics_SetStr_add
+func bindcgo_generics_SetStr_add(c_self C.uintptr_t, c_a0 C.py4go_strview) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("SetStr.add", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*generics.Set[string]).Add(py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	return 0
+}
+
+//export bindcgo_generics_SetStr_has
+func bindcgo_generics_SetStr_has(c_self C.uintptr_t, c_a0 C.py4go_strview, c_r0 *C.int) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("SetStr.has", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*generics.Set[string]).Has(py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n)))
+	*c_r0 = 0
+	if v_r0 {
+		*c_r0 = 1
+	}
+	return 0
+}
+
+//export bindcgo_generics_SetStr_len
+func bindcgo_generics_SetStr_len(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("SetStr.len", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*generics.Set[string]).Len()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_generics_SetStr_union
+func bindcgo_generics_SetStr_union(c_self C.uintptr_t, c_a0 C.uintptr_t, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("SetStr.union", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*generics.Set[string]).Union(py4go.BindcPtr[generics.Set[string]](uintptr(c_a0)))
+	*c_r0 = C.uintptr_t(py4go.BindcPtrHandle(v_r0))
+	return 0
+}
+
+//export bindcgo_generics_IntSet_new
+func bindcgo_generics_IntSet_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(generics.Set[int])))
+}
+
+//export bindcgo_generics_IntSet_add
+func bindcgo_generics_IntSet_add(c_self C.uintptr_t, c_a0 C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("IntSet.add", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*generics.Set[int]).Add(int(c_a0))
+	return 0
+}
+
+//export bindcgo_generics_IntSet_has
+func bindcgo_generics_IntSet_has(c_self C.uintptr_t, c_a0 C.longlong, c_r0 *C.int) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("IntSet.has", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*generics.Set[int]).Has(int(c_a0))
+	*c_r0 = 0
+	if v_r0 {
+		*c_r0 = 1
+	}
+	return 0
+}
+
+//export bindcgo_generics_IntSet_len
+func bindcgo_generics_IntSet_len(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("IntSet.len", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*generics.Set[int]).Len()
+	*c_r0 = C.longlong(v_r0)
+	return 0
+}
+
+//export bindcgo_generics_IntSet_union
+func bindcgo_generics_IntSet_union(c_self C.uintptr_t, c_a0 C.uintptr_t, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("IntSet.union", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*generics.Set[int]).Union(py4go.BindcPtr[generics.Set[int]](uintptr(c_a0)))
+	*c_r0 = C.uintptr_t(py4go.BindcPtrHandle(v_r0))
+	return 0
+}
+
+//export bindcgo_generics_PairStrFloat64_new
+func bindcgo_generics_PairStrFloat64_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(generics.Pair[string, float64])))
+}
+
+//export bindcgo_generics_PairStrFloat64_get_key
+func bindcgo_generics_PairStrFloat64_get_key(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("PairStrFloat64.key", v_panic))
+		}
+	}()
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("PairStrFloat64.key", py4go.BindcValue(uintptr(c_self)).(*generics.Pair[string, float64]).Key)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_generics_PairStrFloat64_set_key
+func bindcgo_generics_PairStrFloat64_set_key(c_self C.uintptr_t, c_a0 C.py4go_strview) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("PairStrFloat64.key", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*generics.Pair[string, float64]).Key = py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	return 0
+}
+
+//export bindcgo_generics_PairStrFloat64_get_value
+func bindcgo_generics_PairStrFloat64_get_value(c_self C.uintptr_t, c_r0 *C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("PairStrFloat64.value", v_panic))
+		}
+	}()
+	*c_r0 = C.double(py4go.BindcValue(uintptr(c_self)).(*generics.Pair[string, float64]).Value)
+	return 0
+}
+
+//export bindcgo_generics_PairStrFloat64_set_value
+func bindcgo_generics_PairStrFloat64_set_value(c_self C.uintptr_t, c_a0 C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("PairStrFloat64.value", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*generics.Pair[string, float64]).Value = float64(c_a0)
+	return 0
+}
+
+//export bindcgo_generics_PairStrFloat64__eq
+func bindcgo_generics_PairStrFloat64__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("PairStrFloat64.__eq__", v_panic))
+		}
+	}()
+	v_a := py4go.BindcValue(uintptr(c_a)).(*generics.Pair[string, float64])
+	v_b := py4go.BindcValue(uintptr(c_b)).(*generics.Pair[string, float64])
+	if *v_a == *v_b {
+		return 1
+	}
+	return 0
+}
+
+//export bindcgo_generics_PairStrFloat64_parts
+func bindcgo_generics_PairStrFloat64_parts(c_self C.uintptr_t, c_r0 **C.PyObject, c_r1 *C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("PairStrFloat64.parts", v_panic))
+		}
+	}()
+	v_r0, v_r1 := py4go.BindcValue(uintptr(c_self)).(*generics.Pair[string, float64]).Parts()
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("PairStrFloat64.parts", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	*c_r1 = C.double(v_r1)
+	return 0
+}
+
+//export bindcgo_generics_NodeInt_new
+func bindcgo_generics_NodeInt_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(generics.Node[int])))
+}
+
+//export bindcgo_generics_NodeInt_get_value
+func bindcgo_generics_NodeInt_get_value(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("NodeInt.value", v_panic))
+		}
+	}()
+	*c_r0 = C.longlong(py4go.BindcValue(uintptr(c_self)).(*generics.Node[int]).Value)
+	return 0
+}
+
+//export bindcgo_generics_NodeInt_set_value
+func bindcgo_generics_NodeInt_set_value(c_self C.uintptr_t, c_a0 C.longlong) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("NodeInt.value", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*generics.Node[int]).Value = int(c_a0)
+	return 0
+}
+
+//export bindcgo_generics_NodeInt_get_next
+func bindcgo_generics_NodeInt_get_next(c_self C.uintptr_t, c_r0 *C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("NodeInt.next", v_panic))
+		}
+	}()
+	*c_r0 = C.uintptr_t(py4go.BindcPtrHandle(py4go.BindcValue(uintptr(c_self)).(*generics.Node[int]).Next))
+	return 0
+}
+
+//export bindcgo_generics_NodeInt_set_next
+func bindcgo_generics_NodeInt_set_next(c_self C.uintptr_t, c_a0 C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("NodeInt.next", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*generics.Node[int]).Next = py4go.BindcPtr[generics.Node[int]](uintptr(c_a0))
+	return 0
+}
+
+//export bindcgo_generics_NodeInt__eq
+func bindcgo_generics_NodeInt__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("NodeInt.__eq__", v_panic))
+		}
+	}()
+	v_a := py4go.BindcValue(uintptr(c_a)).(*generics.Node[int])
+	v_b := py4go.BindcValue(uintptr(c_b)).(*generics.Node[int])
+	if *v_a == *v_b {
+		return 1
+	}
+	return 0
+}
+
+//export bindcgo_generics_register_classes
+func bindcgo_generics_register_classes() {
+	py4go.BindcRegisterClass(reflect.TypeOf((*generics.Set[string])(nil)).Elem(), unsafe.Pointer(C.bindc_generics_SetStr_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*generics.Set[int])(nil)).Elem(), unsafe.Pointer(C.bindc_generics_IntSet_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*generics.Pair[string, float64])(nil)).Elem(), unsafe.Pointer(C.bindc_generics_PairStrFloat64_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*generics.Node[int])(nil)).Elem(), unsafe.Pointer(C.bindc_generics_NodeInt_type), false)
 }

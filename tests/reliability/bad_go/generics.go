@@ -1,6 +1,6 @@
 // bindc-expect: exit 0
 // bindc-expect: 8:6: warning: generic function Map skipped: not instantiated (bind it with //py4go:instantiate Map[...] or --instantiate 'odd.Map[...]')
-// bindc-expect: 11:6: warning: generic type Box is not supported; skipped
+// bindc-expect: 11:6: warning: generic type Box skipped: not instantiated (bind it with //py4go:instantiate Box[...] or --instantiate 'odd.Box[...]')
 // bindc-expect-pyi: def plain() -> int:
 package odd
 
