@@ -87,4 +87,14 @@ CHECKS: dict[str, str] = {
         assert n.next.next.value == 3 and n.next.next.next is None
         assert g.sum_list_int(n) == 6 and g.sum_list_int(None) == 0
     """,
+    "generic_value_classes": """
+        s = g.StackFloat64([1.0])
+        s.push(2.5)
+        assert len(s) == 2 and s[1] == 2.5 and s.value == [1.0, 2.5]
+        assert s.pop() == 2.5 and str(s) == "[1]" and repr(s) == "StackFloat64(value=[1.0])"
+        s.append(4)                                                    # a MutableSequence of float
+        assert list(s) == [1.0, 4.0]
+        s.pop(); s.pop()
+        expect(g.GoPanic, "index out of range", s.pop)
+    """,
 }

@@ -202,3 +202,21 @@ func SumList[T Number](n *Node[T]) T {
 
 // Box is a generic type nobody instantiated.
 type Box[T any] struct{ V T }
+
+// Stack is a LIFO of T (a defined slice type: a value class, and a MutableSequence).
+//
+//py4go:instantiate Stack[float64]
+type Stack[T any] []T
+
+// Push adds v on top.
+func (s *Stack[T]) Push(v T) { *s = append(*s, v) }
+
+// Pop removes the top value; it panics on an empty stack.
+func (s *Stack[T]) Pop() T {
+	v := (*s)[len(*s)-1]
+	*s = (*s)[:len(*s)-1]
+	return v
+}
+
+// String describes the stack.
+func (s Stack[T]) String() string { return fmt.Sprint([]T(s)) }

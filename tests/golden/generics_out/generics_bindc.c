@@ -12,6 +12,7 @@ PyTypeObject *bindc_generics_SetStr_type;
 PyTypeObject *bindc_generics_IntSet_type;
 PyTypeObject *bindc_generics_PairStrFloat64_type;
 PyTypeObject *bindc_generics_NodeInt_type;
+PyTypeObject *bindc_generics_StackFloat64_type;
 
 PyDoc_STRVAR(bindcdoc_generics_map_int_str, "map_int_str($module, s, f, /)\n--\n\nMap applies f to every element of s.\n\nGo: Map[int, string].");
 
@@ -971,6 +972,171 @@ static PyType_Spec bindc_generics_NodeInt_spec = {
     .slots = bindc_generics_NodeInt_slots,
 };
 
+/* ---- class StackFloat64 (Go type Stack[float64]) ---- */
+
+static PyObject *
+bindcpy_generics_StackFloat64_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    return py4go_bind_wrap(type, bindcgo_generics_StackFloat64_new());
+}
+
+static PyObject *
+bindcpy_generics_StackFloat64_get_value(PyObject *self, void *closure)
+{
+    (void)closure;
+    PyObject *r0 = NULL;
+    if (bindcgo_generics_StackFloat64_get_value(py4go_bind_self(self), &r0) < 0)
+        { Py_XDECREF(r0); return NULL; }
+    return r0;
+}
+
+static int
+bindcpy_generics_StackFloat64_set_value(PyObject *self, PyObject *value, void *closure)
+{
+    (void)closure;
+    if (value == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "cannot delete Go field StackFloat64.value");
+        return -1;
+    }
+    int status = -1;
+    PyObject * a0 = NULL;
+    if (((*&a0) = value, 0) < 0)
+        goto done;
+    status = bindcgo_generics_StackFloat64_set_value(py4go_bind_self(self), a0) < 0 ? -1 : 0;
+done:
+    return status;
+}
+
+static int
+bindcpy_generics_StackFloat64_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static const char *const names[] = {"value"};
+    PyObject *values[1] = {NULL};
+    if (py4go_bind_init_args("StackFloat64", args, kwds, names, 1, values) < 0)
+        return -1;
+    if (values[0] != NULL && bindcpy_generics_StackFloat64_set_value(self, values[0], NULL) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *
+bindcpy_generics_StackFloat64_repr(PyObject *self)
+{
+    static const char *const names[] = {"value"};
+    return py4go_bind_class_repr(self, names, 1);
+}
+
+PyDoc_STRVAR(bindcdoc_generics_StackFloat64_string, "string($self, /)\n--\n\nString describes the stack.");
+
+static PyObject *
+bindcpy_generics_StackFloat64_string(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("StackFloat64.string", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *r0 = NULL;
+    if (bindcgo_generics_StackFloat64_string(py4go_bind_self(self), &r0) < 0)
+        goto done;
+    result = r0;
+    r0 = NULL;  /* owned by result now */
+done:
+    Py_XDECREF(r0);
+    return result;
+}
+
+static PyObject *
+bindcpy_generics_StackFloat64_str(PyObject *self)
+{
+    return bindcpy_generics_StackFloat64_string(self, NULL, 0);
+}
+
+PyDoc_STRVAR(bindcdoc_generics_StackFloat64_push, "push($self, v, /)\n--\n\nPush adds v on top.");
+
+static PyObject *
+bindcpy_generics_StackFloat64_push(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("StackFloat64.push", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    double a0 = 0;
+    if (py4go_bind_float(args[0], "StackFloat64.push", 1, 0, &a0) < 0)
+        goto done;
+    if (bindcgo_generics_StackFloat64_push(py4go_bind_self(self), a0) < 0)
+        goto done;
+    result = Py_NewRef(Py_None);
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdoc_generics_StackFloat64_pop, "pop($self, /)\n--\n\nPop removes the top value; it panics on an empty stack.");
+
+static PyObject *
+bindcpy_generics_StackFloat64_pop(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("StackFloat64.pop", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    double r0 = 0;
+    if (bindcgo_generics_StackFloat64_pop(py4go_bind_self(self), &r0) < 0)
+        goto done;
+    result = PyFloat_FromDouble(r0);
+done:
+    return result;
+}
+
+static PyGetSetDef bindc_generics_StackFloat64_getset[] = {
+    {"value", bindcpy_generics_StackFloat64_get_value, bindcpy_generics_StackFloat64_set_value, "The Go Stack[float64] value.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef bindc_generics_StackFloat64_methods[] = {
+    {"push", (PyCFunction)(void (*)(void))bindcpy_generics_StackFloat64_push, METH_FASTCALL, bindcdoc_generics_StackFloat64_push},
+    {"pop", (PyCFunction)(void (*)(void))bindcpy_generics_StackFloat64_pop, METH_FASTCALL, bindcdoc_generics_StackFloat64_pop},
+    {"__copy__", (PyCFunction)(void (*)(void))py4go_bind_copy, METH_NOARGS, "A copy of the Go value (Go assignment; a named slice or map gets its own backing store)."},
+    {"__deepcopy__", (PyCFunction)(void (*)(void))py4go_bind_deepcopy, METH_O, "A deep copy: slices, maps, exported fields and pointers to bound types copied too."},
+    {"__reduce__", (PyCFunction)(void (*)(void))py4go_bind_reduce, METH_NOARGS, "Pickle support: by MarshalBinary/MarshalText, else by the constructor's fields."},
+    {"__setstate__", (PyCFunction)(void (*)(void))py4go_bind_setstate, METH_O, "Restore the state __reduce__ gave."},
+    {"index", (PyCFunction)(void (*)(void))py4go_bind_seq_index, METH_VARARGS, "The first index of value (ValueError if absent)."},
+    {"count", (PyCFunction)(void (*)(void))py4go_bind_seq_count, METH_VARARGS, "How many elements equal value."},
+    {"append", (PyCFunction)(void (*)(void))py4go_bind_seq_append, METH_VARARGS, "Append one element, as Go's append does."},
+    {"extend", (PyCFunction)(void (*)(void))py4go_bind_seq_extend, METH_VARARGS, "Append every element of an iterable."},
+    {"insert", (PyCFunction)(void (*)(void))py4go_bind_seq_insert, METH_VARARGS, "Insert value before index."},
+    {"remove", (PyCFunction)(void (*)(void))py4go_bind_seq_remove, METH_VARARGS, "Remove the first element equal to value."},
+    {"reverse", (PyCFunction)(void (*)(void))py4go_bind_seq_reverse, METH_VARARGS, "Reverse in place."},
+    {"clear", (PyCFunction)(void (*)(void))py4go_bind_obj_clear, METH_VARARGS, "Remove every element (an empty, non-nil slice)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot bindc_generics_StackFloat64_slots[] = {
+    {Py_tp_doc, (void *)"StackFloat64(value=...)\n--\n\nStack is a LIFO of T (a defined slice type: a value class, and a MutableSequence).\n\nGo: Stack[float64]."},
+    {Py_tp_new, (void *)bindcpy_generics_StackFloat64_new},
+    {Py_tp_init, (void *)bindcpy_generics_StackFloat64_init},
+    {Py_tp_dealloc, (void *)py4go_bind_class_dealloc},
+    {Py_tp_getset, bindc_generics_StackFloat64_getset},
+    {Py_tp_methods, bindc_generics_StackFloat64_methods},
+    {Py_tp_repr, (void *)bindcpy_generics_StackFloat64_repr},
+    {Py_tp_str, (void *)bindcpy_generics_StackFloat64_str},
+    {Py_sq_length, (void *)py4go_bind_obj_length},
+    {Py_sq_item, (void *)py4go_bind_seq_item},
+    {Py_sq_contains, (void *)py4go_bind_seq_contains},
+    {Py_mp_subscript, (void *)py4go_bind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)py4go_bind_seq_ass_subscript},
+    {Py_tp_iter, (void *)py4go_bind_obj_iter},
+    {Py_tp_richcompare, (void *)py4go_bind_obj_richcompare},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_sq_inplace_concat, (void *)py4go_bind_seq_inplace_concat},
+    {0, NULL},
+};
+
+static PyType_Spec bindc_generics_StackFloat64_spec = {
+    .name = "generics.StackFloat64",
+    .basicsize = sizeof(py4go_goobject),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = bindc_generics_StackFloat64_slots,
+};
+
 static PyMethodDef bindc_generics_methods[] = {
     {"map_int_str", (PyCFunction)(void (*)(void))bindcpy_generics_map_int_str, METH_FASTCALL, bindcdoc_generics_map_int_str},
     {"lengths", (PyCFunction)(void (*)(void))bindcpy_generics_lengths, METH_FASTCALL, bindcdoc_generics_lengths},
@@ -1039,6 +1205,14 @@ PyInit_generics(void)
         return NULL;
     }
     if (py4go_bind_class_protocols(bindc_generics_NodeInt_type, (const char *const[]){"value", "next"}, 2, NULL, 0) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if ((bindc_generics_StackFloat64_type = py4go_bind_add_class(m, &bindc_generics_StackFloat64_spec, 0)) == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_class_protocols(bindc_generics_StackFloat64_type, (const char *const[]){"value"}, 1, NULL, 1) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -10,6 +10,7 @@ extern PyTypeObject *bindc_generics_SetStr_type;
 extern PyTypeObject *bindc_generics_IntSet_type;
 extern PyTypeObject *bindc_generics_PairStrFloat64_type;
 extern PyTypeObject *bindc_generics_NodeInt_type;
+extern PyTypeObject *bindc_generics_StackFloat64_type;
 */
 import "C"
 
@@ -53,6 +54,9 @@ var (
 	_ func(*generics.Set[int]) int                                             = (*generics.Set[int]).Len
 	_ func(*generics.Set[int], *generics.Set[int]) *generics.Set[int]          = (*generics.Set[int]).Union
 	_ func(*generics.Pair[string, float64]) (string, float64)                  = (*generics.Pair[string, float64]).Parts
+	_ func(*generics.Stack[float64]) string                                    = (*generics.Stack[float64]).String
+	_ func(*generics.Stack[float64], float64)                                  = (*generics.Stack[float64]).Push
+	_ func(*generics.Stack[float64]) float64                                   = (*generics.Stack[float64]).Pop
 )
 
 // PythonModuleName is the name Python code imports these bindings as.
@@ -667,10 +671,82 @@ func bindcgo_generics_NodeInt__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 	return 0
 }
 
+//export bindcgo_generics_StackFloat64_new
+func bindcgo_generics_StackFloat64_new() C.uintptr_t {
+	return C.uintptr_t(py4go.BindcNewHandle(new(generics.Stack[float64])))
+}
+
+//export bindcgo_generics_StackFloat64_get_value
+func bindcgo_generics_StackFloat64_get_value(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("StackFloat64.value", v_panic))
+		}
+	}()
+	if *c_r0 = (*C.PyObject)(py4go.BindcFromGo("StackFloat64.value", []float64(*py4go.BindcValue(uintptr(c_self)).(*generics.Stack[float64])))); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_generics_StackFloat64_set_value
+func bindcgo_generics_StackFloat64_set_value(c_self C.uintptr_t, c_a0 *C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("StackFloat64.value", v_panic))
+		}
+	}()
+	var c_a0_go []float64
+	var c_a0_back py4go.BindcListBack
+	if py4go.BindcDecodeSlice("StackFloat64.value", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+		return -1
+	}
+	*py4go.BindcValue(uintptr(c_self)).(*generics.Stack[float64]) = generics.Stack[float64](c_a0_go)
+	return 0
+}
+
+//export bindcgo_generics_StackFloat64_string
+func bindcgo_generics_StackFloat64_string(c_self C.uintptr_t, c_r0 **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("StackFloat64.string", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*generics.Stack[float64]).String()
+	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("StackFloat64.string", v_r0)); *c_r0 == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcgo_generics_StackFloat64_push
+func bindcgo_generics_StackFloat64_push(c_self C.uintptr_t, c_a0 C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("StackFloat64.push", v_panic))
+		}
+	}()
+	py4go.BindcValue(uintptr(c_self)).(*generics.Stack[float64]).Push(float64(c_a0))
+	return 0
+}
+
+//export bindcgo_generics_StackFloat64_pop
+func bindcgo_generics_StackFloat64_pop(c_self C.uintptr_t, c_r0 *C.double) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("StackFloat64.pop", v_panic))
+		}
+	}()
+	v_r0 := py4go.BindcValue(uintptr(c_self)).(*generics.Stack[float64]).Pop()
+	*c_r0 = C.double(v_r0)
+	return 0
+}
+
 //export bindcgo_generics_register_classes
 func bindcgo_generics_register_classes() {
 	py4go.BindcRegisterClass(reflect.TypeOf((*generics.Set[string])(nil)).Elem(), unsafe.Pointer(C.bindc_generics_SetStr_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*generics.Set[int])(nil)).Elem(), unsafe.Pointer(C.bindc_generics_IntSet_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*generics.Pair[string, float64])(nil)).Elem(), unsafe.Pointer(C.bindc_generics_PairStrFloat64_type), false)
 	py4go.BindcRegisterClass(reflect.TypeOf((*generics.Node[int])(nil)).Elem(), unsafe.Pointer(C.bindc_generics_NodeInt_type), false)
+	py4go.BindcRegisterClass(reflect.TypeOf((*generics.Stack[float64])(nil)).Elem(), unsafe.Pointer(C.bindc_generics_StackFloat64_type), false)
 }
