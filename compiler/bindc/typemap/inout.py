@@ -98,9 +98,11 @@ def find_inout(t: GoType, env: TypeEnv) -> TypeMapping | None:
     from bindc.typemap.registry import MappingError, lookup_mapping
 
     if isinstance(t, SliceType):
+        from bindc.typemap.buffers import buffer_slice  # buffers extends InPlaceSlice
+
         base = find_runtime_value(t, env)
         if isinstance(base, RuntimeValue) and type(base) is RuntimeValue:
-            return InPlaceSlice(**_fields_of(base))
+            return buffer_slice(t, InPlaceSlice(**_fields_of(base)), env)
         return base
     if isinstance(t, PointerType) and _is_slice(t.elem, env):
         try:
