@@ -25,6 +25,8 @@ package python
 int py4go_bind_prefix_error(const char *fn, int pos);
 int py4go_bind_numeric_buffer(PyObject *o, const char *codes, Py_ssize_t itemsize, Py_buffer *view);
 void py4go_bind_numeric_buffer_release(Py_buffer *view);
+void *py4go_bind_list_type(void);
+void *py4go_bind_tuple_type(void);
 */
 import "C"
 
@@ -124,6 +126,9 @@ func cCodes(codes string) *C.char {
 // element-wise), and -1 with a Python exception set (naming the argument) when taking the
 // buffer failed.
 func BindcBufferSlice[T BindcNumber](fn string, pos int, p unsafe.Pointer, into *[]T, v *BindcBufferView) int32 {
+	if isListOrTuple(p) {
+		return 0 // the common case costs no C call: read the object's type pointer here
+	}
 	codes := bufferCodesFor[T]()
 	if codes == nil {
 		return 0
@@ -147,4 +152,21 @@ func BindcBufferSlice[T BindcNumber](fn string, pos int, p unsafe.Pointer, into 
 	*into = unsafe.Slice((*T)(view.buf), int(view.len/size))
 	v.view = view
 	return 1
+}
+
+// The addresses of PyList_Type and PyTuple_Type, read once.
+var (
+	seqTypesOnce         sync.Once
+	listType, tupleTypeP unsafe.Pointer
+)
+
+// isListOrTuple reports whether the object at p is exactly a list or a tuple (which export no
+// buffer), reading its ob_type, the second word of every PyObject in the (stable) ABI of the
+// CPython builds bindc targets, so the element-wise path pays no extra cgo call.
+func isListOrTuple(p unsafe.Pointer) bool {
+	seqTypesOnce.Do(func() {
+		listType, tupleTypeP = C.py4go_bind_list_type(), C.py4go_bind_tuple_type()
+	})
+	t := *(*unsafe.Pointer)(unsafe.Add(p, unsafe.Sizeof(uintptr(0))))
+	return t == listType || t == tupleTypeP
 }

@@ -76,3 +76,14 @@ void py4go_bind_numeric_buffer_release(Py_buffer *view)
     view->obj = NULL;
     PyGILState_Release(g);
 }
+
+/* The list and tuple type objects, for bindc_buffers.go's check without a C call per argument. */
+void *py4go_bind_list_type(void)
+{
+    return (void *)&PyList_Type;
+}
+
+void *py4go_bind_tuple_type(void)
+{
+    return (void *)&PyTuple_Type;
+}

@@ -6,7 +6,7 @@
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
 from typing import Any, ClassVar, SupportsIndex, overload
-from typing_extensions import Self, disjoint_base
+from typing_extensions import Buffer, Self, disjoint_base
 
 
 class GoError(Exception):
@@ -109,7 +109,7 @@ class StackFloat64(MutableSequence[float]):
 
     Go: Stack[float64].
     """
-    def __init__(self, /, value: Sequence[float] = ...) -> None: ...
+    def __init__(self, /, value: Sequence[float] | Buffer = ...) -> None: ...
     value: list[float]
     def __str__(self, /) -> str: ...
     def __len__(self, /) -> int: ...
@@ -139,7 +139,7 @@ class StackFloat64(MutableSequence[float]):
         """Pop removes the top value; it panics on an empty stack."""
 
 
-def map_int_str(s: Sequence[int], f: Callable[[int], str], /) -> list[str]:
+def map_int_str(s: Sequence[int] | Buffer, f: Callable[[int], str], /) -> list[str]:
     """Map applies f to every element of s.
 
     Go: Map[int, string].
@@ -175,7 +175,7 @@ def largest_list_str(s: Sequence[str], /) -> tuple[str, int]:
     Go: Largest[[]string, string].
     """
 
-def largest_id(s: Sequence[int], /) -> tuple[int, int]:
+def largest_id(s: Sequence[int] | Buffer, /) -> tuple[int, int]:
     """Largest returns the largest element and its index; it panics on an empty slice.
 
     Go: Largest[IDs, int].
@@ -205,7 +205,7 @@ def find_str(xs: Sequence[str], ok: Callable[[str], bool], /) -> str:
     Go: Find[string].
     """
 
-def fill_float64(xs: Sequence[float], v: float, /) -> None:
+def fill_float64(xs: Sequence[float] | Buffer, v: float, /) -> None:
     """Fill sets every element to v (Go writes into the caller's list).
 
     Go: Fill[float64].

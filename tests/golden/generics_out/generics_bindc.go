@@ -80,10 +80,17 @@ func bindcgo_generics_map_int_str(c_a0 *C.PyObject, c_a1 C.py4go_callable, c_r0 
 			c_status = C.int(py4go.BindcPanic("map_int_str", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("map_int_str", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("map_int_str", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("map_int_str", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	v_a0 := c_a0_go
 	v_a1 := bindcFunc_f62b477567(py4go.BindcCallback(unsafe.Pointer(c_a1.obj), unsafe.Pointer(c_a1.fn), int(c_a1.pos)))
@@ -205,10 +212,17 @@ func bindcgo_generics_largest_id(c_a0 *C.PyObject, c_r0 *C.longlong, c_r1 *C.lon
 			c_status = C.int(py4go.BindcPanic("largest_id", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("largest_id", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("largest_id", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("largest_id", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	v_r0, v_r1 := generics.Largest[generics.IDs, int](generics.IDs(c_a0_go))
 	if py4go.BindcSliceBack("largest_id", 1, &c_a0_back, c_a0_go) < 0 {
@@ -319,10 +333,17 @@ func bindcgo_generics_fill_float64(c_a0 *C.PyObject, c_a1 C.double) (c_status C.
 			c_status = C.int(py4go.BindcPanic("fill_float64", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []float64
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("fill_float64", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("fill_float64", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("fill_float64", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	generics.Fill[float64](c_a0_go, float64(c_a1))
 	if py4go.BindcSliceBack("fill_float64", 1, &c_a0_back, c_a0_go) < 0 {
@@ -696,10 +717,17 @@ func bindcgo_generics_StackFloat64_set_value(c_self C.uintptr_t, c_a0 *C.PyObjec
 			c_status = C.int(py4go.BindcPanic("StackFloat64.value", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []float64
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("StackFloat64.value", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("StackFloat64.value", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("StackFloat64.value", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	*py4go.BindcValue(uintptr(c_self)).(*generics.Stack[float64]) = generics.Stack[float64](c_a0_go)
 	return 0

@@ -7,7 +7,7 @@ place, Equal/Compare methods and byte arrays.
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence
 from typing import Any, ClassVar, SupportsIndex, overload
-from typing_extensions import Self, disjoint_base
+from typing_extensions import Buffer, Self, disjoint_base
 
 
 class GoError(Exception):
@@ -137,7 +137,7 @@ class Grid(MutableMapping[str, Pt]):
 @disjoint_base
 class Config:
     """Config is filled by the decoders below."""
-    def __init__(self, /, name: str = '', ports: Sequence[int] = ...) -> None: ...
+    def __init__(self, /, name: str = '', ports: Sequence[int] | Buffer = ...) -> None: ...
     name: str
     ports: list[int]
     __match_args__ = ('name', 'ports')
@@ -326,13 +326,13 @@ def inc(p: int | None, /) -> int:
     copied in, so the result is how Python sees the change).
     """
 
-def push(v: Sequence[int] | None, x: int, /) -> None:
+def push(v: Sequence[int] | Buffer | None, x: int, /) -> None:
     """Push appends x to *v: a list argument grows."""
 
 def reset(xs: Sequence[str] | None, /) -> None:
     """Reset empties *xs."""
 
-def fill(xs: Sequence[int], /) -> None:
+def fill(xs: Sequence[int] | Buffer, /) -> None:
     """Fill sets xs[i] = 10*i."""
 
 def read(p: bytes, /) -> int:
@@ -341,7 +341,7 @@ def read(p: bytes, /) -> int:
 def sort_strings(xs: Sequence[str], /) -> None:
     """SortStrings sorts xs in place."""
 
-def sum(xs: Sequence[int], /) -> int:
+def sum(xs: Sequence[int] | Buffer, /) -> int:
     """Sum reads xs only."""
 
 def sort_versions(xs: Sequence[Version], /) -> None:
