@@ -113,7 +113,8 @@ def test_runtime_go_tests_under_asan(tmp_path: Path, stress: bool) -> None:
 def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
     """The e2e check scripts of ``package``, complete (imports and prelude), by name, built
     the way the e2e tests build them."""
-    from tests.e2e import (callbacks_checks, containers_checks, extras_checks, foreign_checks, generics_checks,
+    from tests.e2e import (buffers_checks, callbacks_checks, containers_checks, extras_checks, foreign_checks,
+                           generics_checks,
                            idioms_checks, kitchen_checks, named_checks, objects_checks, streams_checks, test_classes,
                            test_interfaces)
 
@@ -130,6 +131,7 @@ def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
         "objects": (objects_checks.CHECKS, "o", objects_checks.PRELUDE),
         "streams": (streams_checks.CHECKS, "s", streams_checks.PRELUDE),
         "generics": (generics_checks.CHECKS, "g", generics_checks.PRELUDE),
+        "buffers": (buffers_checks.CHECKS, "b", buffers_checks.PRELUDE),
     }[package]
     head = f"MODE = {mode!r}\nimport {package} as {alias}\n" + textwrap.dedent(prelude)
     return {name: head + textwrap.dedent(src) for name, src in checks.items()}
@@ -143,7 +145,7 @@ SLOW = {
     "values_are_freed_when_python_drops_them",
 }
 
-PACKAGES = ["callbacks", "classes", "containers", "extras", "foreign", "generics", "idioms", "interfaces", "kitchen",
+PACKAGES = ["buffers", "callbacks", "classes", "containers", "extras", "foreign", "generics", "idioms", "interfaces", "kitchen",
             "named", "objects", "streams"]
 
 
