@@ -154,6 +154,9 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
         except MappingError as e:
             problems.append((f"parameter {p.name or i + 1}: {e}", p.span or func.span))
             continue
+        if last_variadic:
+            # ...[]float64: each element is decoded in the trampoline's loop, element-wise.
+            mapping = getattr(mapping, "element_form", mapping)
         if last_variadic and not mapping.variadic_ok:
             problems.append((f"variadic parameter ...{go_type.go_syntax()} is not supported", p.span or func.span))
             continue

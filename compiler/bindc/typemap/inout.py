@@ -109,6 +109,7 @@ def find_inout(t: GoType, env: TypeEnv) -> TypeMapping | None:
             elem = lookup_mapping(t.elem, env)
         except MappingError:
             return None
+        elem = getattr(elem, "element_form", elem)  # Go may grow the slice: never a buffer view
         return SlicePointer(t.go_syntax(), f"{elem.py_annotation} | None", "PyObject *", "*C.PyObject", "PyObject *",
                             "*C.PyObject", go=t, param_annotation=f"{elem.py_param_annotation} | None",
                             imports=elem.stub_imports, interfaces=getattr(elem, "interfaces", ()))

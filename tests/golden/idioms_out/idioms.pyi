@@ -326,7 +326,7 @@ def inc(p: int | None, /) -> int:
     copied in, so the result is how Python sees the change).
     """
 
-def push(v: Sequence[int] | Buffer | None, x: int, /) -> None:
+def push(v: Sequence[int] | None, x: int, /) -> None:
     """Push appends x to *v: a list argument grows."""
 
 def reset(xs: Sequence[str] | None, /) -> None:
