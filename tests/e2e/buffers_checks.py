@@ -101,6 +101,12 @@ CHECKS: dict[str, str] = {
         expect(TypeError, "", b.dot, a, None)                         # the first view is released too
         a.append(1.0)
     """,
+    "named_slices_view_buffers_too": """
+        a = array.array("d", [1.0, 4.0, 2.0])
+        assert b.peak(a) == 4.0 and b.peak([3, 1]) == 3.0
+        b.normalize(a)
+        assert a.tolist() == [0.25, 1.0, 0.5]                          # type Samples []float64, in place
+    """,
     "numpy_arrays_when_installed": """
         try:
             import numpy as np

@@ -146,3 +146,25 @@ func uwiden[T uint16 | uint32](xs []T) uint64 {
 	}
 	return t
 }
+
+// Samples is a named slice of float64 (no methods): it views buffers like []float64.
+type Samples []float64
+
+// Peak is the largest sample (0 for none).
+func Peak(s Samples) float64 {
+	best := 0.0
+	for i, x := range s {
+		if i == 0 || x > best {
+			best = x
+		}
+	}
+	return best
+}
+
+// Normalize divides every sample by the peak, in place.
+func Normalize(s Samples) {
+	p := Peak(s)
+	for i := range s {
+		s[i] /= p
+	}
+}
