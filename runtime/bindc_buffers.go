@@ -26,6 +26,7 @@ int py4go_bind_prefix_error(const char *fn, int pos);
 int py4go_bind_numeric_buffer(PyObject *o, const char *codes, Py_ssize_t itemsize, Py_buffer *view);
 void py4go_bind_numeric_buffer_release(Py_buffer *view);
 void *py4go_bind_list_type(void);
+PyObject *py4go_bind_array_from(const void *p, Py_ssize_t n, const char *typecode);
 void *py4go_bind_tuple_type(void);
 */
 import "C"
@@ -169,4 +170,39 @@ func isListOrTuple(p unsafe.Pointer) bool {
 	})
 	t := *(*unsafe.Pointer)(unsafe.Add(p, unsafe.Sizeof(uintptr(0))))
 	return t == listType || t == tupleTypeP
+}
+
+// BindcArrayResult is a //py4go:buffer result: a new array.array of the slice's element
+// type holding a copy of its elements (one memmove; a nil slice is an empty array), as a new
+// reference, or nil with a Python exception set.
+func BindcArrayResult[T BindcNumber](fn string, v []T) unsafe.Pointer {
+	var zero T
+	var code string
+	switch any(zero).(type) {
+	case float64:
+		code = "d"
+	case float32:
+		code = "f"
+	case int64, int:
+		code = "q"
+	case int32:
+		code = "i"
+	case int16:
+		code = "h"
+	case int8:
+		code = "b"
+	case uint64, uint, uintptr:
+		code = "Q"
+	case uint32:
+		code = "I"
+	case uint16:
+		code = "H"
+	default:
+		panic("bindc: no array.array typecode for " + fn + "'s result") // the compiler refuses these
+	}
+	var p unsafe.Pointer
+	if len(v) > 0 {
+		p = unsafe.Pointer(unsafe.SliceData(v)) // read by C during this call only (no Go pointers inside)
+	}
+	return unsafe.Pointer(C.py4go_bind_array_from(p, C.Py_ssize_t(len(v)*int(unsafe.Sizeof(zero))), cCodes(code)))
 }

@@ -87,3 +87,39 @@ void *py4go_bind_tuple_type(void)
 {
     return (void *)&PyTuple_Type;
 }
+
+/* A new array.array of `typecode` holding the `n` bytes at `p` (Go memory, read during this call
+ * only): array.frombytes over a temporary memoryview, released before returning, so one copy.
+ * NULL with an exception set on failure. */
+PyObject *py4go_bind_array_from(const void *p, Py_ssize_t n, const char *typecode)
+{
+    static PyObject *array_type = NULL; /* array.array, kept for the process's life */
+    if (array_type == NULL) {
+        PyObject *mod = PyImport_ImportModule("array");
+        if (mod == NULL)
+            return NULL;
+        array_type = PyObject_GetAttrString(mod, "array");
+        Py_DECREF(mod);
+        if (array_type == NULL)
+            return NULL;
+    }
+    PyObject *out = PyObject_CallFunction(array_type, "s", typecode);
+    if (out == NULL || n == 0)
+        return out;
+    PyObject *view = PyMemoryView_FromMemory((char *)p, n, PyBUF_READ);
+    if (view == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    PyObject *r = PyObject_CallMethod(out, "frombytes", "O", view);
+    PyObject *released = PyObject_CallMethod(view, "release", NULL); /* nothing may keep Go's memory */
+    Py_XDECREF(released);
+    Py_DECREF(view);
+    if (r == NULL || released == NULL) {
+        Py_XDECREF(r);
+        Py_DECREF(out);
+        return NULL;
+    }
+    Py_DECREF(r);
+    return out;
+}

@@ -107,6 +107,18 @@ CHECKS: dict[str, str] = {
         b.normalize(a)
         assert a.tolist() == [0.25, 1.0, 0.5]                          # type Samples []float64, in place
     """,
+    "buffer_results_are_arrays": """
+        r = b.ramp(4)
+        assert type(r) is array.array and r.typecode == "d" and r.tolist() == [0.0, 1.0, 2.0, 3.0]
+        assert b.ramp(0) == array.array("d")
+        h = b.histogram(b.ramp(10), 3.0, 4)                            # a result feeding a parameter
+        assert h.typecode == "q" and h.tolist() == [3, 3, 3, 1]
+        expect(b.GoError, "bucket width must be positive", b.histogram, [], 0.0, 1)
+        assert b.halves(3).typecode == "f" and b.halves(3).tolist() == [0.0, 0.5, 1.0]
+        assert b.halves(0) == array.array("f")                         # a nil slice: an empty array
+        r.append(9.0)                                                  # Python's own memory: resizable
+        assert len(r) == 5
+    """,
     "numpy_arrays_when_installed": """
         try:
             import numpy as np

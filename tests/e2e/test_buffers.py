@@ -43,3 +43,4 @@ def test_stub_accepts_buffers_where_they_are_viewed(ext_dir: Path) -> None:
     assert "from typing_extensions import Buffer" in stub
     assert "def sum_f64(xs: Sequence[float] | Buffer, /) -> float:" in stub
     assert "def mean(xs: Sequence[float], /) -> float:" in stub          # a defined element: no buffer
+    assert "def ramp(n: int, /) -> array[float]:" in stub and "from array import array" in stub  # //py4go:buffer

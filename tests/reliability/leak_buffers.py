@@ -86,6 +86,7 @@ KINDS: dict[str, Callable[[], object]] = {
     "error after writing": _failing,
     "released memoryview": _released,
     "nogil, second argument fails": _second_argument_fails,
+    "//py4go:buffer result": lambda: b.histogram(ARR, 1.0, 4),
 }
 
 

@@ -38,5 +38,5 @@ def test_buffers_do_not_leak(buffers_ext: Path, stress: bool) -> None:
     n = 500_000 if stress else 50_000
     proc = run_script(HERE / "leak_buffers.py", str(n), path=buffers_ext, timeout=3600 if stress else 900)
     rows = parse(proc.stdout)
-    assert len(rows) == 9  # the kinds of leak_buffers.KINDS
+    assert len(rows) == 10  # the kinds of leak_buffers.KINDS
     assert_no_leaks(rows, n)

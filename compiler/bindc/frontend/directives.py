@@ -55,6 +55,7 @@ KNOWN_KINDS: dict[str, Callable[[str, str | None], str | None]] = {
     "nogil": _no_argument,  # release the GIL around the Go call (see bindc.gil)
     "gil": _no_argument,  # keep holding it
     "instantiate": _instance,  # bind one instantiation of a generic function (bindc.resolve.instances)
+    "buffer": _no_argument,  # return a slice of numbers as an array.array (bindc.typemap.buffers)
 }
 
 

@@ -20,6 +20,7 @@ from bindc.naming import STR_METHODS, is_dunder, is_valid_python_identifier, pyt
 from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundReceiver, BoundResult
 from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
+from bindc.typemap.buffers import array_result
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.registry import is_error_type
 
@@ -135,7 +136,8 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
     """Map one function's (or method's) parameters and results, or report why it cannot be
     bound: an error when it was exported explicitly, a warning otherwise, a note for a method
     of another package's type (``foreign``: the user cannot change it)."""
-    explicit = func.directive("export") is not None
+    # Asked for explicitly (a name, or a result as array.array): what cannot be honoured is an error.
+    explicit = func.directive("export") is not None or func.directive("buffer") is not None
     report = sink.error if explicit else sink.note if foreign else sink.warning
     problems: list[tuple[str, Span]] = []
 
@@ -180,6 +182,13 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
         except MappingError as e:
             problems.append((f"result {r.name or i + 1}: {e}", r.span or func.span))
             continue
+        if func.directive("buffer") is not None:
+            as_array = array_result(r.type, getattr(mapping, "element_form", mapping), env)
+            if as_array is None:
+                problems.append((f"//py4go:buffer: result {r.name or i + 1} is {r.type.go_syntax()}, not a slice of "
+                                 f"numbers array.array can hold ([]float64, []int32...)", r.span or func.span))
+                continue
+            mapping = as_array
         results.append(BoundResult(r, mapping, f"r{i}"))
 
     if problems:

@@ -2,6 +2,7 @@
 
 | Go | Python parameter | how |
 | --- | --- | --- |
+| ``[]T`` result of a function marked ``//py4go:buffer`` | ``array.array`` of T's typecode | one memmove from Go's slice (:func:`array_result`) |
 | ``[]T``, T a predeclared number (not ``byte``) | ``Sequence[T] \\| Buffer`` | an object exporting a C-contiguous buffer of T's format and size (``array.array('d')``, ``memoryview``, numpy) is viewed in place: no per-element conversion, Go's writes land in a writable buffer; anything else takes :class:`~bindc.typemap.inout.InPlaceSlice`'s element-wise path |
 
 The runtime's ``BindcBufferSlice`` (``runtime/bindc_buffers.go``) takes the buffer and says
@@ -15,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from bindc.ir import GoType, NamedType, SliceType
-from bindc.typemap.base import ArgSite, GoRefs, go_string
+from bindc.typemap.base import ArgSite, GoRefs, TypeMapping, go_string
+from bindc.typemap.containers import RuntimeValue
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.inout import InPlaceSlice
 
@@ -64,3 +66,20 @@ def buffer_slice(t: GoType, base: InPlaceSlice, env: TypeEnv) -> InPlaceSlice:
     if isinstance(elem, NamedType) and env.is_predeclared(elem) and elem.name in BUFFER_ELEMENTS:
         return BufferSlice(**{f.name: getattr(base, f.name) for f in fields(base)})
     return base
+
+
+#: array.array can hold these (complex numbers have no typecode).
+ARRAY_ELEMENTS = BUFFER_ELEMENTS - {"complex64", "complex128"}
+
+
+def array_result(t: GoType, base: TypeMapping, env: TypeEnv) -> TypeMapping | None:
+    """The ``//py4go:buffer`` form of result type ``t`` (mapped as ``base``): an
+    ``array.array`` built with one copy; None when ``t`` is not a slice of numbers
+    array.array can hold."""
+    elem = t.elem if isinstance(t, SliceType) else None
+    if not isinstance(base, RuntimeValue) or not isinstance(elem, NamedType) or not env.is_predeclared(elem) \
+            or elem.name not in ARRAY_ELEMENTS:
+        return None
+    return RuntimeValue(**{**{f.name: getattr(base, f.name) for f in fields(base)},
+                           "py_annotation": f"array[{'float' if elem.name.startswith('float') else 'int'}]",
+                           "imports": base.imports + (("array", "array"),), "result_helper": "BindcArrayResult"})

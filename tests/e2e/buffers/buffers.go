@@ -168,3 +168,44 @@ func Normalize(s Samples) {
 		s[i] /= p
 	}
 }
+
+// Ramp returns n float64s 0, 1, 2... as an array.array('d').
+//
+//py4go:buffer
+func Ramp(n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = float64(i)
+	}
+	return out
+}
+
+// Histogram counts values per bucket of width w, as an array.array('q'), with an error for w <= 0.
+//
+//py4go:buffer
+func Histogram(xs []float64, w float64, buckets int) ([]int64, error) {
+	if w <= 0 {
+		return nil, errors.New("bucket width must be positive")
+	}
+	out := make([]int64, buckets)
+	for _, x := range xs {
+		if i := int(x / w); i >= 0 && i < buckets {
+			out[i]++
+		}
+	}
+	return out, nil
+}
+
+// Halves returns float32s (array.array('f')), nil for n == 0.
+//
+//py4go:buffer
+func Halves(n int) []float32 {
+	if n == 0 {
+		return nil
+	}
+	out := make([]float32, n)
+	for i := range out {
+		out[i] = float32(i) / 2
+	}
+	return out
+}
