@@ -9,7 +9,8 @@ a C loop, ``PyBuffer_Release``), then prints the time per call (best of --repeat
 interpreter) for N float64s: summed from an ``array.array('d')`` (viewed), from a list (the
 element-wise path), by the C extension and by Python's ``sum``; and written by Go into an
 ``array.array('d')`` (in place), into a list (element-wise, written back) and by the C
-extension. Ratios: the buffer path against the element-wise one and against C.
+extension; and returned as an ``array.array`` (``//py4go:buffer``) or as a list. Ratios: the
+buffer paths against the element-wise ones and against C.
 """
 
 from __future__ import annotations
@@ -46,6 +47,22 @@ func Scale(xs []float64, k float64) {
 	for i := range xs {
 		xs[i] *= k
 	}
+}
+
+// Ramp returns n float64s as a list (element-wise).
+func Ramp(n int) []float64 { return ramp(n) }
+
+// RampArray returns n float64s as an array.array('d').
+//
+//py4go:buffer
+func RampArray(n int) []float64 { return ramp(n) }
+
+func ramp(n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = float64(i)
+	}
+	return out
 }
 """
 
@@ -98,6 +115,8 @@ CASES: list[tuple[str, str]] = [
     ("write  array('d')  bindc (in place)", "gscale(arr, 1.0)"),
     ("write  list        bindc (element-wise, written back)", "gscale(lst, 1.0)"),
     ("write  array('d')  hand-written C", "cscale(arr, 1.0)"),
+    ("result array('d')  bindc //py4go:buffer (one copy)", "gramp_array(N)"),
+    ("result list        bindc (element-wise)", "gramp(N)"),
 ]
 
 
@@ -117,7 +136,8 @@ def main() -> None:
     args = parser.parse_args()
     setup = textwrap.dedent(f"""
         import array
-        from benchbuf import sum as gsum, scale as gscale
+        from benchbuf import sum as gsum, scale as gscale, ramp as gramp, ramp_array as gramp_array
+        N = {args.n}
         from cbuf import sum as csum, scale as cscale
         lst = [float(i % 1000) for i in range({args.n})]
         arr = array.array('d', lst)
@@ -149,11 +169,12 @@ def main() -> None:
           f"load {os.getloadavg()[0]:.1f})")
     for (label, _), t in zip(CASES, ns):
         print(f"  {label:<52} {t / 1e3:>12,.1f} us   {t / args.n:6.2f} ns/element")
-    view, elementwise, c_sum, py_sum, write, write_list, c_write = ns
+    view, elementwise, c_sum, py_sum, write, write_list, c_write, result_array, result_list = ns
     print(f"sum:   buffer view vs element-wise {elementwise / view:6.1f}x faster;  vs hand-written C "
           f"{view / c_sum:.2f}x (1.00 = as fast);  python sum() {py_sum / view:.1f}x slower than the view")
     print(f"write: in place vs element-wise    {write_list / write:6.1f}x faster;  vs hand-written C "
           f"{write / c_write:.2f}x")
+    print(f"result: array.array vs list        {result_list / result_array:6.1f}x faster")
 
 
 if __name__ == "__main__":
