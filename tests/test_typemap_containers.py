@@ -59,7 +59,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[BoundModule, st
 
 
 @pytest.mark.parametrize("line", [
-    "def ints(xs: Sequence[int], /) -> list[int]:",
+    "def ints(xs: Sequence[int] | _Buffer, /) -> list[int]:",  # viewed without a copy: docs/buffers.md
     "def nested(m: Mapping[str, Sequence[Sequence[float]]], /) -> dict[int, dict[str, bool]]:",
     # [4]uint8 is a byte array: bytes (docs/idioms.md)
     "def arr(a: bytes | bytearray | memoryview | Sequence[int], b: Sequence[Sequence[str]], /) -> list[int]:",

@@ -64,12 +64,13 @@ ABI3_SUFFIX = ".abi3.so"
 
 def build_extension(package: str, out: Path, *, module: str | None = None, python: str | None = None,
                     strict: bool = False, cwd: Path | None = None, reporter: Reporter | None = None,
-                    abi3: bool = False) -> Built:
+                    abi3: bool = False, instantiate: tuple[str, ...] = ()) -> Built:
     """Generate bindings for ``package`` and build them into ``out/NAME<EXT_SUFFIX>`` + ``NAME.pyi``.
 
     With ``abi3`` the module uses only the limited API of CPython 3.11 (proven before building,
     see :mod:`bindc.limited_check`), is compiled with ``Py_LIMITED_API`` and is named
-    ``NAME.abi3.so``: one file for CPython 3.11 and every later version.
+    ``NAME.abi3.so``: one file for CPython 3.11 and every later version. ``instantiate`` lists
+    instantiations of generic functions to bind (``pkg.Map[int,string]``, as ``--instantiate``).
 
     Diagnostics go to ``reporter`` before ``go build`` starts; a failure raises
     :class:`BuildError`. Only ``out/NAME<EXT_SUFFIX>`` and ``out/NAME.pyi`` are written (each
@@ -88,10 +89,11 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
         raise BuildError(f"--abi3 builds for the limited API of CPython 3.11, but {interp.executable} is "
                          f"Python {interp.version}: build with Python 3.11 or later")
     target = (interp.executable, interp.version, interp.ext_suffix, module or "", str(out),
-              "strict" if strict else "", "abi3" if abi3 else "")
+              "strict" if strict else "", "abi3" if abi3 else "", *instantiate)
     directory = _package_directory(package, cwd)
     if directory is None:  # an import path: the go command says where it is
-        return _build(package, out, module, python, strict, cwd, reporter, interp, target, stamp=None, abi3=abi3)
+        return _build(package, out, module, python, strict, cwd, reporter, interp, target, stamp=None, abi3=abi3,
+                      instantiate=instantiate)
     root = build_dir(module or directory.name, "dir", str(directory), *target)
     inputs = _inputs(directory, target)
     with locked(root):
@@ -100,7 +102,7 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
         if record is None:
             stamp.clear()
             return _build(package, out, module, python, strict, cwd, reporter, interp, target, stamp=(stamp, inputs),
-                          abi3=abi3)
+                          abi3=abi3, instantiate=instantiate)
     if record["diagnostics"]:
         reporter.diagnostics(record["diagnostics"])
     reporter.done(f"{record['summary']} (up to date)")
@@ -146,7 +148,8 @@ def _inputs(directory: Path, target: tuple[str, ...]) -> str:
 
 
 def _build(package: str, out: Path, module: str | None, python: str | None, strict: bool, cwd: Path, reporter: Reporter,
-           interp: Interpreter, target: tuple[str, ...], stamp: tuple[Stamp, str] | None, abi3: bool = False) -> Built:
+           interp: Interpreter, target: tuple[str, ...], stamp: tuple[Stamp, str] | None, abi3: bool = False,
+           instantiate: tuple[str, ...] = ()) -> Built:
     """The full build: locate, generate, write the build module, go build, install the outputs."""
     from bindc.driver import Request, generate_files
     from bindc.frontend import PackageNotFoundError, locate_package
@@ -161,7 +164,7 @@ def _build(package: str, out: Path, module: str | None, python: str | None, stri
     with contextlib.nullcontext(root) if stamp else locked(root):
         wrapper_dir = root / "bindings"
         result = generate_files(Request(package=package, out=wrapper_dir, module=module, python=python, cwd=cwd,
-                                        strict=strict, abi3=abi3, on_phase=reporter.phase))
+                                        strict=strict, abi3=abi3, instantiate=instantiate, on_phase=reporter.phase))
         diagnostics = result.sink.render_all() if result.sink.items else ""
         if diagnostics:
             reporter.diagnostics(diagnostics)

@@ -42,6 +42,10 @@ PythonOpt = Annotated[Optional[str], typer.Option(
 StrictOpt = Annotated[bool, typer.Option(
     "--strict", help="Make every skipped exported declaration an error (for CI).")]
 
+InstantiateOpt = Annotated[Optional[list[str]], typer.Option(
+    "--instantiate", help="Bind an instantiation of a generic function, e.g. 'pkg.Map[int,string]' or "
+                          "'Map[int,string]=map_is' (repeatable; see docs/generics.md).")]
+
 
 def _progress(message: str) -> None:
     """Progress on stderr, so stdout stays clean for scripts (``bindc env``)."""
@@ -59,19 +63,20 @@ def _summary(result: Result) -> None:
         _progress(result.module.summary.line())
 
 
-def _run(package: str, out: Path | None, module: str | None, python: str | None, strict: bool = False) -> Result:
+def _run(package: str, out: Path | None, module: str | None, python: str | None, strict: bool = False,
+         instantiate: list[str] | None = None) -> Result:
     from bindc.driver import Request, generate_files
 
     _progress(f"reading {package}")
     return generate_files(Request(package=package, out=out, module=module, python=python, cwd=Path.cwd(),
-                                  strict=strict))
+                                  strict=strict, instantiate=tuple(instantiate or ())))
 
 
 @app.command()
 def generate(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = None,
-             python: PythonOpt = None, strict: StrictOpt = False) -> None:
+             python: PythonOpt = None, strict: StrictOpt = False, instantiate: InstantiateOpt = None) -> None:
     """Generate the cgo wrappers (.c, .go) and the .pyi stub for a Go package."""
-    result = _run(package, out, module, python, strict)
+    result = _run(package, out, module, python, strict, instantiate)
     _report(result)
     _summary(result)
     if result.sink.has_errors:
@@ -85,12 +90,12 @@ def generate(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = 
 
 @app.command()
 def check(package: PackageArg = ".", out: OutOpt = None, module: ModuleOpt = None,
-          python: PythonOpt = None, strict: StrictOpt = False) -> None:
+          python: PythonOpt = None, strict: StrictOpt = False, instantiate: InstantiateOpt = None) -> None:
     """Check that generated files on disk are fresh: exit 0 fresh, 1 stale (with a diff), 2 errors.
 
     Writes nothing.
     """
-    result = _run(package, out, module, python, strict)
+    result = _run(package, out, module, python, strict, instantiate)
     _report(result)
     if result.sink.has_errors:
         raise typer.Exit(EXIT_ERROR)
@@ -110,6 +115,7 @@ def build(packages: Annotated[Optional[list[str]], typer.Argument(
                    "need --package.")] = None,
           out: Annotated[Path, typer.Option("--out", help="Directory for NAME<EXT_SUFFIX> and NAME.pyi.")] = ...,  # type: ignore[assignment]
           module: ModuleOpt = None, python: PythonOpt = None, strict: StrictOpt = False,
+          instantiate: InstantiateOpt = None,
           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
           abi3: Annotated[bool, typer.Option(
               "--abi3", help="Use only the limited API of CPython 3.11 (checked with libclang) and write "
@@ -135,11 +141,15 @@ def build(packages: Annotated[Optional[list[str]], typer.Argument(
 
             if module is not None:
                 raise BuildError("--module names one module; with --package each submodule is named after its Go package")
+            if instantiate:
+                raise BuildError("--instantiate is not supported with --package yet: build the generic package on its "
+                                 "own, or use //py4go:instantiate directives")
             build_bundle(packages, out, package, python=python, strict=strict, reporter=reporter, abi3=abi3)
             return
         if len(packages) > 1:
             raise BuildError(f"{len(packages)} packages given: link them into one library with --package NAME")
-        build_extension(packages[0], out, module=module, python=python, strict=strict, reporter=reporter, abi3=abi3)
+        build_extension(packages[0], out, module=module, python=python, strict=strict, reporter=reporter, abi3=abi3,
+                        instantiate=tuple(instantiate or ()))
     except BuildError as e:
         if e.result is not None and e.result.module is not None:
             reporter.info(e.result.module.summary.line())

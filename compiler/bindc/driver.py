@@ -24,6 +24,7 @@ from bindc.emit.proxies import proxy_interfaces
 from bindc.emit.stubs import emit_stub
 from bindc.format import check_stub, gofmt
 from bindc.frontend import PackageNotFoundError, load_package, locate_package
+from bindc.frontend.instances import InstanceRequest, InstanceSyntaxError, parse_instance
 from bindc.interpreter import Interpreter, InterpreterError, find_interpreter
 from bindc.naming import is_valid_python_identifier
 from bindc.resolve import BoundModule, resolve
@@ -46,6 +47,9 @@ class Request:
     #: Emit for the stable ABI (``NAME.abi3.so``): only the limited API of CPython 3.11, proven
     #: by :mod:`bindc.capi.limited` over the generated C and the runtime's.
     abi3: bool = False
+    #: Instantiations of generic functions, as given to ``--instantiate``: ``pkg.Map[int,string]``
+    #: or ``Map[int,string]=py_name`` (see :mod:`bindc.resolve.instances`).
+    instantiate: tuple[str, ...] = ()
     #: Classes of the other modules linked into the same library (``bindc build A B --package``).
     siblings: tuple[SiblingClass, ...] = ()
     #: Called with each phase's name as it starts ("locate", "parse", "resolve", "verify C API",
@@ -112,9 +116,10 @@ def generate_files(req: Request) -> Result:
             sink.error(f"--out needs an importable package, but {located.dir} has no import path (is it inside a Go module?)")
             return Result([], sink, interpreter=interp)
 
+    requests = _instance_requests(req.instantiate, package.name, sink)
     req.phase("resolve")
     module = resolve(package, module_name, sink, target_import=target_import,
-                     siblings={(s.import_path, s.go_name): s for s in req.siblings})
+                     siblings={(s.import_path, s.go_name): s for s in req.siblings}, instantiate=requests)
     _check_summary(module, req.strict, sink)
     if target_import is None:
         _check_generated_names(module, sink)
@@ -138,6 +143,22 @@ def generate_files(req: Request) -> Result:
         if sink.has_errors:
             return Result([], sink, module, interp)
     return Result(files, sink, module, interp)
+
+
+def _instance_requests(texts: tuple[str, ...], package: str, sink: DiagnosticSink) -> tuple[InstanceRequest, ...]:
+    """Parse ``--instantiate`` values; a malformed one, or one naming another package, is an error."""
+    parsed: list[InstanceRequest] = []
+    for text in texts:
+        try:
+            request = parse_instance(text, name_separator="=")
+        except InstanceSyntaxError as e:
+            sink.error(f"--instantiate {text!r}: {e}")
+            continue
+        if request.qualifier not in (None, package):
+            sink.error(f"--instantiate {text!r} names package {request.qualifier}, but the package bound is {package}")
+            continue
+        parsed.append(request)
+    return tuple(parsed)
 
 
 def _check_summary(module: BoundModule, strict: bool, sink: DiagnosticSink) -> None:

@@ -191,6 +191,26 @@ class StructType(GoType):
 
 
 @dataclass(frozen=True)
+class TildeType(GoType):
+    """``~T`` in a constraint: every type whose underlying type is ``T``."""
+
+    elem: GoType
+
+    def go_syntax(self) -> str:
+        return "~" + self.elem.go_syntax()
+
+
+@dataclass(frozen=True)
+class UnionType(GoType):
+    """``A | ~B | C`` in a constraint: a type set's union of terms."""
+
+    terms: tuple[GoType, ...]
+
+    def go_syntax(self) -> str:
+        return " | ".join(t.go_syntax() for t in self.terms)
+
+
+@dataclass(frozen=True)
 class UnsupportedType(GoType):
     """A type expression the frontend could not model; ``text`` is the source as written."""
 
@@ -232,6 +252,8 @@ class Receiver:
     name: str | None
     type_name: str
     pointer: bool
+    #: The receiver's names for a generic type's parameters: ``(s *Set[E])`` has ``("E",)``.
+    type_params: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,6 +273,9 @@ class Func:
     span: Span
     receiver: Receiver | None = None
     type_params: tuple[str, ...] = ()
+    #: The constraint of each type parameter, in ``type_params`` order (``any``, ``comparable``,
+    #: ``cmp.Ordered``, ``~[]E``, ``int | float64``).
+    type_constraints: tuple[GoType, ...] = ()
 
     @property
     def exported(self) -> bool:
@@ -282,6 +307,7 @@ class TypeDecl:
     span: Span
     alias: bool = False
     type_params: tuple[str, ...] = ()
+    type_constraints: tuple[GoType, ...] = ()  # as for Func: one per type parameter
 
     @property
     def exported(self) -> bool:

@@ -2,7 +2,7 @@
 
     python tests/bench/stdlib_report.py [PKG ...] [--proof] [--markdown]
 
-For every package (default: strings strconv unicode/utf8 path math math/cmplx net/url;
+For every package (default: strings strconv unicode/utf8 path math math/cmplx net/url slices maps cmp;
 ``--proof``: the 16 packages of issue 9's proof, checked by tests/stdlib) bindc
 generates a wrapper package in memory (``bindc generate PKG --out ...``, nothing is written)
 and the script counts the package's exported plain functions, the ones bound, and the skipped
@@ -32,7 +32,8 @@ from bindc.ir import StructType, TypeDecl  # noqa: E402
 from bindc.resolve import BoundModule  # noqa: E402
 from bindc.naming import STR_METHODS  # noqa: E402
 
-DEFAULT_PACKAGES = ["strings", "strconv", "unicode/utf8", "path", "math", "math/cmplx", "net/url"]
+DEFAULT_PACKAGES = ["strings", "strconv", "unicode/utf8", "path", "math", "math/cmplx", "net/url",
+                    "slices", "maps", "cmp"]  # the generic ones with their default instantiations
 #: Issue 9's proof: the standard library as the corpus of published code (tests/stdlib).
 PROOF_PACKAGES = ["time", "regexp", "encoding/json", "encoding/base64", "encoding/hex", "crypto/sha256",
                   "hash/crc32", "bytes", "sort", "html", "net/netip", "math/big", "text/template",
@@ -41,7 +42,8 @@ PROOF_PACKAGES = ["time", "regexp", "encoding/json", "encoding/base64", "encodin
 # Reason text -> group, first match wins. Groups say which piece of work would bind them.
 _GROUPS = [
     (r"type func\(", "func parameter (callbacks: not yet)"),
-    (r"type iter\.Seq|generic", "generics (iter.Seq, type parameters)"),
+    (r"not instantiated", "generic function, not instantiated (//py4go:instantiate, --instantiate)"),
+    (r"generic", "generic types and methods (not yet)"),
     (r"type \[\](?:\w+\.)?[A-Z]\w* is not supported|struct types? of other packages?",
      "struct type of another package (not yet)"),
     (r"type \*[a-z]\w*\.[A-Z]\w* is not supported", "struct type of another package (not yet)"),
@@ -134,7 +136,7 @@ def method_counts(module: BoundModule, reasons: dict[str, str]) -> dict[str, obj
 def unbound_type_group(decl: TypeDecl) -> str:
     """The skip group of a method whose receiver type is not bound as a class."""
     if decl.type_params:
-        return "generics (iter.Seq, type parameters)"
+        return "generic types and methods (not yet)"
     if decl.directive("skip"):
         return "receiver type marked //py4go:skip"
     if isinstance(decl.type, StructType):

@@ -201,3 +201,22 @@ def test_strict_makes_every_skip_an_error(pkg: Path) -> None:
     assert "error: A is not bound (chan int); --strict makes every skip an error" in r.output
     assert sorted(p.name for p in pkg.iterdir()) == ["go.mod", "greet.go", "more.go"]
     assert invoke("generate", str(pkg)).exit_code == 0  # without --strict: a warning
+
+
+def test_instantiate_option_generates_checks_and_reports_bad_values(pkg: Path) -> None:
+    """``--instantiate`` binds an instantiation of an unmodified package's generic function; a
+    malformed value or one naming another package is a usage error (exit 2), and ``check``
+    compares against the same instantiations."""
+    (pkg / "twice.go").write_text("package greet\n\n// Twice repeats v.\nfunc Twice[T any](v T) []T { return []T{v, v} }\n")
+    r = invoke("generate", str(pkg), "--instantiate", "greet.Twice[int]", "--instantiate", "Twice[string]=twice_s")
+    assert r.exit_code == 0, r.output
+    stub = (pkg / "greet.pyi").read_text()
+    assert "def twice_int(v: int, /) -> list[int]:" in stub and "def twice_s(v: str, /) -> list[str]:" in stub
+    assert "= Twice[int](" in (pkg / "greet_bindc.go").read_text()  # in-package: the call spells the instantiation
+    assert invoke("check", str(pkg), "--instantiate", "greet.Twice[int]", "--instantiate", "Twice[string]=twice_s").exit_code == 0
+    assert invoke("check", str(pkg)).exit_code == 1  # without them the stub loses two functions: stale
+    for bad, message in (("greet.Twice", "expected Name[T1, T2, ...]"), ("other.Twice[int]", "names package other"),
+                         ("Twice[int]=no good", "is not a valid Python identifier"),
+                         ("Twice[[]int]=twice_int", "Twice[[]int] would be Python name 'twice_int'")):
+        r = invoke("generate", str(pkg), "--instantiate", "Twice[int]", "--instantiate", bad)
+        assert r.exit_code == 2 and message in r.output, (bad, r.output)

@@ -1,7 +1,7 @@
 """Functions and methods: parameters, results, receivers, generics."""
 
 from bindc.diagnostics import Severity
-from bindc.ir import FuncType, NamedType, Param, PointerType, Receiver, SliceType, Span
+from bindc.ir import FuncType, NamedType, Param, PointerType, Receiver, SliceType, Span, TildeType, UnionType
 
 INT, STRING, ERROR = NamedType("int"), NamedType("string"), NamedType("error")
 
@@ -53,7 +53,7 @@ def test_methods_value_and_pointer_receivers(parse_clean) -> None:
         "Inc": Receiver("c", "Counter", pointer=True),
         "Get": Receiver("c", "Counter", pointer=False),
         "Anon": Receiver(None, "Counter", pointer=False),
-        "Push": Receiver("l", "List", pointer=True),
+        "Push": Receiver("l", "List", pointer=True, type_params=("T",)),  # the receiver's own names
         "P": Receiver(None, "Paren", pointer=False),
     }
 
@@ -73,29 +73,37 @@ def test_func_type_params_and_results(parse_clean) -> None:
     assert f_type.go_syntax() == "func(int) (string, error)"
 
 
-def test_generic_function_warns_and_records_type_params(parse_go) -> None:
+def test_generic_function_records_type_params_and_constraints(parse_go) -> None:
     parsed, diagnostics = parse_go("""
         func Map[K comparable, V any](m map[K]V) []K { return nil }
         func helper[T any](t T) {}
+        func Sum[T int | ~float64, S ~[]T, U interface{ ~int; String() string }](s S) T { return 0 }
     """)
     generic = parsed.funcs[0]
     assert generic.type_params == ("K", "V") and generic.is_generic
+    assert generic.type_constraints == (NamedType("comparable"), NamedType("any"))
     assert parsed.funcs[1].type_params == ("T",)
-    # only the binding candidate (exported) is worth a warning
-    assert [(d.severity, d.message, d.span.line, d.span.col) for d in diagnostics] == [
-        (Severity.WARNING, "generic function Map is not supported; skipped", 3, 6)
-    ]
+    sum_ = parsed.funcs[2]
+    assert sum_.type_constraints[0] == UnionType((INT, TildeType(NamedType("float64"))))
+    assert sum_.type_constraints[1] == TildeType(SliceType(NamedType("T")))
+    assert [c.go_syntax() for c in sum_.type_constraints] == [
+        "int | ~float64", "~[]T", "interface{ ~int; String() string }"]
+    # whether a generic function is bound depends on its instantiations: the resolver decides
+    assert diagnostics == []
 
 
-def test_generic_function_with_export_directive_warns_and_skip_silences(parse_go) -> None:
-    _, diagnostics = parse_go("""
-        //py4go:export
-        func helper[T any](t T) {}
-
-        //py4go:skip
-        func Skipped[T any](t T) {}
+def test_instantiate_directive_is_checked(parse_go) -> None:
+    parsed, diagnostics = parse_go("""
+        //py4go:instantiate Map[int, []string] map_ints
+        //py4go:instantiate Map[int
+        //py4go:instantiate
+        func Map[K comparable, V any](m map[K]V) []K { return nil }
     """)
-    assert [d.message for d in diagnostics] == ["generic function helper is not supported; skipped"]
+    assert [d.arg for d in parsed.funcs[0].directives] == ["Map[int, []string] map_ints"]
+    assert [(d.message, d.span.line, d.span.col) for d in diagnostics] == [
+        ("//py4go:instantiate: expected Name[T1, T2, ...], got 'Map[int'", 4, 21),
+        ("//py4go:instantiate needs an instantiation, e.g. //py4go:instantiate Map[int, string]", 5, 20),
+    ]
 
 
 def test_pointer_and_qualified_params(parse_clean) -> None:

@@ -4,6 +4,8 @@ import pytest
 
 from bindc.ir import (
     ArrayType,
+    TildeType,
+    UnionType,
     ChanType,
     FuncType,
     InterfaceMethod,
@@ -101,7 +103,8 @@ def test_interface_methods_and_embeds(parse_clean) -> None:
     assert shape.type.embeds == (NamedType("Stringer", "fmt"),)
     assert shape.type.methods[0] == InterfaceMethod("Area", FuncType((), (Param(None, NamedType("float64")),)))
     assert [m.name for m in shape.type.methods] == ["Area", "Scale"]
-    assert number.type.embeds == (UnsupportedType("~int | ~float64"),)
+    assert number.type.embeds == (UnionType((TildeType(NamedType("int")), TildeType(NamedType("float64")))),)
+    assert number.type.embeds[0].go_syntax() == "~int | ~float64"
 
 
 def test_aliases_named_and_generic_types(parse_go) -> None:
@@ -115,8 +118,9 @@ def test_aliases_named_and_generic_types(parse_go) -> None:
     assert celsius.type == NamedType("float64") and not celsius.alias
     assert reader.alias and reader.type == NamedType("Reader", "io")
     assert generic.type_params == ("T",) and generic.type == SliceType(NamedType("T"))
-    assert pair.type_params == ("K", "V")
-    assert [d.message for d in diagnostics] == ["generic type List is not supported; skipped"]
+    assert pair.type_params == ("K", "V") and pair.type_constraints == (NamedType("comparable"), NamedType("any"))
+    # bound per instantiation: the resolver warns when none is asked for (tests/resolve/test_instances.py)
+    assert diagnostics == []
 
 
 def test_anonymous_struct_and_unsupported_text(parse_clean) -> None:

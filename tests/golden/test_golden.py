@@ -29,6 +29,7 @@ CASES = {
     "interfaces_inpackage": (E2E / "interfaces", None, None),
     "names_out": (E2E / "names", Path("wrapper"), None),
     "idioms_out": (E2E / "idioms", Path("wrapper"), None),
+    "generics_out": (E2E / "generics", Path("wrapper"), None),
 }
 
 

@@ -115,8 +115,9 @@ def test_runtime_go_tests_under_asan(tmp_path: Path, stress: bool) -> None:
 def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
     """The e2e check scripts of ``package``, complete (imports and prelude), by name, built
     the way the e2e tests build them."""
-    from tests.e2e import (callbacks_checks, containers_checks, extras_checks, foreign_checks, idioms_checks,
-                           kitchen_checks, named_checks, objects_checks, streams_checks, test_classes,
+    from tests.e2e import (buffers_checks, callbacks_checks, containers_checks, extras_checks, foreign_checks,
+                           generics_checks,
+                           idioms_checks, kitchen_checks, named_checks, objects_checks, streams_checks, test_classes,
                            test_interfaces)
 
     checks, alias, prelude = {
@@ -131,6 +132,8 @@ def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
         "named": (named_checks.CHECKS, "named", ""),
         "objects": (objects_checks.CHECKS, "o", objects_checks.PRELUDE),
         "streams": (streams_checks.CHECKS, "s", streams_checks.PRELUDE),
+        "generics": (generics_checks.CHECKS, "g", generics_checks.PRELUDE),
+        "buffers": (buffers_checks.CHECKS, "b", buffers_checks.PRELUDE),
     }[package]
     head = f"MODE = {mode!r}\nimport {package} as {alias}\n" + textwrap.dedent(prelude)
     return {name: head + textwrap.dedent(src) for name, src in checks.items()}
@@ -144,8 +147,15 @@ SLOW = {
     "values_are_freed_when_python_drops_them",
 }
 
-PACKAGES = ["callbacks", "classes", "containers", "extras", "foreign", "idioms", "interfaces", "kitchen", "named",
-            "objects", "streams"]
+PACKAGES = ["buffers", "callbacks", "classes", "containers", "extras", "foreign", "generics", "idioms", "interfaces", "kitchen",
+            "named", "objects", "streams"]
+
+
+def _instantiations(package: str) -> tuple[str, ...]:
+    """The command-line instantiations a package's e2e build uses (``--instantiate``)."""
+    from tests.e2e import generics_checks
+
+    return generics_checks.INSTANTIATE if package == "generics" else ()
 
 
 @needs_asan
@@ -160,7 +170,7 @@ def test_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
     # bindc build runs `go build` with the environment it inherits plus the interpreter's CGO
     # flags; GOFLAGS carries -asan through.
     monkeypatch.setenv("GOFLAGS", build["GOFLAGS"])
-    built = build_extension(str(src), tmp_path / "ext", cwd=src)
+    built = build_extension(str(src), tmp_path / "ext", cwd=src, instantiate=_instantiations(package))
     assert not built.result.sink.has_errors
     (so,) = (tmp_path / "ext").glob(f"{package}.*.so")
     assert_instrumented(so, f"PyInit_{package}")  # generated C

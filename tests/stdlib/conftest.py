@@ -37,6 +37,10 @@ STD_MODULES = {
     # APIs that need other packages' struct types (classes of the module: bindc.resolve.foreign).
     "image": "go_image",
     "go/format": "go_format",
+    # Generic packages, bound with their default instantiations (bindc.resolve.stdlib_instances).
+    "slices": "go_slices",
+    "maps": "go_maps",
+    "cmp": "go_cmp",
 }
 
 

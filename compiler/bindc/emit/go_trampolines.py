@@ -100,7 +100,7 @@ def _emit_guards(p: LinePrinter, module: BoundModule, refs: GoRefs, target: str 
         p.P()
         p.P("var (")
         for fn in (f for f in module.functions if not f.local):
-            ref = f"{target}.{fn.go_name}" if target else fn.go_name
+            ref = function_ref(fn, refs, target)
             p.P(f"_ {refs.type_syntax(fn.func.go_signature())} = {ref}")
         for cls, m in methods:
             # Method expressions: (*T).M has type func(*T, params) results; an interface's
@@ -135,6 +135,15 @@ def _emit_register(p: LinePrinter, module: BoundModule, rt: str, unsafe: str) ->
     # makes `import` return only once init() has run, as a Go program's main would see it.
     p.P(f"//export {go_init_name(module)}")
     p.P(f"func {go_init_name(module)}() {{}}")
+
+
+def function_ref(fn: BoundFunction, refs: GoRefs, target: str | None) -> str:
+    """How the generated file names a package function: ``F``, ``pkg.F``, and for an
+    instantiation of a generic one ``pkg.Map[int, string]`` (the type arguments qualified too)."""
+    ref = f"{target}.{fn.go_name}" if target and not fn.local else fn.go_name
+    if fn.type_args:
+        ref += "[" + ", ".join(refs.type_syntax(t) for t in fn.type_args) + "]"
+    return ref
 
 
 def receiver_value(named: NamedType, refs: GoRefs, interface: bool = False) -> str:
@@ -190,7 +199,7 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     elif fn.receiver:
         ref = f"{receiver_value(fn.receiver.named, refs, fn.receiver.interface)}.{fn.go_name}"
     else:
-        ref = f"{target}.{fn.go_name}" if target and not fn.local else fn.go_name
+        ref = function_ref(fn, refs, target)
     outs = [f"v_{r.var}" for r in fn.results] + (["v_err"] if fn.returns_error else [])
     if nogil:
         # Arguments are converted holding the GIL (a callback takes its reference then).

@@ -20,7 +20,8 @@ from bindc.frontend.context import FileContext
 from bindc.frontend.directives import is_py4go_directive, parse_directive
 from bindc.frontend.syntax import has_token, named_fields, node_span, node_text
 from bindc.frontend.type_exprs import go_type, parameters, results
-from bindc.ir import Directive, Func, GoType, Param, PointerType, Receiver, TypeDecl, ValueDecl, ValueInit
+from bindc.ir import (Directive, Func, GoType, Param, PointerType, Receiver, TypeDecl, UnsupportedType, ValueDecl,
+                      ValueInit)
 
 
 @dataclass
@@ -158,10 +159,9 @@ def _func(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
         span=node_span(match["name"][0], ctx.path),
         receiver=receiver,
         type_params=_type_param_names(match),
+        type_constraints=_type_constraints(match, ctx),
     )
-    if func.is_generic and _is_binding_candidate(func.exported, func.directives):
-        diagnostics.append(Diagnostic(
-            Severity.WARNING, f"generic function {func.name} is not supported; skipped", func.span))
+    # A generic function is bound per instantiation; the resolver warns when none is asked for.
     return func
 
 
@@ -178,12 +178,15 @@ def _receiver(receiver_list: Node) -> Receiver | None:
     while type_node is not None and type_node.type in ("parenthesized_type", "pointer_type"):
         pointer = pointer or type_node.type == "pointer_type"
         type_node = next((c for c in type_node.named_children if c.type != "comment"), None)
+    type_params: tuple[str, ...] = ()
     if type_node is not None and type_node.type == "generic_type":
+        args = type_node.child_by_field_name("type_arguments")
+        type_params = tuple(node_text(a) for a in (args.named_children if args else ()) if a.type != "comment")
         type_node = type_node.child_by_field_name("type")
     if decl is None or type_node is None or type_node.type != "type_identifier":
         return None
     names = named_fields(decl, "name")
-    return Receiver(node_text(names[0]) if names else None, node_text(type_node), pointer)
+    return Receiver(node_text(names[0]) if names else None, node_text(type_node), pointer, type_params)
 
 
 def _type_param_names(match: queries.Match) -> tuple[str, ...]:
@@ -195,6 +198,19 @@ def _type_param_names(match: queries.Match) -> tuple[str, ...]:
         if decl.type == "type_parameter_declaration"
         for name in named_fields(decl, "name")
     )
+
+
+def _type_constraints(match: queries.Match, ctx: FileContext) -> tuple[GoType, ...]:
+    """One constraint per type parameter name (``[K, V comparable]`` gives two)."""
+    if "type_parameters" not in match:
+        return ()
+    found: list[GoType] = []
+    for decl in match["type_parameters"][0].named_children:
+        if decl.type == "type_parameter_declaration":
+            node = decl.child_by_field_name("type")
+            constraint = go_type(node, ctx) if node is not None else UnsupportedType(node_text(decl))
+            found += [constraint] * len(named_fields(decl, "name"))
+    return tuple(found)
 
 
 def _is_binding_candidate(exported: bool, directives: tuple[Directive, ...]) -> bool:
@@ -220,10 +236,9 @@ def _type(match: queries.Match, spec: Node, group: _Group, ctx: FileContext,
         span=node_span(match["name"][0], ctx.path),
         alias="definition.alias" in match,
         type_params=_type_param_names(match),
+        type_constraints=_type_constraints(match, ctx),
     )
-    if decl.type_params and _is_binding_candidate(decl.exported, decl.directives):
-        diagnostics.append(Diagnostic(
-            Severity.WARNING, f"generic type {decl.name} is not supported; skipped", decl.span))
+    # A generic type is bound per instantiation; the resolver warns when none is asked for.
     return decl
 
 

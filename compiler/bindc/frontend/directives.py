@@ -35,6 +35,18 @@ def _optional_python_name(kind: str, arg: str | None) -> str | None:
     return None
 
 
+def _instance(kind: str, arg: str | None) -> str | None:
+    from bindc.frontend.instances import InstanceSyntaxError, parse_instance
+
+    if arg is None:
+        return f"//py4go:{kind} needs an instantiation, e.g. //py4go:{kind} Map[int, string]"
+    try:
+        parse_instance(arg)
+    except InstanceSyntaxError as e:
+        return f"//py4go:{kind}: {e}"
+    return None
+
+
 #: Known directive kinds and their argument check (message on error, None when fine).
 #: Add a kind here to teach the frontend a new directive.
 KNOWN_KINDS: dict[str, Callable[[str, str | None], str | None]] = {
@@ -42,6 +54,8 @@ KNOWN_KINDS: dict[str, Callable[[str, str | None], str | None]] = {
     "skip": _no_argument,
     "nogil": _no_argument,  # release the GIL around the Go call (see bindc.gil)
     "gil": _no_argument,  # keep holding it
+    "instantiate": _instance,  # bind one instantiation of a generic function (bindc.resolve.instances)
+    "buffer": _no_argument,  # return a slice of numbers as an array.array (bindc.typemap.buffers)
 }
 
 

@@ -30,6 +30,8 @@ from bindc.ir import (
     SliceType,
     StructField,
     StructType,
+    TildeType,
+    UnionType,
     UnsupportedType,
 )
 
@@ -73,6 +75,16 @@ def _generic(node: Node, ctx: FileContext) -> GoType:
     return NamedType(base.name, base.package, args)
 
 
+def _terms(node: Node, ctx: FileContext) -> GoType:
+    """A constraint or type element: one term is that type, several (``int | ~string``) a union."""
+    inner = [c for c in node.named_children if c.type != "comment"]
+    if not inner:
+        return UnsupportedType(node_text(node))
+    if len(inner) == 1:
+        return go_type(inner[0], ctx)
+    return UnionType(tuple(go_type(c, ctx) for c in inner))
+
+
 def _array(node: Node, ctx: FileContext) -> GoType:
     length = node.child_by_field_name("length")
     return ArrayType(node_text(length) if length else "...", _field(node, "element", ctx))
@@ -105,7 +117,7 @@ def _interface(node: Node, ctx: FileContext) -> GoType:
             signature = _function(elem, ctx)
             methods.append(InterfaceMethod(node_text(name) if name is not None else "", signature))
         elif elem.type == "type_elem":
-            embeds.append(_only_child(elem, ctx))
+            embeds.append(_terms(elem, ctx))
     return InterfaceType(tuple(methods), tuple(embeds))
 
 
@@ -210,5 +222,7 @@ _HANDLERS: dict[str, Callable[[Node, FileContext], GoType]] = {
     "interface_type": _interface,
     "struct_type": _struct,
     "parenthesized_type": _only_child,
-    "type_elem": _only_child,
+    "type_elem": _terms,
+    "type_constraint": _terms,
+    "negated_type": lambda n, ctx: TildeType(_only_child(n, ctx)),
 }

@@ -41,6 +41,13 @@ def run(state: ResolveState) -> None:
         holder = state.symbols.claim(py_name, f"type {decl.name}")
         if holder == "bindc":
             sink.error(f"Python name {py_name!r} of type {decl.name} is reserved by bindc", decl.span)
+        elif holder is not None:
+            # Two classes on one name (a //py4go:export name, or an instantiation's class name).
+            named_at = decl.directive("export")
+            how = "//py4go:instantiate ... <name>" if "[" in decl.name else "//py4go:export <name>"
+            sink.error(f"type {decl.name} and {holder} both become Python class {py_name!r}; rename one with {how}",
+                       named_at.span if named_at is not None else decl.span)
+            continue
         is_value = not isinstance(decl.type, StructType)
         fields, own = _bind_fields(decl, structs, env, sink) if not is_value else _value_field(decl, env, sink)
         method_set = _method_set(decl, structs, package, {f.go_name for f in fields})

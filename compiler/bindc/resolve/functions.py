@@ -21,6 +21,7 @@ from bindc.resolve.go_protocols import competing_protocols
 from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundReceiver, BoundResult
 from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
+from bindc.typemap.buffers import array_result
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.registry import is_error_type
 
@@ -32,13 +33,13 @@ def run(state: ResolveState) -> None:
         if not wanted(func, state.in_package, state.sink):
             continue
         bound = bind_function(func, state.env, state.sink)
-        if bound is not None and _claim_function(bound, state):
+        if bound is not None and claim_function(bound, state):
             state.functions.append(bound)
     state.classes = [_bind_methods(shape, state) for shape in state.shapes]
     _warn_unimplementable_interfaces(state.functions, state.classes, state.env, state.sink)
 
 
-def _claim_function(f: BoundFunction, state: ResolveState) -> bool:
+def claim_function(f: BoundFunction, state: ResolveState) -> bool:
     """Claim the function's Python name; two Go declarations must not land on one name
     (e.g. ``ToUpper`` and ``toUpper``)."""
     holder = state.symbols.claim(f.py_name, f"{f.go_name} (at {f.func.span})")
@@ -133,7 +134,8 @@ def wanted(func: Func, in_package: bool, sink: DiagnosticSink) -> bool:
     if func.is_generic:
         # The frontend already warned about generic functions; an explicit export is an error.
         if export is not None:
-            sink.error(f"generic function {func.name} cannot be exported to Python", export.span)
+            sink.error(f"generic function {func.name} cannot be exported to Python as it is; bind an "
+                       f"instantiation with //py4go:instantiate {func.name}[...]", export.span)
         return False
     return True
 
@@ -143,7 +145,8 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
     """Map one function's (or method's) parameters and results, or report why it cannot be
     bound: an error when it was exported explicitly, a warning otherwise, a note for a method
     of another package's type (``foreign``: the user cannot change it)."""
-    explicit = func.directive("export") is not None
+    # Asked for explicitly (a name, or a result as array.array): what cannot be honoured is an error.
+    explicit = func.directive("export") is not None or func.directive("buffer") is not None
     report = sink.error if explicit else sink.note if foreign else sink.warning
     problems: list[tuple[str, Span]] = []
 
@@ -162,6 +165,9 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
         except MappingError as e:
             problems.append((f"parameter {p.name or i + 1}: {e}", p.span or func.span))
             continue
+        if last_variadic:
+            # ...[]float64: each element is decoded in the trampoline's loop, element-wise.
+            mapping = getattr(mapping, "element_form", mapping)
         if last_variadic and not mapping.variadic_ok:
             problems.append((f"variadic parameter ...{go_type.go_syntax()} is not supported", p.span or func.span))
             continue
@@ -185,6 +191,13 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
         except MappingError as e:
             problems.append((f"result {r.name or i + 1}: {e}", r.span or func.span))
             continue
+        if func.directive("buffer") is not None:
+            as_array = array_result(r.type, getattr(mapping, "element_form", mapping), env)
+            if as_array is None:
+                problems.append((f"//py4go:buffer: result {r.name or i + 1} is {r.type.go_syntax()}, not a slice of "
+                                 f"numbers array.array can hold ([]float64, []int32...)", r.span or func.span))
+                continue
+            mapping = as_array
         results.append(BoundResult(r, mapping, f"r{i}"))
 
     if problems:

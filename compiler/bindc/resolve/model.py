@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bindc.ir import Func, NamedType, Package, Param, Span, TypeDecl, ValueDecl
+from bindc.ir import Func, GoType, NamedType, Package, Param, Span, TypeDecl, ValueDecl
 from bindc.naming import python_safe
 from bindc.resolve.symbols import SymbolTable
 from bindc.typemap.base import TypeMapping
@@ -82,6 +82,9 @@ class BoundFunction:
     receiver: BoundReceiver | None = None
     local: bool = False  # the Go function is generated into the output file (variable accessors)
     variable: str = ""  # for a variable accessor: the Go variable it reads or writes
+    #: For an instantiation of a generic function: its type arguments (``Map[int, string]``),
+    #: which the Go call spells out; ``func`` is then the signature with them substituted.
+    type_args: tuple[GoType, ...] = ()
 
     @property
     def display_name(self) -> str:

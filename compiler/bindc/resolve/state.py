@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bindc.diagnostics import DiagnosticSink
+from bindc.frontend.instances import InstanceRequest
 from bindc.ir import Func, NamedType, Package, TypeDecl, ValueDecl
 from bindc.resolve.model import BoundClass, BoundConstant, BoundEnum, BoundField, BoundFunction, BoundSentinel
 from bindc.resolve.symbols import SymbolTable
@@ -40,7 +41,7 @@ class ClassShape:
 class ResolveState:
     """The binding plan under construction (see :mod:`bindc.resolve` for the pass order)."""
 
-    package: Package
+    package: Package  # generic_types adds its instantiated declarations; later passes read that
     module_name: str
     sink: DiagnosticSink
     target_import: str | None
@@ -56,6 +57,8 @@ class ResolveState:
     constants: list[BoundConstant] = field(default_factory=list)      # values
     error_variables: list[ValueDecl] = field(default_factory=list)    # variables: left for sentinels
     sentinels: list[BoundSentinel] = field(default_factory=list)      # sentinels
+    #: Instantiations the command line asked for (``--instantiate``), read by the instances pass.
+    requests: tuple[InstanceRequest, ...] = ()
     #: Classes of the other modules of a bundle, by (import path, Go name) (typemap.classes).
     siblings: dict[tuple[str, str], SiblingClass] = field(default_factory=dict)
 

@@ -10,7 +10,7 @@ asked). The reason a declaration was not bound is the short one a pass recorded 
 
 from __future__ import annotations
 
-from bindc.ir import Func, NamedType, Span, TypeDecl, ValueDecl
+from bindc.ir import Func, InterfaceType, NamedType, Span, TildeType, TypeDecl, UnionType, ValueDecl
 from bindc.resolve.functions import method_key, skip_reason
 from bindc.resolve.model import BindingSummary, BoundFunction, Skip
 from bindc.resolve.state import ResolveState
@@ -33,17 +33,20 @@ def summarize(state: ResolveState) -> BindingSummary:
 
     bound_funcs = {f.go_name for f in state.functions if not f.local}
     # Keyed by the declaring type: a promoted method bound on an outer class counts for it.
-    bound_methods = {method_key(m.func.receiver.type_name, m.go_name)
+    # A method of an instantiated generic type (receiver ``Set[string]``) counts for the generic
+    # type's method (``Set.Add``); the instantiated declarations themselves are not counted.
+    bound_methods = {method_key(m.func.receiver.type_name.split("[", 1)[0], m.go_name)
                      for m in _all_methods(state) if m.func.receiver is not None}
     for func in state.package.functions:
         if _counted(func.exported, func, state) and func.name not in ("init", "main"):
             account(func.name, func.name in bound_funcs, func.span, "generic" if func.is_generic else "not bound")
     used_interfaces = _used_interfaces(state)
     for decl in state.package.types:
-        if decl.alias or not _counted(decl.exported, decl, state):
-            continue
+        if decl.alias or not _counted(decl.exported, decl, state) or is_constraint(decl.type) or "[" in decl.name:
+            continue  # a constraint (type set) exists only at compile time: nothing to bind
         bound = _type_bound(decl, state, used_interfaces)
-        account(f"type {decl.name}", bound, decl.span, "generic" if decl.type_params else _type_reason(decl, state))
+        account(f"type {decl.name}", bound, decl.span,
+                state.sink.skips.get(f"type {decl.name}", "generic") if decl.type_params else _type_reason(decl, state))
         if not bound and interface_of(decl.type, state.env) is not None and not decl.type_params:
             state.sink.note(f"interface {decl.name} is not bound: no bound function, method, field or variable "
                             f"uses it, so it has no Protocol class", decl.span)
@@ -63,6 +66,15 @@ def summarize(state: ResolveState) -> BindingSummary:
     foreign_total = sum(len(shape.method_set) for shape in state.shapes if shape.origin)
     foreign_bound = sum(len(c.methods) + (c.str_method is not None) for c in foreign)
     return BindingSummary(counted, counted - len(skipped), tuple(skipped), len(foreign), foreign_bound, foreign_total)
+
+
+def is_constraint(t: object) -> bool:
+    """An interface with type terms (``~int | ~float64``, ``comparable``): usable only as a
+    type parameter's constraint, never as the type of a value."""
+    return isinstance(t, InterfaceType) and any(
+        isinstance(e, (UnionType, TildeType)) or (isinstance(e, NamedType) and e.package is None
+                                                  and e.name == "comparable") or
+        not isinstance(e, (NamedType, InterfaceType)) for e in t.embeds)
 
 
 def _counted(exported: bool, decl: Func | TypeDecl | ValueDecl, state: ResolveState) -> bool:
@@ -86,8 +98,8 @@ def _type_bound(decl: TypeDecl, state: ResolveState, used_interfaces: set[str]) 
     if any(c.decl.name == decl.name and not c.foreign for c in state.classes) or any(
             e.decl.name == decl.name and e.mapping.named.package is None for e in state.enums):
         return True
-    if decl.type_params:
-        return False
+    if decl.type_params:  # bound when one of its instantiations is a class
+        return any(c.decl.name.startswith(decl.name + "[") and not c.foreign for c in state.classes)
     if interface_of(decl.type, state.env) is not None:  # also type TextMarshaler encoding.TextMarshaler
         return decl.name in used_interfaces
     try:

@@ -134,6 +134,7 @@ def _element(t: GoType, env: TypeEnv, key: bool = False) -> TypeMapping | None:
         mapping = lookup_mapping(t, env)
     except MappingError:
         return None
+    mapping = getattr(mapping, "element_form", mapping)  # a buffer-viewing slice: top level only
     if id(mapping) in _SCALARS:
         return mapping
     if type(mapping) is NamedMapping and id(mapping.inner) in _SCALARS:

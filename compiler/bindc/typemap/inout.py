@@ -98,15 +98,18 @@ def find_inout(t: GoType, env: TypeEnv) -> TypeMapping | None:
     from bindc.typemap.registry import MappingError, lookup_mapping
 
     if isinstance(t, SliceType):
+        from bindc.typemap.buffers import buffer_slice  # buffers extends InPlaceSlice
+
         base = find_runtime_value(t, env)
         if isinstance(base, RuntimeValue) and type(base) is RuntimeValue:
-            return InPlaceSlice(**_fields_of(base))
+            return buffer_slice(t, InPlaceSlice(**_fields_of(base)), env)
         return base
     if isinstance(t, PointerType) and _is_slice(t.elem, env):
         try:
             elem = lookup_mapping(t.elem, env)
         except MappingError:
             return None
+        elem = getattr(elem, "element_form", elem)  # Go may grow the slice: never a buffer view
         return SlicePointer(t.go_syntax(), f"{elem.py_annotation} | None", "PyObject *", "*C.PyObject", "PyObject *",
                             "*C.PyObject", go=t, param_annotation=f"{elem.py_param_annotation} | None",
                             imports=elem.stub_imports, interfaces=getattr(elem, "interfaces", ()))

@@ -60,6 +60,13 @@ class NamedMapping(TypeMapping):
         return self.inner.c_zero
 
     @property
+    def element_form(self) -> TypeMapping:
+        """This mapping with its underlying one as a container element or pointee (a named
+        ``[]float64`` views buffers as a parameter only: :mod:`bindc.typemap.buffers`)."""
+        inner = getattr(self.inner, "element_form", self.inner)
+        return self if inner is self.inner else replace(self, inner=inner)
+
+    @property
     def py_param_annotation(self) -> str:
         return self.inner.py_param_annotation
 

@@ -6,6 +6,7 @@ between Python and Go.
 
 from collections.abc import Mapping, Sequence
 from typing import Any
+from typing_extensions import Buffer as _Buffer
 
 
 class GoError(Exception):
@@ -18,25 +19,25 @@ class GoPanic(RuntimeError):
     go_stack: str
 
 
-def sum_list(xs: Sequence[int], /) -> int:
+def sum_list(xs: Sequence[int] | _Buffer, /) -> int:
     """SumList returns the sum of xs."""
 
 def numbers(n: int, /) -> list[int]:
     """Numbers returns [0, 1, ..., n-1]."""
 
-def scale(xs: Sequence[float], k: float, /) -> list[float]:
+def scale(xs: Sequence[float] | _Buffer, k: float, /) -> list[float]:
     """Scale multiplies every element by k."""
 
 def upper(xs: Sequence[str], /) -> list[str]:
     """Upper upper-cases every string."""
 
-def small(xs: Sequence[int], /) -> int:
+def small(xs: Sequence[int] | _Buffer, /) -> int:
     """Small sums int8 values (range-checked per element)."""
 
 def flags(xs: Sequence[bool], /) -> list[bool]:
     """Flags negates every bool."""
 
-def unsigned(xs: Sequence[int], /) -> list[int]:
+def unsigned(xs: Sequence[int] | _Buffer, /) -> list[int]:
     """Unsigned doubles uint32 values."""
 
 def chunks(blobs: Sequence[bytes], /) -> list[bytes]:
@@ -123,7 +124,7 @@ def unconvertible() -> Any:
 def kind(v: Any, /) -> str:
     """Kind returns the Go type ToGo picked for v (written interface{} on purpose)."""
 
-def narrow(xs: Sequence[float], /) -> list[float]:
+def narrow(xs: Sequence[float] | _Buffer, /) -> list[float]:
     """Narrow narrows to float32 (range-checked per element)."""
 
 def pair(p: Sequence[str], /) -> list[str]:

@@ -86,10 +86,17 @@ func bindcgo_containers_sum_list(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C
 			c_status = C.int(py4go.BindcPanic("sum_list", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("sum_list", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("sum_list", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("sum_list", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	v_r0 := containers.SumList(c_a0_go)
 	if py4go.BindcSliceBack("sum_list", 1, &c_a0_back, c_a0_go) < 0 {
@@ -120,10 +127,17 @@ func bindcgo_containers_scale(c_a0 *C.PyObject, c_a1 C.double, c_r0 **C.PyObject
 			c_status = C.int(py4go.BindcPanic("scale", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []float64
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("scale", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("scale", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("scale", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	v_r0 := containers.Scale(c_a0_go, float64(c_a1))
 	if py4go.BindcSliceBack("scale", 1, &c_a0_back, c_a0_go) < 0 {
@@ -164,10 +178,17 @@ func bindcgo_containers_small(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C.in
 			c_status = C.int(py4go.BindcPanic("small", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int8
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("small", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("small", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("small", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	v_r0 := containers.Small(c_a0_go)
 	if py4go.BindcSliceBack("small", 1, &c_a0_back, c_a0_go) < 0 {
@@ -206,10 +227,17 @@ func bindcgo_containers_unsigned(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status 
 			c_status = C.int(py4go.BindcPanic("unsigned", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []uint32
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("unsigned", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("unsigned", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("unsigned", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	v_r0 := containers.Unsigned(c_a0_go)
 	if py4go.BindcSliceBack("unsigned", 1, &c_a0_back, c_a0_go) < 0 {
@@ -708,10 +736,17 @@ func bindcgo_containers_narrow(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.
 			c_status = C.int(py4go.BindcPanic("narrow", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []float32
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("narrow", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("narrow", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("narrow", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	v_r0 := containers.Narrow(c_a0_go)
 	if py4go.BindcSliceBack("narrow", 1, &c_a0_back, c_a0_go) < 0 {

@@ -7,7 +7,7 @@ for bindc's tests.
 from collections.abc import Callable, Mapping, Sequence
 from enum import IntEnum
 from typing import Any, ClassVar, Final
-from typing_extensions import Self, disjoint_base
+from typing_extensions import Buffer as _Buffer, Self, disjoint_base
 
 
 class GoError(Exception):
@@ -101,7 +101,7 @@ def parts(z: complex, /) -> tuple[float, float]:
 def add(*zs: complex) -> complex:
     """Add adds every z."""
 
-def conjugates(zs: Sequence[complex], /) -> list[complex]:
+def conjugates(zs: Sequence[complex] | _Buffer, /) -> list[complex]:
     """Conjugates conjugates each element."""
 
 def roots(m: Mapping[str, complex], /) -> dict[str, complex]:

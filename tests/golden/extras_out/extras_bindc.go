@@ -130,10 +130,17 @@ func bindcgo_extras_conjugates(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.
 			c_status = C.int(py4go.BindcPanic("conjugates", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []complex128
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("conjugates", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("conjugates", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("conjugates", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	v_r0 := extras.Conjugates(c_a0_go)
 	if py4go.BindcSliceBack("conjugates", 1, &c_a0_back, c_a0_go) < 0 {

@@ -7,7 +7,7 @@ place, Equal/Compare methods and byte arrays.
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence
 from typing import Any, ClassVar, SupportsIndex, overload
-from typing_extensions import Self, disjoint_base
+from typing_extensions import Buffer as _Buffer, Self, disjoint_base
 
 
 class GoError(Exception):
@@ -139,7 +139,7 @@ class Grid(MutableMapping[str, Pt]):
 @disjoint_base
 class Config:
     """Config is filled by the decoders below."""
-    def __init__(self, /, name: str = '', ports: Sequence[int] = ...) -> None: ...
+    def __init__(self, /, name: str = '', ports: Sequence[int] | _Buffer = ...) -> None: ...
     name: str
     ports: list[int]
     __match_args__ = ('name', 'ports')
@@ -402,7 +402,7 @@ def push(v: Sequence[int] | None, x: int, /) -> None:
 def reset(xs: Sequence[str] | None, /) -> None:
     """Reset empties *xs."""
 
-def fill(xs: Sequence[int], /) -> None:
+def fill(xs: Sequence[int] | _Buffer, /) -> None:
     """Fill sets xs[i] = 10*i."""
 
 def read(p: bytes, /) -> int:
@@ -411,7 +411,7 @@ def read(p: bytes, /) -> int:
 def sort_strings(xs: Sequence[str], /) -> None:
     """SortStrings sorts xs in place."""
 
-def sum(xs: Sequence[int], /) -> int:
+def sum(xs: Sequence[int] | _Buffer, /) -> int:
     """Sum reads xs only."""
 
 def sort_versions(xs: Sequence[Version], /) -> None:

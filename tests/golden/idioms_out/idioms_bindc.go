@@ -563,10 +563,17 @@ func bindcgo_idioms_fill(c_a0 *C.PyObject) (c_status C.int) {
 			c_status = C.int(py4go.BindcPanic("fill", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("fill", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("fill", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("fill", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	idioms.Fill(c_a0_go)
 	if py4go.BindcSliceBack("fill", 1, &c_a0_back, c_a0_go) < 0 {
@@ -615,10 +622,17 @@ func bindcgo_idioms_sum(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C.int) {
 			c_status = C.int(py4go.BindcPanic("sum", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("sum", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("sum", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("sum", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	v_r0 := idioms.Sum(c_a0_go)
 	if py4go.BindcSliceBack("sum", 1, &c_a0_back, c_a0_go) < 0 {
@@ -1215,10 +1229,17 @@ func bindcgo_idioms_Config_set_ports(c_self C.uintptr_t, c_a0 *C.PyObject) (c_st
 			c_status = C.int(py4go.BindcPanic("Config.ports", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("Config.ports", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("Config.ports", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("Config.ports", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	py4go.BindcValue(uintptr(c_self)).(*idioms.Config).Ports = c_a0_go
 	return 0

@@ -4,7 +4,7 @@
 
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Protocol, runtime_checkable
-from typing_extensions import Self, disjoint_base
+from typing_extensions import Buffer as _Buffer, Self, disjoint_base
 
 
 class GoError(Exception):
@@ -171,7 +171,7 @@ def label_error(l: Labeler | None, /) -> str:
     as Go sees them.
     """
 
-def heaviest(l: Labeler | None, xs: Sequence[float], /) -> str:
+def heaviest(l: Labeler | None, xs: Sequence[float] | _Buffer, /) -> str:
     """Heaviest returns the key of the largest weight l gives xs."""
 
 def explain(f: Failer | None, /) -> str:

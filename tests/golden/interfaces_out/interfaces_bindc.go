@@ -327,10 +327,17 @@ func bindcgo_interfaces_heaviest(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject, c_r0 
 			c_status = C.int(py4go.BindcPanic("heaviest", v_panic))
 		}
 	}()
+	var c_a1_view py4go.BindcBufferView
+	defer c_a1_view.Release() // on every path: result, error, panic
 	var c_a1_go []float64
 	var c_a1_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("heaviest", 2, unsafe.Pointer(c_a1), &c_a1_go, &c_a1_back) < 0 {
+	switch py4go.BindcBufferSlice("heaviest", 2, unsafe.Pointer(c_a1), &c_a1_go, &c_a1_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("heaviest", 2, unsafe.Pointer(c_a1), &c_a1_go, &c_a1_back) < 0 {
+			return -1
+		}
 	}
 	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Labeler { return bindcPyLabeler{p} })
 	v_a1 := c_a1_go

@@ -4,6 +4,7 @@
 
 from collections.abc import Sequence
 from typing import Any
+from typing_extensions import Buffer as _Buffer
 
 
 class GoError(Exception):
@@ -20,7 +21,7 @@ class ErrNegative(GoError):
     """ErrNegative is returned by Checked for negative input."""
 
 
-def negate(xs: Sequence[int], /) -> None:
+def negate(xs: Sequence[int] | _Buffer, /) -> None:
     """Negate negates every element of xs in place (a list argument is written back)."""
 
 def fill(p: bytes, /) -> int:

@@ -86,10 +86,17 @@ func bindcgo_kitchen_negate(c_a0 *C.PyObject) (c_status C.int) {
 			c_status = C.int(py4go.BindcPanic("negate", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("negate", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("negate", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("negate", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	Negate(c_a0_go)
 	if py4go.BindcSliceBack("negate", 1, &c_a0_back, c_a0_go) < 0 {

@@ -5,7 +5,7 @@
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from enum import IntEnum
 from typing import Any, ClassVar, Final, overload
-from typing_extensions import Self, disjoint_base
+from typing_extensions import Buffer as _Buffer, Self, disjoint_base
 
 
 class GoError(Exception):
@@ -234,7 +234,7 @@ def set_limit(value: int, /) -> None:
 def get_hits() -> list[int]:
     """Read The Go package variable Hits."""
 
-def set_hits(value: Sequence[int], /) -> None:
+def set_hits(value: Sequence[int] | _Buffer, /) -> None:
     """Write The Go package variable Hits."""
 
 def twice(s: int, /) -> int:

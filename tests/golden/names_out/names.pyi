@@ -7,7 +7,7 @@ every declaration here must build, import and be callable under a predictable na
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Protocol, SupportsIndex, overload, runtime_checkable
-from typing_extensions import Self, disjoint_base
+from typing_extensions import Buffer as _Buffer, Self, disjoint_base
 
 
 class GoError(Exception):
@@ -147,7 +147,7 @@ class Iterator_:
 @disjoint_base
 class Sequence_(MutableSequence[int]):
     """Sequence is a named slice type: a Python sequence, whose stub spells Iterator and slice."""
-    def __init__(self, /, value: Sequence[int] = ...) -> None: ...
+    def __init__(self, /, value: Sequence[int] | _Buffer = ...) -> None: ...
     value: list[int]
     def __len__(self, /) -> int: ...
     @overload
@@ -204,7 +204,7 @@ def set_current(value: P | None, /) -> None:
 def get_primes() -> list[int]:
     """Read The Go package variable Primes: Primes is a slice literal."""
 
-def set_primes(value: Sequence[int], /) -> None:
+def set_primes(value: Sequence[int] | _Buffer, /) -> None:
     """Write The Go package variable Primes: Primes is a slice literal."""
 
 def get_limits() -> dict[str, int]:
@@ -255,7 +255,7 @@ def P_get_name() -> str:
 def fail(msg: str, /) -> None:
     """Fail returns an error, raised as GoError (the class every bindc module shares)."""
 
-def slice_(s: Sequence_ | Sequence[int], i: int, j: int, /) -> Sequence_:
+def slice_(s: Sequence_ | Sequence[int] | _Buffer, i: int, j: int, /) -> Sequence_:
     """Slice is named like the builtin slice."""
 
 def datetime_(t: datetime, /) -> datetime:

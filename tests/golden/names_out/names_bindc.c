@@ -445,7 +445,7 @@ bindcpy_names_slice_(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     long long a1 = 0;
     long long a2 = 0;
     uintptr_t r0 = 0;
-    if (py4go_bind_value_arg(args[0], "slice_", 1, bindc_names_Sequence__type, "Sequence_ or Sequence[int]", &a0_tmp, &a0) < 0)
+    if (py4go_bind_value_arg(args[0], "slice_", 1, bindc_names_Sequence__type, "Sequence_ or Sequence[int] or _Buffer", &a0_tmp, &a0) < 0)
         goto done;
     if (py4go_bind_int(args[1], "slice_", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
         goto done;

@@ -147,10 +147,17 @@ func bindcgo_names_set_primes(c_a0 *C.PyObject) (c_status C.int) {
 			c_status = C.int(py4go.BindcPanic("set_primes", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("set_primes", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("set_primes", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("set_primes", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	bindcset_Primes(c_a0_go)
 	if py4go.BindcSliceBack("set_primes", 1, &c_a0_back, c_a0_go) < 0 {
@@ -1131,10 +1138,17 @@ func bindcgo_names_Sequence__set_value(c_self C.uintptr_t, c_a0 *C.PyObject) (c_
 			c_status = C.int(py4go.BindcPanic("Sequence_.value", v_panic))
 		}
 	}()
+	var c_a0_view py4go.BindcBufferView
+	defer c_a0_view.Release() // on every path: result, error, panic
 	var c_a0_go []int
 	var c_a0_back py4go.BindcListBack
-	if py4go.BindcDecodeSlice("Sequence_.value", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+	switch py4go.BindcBufferSlice("Sequence_.value", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_view) {
+	case -1:
 		return -1
+	case 0:
+		if py4go.BindcDecodeSlice("Sequence_.value", 0, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
+			return -1
+		}
 	}
 	*py4go.BindcValue(uintptr(c_self)).(*names.Sequence) = names.Sequence(c_a0_go)
 	return 0

@@ -1,6 +1,5 @@
 // bindc-expect: exit 2
-// bindc-expect: 6:1: error: generic function g cannot be exported to Python
-// bindc-expect: 7:6: warning: generic function g is not supported; skipped
+// bindc-expect: 5:1: error: generic function g cannot be exported to Python as it is; bind an instantiation with //py4go:instantiate g[...]
 package bad
 
 //py4go:export
