@@ -30,6 +30,7 @@ from bindc.resolve import BoundModule, resolve
 from bindc.resolve.types import package_level_names
 from bindc.resources import GoToolchainError, runtime_dir
 from bindc.typemap.classes import SiblingClass
+from bindc.typemap.contexts import CONTEXT_CAPI
 from bindc.writer import GeneratedFile
 
 
@@ -168,6 +169,9 @@ def required_capi(module: BoundModule) -> dict[str, CSignature]:
     wanted: dict[str, CSignature] = {s.name: s for s in WRAPPER_CAPI}
     if module.values:
         wanted.update((s.name, s) for s in VALUES_CAPI + SENTINEL_CAPI)
+    methods = [m for cls in module.classes for m in cls.methods] + [m for e in module.values.enums for m in e.all_methods]
+    if any(fn.context is not None for fn in list(module.functions) + methods):
+        wanted.update((s.name, s) for s in CONTEXT_CAPI)
     for fn in module.functions:
         for mapping in [bp.mapping for bp in fn.params] + [r.mapping for r in fn.results] + \
                        ([fn.variadic.mapping] if fn.variadic else []):

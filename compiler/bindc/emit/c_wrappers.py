@@ -16,7 +16,7 @@ from bindc.emit.names import (c_wrapper_name, doc_name, go_init_name, go_trampol
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
 from bindc.emit.proxies import emit_c_method_tables, protocol_source, proxy_interfaces
 from bindc.emit.sentinels import emit_c_registration
-from bindc.emit.signature import text_signature
+from bindc.emit.signature import call_flags, text_signature
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.typemap.base import ArgSite, TypeMapping, c_string
 
@@ -81,7 +81,8 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
     p.P()
     p.P("static PyObject *")
     first = "self" if fn.receiver else "module"
-    p.P(f"{c_wrapper_name(module, fn)}(PyObject *{first}, PyObject *const *args, Py_ssize_t nargs)")
+    kwnames = ", PyObject *kwnames" if fn.context is not None else ""
+    p.P(f"{c_wrapper_name(module, fn)}(PyObject *{first}, PyObject *const *args, Py_ssize_t nargs{kwnames})")
     p.P("{")
     with p.indent():
         fixed = len(fn.params)
@@ -89,6 +90,12 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
         p.P(f"if (py4go_bind_nargs({c_string(fn.display_name)}, nargs, {fixed}, {most}) < 0)")
         with p.indent():
             p.P("return NULL;")
+        if fn.context is not None:
+            # timeout= seconds for the Go context (negative: none); the only keyword accepted.
+            p.P("double timeout = -1;")
+            p.P(f"if (py4go_bind_timeout({c_string(fn.display_name)}, args + nargs, kwnames, &timeout) < 0)")
+            with p.indent():
+                p.P("return NULL;")
         p.P("PyObject *result = NULL;")
         by_value = fn.receiver.value if fn.receiver else None
         if by_value is not None:
@@ -119,6 +126,8 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
         call_args += [bp.var for bp in fn.params]
         if fn.variadic:
             call_args += [fn.variadic.var, f"{fn.variadic.var}_n"]
+        if fn.context is not None:
+            call_args.append("timeout")
         call_args += [f"&{r.var}" for r in fn.results]
         p.P(f"if ({go_trampoline_name(module, fn)}({', '.join(call_args)}) < 0)")
         with p.indent():
@@ -192,7 +201,7 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
     with p.indent():
         for fn in module.functions:
             p.P(f"{{{c_string(fn.py_name)}, (PyCFunction)(void (*)(void)){c_wrapper_name(module, fn)}, "
-                f"METH_FASTCALL, {doc_name(module, fn)}}},")
+                f"{call_flags(fn)}, {doc_name(module, fn)}}},")
         p.P("{NULL, NULL, 0, NULL},")
     p.P("};")
     p.P()

@@ -12,6 +12,7 @@ from bindc.emit.stub_values import value_stubs
 from bindc.ordering import class_ordering
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.resolve.model import BoundClass
+from bindc.typemap.contexts import TIMEOUT_ANNOTATION, TIMEOUT_KEYWORD
 from bindc.stubmodel import Argument, Arguments, Attribute, Class, Function, StubModule, render_module
 
 
@@ -80,7 +81,9 @@ def function_stub(fn: BoundFunction, stub: StubModule) -> Function:
     if fn.receiver is not None:
         posonly = (Argument("self", ""),) + posonly
     vararg = Argument(fn.variadic.py_name, fn.variadic.mapping.py_param_annotation) if fn.variadic else None
-    return Function(fn.py_name, Arguments(posonly=posonly, vararg=vararg), fn.py_annotation, fn.doc)
+    kwonly = (Argument(TIMEOUT_KEYWORD, TIMEOUT_ANNOTATION, has_default=True, default="None"),) \
+        if fn.context is not None else ()
+    return Function(fn.py_name, Arguments(posonly=posonly, vararg=vararg, kwonly=kwonly), fn.py_annotation, fn.doc)
 
 
 def emit_stub(module: BoundModule, source_note: str) -> str:

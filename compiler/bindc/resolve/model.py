@@ -79,6 +79,9 @@ class BoundFunction:
     receiver: BoundReceiver | None = None
     local: bool = False  # the Go function is generated into the output file (variable accessors)
     variable: str = ""  # for a variable accessor: the Go variable it reads or writes
+    #: The leading ``context.Context`` parameter bindc fills (:mod:`bindc.typemap.contexts`):
+    #: not in ``params``, and the Python function takes ``timeout=`` instead.
+    context: Param | None = None
 
     @property
     def display_name(self) -> str:
