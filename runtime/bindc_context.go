@@ -33,6 +33,7 @@ import "C"
 import (
 	"context"
 	"errors"
+	"math"
 	"runtime/debug"
 	"strconv"
 	"sync/atomic"
@@ -65,10 +66,11 @@ type BindcCall struct {
 }
 
 // BindcContextCall makes the context of one call of fn: with a deadline timeout seconds from
-// now when timeout >= 0. Called holding the GIL.
+// now when timeout >= 0 (a timeout beyond time.Duration's ~292 years, infinity included, is
+// none). Called holding the GIL.
 func BindcContextCall(fn string, timeout float64) *BindcCall {
 	c := &BindcCall{fn: fn, timeout: timeout}
-	if timeout >= 0 {
+	if timeout >= 0 && timeout < float64(math.MaxInt64)/float64(time.Second) {
 		c.ctx, c.cancel = context.WithTimeout(context.Background(), time.Duration(timeout*float64(time.Second)))
 	} else {
 		c.ctx, c.cancel = context.WithCancel(context.Background())

@@ -87,15 +87,16 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
     with p.indent():
         fixed = len(fn.params)
         most = -1 if fn.variadic else fixed
-        p.P(f"if (py4go_bind_nargs({c_string(fn.display_name)}, nargs, {fixed}, {most}) < 0)")
-        with p.indent():
-            p.P("return NULL;")
         if fn.context is not None:
-            # timeout= seconds for the Go context (negative: none); the only keyword accepted.
+            # timeout= seconds for the Go context (negative: none); the only keyword accepted,
+            # checked first so that a parameter passed by name is named in the error.
             p.P("double timeout = -1;")
             p.P(f"if (py4go_bind_timeout({c_string(fn.display_name)}, args + nargs, kwnames, &timeout) < 0)")
             with p.indent():
                 p.P("return NULL;")
+        p.P(f"if (py4go_bind_nargs({c_string(fn.display_name)}, nargs, {fixed}, {most}) < 0)")
+        with p.indent():
+            p.P("return NULL;")
         p.P("PyObject *result = NULL;")
         by_value = fn.receiver.value if fn.receiver else None
         if by_value is not None:

@@ -203,6 +203,7 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     p.P(f"{', '.join(outs)} := {call}" if outs else call)
     if nogil:
         p.P("v_gil.Restore()")
+    _emit_write_back(p, fn, refs)
     if fn.returns_error:
         p.P("if v_err != nil {")
         p.P(f"return C.int({refs.rt}.BindcError(v_err))")
@@ -210,12 +211,15 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     _emit_results(p, fn, refs)
 
 
-def _emit_results(p: LinePrinter, fn: BoundFunction, refs: GoRefs) -> None:
-    """What Go stored into its arguments, back into Python's; then the results; then the end
-    of the trampoline."""
+def _emit_write_back(p: LinePrinter, fn: BoundFunction, refs: GoRefs) -> None:
+    """What Go stored into its arguments, back into Python's (before an error raises)."""
     for i, bp in enumerate(fn.params):
         for line in bp.mapping.go_arg_finish(f"c_{bp.var}", ArgSite(fn.display_name, i + 1), refs):
             p.P(line)
+
+
+def _emit_results(p: LinePrinter, fn: BoundFunction, refs: GoRefs) -> None:
+    """The results, then the end of the trampoline."""
     for r in fn.results:
         for line in r.mapping.go_result_store(f"c_{r.var}", f"v_{r.var}", fn.display_name, refs):
             p.P(line)
@@ -246,6 +250,7 @@ def _emit_context_call(p: LinePrinter, fn: BoundFunction, ref: str, args: list[s
     p.P("}) < 0 {")
     p.P("return -1")
     p.P("}")
+    _emit_write_back(p, fn, refs)
     p.P(f"if v_call.Finish({'v_err' if fn.returns_error else 'nil'}, {'true' if fn.returns_error else 'false'}) < 0 {{")
     p.P("return -1")
     p.P("}")

@@ -1,0 +1,134 @@
+"""Behaviour checks of Go's concurrency as Python sees it (tests/e2e/concurrency): functions
+taking a ``context.Context``.
+
+Each snippet runs with ``concurrency`` imported as ``c``; ``expect(exc, text, fn, *args,
+**kwargs)`` asserts that the call raises ``exc`` with ``text`` in its message;
+``goroutines()`` is the Go runtime's count (the ``py4goDebugGoroutines`` debug export) and
+``settled(n)`` waits up to a second for it to come back to ``n`` (a goroutine ends a little
+after the channel it waits on closes). Shared with the ASan run
+(tests/reliability/test_sanitizers.py).
+"""
+
+PRELUDE = """
+import ctypes, os, signal, threading, time
+import concurrency as c
+_GO = ctypes.CDLL(c.__file__)
+def goroutines():
+    return _GO.py4goDebugGoroutines()
+def settled(n):
+    end = time.monotonic() + 1
+    while goroutines() != n and time.monotonic() < end:
+        time.sleep(0.005)
+    return goroutines() == n
+def expect(exc, text, fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except exc as e:
+        assert text in str(e), (getattr(fn, "__name__", fn), str(e))
+    else:
+        raise AssertionError(f"{fn!r}{args!r} did not raise {exc.__name__}")
+def sigint_after(seconds):
+    sent = []
+    def send():
+        sent.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGINT)
+    threading.Timer(seconds, send).start()
+    return sent
+"""
+
+CHECKS: dict[str, str] = {
+    "python_does_not_pass_the_context": """
+        assert c.echo("hi") == "hi" and c.add(1, 2) == 3
+        assert c.deadline() == -1                          # no timeout: no deadline
+        assert 2.0 < c.deadline(timeout=2.5) <= 2.5        # timeout= seconds: context.WithTimeout
+        assert c.deadline(timeout=None) == -1 and c.deadline(timeout=1) > 0.5
+        expect(TypeError, "echo() takes exactly 1 argument (2 given)", c.echo, "a", "b")
+        import inspect
+        assert str(inspect.signature(c.sleep)) == "(d, /, *, timeout=None)"
+    """,
+    "a_deadline_raises_timeout_error_quickly": """
+        start = time.monotonic()
+        expect(TimeoutError, "sleep() timed out after 0.05 s: context deadline exceeded", c.sleep, 5 * 10**9,
+               timeout=0.05)
+        assert time.monotonic() - start < 1.0, time.monotonic() - start
+        expect(TimeoutError, "nap() timed out after 0.05 s", c.nap, 5000, timeout=0.05)  # no error result
+        expect(TimeoutError, "sleep() timed out after 0 s", c.sleep, 10**9, timeout=0)
+        assert c.sleep(1000, timeout=5) is None and c.nap(1, timeout=5) < 1000   # in time: results stand
+        assert issubclass(TimeoutError, OSError)           # Python's builtin, not a module class
+    """,
+    "timeout_argument_errors_name_the_function": """
+        expect(TypeError, "echo() got an unexpected keyword argument 'tmeout'", c.echo, "x", tmeout=1)
+        expect(TypeError, "echo() argument timeout must be seconds (int or float) or None, not str", c.echo, "x",
+               timeout="1")
+        expect(ValueError, "echo() argument timeout must be a non-negative number of seconds", c.echo, "x",
+               timeout=-1)
+        expect(ValueError, "non-negative", c.echo, "x", timeout=float("nan"))
+        expect(TypeError, "unexpected keyword argument 's'", c.echo, s="x")  # parameters stay positional-only
+    """,
+    "errors_and_panics_cross_as_usual": """
+        expect(c.ErrRefused, "refused", c.refuse)
+        try:
+            c.explode("boom")
+        except c.GoPanic as e:
+            assert str(e) == "explode() panicked: boom" and "Explode" in e.go_stack, (str(e), e.go_stack)
+        else:
+            raise AssertionError("no GoPanic")
+    """,
+    "methods_take_a_context_too": """
+        k = c.Counter()
+        assert k.bump(1) == 1 and k.bump(1, timeout=5) == 2
+        expect(TimeoutError, "Counter.bump() timed out", k.bump, 5000, timeout=0.02)
+        assert k.n == 2
+    """,
+    "the_context_ends_with_the_call": """
+        before = goroutines()
+        assert c.spawn(50) == 50                           # 50 goroutines waiting on the call's context
+        assert settled(before), (before, goroutines())     # cancelled when the call returned
+        for _ in range(20):
+            expect(TimeoutError, "", c.sleep, 10**9, timeout=0.001)
+        assert c.running() == 0 and settled(before)
+    """,
+    "ctrl_c_cancels_the_context": """
+        before, finished = goroutines(), c.finished()
+        sent = sigint_after(0.2)
+        start = time.monotonic()
+        try:
+            c.sleep(5 * 10**9)                             # 5 s, GIL released
+        except KeyboardInterrupt:
+            latency = time.monotonic() - sent[0]
+        else:
+            raise AssertionError("not interrupted")
+        assert latency < 0.1, latency
+        assert c.running() == 0 and c.finished() == finished + 1   # the Go function returned
+        assert settled(before), (before, goroutines())
+        assert c.echo("still works") == "still works"
+    """,
+    "a_python_handler_that_does_not_raise_leaves_the_call_running": """
+        seen = []
+        old = signal.signal(signal.SIGINT, lambda *a: seen.append(time.monotonic()))
+        try:
+            sigint_after(0.05)
+            assert c.nap(300) >= 290                       # ran to its end
+            assert len(seen) == 1
+        finally:
+            signal.signal(signal.SIGINT, old)
+    """,
+    "a_go_function_ignoring_its_context_is_waited_for": """
+        sigint_after(0.05)
+        start = time.monotonic()
+        expect(KeyboardInterrupt, "", c.ignore, 300)       # cancellation is cooperative
+        assert time.monotonic() - start >= 0.29 and c.running() == 0
+    """,
+    "calls_from_other_threads_are_not_interrupted_but_time_out": """
+        out = []
+        def worker():
+            try:
+                c.sleep(5 * 10**9, timeout=0.05)
+            except TimeoutError as e:
+                out.append(str(e))
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for t in threads: t.start()
+        for t in threads: t.join()
+        assert len(out) == 8, out
+    """,
+}

@@ -1,0 +1,101 @@
+"""End to end: Go's concurrency from Python (tests/e2e/concurrency): functions taking a
+``context.Context`` (timeout=, Ctrl-C, TimeoutError), built with ``bindc build`` once for the
+module."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run, run_python
+from tests.e2e.concurrency_checks import CHECKS, PRELUDE
+from tests.e2e.hosts import build_ext
+
+HERE = Path(__file__).parent
+PACKAGE = HERE / "concurrency"
+pytestmark = pytest.mark.go
+
+
+@pytest.fixture(scope="module")
+def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_ext(tmp_path_factory.mktemp("concurrency_ext"), PACKAGE)
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_concurrency_extension(ext_dir: Path, name: str) -> None:
+    run_python(PRELUDE + textwrap.dedent(CHECKS[name]), path=ext_dir)
+
+
+def test_sigint_from_outside_interrupts_a_5s_context_call(ext_dir: Path) -> None:
+    """SIGINT sent by another process during a 5 s context-taking Go call: control is back in
+    Python in under 100 ms, as KeyboardInterrupt, the Go function has returned and no
+    goroutine is left (tests/e2e/context_child.py)."""
+    env = dict(os.environ, PYTHONPATH=str(ext_dir), PYTHONFAULTHANDLER="1")
+    child = subprocess.Popen([sys.executable, str(HERE / "context_child.py")], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "calling\n", child.communicate(timeout=30)
+        time.sleep(0.3)  # well inside the call
+        sent = time.monotonic()
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, (out, err)
+    got = json.loads(out.splitlines()[-1])
+    latency = got["caught_at"] - sent
+    print(f"SIGINT to KeyboardInterrupt: {latency * 1000:.1f} ms")
+    assert got["raised"] == "KeyboardInterrupt" and got["running"] == 0, got
+    assert latency < 0.1, latency
+    assert got["goroutines"][0] == got["goroutines"][1], got
+
+
+def test_stubtest_accepts_concurrency_stub(ext_dir: Path) -> None:
+    """The stub and the built module agree (mypy's stubtest), keyword-only timeout= included."""
+    env = dict(os.environ, PYTHONPATH=str(ext_dir), MYPYPATH=str(ext_dir))
+    proc = run([sys.executable, "-m", "mypy.stubtest", "concurrency"], env=env, cwd=ext_dir, check=False)
+    assert "Success" in proc.stdout, proc.stdout
+
+
+def test_stub_declares_keyword_only_timeout(ext_dir: Path) -> None:
+    stub = (ext_dir / "concurrency.pyi").read_text()
+    for line in ("def sleep(d: timedelta | int, /, *, timeout: float | None = None) -> None:",
+                 "def deadline(*, timeout: float | None = None) -> float:",
+                 "def bump(self, ms: int, /, *, timeout: float | None = None) -> int:",
+                 "def add(a: int, b: int, /) -> int:"):
+        assert line in stub, line
+
+
+def test_mypy_strict_checks_timeout(ext_dir: Path, tmp_path: Path) -> None:
+    """A client using timeout= passes mypy --strict; passing the context or a bad timeout is caught."""
+    env = dict(os.environ, MYPYPATH=str(ext_dir))
+    good = tmp_path / "client.py"
+    good.write_text("import concurrency\n\n"
+                    "concurrency.sleep(10, timeout=0.5)\n"
+                    "left: float = concurrency.deadline(timeout=2)\n"
+                    "n: int = concurrency.Counter().bump(1, timeout=None)\n")
+    run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(good)], env=env)
+    bad = tmp_path / "bad_client.py"
+    bad.write_text("import concurrency\nconcurrency.echo(None, 'x')\nconcurrency.echo('x', timeout='1')\n")
+    proc = run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(bad)], env=env, check=False)
+    assert proc.returncode == 1, proc.stdout
+    assert "bad_client.py:2: error: Too many positional arguments" in proc.stdout, proc.stdout
+    assert 'bad_client.py:3: error: Argument "timeout" to "echo" has incompatible type "str"' in proc.stdout, \
+        proc.stdout
+
+
+def test_concurrency_values_agree_with_stub(ext_dir: Path) -> None:
+    """Results are what the stub says (tests/e2e/stub_agreement.py)."""
+    from tests.e2e.stub_agreement import assert_agrees
+
+    assert_agrees(ext_dir, "concurrency")

@@ -1,0 +1,83 @@
+"""Leak check of context-taking Go calls (the ``concurrency`` e2e package): run as a script in
+its own interpreter, ``python leak_concurrency.py N``, like ``leak_streams.py`` (same
+measurement: warm up until RSS settles, then N calls; one JSON line per kind). Each call makes
+a context, a goroutine and a timer; the ones that raise make an exception too."""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import json
+import os
+import sys
+from typing import Callable
+
+import concurrency as c
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+_GO = ctypes.CDLL(c.__file__)
+
+
+def rss() -> int:
+    _GO.py4goDebugFreeOSMemory()
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * PAGE
+
+
+def blocks() -> int:
+    gc.collect()
+    return sys.getallocatedblocks()
+
+
+def _raises(exc: type[BaseException], fn: Callable[[], object]) -> Callable[[], None]:
+    def call() -> None:
+        try:
+            fn()
+        except exc:
+            return
+        raise AssertionError(f"{fn} did not raise {exc.__name__}")
+    return call
+
+
+COUNTER = c.Counter()
+
+KINDS: dict[str, Callable[[], object]] = {
+    "context call": lambda: c.echo("x"),
+    "context call, timeout=": lambda: c.echo("x", timeout=10.0),
+    "context call, timed out": _raises(TimeoutError, lambda: c.sleep(10**9, timeout=0)),
+    "context call, GoError": _raises(c.GoError, c.refuse),
+    "context call, GoPanic": _raises(c.GoPanic, lambda: c.explode("boom")),
+    "context call, bad timeout": _raises(TypeError, lambda: c.echo("x", timeout="1")),
+    "context method": lambda: COUNTER.bump(0),
+}
+
+
+def warm_up(fn: Callable[[], object], first: int, chunk: int = 20_000, cap: int = 1_000_000) -> int:
+    """Call fn until RSS stops growing (see leak_kitchen.warm_up)."""
+    for _ in range(first):
+        fn()
+    calls, still = first, 0
+    while still < 2 and calls < cap:
+        before = rss()
+        for _ in range(chunk):
+            fn()
+        calls += chunk
+        still = still + 1 if rss() <= before else 0
+    return calls
+
+
+def main() -> int:
+    n = int(sys.argv[1])
+    for name, fn in KINDS.items():
+        warm = warm_up(fn, max(n // 10, 20_000))
+        b0, r0 = blocks(), rss()
+        for _ in range(n):
+            fn()
+        b1, r1 = blocks(), rss()
+        print(json.dumps({"kind": name, "calls": n, "rss_delta": r1 - r0, "blocks_delta": b1 - b0,
+                          "warm_up_calls": warm}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
