@@ -1,6 +1,6 @@
 package python
 
-// This file only exports Go to the C runtime (py4go_bind_iter.c); cgo allows no C
+// This file only exports Go to the C runtime (py4go_bind_iter.c, py4go_bind_aio.c); cgo allows no C
 // definitions next to //export.
 
 // #include "py4go.h"
@@ -23,4 +23,18 @@ func py4goIterNext(h C.uintptr_t, out **C.PyObject) C.int {
 //export py4goIterClose
 func py4goIterClose(h C.uintptr_t) {
 	bindcIterClose(uintptr(h))
+}
+
+// py4goAioDone is the done callback of an awaited Go call's future (see bindcAioDone).
+//
+//export py4goAioDone
+func py4goAioDone(h C.uintptr_t) {
+	bindcAioDone(uintptr(h))
+}
+
+// py4goAioComplete settles the future of a finished awaited Go call (see bindcAioComplete).
+//
+//export py4goAioComplete
+func py4goAioComplete(h C.uintptr_t) {
+	bindcAioComplete(uintptr(h))
 }

@@ -375,6 +375,10 @@ int py4go_bind_exec(PyObject *module, const char *source);
  * set to it, or to -1 for none. Returns 0, or -1 with TypeError/ValueError naming `fn`. */
 int py4go_bind_timeout(const char *fn, PyObject *const *kwvalues, PyObject *kwnames, double *timeout);
 
+/* Add each function of the NULL-terminated `defs` to `m` as `_aio_<name>` (py4go_bind_aio.c):
+ * the awaitable forms the generated `aio` class takes. Returns 0, or -1 with an exception. */
+int py4go_bind_add_aio(PyObject *m, PyMethodDef *defs);
+
 /* Raise TimeoutError(msg) (UTF-8, len bytes); returns -1. */
 int py4go_bind_raise_timeout(const char *msg, Py_ssize_t len);
 

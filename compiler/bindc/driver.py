@@ -16,6 +16,7 @@ from bindc.capi import CApiError, CSignature, load_model, verify
 from bindc.capi.limited import LIMITED_API_3_11
 from bindc.limited_check import limited_api_errors
 from bindc.diagnostics import DiagnosticSink
+from bindc.emit.aio import AIO_CAPI, aio_functions
 from bindc.emit.c_values import VALUES_CAPI
 from bindc.emit.sentinels import SENTINEL_CAPI
 from bindc.emit.c_wrappers import WRAPPER_CAPI, emit_c_file
@@ -172,6 +173,8 @@ def required_capi(module: BoundModule) -> dict[str, CSignature]:
     methods = [m for cls in module.classes for m in cls.methods] + [m for e in module.values.enums for m in e.all_methods]
     if any(fn.context is not None for fn in list(module.functions) + methods):
         wanted.update((s.name, s) for s in CONTEXT_CAPI)
+    if aio_functions(module):
+        wanted.update((s.name, s) for s in AIO_CAPI)
     for fn in module.functions:
         for mapping in [bp.mapping for bp in fn.params] + [r.mapping for r in fn.results] + \
                        ([fn.variadic.mapping] if fn.variadic else []):

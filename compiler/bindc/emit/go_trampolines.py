@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bindc.emit.aio import emit_go_aio
 from bindc.emit.funcs import emit_go_func_list_externs, emit_go_func_support
 from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
@@ -48,6 +49,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     for fn in module.functions:
         body.P()
         emit_trampoline(body, module, fn, refs, target)
+    emit_go_aio(body, module, refs, target)
     emit_variable_helpers(body, module, refs, target)
     emit_go_func_support(body, module, refs)
     emit_go_proxies(body, module, refs, imports.use("reflect") if proxy_interfaces(module) else "reflect")

@@ -32,6 +32,11 @@ def build_stub(module: BoundModule, source_note: str) -> StubModule:
     stub.body += [protocol_class(iface, stub) for iface in proxy_interfaces(module)]
     stub.body += [_class(cls, stub) for cls in module.classes]
     stub.body += [function_stub(fn, stub) for fn in module.functions]
+    from bindc.emit.aio import aio_stub  # aio builds on function_stub
+
+    aio = aio_stub(module, stub)
+    if aio is not None:
+        stub.body.append(aio)
     return stub
 
 

@@ -25,7 +25,7 @@ STUB_IMPORTS = frozenset({
     "Any", "ClassVar", "Final", "Protocol", "SupportsIndex", "overload", "runtime_checkable",  # typing
     "Self", "disjoint_base",                                                                    # typing_extensions
     "Callable", "Iterable", "Iterator", "Mapping", "MutableMapping", "MutableSequence", "Sequence",  # abc
-    "IntEnum", "Decimal", "Fraction",
+    "IntEnum", "Decimal", "Fraction", "Future",
 })
 
 

@@ -119,3 +119,18 @@ func (c *Counter) Bump(ctx context.Context, ms int) (int, error) {
 	c.N++
 	return c.N, nil
 }
+
+// Work sleeps for ms milliseconds without a context and returns ms: a function that releases
+// the GIL (and so has an awaitable form) but cannot be cancelled.
+//
+//py4go:nogil
+func Work(ms int) int {
+	time.Sleep(time.Duration(ms) * time.Millisecond)
+	return ms
+}
+
+// Apply calls f(x) from the goroutine running the call.
+func Apply(f func(int) int, x int) int { return f(x) }
+
+// Pair returns two results, for a future holding a tuple.
+func Pair(ctx context.Context, a string, b int) (string, int, error) { return a, b, nil }
