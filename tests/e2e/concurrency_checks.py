@@ -1,5 +1,5 @@
 """Behaviour checks of Go's concurrency as Python sees it (tests/e2e/concurrency): functions
-taking a ``context.Context``.
+taking a ``context.Context``, and the awaitable forms of ``c.aio``.
 
 Each snippet runs with ``concurrency`` imported as ``c``; ``expect(exc, text, fn, *args,
 **kwargs)`` asserts that the call raises ``exc`` with ``text`` in its message;
@@ -10,7 +10,7 @@ after the channel it waits on closes). Shared with the ASan run
 """
 
 PRELUDE = """
-import ctypes, os, signal, threading, time
+import asyncio, ctypes, os, signal, threading, time
 import concurrency as c
 _GO = ctypes.CDLL(c.__file__)
 def goroutines():
@@ -132,5 +132,109 @@ CHECKS: dict[str, str] = {
         for t in threads: t.start()
         for t in threads: t.join()
         assert len(out) == 8, out
+    """,
+    "aio_forms_await_go_calls": """
+        assert c.aio.sleep.__name__ == "sleep" and not hasattr(c, "_aio_sleep")
+        assert not hasattr(c.aio, "add") and not hasattr(c.aio, "goroutines")  # hold the GIL: no form
+        async def main():
+            assert await c.aio.echo("hi") == "hi"
+            assert await c.aio.pair("a", 2) == ("a", 2)                       # several results: a tuple
+            assert await c.aio.work(5) == 5                                    # //py4go:nogil, no context
+            assert await c.aio.apply(lambda x: x * 2, 21) == 42                # a callback, from a goroutine
+            assert await c.aio.sleep(1000) is None
+            fut = c.aio.echo("x")
+            assert isinstance(fut, asyncio.Future) and await fut == "x"
+            try:
+                await c.aio.sleep(10**10, timeout=0.05)
+            except TimeoutError as e:
+                assert str(e) == "sleep() timed out after 0.05 s: context deadline exceeded", str(e)
+            else:
+                raise AssertionError("no TimeoutError")
+            for coro, exc, text in [(c.aio.refuse(), c.ErrRefused, "refused"),
+                                    (c.aio.explode("boom"), c.GoPanic, "explode() panicked: boom")]:
+                try:
+                    await coro
+                except exc as e:
+                    assert str(e) == text, str(e)
+                else:
+                    raise AssertionError(f"no {exc.__name__}")
+            try:
+                c.aio.echo("x", tmeout=1)                                      # arguments checked at once
+            except TypeError as e:
+                assert "unexpected keyword argument 'tmeout'" in str(e)
+            else:
+                raise AssertionError("no TypeError")
+        asyncio.run(main())
+        expect(RuntimeError, "no running event loop", c.aio.echo, "x")        # outside a loop
+    """,
+    "a_thousand_concurrent_awaits": """
+        async def main():
+            await c.aio.echo("warm")                       # starts the runtime's one pump goroutine
+            before = goroutines()
+            start = time.perf_counter()
+            got = await asyncio.gather(*[c.aio.nap(10) for _ in range(1000)])
+            wall = time.perf_counter() - start
+            assert all(10 <= ms < 2000 for ms in got), (min(got), max(got))
+            assert wall < 2.0, wall                        # serial would be 10 s
+            print(f"1000 awaits of a 10 ms Go call: {wall:.3f} s")
+            await asyncio.sleep(0)
+            assert settled(before), (before, goroutines())
+        asyncio.run(main())
+    """,
+    "cancelling_the_task_cancels_the_go_context": """
+        async def main():
+            task = asyncio.ensure_future(c.aio.sleep(10**10))  # 10 s, waiting on its context
+            await asyncio.sleep(0.1)
+            assert c.running() == 1
+            cancelled = time.time_ns()
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+            else:
+                raise AssertionError("not cancelled")
+            end = time.monotonic() + 1
+            while c.running() and time.monotonic() < end:
+                await asyncio.sleep(0.001)
+            latency_ms = (c.cancelled_at() - cancelled) / 1e6
+            assert 0 <= latency_ms < 50, latency_ms          # the Go function saw ctx.Done()
+            assert c.running() == 0
+            # asyncio.wait_for cancels the same way, and raises asyncio's TimeoutError.
+            try:
+                await asyncio.wait_for(c.aio.sleep(10**10), 0.05)
+            except TimeoutError:
+                pass
+            # A function without a context runs to its end; its result is dropped.
+            fut = c.aio.work(50)
+            fut.cancel()
+            await asyncio.sleep(0.1)
+            assert fut.cancelled()
+        asyncio.run(main())
+    """,
+    "aio_from_several_threads_and_loops": """
+        errors = []
+        def run_loop(k):
+            async def main():
+                got = await asyncio.gather(*[c.aio.echo(f"{k}-{i}") for i in range(50)])
+                assert got == [f"{k}-{i}" for i in range(50)], got
+            try:
+                asyncio.run(main())
+            except BaseException as e:
+                errors.append(e)
+        threads = [threading.Thread(target=run_loop, args=(k,)) for k in range(4)]
+        for t in threads: t.start()
+        for t in threads: t.join()
+        assert not errors, errors
+    """,
+    "a_loop_closed_before_the_go_call_ends": """
+        loop = asyncio.new_event_loop()
+        async def start():
+            return c.aio.work(100)                          # never awaited
+        fut = loop.run_until_complete(start())
+        loop.close()
+        time.sleep(0.3)                                     # the call ends; its loop refuses it
+        assert not fut.done()
+        assert c.aio and c.echo("alive") == "alive"
     """,
 }

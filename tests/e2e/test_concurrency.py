@@ -1,6 +1,6 @@
 """End to end: Go's concurrency from Python (tests/e2e/concurrency): functions taking a
-``context.Context`` (timeout=, Ctrl-C, TimeoutError), built with ``bindc build`` once for the
-module."""
+``context.Context`` (timeout=, Ctrl-C, TimeoutError) and the awaitable forms of ``mod.aio``,
+built with ``bindc build`` once for the module."""
 
 from __future__ import annotations
 
@@ -91,6 +91,40 @@ def test_mypy_strict_checks_timeout(ext_dir: Path, tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stdout
     assert "bad_client.py:2: error: Too many positional arguments" in proc.stdout, proc.stdout
     assert 'bad_client.py:3: error: Argument "timeout" to "echo" has incompatible type "str"' in proc.stdout, \
+        proc.stdout
+
+
+def test_stub_types_the_aio_forms(ext_dir: Path) -> None:
+    stub = (ext_dir / "concurrency.pyi").read_text()
+    assert "from asyncio import Future" in stub
+    for line in ("class aio:",
+                 "    def nap(ms: int, /, *, timeout: float | None = None) -> Future[int]:",
+                 "    def pair(a: str, b: int, /, *, timeout: float | None = None) -> Future[tuple[str, int]]:",
+                 "    def work(ms: int, /) -> Future[int]:",
+                 "    def apply(f: Callable[[int], int], x: int, /) -> Future[int]:"):
+        assert line in stub, line
+    assert "def add(" not in stub.split("class aio:")[1]  # holds the GIL: no awaitable form
+
+
+def test_mypy_strict_checks_awaits(ext_dir: Path, tmp_path: Path) -> None:
+    """Awaiting a form gives the function's result type under mypy --strict; a wrong use is caught."""
+    env = dict(os.environ, MYPYPATH=str(ext_dir))
+    good = tmp_path / "client.py"
+    good.write_text("import asyncio\nimport concurrency\n\n\n"
+                    "async def main() -> None:\n"
+                    "    n: int = await concurrency.aio.nap(10, timeout=1.5)\n"
+                    "    s, k = await concurrency.aio.pair('a', 1)\n"
+                    "    t: asyncio.Future[int] = concurrency.aio.work(5)\n"
+                    "    t.cancel()\n"
+                    "    xs: list[int] = await asyncio.gather(*[concurrency.aio.nap(1) for _ in range(3)])\n\n\n"
+                    "asyncio.run(main())\n")
+    run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(good)], env=env)
+    bad = tmp_path / "bad_client.py"
+    bad.write_text("import concurrency\n\n\nasync def main() -> None:\n"
+                   "    s: str = await concurrency.aio.nap(10)\n")
+    proc = run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(bad)], env=env, check=False)
+    assert proc.returncode == 1, proc.stdout
+    assert 'bad_client.py:5: error: Incompatible types in assignment (expression has type "int"' in proc.stdout, \
         proc.stdout
 
 
