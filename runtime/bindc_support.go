@@ -142,3 +142,11 @@ func py4goDebugFreeOSMemory() {
 func py4goDebugGoroutines() C.int {
 	return C.int(runtime.NumGoroutine())
 }
+
+// py4goDebugAioCalls reports how many awaited Go calls (a module's aio forms) have not
+// settled their future yet: tests and leak checks wait for it to reach 0 (ctypes, by symbol).
+//
+//export py4goDebugAioCalls
+func py4goDebugAioCalls() C.int {
+	return C.int(BindcRunningAioCalls())
+}

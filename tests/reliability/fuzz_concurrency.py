@@ -11,6 +11,7 @@ that fire mid-call raise TimeoutError. At the end no call is running and no goro
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import math
 import sys
@@ -73,6 +74,25 @@ def echo_round_trips(s: str, t: Any) -> None:
         assert str(e).startswith("echo() timed out after"), str(e)
 
 
+@given(st.lists(st.tuples(st.text(max_size=8), st.one_of(st.none(), st.floats(0, 5))), max_size=20),
+       st.integers(0, 20))
+def aio_round_trips(items: list[tuple[str, float | None]], cancel_at: int) -> None:
+    # Concurrent awaits, one of them cancelled at once: each other one gives its own string back.
+    async def main() -> None:
+        futures = [c.aio.echo(s, timeout=t) for s, t in items]
+        if cancel_at < len(futures):
+            futures[cancel_at].cancel()
+        got = await asyncio.gather(*futures, return_exceptions=True)
+        for i, ((s, t), r) in enumerate(zip(items, got)):
+            if i == cancel_at:
+                assert isinstance(r, asyncio.CancelledError), r
+            elif isinstance(r, TimeoutError):
+                assert t is not None and t < 0.01, (t, r)
+            else:
+                assert r == s, (r, s)
+    asyncio.run(main())
+
+
 @given(st.floats(0, 0.003))
 def short_deadlines_time_out_or_finish(t: float) -> None:
     # Sleep 2 ms under a deadline near it: whichever comes first, the call ends cleanly.
@@ -82,10 +102,16 @@ def short_deadlines_time_out_or_finish(t: float) -> None:
         assert "context deadline exceeded" in str(e), str(e)
 
 
+async def _warm() -> None:
+    await c.aio.echo("warm")
+
+
 def main() -> int:
     n = int(sys.argv[1])
+    asyncio.run(_warm())  # starts the runtime's one asyncio pump goroutine, counted in before
     before = _GO.py4goDebugGoroutines()
     for name, test in [("deadlines_follow_timeout", deadlines_follow_timeout), ("echo_round_trips", echo_round_trips),
+                       ("aio_round_trips", aio_round_trips),
                        ("short_deadlines_time_out_or_finish", short_deadlines_time_out_or_finish)]:
         settings(max_examples=n, deadline=None, suppress_health_check=list(HealthCheck))(test)()
         print(f"{name}: {n} examples ok", flush=True)
