@@ -38,3 +38,30 @@ func py4goAioDone(h C.uintptr_t) {
 func py4goAioComplete(h C.uintptr_t) {
 	bindcAioComplete(uintptr(h))
 }
+
+//export py4goChanNew
+func py4goChanNew(capacity C.longlong) C.uintptr_t { return C.uintptr_t(bindcChanNew(int(capacity))) }
+
+//export py4goChanFree
+func py4goChanFree(h C.uintptr_t) { bindcChanFree(uintptr(h)) }
+
+//export py4goChanSend
+func py4goChanSend(h C.uintptr_t, value *C.PyObject, timeout C.double) C.int {
+	return C.int(bindcChanSend(uintptr(h), unsafe.Pointer(value), float64(timeout)))
+}
+
+//export py4goChanRecv
+func py4goChanRecv(h C.uintptr_t, timeout C.double, iterating C.int, out **C.PyObject) C.int {
+	var p unsafe.Pointer
+	status := bindcChanRecv(uintptr(h), float64(timeout), iterating != 0, &p)
+	*out = (*C.PyObject)(p)
+	return C.int(status)
+}
+
+//export py4goChanClose
+func py4goChanClose(h C.uintptr_t) C.int { return C.int(bindcChanClose(uintptr(h))) }
+
+//export py4goChanInfo
+func py4goChanInfo(h C.uintptr_t, what C.int) C.longlong {
+	return C.longlong(bindcChanInfo(uintptr(h), int(what)))
+}

@@ -379,6 +379,10 @@ int py4go_bind_timeout(const char *fn, PyObject *const *kwvalues, PyObject *kwna
  * the awaitable forms the generated `aio` class takes. Returns 0, or -1 with an exception. */
 int py4go_bind_add_aio(PyObject *m, PyMethodDef *defs);
 
+/* Add Channel, ChannelClosed and their private builtins to module m (py4go_bind_chan.c).
+ * Returns 0, or -1 with an exception. */
+int py4go_bind_add_channel(PyObject *m);
+
 /* Raise TimeoutError(msg) (UTF-8, len bytes); returns -1. */
 int py4go_bind_raise_timeout(const char *msg, Py_ssize_t len);
 

@@ -11,6 +11,7 @@ from bindc import RUNTIME_ABI
 from bindc.capi import CSignature
 from bindc.emit.aio import (aio_c_name, aio_doc_name, aio_go_name, aio_source, aio_table_name, emit_c_aio,
                             emit_c_aio_table)
+from bindc.emit.channels import uses_channels
 from bindc.emit.c_values import emit_value_decls, emit_values_init, values_init_name
 from bindc.emit.funcs import emit_c_func_support
 from bindc.emit.names import (c_wrapper_name, doc_name, go_init_name, go_trampoline_name, method_table_name,
@@ -245,6 +246,12 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
         if protocols is not None:
             # The interfaces Python objects may implement, as typing.Protocol classes.
             p.P(f"if (py4go_bind_exec(m, {c_string(protocols)}) < 0) {{")
+            with p.indent():
+                p.P("Py_DECREF(m);")
+                p.P("return NULL;")
+            p.P("}")
+        if uses_channels(module):
+            p.P("if (py4go_bind_add_channel(m) < 0) {  /* the Channel class */")
             with p.indent():
                 p.P("Py_DECREF(m);")
                 p.P("return NULL;")

@@ -27,6 +27,10 @@ def build_stub(module: BoundModule, source_note: str) -> StubModule:
         "GoPanic", ("RuntimeError",), (Attribute("go_stack", "str"),),
         doc="A Go function panicked; the panic was recovered at the language boundary.",
     ))
+    from bindc.emit.channels import channel_stubs, uses_channels
+
+    if uses_channels(module):
+        stub.body += channel_stubs(stub)
     stub.body += value_stubs(module, stub)
     stub.body += sentinel_stubs(module)
     stub.body += [protocol_class(iface, stub) for iface in proxy_interfaces(module)]

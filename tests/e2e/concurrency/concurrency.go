@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -134,3 +135,35 @@ func Apply(f func(int) int, x int) int { return f(x) }
 
 // Pair returns two results, for a future holding a tuple.
 func Pair(ctx context.Context, a string, b int) (string, int, error) { return a, b, nil }
+
+// Produce sends 0..n-1 on ch and closes it (a chan<- parameter: Go sends, Python receives).
+func Produce(ch chan<- int, n int) {
+	defer close(ch)
+	for i := 0; i < n; i++ {
+		ch <- i
+	}
+}
+
+// Consume receives from ch until it is closed and returns the sum (Python sends).
+func Consume(ch <-chan int) int {
+	total := 0
+	for v := range ch {
+		total += v
+	}
+	return total
+}
+
+// Pipe returns a channel of strings with the given capacity (a chan T result).
+func Pipe(capacity int) chan string { return make(chan string, capacity) }
+
+// Relay receives one string from in and sends it upper-cased on out (two chan T parameters).
+func Relay(in, out chan string) {
+	s := <-in
+	out <- strings.ToUpper(s)
+}
+
+// NilChan returns a nil channel.
+func NilChan() chan int { return nil }
+
+// Sink returns a send-only channel nothing receives from.
+func Sink() chan<- int { return make(chan int, 1) }
