@@ -1,5 +1,6 @@
 """Behaviour checks of Go's concurrency as Python sees it (tests/e2e/concurrency): functions
-taking a ``context.Context``, and the awaitable forms of ``c.aio``.
+taking a ``context.Context``, the awaitable forms of ``c.aio``, and ``chan T`` / ``chan<- T``
+as ``c.Channel``.
 
 Each snippet runs with ``concurrency`` imported as ``c``; ``expect(exc, text, fn, *args,
 **kwargs)`` asserts that the call raises ``exc`` with ``text`` in its message;
@@ -236,5 +237,75 @@ CHECKS: dict[str, str] = {
         time.sleep(0.3)                                     # the call ends; its loop refuses it
         assert not fut.done()
         assert c.aio and c.echo("alive") == "alive"
+    """,
+    "channels_made_by_python_take_their_type_from_go": """
+        ch = c.Channel[int](4)
+        assert (len(ch), ch.capacity) == (0, 4) and repr(ch) == "<Channel len=0 capacity=4>"
+        expect(TypeError, "has no Go element type yet", ch.send, 1)     # not typed before Go sees it
+        t = threading.Thread(target=c.produce, args=(ch, 10))          # chan<- int: Go sends
+        t.start()
+        assert list(ch) == list(range(10))                             # iteration ends at close
+        t.join()
+        expect(c.ChannelClosed, "receive from a closed and drained Go channel", ch.recv)
+        assert issubclass(c.ChannelClosed, EOFError)
+        expect(c.GoPanic, "Channel.send() panicked: send on closed channel", ch.send, 1)
+        expect(c.GoPanic, "Channel.close() panicked: close of closed channel", ch.close)
+        expect(TypeError, "produce() argument 1 must be Channel, not list", c.produce, [1], 1)
+        expect(ValueError, "capacity must be >= 0", c.Channel, -1)
+    """,
+    "python_sends_go_receives": """
+        ch = c.Channel[int](2)
+        out = []
+        t = threading.Thread(target=lambda: out.append(c.consume(ch)))   # <-chan int given a Channel
+        t.start()
+        for i in range(100):
+            ch.send(i)
+        ch.close()
+        t.join()
+        assert out == [4950], out
+        assert c.consume([1, 2, 3]) == 6                                 # any iterable still works
+        expect(TypeError, "Channel.send() argument 1 must be int, not str", ch.send, "x")
+    """,
+    "go_channels_as_results_and_parameters": """
+        p = c.pipe(1)                                                   # chan string result
+        assert isinstance(p, c.Channel) and p.capacity == 1
+        p.send("a")
+        start = time.monotonic()
+        expect(TimeoutError, "Channel.send() timed out after 0.05 s", p.send, "b", 0.05)
+        assert time.monotonic() - start < 1
+        assert p.recv() == "a" and len(p) == 0
+        expect(TimeoutError, "Channel.recv() timed out after 0.02 s", p.recv, 0.02)
+        expect(TypeError, "Channel.send() argument 1 must be str, not int", p.send, 3)
+        out = c.pipe(1)
+        p.send("hi")
+        c.relay(p, out)
+        assert out.recv() == "HI"
+        expect(TypeError, "produce() argument 1 must be a Channel of Go string, not int", c.produce, p, 1)
+        assert c.nil_chan() is None
+        s = c.sink()                                                    # chan<- int result
+        s.send(5)
+        expect(TypeError, "the Go channel is send-only", s.recv)
+        expect(ValueError, "timeout must be a non-negative", p.recv, -1)
+    """,
+    "ctrl_c_interrupts_a_channel_wait": """
+        p = c.pipe(0)
+        for op, args in [(p.recv, ()), (p.send, ("x",))]:
+            sent = sigint_after(0.1)
+            try:
+                op(*args)
+            except KeyboardInterrupt:
+                latency = time.monotonic() - sent[0]
+            else:
+                raise AssertionError("not interrupted")
+            assert latency < 0.5, latency
+    """,
+    "channels_with_asyncio": """
+        async def main():
+            ch = c.Channel[int]()
+            fut = c.aio.produce(ch, 5)                                  # Go sends from a goroutine
+            got = await asyncio.to_thread(list, ch)
+            await fut
+            assert got == [0, 1, 2, 3, 4], got
+        asyncio.run(main())
     """,
 }

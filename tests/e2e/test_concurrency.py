@@ -1,6 +1,6 @@
 """End to end: Go's concurrency from Python (tests/e2e/concurrency): functions taking a
-``context.Context`` (timeout=, Ctrl-C, TimeoutError) and the awaitable forms of ``mod.aio``,
-built with ``bindc build`` once for the module."""
+``context.Context`` (timeout=, Ctrl-C, TimeoutError), the awaitable forms of ``mod.aio`` and
+channels as ``mod.Channel``, built with ``bindc build`` once for the module."""
 
 from __future__ import annotations
 
@@ -126,6 +126,35 @@ def test_mypy_strict_checks_awaits(ext_dir: Path, tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stdout
     assert 'bad_client.py:5: error: Incompatible types in assignment (expression has type "int"' in proc.stdout, \
         proc.stdout
+
+
+def test_stub_declares_channels(ext_dir: Path) -> None:
+    stub = (ext_dir / "concurrency.pyi").read_text()
+    for line in ("class ChannelClosed(EOFError):", "class Channel(Generic[_T]):",
+                 "    def recv(self, timeout: float | None = None) -> _T:",
+                 "def produce(ch: Channel[int], n: int, /) -> None:",
+                 "def consume(ch: Iterable[int], /) -> int:",
+                 "def pipe(capacity: int, /) -> Channel[str] | None:",
+                 "def relay(in_: Channel[str], out: Channel[str], /) -> None:"):
+        assert line in stub, line
+
+
+def test_mypy_strict_checks_channels(ext_dir: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, MYPYPATH=str(ext_dir))
+    good = tmp_path / "client.py"
+    good.write_text("import concurrency\n\n"
+                    "ch = concurrency.Channel[int](3)\n"
+                    "concurrency.produce(ch, 3)\n"
+                    "xs: list[int] = list(ch)\n"
+                    "p = concurrency.pipe(1)\n"
+                    "assert p is not None\n"
+                    "p.send('a', timeout=0.5)\n"
+                    "s: str = p.recv()\n")
+    run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(good)], env=env)
+    bad = tmp_path / "bad_client.py"
+    bad.write_text("import concurrency\nconcurrency.produce(concurrency.Channel[str](), 1)\n")
+    proc = run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(bad)], env=env, check=False)
+    assert proc.returncode == 1 and 'bad_client.py:2: error: Argument 1 to "produce"' in proc.stdout, proc.stdout
 
 
 def test_concurrency_values_agree_with_stub(ext_dir: Path) -> None:

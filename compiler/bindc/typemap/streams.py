@@ -5,7 +5,7 @@
 | ``iter.Seq[T]`` | ``Iterator[T]``, lazy: one Go value per ``next`` (a nil one is empty) | any ``Iterable[T]``, drawn lazily as Go ranges |
 | ``iter.Seq2[K, V]`` | ``Iterator[tuple[K, V]]`` | any ``Iterable[tuple[K, V]]`` |
 | ``<-chan T`` | ``Iterator[T]``, ends when the channel is closed | any ``Iterable[T]``, read at the call into a closed, buffered channel |
-| ``chan T`` | ``Channel[T] \| None`` (nil: None) | a ``Channel[T]`` |
+| ``chan T`` | ``Channel[T]``, or None for a nil channel | a ``Channel[T]`` |
 | ``chan<- T`` | not bound | a ``Channel[T]`` |
 
 Element types are those the runtime converts in containers (scalars, strings, bytes, bound
