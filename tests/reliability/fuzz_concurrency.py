@@ -93,6 +93,27 @@ def aio_round_trips(items: list[tuple[str, float | None]], cancel_at: int) -> No
     asyncio.run(main())
 
 
+junk = st.one_of(st.none(), st.integers(), st.floats(), st.binary(max_size=3), st.lists(st.text(max_size=2), max_size=2))
+
+
+@given(st.lists(st.one_of(st.text(max_size=10), junk), max_size=10))
+def channel_round_trips(items: list[Any]) -> None:
+    # A chan string from Go: strings come back in order; anything else is a TypeError naming
+    # Channel.send, and the channel keeps working.
+    p = c.pipe(len(items))
+    assert p is not None and p.capacity == len(items)
+    sent = []
+    for x in items:
+        try:
+            p.send(x, timeout=1.0)
+            sent.append(x)
+        except TypeError as e:
+            assert not isinstance(x, str) and str(e).startswith("Channel.send() argument 1 must be str"), (x, e)
+    assert len(p) == len(sent)
+    p.close()
+    assert list(p) == sent
+
+
 @given(st.floats(0, 0.003))
 def short_deadlines_time_out_or_finish(t: float) -> None:
     # Sleep 2 ms under a deadline near it: whichever comes first, the call ends cleanly.
@@ -111,7 +132,7 @@ def main() -> int:
     asyncio.run(_warm())  # starts the runtime's one asyncio pump goroutine, counted in before
     before = _GO.py4goDebugGoroutines()
     for name, test in [("deadlines_follow_timeout", deadlines_follow_timeout), ("echo_round_trips", echo_round_trips),
-                       ("aio_round_trips", aio_round_trips),
+                       ("aio_round_trips", aio_round_trips), ("channel_round_trips", channel_round_trips),
                        ("short_deadlines_time_out_or_finish", short_deadlines_time_out_or_finish)]:
         settings(max_examples=n, deadline=None, suppress_health_check=list(HealthCheck))(test)()
         print(f"{name}: {n} examples ok", flush=True)

@@ -1,5 +1,5 @@
-"""Reliability of Go's concurrency from Python (context-taking calls and their awaitable
-``aio`` forms): boundary fuzzing of ``timeout=`` against Python's own rules (``fuzz_concurrency.py``, which also checks that no
+"""Reliability of Go's concurrency from Python (context-taking calls, their awaitable ``aio``
+forms, and channels as ``Channel`` objects): boundary fuzzing of ``timeout=`` against Python's own rules (``fuzz_concurrency.py``, which also checks that no
 call leaves a goroutine behind) and the leak check (``leak_concurrency.py``, same limits as
 ``test_leaks.py``), on the ``concurrency`` e2e package built once for this module. The ASan
 run covers the same package's e2e checks (``test_sanitizers.py``, package ``concurrency``)."""
@@ -30,7 +30,7 @@ def concurrency_ext(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_concurrency_survives_boundary_fuzzing(concurrency_ext: Path, stress: bool) -> None:
     n = 1000 if stress else 100
     proc = run_script(HERE / "fuzz_concurrency.py", str(n), path=concurrency_ext, timeout=3600 if stress else 600)
-    assert proc.stdout.count("examples ok") == 4 and "goroutines ok" in proc.stdout, proc.stdout
+    assert proc.stdout.count("examples ok") == 5 and "goroutines ok" in proc.stdout, proc.stdout
 
 
 def test_concurrency_does_not_leak(concurrency_ext: Path, stress: bool) -> None:
@@ -39,5 +39,5 @@ def test_concurrency_does_not_leak(concurrency_ext: Path, stress: bool) -> None:
     n = 500_000 if stress else 20_000
     proc = run_script(HERE / "leak_concurrency.py", str(n), path=concurrency_ext, timeout=3600 if stress else 900)
     rows = parse(proc.stdout)
-    assert len(rows) == 12
+    assert len(rows) == 16
     assert_no_leaks(rows, n)
