@@ -308,4 +308,13 @@ CHECKS: dict[str, str] = {
             assert got == [0, 1, 2, 3, 4], got
         asyncio.run(main())
     """,
+    "a_chan_field_reads_as_a_channel": """
+        m = c.new_mailbox(2)
+        assert isinstance(m.inbox, c.Channel) and m.inbox.capacity == 2
+        m.deliver("hello")
+        assert m.inbox.recv() == "hello"
+        m.inbox.send("direct")
+        assert len(m.inbox) == 1
+        assert c.Mailbox().inbox is None                               # a nil channel
+    """,
 }

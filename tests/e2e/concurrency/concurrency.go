@@ -167,3 +167,14 @@ func NilChan() chan int { return nil }
 
 // Sink returns a send-only channel nothing receives from.
 func Sink() chan<- int { return make(chan int, 1) }
+
+// Mailbox has a channel field.
+type Mailbox struct {
+	Inbox chan string
+}
+
+// NewMailbox makes a Mailbox whose inbox holds n messages.
+func NewMailbox(n int) *Mailbox { return &Mailbox{Inbox: make(chan string, n)} }
+
+// Deliver sends s to m's inbox.
+func (m *Mailbox) Deliver(s string) { m.Inbox <- s }
