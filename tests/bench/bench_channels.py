@@ -54,7 +54,7 @@ def main() -> None:
         return
     print(f"Python generator        {r['generator'] / 1e6:8.2f} M items/s")
     print(f"Go chan int (Channel)   {r['channel'] / 1e6:8.2f} M items/s   "
-          f"({r["generator"] / r["channel"]:.0f}x fewer: a reflect.Select per item, the GIL released when it must wait)")
+          f"({r['generator'] / r['channel']:.0f}x fewer: a reflect.Select per item, the GIL released when it must wait)")
 
 
 if __name__ == "__main__":
