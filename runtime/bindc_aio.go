@@ -199,6 +199,10 @@ func (c *bindcAioCall) result() (out unsafe.Pointer) {
 		BindcPanic(c.call.fn, c.panicked)
 		return nil
 	}
+	if c.err == bindcErrChanDrained {
+		C.PyErr_SetNone(C.PyExc_StopAsyncIteration)
+		return nil
+	}
 	if c.call.Finish(c.err, c.returnsError) < 0 {
 		return nil
 	}

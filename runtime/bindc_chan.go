@@ -21,6 +21,8 @@ int py4go_bind_raise_timeout(const char *msg, Py_ssize_t len);
 import "C"
 
 import (
+	"context"
+	"errors"
 	"reflect"
 	"strconv"
 	"sync"
@@ -247,6 +249,38 @@ func bindcChanRecv(h uintptr, timeout float64, iterating bool, out *unsafe.Point
 		return -1
 	}
 	return 1
+}
+
+// bindcErrChanDrained ends an `async for` over a Channel: the future raises
+// StopAsyncIteration (bindcAioCall.result).
+var bindcErrChanDrained = errors.New("channel closed and drained")
+
+// bindcChanAnext is Channel.__anext__: a new reference to a future of the running loop that
+// a goroutine completes with the next value (StopAsyncIteration once closed and drained), or
+// nil with an exception set. Cancelling the future stops the goroutine's receive.
+func bindcChanAnext(h uintptr) unsafe.Pointer {
+	c := bindcChanOf(h)
+	if c == nil || !c.value().IsValid() {
+		bindcChanUntyped()
+		return nil
+	}
+	v := c.value()
+	if v.Type().ChanDir()&reflect.RecvDir == 0 {
+		msg := "Channel.__anext__(): the Go channel is send-only (" + v.Type().String() + ")"
+		C.py4go_bind_raise_type_error(bindcCStr(msg), C.Py_ssize_t(len(msg)))
+		return nil
+	}
+	return BindcAioStart("Channel.__anext__", -1, true, func(ctx context.Context) ([]any, error) {
+		chosen, recv, ok := reflect.Select([]reflect.SelectCase{{Dir: reflect.SelectRecv, Chan: v},
+			{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(ctx.Done())}})
+		switch {
+		case chosen == 1:
+			return nil, ctx.Err()
+		case !ok:
+			return nil, bindcErrChanDrained
+		}
+		return []any{recv.Interface()}, nil
+	})
 }
 
 // bindcChanClose is Channel.close.

@@ -65,3 +65,8 @@ func py4goChanClose(h C.uintptr_t) C.int { return C.int(bindcChanClose(uintptr(h
 func py4goChanInfo(h C.uintptr_t, what C.int) C.longlong {
 	return C.longlong(bindcChanInfo(uintptr(h), int(what)))
 }
+
+//export py4goChanAnext
+func py4goChanAnext(h C.uintptr_t) *C.PyObject {
+	return (*C.PyObject)(bindcChanAnext(uintptr(h)))
+}

@@ -12,6 +12,7 @@ extern int py4goChanSend(uintptr_t h, PyObject *value, double timeout);
 extern int py4goChanRecv(uintptr_t h, double timeout, int iterating, PyObject **out);
 extern int py4goChanClose(uintptr_t h);
 extern long long py4goChanInfo(uintptr_t h, int what);
+extern PyObject *py4goChanAnext(uintptr_t h);
 
 static const char chan_capsule_name[] = "py4go.chan";
 static PyObject *channel_class; /* the first module's Channel: what Go results are made of */
@@ -112,7 +113,15 @@ static PyObject *chan_info(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromLongLong(r);
 }
 
+static PyObject *chan_anext(PyObject *m, PyObject *capsule)
+{
+    (void)m;
+    uintptr_t h = chan_handle(capsule);
+    return h == 0 ? NULL : py4goChanAnext(h);
+}
+
 static PyMethodDef chan_functions[] = {
+    {"_py4go_chan_anext", chan_anext, METH_O, NULL},
     {"_py4go_chan_new", chan_new, METH_O, NULL},
     {"_py4go_chan_send", (PyCFunction)(void (*)(void))chan_send, METH_FASTCALL, NULL},
     {"_py4go_chan_recv", (PyCFunction)(void (*)(void))chan_recv, METH_FASTCALL, NULL},
@@ -147,6 +156,11 @@ static const char CHANNEL_SOURCE[] =
     "        return self\n"
     "    def __next__(self):\n"
     "        return _py4go_chan_recv(self._go, None, True)\n"
+    "    def __aiter__(self):\n"
+    "        return self\n"
+    "    def __anext__(self):\n"
+    "        'The next value as an asyncio future a goroutine completes (async for).'\n"
+    "        return _py4go_chan_anext(self._go)\n"
     "    def __len__(self):\n"
     "        return _py4go_chan_info(self._go, 0)\n"
     "    @property\n"

@@ -306,6 +306,20 @@ CHECKS: dict[str, str] = {
             got = await asyncio.to_thread(list, ch)
             await fut
             assert got == [0, 1, 2, 3, 4], got
+            ch = c.Channel[int](2)
+            fut = c.aio.produce(ch, 50)
+            got = [v async for v in ch]                                 # async for: no thread
+            await fut
+            assert got == list(range(50)), got
+            p = c.pipe(0)
+            nxt = p.__anext__()                                         # waits on a goroutine
+            p.send("x")
+            assert await nxt == "x"
+            waiting = asyncio.ensure_future(p.__anext__())
+            await asyncio.sleep(0.01)
+            waiting.cancel()                                            # stops the goroutine's receive
+            await asyncio.sleep(0.01)
+            assert waiting.cancelled() and c.running() == 0
         asyncio.run(main())
     """,
     "a_chan_field_reads_as_a_channel": """

@@ -21,6 +21,7 @@ def uses_channels(module: BoundModule) -> bool:
 def channel_stubs(stub: StubModule) -> list[Class | Attribute]:
     """``_T``, ``ChannelClosed`` and ``Channel[_T]`` as the runtime defines them."""
     typevar, generic = stub.need("typing", "TypeVar"), stub.need("typing", "Generic")
+    future = stub.need("asyncio", "Future")
     self_ = Argument("self", "")
     timeout = Argument("timeout", "float | None", has_default=True, default="None")
 
@@ -38,6 +39,8 @@ def channel_stubs(stub: StubModule) -> list[Class | Attribute]:
             method("close", "None", doc="Close the channel (Go: close(ch)); closing twice raises GoPanic."),
             method("__iter__", "Channel[_T]"),
             method("__next__", "_T"),
+            method("__aiter__", "Channel[_T]"),
+            method("__anext__", f"{future}[_T]", doc="The next value as an asyncio future a goroutine completes (async for)."),
             method("__len__", "int"),
             method("capacity", "int", doc="cap(ch)", decorators=("property",)),
         ), doc="A Go channel: Channel[int](capacity) makes one (its Go element type is fixed by the first Go "
