@@ -16,6 +16,7 @@ package python
 PyObject *py4go_bind_new_goiter(uintptr_t handle);
 PyObject *py4go_bind_tuple(Py_ssize_t n, PyObject **items);
 py4go_result py4go_bind_iter_step(PyObject *it);
+uintptr_t py4go_bind_channel_handle(PyObject *o);
 */
 import "C"
 
@@ -274,11 +275,15 @@ func BindcSeq2Arg[K, V any](fn string, pos int, p unsafe.Pointer, into *iter.Seq
 	return 0
 }
 
-// BindcChanArg stores into *into a closed channel holding every item of the Python iterable
-// p (borrowed; argument pos of fn), read now, with the GIL held: a Go function receiving
+// BindcChanArg stores into *into the Go channel of a Channel p (borrowed; argument pos of fn),
+// or else a closed channel holding every item of the Python iterable p, read now, with the
+// GIL held: a Go function receiving
 // until the channel closes sees them all, and a wrong item or an exception of the iterable
 // raises before the Go function runs (returning -1 with it set).
 func BindcChanArg[T any](fn string, pos int, p unsafe.Pointer, into *<-chan T) int32 {
+	if C.py4go_bind_channel_handle((*C.PyObject)(p)) != 0 { // a Channel: Go receives from it
+		return BindcChanParam(fn, pos, p, into)
+	}
 	it := bindcGetIter(fn, pos, p)
 	if it == nil {
 		return -1

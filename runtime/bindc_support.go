@@ -87,6 +87,10 @@ func BindcError(err error) int32 {
 // stack of the goroutine that panicked (BindcPanic runs in the deferred function, so the
 // panicking frames are still on the stack).
 func BindcPanic(fn string, recovered any) int32 {
+	var stack []byte
+	if fwd, ok := recovered.(*bindcForwardedPanic); ok { // from the goroutine of a context call
+		recovered, stack = fwd.value, fwd.stack
+	}
 	if bindcReraise(recovered) { // a Python callback's exception, panicked with unchanged
 		return -1
 	}
@@ -104,7 +108,9 @@ func BindcPanic(fn string, recovered any) int32 {
 	default:
 		value = fmt.Sprintf("%v (%T)", v, v)
 	}
-	stack := debug.Stack()
+	if stack == nil {
+		stack = debug.Stack()
+	}
 	var sp *C.char
 	if len(stack) > 0 {
 		sp = (*C.char)(unsafe.Pointer(&stack[0]))
@@ -141,4 +147,21 @@ func py4goDebugFreeOSMemory() {
 		}
 	}
 	debug.FreeOSMemory()
+}
+
+// py4goDebugGoroutines reports runtime.NumGoroutine(): tests of an extension module call it
+// (through ctypes, by this symbol) to see that calls, iterators and channels leave no
+// goroutine behind.
+//
+//export py4goDebugGoroutines
+func py4goDebugGoroutines() C.int {
+	return C.int(runtime.NumGoroutine())
+}
+
+// py4goDebugAioCalls reports how many awaited Go calls (a module's aio forms) have not
+// settled their future yet: tests and leak checks wait for it to reach 0 (ctypes, by symbol).
+//
+//export py4goDebugAioCalls
+func py4goDebugAioCalls() C.int {
+	return C.int(BindcRunningAioCalls())
 }

@@ -373,6 +373,23 @@ int py4go_bind_raise_type_error(const char *msg, Py_ssize_t len);
  * Python, like the typing.Protocol of an interface). Returns 0, or -1 with an exception. */
 int py4go_bind_exec(PyObject *module, const char *source);
 
+/* The keyword arguments of a function taking a Go context.Context (py4go_bind_context.c):
+ * `kwvalues` are the values after the positional ones, `kwnames` their names (vectorcall; NULL
+ * without keywords). Only `timeout` (seconds: an int, a float or None) is accepted; *timeout is
+ * set to it, or to -1 for none. Returns 0, or -1 with TypeError/ValueError naming `fn`. */
+int py4go_bind_timeout(const char *fn, PyObject *const *kwvalues, PyObject *kwnames, double *timeout);
+
+/* Add each function of the NULL-terminated `defs` to `m` as `_aio_<name>` (py4go_bind_aio.c):
+ * the awaitable forms the generated `aio` class takes. Returns 0, or -1 with an exception. */
+int py4go_bind_add_aio(PyObject *m, PyMethodDef *defs);
+
+/* Add Channel, ChannelClosed and their private builtins to module m (py4go_bind_chan.c).
+ * Returns 0, or -1 with an exception. */
+int py4go_bind_add_channel(PyObject *m);
+
+/* Raise TimeoutError(msg) (UTF-8, len bytes); returns -1. */
+int py4go_bind_raise_timeout(const char *msg, Py_ssize_t len);
+
 /* Raise RuntimeError(msg) (UTF-8, len bytes); returns -1. */
 int py4go_bind_raise_runtime_error(const char *msg, Py_ssize_t len);
 

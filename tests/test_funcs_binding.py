@@ -58,7 +58,7 @@ func Variadic(f func(...int)) {}
 func BadError(f func() (error, int)) {}
 
 // Chan takes a func of a channel.
-func Chan(f func(chan int)) {}
+func Chan(f func(**int)) {}
 
 var _ = errors.New
 """
@@ -96,7 +96,7 @@ def test_unsupported_func_types_are_skipped_with_the_reason(tmp_path: Path) -> N
     assert "Variadic skipped: parameter f: variadic func type func(...int) is not supported" in text
     assert "BadError skipped: parameter f: in func() (error, int): an error result is supported only in the " \
            "last position" in text
-    assert "Chan skipped: parameter f: in func(chan int): type chan int is not supported" in text
+    assert "Chan skipped: parameter f: in func(**int): type **int is not supported" in text
 
 
 def test_gil_policy(tmp_path: Path) -> None:

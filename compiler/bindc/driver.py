@@ -16,6 +16,8 @@ from bindc.capi import CApiError, CSignature, load_model, verify
 from bindc.capi.limited import LIMITED_API_3_11
 from bindc.limited_check import limited_api_errors
 from bindc.diagnostics import DiagnosticSink
+from bindc.emit.aio import AIO_CAPI, aio_functions
+from bindc.emit.channels import uses_channels
 from bindc.emit.c_values import VALUES_CAPI
 from bindc.emit.sentinels import SENTINEL_CAPI
 from bindc.emit.c_wrappers import WRAPPER_CAPI, emit_c_file
@@ -31,6 +33,8 @@ from bindc.resolve import BoundModule, resolve
 from bindc.resolve.types import package_level_names
 from bindc.resources import GoToolchainError, runtime_dir
 from bindc.typemap.classes import SiblingClass
+from bindc.typemap.contexts import CONTEXT_CAPI
+from bindc.typemap.streams import CHANNEL_CAPI
 from bindc.writer import GeneratedFile
 
 
@@ -189,6 +193,13 @@ def required_capi(module: BoundModule) -> dict[str, CSignature]:
     wanted: dict[str, CSignature] = {s.name: s for s in WRAPPER_CAPI}
     if module.values:
         wanted.update((s.name, s) for s in VALUES_CAPI + SENTINEL_CAPI)
+    methods = [m for cls in module.classes for m in cls.methods] + [m for e in module.values.enums for m in e.all_methods]
+    if any(fn.context is not None for fn in list(module.functions) + methods):
+        wanted.update((s.name, s) for s in CONTEXT_CAPI)
+    if uses_channels(module):
+        wanted.update((s.name, s) for s in CHANNEL_CAPI)
+    if aio_functions(module):
+        wanted.update((s.name, s) for s in AIO_CAPI)
     for fn in module.functions:
         for mapping in [bp.mapping for bp in fn.params] + [r.mapping for r in fn.results] + \
                        ([fn.variadic.mapping] if fn.variadic else []):

@@ -5,6 +5,8 @@ invoked from another goroutine possible at all (that goroutine must take the GIL
 calling thread would otherwise keep until the Go call returns: a deadlock). It costs two
 extra C calls per Go call (measured in docs/gil.md), so the default depends on the function:
 
+* a function taking a ``context.Context`` (filled by bindc): always, and by the runtime, which
+  runs the call on a goroutine and waits for it watching for Ctrl-C (:mod:`bindc.typemap.contexts`);
 * ``//py4go:nogil`` on the function: release;
 * ``//py4go:gil``: hold (a function taking funcs then must call them on its own goroutine);
 * otherwise: release when a parameter is a func (a callback), an interface that Python
@@ -25,6 +27,8 @@ RELEASE_BY_DEFAULT = False
 
 def releases_gil(fn: BoundFunction) -> bool:
     """True when the trampoline of ``fn`` must release the GIL around the Go call."""
+    if fn.context is not None:
+        return True
     if fn.func.directive("nogil") is not None:
         return True
     if fn.func.directive("gil") is not None:

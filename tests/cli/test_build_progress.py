@@ -15,7 +15,7 @@ from bindc.progress import Reporter, human_size
 from tests.cli.test_cli import invoke
 
 GO = ("// Package tally counts.\npackage tally\n\n// Add adds.\nfunc Add(a, b int) int { return a + b }\n\n"
-      "// Ch takes a channel.\nfunc Ch(c chan int) {}\n")
+      "// Ch takes a pointer to a pointer.\nfunc Ch(c **int) {}\n")
 
 
 class Recorder(Reporter):
@@ -53,7 +53,7 @@ def test_phases_diagnostics_then_go_build_then_summary(tally: Path, tmp_path: Pa
     assert "Ch skipped" in rec.events[diag][1]
     assert diag < rec.events.index(("phase", "go build"))
     assert rec.events[-1][0] == "done"
-    assert rec.events[-1][1].startswith("tally: bound 1 of 2 exported declarations; skipped 1: 1 chan int -> out/tally.") and " MB)" in rec.events[-1][1]
+    assert rec.events[-1][1].startswith("tally: bound 1 of 2 exported declarations; skipped 1: 1 **int -> out/tally.") and " MB)" in rec.events[-1][1]
 
     # Nothing changed: up to date, the warnings replayed.
     assert built.extension is not None and built.stub is not None
@@ -77,7 +77,7 @@ def test_phases_diagnostics_then_go_build_then_summary(tally: Path, tmp_path: Pa
     (tally / "tally.go").write_text(GO + "\n// Sub subtracts.\nfunc Sub(a, b int) int { return a - b }\n")
     fourth = Recorder()
     build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=fourth)
-    assert fourth.events[-1][1].startswith("tally: bound 2 of 3 exported declarations; skipped 1: 1 chan int")
+    assert fourth.events[-1][1].startswith("tally: bound 2 of 3 exported declarations; skipped 1: 1 **int")
 
 
 @pytest.mark.go
@@ -88,7 +88,7 @@ def test_cli_output_plain_and_quiet(tally: Path, tmp_path: Path) -> None:
     assert [line.split()[1] for line in lines if line.startswith("bindc: ") and line.endswith(" s")][:2] == \
         ["locate", "parse"]
     assert any(line.startswith("bindc: go build ") for line in lines)
-    assert lines[-1].startswith("bindc: tally: bound 1 of 2 exported declarations; skipped 1: 1 chan int -> out/tally.") and lines[-1].endswith(" s")
+    assert lines[-1].startswith("bindc: tally: bound 1 of 2 exported declarations; skipped 1: 1 **int -> out/tally.") and lines[-1].endswith(" s")
     quiet = invoke("build", str(tally), "--out", str(tmp_path / "out"), "--quiet", cwd=tmp_path)
     assert quiet.exit_code == 0 and quiet.output == ""   # a warning is not an error
     (tally / "tally.go").write_text(GO.replace("return a + b", 'return "x"'))
@@ -113,7 +113,7 @@ def test_cli_abi3_builds_one_abi3_module_next_to_a_full_build(tally: Path, tmp_p
     again = invoke("build", str(tally), "--out", str(tmp_path / "out"), "--abi3", cwd=tmp_path)
     assert again.exit_code == 0, again.output
     assert again.output.splitlines()[-1].startswith(
-        "bindc: tally: bound 1 of 2 exported declarations; skipped 1: 1 chan int -> out/tally.abi3.so " \
+        "bindc: tally: bound 1 of 2 exported declarations; skipped 1: 1 **int -> out/tally.abi3.so " \
         f"({human_size(built.extension.stat().st_size)}) (up to date) in ")
 
 

@@ -92,10 +92,10 @@ def test_bad_go_source_exits_2_and_leaves_previous_files(pkg: Path) -> None:
 
 
 def test_explicit_export_of_unsupported_type_is_an_error(pkg: Path) -> None:
-    (pkg / "greet.go").write_text("package greet\n\n//py4go:export\nfunc take(c chan int) {}\n")
+    (pkg / "greet.go").write_text("package greet\n\n//py4go:export\nfunc take(c **int) {}\n")
     r = invoke("generate", str(pkg))
     assert r.exit_code == 2
-    assert "greet.go:4:11: error: take cannot be exported: parameter c: type chan int is not supported" in r.output
+    assert "greet.go:4:11: error: take cannot be exported: parameter c: type **int is not supported" in r.output
 
 
 def test_duplicate_python_names_are_an_error(pkg: Path) -> None:
@@ -170,19 +170,19 @@ def test_c_api_mismatch_is_reported_before_any_compiler_runs(pkg: Path, monkeypa
 def test_a_package_with_nothing_bindable_is_an_error(pkg: Path, tmp_path: Path) -> None:
     """A module with nothing in it is never what the user wanted: exit 2, the warning says why
     and the summary line counts it."""
-    (pkg / "greet.go").write_text("package greet\n\n// Ch takes a channel.\nfunc Ch(c chan int) {}\n")
+    (pkg / "greet.go").write_text("package greet\n\n// Ch takes a channel.\nfunc Ch(c **int) {}\n")
     r = invoke("generate", str(pkg), "--out", str(tmp_path / "gen"), cwd=tmp_path)
     assert r.exit_code == 2, r.output
-    assert "warning: Ch skipped: parameter c: type chan int is not supported" in r.output
+    assert "warning: Ch skipped: parameter c: type **int is not supported" in r.output
     assert "error: nothing of package greet can be bound: none of its 1 exported declarations" in r.output
-    assert "bound 0 of 1 exported declarations; skipped 1: 1 chan int" in r.output
+    assert "bound 0 of 1 exported declarations; skipped 1: 1 **int" in r.output
     assert not (tmp_path / "gen").exists()
 
 
 def test_generate_ends_with_the_summary_line(pkg: Path) -> None:
     (pkg / "more.go").write_text("package greet\n\nimport \"regexp\"\n\n// A takes a channel.\n"
-                                 "func A(c chan int) {}\n\n// B takes a regexp.\nfunc B(r *regexp.Regexp) {}\n\n"
-                                 "// C has another channel.\nfunc C(c chan int) {}\n\n// V has no written type.\n"
+                                 "func A(c **int) {}\n\n// B takes a regexp.\nfunc B(r *regexp.Regexp) {}\n\n"
+                                 "// C has another channel.\nfunc C(c **int) {}\n\n// V has no written type.\n"
                                  "var V = regexp.MustCompile(\"x\").String()\n")
     r = invoke("generate", str(pkg))
     assert r.exit_code == 0, r.output
@@ -190,15 +190,15 @@ def test_generate_ends_with_the_summary_line(pkg: Path) -> None:
     # B's *regexp.Regexp is a class of another package: bound, and counted apart with its methods,
     # with io.RuneReader (GoRuneReader), which Regexp.MatchReader takes.
     assert len(lines) == 1, r.output
-    assert re.fullmatch(r"bindc: bound 2 of 5 exported declarations; skipped 3: 2 chan int, 1 untyped var; "
+    assert re.fullmatch(r"bindc: bound 2 of 5 exported declarations; skipped 3: 2 \*\*int, 1 untyped var; "
                         r"plus 2 classes of other packages \((\d+) of (\d+) methods\)", lines[0]), r.output
 
 
 def test_strict_makes_every_skip_an_error(pkg: Path) -> None:
-    (pkg / "more.go").write_text("package greet\n\n// A takes a channel.\nfunc A(c chan int) {}\n")
+    (pkg / "more.go").write_text("package greet\n\n// A takes a channel.\nfunc A(c **int) {}\n")
     r = invoke("generate", str(pkg), "--strict")
     assert r.exit_code == 2, r.output
-    assert "error: A is not bound (chan int); --strict makes every skip an error" in r.output
+    assert "error: A is not bound (**int); --strict makes every skip an error" in r.output
     assert sorted(p.name for p in pkg.iterdir()) == ["go.mod", "greet.go", "more.go"]
     assert invoke("generate", str(pkg)).exit_code == 0  # without --strict: a warning
 

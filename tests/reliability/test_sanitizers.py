@@ -115,14 +115,15 @@ def test_runtime_go_tests_under_asan(tmp_path: Path, stress: bool) -> None:
 def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
     """The e2e check scripts of ``package``, complete (imports and prelude), by name, built
     the way the e2e tests build them."""
-    from tests.e2e import (buffers_checks, callbacks_checks, containers_checks, extras_checks, foreign_checks,
-                           generics_checks,
+    from tests.e2e import (buffers_checks, callbacks_checks, concurrency_checks, containers_checks, extras_checks,
+                           foreign_checks, generics_checks,
                            idioms_checks, kitchen_checks, named_checks, objects_checks, streams_checks, test_classes,
                            test_interfaces)
 
     checks, alias, prelude = {
         "callbacks": (callbacks_checks.CHECKS, "callbacks", ""),
         "classes": (test_classes.CHECKS, "classes", ""),
+        "concurrency": (concurrency_checks.CHECKS, "c", concurrency_checks.PRELUDE),
         "containers": (containers_checks.CHECKS, "c", containers_checks.PRELUDE),
         "extras": (extras_checks.CHECKS, "e", ""),
         "foreign": (foreign_checks.CHECKS, "f", foreign_checks.PRELUDE),
@@ -147,8 +148,8 @@ SLOW = {
     "values_are_freed_when_python_drops_them",
 }
 
-PACKAGES = ["buffers", "callbacks", "classes", "containers", "extras", "foreign", "generics", "idioms", "interfaces", "kitchen",
-            "named", "objects", "streams"]
+PACKAGES = ["buffers", "callbacks", "classes", "concurrency", "containers", "extras", "foreign", "generics", "idioms",
+            "interfaces", "kitchen", "named", "objects", "streams"]
 
 
 def _instantiations(package: str) -> tuple[str, ...]:

@@ -63,3 +63,18 @@ def test_user_names_step_aside_for_generated_ones(tmp_path: Path) -> None:
     assert go_trampoline_name(module, methods["New"]) == "bindcgo_p_S_new_2"  # the constructor is bindcgo_p_S_new
     assert field_stem(module, cls, cls.fields[0]) == "name"                   # the field keeps its own
     assert go_trampoline_name(module, methods["GetName"]) == "bindcgo_p_S_get_name_2"
+
+
+def test_a_type_named_channel_steps_aside_when_the_module_defines_channel(tmp_path: Path) -> None:
+    """A package passing channels gets the module's own Channel class: its Go type Channel is
+    class Channel_ (a note says so); without channels the Go type keeps its name."""
+    source = ("package p\n\n// Channel is a TV channel.\ntype Channel struct{ Number int }\n\n"
+              "func Tune(n int) Channel { return Channel{n} }\n")
+    module, sink = bind(tmp_path, source + "\nfunc Pipe(c chan int) {}\n", out=True)
+    assert not sink.has_errors, messages(sink)
+    assert [c.py_name for c in module.classes] == ["Channel_"]
+    assert "note: type Channel is bound as class Channel_: the module defines Channel itself" in messages(sink)
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    module, sink = bind(plain, source, out=True)
+    assert [c.py_name for c in module.classes] == ["Channel"] and not sink.has_errors

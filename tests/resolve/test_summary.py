@@ -29,12 +29,12 @@ const (
 )
 
 func F(x *os.File)   {}
-func G(c chan int)   {}
+func G(c **int)   {}
 func H() int         { return 1 }
 func Map[K comparable](k K) {}
 
 //py4go:skip
-func Skipped(c chan int) {}
+func Skipped(c **int) {}
 
 //py4go:export
 func lower() int { return 1 }
@@ -50,7 +50,7 @@ def test_every_exported_declaration_is_counted(tmp_path: Path) -> None:
     s = module.summary
     skipped = {k.name: k.reason for k in s.skipped}
     # *os.File is a class of another package (bindc.resolve.foreign): T.Big and F are bound.
-    assert skipped == {"G": "chan int", "Map": "generic", "var W": "struct{}"}, skipped
+    assert skipped == {"G": "**int", "Map": "generic", "var W": "struct{}"}, skipped
     # T, T.Ok, T.Big, Kind, KindA, KindB, F, G, H, Map, lower (in-package export), Pi, V, W;
     # not: unexported methods, methods of unexported types, //py4go:skip.
     assert (s.total, s.bound) == (14, 11)
@@ -63,7 +63,7 @@ def test_every_exported_declaration_is_counted(tmp_path: Path) -> None:
     assert set(foreign) == {"File", "GoRawConn"} and foreign["GoRawConn"].origin == "syscall"
     assert (s.foreign_classes, s.foreign_methods) == (2, sum(len(c.methods) for c in foreign.values()))
     assert s.foreign_methods < s.foreign_total  # SyscallConn, ReadDir... need types bindc does not map
-    assert s.line() == ("bound 11 of 14 exported declarations; skipped 3: 1 chan int, 1 generic, 1 struct{}; "
+    assert s.line() == ("bound 11 of 14 exported declarations; skipped 3: 1 **int, 1 generic, 1 struct{}; "
                         f"plus 2 classes of other packages ({s.foreign_methods} of {s.foreign_total} methods)")
 
 
@@ -75,9 +75,9 @@ def test_with_out_unexported_exports_are_not_counted(tmp_path: Path) -> None:
 def test_an_interface_no_bound_declaration_uses_is_named(tmp_path: Path) -> None:
     module, sink = bind(tmp_path, "package p\n\n// Used is a parameter.\ntype Used interface{ M() int }\n\n"
                                   "// Unused is not.\ntype Unused interface{ N() int }\n\n"
-                                  "func Take(u Used) int { return u.M() }\n\nfunc Many(xs ...chan int) {}\n")
+                                  "func Take(u Used) int { return u.M() }\n\nfunc Many(xs ...**int) {}\n")
     assert {k.name: k.reason for k in module.summary.skipped} == {"type Unused": "unused interface",
-                                                                   "Many": "chan int"}
+                                                                   "Many": "**int"}
     assert any(d.severity.value == "note" and d.message.startswith("interface Unused is not bound") for d in sink.items)
 
 

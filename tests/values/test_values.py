@@ -81,7 +81,7 @@ def test_unbindable_named_types_are_skipped_with_the_reason(tmp_path: Path) -> N
         type M int
         func (M) String() string { return "" }
         type G[T any] int
-        type Ch chan int
+        type Ch **int
         func F1(x Loop) {}
         func F2(s S) {}
         func F3(m M) {}
@@ -90,7 +90,7 @@ def test_unbindable_named_types_are_skipped_with_the_reason(tmp_path: Path) -> N
     assert [f.go_name for f in module.functions] == ["F2", "F3"]  # S and M (it has methods) are classes
     assert [(c.py_name, c.is_value) for c in module.classes] == [("S", False), ("M", True)]
     assert "F1 skipped: parameter x: type Loop is defined in terms of itself" in warnings
-    assert "F4 skipped: parameter c: type Ch: type chan int is not supported" in warnings
+    assert "F4 skipped: parameter c: type Ch: type **int is not supported" in warnings
 
 
 def test_enum_needs_two_constants(tmp_path: Path) -> None:
@@ -161,14 +161,14 @@ def test_value_class_property_steps_aside_for_a_value_method(tmp_path: Path) -> 
     module, warnings = bind(tmp_path, """
         type Money int64
         func (m Money) Value() int64 { return int64(m) }
-        type Ch chan int
+        type Ch **int
         func (c Ch) Len() int { return len(c) }
     """)
     money, ch = module.classes
     assert [f.py_name for f in money.fields] == ["go_value"] and [m.py_name for m in money.methods] == ["value"]
     assert money.is_value and not money.fields[0].go_name
     assert not ch.fields and [m.py_name for m in ch.methods] == ["len"]   # no value property, methods kept
-    assert "Ch: no value property: type Ch: type chan int is not supported" in warnings
+    assert "Ch: no value property: type Ch: type **int is not supported" in warnings
 
 
 def test_sentinel_errors_are_classes(tmp_path: Path) -> None:

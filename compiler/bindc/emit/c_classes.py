@@ -11,6 +11,7 @@ from bindc.emit.names import c_wrapper_name, class_stem, doc_name, field_stem
 from bindc.emit.ordering import emit_c_richcompare
 from bindc.emit.printer import LinePrinter
 from bindc.emit.protocols import class_protocols, zero_literal
+from bindc.emit.signature import call_flags
 from bindc.ordering import class_ordering
 from bindc.resolve import BoundModule
 from bindc.resolve.model import BoundClass, BoundField, BoundFunction
@@ -281,7 +282,7 @@ def _emit_tables(p: LinePrinter, module: BoundModule, cls: BoundClass, pre: str)
     with p.indent():
         for m in cls.methods:
             p.P(f"{{{c_string(m.py_name)}, (PyCFunction)(void (*)(void)){c_wrapper_name(module, m)}, "
-                f"METH_FASTCALL, {doc_name(module, m)}}},")
+                f"{call_flags(m)}, {doc_name(module, m)}}},")
         for pm in protocols.methods:
             p.P(f"{{{c_string(pm.py_name)}, (PyCFunction)(void (*)(void)){pm.c_function}, {pm.flags}, "
                 f"{c_string(pm.doc)}}},")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bindc.capi import CSignature
 from bindc.emit.names import c_wrapper_name, doc_name
 from bindc.emit.printer import LinePrinter
+from bindc.emit.signature import call_flags
 from bindc.resolve import BoundModule
 from bindc.typemap.base import c_string
 from bindc.resolve.model import BoundEnum
@@ -58,7 +59,7 @@ def emit_enum_methods(p: LinePrinter, module: BoundModule) -> None:
                     f'{c_string("Format the member: str(self) for an empty spec, else the integer.")}}},')
             for m in enum.methods:
                 p.P(f"{{{c_string(m.py_name)}, (PyCFunction)(void (*)(void)){c_wrapper_name(module, m)}, "
-                    f"METH_FASTCALL, {doc_name(module, m)}}},")
+                    f"{call_flags(m)}, {doc_name(module, m)}}},")
             p.P("{NULL, NULL, 0, NULL},")
         p.P("};")
 

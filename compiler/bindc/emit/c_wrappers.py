@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from bindc import RUNTIME_ABI
 from bindc.capi import CSignature
+from bindc.emit.aio import (aio_c_name, aio_doc_name, aio_go_name, aio_source, aio_table_name, emit_c_aio,
+                            emit_c_aio_table)
+from bindc.emit.channels import uses_channels
 from bindc.emit.c_values import emit_value_decls, emit_values_init, values_init_name
 from bindc.emit.funcs import emit_c_func_support
 from bindc.emit.names import (c_wrapper_name, doc_name, go_init_name, go_trampoline_name, method_table_name,
@@ -16,7 +19,7 @@ from bindc.emit.names import (c_wrapper_name, doc_name, go_init_name, go_trampol
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
 from bindc.emit.proxies import emit_c_method_tables, protocol_source, proxy_interfaces
 from bindc.emit.sentinels import emit_c_registration
-from bindc.emit.signature import text_signature
+from bindc.emit.signature import call_flags, text_signature
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.typemap.base import ArgSite, TypeMapping, c_string
 
@@ -65,6 +68,7 @@ def emit_c_file(module: BoundModule, source_note: str) -> str:
     for fn in module.functions:
         p.P()
         emit_wrapper(p, module, fn)
+    emit_c_aio(p, module)
     for cls in module.classes:
         p.P()
         emit_class(p, module, cls)
@@ -74,18 +78,29 @@ def emit_c_file(module: BoundModule, source_note: str) -> str:
     return p.text()
 
 
-def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None:
-    """One METH_FASTCALL wrapper (a module function, or a method when ``fn.receiver``)."""
+def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction, *, aio: bool = False) -> None:
+    """One METH_FASTCALL wrapper (a module function, or a method when ``fn.receiver``); with
+    ``aio``, the awaitable form of a module function (:mod:`bindc.emit.aio`): the same
+    argument conversion, then a trampoline that starts the call and gives its future."""
     doc = text_signature(fn) + "\n--\n\n" + fn.doc
-    p.P(f"PyDoc_STRVAR({doc_name(module, fn)}, {c_string(doc.rstrip())});")
+    p.P(f"PyDoc_STRVAR({aio_doc_name(module, fn) if aio else doc_name(module, fn)}, {c_string(doc.rstrip())});")
     p.P()
     p.P("static PyObject *")
     first = "self" if fn.receiver else "module"
-    p.P(f"{c_wrapper_name(module, fn)}(PyObject *{first}, PyObject *const *args, Py_ssize_t nargs)")
+    kwnames = ", PyObject *kwnames" if fn.context is not None else ""
+    name = aio_c_name(module, fn) if aio else c_wrapper_name(module, fn)
+    p.P(f"{name}(PyObject *{first}, PyObject *const *args, Py_ssize_t nargs{kwnames})")
     p.P("{")
     with p.indent():
         fixed = len(fn.params)
         most = -1 if fn.variadic else fixed
+        if fn.context is not None:
+            # timeout= seconds for the Go context (negative: none); the only keyword accepted,
+            # checked first so that a parameter passed by name is named in the error.
+            p.P("double timeout = -1;")
+            p.P(f"if (py4go_bind_timeout({c_string(fn.display_name)}, args + nargs, kwnames, &timeout) < 0)")
+            with p.indent():
+                p.P("return NULL;")
         p.P(f"if (py4go_bind_nargs({c_string(fn.display_name)}, nargs, {fixed}, {most}) < 0)")
         with p.indent():
             p.P("return NULL;")
@@ -101,7 +116,8 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
             v = fn.variadic
             p.P(f"{v.mapping.c_arg_type} *{v.var} = NULL;")
             p.P(f"Py_ssize_t {v.var}_n = nargs - {fixed};")
-        for r in fn.results:
+        results = () if aio else fn.results
+        for r in results:
             for decl in r.mapping.c_result_locals(r.var):
                 p.P(decl)
         if by_value is not None:  # an enum member: self is a Python int
@@ -119,11 +135,15 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
         call_args += [bp.var for bp in fn.params]
         if fn.variadic:
             call_args += [fn.variadic.var, f"{fn.variadic.var}_n"]
-        call_args += [f"&{r.var}" for r in fn.results]
-        p.P(f"if ({go_trampoline_name(module, fn)}({', '.join(call_args)}) < 0)")
+        if fn.context is not None:
+            call_args.append("timeout")
+        call_args += ["&result"] if aio else [f"&{r.var}" for r in fn.results]
+        trampoline = aio_go_name(module, fn) if aio else go_trampoline_name(module, fn)
+        p.P(f"if ({trampoline}({', '.join(call_args)}) < 0)")
         with p.indent():
             p.P("goto done;")
-        _emit_result(p, fn)
+        if not aio:
+            _emit_result(p, fn)
     p.P("done:")
     with p.indent():
         release = by_value.c_arg_release("self_v") if by_value is not None else None
@@ -135,7 +155,7 @@ def emit_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> None
                 p.P(release)
         if fn.variadic:
             p.P(f"py4go_bind_free({fn.variadic.var});")
-        for r in fn.results:
+        for r in results:
             release = r.mapping.c_result_release(r.var)
             if release:
                 p.P(release)
@@ -187,12 +207,13 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
 
     if emit_values_init(p, module):
         p.P()
+    has_aio = emit_c_aio_table(p, module)
     table = method_table_name(module)
     p.P(f"static PyMethodDef {table}[] = {{")
     with p.indent():
         for fn in module.functions:
             p.P(f"{{{c_string(fn.py_name)}, (PyCFunction)(void (*)(void)){c_wrapper_name(module, fn)}, "
-                f"METH_FASTCALL, {doc_name(module, fn)}}},")
+                f"{call_flags(fn)}, {doc_name(module, fn)}}},")
         p.P("{NULL, NULL, 0, NULL},")
     p.P("};")
     p.P()
@@ -225,6 +246,20 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
         if protocols is not None:
             # The interfaces Python objects may implement, as typing.Protocol classes.
             p.P(f"if (py4go_bind_exec(m, {c_string(protocols)}) < 0) {{")
+            with p.indent():
+                p.P("Py_DECREF(m);")
+                p.P("return NULL;")
+            p.P("}")
+        if uses_channels(module):
+            p.P("if (py4go_bind_add_channel(m) < 0) {  /* the Channel class */")
+            with p.indent():
+                p.P("Py_DECREF(m);")
+                p.P("return NULL;")
+            p.P("}")
+        aio = aio_source(module)
+        if has_aio and aio is not None:
+            # The awaitable forms' namespace class (bindc.emit.aio).
+            p.P(f"if (py4go_bind_add_aio(m, {aio_table_name(module)}) < 0 || py4go_bind_exec(m, {c_string(aio)}) < 0) {{")
             with p.indent():
                 p.P("Py_DECREF(m);")
                 p.P("return NULL;")

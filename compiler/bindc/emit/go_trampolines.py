@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bindc.emit.aio import emit_go_aio
 from bindc.emit.funcs import emit_go_func_list_externs, emit_go_func_support
 from bindc.emit.go_types import type_qualifier
 from bindc.emit.go_values import emit_value_guards
@@ -48,6 +49,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     for fn in module.functions:
         body.P()
         emit_trampoline(body, module, fn, refs, target)
+    emit_go_aio(body, module, refs, target)
     emit_variable_helpers(body, module, refs, target)
     emit_go_func_support(body, module, refs)
     emit_go_proxies(body, module, refs, imports.use("reflect") if proxy_interfaces(module) else "reflect")
@@ -163,11 +165,13 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     if fn.variadic:
         v = fn.variadic
         params += [f"c_{v.var} *{v.mapping.cgo_arg_type}", f"c_{v.var}_n C.Py_ssize_t"]
+    if fn.context is not None:
+        params.append("c_timeout C.double")
     params += [f"c_{r.var} *{r.mapping.cgo_result_type}" for r in fn.results]
 
     p.P(f"//export {name}")
     p.P(f"func {name}({', '.join(params)}) (c_status C.int) {{")
-    nogil = releases_gil(fn)
+    nogil = releases_gil(fn) and fn.context is None  # BindcContextCall's Run releases it itself
     if nogil:
         p.P(f"var v_gil {refs.rt}.BindcThreadState")
     p.P("defer func() {")
@@ -201,6 +205,10 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     else:
         ref = function_ref(fn, refs, target)
     outs = [f"v_{r.var}" for r in fn.results] + (["v_err"] if fn.returns_error else [])
+    if fn.context is not None:
+        _emit_context_call(p, fn, ref, args, outs, refs)
+        _emit_results(p, fn, refs)
+        return
     if nogil:
         # Arguments are converted holding the GIL (a callback takes its reference then).
         for bp, arg in zip(fn.params, list(args)):
@@ -211,17 +219,56 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
     p.P(f"{', '.join(outs)} := {call}" if outs else call)
     if nogil:
         p.P("v_gil.Restore()")
-    for i, bp in enumerate(fn.params):  # what Go stored into its arguments, back into Python's
-        for line in bp.mapping.go_arg_finish(f"c_{bp.var}", ArgSite(fn.display_name, i + 1), refs):
-            p.P(line)
+    _emit_write_back(p, fn, refs)
     if fn.returns_error:
         p.P("if v_err != nil {")
         p.P(f"return C.int({refs.rt}.BindcError(v_err))")
         p.P("}")
+    _emit_results(p, fn, refs)
+
+
+def _emit_write_back(p: LinePrinter, fn: BoundFunction, refs: GoRefs) -> None:
+    """What Go stored into its arguments, back into Python's (before an error raises)."""
+    for i, bp in enumerate(fn.params):
+        for line in bp.mapping.go_arg_finish(f"c_{bp.var}", ArgSite(fn.display_name, i + 1), refs):
+            p.P(line)
+
+
+def _emit_results(p: LinePrinter, fn: BoundFunction, refs: GoRefs) -> None:
+    """The results, then the end of the trampoline."""
     for r in fn.results:
         for line in r.mapping.go_result_store(f"c_{r.var}", f"v_{r.var}", fn.display_name, refs):
             p.P(line)
     p.P("return 0")
+    p.P("}")
+
+
+def _emit_context_call(p: LinePrinter, fn: BoundFunction, ref: str, args: list[str], outs: list[str],
+                       refs: GoRefs) -> None:
+    """The call of a function taking a ``context.Context`` (:mod:`bindc.typemap.contexts`): the
+    runtime makes the context, runs the call on a goroutine with the GIL released and waits,
+    watching for Ctrl-C; a KeyboardInterrupt, a deadline or a returned error then raises."""
+    rt = refs.rt
+    p.P(f"v_call := {rt}.BindcContextCall({go_string(fn.display_name)}, float64(c_timeout))")
+    # Arguments are converted here, holding the GIL, and so is the receiver: the goroutine
+    # running the call touches no Python object.
+    for bp, arg in zip(fn.params, list(args)):
+        p.P(f"v_{bp.var} := {arg}")
+    args[:len(fn.params)] = [f"v_{bp.var}" for bp in fn.params]
+    p.P(f"v_fn := {ref}")
+    for r in fn.results:
+        p.P(f"var v_{r.var} {refs.type_syntax(r.param.type)}")
+    if fn.returns_error:
+        p.P("var v_err error")
+    call = f"v_fn({', '.join(['v_ctx'] + args)})"
+    p.P(f"if v_call.Run(func(v_ctx {rt}.BindcContext) {{")
+    p.P(f"{', '.join(outs)} = {call}" if outs else call)
+    p.P("}) < 0 {")
+    p.P("return -1")
+    p.P("}")
+    _emit_write_back(p, fn, refs)
+    p.P(f"if v_call.Finish({'v_err' if fn.returns_error else 'nil'}, {'true' if fn.returns_error else 'false'}) < 0 {{")
+    p.P("return -1")
     p.P("}")
 
 

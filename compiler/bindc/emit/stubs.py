@@ -12,6 +12,7 @@ from bindc.emit.stub_values import value_stubs
 from bindc.ordering import class_ordering
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.resolve.model import BoundClass
+from bindc.typemap.contexts import TIMEOUT_ANNOTATION, TIMEOUT_KEYWORD
 from bindc.stubmodel import Argument, Arguments, Attribute, Class, Function, StubModule, render_module
 
 
@@ -26,11 +27,20 @@ def build_stub(module: BoundModule, source_note: str) -> StubModule:
         "GoPanic", ("RuntimeError",), (Attribute("go_stack", "str"),),
         doc="A Go function panicked; the panic was recovered at the language boundary.",
     ))
+    from bindc.emit.channels import channel_stubs, uses_channels
+
+    if uses_channels(module):
+        stub.body += channel_stubs(stub)
     stub.body += value_stubs(module, stub)
     stub.body += sentinel_stubs(module)
     stub.body += [protocol_class(iface, stub) for iface in proxy_interfaces(module)]
     stub.body += [_class(cls, stub) for cls in module.classes]
     stub.body += [function_stub(fn, stub) for fn in module.functions]
+    from bindc.emit.aio import aio_stub  # aio builds on function_stub
+
+    aio = aio_stub(module, stub)
+    if aio is not None:
+        stub.body.append(aio)
     return stub
 
 
@@ -90,7 +100,9 @@ def function_stub(fn: BoundFunction, stub: StubModule) -> Function:
     if fn.receiver is not None:
         posonly = (Argument("self", ""),) + posonly
     vararg = Argument(fn.variadic.py_name, fn.variadic.mapping.py_param_annotation) if fn.variadic else None
-    return Function(fn.py_name, Arguments(posonly=posonly, vararg=vararg), fn.py_annotation, fn.doc)
+    kwonly = (Argument(TIMEOUT_KEYWORD, TIMEOUT_ANNOTATION, has_default=True, default="None"),) \
+        if fn.context is not None else ()
+    return Function(fn.py_name, Arguments(posonly=posonly, vararg=vararg, kwonly=kwonly), fn.py_annotation, fn.doc)
 
 
 def emit_stub(module: BoundModule, source_note: str) -> str:

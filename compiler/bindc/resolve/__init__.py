@@ -32,6 +32,7 @@ against what was bound (``bound 99 of 108 exported declarations; skipped 9: 7 *b
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Mapping
 
 from bindc.diagnostics import DiagnosticSink
@@ -59,6 +60,19 @@ if TYPE_CHECKING:
     from bindc.typemap.classes import SiblingClass
 
 
+#: Names a module defines when the package passes Go channels (see :func:`_mentions_channels`).
+CHANNEL_MODULE_NAMES = ("Channel", "ChannelClosed")
+
+
+def _mentions_channels(package: Package) -> bool:
+    """Whether a signature or type declaration of ``package`` spells a channel type: then its
+    module may define ``Channel``, and a Go type of that name must take another Python name.
+    A package without channels keeps ``type Channel struct`` as ``Channel``."""
+    spelled = [p.type.go_syntax() for f in package.funcs for p in f.params + f.results]
+    spelled += [d.type.go_syntax() for d in package.types]
+    return any(re.search(r"\bchan\b", text) for text in spelled)
+
+
 def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
             target_import: str | None = None, siblings: "Mapping[tuple[str, str], SiblingClass] | None" = None,
             instantiate: tuple[InstanceRequest, ...] = ()) -> BoundModule:
@@ -72,6 +86,10 @@ def resolve(package: Package, module_name: str, sink: DiagnosticSink, *,
     in_package = target_import is None
     # In-package, generated Go functions share the package's namespace: its names are taken.
     symbols = SymbolTable(module_name, package_level_names(package) if in_package else ())
+    if _mentions_channels(package):
+        # The module then defines Channel and ChannelClosed itself (bindc.emit.channels).
+        for name in CHANNEL_MODULE_NAMES:
+            symbols.claim(name, "bindc")
     state = ResolveState(package, module_name, sink, target_import, symbols, requests=instantiate,
                          siblings=dict(siblings or {}))
     for p in PASSES:

@@ -22,6 +22,7 @@ from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundRece
 from bindc.resolve.state import ClassShape, ResolveState
 from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.buffers import array_result
+from bindc.typemap.contexts import TIMEOUT_KEYWORD, is_context
 from bindc.typemap.env import TypeEnv
 from bindc.typemap.registry import is_error_type
 
@@ -157,7 +158,14 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
     params: list[BoundParam] = []
     variadic: BoundParam | None = None
     used: set[str] = set()
+    # Go's convention: a context comes first. bindc makes it per call (bindc.typemap.contexts).
+    context = func.params[0] if func.params and not (func.variadic and len(func.params) == 1) \
+        and is_context(func.params[0].type, env) else None
+    if context is not None:
+        used.add(TIMEOUT_KEYWORD)  # the keyword-only timeout= is taken: a Go `timeout` becomes timeout2
     for i, p in enumerate(func.params):
+        if i == 0 and context is not None:
+            continue
         last_variadic = func.variadic and i == len(func.params) - 1
         go_type = p.type.elem if last_variadic else p.type  # type: ignore[attr-defined]
         try:
@@ -208,7 +216,8 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
         sink.skipped(method_key(receiver.named.go_syntax(), func.name) if receiver else func.name,
                      skip_reason(problems[0][0]))
         return None
-    return BoundFunction(func, py_name, tuple(params), variadic, tuple(results), returns_error, receiver)
+    return BoundFunction(func, py_name, tuple(params), variadic, tuple(results), returns_error, receiver,
+                         context=context)
 
 
 def _python_name(func: Func, sink: DiagnosticSink) -> str | None:

@@ -85,6 +85,9 @@ class BoundFunction:
     #: For an instantiation of a generic function: its type arguments (``Map[int, string]``),
     #: which the Go call spells out; ``func`` is then the signature with them substituted.
     type_args: tuple[GoType, ...] = ()
+    #: The leading ``context.Context`` parameter bindc fills (:mod:`bindc.typemap.contexts`):
+    #: not in ``params``, and the Python function takes ``timeout=`` instead.
+    context: Param | None = None
 
     @property
     def display_name(self) -> str:

@@ -29,6 +29,14 @@ def run(state: ResolveState) -> None:
     env.extra[SIBLINGS_KEY] = state.siblings
     state.env = env
     state.class_names = select_classes(state.package, env, state.in_package)
+    for decl in state.package.types:
+        py_name = state.class_names.get(decl.name)
+        if py_name is not None and state.symbols.owner(py_name) == "bindc" and decl.directive("export") is None:
+            # A name the module defines itself (Channel, when the package passes channels):
+            # the Go type takes another by construction; an explicit //py4go:export stays an error.
+            state.class_names[decl.name] = py_name + "_"
+            state.sink.note(f"type {decl.name} is bound as class {py_name}_: the module defines {py_name} itself",
+                            decl.span)
     env.extra[CLASSES_KEY] = state.class_names
     env.extra[FROZEN_KEY] = frozen_classes(state.package, env, state.class_names)
 

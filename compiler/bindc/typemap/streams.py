@@ -5,6 +5,8 @@
 | ``iter.Seq[T]`` | ``Iterator[T]``, lazy: one Go value per ``next`` (a nil one is empty) | any ``Iterable[T]``, drawn lazily as Go ranges |
 | ``iter.Seq2[K, V]`` | ``Iterator[tuple[K, V]]`` | any ``Iterable[tuple[K, V]]`` |
 | ``<-chan T`` | ``Iterator[T]``, ends when the channel is closed | any ``Iterable[T]``, read at the call into a closed, buffered channel |
+| ``chan T`` | ``Channel[T]``, or None for a nil channel | a ``Channel[T]`` |
+| ``chan<- T`` | not bound | a ``Channel[T]`` |
 
 Element types are those the runtime converts in containers (scalars, strings, bytes, bound
 classes, containers of them...). The runtime side (``runtime/bindc_iter.go``) documents the
@@ -12,14 +14,16 @@ rest: the GIL is released while Go produces a value, a waiting channel receive l
 through, and dropping an unfinished iterator stops the sequence. A sequence parameter takes
 the GIL for each value, so a function taking one releases the GIL around its call like one
 taking a callback (:mod:`bindc.gil`); its Python iterator's exception (or a value of the wrong
-type) is raised by the call. A bidirectional ``chan T`` and a send-only ``chan<- T`` are not
-bound (a Go function may send on them; Python would need a channel object).
+type) is raised by the call. A bidirectional ``chan T`` and a send-only ``chan<- T`` cross as
+the module's ``Channel`` class (``runtime/bindc_chan.go``, ``py4go_bind_chan.c``): a Channel
+made by Python gets its Go element type from the first Go function it is passed to.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bindc.capi import CSignature
 from bindc.ir import ChanType, GoType, NamedType
 from bindc.typemap.base import ArgSite, GoRefs, TypeMapping, go_string
 from bindc.typemap.containers import _element, _merge, _runtime_value
@@ -51,6 +55,16 @@ class StreamMapping(CallsBackValue):
                 "return -1", "}"]
 
 
+@dataclass(frozen=True)
+class ChannelMapping(StreamMapping):
+    """``chan T`` / ``chan<- T``: the module's ``Channel`` object (its Go channel). The module
+    defines ``Channel`` when any function uses one (:func:`uses_channels`)."""
+
+
+#: The runtime's C helper PyInit calls to define Channel (checked by libclang).
+CHANNEL_CAPI: tuple[CSignature, ...] = (CSignature("py4go_bind_add_channel", "int", ("PyObject *",)),)
+
+
 def stream_kind(t: GoType, env: TypeEnv) -> str | None:
     """``"Seq"``, ``"Seq2"`` or ``"chan"`` when ``t`` is a stream type bindc knows by its form."""
     if isinstance(t, ChanType):
@@ -68,9 +82,6 @@ def find_stream(t: GoType, env: TypeEnv) -> TypeMapping | None:
     kind = stream_kind(t, env)
     if kind is None:
         return None
-    if isinstance(t, ChanType) and t.direction != "recv":
-        raise MappingError(f"type {t.go_syntax()} is not supported (only a receive-only <-chan T, which "
-                           f"Python iterates: Go may send on a {'chan' if t.direction == 'both' else 'chan<-'})")
     args = (t.elem,) if isinstance(t, ChanType) else t.type_args if isinstance(t, NamedType) else ()
     elems = []
     for a in args:
@@ -84,6 +95,14 @@ def find_stream(t: GoType, env: TypeEnv) -> TypeMapping | None:
         param = f"tuple[{elems[0].py_param_annotation}, {elems[1].py_param_annotation}]"
     else:
         result, param = elems[0].py_annotation, elems[0].py_param_annotation
+    if isinstance(t, ChanType) and t.direction != "recv":
+        # Python's side is a Channel object (the stub defines the class when it is used).
+        base = _runtime_value(t, f"Channel[{result}] | None", f"Channel[{param}]",
+                              _merge(*(e.stub_imports for e in elems)), elements=tuple(elems))
+        return ChannelMapping(base.go_type, base.py_annotation, base.c_arg_type, base.cgo_arg_type,
+                              base.c_result_type, base.cgo_result_type, base.go, base.param_annotation, base.imports,
+                              "BindcFromChanBoth" if t.direction == "both" else "BindcFromChanSend",
+                              base.interfaces, "BindcChanParam")
     imports = _merge(*(e.stub_imports for e in elems), ((_ABC, "Iterable"), (_ABC, "Iterator")))
     base = _runtime_value(t, f"Iterator[{result}]", f"Iterable[{param}]", imports, elements=tuple(elems))
     helper, arg = {"Seq": ("BindcFromSeq", "BindcSeqArg"), "Seq2": ("BindcFromSeq2", "BindcSeq2Arg"),

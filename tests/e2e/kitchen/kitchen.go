@@ -137,5 +137,5 @@ func Skipped() {}
 // Generic is not bindable (type parameters).
 func Generic[T any](x T) T { return x }
 
-// Channel is not bindable (chan type).
-func Channel(c chan int) {}
+// Channel is not bindable (a pointer to a pointer).
+func Channel(c **int) {}

@@ -4,6 +4,7 @@
 and GIL release, for end-to-end tests.
 """
 
+from asyncio import Future as _Future
 from collections.abc import Callable
 
 
@@ -111,3 +112,60 @@ def add_no_gil(a: int, b: int, /) -> int:
 
 def panic_no_gil() -> None:
     """PanicNoGIL panics while the GIL is released."""
+
+
+class aio:
+    """Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context."""
+    @staticmethod
+    def apply(f: Callable[[int], int], x: int, /) -> _Future[int]:
+        """Apply returns f(x)."""
+    @staticmethod
+    def apply_n(f: Callable[[int], int], x: int, n: int, /) -> _Future[int]:
+        """ApplyN calls f n times, feeding each result into the next call, and returns the last."""
+    @staticmethod
+    def concurrent(f: Callable[[int], int], n: int, workers: int, /) -> _Future[int]:
+        """Concurrent calls f(i) for i in [0, n) from `workers` goroutines at once and returns the
+        sum of the results.
+        """
+    @staticmethod
+    def transform(f: Callable[[str], str], s: str, /) -> _Future[str]:
+        """Transform maps s through f, which may fail."""
+    @staticmethod
+    def transform_wrapped(f: Callable[[str], str], s: str, /) -> _Future[str]:
+        """TransformWrapped calls f and wraps its error."""
+    @staticmethod
+    def is_python_error(f: Callable[[], None], /) -> _Future[str]:
+        """IsPythonError reports whether f's error is a Python exception (errors.As-able) and its type."""
+    @staticmethod
+    def each(f: Callable[[str, int], None], s: str, /) -> _Future[None]:
+        """Each calls f for every word of s."""
+    @staticmethod
+    def floats(f: Callable[[float, float], float], a: float, b: float, /) -> _Future[float]:
+        """Floats combines two floats with f."""
+    @staticmethod
+    def narrow(f: Callable[[], int], /) -> _Future[int]:
+        """Narrow calls f, whose result must fit an int8."""
+    @staticmethod
+    def pair(f: Callable[[int], tuple[int, str]], x: int, /) -> _Future[tuple[int, str]]:
+        """Pair returns both results of f."""
+    @staticmethod
+    def call(f: Callable[[], None], /) -> _Future[None]:
+        """Call runs f once."""
+    @staticmethod
+    def keep(f: Callable[[int], int], /) -> _Future[None]:
+        """Keep stores f for later."""
+    @staticmethod
+    def call_kept_later(x: int, /) -> _Future[int]:
+        """CallKeptLater calls the kept func with x from a new goroutine and waits for the result.
+        It must release the GIL (it takes no func, so that is not the default): the goroutine
+        calling the Python callable needs it.
+        """
+    @staticmethod
+    def sleep(ms: int, /) -> _Future[None]:
+        """Sleep sleeps for ms milliseconds with the GIL released."""
+    @staticmethod
+    def add_no_gil(a: int, b: int, /) -> _Future[int]:
+        """AddNoGIL returns a+b, releasing the GIL around the call."""
+    @staticmethod
+    def panic_no_gil() -> _Future[None]:
+        """PanicNoGIL panics while the GIL is released."""

@@ -663,6 +663,331 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocaio_callbacks_apply, "apply($module, f, x, /)\n--\n\nApply returns f(x).");
+
+static PyObject *
+bindcpyaio_callbacks_apply(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("apply", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    long long a1 = 0;
+    if (py4go_bind_callable(args[0], "apply", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "apply", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (bindcaio_callbacks_apply(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_apply_n, "apply_n($module, f, x, n, /)\n--\n\nApplyN calls f n times, feeding each result into the next call, and returns the last.");
+
+static PyObject *
+bindcpyaio_callbacks_apply_n(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("apply_n", nargs, 3, 3) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    long long a1 = 0;
+    long long a2 = 0;
+    if (py4go_bind_callable(args[0], "apply_n", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "apply_n", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (py4go_bind_int(args[2], "apply_n", 3, LLONG_MIN, LLONG_MAX, "int", &a2) < 0)
+        goto done;
+    if (bindcaio_callbacks_apply_n(a0, a1, a2, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_concurrent, "concurrent($module, f, n, workers, /)\n--\n\nConcurrent calls f(i) for i in [0, n) from `workers` goroutines at once and returns the\nsum of the results.");
+
+static PyObject *
+bindcpyaio_callbacks_concurrent(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("concurrent", nargs, 3, 3) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    long long a1 = 0;
+    long long a2 = 0;
+    if (py4go_bind_callable(args[0], "concurrent", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "concurrent", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (py4go_bind_int(args[2], "concurrent", 3, LLONG_MIN, LLONG_MAX, "int", &a2) < 0)
+        goto done;
+    if (bindcaio_callbacks_concurrent(a0, a1, a2, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_transform, "transform($module, f, s, /)\n--\n\nTransform maps s through f, which may fail.");
+
+static PyObject *
+bindcpyaio_callbacks_transform(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("transform", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    py4go_strview a1 = {NULL, 0};
+    if (py4go_bind_callable(args[0], "transform", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_str(args[1], "transform", 2, &a1) < 0)
+        goto done;
+    if (bindcaio_callbacks_transform(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_transform_wrapped, "transform_wrapped($module, f, s, /)\n--\n\nTransformWrapped calls f and wraps its error.");
+
+static PyObject *
+bindcpyaio_callbacks_transform_wrapped(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("transform_wrapped", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    py4go_strview a1 = {NULL, 0};
+    if (py4go_bind_callable(args[0], "transform_wrapped", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_str(args[1], "transform_wrapped", 2, &a1) < 0)
+        goto done;
+    if (bindcaio_callbacks_transform_wrapped(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_is_python_error, "is_python_error($module, f, /)\n--\n\nIsPythonError reports whether f's error is a Python exception (errors.As-able) and its type.");
+
+static PyObject *
+bindcpyaio_callbacks_is_python_error(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("is_python_error", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    if (py4go_bind_callable(args[0], "is_python_error", 1, &a0) < 0)
+        goto done;
+    if (bindcaio_callbacks_is_python_error(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_each, "each($module, f, s, /)\n--\n\nEach calls f for every word of s.");
+
+static PyObject *
+bindcpyaio_callbacks_each(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("each", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    py4go_strview a1 = {NULL, 0};
+    if (py4go_bind_callable(args[0], "each", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_str(args[1], "each", 2, &a1) < 0)
+        goto done;
+    if (bindcaio_callbacks_each(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_floats, "floats($module, f, a, b, /)\n--\n\nFloats combines two floats with f.");
+
+static PyObject *
+bindcpyaio_callbacks_floats(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("floats", nargs, 3, 3) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    double a1 = 0;
+    double a2 = 0;
+    if (py4go_bind_callable(args[0], "floats", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_float(args[1], "floats", 2, 0, &a1) < 0)
+        goto done;
+    if (py4go_bind_float(args[2], "floats", 3, 0, &a2) < 0)
+        goto done;
+    if (bindcaio_callbacks_floats(a0, a1, a2, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_narrow, "narrow($module, f, /)\n--\n\nNarrow calls f, whose result must fit an int8.");
+
+static PyObject *
+bindcpyaio_callbacks_narrow(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("narrow", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    if (py4go_bind_callable(args[0], "narrow", 1, &a0) < 0)
+        goto done;
+    if (bindcaio_callbacks_narrow(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_pair, "pair($module, f, x, /)\n--\n\nPair returns both results of f.");
+
+static PyObject *
+bindcpyaio_callbacks_pair(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("pair", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    long long a1 = 0;
+    if (py4go_bind_callable(args[0], "pair", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "pair", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (bindcaio_callbacks_pair(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_call, "call($module, f, /)\n--\n\nCall runs f once.");
+
+static PyObject *
+bindcpyaio_callbacks_call(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("call", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    if (py4go_bind_callable(args[0], "call", 1, &a0) < 0)
+        goto done;
+    if (bindcaio_callbacks_call(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_keep, "keep($module, f, /)\n--\n\nKeep stores f for later.");
+
+static PyObject *
+bindcpyaio_callbacks_keep(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("keep", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    if (py4go_bind_callable(args[0], "keep", 1, &a0) < 0)
+        goto done;
+    if (bindcaio_callbacks_keep(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_call_kept_later, "call_kept_later($module, x, /)\n--\n\nCallKeptLater calls the kept func with x from a new goroutine and waits for the result.\nIt must release the GIL (it takes no func, so that is not the default): the goroutine\ncalling the Python callable needs it.");
+
+static PyObject *
+bindcpyaio_callbacks_call_kept_later(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("call_kept_later", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long a0 = 0;
+    if (py4go_bind_int(args[0], "call_kept_later", 1, LLONG_MIN, LLONG_MAX, "int", &a0) < 0)
+        goto done;
+    if (bindcaio_callbacks_call_kept_later(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_sleep, "sleep($module, ms, /)\n--\n\nSleep sleeps for ms milliseconds with the GIL released.");
+
+static PyObject *
+bindcpyaio_callbacks_sleep(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("sleep", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long a0 = 0;
+    if (py4go_bind_int(args[0], "sleep", 1, LLONG_MIN, LLONG_MAX, "int", &a0) < 0)
+        goto done;
+    if (bindcaio_callbacks_sleep(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_add_no_gil, "add_no_gil($module, a, b, /)\n--\n\nAddNoGIL returns a+b, releasing the GIL around the call.");
+
+static PyObject *
+bindcpyaio_callbacks_add_no_gil(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("add_no_gil", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    long long a0 = 0;
+    long long a1 = 0;
+    if (py4go_bind_int(args[0], "add_no_gil", 1, LLONG_MIN, LLONG_MAX, "int", &a0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "add_no_gil", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (bindcaio_callbacks_add_no_gil(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_callbacks_panic_no_gil, "panic_no_gil($module, /)\n--\n\nPanicNoGIL panics while the GIL is released.");
+
+static PyObject *
+bindcpyaio_callbacks_panic_no_gil(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("panic_no_gil", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    if (bindcaio_callbacks_panic_no_gil(&result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+static PyMethodDef bindc_callbacks_aio_methods[] = {
+    {"apply", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_apply, METH_FASTCALL, bindcdocaio_callbacks_apply},
+    {"apply_n", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_apply_n, METH_FASTCALL, bindcdocaio_callbacks_apply_n},
+    {"concurrent", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_concurrent, METH_FASTCALL, bindcdocaio_callbacks_concurrent},
+    {"transform", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_transform, METH_FASTCALL, bindcdocaio_callbacks_transform},
+    {"transform_wrapped", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_transform_wrapped, METH_FASTCALL, bindcdocaio_callbacks_transform_wrapped},
+    {"is_python_error", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_is_python_error, METH_FASTCALL, bindcdocaio_callbacks_is_python_error},
+    {"each", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_each, METH_FASTCALL, bindcdocaio_callbacks_each},
+    {"floats", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_floats, METH_FASTCALL, bindcdocaio_callbacks_floats},
+    {"narrow", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_narrow, METH_FASTCALL, bindcdocaio_callbacks_narrow},
+    {"pair", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_pair, METH_FASTCALL, bindcdocaio_callbacks_pair},
+    {"call", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_call, METH_FASTCALL, bindcdocaio_callbacks_call},
+    {"keep", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_keep, METH_FASTCALL, bindcdocaio_callbacks_keep},
+    {"call_kept_later", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_call_kept_later, METH_FASTCALL, bindcdocaio_callbacks_call_kept_later},
+    {"sleep", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_sleep, METH_FASTCALL, bindcdocaio_callbacks_sleep},
+    {"add_no_gil", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_add_no_gil, METH_FASTCALL, bindcdocaio_callbacks_add_no_gil},
+    {"panic_no_gil", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_panic_no_gil, METH_FASTCALL, bindcdocaio_callbacks_panic_no_gil},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_callbacks_methods[] = {
     {"apply", (PyCFunction)(void (*)(void))bindcpy_callbacks_apply, METH_FASTCALL, bindcdoc_callbacks_apply},
     {"apply_n", (PyCFunction)(void (*)(void))bindcpy_callbacks_apply_n, METH_FASTCALL, bindcdoc_callbacks_apply_n},
@@ -715,5 +1040,9 @@ PyInit_callbacks(void)
         return NULL;
     }
     bindcgo_callbacks_go_init();  /* returns once every Go package's init() has run */
+    if (py4go_bind_add_aio(m, bindc_callbacks_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    apply = staticmethod(_aio_apply)\n    apply_n = staticmethod(_aio_apply_n)\n    concurrent = staticmethod(_aio_concurrent)\n    transform = staticmethod(_aio_transform)\n    transform_wrapped = staticmethod(_aio_transform_wrapped)\n    is_python_error = staticmethod(_aio_is_python_error)\n    each = staticmethod(_aio_each)\n    floats = staticmethod(_aio_floats)\n    narrow = staticmethod(_aio_narrow)\n    pair = staticmethod(_aio_pair)\n    call = staticmethod(_aio_call)\n    keep = staticmethod(_aio_keep)\n    call_kept_later = staticmethod(_aio_call_kept_later)\n    sleep = staticmethod(_aio_sleep)\n    add_no_gil = staticmethod(_aio_add_no_gil)\n    panic_no_gil = staticmethod(_aio_panic_no_gil)\ndel _aio_apply, _aio_apply_n, _aio_concurrent, _aio_transform, _aio_transform_wrapped, _aio_is_python_error, _aio_each, _aio_floats, _aio_narrow, _aio_pair, _aio_call, _aio_keep, _aio_call_kept_later, _aio_sleep, _aio_add_no_gil, _aio_panic_no_gil\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     return m;
 }

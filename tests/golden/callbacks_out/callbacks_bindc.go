@@ -538,6 +538,305 @@ func bindcgo_callbacks_panic_no_gil() (c_status C.int) {
 	return 0
 }
 
+//export bindcaio_callbacks_apply
+func bindcaio_callbacks_apply(c_a0 C.py4go_callable, c_a1 C.longlong, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("apply", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_200dffaf41(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := int(c_a1)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("apply", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := callbacks.Apply(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_apply_n
+func bindcaio_callbacks_apply_n(c_a0 C.py4go_callable, c_a1 C.longlong, c_a2 C.longlong, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("apply_n", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_200dffaf41(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := int(c_a1)
+	v_a2 := int(c_a2)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("apply_n", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := callbacks.ApplyN(v_a0, v_a1, v_a2)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_concurrent
+func bindcaio_callbacks_concurrent(c_a0 C.py4go_callable, c_a1 C.longlong, c_a2 C.longlong, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("concurrent", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_200dffaf41(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := int(c_a1)
+	v_a2 := int(c_a2)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("concurrent", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := callbacks.Concurrent(v_a0, v_a1, v_a2)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_transform
+func bindcaio_callbacks_transform(c_a0 C.py4go_callable, c_a1 C.py4go_strview, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("transform", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_909efa0667(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := py4go.BindcString(unsafe.Pointer(c_a1.p), int(c_a1.n))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("transform", -1, true, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0, v_err := callbacks.Transform(v_a0, v_a1)
+		return []any{v_r0}, v_err
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_transform_wrapped
+func bindcaio_callbacks_transform_wrapped(c_a0 C.py4go_callable, c_a1 C.py4go_strview, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("transform_wrapped", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_909efa0667(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := py4go.BindcString(unsafe.Pointer(c_a1.p), int(c_a1.n))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("transform_wrapped", -1, true, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0, v_err := callbacks.TransformWrapped(v_a0, v_a1)
+		return []any{v_r0}, v_err
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_is_python_error
+func bindcaio_callbacks_is_python_error(c_a0 C.py4go_callable, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("is_python_error", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_cd5baa18d1(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("is_python_error", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := callbacks.IsPythonError(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_each
+func bindcaio_callbacks_each(c_a0 C.py4go_callable, c_a1 C.py4go_strview, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("each", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_210efb2caa(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := py4go.BindcString(unsafe.Pointer(c_a1.p), int(c_a1.n))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("each", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		callbacks.Each(v_a0, v_a1)
+		return []any{}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_floats
+func bindcaio_callbacks_floats(c_a0 C.py4go_callable, c_a1 C.double, c_a2 C.double, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("floats", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_5e46b65ba2(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := float64(c_a1)
+	v_a2 := float64(c_a2)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("floats", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := callbacks.Floats(v_a0, v_a1, v_a2)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_narrow
+func bindcaio_callbacks_narrow(c_a0 C.py4go_callable, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("narrow", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_01acfb9f38(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("narrow", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := callbacks.Narrow(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_pair
+func bindcaio_callbacks_pair(c_a0 C.py4go_callable, c_a1 C.longlong, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("pair", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_b6fa30a016(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := int(c_a1)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("pair", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0, v_r1 := callbacks.Pair(v_a0, v_a1)
+		return []any{v_r0, v_r1}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_call
+func bindcaio_callbacks_call(c_a0 C.py4go_callable, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("call", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_023062f91b(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("call", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		callbacks.Call(v_a0)
+		return []any{}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_keep
+func bindcaio_callbacks_keep(c_a0 C.py4go_callable, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("keep", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_200dffaf41(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("keep", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		callbacks.Keep(v_a0)
+		return []any{}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_call_kept_later
+func bindcaio_callbacks_call_kept_later(c_a0 C.longlong, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("call_kept_later", v_panic))
+		}
+	}()
+	v_a0 := int(c_a0)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("call_kept_later", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := callbacks.CallKeptLater(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_sleep
+func bindcaio_callbacks_sleep(c_a0 C.longlong, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("sleep", v_panic))
+		}
+	}()
+	v_a0 := int(c_a0)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("sleep", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		callbacks.Sleep(v_a0)
+		return []any{}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_add_no_gil
+func bindcaio_callbacks_add_no_gil(c_a0 C.longlong, c_a1 C.longlong, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("add_no_gil", v_panic))
+		}
+	}()
+	v_a0 := int(c_a0)
+	v_a1 := int(c_a1)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("add_no_gil", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := callbacks.AddNoGIL(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_callbacks_panic_no_gil
+func bindcaio_callbacks_panic_no_gil(c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("panic_no_gil", v_panic))
+		}
+	}()
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("panic_no_gil", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		callbacks.PanicNoGIL()
+		return []any{}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
 // bindcFunc_200dffaf41 wraps a Python callable as a Go func(int) int.
 func bindcFunc_200dffaf41(cb *py4go.Callback) func(int) int {
 	return func(p0 int) int {

@@ -2,6 +2,7 @@
 # source: example.com/classes (classes.go)
 """Package classes exercises Go structs bound as Python classes, for end-to-end tests."""
 
+from asyncio import Future as _Future
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Protocol, runtime_checkable
 from typing_extensions import Self, disjoint_base
@@ -218,3 +219,13 @@ def scale_all(ps: Sequence[Point | None], k: int, /) -> int:
 
 def by_name(m: Mapping[str, Node | None], /) -> dict[str, int]:
     """ByName indexes nodes by name."""
+
+
+class aio:
+    """Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context."""
+    @staticmethod
+    def bigger(a: Shape | None, b: Shape | None, /) -> _Future[Shape | None]:
+        """Bigger returns whichever shape has the larger area (a or b, as the same Go value)."""
+    @staticmethod
+    def area_of(s: Shape | None, /) -> _Future[int]:
+        """AreaOf returns s.Area(), or -1 for a nil Shape."""

@@ -327,6 +327,43 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocaio_classes_bigger, "bigger($module, a, b, /)\n--\n\nBigger returns whichever shape has the larger area (a or b, as the same Go value).");
+
+static PyObject *
+bindcpyaio_classes_bigger(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("bigger", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    py4go_iface_arg a1 = {0};
+    if (py4go_bind_iface_arg(args[0], "bigger", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_iface_arg(args[1], "bigger", 2, "Shape", bindc_iface_Shape_methods, 1, &a1) < 0)
+        goto done;
+    if (bindcaio_classes_bigger(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_classes_area_of, "area_of($module, s, /)\n--\n\nAreaOf returns s.Area(), or -1 for a nil Shape.");
+
+static PyObject *
+bindcpyaio_classes_area_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("area_of", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "area_of", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
+        goto done;
+    if (bindcaio_classes_area_of(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
 /* ---- class Point (Go type Point) ---- */
 
 static PyObject *
@@ -1668,6 +1705,12 @@ static PyType_Spec bindc_classes_GoShape_spec = {
     .slots = bindc_classes_GoShape_slots,
 };
 
+static PyMethodDef bindc_classes_aio_methods[] = {
+    {"bigger", (PyCFunction)(void (*)(void))bindcpyaio_classes_bigger, METH_FASTCALL, bindcdocaio_classes_bigger},
+    {"area_of", (PyCFunction)(void (*)(void))bindcpyaio_classes_area_of, METH_FASTCALL, bindcdocaio_classes_area_of},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_classes_methods[] = {
     {"new_point", (PyCFunction)(void (*)(void))bindcpy_classes_new_point, METH_FASTCALL, bindcdoc_classes_new_point},
     {"origin", (PyCFunction)(void (*)(void))bindcpy_classes_origin, METH_FASTCALL, bindcdoc_classes_origin},
@@ -1780,6 +1823,10 @@ PyInit_classes(void)
     }
     bindcgo_classes_register_classes();
     if (py4go_bind_exec(m, "import typing\n@typing.runtime_checkable\nclass Shape(typing.Protocol):\n    \"\"\"Shape is implemented by *Rect and Square (and not by Point).\"\"\"\n    def area(self, /):\n        \"\"\"Implements Go Area.\"\"\"\ndel typing\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_add_aio(m, bindc_classes_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    bigger = staticmethod(_aio_bigger)\n    area_of = staticmethod(_aio_area_of)\ndel _aio_bigger, _aio_area_of\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -301,6 +301,43 @@ func bindcgo_classes_by_name(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.in
 	return 0
 }
 
+//export bindcaio_classes_bigger
+func bindcaio_classes_bigger(c_a0 C.py4go_iface_arg, c_a1 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("bigger", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) classes.Shape { return bindcPyShape{p} })
+	v_a1 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a1), func(p py4go.BindcProxy) classes.Shape { return bindcPyShape{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("bigger", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := classes.Bigger(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_classes_area_of
+func bindcaio_classes_area_of(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("area_of", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) classes.Shape { return bindcPyShape{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("area_of", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := classes.AreaOf(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
 // Proxies of interfaces inside slices and maps are made by the runtime's decoder.
 func init() {
 	py4go.BindcRegisterProxy(reflect.TypeFor[classes.Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })

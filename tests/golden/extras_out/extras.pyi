@@ -4,6 +4,7 @@
 for bindc's tests.
 """
 
+from asyncio import Future as _Future
 from collections.abc import Callable, Mapping, Sequence
 from enum import IntEnum
 from typing import Any, ClassVar, Final
@@ -147,3 +148,10 @@ def parse_small(s: str, /) -> int:
     """ParseSmall parses s as an int8 (strconv's NumError wraps strconv.ErrRange / ErrSyntax,
     which are not sentinels of this package: a plain GoError here).
     """
+
+
+class aio:
+    """Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context."""
+    @staticmethod
+    def apply(f: Callable[[complex], complex], z: complex, /) -> _Future[complex]:
+        """Apply calls f on z (a Python callback taking and returning a complex number)."""

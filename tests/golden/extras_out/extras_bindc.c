@@ -401,6 +401,26 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocaio_extras_apply, "apply($module, f, z, /)\n--\n\nApply calls f on z (a Python callback taking and returning a complex number).");
+
+static PyObject *
+bindcpyaio_extras_apply(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("apply", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    Py_complex a1 = {0.0, 0.0};
+    if (py4go_bind_callable(args[0], "apply", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_complex(args[1], "apply", 2, 0, &a1) < 0)
+        goto done;
+    if (bindcaio_extras_apply(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
 /* ---- class Circuit (Go type Circuit) ---- */
 
 static PyObject *
@@ -890,6 +910,11 @@ bindc_extras_add_values(PyObject *m)
         return -1;
 }
 
+static PyMethodDef bindc_extras_aio_methods[] = {
+    {"apply", (PyCFunction)(void (*)(void))bindcpyaio_extras_apply, METH_FASTCALL, bindcdocaio_extras_apply},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_extras_methods[] = {
     {"sqrt", (PyCFunction)(void (*)(void))bindcpy_extras_sqrt, METH_FASTCALL, bindcdoc_extras_sqrt},
     {"half", (PyCFunction)(void (*)(void))bindcpy_extras_half, METH_FASTCALL, bindcdoc_extras_half},
@@ -957,6 +982,10 @@ PyInit_extras(void)
         return NULL;
     }
     bindcgo_extras_register_classes();
+    if (py4go_bind_add_aio(m, bindc_extras_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    apply = staticmethod(_aio_apply)\ndel _aio_apply\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if (bindc_extras_add_values(m) < 0) {
         Py_DECREF(m);
         return NULL;

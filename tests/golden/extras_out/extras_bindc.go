@@ -338,6 +338,25 @@ func bindcgo_extras_parse_small(c_a0 C.py4go_strview, c_r0 *C.longlong) (c_statu
 	return 0
 }
 
+//export bindcaio_extras_apply
+func bindcaio_extras_apply(c_a0 C.py4go_callable, c_a1 C.Py_complex, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("apply", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_4fdbb40287(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := complex(float64(c_a1.real), float64(c_a1.imag))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("apply", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := extras.Apply(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
 func bindcget_Unit() complex128 {
 	return extras.Unit
 }

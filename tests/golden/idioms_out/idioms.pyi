@@ -5,6 +5,7 @@ named func types, slices of local types with methods, out-parameters, slices fil
 place, Equal/Compare methods and byte arrays.
 """
 
+from asyncio import Future as _Future
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence
 from typing import Any, ClassVar, SupportsIndex, overload
 from typing_extensions import Buffer as _Buffer, Self, disjoint_base
@@ -425,3 +426,13 @@ def new_amount(n: int, /) -> Amount:
 
 def new_opaque(n: int, /) -> Opaque | None:
     """NewOpaque returns an Opaque."""
+
+
+class aio:
+    """Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context."""
+    @staticmethod
+    def each_id(f: Callable[[bytes | bytearray | memoryview | Sequence[int]], int], /) -> _Future[list[int]]:
+        """EachID calls f with each of two byte arrays and collects the results."""
+    @staticmethod
+    def apply(f: Callable[[Pt], int], p: Pt, /) -> _Future[int]:
+        """Apply calls f with a point value."""

@@ -813,6 +813,43 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocaio_idioms_each_id, "each_id($module, f, /)\n--\n\nEachID calls f with each of two byte arrays and collects the results.");
+
+static PyObject *
+bindcpyaio_idioms_each_id(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("each_id", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    if (py4go_bind_callable(args[0], "each_id", 1, &a0) < 0)
+        goto done;
+    if (bindcaio_idioms_each_id(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_idioms_apply, "apply($module, f, p, /)\n--\n\nApply calls f with a point value.");
+
+static PyObject *
+bindcpyaio_idioms_apply(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("apply", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    uintptr_t a1 = 0;
+    if (py4go_bind_callable(args[0], "apply", 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_handle_arg(args[1], "apply", 2, bindc_idioms_Pt_type, 0, &a1) < 0)
+        goto done;
+    if (bindcaio_idioms_apply(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
 /* ---- class ID (Go type ID) ---- */
 
 static PyObject *
@@ -2686,6 +2723,12 @@ static PyType_Spec bindc_idioms_Semvers_spec = {
     .slots = bindc_idioms_Semvers_slots,
 };
 
+static PyMethodDef bindc_idioms_aio_methods[] = {
+    {"each_id", (PyCFunction)(void (*)(void))bindcpyaio_idioms_each_id, METH_FASTCALL, bindcdocaio_idioms_each_id},
+    {"apply", (PyCFunction)(void (*)(void))bindcpyaio_idioms_apply, METH_FASTCALL, bindcdocaio_idioms_apply},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_idioms_methods[] = {
     {"hash", (PyCFunction)(void (*)(void))bindcpy_idioms_hash, METH_FASTCALL, bindcdoc_idioms_hash},
     {"first", (PyCFunction)(void (*)(void))bindcpy_idioms_first, METH_FASTCALL, bindcdoc_idioms_first},
@@ -2858,5 +2901,9 @@ PyInit_idioms(void)
         return NULL;
     }
     bindcgo_idioms_register_classes();
+    if (py4go_bind_add_aio(m, bindc_idioms_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    each_id = staticmethod(_aio_each_id)\n    apply = staticmethod(_aio_apply)\ndel _aio_each_id, _aio_apply\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     return m;
 }

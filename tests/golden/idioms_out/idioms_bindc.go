@@ -704,6 +704,43 @@ func bindcgo_idioms_new_opaque(c_a0 C.longlong, c_r0 *C.uintptr_t) (c_status C.i
 	return 0
 }
 
+//export bindcaio_idioms_each_id
+func bindcaio_idioms_each_id(c_a0 C.py4go_callable, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("each_id", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_094d67e479(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("each_id", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := idioms.EachID(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_idioms_apply
+func bindcaio_idioms_apply(c_a0 C.py4go_callable, c_a1 C.uintptr_t, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("apply", v_panic))
+		}
+	}()
+	v_a0 := bindcFunc_321c486aeb(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))
+	v_a1 := *py4go.BindcPtr[idioms.Pt](uintptr(c_a1))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("apply", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := idioms.Apply(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
 func bindcget_OnDone() idioms.Func {
 	return idioms.OnDone
 }

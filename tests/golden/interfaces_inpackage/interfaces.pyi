@@ -2,6 +2,7 @@
 # source: example.com/interfaces (interfaces.go)
 """Package interfaces exercises Python objects implementing Go interfaces, for end-to-end tests."""
 
+from asyncio import Future as _Future
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Protocol, runtime_checkable
 from typing_extensions import Buffer as _Buffer, Self, disjoint_base
@@ -216,3 +217,56 @@ def greet(w: Writer | None, name: str, /) -> int:
 
 def copy_and_close(w: WriteCloser | None, lines: Sequence[str], /) -> None:
     """CopyAndClose writes each line to w, then closes it."""
+
+
+class aio:
+    """Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context."""
+    @staticmethod
+    def area_of(s: Shape | None, /) -> _Future[int]:
+        """AreaOf returns s.Area(), or -1 for a nil Shape."""
+    @staticmethod
+    def bigger(a: Shape | None, b: Shape | None, /) -> _Future[Shape | None]:
+        """Bigger returns whichever shape has the larger area (a or b itself)."""
+    @staticmethod
+    def same(a: Shape | None, b: Shape | None, /) -> _Future[bool]:
+        """Same reports whether Go sees a and b as the same interface value."""
+    @staticmethod
+    def safe_area(s: Shape | None, /) -> _Future[tuple[int, str]]:
+        """SafeArea calls s.Area() and recovers a panic, returning its message."""
+    @staticmethod
+    def area_in_goroutine(s: Shape | None, n: int, /) -> _Future[int]:
+        """AreaInGoroutine calls s.Area() on another goroutine, n times, and returns the sum."""
+    @staticmethod
+    def keep(s: Shape | None, /) -> _Future[None]:
+        """Keep stores s for KeptArea."""
+    @staticmethod
+    def kept_area() -> _Future[int]:
+        """KeptArea calls the kept shape from a new goroutine (so it must release the GIL)."""
+    @staticmethod
+    def describe(l: Labeler | None, n: int, /) -> _Future[str]:
+        """Describe combines l's String and Label; l's error is returned as is."""
+    @staticmethod
+    def describe_wrapped(l: Labeler | None, /) -> _Future[None]:
+        """DescribeWrapped wraps the error of l.Label("x", 0)."""
+    @staticmethod
+    def label_error(l: Labeler | None, /) -> _Future[str]:
+        """LabelError returns the text of l's error for Label("", 0) and its Python exception type,
+        as Go sees them.
+        """
+    @staticmethod
+    def explain(f: Failer | None, /) -> _Future[str]:
+        """Explain formats a Failer."""
+    @staticmethod
+    def walk(v: Visitor | None, /) -> _Future[int]:
+        """Walk visits a square."""
+    @staticmethod
+    def value_of(s: Sealed | None, /) -> _Future[int]:
+        """ValueOf returns s.Value()."""
+    @staticmethod
+    def by_name(shapes: Mapping[str, Shape | None], /) -> _Future[dict[str, int]]:
+        """ByName returns the area of every named shape."""
+    @staticmethod
+    def greet(w: Writer | None, name: str, /) -> _Future[int]:
+        """Greet writes a greeting to w: an io.Writer of Go (a *Buffer) or of Python (io.BytesIO,
+        a file opened "wb").
+        """

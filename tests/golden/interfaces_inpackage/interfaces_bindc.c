@@ -525,6 +525,273 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocaio_interfaces_area_of, "area_of($module, s, /)\n--\n\nAreaOf returns s.Area(), or -1 for a nil Shape.");
+
+static PyObject *
+bindcpyaio_interfaces_area_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("area_of", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "area_of", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
+        goto done;
+    if (bindcaio_interfaces_area_of(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_bigger, "bigger($module, a, b, /)\n--\n\nBigger returns whichever shape has the larger area (a or b itself).");
+
+static PyObject *
+bindcpyaio_interfaces_bigger(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("bigger", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    py4go_iface_arg a1 = {0};
+    if (py4go_bind_iface_arg(args[0], "bigger", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_iface_arg(args[1], "bigger", 2, "Shape", bindc_iface_Shape_methods, 1, &a1) < 0)
+        goto done;
+    if (bindcaio_interfaces_bigger(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_same, "same($module, a, b, /)\n--\n\nSame reports whether Go sees a and b as the same interface value.");
+
+static PyObject *
+bindcpyaio_interfaces_same(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("same", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    py4go_iface_arg a1 = {0};
+    if (py4go_bind_iface_arg(args[0], "same", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_iface_arg(args[1], "same", 2, "Shape", bindc_iface_Shape_methods, 1, &a1) < 0)
+        goto done;
+    if (bindcaio_interfaces_same(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_safe_area, "safe_area($module, s, /)\n--\n\nSafeArea calls s.Area() and recovers a panic, returning its message.");
+
+static PyObject *
+bindcpyaio_interfaces_safe_area(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("safe_area", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "safe_area", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
+        goto done;
+    if (bindcaio_interfaces_safe_area(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_area_in_goroutine, "area_in_goroutine($module, s, n, /)\n--\n\nAreaInGoroutine calls s.Area() on another goroutine, n times, and returns the sum.");
+
+static PyObject *
+bindcpyaio_interfaces_area_in_goroutine(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("area_in_goroutine", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    long long a1 = 0;
+    if (py4go_bind_iface_arg(args[0], "area_in_goroutine", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "area_in_goroutine", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (bindcaio_interfaces_area_in_goroutine(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_keep, "keep($module, s, /)\n--\n\nKeep stores s for KeptArea.");
+
+static PyObject *
+bindcpyaio_interfaces_keep(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("keep", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "keep", 1, "Shape", bindc_iface_Shape_methods, 1, &a0) < 0)
+        goto done;
+    if (bindcaio_interfaces_keep(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_kept_area, "kept_area($module, /)\n--\n\nKeptArea calls the kept shape from a new goroutine (so it must release the GIL).");
+
+static PyObject *
+bindcpyaio_interfaces_kept_area(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("kept_area", nargs, 0, 0) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    if (bindcaio_interfaces_kept_area(&result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_describe, "describe($module, l, n, /)\n--\n\nDescribe combines l's String and Label; l's error is returned as is.");
+
+static PyObject *
+bindcpyaio_interfaces_describe(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("describe", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    long long a1 = 0;
+    if (py4go_bind_iface_arg(args[0], "describe", 1, "Labeler", bindc_iface_Labeler_methods, 3, &a0) < 0)
+        goto done;
+    if (py4go_bind_int(args[1], "describe", 2, LLONG_MIN, LLONG_MAX, "int", &a1) < 0)
+        goto done;
+    if (bindcaio_interfaces_describe(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_describe_wrapped, "describe_wrapped($module, l, /)\n--\n\nDescribeWrapped wraps the error of l.Label(\"x\", 0).");
+
+static PyObject *
+bindcpyaio_interfaces_describe_wrapped(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("describe_wrapped", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "describe_wrapped", 1, "Labeler", bindc_iface_Labeler_methods, 3, &a0) < 0)
+        goto done;
+    if (bindcaio_interfaces_describe_wrapped(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_label_error, "label_error($module, l, /)\n--\n\nLabelError returns the text of l's error for Label(\"\", 0) and its Python exception type,\nas Go sees them.");
+
+static PyObject *
+bindcpyaio_interfaces_label_error(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("label_error", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "label_error", 1, "Labeler", bindc_iface_Labeler_methods, 3, &a0) < 0)
+        goto done;
+    if (bindcaio_interfaces_label_error(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_explain, "explain($module, f, /)\n--\n\nExplain formats a Failer.");
+
+static PyObject *
+bindcpyaio_interfaces_explain(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("explain", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "explain", 1, "Failer", bindc_iface_Failer_methods, 2, &a0) < 0)
+        goto done;
+    if (bindcaio_interfaces_explain(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_walk, "walk($module, v, /)\n--\n\nWalk visits a square.");
+
+static PyObject *
+bindcpyaio_interfaces_walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("walk", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "walk", 1, "Visitor", bindc_iface_Visitor_methods, 1, &a0) < 0)
+        goto done;
+    if (bindcaio_interfaces_walk(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_value_of, "value_of($module, s, /)\n--\n\nValueOf returns s.Value().");
+
+static PyObject *
+bindcpyaio_interfaces_value_of(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("value_of", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "value_of", 1, "Sealed", bindc_iface_Sealed_methods, 2, &a0) < 0)
+        goto done;
+    if (bindcaio_interfaces_value_of(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_by_name, "by_name($module, shapes, /)\n--\n\nByName returns the area of every named shape.");
+
+static PyObject *
+bindcpyaio_interfaces_by_name(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("by_name", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject * a0 = NULL;
+    if (((*&a0) = args[0], 0) < 0)
+        goto done;
+    if (bindcaio_interfaces_by_name(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_interfaces_greet, "greet($module, w, name, /)\n--\n\nGreet writes a greeting to w: an io.Writer of Go (a *Buffer) or of Python (io.BytesIO,\na file opened \"wb\").");
+
+static PyObject *
+bindcpyaio_interfaces_greet(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("greet", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    py4go_strview a1 = {NULL, 0};
+    if (py4go_bind_iface_arg(args[0], "greet", 1, "Writer", bindc_iface__io_Writer_methods, 1, &a0) < 0)
+        goto done;
+    if (py4go_bind_str(args[1], "greet", 2, &a1) < 0)
+        goto done;
+    if (bindcaio_interfaces_greet(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
 /* ---- class Square (Go type Square) ---- */
 
 static PyObject *
@@ -944,6 +1211,25 @@ static PyType_Spec bindc_interfaces_GoShape_spec = {
     .slots = bindc_interfaces_GoShape_slots,
 };
 
+static PyMethodDef bindc_interfaces_aio_methods[] = {
+    {"area_of", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_area_of, METH_FASTCALL, bindcdocaio_interfaces_area_of},
+    {"bigger", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_bigger, METH_FASTCALL, bindcdocaio_interfaces_bigger},
+    {"same", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_same, METH_FASTCALL, bindcdocaio_interfaces_same},
+    {"safe_area", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_safe_area, METH_FASTCALL, bindcdocaio_interfaces_safe_area},
+    {"area_in_goroutine", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_area_in_goroutine, METH_FASTCALL, bindcdocaio_interfaces_area_in_goroutine},
+    {"keep", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_keep, METH_FASTCALL, bindcdocaio_interfaces_keep},
+    {"kept_area", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_kept_area, METH_FASTCALL, bindcdocaio_interfaces_kept_area},
+    {"describe", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_describe, METH_FASTCALL, bindcdocaio_interfaces_describe},
+    {"describe_wrapped", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_describe_wrapped, METH_FASTCALL, bindcdocaio_interfaces_describe_wrapped},
+    {"label_error", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_label_error, METH_FASTCALL, bindcdocaio_interfaces_label_error},
+    {"explain", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_explain, METH_FASTCALL, bindcdocaio_interfaces_explain},
+    {"walk", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_walk, METH_FASTCALL, bindcdocaio_interfaces_walk},
+    {"value_of", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_value_of, METH_FASTCALL, bindcdocaio_interfaces_value_of},
+    {"by_name", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_by_name, METH_FASTCALL, bindcdocaio_interfaces_by_name},
+    {"greet", (PyCFunction)(void (*)(void))bindcpyaio_interfaces_greet, METH_FASTCALL, bindcdocaio_interfaces_greet},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_interfaces_methods[] = {
     {"area_of", (PyCFunction)(void (*)(void))bindcpy_interfaces_area_of, METH_FASTCALL, bindcdoc_interfaces_area_of},
     {"total_area", (PyCFunction)(void (*)(void))bindcpy_interfaces_total_area, METH_FASTCALL, bindcdoc_interfaces_total_area},
@@ -1026,6 +1312,10 @@ PyInit_interfaces(void)
     }
     bindcgo_interfaces_register_classes();
     if (py4go_bind_exec(m, "import typing\n@typing.runtime_checkable\nclass Shape(typing.Protocol):\n    \"\"\"Shape is implemented by Square here and by any Python object with an area() method.\"\"\"\n    def area(self, /):\n        \"\"\"Implements Go Area.\"\"\"\n\n\n@typing.runtime_checkable\nclass Labeler(typing.Protocol):\n    \"\"\"Labeler has a method with an error result, arguments and several kinds of values, and\n    String (which Python implements as __str__).\n    \"\"\"\n    def label(self, arg0, arg1, /):\n        \"\"\"Implements Go Label (a raised exception is its error result).\"\"\"\n    def weights(self, arg0, /):\n        \"\"\"Implements Go Weights.\"\"\"\n\n\n@typing.runtime_checkable\nclass Failer(typing.Protocol):\n    \"\"\"Failer embeds error: Python implements Error() as __str__.\"\"\"\n    def code(self, /):\n        \"\"\"Implements Go Code.\"\"\"\n\n\n@typing.runtime_checkable\nclass Visitor(typing.Protocol):\n    \"\"\"Visitor's method takes a bound struct: a Python object implementing it gets a Square instance.\"\"\"\n    def visit(self, arg0, /):\n        \"\"\"Implements Go Visit.\"\"\"\n\n\n@typing.runtime_checkable\nclass Sealed(typing.Protocol):\n    \"\"\"Sealed has an unexported method: Python objects implement it only when the bindings are\n    generated into this package (a wrapper package cannot declare seal).\n    \"\"\"\n    def value(self, /):\n        \"\"\"Implements Go Value.\"\"\"\n    def seal(self, /):\n        \"\"\"Implements Go seal.\"\"\"\n\n\n@typing.runtime_checkable\nclass Writer(typing.Protocol):\n    \"\"\"A Python object implementing the Go interface io.Writer.\"\"\"\n    def write(self, arg0, /):\n        \"\"\"Implements Go Write (a raised exception is its error result).\"\"\"\n\n\n@typing.runtime_checkable\nclass WriteCloser(typing.Protocol):\n    \"\"\"A Python object implementing the Go interface io.WriteCloser.\"\"\"\n    def write(self, arg0, /):\n        \"\"\"Implements Go Write (a raised exception is its error result).\"\"\"\n    def close(self, /):\n        \"\"\"Implements Go Close (a raised exception is its error result).\"\"\"\ndel typing\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_add_aio(m, bindc_interfaces_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    area_of = staticmethod(_aio_area_of)\n    bigger = staticmethod(_aio_bigger)\n    same = staticmethod(_aio_same)\n    safe_area = staticmethod(_aio_safe_area)\n    area_in_goroutine = staticmethod(_aio_area_in_goroutine)\n    keep = staticmethod(_aio_keep)\n    kept_area = staticmethod(_aio_kept_area)\n    describe = staticmethod(_aio_describe)\n    describe_wrapped = staticmethod(_aio_describe_wrapped)\n    label_error = staticmethod(_aio_label_error)\n    explain = staticmethod(_aio_explain)\n    walk = staticmethod(_aio_walk)\n    value_of = staticmethod(_aio_value_of)\n    by_name = staticmethod(_aio_by_name)\n    greet = staticmethod(_aio_greet)\ndel _aio_area_of, _aio_bigger, _aio_same, _aio_safe_area, _aio_area_in_goroutine, _aio_keep, _aio_kept_area, _aio_describe, _aio_describe_wrapped, _aio_label_error, _aio_explain, _aio_walk, _aio_value_of, _aio_by_name, _aio_greet\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -551,6 +551,266 @@ func bindcgo_interfaces_copy_and_close(c_a0 C.py4go_iface_arg, c_a1 *C.PyObject)
 	return 0
 }
 
+//export bindcaio_interfaces_area_of
+func bindcaio_interfaces_area_of(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("area_of", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Shape { return bindcPyShape{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("area_of", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := interfaces.AreaOf(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_bigger
+func bindcaio_interfaces_bigger(c_a0 C.py4go_iface_arg, c_a1 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("bigger", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Shape { return bindcPyShape{p} })
+	v_a1 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a1), func(p py4go.BindcProxy) interfaces.Shape { return bindcPyShape{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("bigger", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := interfaces.Bigger(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_same
+func bindcaio_interfaces_same(c_a0 C.py4go_iface_arg, c_a1 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("same", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Shape { return bindcPyShape{p} })
+	v_a1 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a1), func(p py4go.BindcProxy) interfaces.Shape { return bindcPyShape{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("same", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := interfaces.Same(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_safe_area
+func bindcaio_interfaces_safe_area(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("safe_area", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Shape { return bindcPyShape{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("safe_area", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0, v_r1 := interfaces.SafeArea(v_a0)
+		return []any{v_r0, v_r1}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_area_in_goroutine
+func bindcaio_interfaces_area_in_goroutine(c_a0 C.py4go_iface_arg, c_a1 C.longlong, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("area_in_goroutine", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Shape { return bindcPyShape{p} })
+	v_a1 := int(c_a1)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("area_in_goroutine", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := interfaces.AreaInGoroutine(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_keep
+func bindcaio_interfaces_keep(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("keep", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Shape { return bindcPyShape{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("keep", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		interfaces.Keep(v_a0)
+		return []any{}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_kept_area
+func bindcaio_interfaces_kept_area(c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("kept_area", v_panic))
+		}
+	}()
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("kept_area", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := interfaces.KeptArea()
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_describe
+func bindcaio_interfaces_describe(c_a0 C.py4go_iface_arg, c_a1 C.longlong, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("describe", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Labeler { return bindcPyLabeler{p} })
+	v_a1 := int(c_a1)
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("describe", -1, true, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0, v_err := interfaces.Describe(v_a0, v_a1)
+		return []any{v_r0}, v_err
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_describe_wrapped
+func bindcaio_interfaces_describe_wrapped(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("describe_wrapped", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Labeler { return bindcPyLabeler{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("describe_wrapped", -1, true, func(_ py4go.BindcContext) ([]any, error) {
+		v_err := interfaces.DescribeWrapped(v_a0)
+		return []any{}, v_err
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_label_error
+func bindcaio_interfaces_label_error(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("label_error", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Labeler { return bindcPyLabeler{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("label_error", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := interfaces.LabelError(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_explain
+func bindcaio_interfaces_explain(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("explain", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Failer { return bindcPyFailer{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("explain", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := interfaces.Explain(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_walk
+func bindcaio_interfaces_walk(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("walk", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) interfaces.Visitor { return bindcPyVisitor{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("walk", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := interfaces.Walk(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_by_name
+func bindcaio_interfaces_by_name(c_a0 *C.PyObject, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("by_name", v_panic))
+		}
+	}()
+	var c_a0_go map[string]interfaces.Shape
+	if py4go.BindcDecode("by_name", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
+		return -1
+	}
+	v_a0 := c_a0_go
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("by_name", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := interfaces.ByName(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_interfaces_greet
+func bindcaio_interfaces_greet(c_a0 C.py4go_iface_arg, c_a1 C.py4go_strview, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("greet", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) io.Writer { return bindcPy_io_Writer{p} })
+	v_a1 := py4go.BindcString(unsafe.Pointer(c_a1.p), int(c_a1.n))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("greet", -1, true, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0, v_err := interfaces.Greet(v_a0, v_a1)
+		return []any{v_r0}, v_err
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
 // Proxies of interfaces inside slices and maps are made by the runtime's decoder.
 func init() {
 	py4go.BindcRegisterProxy(reflect.TypeFor[interfaces.Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })

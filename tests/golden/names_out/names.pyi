@@ -4,6 +4,7 @@
 every declaration here must build, import and be callable under a predictable name.
 """
 
+from asyncio import Future as _Future
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Protocol, SupportsIndex, overload, runtime_checkable
@@ -263,3 +264,13 @@ def datetime_(t: datetime, /) -> datetime:
 
 def overload_(a: Any_, /) -> str:
     """Overload is named like typing.overload."""
+
+
+class aio:
+    """Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context."""
+    @staticmethod
+    def title(t: Titled | None, /) -> _Future[str]:
+        """Title calls String."""
+    @staticmethod
+    def describe(s: Sized | None, /) -> _Future[str]:
+        """Describe calls the methods of both embedded interfaces."""

@@ -503,6 +503,40 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocaio_names_title, "title($module, t, /)\n--\n\nTitle calls String.");
+
+static PyObject *
+bindcpyaio_names_title(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("title", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "title", 1, "Titled", bindc_iface_Titled_methods, 1, &a0) < 0)
+        goto done;
+    if (bindcaio_names_title(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_names_describe, "describe($module, s, /)\n--\n\nDescribe calls the methods of both embedded interfaces.");
+
+static PyObject *
+bindcpyaio_names_describe(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("describe", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_iface_arg a0 = {0};
+    if (py4go_bind_iface_arg(args[0], "describe", 1, "Sized", bindc_iface_Sized_methods, 2, &a0) < 0)
+        goto done;
+    if (bindcaio_names_describe(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
 /* ---- class P (Go type P) ---- */
 
 static PyObject *
@@ -1735,6 +1769,12 @@ static PyType_Spec bindc_names_Any__spec = {
     .slots = bindc_names_Any__slots,
 };
 
+static PyMethodDef bindc_names_aio_methods[] = {
+    {"title", (PyCFunction)(void (*)(void))bindcpyaio_names_title, METH_FASTCALL, bindcdocaio_names_title},
+    {"describe", (PyCFunction)(void (*)(void))bindcpyaio_names_describe, METH_FASTCALL, bindcdocaio_names_describe},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_names_methods[] = {
     {"get_origin", (PyCFunction)(void (*)(void))bindcpy_names_get_origin, METH_FASTCALL, bindcdoc_names_get_origin},
     {"set_origin", (PyCFunction)(void (*)(void))bindcpy_names_set_origin, METH_FASTCALL, bindcdoc_names_set_origin},
@@ -1833,6 +1873,10 @@ PyInit_names(void)
     }
     bindcgo_names_register_classes();
     if (py4go_bind_exec(m, "import typing\n@typing.runtime_checkable\nclass Titled(typing.Protocol):\n    \"\"\"Titled is fmt.Stringer under another name.\"\"\"\n\n\n@typing.runtime_checkable\nclass Sized(typing.Protocol):\n    \"\"\"Sized embeds both.\"\"\"\n    def name(self, /):\n        \"\"\"Implements Go Name.\"\"\"\n    def size(self, /):\n        \"\"\"Implements Go Size.\"\"\"\ndel typing\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_add_aio(m, bindc_names_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    title = staticmethod(_aio_title)\n    describe = staticmethod(_aio_describe)\ndel _aio_title, _aio_describe\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }

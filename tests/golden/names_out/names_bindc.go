@@ -433,6 +433,42 @@ func bindcgo_names_overload_(c_a0 C.uintptr_t, c_r0 **C.PyObject) (c_status C.in
 	return 0
 }
 
+//export bindcaio_names_title
+func bindcaio_names_title(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("title", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) names.Titled { return bindcPyTitled{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("title", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := names.Title(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_names_describe
+func bindcaio_names_describe(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("describe", v_panic))
+		}
+	}()
+	v_a0 := py4go.BindcInterfaceArg(unsafe.Pointer(&c_a0), func(p py4go.BindcProxy) names.Sized { return bindcPySized{p} })
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("describe", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := names.Describe(v_a0)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
 func bindcget_Origin() names.P {
 	return names.Origin
 }

@@ -1,12 +1,12 @@
 // bindc-expect: exit 0
 // bindc-expect: 9:8: warning: F skipped: parameter s: type struct{ X int } is not supported
-// bindc-expect: 9:27: warning: F skipped: parameter f: in func(chan int): type chan int is not supported
-// bindc-expect: 9:45: warning: F skipped: parameter c: type chan int is not supported
-// bindc-expect: 9:57: warning: F skipped: parameter m: type map[string]chan int is not supported
+// bindc-expect: 9:27: warning: F skipped: parameter f: in func(**int): type **int is not supported
+// bindc-expect: 9:42: warning: F skipped: parameter c: type **int is not supported
+// bindc-expect: 9:51: warning: F skipped: parameter m: type map[string]**int is not supported
 // bindc-expect: 11:16: warning: G skipped: an error result is supported only in the last position
 package odd
 
-func F(s struct{ X int }, f func(chan int), c chan int, m map[string]chan int) {}
+func F(s struct{ X int }, f func(**int), c **int, m map[string]**int) {}
 
 func G() (int, error, int) { return 0, nil, 0 }
 
