@@ -94,7 +94,7 @@ def write_host_tree(root: Path, package_dir: Path) -> Path:
     (root / "go.mod").write_text(textwrap.dedent(f"""\
         module example.com/host
 
-        go 1.22
+        go 1.23
 
         require (
         \tgithub.com/py4go/py4go/runtime v0.0.0

@@ -20,9 +20,11 @@ from tests.reliability.conftest import SOAK_HOST, Hung, run_dumping_stacks, run_
 pytestmark = pytest.mark.go
 
 # Python allocated blocks a soak may add (kept thread states of new OS threads, module and
-# interpreter caches: measured 614-979 for runs of 1 to 10 s, growing less than the run); a
-# leak of one object per call would be ~50,000 or more.
-BLOCKS_SLACK = 2_000
+# interpreter caches: measured 614-979 for runs of 1 to 10 s, growing less than the run; with
+# the iterator, channel and await traffic 1,385-1,622 for 3 s and 2,225 for 10 s, while each
+# of those kinds alone adds no block per call: tests/reliability/leak_concurrency.py); a leak
+# of one object per call would be ~50,000 or more.
+BLOCKS_SLACK = 4_000
 
 
 def summary(stdout: str) -> dict:
@@ -33,7 +35,7 @@ def summary(stdout: str) -> dict:
 def test_soak_16_goroutines_call_python_while_16_python_threads_call_go(soak_host: Path, stress: bool) -> None:
     """3 s (``--stress``: 10 s) of 16 goroutines doing Call/GetAttr/conversions/Python calling
     bound Go, while 16 Python threads call bound Go functions (GIL held, released, callbacks
-    on the same and on other goroutines). Every result is checked where it is made; the host
+    on the same and on other goroutines, iter.Seq and channel iterators, awaited aio calls). Every result is checked where it is made; the host
     then checks that Go counted exactly the calls Python made, and Python exactly the
     callbacks Go made."""
     seconds = 10 if stress else 3

@@ -6,6 +6,7 @@ package soak
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -142,6 +143,32 @@ func Long(ms int) int {
 	time.Sleep(time.Duration(ms) * time.Millisecond)
 	count("long_done")
 	return ms
+}
+
+// CountUp yields 0..n-1: an iter.Seq, a lazy Python iterator (a break stops it).
+func CountUp(n int) iter.Seq[int] {
+	count("count_up")
+	return func(yield func(int) bool) {
+		for i := 0; i < n; i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+// Stream sends 0..n-1 from a goroutine on a channel it then closes: a Python iterator that
+// ends when the channel does.
+func Stream(n int) <-chan int {
+	count("stream")
+	ch := make(chan int)
+	go func() {
+		defer close(ch)
+		for i := 0; i < n; i++ {
+			ch <- i
+		}
+	}()
+	return ch
 }
 
 // LongHolding sleeps for ms milliseconds holding the GIL and returns ms.

@@ -284,9 +284,12 @@ func checkTotals(gt *goTally, pt *pyTally, goCounts map[string]int) []string {
 	expect("add", int64(goCounts["add"]), pt.calls["add"]+via)
 	expect("apply", int64(goCounts["apply"]), pt.calls["apply"]+via)
 	for _, name := range []string{"add_no_gil", "apply_holding", "concat", "fan_out", "fan_out_strings", "transform",
-		"panic_no_gil"} {
+		"panic_no_gil", "count_up", "stream"} {
 		expect(name, int64(goCounts[name]), pt.calls[name])
 	}
+	// Each aio_long check awaits three soak.aio.long calls, each finished in Go.
+	expect("long", int64(goCounts["long"]), 3*pt.calls["aio_long"])
+	expect("long_done", int64(goCounts["long_done"]), 3*pt.calls["aio_long"])
 	expect("callbacks", pt.callbacks, pt.calls["apply"]+pt.calls["apply_holding"]+4*pt.calls["fan_out"]+via)
 	if pt.calls["threads_idle"] != 0 {
 		problems = append(problems, fmt.Sprintf("%d Python threads made no call (starved)", pt.calls["threads_idle"]))

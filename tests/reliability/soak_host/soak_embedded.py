@@ -7,6 +7,7 @@ is checked where it is made; a wrong one is recorded in ``ERRORS`` (the Go host 
 
 from __future__ import annotations
 
+import asyncio
 import faulthandler
 import sys
 import threading
@@ -57,8 +58,23 @@ def via_go(x: int) -> int:
     return soak.add(x, 1) + soak.apply(double, x)
 
 
+async def _awaits(x: int) -> list[int]:
+    """Three awaitable Go calls at once (soak.aio.long: a goroutine each, completed through
+    the loop's call_soon_threadsafe)."""
+    return list(await asyncio.gather(soak.aio.long(0), soak.aio.long(x % 2), soak.aio.long(0)))
+
+
+def _first(it: object) -> object:
+    """The first item of an iterator, which is then dropped unfinished (a break: the Go
+    sequence must be stopped, no goroutine left behind)."""
+    for item in it:  # type: ignore[attr-defined]
+        return item
+    return None
+
+
 def _thread_loop(index: int, deadline: float, counts: dict[str, int], rounds: int | None = None) -> None:
     i = 0
+    loop = asyncio.new_event_loop()  # one per thread: awaits run on it every 25th round
     try:
         while time.monotonic() < deadline and (rounds is None or i < rounds):
             i += 1
@@ -70,8 +86,13 @@ def _thread_loop(index: int, deadline: float, counts: dict[str, int], rounds: in
                 ("apply_holding", soak.apply_holding(double, i), 2 * i),
                 ("concat", soak.concat(str(index), str(i)), f"{index}-{i}"),
             ]
+            if i % 5 == 0:  # Go streams: an iter.Seq read to its end and one dropped early, a channel
+                checks.append(("count_up", sum(soak.count_up(5)), 10))
+                checks.append(("count_up", _first(soak.count_up(1_000)), 0))
+                checks.append(("stream", list(soak.stream(3)), [0, 1, 2]))
             if i % 25 == 0:
                 checks.append(("fan_out", soak.fan_out(double, 4), 2 * (0 + 1 + 2 + 3)))
+                checks.append(("aio_long", loop.run_until_complete(_awaits(i)), [0, i % 2, 0]))
             if i % 10 == 0:  # string callbacks (through WithGIL), from other goroutines, and faults
                 checks.append(("transform", soak.transform(str.upper, f"t{i}"), f"T{i}"))
                 checks.append(("fan_out_strings", soak.fan_out_strings(lambda s: s + "!", 3), ["0!", "1!", "2!"]))
@@ -84,6 +105,8 @@ def _thread_loop(index: int, deadline: float, counts: dict[str, int], rounds: in
                     ERRORS.append(f"thread {index}: {name} returned {got!r}, expected {want!r}")
     except BaseException as exc:  # a Go panic or a conversion error must be seen, not lost
         ERRORS.append(f"thread {index}: {type(exc).__name__}: {exc}")
+    finally:
+        loop.close()
 
 
 def _key_error(s: str) -> str:
