@@ -199,7 +199,7 @@ func (c *bindcAioCall) result() (out unsafe.Pointer) {
 		BindcPanic(c.call.fn, c.panicked)
 		return nil
 	}
-	if c.err == bindcErrChanDrained {
+	if c.err == bindcErrChanDrained || c.err == bindcErrIterEnd {
 		C.PyErr_SetNone(C.PyExc_StopAsyncIteration)
 		return nil
 	}

@@ -21,7 +21,10 @@ uintptr_t py4go_bind_channel_handle(PyObject *o);
 import "C"
 
 import (
+	"context"
+	"errors"
 	"iter"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -40,19 +43,113 @@ type bindcIterator struct {
 	// non-nil wake makes a blocking pull give up when it fires (woke true).
 	pull func(wake <-chan time.Time) (k, v any, ok, woke bool)
 	stop func() // iter.Pull's stop; nil for a channel
-	done bool   // the end was reached, the iterator closed, or the Go side panicked
-	poll bool   // pull blocks: wait in bindcSignalPoll slices
+	// recv is a channel's receive for `async for`: it gives up when done is closed (the
+	// awaiting task was cancelled), so no goroutine stays blocked on a channel nobody reads.
+	recv func(done <-chan struct{}) (v any, ok, cancelled bool)
+	done bool // the end was reached, the iterator closed, or the Go side panicked
+	poll bool // pull blocks: wait in bindcSignalPoll slices
+
+	// An `async for` pulls on a goroutine (bindcIterAnext) while Python may drop the
+	// iterator: busy marks that pull, and closeAfter a finish that must wait for it (iter.Pull's
+	// next and stop may not run at once).
+	mu         sync.Mutex
+	busy       bool
+	closeAfter bool
 }
 
-// finish ends the iterator (idempotent): the sequence's goroutine is stopped.
+// finish ends the iterator (idempotent): the sequence's goroutine is stopped. During an
+// awaited pull the stop is left to that pull's goroutine.
 func (it *bindcIterator) finish() {
+	it.mu.Lock()
 	if it.done {
+		it.mu.Unlock()
+		return
+	}
+	if it.busy {
+		it.closeAfter = true
+		it.mu.Unlock()
 		return
 	}
 	it.done = true
+	it.mu.Unlock()
 	if it.stop != nil {
 		it.stop()
 	}
+}
+
+// over reports whether the iterator has ended.
+func (it *bindcIterator) over() bool {
+	it.mu.Lock()
+	defer it.mu.Unlock()
+	return it.done
+}
+
+// bindcErrIterEnd ends an `async for` over a Go iterator: the future raises
+// StopAsyncIteration (bindcAioCall.result).
+var bindcErrIterEnd = errors.New("end of the Go sequence")
+
+// bindcIterAnext is the iterator's __anext__: a new reference to an asyncio future of the
+// running loop that a goroutine completes with the next item (StopAsyncIteration at the end,
+// GoPanic if the Go side panics), or nil with an exception set. One pull at a time: an
+// `async for` awaits each before asking for the next.
+func bindcIterAnext(h uintptr) unsafe.Pointer {
+	it := bindcIteratorOf(h)
+	fn := "iterator"
+	if it != nil {
+		fn = it.fn
+	}
+	return BindcAioStart(fn, -1, true, func(ctx context.Context) ([]any, error) {
+		if it == nil {
+			return nil, bindcErrIterEnd
+		}
+		it.mu.Lock()
+		if it.done {
+			it.mu.Unlock()
+			return nil, bindcErrIterEnd
+		}
+		if it.busy {
+			it.mu.Unlock()
+			return nil, errors.New(fn + "(): __anext__ awaited while another is pending (one async for at a time)")
+		}
+		it.busy = true
+		it.mu.Unlock()
+		k, v, ok, cancelled := it.pullAsync(ctx)
+		it.mu.Lock()
+		it.busy = false
+		closeNow := it.closeAfter
+		it.mu.Unlock()
+		if closeNow || (!ok && !cancelled) {
+			it.finish()
+		}
+		switch {
+		case cancelled:
+			return nil, ctx.Err()
+		case !ok:
+			return nil, bindcErrIterEnd
+		case it.pair:
+			return []any{k, v}, nil
+		}
+		return []any{k}, nil
+	})
+}
+
+// pullAsync is one pull for bindcIterAnext, on its goroutine. A panic of the Go side ends
+// the iterator and goes on to BindcAioStart (a GoPanic in the future).
+func (it *bindcIterator) pullAsync(ctx context.Context) (k, v any, ok, cancelled bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			it.mu.Lock()
+			it.busy, it.done = false, true
+			it.mu.Unlock()
+			panic(r)
+		}
+	}()
+	if it.recv != nil {
+		k, ok, cancelled = it.recv(ctx.Done())
+		return k, nil, ok, cancelled
+	}
+	k, v, ok, _ = it.pull(nil)
+	return k, v, ok, false
 }
 
 // bindcIterators holds the iterators Python holds, by handle (non-zero).
@@ -95,11 +192,10 @@ func BindcFromSeq[T any](fn string, seq iter.Seq[T]) unsafe.Pointer {
 	if seq == nil {
 		return bindcNewIterator(&bindcIterator{fn: fn, done: true})
 	}
-	next, stop := iter.Pull(seq)
-	return bindcNewIterator(&bindcIterator{fn: fn, stop: stop, pull: func(<-chan time.Time) (any, any, bool, bool) {
-		v, ok := next()
-		return v, nil, ok, false
-	}})
+	// Called, not ranged over: the runtime's go.mod allows Go 1.22 programs.
+	return bindcNewIterator(bindcSeqIterator(fn, false, func(yield func(any, any) bool) {
+		seq(func(v T) bool { return yield(v, nil) })
+	}))
 }
 
 // BindcFromSeq2 is BindcFromSeq for an iter.Seq2: the iterator yields (k, v) tuples.
@@ -107,12 +203,73 @@ func BindcFromSeq2[K, V any](fn string, seq iter.Seq2[K, V]) unsafe.Pointer {
 	if seq == nil {
 		return bindcNewIterator(&bindcIterator{fn: fn, pair: true, done: true})
 	}
-	next, stop := iter.Pull2(seq)
-	return bindcNewIterator(&bindcIterator{fn: fn, pair: true, stop: stop,
-		pull: func(<-chan time.Time) (any, any, bool, bool) {
-			k, v, ok := next()
-			return k, v, ok, false
-		}})
+	return bindcNewIterator(bindcSeqIterator(fn, true, func(yield func(any, any) bool) {
+		seq(func(k K, v V) bool { return yield(k, v) })
+	}))
+}
+
+// bindcPulled is one step of a sequence for bindcSeqIterator's consumer.
+type bindcPulled struct {
+	k, v     any
+	ok       bool
+	panicked *bindcForwardedPanic
+}
+
+// bindcSeqIterator drives seq with iter.Pull on a goroutine of its own, one value per
+// request. iter.Pull's next and stop must run with the OS-thread locking of the goroutine
+// that called iter.Pull, and a goroutine entered from C (a Python thread calling Go) is
+// locked to that thread: pulling from another Python thread, or from an `async for`'s
+// goroutine, would stop the process. The driver goroutine is never locked, so any caller
+// may pull; the values stay lazy (the Go code runs only while a pull waits for it).
+func bindcSeqIterator(fn string, pair bool, seq iter.Seq2[any, any]) *bindcIterator {
+	requests := make(chan bool) // true: the next value; false: stop
+	replies := make(chan bindcPulled)
+	go func() {
+		next, stop := iter.Pull2(seq)
+		for more := range requests {
+			var r bindcPulled
+			func() {
+				defer func() {
+					if p := recover(); p != nil { // the sequence panicked (or its stop did)
+						r = bindcPulled{panicked: &bindcForwardedPanic{p, debug.Stack()}}
+					}
+				}()
+				if more {
+					r.k, r.v, r.ok = next()
+				} else {
+					stop()
+				}
+			}()
+			replies <- r
+			if !r.ok {
+				return // ended, stopped or panicked: iter.Pull's goroutine is done too
+			}
+		}
+	}()
+	exited := false // the driver returned: nothing is left to pull or stop (one consumer at a time)
+	pull := func(<-chan time.Time) (any, any, bool, bool) {
+		if exited {
+			return nil, nil, false, false
+		}
+		requests <- true
+		r := <-replies
+		exited = !r.ok
+		if r.panicked != nil {
+			panic(r.panicked)
+		}
+		return r.k, r.v, r.ok, false
+	}
+	stop := func() {
+		if exited {
+			return
+		}
+		exited = true
+		requests <- false
+		if r := <-replies; r.panicked != nil {
+			panic(r.panicked)
+		}
+	}
+	return &bindcIterator{fn: fn, pair: pair, pull: pull, stop: stop}
 }
 
 // BindcFromChan returns a new reference to a Python iterator receiving from ch, the result
@@ -133,6 +290,13 @@ func BindcFromChan[T any](fn string, ch <-chan T) unsafe.Pointer {
 		case <-wake:
 			return nil, nil, false, true
 		}
+	}, recv: func(done <-chan struct{}) (any, bool, bool) {
+		select {
+		case v, ok := <-ch:
+			return v, ok, false
+		case <-done:
+			return nil, false, true
+		}
 	}})
 }
 
@@ -140,14 +304,16 @@ func BindcFromChan[T any](fn string, ch <-chan T) unsafe.Pointer {
 // Python exception set. Called from Python with the GIL held.
 func bindcIterNext(h uintptr, out *unsafe.Pointer) (status int32) {
 	it := bindcIteratorOf(h)
-	if it == nil || it.done {
+	if it == nil || it.over() {
 		return 0
 	}
 	var gil BindcThreadState
 	defer func() {
 		if r := recover(); r != nil {
 			gil.Restore()
+			it.mu.Lock()
 			it.done = true // a panicking sequence is over (iter.Pull's next re-panics once)
+			it.mu.Unlock()
 			status = BindcPanic(it.fn, r)
 		}
 	}()
@@ -214,7 +380,7 @@ func bindcIterClose(h uintptr) {
 	it := bindcIterators.m[h]
 	delete(bindcIterators.m, h)
 	bindcIterators.Unlock()
-	if it == nil || it.done {
+	if it == nil || it.over() {
 		return
 	}
 	gil := BindcReleaseGIL()

@@ -18,6 +18,13 @@ func py4goIterNext(h C.uintptr_t, out **C.PyObject) C.int {
 	return C.int(status)
 }
 
+// py4goIterAnext is the Go iterator h's __anext__ (see bindcIterAnext).
+//
+//export py4goIterAnext
+func py4goIterAnext(h C.uintptr_t) *C.PyObject {
+	return (*C.PyObject)(bindcIterAnext(uintptr(h)))
+}
+
 // py4goIterClose is called when Python drops the iterator of h (see bindcIterClose).
 //
 //export py4goIterClose

@@ -88,7 +88,14 @@ func BindcError(err error) int32 {
 // panicking frames are still on the stack).
 func BindcPanic(fn string, recovered any) int32 {
 	var stack []byte
-	if fwd, ok := recovered.(*bindcForwardedPanic); ok { // from the goroutine of a context call
+	// From the goroutine of a context call, an awaited call or a sequence's driver (which may
+	// be forwarded twice: a sequence pulled by an awaited call); the innermost stack is where
+	// the Go code panicked.
+	for {
+		fwd, ok := recovered.(*bindcForwardedPanic)
+		if !ok {
+			break
+		}
 		recovered, stack = fwd.value, fwd.stack
 	}
 	if bindcReraise(recovered) { // a Python callback's exception, panicked with unchanged

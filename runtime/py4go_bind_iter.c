@@ -1,63 +1,78 @@
 /* py4go_bind_iter.c — C half of bindc_iter.go: a Go sequence (iter.Seq, iter.Seq2) or a
  * receive channel handed to Python as an iterator.
  *
- * No iterator type of our own: the iterator is CPython's callable_iterator, iter(f, s), over a
- * builtin function f whose self is a capsule holding the Go iterator's handle, with that same
- * capsule as the sentinel s. f returns the next item, or the capsule once the Go side is done;
- * callable_iterator then drops f and s, the capsule dies, and its destructor stops the Go
- * side (iter.Pull's stop), as it does when Python drops an unfinished iterator (a `break`
- * out of a for loop). Only limited-API calls, so the same code serves abi3 builds. */
+ * The iterator is an instance of GoIterator, a heap type made once from a spec (limited API,
+ * so the same code serves abi3 builds), holding the Go iterator's handle. `for` pulls with
+ * __next__ (Go runs with the GIL released); `async for` pulls with __anext__, an asyncio
+ * future a goroutine completes (bindcIterAnext). When Python drops the iterator, its
+ * deallocation stops the Go side (iter.Pull's stop), as at the end of a `break`. */
 #include "py4go.h"
 
 extern int py4goIterNext(uintptr_t handle, PyObject **out);
+extern PyObject *py4goIterAnext(uintptr_t handle);
 extern void py4goIterClose(uintptr_t handle);
 
-static const char goiter_capsule_name[] = "py4go.goiter";
+typedef struct {
+    PyObject_HEAD
+    uintptr_t handle; /* 0 once closed */
+} goiter_object;
 
-static uintptr_t goiter_handle(PyObject *capsule)
+static PyObject *goiter_iternext(PyObject *self)
 {
-    return (uintptr_t)PyCapsule_GetPointer(capsule, goiter_capsule_name);
-}
-
-static void goiter_capsule_free(PyObject *capsule)
-{
-    uintptr_t h = goiter_handle(capsule);
-    if (h != 0)
-        py4goIterClose(h);
-}
-
-static PyObject *goiter_next(PyObject *capsule, PyObject *unused)
-{
-    (void)unused;
+    uintptr_t h = ((goiter_object *)self)->handle;
     PyObject *out = NULL;
-    int rc = py4goIterNext(goiter_handle(capsule), &out);
-    if (rc < 0)
-        return NULL;
-    if (rc == 0)
-        return Py_NewRef(capsule); /* the sentinel: the iteration is over */
+    if (h == 0 || py4goIterNext(h, &out) <= 0)
+        return NULL; /* the end (no exception: StopIteration), or the exception set */
     return out;
 }
 
-static PyMethodDef goiter_next_def = {"go_iterator_next", goiter_next, METH_NOARGS,
-                                      "The next value of a Go sequence or channel."};
+static PyObject *goiter_anext(PyObject *self)
+{
+    return py4goIterAnext(((goiter_object *)self)->handle);
+}
+
+static void goiter_dealloc(PyObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    uintptr_t h = ((goiter_object *)self)->handle;
+    ((goiter_object *)self)->handle = 0;
+    if (h != 0)
+        py4goIterClose(h);
+    freefunc free_slot = (freefunc)PyType_GetSlot(tp, Py_tp_free);
+    free_slot(self);
+    Py_DECREF(tp); /* instances of heap types own a reference to their type */
+}
+
+static PyType_Slot goiter_slots[] = {
+    {Py_tp_iter, (void *)PyObject_SelfIter},
+    {Py_tp_iternext, (void *)goiter_iternext},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)goiter_anext},
+    {Py_tp_dealloc, (void *)goiter_dealloc},
+    {Py_tp_doc, (void *)"A Go sequence or channel: `for x in it` or `async for x in it`, lazily."},
+    {0, NULL},
+};
+
+static PyType_Spec goiter_spec = {"py4go.GoIterator", (int)sizeof(goiter_object), 0, Py_TPFLAGS_DEFAULT,
+                                  goiter_slots};
+
+static PyObject *goiter_type; /* made by the first iterator, kept for the process */
 
 /* A new iterator over the Go iterator `handle` (non-zero), which it owns from now on (also
  * on failure: the handle is closed). NULL with an exception set on failure. */
 PyObject *py4go_bind_new_goiter(uintptr_t handle)
 {
-    PyObject *capsule = PyCapsule_New((void *)handle, goiter_capsule_name, goiter_capsule_free);
-    if (capsule == NULL) {
+    if (goiter_type == NULL && (goiter_type = PyType_FromSpec(&goiter_spec)) == NULL) {
         py4goIterClose(handle);
         return NULL;
     }
-    PyObject *next = PyCFunction_New(&goiter_next_def, capsule);
-    if (next == NULL) {
-        Py_DECREF(capsule);
+    allocfunc alloc = (allocfunc)PyType_GetSlot((PyTypeObject *)goiter_type, Py_tp_alloc);
+    PyObject *it = alloc((PyTypeObject *)goiter_type, 0);
+    if (it == NULL) {
+        py4goIterClose(handle);
         return NULL;
     }
-    PyObject *it = PyCallIter_New(next, capsule);
-    Py_DECREF(next);
-    Py_DECREF(capsule);
+    ((goiter_object *)it)->handle = handle;
     return it;
 }
 

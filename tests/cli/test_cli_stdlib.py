@@ -19,7 +19,7 @@ def test_generate_standard_library_package_into_a_wrapper(tmp_path: Path) -> Non
     go = (out / "strings_bindc.go").read_text()
     assert "package strings" in go and '\t"strings"\n' in go and "strings.ToUpper(" in go
     assert "def fields(s: str, /) -> list[str]:" in (out / "strings.pyi").read_text()   # []string: a list
-    assert "def lines(s: str, /) -> Iterator[str]:" in (out / "strings.pyi").read_text()  # iter.Seq: an iterator
+    assert "def lines(s: str, /) -> _GoIterator[str]:" in (out / "strings.pyi").read_text()  # iter.Seq: an iterator
     assert "warning: ToUpperSpecial skipped: parameter c: type unicode.SpecialCase" in r.output
     assert invoke("check", "strings", "--out", str(out), cwd=tmp_path).exit_code == 0
 

@@ -89,6 +89,67 @@ CHECKS: dict[str, str] = {
         expect(KeyboardInterrupt, "", next, it)
         assert list(it) == [0, 1]                      # nothing lost: the loop resumes
     """,
+    "async_for_over_sequences_and_channels": """
+        import asyncio, collections.abc, datetime
+        async def collect(it):
+            return [x async for x in it]
+        assert isinstance(s.count(1), collections.abc.AsyncIterator)
+        assert asyncio.run(collect(s.count(4))) == [0, 1, 2, 3]
+        assert asyncio.run(collect(s.enumerate("a b"))) == [(0, "a"), (1, "b")]      # Seq2: tuples
+        assert asyncio.run(collect(s.nothing())) == []
+        assert [(p.x, p.y) for p in asyncio.run(collect(s.diagonal(2)))] == [(0, 0), (1, 1)]
+        ticks = s.ticks(3, datetime.timedelta(milliseconds=2))
+        assert asyncio.run(collect(ticks)) == [0, 1, 2]                             # a channel
+        it = s.count(3)
+        assert next(it) == 0 and asyncio.run(collect(it)) == [1, 2]                 # mixed with next()
+        async def two_at_once():                       # each pull is its own goroutine
+            return await asyncio.gather(collect(s.count(2)), collect(s.words("x y")))
+        assert asyncio.run(two_at_once()) == [[0, 1], ["x", "y"]]
+    """,
+    "an_iterator_may_move_between_threads": """
+        import threading
+        it, got = s.count(6), []
+        assert next(it) == 0                           # made and started on this thread...
+        t = threading.Thread(target=lambda: got.extend([next(it), next(it)]))
+        t.start(); t.join()                            # ...continued on another (a Go goroutine
+        assert got == [1, 2] and list(it) == [3, 4, 5] # locked to that thread pulls)
+        half = s.naturals(); next(half)
+        t = threading.Thread(target=lambda: next(half)); t.start(); t.join()
+        del half; gc.collect()                         # stopped from here
+    """,
+    "async_for_stops_and_cancels_the_go_side": """
+        import asyncio
+        async def one():
+            return [x async for x in s.count(1)]
+        asyncio.run(one())                             # starts the runtime's aio pump (one goroutine, for good)
+        before, stopped = s.goroutines(), s.stopped()
+        async def first_hundred():
+            async for i in s.naturals():               # infinite on the Go side
+                if i == 100:
+                    return i
+        assert asyncio.run(first_hundred()) == 100
+        gc.collect()
+        assert s.stopped() == stopped + 1              # break: the Go code ran to its end
+        async def wait_forever():                      # a receive nothing will satisfy...
+            async for _ in s.forever():
+                pass
+        async def cancelled():
+            try:
+                await asyncio.wait_for(wait_forever(), 0.05)
+            except (TimeoutError, asyncio.TimeoutError):
+                return "timed out"
+        assert asyncio.run(cancelled()) == "timed out"
+        import time
+        for _ in range(100):                           # ...is given up by its goroutine
+            gc.collect()
+            if s.goroutines() <= before:
+                break
+            time.sleep(0.01)
+        assert s.goroutines() <= before, (s.goroutines(), before)
+        async def explode():
+            return [x async for x in s.explode()]
+        expect(s.GoPanic, "sequence exploded", asyncio.run, explode())
+    """,
     "go_method_shapes_give_protocols": """
         t = s.new_tags("go", "py", "go")
         assert len(t) == 2 and bool(t) and not s.new_tags()          # Len: len() and truth

@@ -37,10 +37,33 @@ def test_stubtest_accepts_streams_stub(ext_dir: Path) -> None:
 
 def test_stub_declares_iterators_and_iterables(ext_dir: Path) -> None:
     stub = (ext_dir / "streams.pyi").read_text()
-    for line in ("def count(n: int, /) -> Iterator[int]:",
-                 "def enumerate(s: str, /) -> Iterator[tuple[int, str]]:",
+    for line in ("class _GoIterator(Iterator[_GoItem], AsyncIterator[_GoItem]):",
+                 "def count(n: int, /) -> _GoIterator[int]:",
+                 "def enumerate(s: str, /) -> _GoIterator[tuple[int, str]]:",
                  "def sum(seq: Iterable[int], /) -> int:",
                  "def join(seq: Iterable[tuple[str, int]], /) -> str:",
-                 "def ticks(n: int, d: timedelta | int, /) -> Iterator[int]:",
+                 "def ticks(n: int, d: timedelta | int, /) -> _GoIterator[int]:",
                  "def total(ch: Iterable[int], /) -> int:"):
         assert line in stub, line
+
+
+def test_for_and_async_for_type_check(ext_dir: Path, tmp_path: Path) -> None:
+    """mypy --strict accepts `for` and `async for` over stream results, and infers the items."""
+    user = tmp_path / "use_streams.py"
+    user.write_text(textwrap.dedent("""\
+        from collections.abc import AsyncIterator, Iterator
+        import streams
+
+        def sync_total() -> int:
+            return sum(x for x in streams.count(3))
+
+        async def async_pairs() -> list[tuple[int, str]]:
+            return [p async for p in streams.enumerate("a b")]
+
+        it: Iterator[int] = streams.ticks(1, 0)
+        ait: AsyncIterator[int] = streams.count(1)
+        """))
+    env = dict(os.environ, MYPYPATH=str(ext_dir))
+    proc = run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(user)], env=env, cwd=tmp_path,
+               check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

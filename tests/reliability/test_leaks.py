@@ -56,7 +56,9 @@ def parse(stdout: str) -> list[dict]:
 
 
 def assert_no_leaks(rows: list[dict], n: int) -> None:
-    bad = [r for r in rows if r["calls"] != n or r["rss_delta"] >= MIB or abs(r["blocks_delta"]) > BLOCK_SLACK]
+    # One-sided: a leak only grows. Fewer blocks after the window than before (a cache or a
+    # free list Python's GC emptied meanwhile: -107 once on a loaded CI machine) is no leak.
+    bad = [r for r in rows if r["calls"] != n or r["rss_delta"] >= MIB or r["blocks_delta"] > BLOCK_SLACK]
     table = "\n".join(f"  {r['kind']:<34} calls={r['calls']:>9} rss_delta={r['rss_delta']:>9} "
                       f"blocks_delta={r['blocks_delta']}" for r in rows)
     print(table)

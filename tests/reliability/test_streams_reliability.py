@@ -30,7 +30,7 @@ def streams_ext(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_streams_survive_boundary_fuzzing(streams_ext: Path, stress: bool) -> None:
     n = 1000 if stress else 100
     proc = run_script(HERE / "fuzz_streams.py", str(n), path=streams_ext, timeout=3600 if stress else 600)
-    assert proc.stdout.count("examples ok") == 5 and "goroutines ok" in proc.stdout, proc.stdout
+    assert proc.stdout.count("examples ok") == 6 and "goroutines ok" in proc.stdout, proc.stdout
 
 
 def test_streams_do_not_leak(streams_ext: Path, stress: bool) -> None:
@@ -40,5 +40,7 @@ def test_streams_do_not_leak(streams_ext: Path, stress: bool) -> None:
     n = 500_000 if stress else 50_000
     proc = run_script(HERE / "leak_streams.py", str(n), path=streams_ext, timeout=3600 if stress else 900)
     rows = parse(proc.stdout)
-    assert len(rows) == 12
-    assert_no_leaks(rows, n)
+    assert len(rows) == 14
+    # `async for` kinds make a tenth of the calls (each awaited item is a cross-thread hand-off).
+    assert_no_leaks([r for r in rows if not r["kind"].startswith("async for")], n)
+    assert_no_leaks([r for r in rows if r["kind"].startswith("async for")], n // 10)

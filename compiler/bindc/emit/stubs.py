@@ -31,6 +31,10 @@ def build_stub(module: BoundModule, source_note: str) -> StubModule:
 
     if uses_channels(module):
         stub.body += channel_stubs(stub)
+    from bindc.emit.go_iterators import go_iterator_stubs, uses_go_iterators
+
+    if uses_go_iterators(module):
+        stub.body += go_iterator_stubs(stub)
     stub.body += value_stubs(module, stub)
     stub.body += sentinel_stubs(module)
     stub.body += [protocol_class(iface, stub) for iface in proxy_interfaces(module)]

@@ -12,7 +12,7 @@ from bindc.resolve.model import BoundClass, BoundFunction
 #: (protocol, Go method names, parameter count, the result's stub annotation or its prefix).
 GO_PROTOCOLS = (
     ("__len__", ("Len",), 0, "int"),
-    ("__iter__", ("All", "Values"), 0, "Iterator["),
+    ("__iter__", ("All", "Values"), 0, "_GoIterator["),  # bindc.typemap.streams.GO_ITERATOR
     ("__contains__", ("Contains", "Has"), 1, "bool"),
     ("__repr__", ("GoString",), 0, "str"),
 )

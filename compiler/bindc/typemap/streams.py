@@ -2,9 +2,9 @@
 
 | Go | Python result | Python parameter accepts |
 | --- | --- | --- |
-| ``iter.Seq[T]`` | ``Iterator[T]``, lazy: one Go value per ``next`` (a nil one is empty) | any ``Iterable[T]``, drawn lazily as Go ranges |
-| ``iter.Seq2[K, V]`` | ``Iterator[tuple[K, V]]`` | any ``Iterable[tuple[K, V]]`` |
-| ``<-chan T`` | ``Iterator[T]``, ends when the channel is closed | any ``Iterable[T]``, read at the call into a closed, buffered channel |
+| ``iter.Seq[T]`` | ``_GoIterator[T]`` (an ``Iterator`` and ``AsyncIterator``), lazy: one Go value per ``next`` or ``anext`` (a nil one is empty) | any ``Iterable[T]``, drawn lazily as Go ranges |
+| ``iter.Seq2[K, V]`` | ``_GoIterator[tuple[K, V]]`` | any ``Iterable[tuple[K, V]]`` |
+| ``<-chan T`` | ``_GoIterator[T]``, ends when the channel is closed | any ``Iterable[T]``, read at the call into a closed, buffered channel |
 | ``chan T`` | ``Channel[T]``, or None for a nil channel | a ``Channel[T]`` |
 | ``chan<- T`` | not bound | a ``Channel[T]`` |
 
@@ -31,6 +31,8 @@ from bindc.typemap.env import TypeEnv
 from bindc.typemap.wellknown import CallsBackValue
 
 _ABC = "collections.abc"
+#: The stub's name for the iterators Go streams become (defined by bindc.emit.go_iterators).
+GO_ITERATOR = "_GoIterator"
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,10 @@ def find_stream(t: GoType, env: TypeEnv) -> TypeMapping | None:
                               base.c_result_type, base.cgo_result_type, base.go, base.param_annotation, base.imports,
                               "BindcFromChanBoth" if t.direction == "both" else "BindcFromChanSend",
                               base.interfaces, "BindcChanParam")
-    imports = _merge(*(e.stub_imports for e in elems), ((_ABC, "Iterable"), (_ABC, "Iterator")))
-    base = _runtime_value(t, f"Iterator[{result}]", f"Iterable[{param}]", imports, elements=tuple(elems))
+    # _GoIterator: the stub's private class for the runtime's GoIterator (bindc.emit.go_iterators),
+    # both an Iterator and an AsyncIterator, so `async for` type-checks too.
+    imports = _merge(*(e.stub_imports for e in elems), ((_ABC, "Iterable"),))
+    base = _runtime_value(t, f"{GO_ITERATOR}[{result}]", f"Iterable[{param}]", imports, elements=tuple(elems))
     helper, arg = {"Seq": ("BindcFromSeq", "BindcSeqArg"), "Seq2": ("BindcFromSeq2", "BindcSeq2Arg"),
                    "chan": ("BindcFromChan", "BindcChanArg")}[kind]
     return StreamMapping(base.go_type, base.py_annotation, base.c_arg_type, base.cgo_arg_type, base.c_result_type,

@@ -5,9 +5,9 @@
 // bindc-expect: 19:21: error: //py4go:instantiate: expected Name[T1, T2, ...], got 'Keys['
 // bindc-expect: 20:1: error: package bad has no generic function or type Kees
 // bindc-expect: 23:1: error: Id[int] would be Python name 'GoError', which bindc reserves
-// bindc-expect: 25:16: error: Id cannot be exported: parameter v: type chan int is not supported
-// bindc-expect: 25:21: error: Id cannot be exported: result 1: type chan int is not supported
-// bindc-expect: 24:1: note: in the instantiation Id[chan int] requested here
+// bindc-expect: 25:16: error: Id cannot be exported: parameter v: type **int is not supported
+// bindc-expect: 25:21: error: Id cannot be exported: result 1: type **int is not supported
+// bindc-expect: 24:1: note: in the instantiation Id[**int] requested here
 // bindc-expect: 27:1: error: Set[func()] does not satisfy the constraints of Set: type parameter T: func() does not satisfy comparable (func() is a func)
 package bad
 
@@ -21,7 +21,7 @@ func Sum[T int | float64](xs []T) T { var t T; return t }
 func Keys[K comparable](k K) {}
 
 //py4go:instantiate Id[int] GoError
-//py4go:instantiate Id[chan int]
+//py4go:instantiate Id[**int]
 func Id[T any](v T) T { return v }
 
 //py4go:instantiate Set[func()]
