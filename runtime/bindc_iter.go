@@ -49,6 +49,15 @@ type bindcIterator struct {
 	done bool // the end was reached, the iterator closed, or the Go side panicked
 	poll bool // pull blocks: wait in bindcSignalPoll slices
 
+	// A sequence starts at its first pull (pull and stop are nil until then). iter.Pull's
+	// coroutine must be resumed with the OS-thread locking it was created with, and a
+	// goroutine entered from a Python thread is locked to that thread. A `for` starts it on
+	// the pulling goroutine (fast: a coroutine switch per item), bound to that thread (owner);
+	// an `async for` starts it on a driver goroutine of its own (bindcSeqIterator: any
+	// goroutine may pull, at two goroutine hand-offs per item).
+	seq   iter.Seq2[any, any]
+	owner uint64 // the Python thread a `for` started the sequence on; 0: not bound
+
 	// An `async for` pulls on a goroutine (bindcIterAnext) while Python may drop the
 	// iterator: busy marks that pull, and closeAfter a finish that must wait for it (iter.Pull's
 	// next and stop may not run at once).
@@ -92,11 +101,24 @@ var bindcErrIterEnd = errors.New("end of the Go sequence")
 // running loop that a goroutine completes with the next item (StopAsyncIteration at the end,
 // GoPanic if the Go side panics), or nil with an exception set. One pull at a time: an
 // `async for` awaits each before asking for the next.
-func bindcIterAnext(h uintptr) unsafe.Pointer {
+func bindcIterAnext(h uintptr, thread uint64) unsafe.Pointer {
 	it := bindcIteratorOf(h)
 	fn := "iterator"
 	if it != nil {
 		fn = it.fn
+		it.mu.Lock()
+		owner, unstarted := it.owner, it.seq != nil && !it.busy
+		if unstarted {
+			it.startDriven()
+		}
+		it.mu.Unlock()
+		switch {
+		case owner != 0 && owner != thread:
+			bindcWrongThread(it, "__anext__() of")
+			return nil
+		case owner != 0:
+			return bindcAnextHere(it)
+		}
 	}
 	return BindcAioStart(fn, -1, true, func(ctx context.Context) ([]any, error) {
 		if it == nil {
@@ -133,6 +155,42 @@ func bindcIterAnext(h uintptr) unsafe.Pointer {
 	})
 }
 
+// bindcAnextHere is __anext__ of a sequence a `for` started on this thread: only this
+// thread may resume its coroutine, so the pull runs now (the GIL released, as for next())
+// and the future is completed with its value.
+func bindcAnextHere(it *bindcIterator) unsafe.Pointer {
+	var k, v any
+	var ok bool
+	var panicked *bindcForwardedPanic
+	func() {
+		gil := BindcReleaseGIL()
+		defer gil.Restore()
+		defer func() {
+			if r := recover(); r != nil {
+				panicked = &bindcForwardedPanic{r, debug.Stack()}
+				it.mu.Lock()
+				it.done = true
+				it.mu.Unlock()
+			}
+		}()
+		k, v, ok, _ = it.pull(nil)
+	}()
+	if !ok && panicked == nil {
+		it.finish()
+	}
+	return BindcAioStart(it.fn, -1, true, func(context.Context) ([]any, error) {
+		switch {
+		case panicked != nil:
+			panic(panicked)
+		case !ok:
+			return nil, bindcErrIterEnd
+		case it.pair:
+			return []any{k, v}, nil
+		}
+		return []any{k}, nil
+	})
+}
+
 // pullAsync is one pull for bindcIterAnext, on its goroutine. A panic of the Go side ends
 // the iterator and goes on to BindcAioStart (a GoPanic in the future).
 func (it *bindcIterator) pullAsync(ctx context.Context) (k, v any, ok, cancelled bool) {
@@ -151,6 +209,14 @@ func (it *bindcIterator) pullAsync(ctx context.Context) (k, v any, ok, cancelled
 	k, v, ok, _ = it.pull(nil)
 	return k, v, ok, false
 }
+
+// bindcStrandedSequences counts sequences Python dropped on another thread than the one
+// their `for` started them on (they could not be stopped); see BindcStrandedSequences.
+var bindcStrandedSequences atomic.Int64
+
+// BindcStrandedSequences reports how many Go sequences were dropped unfinished on a thread
+// that could not stop them (their goroutines stay suspended).
+func BindcStrandedSequences() int { return int(bindcStrandedSequences.Load()) }
 
 // bindcIterators holds the iterators Python holds, by handle (non-zero).
 var bindcIterators struct {
@@ -193,9 +259,9 @@ func BindcFromSeq[T any](fn string, seq iter.Seq[T]) unsafe.Pointer {
 		return bindcNewIterator(&bindcIterator{fn: fn, done: true})
 	}
 	// Called, not ranged over: the runtime's go.mod allows Go 1.22 programs.
-	return bindcNewIterator(bindcSeqIterator(fn, false, func(yield func(any, any) bool) {
+	return bindcNewIterator(&bindcIterator{fn: fn, seq: func(yield func(any, any) bool) {
 		seq(func(v T) bool { return yield(v, nil) })
-	}))
+	}})
 }
 
 // BindcFromSeq2 is BindcFromSeq for an iter.Seq2: the iterator yields (k, v) tuples.
@@ -203,9 +269,9 @@ func BindcFromSeq2[K, V any](fn string, seq iter.Seq2[K, V]) unsafe.Pointer {
 	if seq == nil {
 		return bindcNewIterator(&bindcIterator{fn: fn, pair: true, done: true})
 	}
-	return bindcNewIterator(bindcSeqIterator(fn, true, func(yield func(any, any) bool) {
+	return bindcNewIterator(&bindcIterator{fn: fn, pair: true, seq: func(yield func(any, any) bool) {
 		seq(func(k K, v V) bool { return yield(k, v) })
-	}))
+	}})
 }
 
 // bindcPulled is one step of a sequence for bindcSeqIterator's consumer.
@@ -215,13 +281,38 @@ type bindcPulled struct {
 	panicked *bindcForwardedPanic
 }
 
-// bindcSeqIterator drives seq with iter.Pull on a goroutine of its own, one value per
-// request. iter.Pull's next and stop must run with the OS-thread locking of the goroutine
-// that called iter.Pull, and a goroutine entered from C (a Python thread calling Go) is
-// locked to that thread: pulling from another Python thread, or from an `async for`'s
-// goroutine, would stop the process. The driver goroutine is never locked, so any caller
-// may pull; the values stay lazy (the Go code runs only while a pull waits for it).
-func bindcSeqIterator(fn string, pair bool, seq iter.Seq2[any, any]) *bindcIterator {
+// startHere starts the sequence with iter.Pull on the calling goroutine (a `for` on Python
+// thread thread), which only that thread may then resume.
+func (it *bindcIterator) startHere(thread uint64) {
+	next, stop := iter.Pull2(it.seq)
+	it.seq, it.owner, it.stop = nil, thread, stop
+	it.pull = func(<-chan time.Time) (any, any, bool, bool) {
+		k, v, ok := next()
+		return k, v, ok, false
+	}
+}
+
+// startDriven starts the sequence on a driver goroutine (bindcSeqDriver), which any
+// goroutine may pull from.
+func (it *bindcIterator) startDriven() {
+	it.pull, it.stop = bindcSeqDriver(it.seq)
+	it.seq = nil
+}
+
+// bindcWrongThread sets the RuntimeError of a pull on another thread than the one whose
+// `for` started the sequence, and returns -1.
+func bindcWrongThread(it *bindcIterator, what string) int32 {
+	msg := it.fn + "(): " + what + " a Go sequence that a for loop started on another thread: continue it " +
+		"on that thread (the Go side is a coroutine bound to it), or start it with async for, which " +
+		"any thread may continue"
+	C.py4go_bind_raise_runtime_error(bindcCStr(msg), C.Py_ssize_t(len(msg)))
+	return -1
+}
+
+// bindcSeqDriver drives seq with iter.Pull on a goroutine of its own, one value per
+// request, and returns its pull and stop. The driver goroutine is never locked to a thread,
+// so any caller may pull; the values stay lazy (the Go code runs only while a pull waits).
+func bindcSeqDriver(seq iter.Seq2[any, any]) (func(<-chan time.Time) (any, any, bool, bool), func()) {
 	requests := make(chan bool) // true: the next value; false: stop
 	replies := make(chan bindcPulled)
 	go func() {
@@ -269,7 +360,7 @@ func bindcSeqIterator(fn string, pair bool, seq iter.Seq2[any, any]) *bindcItera
 			panic(r.panicked)
 		}
 	}
-	return &bindcIterator{fn: fn, pair: pair, pull: pull, stop: stop}
+	return pull, stop
 }
 
 // BindcFromChan returns a new reference to a Python iterator receiving from ch, the result
@@ -302,10 +393,16 @@ func BindcFromChan[T any](fn string, ch <-chan T) unsafe.Pointer {
 
 // bindcIterNext is py4goIterNext: 1 with a new reference in *out, 0 at the end, -1 with a
 // Python exception set. Called from Python with the GIL held.
-func bindcIterNext(h uintptr, out *unsafe.Pointer) (status int32) {
+func bindcIterNext(h uintptr, thread uint64, out *unsafe.Pointer) (status int32) {
 	it := bindcIteratorOf(h)
 	if it == nil || it.over() {
 		return 0
+	}
+	switch {
+	case it.seq != nil:
+		it.startHere(thread)
+	case it.owner != 0 && it.owner != thread:
+		return bindcWrongThread(it, "next() of")
 	}
 	var gil BindcThreadState
 	defer func() {
@@ -375,12 +472,21 @@ func bindcIterNext(h uintptr, out *unsafe.Pointer) (status int32) {
 // bindcIterClose is py4goIterClose: Python dropped the iterator. A sequence not run to its
 // end is stopped, with the GIL released (its remaining Go code, deferred calls included,
 // runs now and may call back into Python).
-func bindcIterClose(h uintptr) {
+func bindcIterClose(h uintptr, thread uint64) {
 	bindcIterators.Lock()
 	it := bindcIterators.m[h]
 	delete(bindcIterators.m, h)
 	bindcIterators.Unlock()
-	if it == nil || it.over() {
+	if it == nil || it.over() || it.seq != nil {
+		return // ended, or never started: no Go code ran
+	}
+	if it.owner != 0 && it.owner != thread {
+		// Dropped on another thread than the one its coroutine is bound to: stopping it here
+		// would abort the process. It stays suspended (its deferred calls do not run).
+		it.mu.Lock()
+		it.done = true
+		it.mu.Unlock()
+		bindcStrandedSequences.Add(1)
 		return
 	}
 	gil := BindcReleaseGIL()

@@ -11,9 +11,9 @@ import "unsafe"
 // py4goIterNext produces the next item of the Go iterator h for Python (see bindcIterNext).
 //
 //export py4goIterNext
-func py4goIterNext(h C.uintptr_t, out **C.PyObject) C.int {
+func py4goIterNext(h C.uintptr_t, thread C.ulong, out **C.PyObject) C.int {
 	var p unsafe.Pointer
-	status := bindcIterNext(uintptr(h), &p)
+	status := bindcIterNext(uintptr(h), uint64(thread), &p)
 	*out = (*C.PyObject)(p)
 	return C.int(status)
 }
@@ -21,15 +21,15 @@ func py4goIterNext(h C.uintptr_t, out **C.PyObject) C.int {
 // py4goIterAnext is the Go iterator h's __anext__ (see bindcIterAnext).
 //
 //export py4goIterAnext
-func py4goIterAnext(h C.uintptr_t) *C.PyObject {
-	return (*C.PyObject)(bindcIterAnext(uintptr(h)))
+func py4goIterAnext(h C.uintptr_t, thread C.ulong) *C.PyObject {
+	return (*C.PyObject)(bindcIterAnext(uintptr(h), uint64(thread)))
 }
 
 // py4goIterClose is called when Python drops the iterator of h (see bindcIterClose).
 //
 //export py4goIterClose
-func py4goIterClose(h C.uintptr_t) {
-	bindcIterClose(uintptr(h))
+func py4goIterClose(h C.uintptr_t, thread C.ulong) {
+	bindcIterClose(uintptr(h), uint64(thread))
 }
 
 // py4goAioDone is the done callback of an awaited Go call's future (see bindcAioDone).

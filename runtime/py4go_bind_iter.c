@@ -5,12 +5,13 @@
  * so the same code serves abi3 builds), holding the Go iterator's handle. `for` pulls with
  * __next__ (Go runs with the GIL released); `async for` pulls with __anext__, an asyncio
  * future a goroutine completes (bindcIterAnext). When Python drops the iterator, its
- * deallocation stops the Go side (iter.Pull's stop), as at the end of a `break`. */
+ * deallocation stops the Go side (iter.Pull's stop), as at the end of a `break`. The Python
+ * thread's identity goes with each call: a sequence `for` started is bound to its OS thread. */
 #include "py4go.h"
 
-extern int py4goIterNext(uintptr_t handle, PyObject **out);
-extern PyObject *py4goIterAnext(uintptr_t handle);
-extern void py4goIterClose(uintptr_t handle);
+extern int py4goIterNext(uintptr_t handle, unsigned long thread, PyObject **out);
+extern PyObject *py4goIterAnext(uintptr_t handle, unsigned long thread);
+extern void py4goIterClose(uintptr_t handle, unsigned long thread);
 
 typedef struct {
     PyObject_HEAD
@@ -21,14 +22,14 @@ static PyObject *goiter_iternext(PyObject *self)
 {
     uintptr_t h = ((goiter_object *)self)->handle;
     PyObject *out = NULL;
-    if (h == 0 || py4goIterNext(h, &out) <= 0)
+    if (h == 0 || py4goIterNext(h, PyThread_get_thread_native_id(), &out) <= 0)
         return NULL; /* the end (no exception: StopIteration), or the exception set */
     return out;
 }
 
 static PyObject *goiter_anext(PyObject *self)
 {
-    return py4goIterAnext(((goiter_object *)self)->handle);
+    return py4goIterAnext(((goiter_object *)self)->handle, PyThread_get_thread_native_id());
 }
 
 static void goiter_dealloc(PyObject *self)
@@ -37,7 +38,7 @@ static void goiter_dealloc(PyObject *self)
     uintptr_t h = ((goiter_object *)self)->handle;
     ((goiter_object *)self)->handle = 0;
     if (h != 0)
-        py4goIterClose(h);
+        py4goIterClose(h, PyThread_get_thread_native_id());
     freefunc free_slot = (freefunc)PyType_GetSlot(tp, Py_tp_free);
     free_slot(self);
     Py_DECREF(tp); /* instances of heap types own a reference to their type */
@@ -63,13 +64,13 @@ static PyObject *goiter_type; /* made by the first iterator, kept for the proces
 PyObject *py4go_bind_new_goiter(uintptr_t handle)
 {
     if (goiter_type == NULL && (goiter_type = PyType_FromSpec(&goiter_spec)) == NULL) {
-        py4goIterClose(handle);
+        py4goIterClose(handle, PyThread_get_thread_native_id());
         return NULL;
     }
     allocfunc alloc = (allocfunc)PyType_GetSlot((PyTypeObject *)goiter_type, Py_tp_alloc);
     PyObject *it = alloc((PyTypeObject *)goiter_type, 0);
     if (it == NULL) {
-        py4goIterClose(handle);
+        py4goIterClose(handle, PyThread_get_thread_native_id());
         return NULL;
     }
     ((goiter_object *)it)->handle = handle;

@@ -106,16 +106,45 @@ CHECKS: dict[str, str] = {
             return await asyncio.gather(collect(s.count(2)), collect(s.words("x y")))
         assert asyncio.run(two_at_once()) == [[0, 1], ["x", "y"]]
     """,
-    "an_iterator_may_move_between_threads": """
+    "iterators_and_threads": """
         import threading
-        it, got = s.count(6), []
-        assert next(it) == 0                           # made and started on this thread...
-        t = threading.Thread(target=lambda: got.extend([next(it), next(it)]))
-        t.start(); t.join()                            # ...continued on another (a Go goroutine
-        assert got == [1, 2] and list(it) == [3, 4, 5] # locked to that thread pulls)
-        half = s.naturals(); next(half)
+        def on_thread(fn):
+            out = []
+            t = threading.Thread(target=lambda: out.append(fn())); t.start(); t.join()
+            return out[0]
+        def error_of(fn):
+            try:
+                fn()
+            except RuntimeError as e:
+                return str(e)
+        it = s.count(4)                                # made here, started by next() on another thread
+        assert on_thread(lambda: [next(it), next(it)]) == [0, 1]
+        msg = error_of(lambda: next(it))               # its Go coroutine is bound to that thread
+        assert msg.startswith("count(): next() of a Go sequence that a for loop started on another thread"), msg
+        assert on_thread(lambda: error_of(lambda: list(it))) == msg
+        import asyncio
+        async def anext_of(i):
+            return await i.__anext__()
+        assert error_of(lambda: asyncio.run(anext_of(it))).startswith("count(): __anext__() of a Go sequence")
+        mine = s.count(3)
+        assert next(mine) == 0 and asyncio.run(anext_of(mine)) == 1   # a for started it here: pulled now
+        assert list(s.count(2)) == [0, 1]              # started and finished on one thread: fine
+    """,
+    "iterators_started_by_async_for_move_between_threads": """
+        import asyncio, threading
+        async def anext_of(i):
+            return await i.__anext__()
+        it = s.count(5)
+        assert asyncio.run(anext_of(it)) == 0          # an async start: a driver goroutine owns the Go side
+        got = []
+        t = threading.Thread(target=lambda: got.extend([next(it), next(it)])); t.start(); t.join()
+        assert got == [1, 2] and list(it) == [3, 4] and asyncio.run(anext_of(s.count(1))) == 0
+        before = s.stopped()
+        half = s.naturals()
+        assert asyncio.run(anext_of(half)) == 0
         t = threading.Thread(target=lambda: next(half)); t.start(); t.join()
-        del half; gc.collect()                         # stopped from here
+        del half; gc.collect()                         # dropped here: stopped, its Go code ends
+        assert s.stopped() == before + 1
     """,
     "async_for_stops_and_cancels_the_go_side": """
         import asyncio
