@@ -18,6 +18,8 @@ from typing import Callable
 
 import concurrency as c
 
+from leakcheck import measure  # noqa: E402 - this directory is sys.path[0]
+
 PAGE = os.sysconf("SC_PAGE_SIZE")
 _GO = ctypes.CDLL(c.__file__)
 
@@ -159,11 +161,8 @@ def main() -> int:
     n = int(sys.argv[1])
     for name, fn in KINDS.items():
         warm = warm_up(fn, max(n // 10, 5_000))
-        b0, r0 = blocks(), rss()
-        for _ in range(n):
-            fn()
-        b1, r1 = blocks(), rss()
-        print(json.dumps({"kind": name, "calls": n, "rss_delta": r1 - r0, "blocks_delta": b1 - b0,
+        rss_delta, blocks_delta = measure(fn, n, rss, blocks)
+        print(json.dumps({"kind": name, "calls": n, "rss_delta": rss_delta, "blocks_delta": blocks_delta,
                           "warm_up_calls": warm}), flush=True)
     return 0
 

@@ -14,6 +14,8 @@ from typing import Any, Callable, Iterator
 
 import streams as s
 
+from leakcheck import measure  # noqa: E402 - this directory is sys.path[0]
+
 PAGE = os.sysconf("SC_PAGE_SIZE")
 _GO = ctypes.CDLL(s.__file__)
 
@@ -114,28 +116,6 @@ def warm_up(fn: Callable[[], object], first: int, chunk: int = 20_000, cap: int 
     return calls
 
 
-#: Above these a window is measured again (the limits tests/reliability/test_leaks.py applies).
-SUSPECT_RSS, SUSPECT_BLOCKS = 1 << 20, 64
-
-
-def measure(fn: Callable[[], object], n: int) -> tuple[int, int]:
-    """(RSS growth, allocated-block growth) over n calls. A window over the limits is measured
-    again with 2n calls and the difference of the two reported: a leak grows with the number
-    of calls, so the difference is still n calls' worth, while a constant residue (a cache
-    filled once per window, a Go heap or malloc arena taken on a busy machine) cancels out."""
-    def window(calls: int) -> tuple[int, int]:
-        b0, r0 = blocks(), rss()
-        for _ in range(calls):
-            fn()
-        return rss() - r0, blocks() - b0
-
-    first = window(n)
-    if first[0] < SUSPECT_RSS and abs(first[1]) <= SUSPECT_BLOCKS:
-        return first
-    second = window(2 * n)
-    return second[0] - first[0], second[1] - first[1]
-
-
 def main() -> int:
     n = int(sys.argv[1])
     for name, fn in KINDS.items():
@@ -144,7 +124,7 @@ def main() -> int:
         kind_n = n // 10 if name in ASYNC_KINDS else n
         warm = warm_up(fn, max(kind_n // 10, 2_000 if name in ASYNC_KINDS else 20_000),
                        chunk=2_000 if name in ASYNC_KINDS else 20_000)
-        rss_delta, blocks_delta = measure(fn, kind_n)
+        rss_delta, blocks_delta = measure(fn, kind_n, rss, blocks)
         print(json.dumps({"kind": name, "calls": kind_n, "rss_delta": rss_delta, "blocks_delta": blocks_delta,
                           "warm_up_calls": warm}), flush=True)
     return 0
