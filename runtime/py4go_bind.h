@@ -383,6 +383,47 @@ int py4go_bind_timeout(const char *fn, PyObject *const *kwvalues, PyObject *kwna
  * the awaitable forms the generated `aio` class takes. Returns 0, or -1 with an exception. */
 int py4go_bind_add_aio(PyObject *m, PyMethodDef *defs);
 
+/* ---- vectorized forms `mod.vec.f(xs, ys)` (py4go_bind_vec.c) ------------------------- */
+
+/* Take the nargs iterables of a vectorized call: items[k] gets a new reference to a list or a
+ * tuple holding argument k's items (bit k of `snapshot` set: always a tuple, see the .c file).
+ * Returns how many calls to make, the length of the shortest (Python's map), or -1 with
+ * TypeError naming a non-iterable argument (items taken so far are the caller's to release). */
+Py_ssize_t py4go_bind_vec_begin(const char *fn, PyObject *const *args, Py_ssize_t nargs, PyObject **items,
+                                unsigned long long snapshot);
+
+/* Raise RuntimeError: argument POS's list shrank during the conversion. Returns -1. */
+int py4go_bind_vec_changed(const char *fn, int pos);
+
+/* Item i of argument POS's list or tuple (from py4go_bind_vec_begin) as a new reference, or
+ * NULL with RuntimeError when a list shrank below i (Python code run by a conversion). */
+static inline PyObject *py4go_bind_vec_item(PyObject *items, Py_ssize_t i, const char *fn, int pos)
+{
+    if (PyList_Check(items)) {
+        if (i >= PyList_GET_SIZE(items)) {
+            py4go_bind_vec_changed(fn, pos);
+            return NULL;
+        }
+        return Py_NewRef(PyList_GET_ITEM(items, i));
+    }
+    return Py_NewRef(PyTuple_GET_ITEM(items, i));
+}
+
+/* Name the element of a vectorized call in the pending exception, keeping its type and
+ * attributes: pos > 0 for a conversion of argument POS's item INDEX ("fn() argument 2[5] must
+ * be int, not str"), pos 0 for the Go call of element INDEX ("fn() element 5: <Error()>",
+ * "fn() element 5 panicked: ..."). An exception whose str() is not its message gets a note
+ * instead. Returns -1. */
+int py4go_bind_vec_error(const char *fn, int pos, Py_ssize_t index);
+
+/* A new array.array of `typecode` holding a copy of the `n` bytes at `p` (py4go_bind_buffers.c).
+ * NULL with an exception set on failure. */
+PyObject *py4go_bind_array_from(const void *p, Py_ssize_t n, const char *typecode);
+
+/* Add each function of the NULL-terminated `defs` to `m` as `_vec_<name>`: the vectorized
+ * forms the generated `vec` class takes. Returns 0, or -1 with an exception. */
+int py4go_bind_add_vec(PyObject *m, PyMethodDef *defs);
+
 /* Add Channel, ChannelClosed and their private builtins to module m (py4go_bind_chan.c).
  * Returns 0, or -1 with an exception. */
 int py4go_bind_add_channel(PyObject *m);
