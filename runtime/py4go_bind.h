@@ -70,11 +70,43 @@ static inline int py4go_bind_nargs(const char *fn, Py_ssize_t nargs, Py_ssize_t 
 
 /* ---- argument converters (Python -> C value handed to Go) ---------------------------- */
 
+/* The value of an exact int that fits one internal digit (|v| < 2**30: most ints a program
+ * handles) read straight from the object, as CPython's own fast paths do; 0 for a larger one.
+ * Full API only: the limited API has no access to the representation. */
+#ifndef Py_LIMITED_API
+static inline int py4go_compact_long(PyObject *o, long long *v)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyUnstable_Long_IsCompact((PyLongObject *)o)) {
+        *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
+        return 1;
+    }
+#else
+    Py_ssize_t size = Py_SIZE(o);
+    if (size >= -1 && size <= 1) {
+        *v = (long long)size * (long long)((PyLongObject *)o)->ob_digit[0];
+        return 1;
+    }
+#endif
+    return 0;
+}
+#endif
+
 /* A Go signed integer of range [min, max]. Accepts int and anything with __index__. */
 static inline int py4go_bind_int(PyObject *o, const char *fn, int pos, long long min, long long max,
                                  const char *gotype, long long *out)
 {
     if (PyLong_CheckExact(o)) {
+#ifndef Py_LIMITED_API
+        long long small;
+        if (py4go_compact_long(o, &small)) {
+            if (small >= min && small <= max) {
+                *out = small;
+                return 0;
+            }
+            return py4go_bind_int_range(fn, pos, gotype, o);
+        }
+#endif
         int overflow = 0;
         long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
         if (overflow == 0 && v >= min && v <= max) {
@@ -93,6 +125,16 @@ static inline int py4go_bind_uint(PyObject *o, const char *fn, int pos, unsigned
                                   const char *gotype, unsigned long long *out)
 {
     if (PyLong_CheckExact(o)) {
+#ifndef Py_LIMITED_API
+        long long small;
+        if (py4go_compact_long(o, &small)) {
+            if (small >= 0 && (unsigned long long)small <= max) {
+                *out = (unsigned long long)small;
+                return 0;
+            }
+            return py4go_bind_int_range(fn, pos, gotype, o);
+        }
+#endif
         unsigned long long v = PyLong_AsUnsignedLongLong(o);
         if (!(v == (unsigned long long)-1 && PyErr_Occurred()) && v <= max) {
             *out = v;
@@ -391,6 +433,17 @@ int py4go_bind_add_aio(PyObject *m, PyMethodDef *defs);
  * TypeError naming a non-iterable argument (items taken so far are the caller's to release). */
 Py_ssize_t py4go_bind_vec_begin(const char *fn, PyObject *const *args, Py_ssize_t nargs, PyObject **items,
                                 unsigned long long snapshot);
+
+/* How many elements a vectorized wrapper converts and hands to Go at a time. */
+#define PY4GO_VEC_CHUNK 4096
+
+/* A new array.array of `typecode` with n zero items, its buffer taken (writable) in *view for
+ * Go to write the results into; release it with py4go_bind_vec_array_done. NULL with an
+ * exception set on failure. */
+PyObject *py4go_bind_vec_array(const char *typecode, Py_ssize_t n, Py_buffer *view);
+
+/* Release the buffer taken by py4go_bind_vec_array (a no-op when none was). */
+void py4go_bind_vec_array_done(Py_buffer *view);
 
 /* Raise RuntimeError: argument POS's list shrank during the conversion. Returns -1. */
 int py4go_bind_vec_changed(const char *fn, int pos);

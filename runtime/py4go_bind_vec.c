@@ -159,6 +159,34 @@ int py4go_bind_vec_error(const char *fn, int pos, Py_ssize_t index)
     return -1;
 }
 
+PyObject *py4go_bind_vec_array(const char *typecode, Py_ssize_t n, Py_buffer *view)
+{
+    static PyObject *array_type = NULL; /* array.array, kept for the process's life */
+    if (array_type == NULL) {
+        PyObject *mod = PyImport_ImportModule("array");
+        if (mod == NULL)
+            return NULL;
+        array_type = PyObject_GetAttrString(mod, "array");
+        Py_DECREF(mod);
+        if (array_type == NULL)
+            return NULL;
+    }
+    /* array(typecode, [0]) * n: one allocation filled once, faster than array(typecode, bytes(8n)). */
+    PyObject *one = PyObject_CallFunction(array_type, "s[i]", typecode, 0);
+    PyObject *out = one != NULL ? PySequence_Repeat(one, n) : NULL;
+    Py_XDECREF(one);
+    if (out != NULL && PyObject_GetBuffer(out, view, PyBUF_WRITABLE | PyBUF_FORMAT) < 0)
+        Py_CLEAR(out);
+    return out;
+}
+
+void py4go_bind_vec_array_done(Py_buffer *view)
+{
+    if (view->obj != NULL)
+        PyBuffer_Release(view);
+    view->obj = NULL;
+}
+
 int py4go_bind_add_vec(PyObject *m, PyMethodDef *defs)
 {
     PyObject *modname = PyModule_GetNameObject(m);

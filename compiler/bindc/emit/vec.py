@@ -1,8 +1,8 @@
 """The ``vec`` namespace: vectorized forms of the bound functions over numbers, strings and bools.
 
-``mod.vec.add(xs, ys)`` is ``list(map(mod.add, xs, ys))`` with one C→Go transition for the
-whole run instead of one per element: the C wrapper converts item ``i`` of every iterable into
-C arrays (the converters of the scalar wrapper: same range checks, same messages with the
+``mod.vec.add(xs, ys)`` is ``list(map(mod.add, xs, ys))`` with one C→Go transition per
+4,096 elements instead of one per element: the C wrapper converts item ``i`` of every iterable
+into C arrays (the converters of the scalar wrapper: same range checks, same messages with the
 element named, ``vec.add() argument 2[5] must be int, not str``), calls one Go trampoline
 that loops over the arrays calling the Go function, and builds the results.
 
@@ -22,8 +22,11 @@ Semantics (documented in docs/buffers.md, "Vectorized calls"):
   bools, complex numbers, strings and enum members as a ``list``; no result: ``None``.
 * a Go error (or panic) at element ``i`` stops the run and raises what the single call would
   raise (GoError, the error's class, GoPanic) with ``vec.add() element i`` in the message.
-* the GIL is released around the Go loop from ``BindcVecReleaseGIL`` elements on (runtime),
-  unless a result is a string (made as a Python object inside the loop).
+* the elements go to Go a chunk (``PY4GO_VEC_CHUNK``, 4,096) at a time: the C arrays stay in
+  the CPU cache and are allocated once, and one transition per 4,096 calls costs nothing
+  measurable; int and float results are written by Go straight into the returned array.
+* the GIL is held, as by the single call, unless the function releases it (``//py4go:nogil``):
+  then each chunk's Go loop runs without it (:func:`vec_releases_gil`).
 
 Names: ``bindcpyvec_<stem>`` (C wrapper), ``bindcvec_<stem>`` (Go trampoline),
 ``bindcdocvec_<stem>``: the stem is the function's own, unique in the symbol table, whose
@@ -35,7 +38,8 @@ from __future__ import annotations
 from bindc.capi import CSignature
 from bindc.emit.printer import LinePrinter
 from bindc.emit.stubs import function_stub
-from bindc.resolve import BoundFunction, BoundModule
+from bindc.gil import releases_gil
+from bindc.resolve import BoundFunction, BoundModule, BoundResult
 from bindc.stubmodel import Argument, Arguments, Class, Function, StubModule
 from bindc.typemap.base import ArgSite, GoRefs, NewReferenceResult, TypeMapping, c_string, go_string
 from bindc.typemap.named import EnumMapping, NamedMapping
@@ -50,7 +54,8 @@ VEC_CAPI: tuple[CSignature, ...] = (
     CSignature("py4go_bind_vec_error", "int", ("const char *", "int", "Py_ssize_t")),
     CSignature("py4go_bind_add_vec", "int", ("PyObject *", "PyMethodDef *")),
     CSignature("py4go_bind_exec", "int", ("PyObject *", "const char *")),
-    CSignature("py4go_bind_array_from", "PyObject *", ("const void *", "Py_ssize_t", "const char *")),
+    CSignature("py4go_bind_vec_array", "PyObject *", ("const char *", "Py_ssize_t", "Py_buffer *")),
+    CSignature("py4go_bind_vec_array_done", "void", ("Py_buffer *",)),
     CSignature("PyList_New", "PyObject *", ("Py_ssize_t",)),
     CSignature("PyList_SetItem", "int", ("PyObject *", "Py_ssize_t", "PyObject *")),
 )
@@ -98,8 +103,11 @@ def array_typecode(fn: BoundFunction) -> str | None:
 
 
 def vec_releases_gil(fn: BoundFunction) -> bool:
-    """Whether the loop may run without the GIL: no result is made as a Python object in Go."""
-    return not any(isinstance(_scalar(r.mapping), NewReferenceResult) for r in fn.results)
+    """Whether each chunk's Go loop runs without the GIL: for a function that releases it
+    (``//py4go:nogil``, :mod:`bindc.gil`) whose result is not made as a Python object in Go
+    (a string). Not by default: the GIL would change hands at every chunk, and a thread that
+    wants it holds it for up to ``sys.getswitchinterval()`` (5 ms) each time."""
+    return releases_gil(fn) and not any(isinstance(_scalar(r.mapping), NewReferenceResult) for r in fn.results)
 
 
 def vec_display_name(fn: BoundFunction) -> str:
@@ -167,9 +175,7 @@ def _emit_go_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, 
     for r in fn.results:
         p.P(f"v_{r.var} := {refs.unsafe}.Slice(c_{r.var}, v_n)")
     if nogil:
-        p.P(f"if v_n >= {rt}.BindcVecReleaseGIL {{")
         p.P(f"v_gil = {rt}.BindcReleaseGIL()")
-        p.P("}")
     p.P("for ; v_i < v_n; v_i++ {")
     args = [bp.mapping.go_arg_value(f"v_{bp.var}[v_i]", refs) for bp in fn.params]
     outs = [f"v_{r.var}_i" for r in fn.results] + (["v_err"] if fn.returns_error else [])
@@ -217,6 +223,7 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
     p.P(f"{vec_c_name(module, fn)}(PyObject *module, PyObject *const *args, Py_ssize_t nargs)")
     p.P("{")
     k = len(fn.params)
+    code = array_typecode(fn)
     with p.indent():
         p.P(f"if (py4go_bind_nargs({fn_c}, nargs, {k}, {k}) < 0)")
         with p.indent():
@@ -227,7 +234,9 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
             p.P(f"{bp.mapping.c_arg_type} *{bp.var} = NULL;")
         for r in fn.results:
             p.P(f"{_pointer(r.mapping.c_result_type)}{r.var} = NULL;")
-        p.P("Py_ssize_t fail = -1;")
+        if code is not None:
+            p.P("Py_buffer out = {0};")
+        p.P("Py_ssize_t fail = -1, base = 0, m = 0;")
         # A str argument is copied into a tuple when given as a list: its UTF-8 buffers are
         # borrowed until the Go loop ends, and another argument's conversion may run Python.
         mask = sum(1 << i for i, bp in enumerate(fn.params) if isinstance(_scalar(bp.mapping), String))
@@ -235,41 +244,66 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
         p.P("if (n < 0)")
         with p.indent():
             p.P("goto done;")
+        # The elements go to Go a chunk at a time: the C arrays stay in the CPU's cache and are
+        # allocated once, whatever n is (measured in docs/buffers.md).
+        p.P("Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;")
         for bp in fn.params:
-            p.P(f"if (({bp.var} = py4go_bind_alloc(n, sizeof(*{bp.var}))) == NULL)")
+            p.P(f"if (({bp.var} = py4go_bind_alloc(chunk, sizeof(*{bp.var}))) == NULL)")
             with p.indent():
                 p.P("goto done;")
         for r in fn.results:
-            p.P(f"if (({r.var} = py4go_bind_alloc(n, sizeof(*{r.var}))) == NULL)")
-            with p.indent():
-                p.P("goto done;")
-        for i, bp in enumerate(fn.params):
-            p.P("for (Py_ssize_t i = 0; i < n; i++) {")
-            with p.indent():
-                p.P(f"PyObject *item = py4go_bind_vec_item(items[{i}], i, {fn_c}, {i + 1});")
-                p.P("if (item == NULL)")
+            if code is not None:
+                # Go writes straight into the array.array returned.
+                p.P(f"if ((result = py4go_bind_vec_array({c_string(code)}, n, &out)) == NULL)")
                 with p.indent():
                     p.P("goto done;")
-                conv = bp.mapping.c_arg_convert("item", f"&{bp.var}[i]", ArgSite(display, i + 1))
-                p.P(f"int rc = {conv};")
-                p.P("Py_DECREF(item);")
-                p.P("if (rc < 0) {")
+            else:
+                p.P(f"if (({r.var} = py4go_bind_alloc(chunk, sizeof(*{r.var}))) == NULL || "
+                    "(result = PyList_New(n)) == NULL)")
                 with p.indent():
-                    p.P(f"py4go_bind_vec_error({fn_c}, {i + 1}, i);")
                     p.P("goto done;")
-                p.P("}")
-            p.P("}")
-        call_args = ["n"] + [bp.var for bp in fn.params] + [r.var for r in fn.results] + ["&fail"]
-        p.P(f"if ({vec_go_name(module, fn)}({', '.join(call_args)}) < 0) {{")
+        p.P("for (; base < n; base += m) {")
         with p.indent():
-            p.P("if (fail >= 0)")
+            p.P("m = n - base < chunk ? n - base : chunk;")
+            for i, bp in enumerate(fn.params):
+                p.P("for (Py_ssize_t i = 0; i < m; i++) {")
+                with p.indent():
+                    p.P(f"PyObject *item = py4go_bind_vec_item(items[{i}], base + i, {fn_c}, {i + 1});")
+                    p.P("if (item == NULL)")
+                    with p.indent():
+                        p.P("goto fail;")
+                    conv = bp.mapping.c_arg_convert("item", f"&{bp.var}[i]", ArgSite(display, i + 1))
+                    p.P(f"int rc = {conv};")
+                    p.P("Py_DECREF(item);")
+                    p.P("if (rc < 0) {")
+                    with p.indent():
+                        p.P(f"py4go_bind_vec_error({fn_c}, {i + 1}, base + i);")
+                        p.P("goto fail;")
+                    p.P("}")
+                p.P("}")
+            outs = [f"({_pointer(r.mapping.c_result_type)})out.buf + base" if code is not None else r.var
+                    for r in fn.results]
+            call_args = ["m"] + [bp.var for bp in fn.params] + outs + ["&fail"]
+            p.P(f"if ({vec_go_name(module, fn)}({', '.join(call_args)}) < 0) {{")
             with p.indent():
-                p.P(f"py4go_bind_vec_error({fn_c}, 0, fail);")
-            p.P("goto done;")
+                p.P("if (fail >= 0)")
+                with p.indent():
+                    p.P(f"py4go_bind_vec_error({fn_c}, 0, base + fail);")
+                p.P("goto fail;")
+            p.P("}")
+            if fn.results and code is None:
+                _emit_list_items(p, fn.results[0])
         p.P("}")
-        _emit_c_results(p, fn)
+        if not fn.results:
+            p.P("result = Py_NewRef(Py_None);")
+        p.P("goto done;")
+    p.P("fail:")
+    with p.indent():
+        p.P("Py_CLEAR(result);")
     p.P("done:")
     with p.indent():
+        if code is not None:
+            p.P("py4go_bind_vec_array_done(&out);")
         p.P(f"for (int k = 0; k < {k}; k++)")
         with p.indent():
             p.P("Py_XDECREF(items[k]);")
@@ -278,14 +312,15 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
         for r in fn.results:
             release = r.mapping.c_result_release(f"{r.var}[i]")
             if release:
-                # Results not handed to the list (an error part-way): the loop filled them in
+                # Results of a failed chunk not handed to the list: the loop filled them in
                 # order and the rest are still zero (calloc), which the release skips.
                 p.P(f"if ({r.var} != NULL)")
                 with p.indent():
-                    p.P("for (Py_ssize_t i = 0; i < n; i++)")
+                    p.P("for (Py_ssize_t i = 0; i < m; i++)")
                     with p.indent():
                         p.P(release)
-            p.P(f"py4go_bind_free({r.var});")
+            if code is None:
+                p.P(f"py4go_bind_free({r.var});")
         p.P("return result;")
     p.P("}")
 
@@ -295,29 +330,17 @@ def _pointer(c_type: str) -> str:
     return f"{c_type}*" if c_type.endswith("*") else f"{c_type} *"
 
 
-def _emit_c_results(p: LinePrinter, fn: BoundFunction) -> None:
-    if not fn.results:
-        p.P("result = Py_NewRef(Py_None);")
-        return
-    r = fn.results[0]
-    code = array_typecode(fn)
-    if code is not None:
-        p.P(f"result = py4go_bind_array_from({r.var}, n * (Py_ssize_t)sizeof(*{r.var}), {c_string(code)});")
-        return
-    p.P("if ((result = PyList_New(n)) == NULL)")
-    with p.indent():
-        p.P("goto done;")
-    p.P("for (Py_ssize_t i = 0; i < n; i++) {")
+def _emit_list_items(p: LinePrinter, r: BoundResult) -> None:
+    """Move one chunk's results into the list (a bool, complex, str or enum member each)."""
+    p.P("for (Py_ssize_t i = 0; i < m; i++) {")
     with p.indent():
         p.P(f"PyObject *o = {r.mapping.c_result_object(f'{r.var}[i]')};")
         if r.mapping.c_result_release("x"):
             p.P(f"{r.var}[i] = NULL;  /* owned by o now */")
-        p.P("if (o == NULL) {")
+        p.P("if (o == NULL)")
         with p.indent():
-            p.P("Py_CLEAR(result);")
-            p.P("goto done;")
-        p.P("}")
-        p.P("PyList_SetItem(result, i, o);  /* steals o; cannot fail: i is in range */")
+            p.P("goto fail;")
+        p.P("PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */")
     p.P("}")
 
 
