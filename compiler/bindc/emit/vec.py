@@ -6,7 +6,8 @@ into C arrays (the converters of the scalar wrapper: same range checks, same mes
 element named, ``vec.add() argument 2[5] must be int, not str``), calls one Go trampoline
 that loops over the arrays calling the Go function, and builds the results.
 
-Which functions get one (:func:`vec_functions`): package functions (not methods) with at
+Which functions get one (:func:`vec_functions`): package functions (not methods, not the
+accessors of package variables) with at
 least one parameter, no variadic and no ``context.Context``, whose parameters are all
 numbers, bools or strings (named ones too: ``type Celsius float64``, enums), and whose
 results are at most one such value, optionally followed by ``error``. Others are skipped
@@ -79,7 +80,7 @@ def vec_functions(module: BoundModule) -> list[BoundFunction]:
     """The module functions that get a vectorized form, in module order."""
     found = []
     for fn in module.functions:
-        if fn.receiver is not None or fn.variadic is not None or fn.context is not None:
+        if fn.receiver is not None or fn.variadic is not None or fn.context is not None or fn.local:
             continue
         if not fn.params or len(fn.params) > _MAX_PARAMS or len(fn.results) > 1:
             continue
@@ -216,7 +217,7 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
     display = vec_display_name(fn)
     fn_c = c_string(display)
     doc = (vec_text_signature(fn) + "\n--\n\n" + f"Vectorized {fn.py_name}: one call per element of the "
-           "iterables, in one Go call (map semantics: the shortest iterable decides).\n\n" + fn.doc)
+           "iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\n" + fn.doc)
     p.P(f"PyDoc_STRVAR({vec_doc_name(module, fn)}, {c_string(doc.rstrip())});")
     p.P()
     p.P("static PyObject *")
@@ -375,7 +376,7 @@ def vec_source(module: BoundModule) -> str | None:
 
 
 _VEC_DOC = ("Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is "
-            "`list(map(f, xs, ys))` run in one Go call; int and float results come back as an array.array.")
+            "`list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array.")
 
 
 # --------------------------------------------------------------------------- stub
