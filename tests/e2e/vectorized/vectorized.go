@@ -120,3 +120,28 @@ func Count(v int) { counter += v }
 
 // Counter reads the counter.
 func Counter() int { return counter }
+
+// Hypot releases the GIL (//py4go:nogil): its vectorized form releases it around each chunk.
+//
+//py4go:nogil
+func Hypot(a, b float64) float64 { return math.Hypot(a, b) }
+
+// Halve fails with an error after releasing the GIL for odd values.
+//
+//py4go:nogil
+func Halve(v int) (int, error) {
+	if v%2 != 0 {
+		return 0, fmt.Errorf("%d is odd", v)
+	}
+	return v / 2, nil
+}
+
+// Crash panics after releasing the GIL for a negative value.
+//
+//py4go:nogil
+func Crash(v int) int {
+	if v < 0 {
+		panic(fmt.Sprintf("negative: %d", v))
+	}
+	return v
+}
