@@ -436,6 +436,8 @@ Py_ssize_t py4go_bind_vec_begin(const char *fn, PyObject *const *args, Py_ssize_
 
 /* How many elements a vectorized wrapper converts and hands to Go at a time. */
 #define PY4GO_VEC_CHUNK 4096
+/* How many items ahead a vectorized wrapper asks the CPU to fetch. */
+#define PY4GO_VEC_PREFETCH 64
 
 /* A new array.array of `typecode` with n zero items, its buffer taken (writable) in *view for
  * Go to write the results into; release it with py4go_bind_vec_array_done. NULL with an
@@ -448,18 +450,37 @@ void py4go_bind_vec_array_done(Py_buffer *view);
 /* Raise RuntimeError: argument POS's list shrank during the conversion. Returns -1. */
 int py4go_bind_vec_changed(const char *fn, int pos);
 
-/* Item i of argument POS's list or tuple (from py4go_bind_vec_begin) as a new reference, or
- * NULL with RuntimeError when a list shrank below i (Python code run by a conversion). */
-static inline PyObject *py4go_bind_vec_item(PyObject *items, Py_ssize_t i, const char *fn, int pos)
+/* Item i of argument POS's list or tuple (from py4go_bind_vec_begin), or NULL with
+ * RuntimeError when a list shrank below i (Python code run by a conversion). *owned tells
+ * whether the caller must Py_DECREF it: an exact int, float, str or bool is borrowed, since
+ * converting it runs no Python code that could drop it from a list (and not writing its
+ * reference count spares a cache line per element); anything else (an __index__ object, a
+ * subclass) is held across its conversion. */
+static inline PyObject *py4go_bind_vec_item(PyObject *items, Py_ssize_t i, const char *fn, int pos, int *owned)
 {
+    PyObject *item;
+    Py_ssize_t size;
     if (PyList_Check(items)) {
-        if (i >= PyList_GET_SIZE(items)) {
+        if (i >= (size = PyList_GET_SIZE(items))) {
             py4go_bind_vec_changed(fn, pos);
             return NULL;
         }
-        return Py_NewRef(PyList_GET_ITEM(items, i));
+        item = PyList_GET_ITEM(items, i);
+    } else {
+        size = PyTuple_GET_SIZE(items);
+        item = PyTuple_GET_ITEM(items, i);
     }
-    return Py_NewRef(PyTuple_GET_ITEM(items, i));
+#if defined(__GNUC__) && !defined(Py_LIMITED_API)
+    /* The items are scattered over the heap: reading each one's value waits for memory, unless
+     * it was asked for a few items ahead (the pointer array itself is read in order). */
+    if (i + PY4GO_VEC_PREFETCH < size)
+        __builtin_prefetch(PyList_Check(items) ? PyList_GET_ITEM(items, i + PY4GO_VEC_PREFETCH)
+                                               : PyTuple_GET_ITEM(items, i + PY4GO_VEC_PREFETCH));
+#endif
+    *owned = !(PyLong_CheckExact(item) || PyFloat_CheckExact(item) || PyUnicode_CheckExact(item) || PyBool_Check(item));
+    if (*owned)
+        Py_INCREF(item);
+    return item;
 }
 
 /* Name the element of a vectorized call in the pending exception, keeping its type and

@@ -51,7 +51,7 @@ from bindc.typemap.text import String
 VEC_CAPI: tuple[CSignature, ...] = (
     CSignature("py4go_bind_vec_begin", "Py_ssize_t", ("const char *", "PyObject *const *", "Py_ssize_t",
                                                       "PyObject **", "unsigned long long")),
-    CSignature("py4go_bind_vec_item", "PyObject *", ("PyObject *", "Py_ssize_t", "const char *", "int")),
+    CSignature("py4go_bind_vec_item", "PyObject *", ("PyObject *", "Py_ssize_t", "const char *", "int", "int *")),
     CSignature("py4go_bind_vec_error", "int", ("const char *", "int", "Py_ssize_t")),
     CSignature("py4go_bind_add_vec", "int", ("PyObject *", "PyMethodDef *")),
     CSignature("py4go_bind_exec", "int", ("PyObject *", "const char *")),
@@ -269,13 +269,16 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
             for i, bp in enumerate(fn.params):
                 p.P("for (Py_ssize_t i = 0; i < m; i++) {")
                 with p.indent():
-                    p.P(f"PyObject *item = py4go_bind_vec_item(items[{i}], base + i, {fn_c}, {i + 1});")
+                    p.P("int owned = 0;")
+                    p.P(f"PyObject *item = py4go_bind_vec_item(items[{i}], base + i, {fn_c}, {i + 1}, &owned);")
                     p.P("if (item == NULL)")
                     with p.indent():
                         p.P("goto fail;")
                     conv = bp.mapping.c_arg_convert("item", f"&{bp.var}[i]", ArgSite(display, i + 1))
                     p.P(f"int rc = {conv};")
-                    p.P("Py_DECREF(item);")
+                    p.P("if (owned)")
+                    with p.indent():
+                        p.P("Py_DECREF(item);")
                     p.P("if (rc < 0) {")
                     with p.indent():
                         p.P(f"py4go_bind_vec_error({fn_c}, {i + 1}, base + i);")

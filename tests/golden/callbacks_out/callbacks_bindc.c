@@ -992,11 +992,13 @@ bindcpyvec_callbacks_call_kept_later(PyObject *module, PyObject *const *args, Py
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.call_kept_later", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.call_kept_later", 1, base + i);
                 goto fail;
@@ -1043,11 +1045,13 @@ bindcpyvec_callbacks_call_kept_later_holding(PyObject *module, PyObject *const *
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later_holding", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later_holding", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.call_kept_later_holding", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.call_kept_later_holding", 1, base + i);
                 goto fail;
@@ -1090,11 +1094,13 @@ bindcpyvec_callbacks_sleep(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.sleep", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.sleep", 1, base + i);
                 goto fail;
@@ -1137,11 +1143,13 @@ bindcpyvec_callbacks_sleep_holding(PyObject *module, PyObject *const *args, Py_s
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep_holding", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep_holding", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.sleep_holding", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.sleep_holding", 1, base + i);
                 goto fail;
@@ -1191,22 +1199,26 @@ bindcpyvec_callbacks_add(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.add", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.add", 2, base + i);
                 goto fail;
@@ -1257,22 +1269,26 @@ bindcpyvec_callbacks_add_no_gil(PyObject *module, PyObject *const *args, Py_ssiz
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add_no_gil", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add_no_gil", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.add_no_gil", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.add_no_gil", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add_no_gil", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add_no_gil", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.add_no_gil", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.add_no_gil", 2, base + i);
                 goto fail;

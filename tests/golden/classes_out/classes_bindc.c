@@ -388,11 +388,13 @@ bindcpyvec_classes_parse(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.parse", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.parse", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.parse", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.parse", 1, base + i);
                 goto fail;

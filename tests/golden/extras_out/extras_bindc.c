@@ -444,11 +444,13 @@ bindcpyvec_extras_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_complex(item, "vec.sqrt", 1, 0, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.sqrt", 1, base + i);
                 goto fail;
@@ -500,11 +502,13 @@ bindcpyvec_extras_half(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.half", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.half", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_complex(item, "vec.half", 1, 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.half", 1, base + i);
                 goto fail;
@@ -559,22 +563,26 @@ bindcpyvec_extras_series(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.series", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.series", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_complex(item, "vec.series", 1, 0, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.series", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.series", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.series", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_complex(item, "vec.series", 2, 0, &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.series", 2, base + i);
                 goto fail;
@@ -627,11 +635,13 @@ bindcpyvec_extras_grow(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.grow", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.grow", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.grow", 1, LLONG_MIN, LLONG_MAX, "kinds.Kind", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.grow", 1, base + i);
                 goto fail;
@@ -684,11 +694,13 @@ bindcpyvec_extras_toggle(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.toggle", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.toggle", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.toggle", 1, 255ULL, "kinds.Mode", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.toggle", 1, base + i);
                 goto fail;
@@ -735,11 +747,13 @@ bindcpyvec_extras_twice(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.twice", 1, LLONG_MIN, LLONG_MAX, "kinds.Single", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.twice", 1, base + i);
                 goto fail;
@@ -786,11 +800,13 @@ bindcpyvec_extras_check(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.check", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.check", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.check", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.check", 1, base + i);
                 goto fail;
@@ -837,11 +853,13 @@ bindcpyvec_extras_parse_small(PyObject *module, PyObject *const *args, Py_ssize_
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.parse_small", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.parse_small", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.parse_small", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.parse_small", 1, base + i);
                 goto fail;

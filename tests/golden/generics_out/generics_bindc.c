@@ -406,11 +406,13 @@ bindcpyvec_generics_shout(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.shout", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.shout", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.shout", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.shout", 1, base + i);
                 goto fail;

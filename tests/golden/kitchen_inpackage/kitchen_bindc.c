@@ -797,22 +797,26 @@ bindcpyvec_kitchen_add(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.add", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.add", 2, base + i);
                 goto fail;
@@ -860,11 +864,13 @@ bindcpyvec_kitchen_int8(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int8", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int8", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.int8", 1, -128, 127, "int8", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.int8", 1, base + i);
                 goto fail;
@@ -911,11 +917,13 @@ bindcpyvec_kitchen_int16(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int16", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int16", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.int16", 1, -32768, 32767, "int16", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.int16", 1, base + i);
                 goto fail;
@@ -962,11 +970,13 @@ bindcpyvec_kitchen_int32(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int32", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int32", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.int32", 1, -2147483648, 2147483647, "int32", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.int32", 1, base + i);
                 goto fail;
@@ -1013,11 +1023,13 @@ bindcpyvec_kitchen_int64(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int64", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int64", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.int64", 1, LLONG_MIN, LLONG_MAX, "int64", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.int64", 1, base + i);
                 goto fail;
@@ -1064,11 +1076,13 @@ bindcpyvec_kitchen_uint(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint", 1, ULLONG_MAX, "uint", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint", 1, base + i);
                 goto fail;
@@ -1115,11 +1129,13 @@ bindcpyvec_kitchen_uint8(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint8", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint8", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint8", 1, 255ULL, "uint8", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint8", 1, base + i);
                 goto fail;
@@ -1166,11 +1182,13 @@ bindcpyvec_kitchen_uint16(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint16", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint16", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint16", 1, 65535ULL, "uint16", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint16", 1, base + i);
                 goto fail;
@@ -1217,11 +1235,13 @@ bindcpyvec_kitchen_uint32(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint32", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint32", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint32", 1, 4294967295ULL, "uint32", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint32", 1, base + i);
                 goto fail;
@@ -1268,11 +1288,13 @@ bindcpyvec_kitchen_uint64(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint64", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint64", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint64", 1, ULLONG_MAX, "uint64", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint64", 1, base + i);
                 goto fail;
@@ -1319,11 +1341,13 @@ bindcpyvec_kitchen_uintptr(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uintptr", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uintptr", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uintptr", 1, ULLONG_MAX, "uintptr", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uintptr", 1, base + i);
                 goto fail;
@@ -1370,11 +1394,13 @@ bindcpyvec_kitchen_rune(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.rune", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.rune", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.rune", 1, -2147483648, 2147483647, "rune", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.rune", 1, base + i);
                 goto fail;
@@ -1421,11 +1447,13 @@ bindcpyvec_kitchen_byte(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.byte", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.byte", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.byte", 1, 255ULL, "byte", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.byte", 1, base + i);
                 goto fail;
@@ -1472,11 +1500,13 @@ bindcpyvec_kitchen_float32(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.float32", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.float32", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_float(item, "vec.float32", 1, 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.float32", 1, base + i);
                 goto fail;
@@ -1523,11 +1553,13 @@ bindcpyvec_kitchen_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_float(item, "vec.sqrt", 1, 0, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.sqrt", 1, base + i);
                 goto fail;
@@ -1573,11 +1605,13 @@ bindcpyvec_kitchen_not_(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.not_", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.not_", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_bool(item, "vec.not_", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.not_", 1, base + i);
                 goto fail;
@@ -1632,22 +1666,26 @@ bindcpyvec_kitchen_concat(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.concat", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.concat", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.concat", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.concat", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.concat", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.concat", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.concat", 2, &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.concat", 2, base + i);
                 goto fail;
@@ -1704,11 +1742,13 @@ bindcpyvec_kitchen_upper(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.upper", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.upper", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.upper", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.upper", 1, base + i);
                 goto fail;
@@ -1765,11 +1805,13 @@ bindcpyvec_kitchen_len(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.len", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.len", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.len", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.len", 1, base + i);
                 goto fail;
@@ -1816,11 +1858,13 @@ bindcpyvec_kitchen_checked(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.checked", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.checked", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.checked", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.checked", 1, base + i);
                 goto fail;
@@ -1863,11 +1907,13 @@ bindcpyvec_kitchen_fail(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_bool(item, "vec.fail", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.fail", 1, base + i);
                 goto fail;
@@ -1913,11 +1959,13 @@ bindcpyvec_kitchen_panic(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.panic", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.panic", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.panic", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.panic", 1, base + i);
                 goto fail;
@@ -1977,22 +2025,26 @@ bindcpyvec_kitchen_divide(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.divide", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.divide", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.divide", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.divide", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.divide", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.divide", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.divide", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.divide", 2, base + i);
                 goto fail;
@@ -2043,22 +2095,26 @@ bindcpyvec_kitchen_keyword(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.keyword", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.keyword", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.keyword", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.keyword", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.keyword", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.keyword", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.keyword", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.keyword", 2, base + i);
                 goto fail;
@@ -2105,11 +2161,13 @@ bindcpyvec_kitchen_shout(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.shout", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.shout", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.shout", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.shout", 1, base + i);
                 goto fail;

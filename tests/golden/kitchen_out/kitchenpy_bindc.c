@@ -776,22 +776,26 @@ bindcpyvec_kitchenpy_add(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.add", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.add", 2, base + i);
                 goto fail;
@@ -839,11 +843,13 @@ bindcpyvec_kitchenpy_int8(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int8", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int8", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.int8", 1, -128, 127, "int8", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.int8", 1, base + i);
                 goto fail;
@@ -890,11 +896,13 @@ bindcpyvec_kitchenpy_int16(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int16", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int16", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.int16", 1, -32768, 32767, "int16", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.int16", 1, base + i);
                 goto fail;
@@ -941,11 +949,13 @@ bindcpyvec_kitchenpy_int32(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int32", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int32", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.int32", 1, -2147483648, 2147483647, "int32", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.int32", 1, base + i);
                 goto fail;
@@ -992,11 +1002,13 @@ bindcpyvec_kitchenpy_int64(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int64", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int64", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.int64", 1, LLONG_MIN, LLONG_MAX, "int64", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.int64", 1, base + i);
                 goto fail;
@@ -1043,11 +1055,13 @@ bindcpyvec_kitchenpy_uint(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint", 1, ULLONG_MAX, "uint", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint", 1, base + i);
                 goto fail;
@@ -1094,11 +1108,13 @@ bindcpyvec_kitchenpy_uint8(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint8", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint8", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint8", 1, 255ULL, "uint8", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint8", 1, base + i);
                 goto fail;
@@ -1145,11 +1161,13 @@ bindcpyvec_kitchenpy_uint16(PyObject *module, PyObject *const *args, Py_ssize_t 
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint16", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint16", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint16", 1, 65535ULL, "uint16", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint16", 1, base + i);
                 goto fail;
@@ -1196,11 +1214,13 @@ bindcpyvec_kitchenpy_uint32(PyObject *module, PyObject *const *args, Py_ssize_t 
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint32", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint32", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint32", 1, 4294967295ULL, "uint32", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint32", 1, base + i);
                 goto fail;
@@ -1247,11 +1267,13 @@ bindcpyvec_kitchenpy_uint64(PyObject *module, PyObject *const *args, Py_ssize_t 
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint64", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint64", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uint64", 1, ULLONG_MAX, "uint64", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uint64", 1, base + i);
                 goto fail;
@@ -1298,11 +1320,13 @@ bindcpyvec_kitchenpy_uintptr(PyObject *module, PyObject *const *args, Py_ssize_t
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uintptr", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uintptr", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.uintptr", 1, ULLONG_MAX, "uintptr", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.uintptr", 1, base + i);
                 goto fail;
@@ -1349,11 +1373,13 @@ bindcpyvec_kitchenpy_rune(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.rune", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.rune", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.rune", 1, -2147483648, 2147483647, "rune", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.rune", 1, base + i);
                 goto fail;
@@ -1400,11 +1426,13 @@ bindcpyvec_kitchenpy_byte(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.byte", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.byte", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.byte", 1, 255ULL, "byte", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.byte", 1, base + i);
                 goto fail;
@@ -1451,11 +1479,13 @@ bindcpyvec_kitchenpy_float32(PyObject *module, PyObject *const *args, Py_ssize_t
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.float32", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.float32", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_float(item, "vec.float32", 1, 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.float32", 1, base + i);
                 goto fail;
@@ -1502,11 +1532,13 @@ bindcpyvec_kitchenpy_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_float(item, "vec.sqrt", 1, 0, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.sqrt", 1, base + i);
                 goto fail;
@@ -1552,11 +1584,13 @@ bindcpyvec_kitchenpy_not_(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.not_", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.not_", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_bool(item, "vec.not_", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.not_", 1, base + i);
                 goto fail;
@@ -1611,22 +1645,26 @@ bindcpyvec_kitchenpy_concat(PyObject *module, PyObject *const *args, Py_ssize_t 
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.concat", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.concat", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.concat", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.concat", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.concat", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.concat", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.concat", 2, &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.concat", 2, base + i);
                 goto fail;
@@ -1683,11 +1721,13 @@ bindcpyvec_kitchenpy_upper(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.upper", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.upper", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.upper", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.upper", 1, base + i);
                 goto fail;
@@ -1744,11 +1784,13 @@ bindcpyvec_kitchenpy_len(PyObject *module, PyObject *const *args, Py_ssize_t nar
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.len", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.len", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.len", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.len", 1, base + i);
                 goto fail;
@@ -1795,11 +1837,13 @@ bindcpyvec_kitchenpy_checked(PyObject *module, PyObject *const *args, Py_ssize_t
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.checked", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.checked", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.checked", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.checked", 1, base + i);
                 goto fail;
@@ -1842,11 +1886,13 @@ bindcpyvec_kitchenpy_fail(PyObject *module, PyObject *const *args, Py_ssize_t na
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_bool(item, "vec.fail", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.fail", 1, base + i);
                 goto fail;
@@ -1892,11 +1938,13 @@ bindcpyvec_kitchenpy_panic(PyObject *module, PyObject *const *args, Py_ssize_t n
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.panic", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.panic", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.panic", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.panic", 1, base + i);
                 goto fail;
@@ -1956,22 +2004,26 @@ bindcpyvec_kitchenpy_divide(PyObject *module, PyObject *const *args, Py_ssize_t 
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.divide", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.divide", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.divide", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.divide", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.divide", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.divide", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.divide", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.divide", 2, base + i);
                 goto fail;
@@ -2022,22 +2074,26 @@ bindcpyvec_kitchenpy_keyword(PyObject *module, PyObject *const *args, Py_ssize_t
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.keyword", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.keyword", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.keyword", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.keyword", 1, base + i);
                 goto fail;
             }
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.keyword", 2);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.keyword", 2, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.keyword", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.keyword", 2, base + i);
                 goto fail;

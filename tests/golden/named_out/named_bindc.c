@@ -724,11 +724,13 @@ bindcpyvec_named_warm(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.warm", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.warm", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_float(item, "vec.warm", 1, 0, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.warm", 1, base + i);
                 goto fail;
@@ -775,11 +777,13 @@ bindcpyvec_named_to_fahrenheit(PyObject *module, PyObject *const *args, Py_ssize
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.to_fahrenheit", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.to_fahrenheit", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_float(item, "vec.to_fahrenheit", 1, 0, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.to_fahrenheit", 1, base + i);
                 goto fail;
@@ -825,11 +829,13 @@ bindcpyvec_named_greet(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.greet", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.greet", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.greet", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.greet", 1, base + i);
                 goto fail;
@@ -885,11 +891,13 @@ bindcpyvec_named_next(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.next", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.next", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.next", 1, LLONG_MIN, LLONG_MAX, "Color", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.next", 1, base + i);
                 goto fail;
@@ -941,11 +949,13 @@ bindcpyvec_named_raise_(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.raise_", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.raise_", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.raise_", 1, -128, 127, "Level", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.raise_", 1, base + i);
                 goto fail;
@@ -998,11 +1008,13 @@ bindcpyvec_named_double(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.double", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.double", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_float(item, "vec.double", 1, 0, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.double", 1, base + i);
                 goto fail;
@@ -1049,11 +1061,13 @@ bindcpyvec_named_inc(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.inc", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.inc", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_uint(item, "vec.inc", 1, 255ULL, "Count", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.inc", 1, base + i);
                 goto fail;
@@ -1100,11 +1114,13 @@ bindcpyvec_named_twice(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.twice", 1, LLONG_MIN, LLONG_MAX, "Span", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.twice", 1, base + i);
                 goto fail;
@@ -1147,11 +1163,13 @@ bindcpyvec_named_check(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.check", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.check", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.check", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.check", 1, base + i);
                 goto fail;
@@ -1197,11 +1215,13 @@ bindcpyvec_named_other(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.other", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.other", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_int(item, "vec.other", 1, LLONG_MIN, LLONG_MAX, "Suit", &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.other", 1, base + i);
                 goto fail;

@@ -557,11 +557,13 @@ bindcpyvec_names_fail(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1);
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1, &owned);
             if (item == NULL)
                 goto fail;
             int rc = py4go_bind_str(item, "vec.fail", 1, &a0[i]);
-            Py_DECREF(item);
+            if (owned)
+                Py_DECREF(item);
             if (rc < 0) {
                 py4go_bind_vec_error("vec.fail", 1, base + i);
                 goto fail;
