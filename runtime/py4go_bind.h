@@ -456,6 +456,9 @@ int py4go_bind_vec_changed(const char *fn, int pos);
  * converting it runs no Python code that could drop it from a list (and not writing its
  * reference count spares a cache line per element); anything else (an __index__ object, a
  * subclass) is held across its conversion. */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the loop of every vectorized wrapper: a call per item shows */
+#endif
 static inline PyObject *py4go_bind_vec_item(PyObject *items, Py_ssize_t i, const char *fn, int pos, int *owned)
 {
     PyObject *item;
