@@ -216,7 +216,7 @@ def test_published_checks_under_asan(tmp_path: Path, stress: bool, monkeypatch: 
 
 @needs_asan
 @needs_objdump
-@pytest.mark.parametrize("package", ["kitchen", "classes", "callbacks"])
+@pytest.mark.parametrize("package", ["kitchen", "classes", "callbacks", "vectorized"])
 def test_abi3_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """The same, for the abi3 build (``--abi3``: the runtime's limited-API code paths, such
