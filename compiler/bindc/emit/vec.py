@@ -7,11 +7,10 @@ element named, ``vec.add() argument 2[5] must be int, not str``), calls one Go t
 that loops over the arrays calling the Go function, and builds the results.
 
 Which functions get one (:func:`vec_functions`): package functions (not methods, not the
-accessors of package variables) with at
-least one parameter, no variadic and no ``context.Context``, whose parameters are all
-numbers, bools or strings (named ones too: ``type Celsius float64``, enums), and whose
-results are at most one such value, optionally followed by ``error``. Others are skipped
-silently: the namespace lists only what it can run.
+accessors of package variables) with at least one parameter, no variadic and no
+``context.Context``, whose parameters are all numbers, bools or strings (named ones too:
+``type Celsius float64``, enums), and whose results are at most one such value, optionally
+followed by ``error``. Others are skipped silently: the namespace lists only what it can run.
 
 Semantics (documented in docs/buffers.md, "Vectorized calls"):
 
