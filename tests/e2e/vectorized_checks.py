@@ -31,6 +31,20 @@ CHECKS: dict[str, str] = {
         r = v.vec.mask([2**64 - 1, 5], [255, 1])
         assert r.typecode == "Q" and r.tolist() == [255, 1]                              # uint64 results
     """,
+    "ints_around_the_one_digit_fast_path": """
+        # Exact ints below 2**30 in magnitude are read straight from the object (full API, both
+        # layouts: 3.11's ob_size, 3.12+'s compact tag); the rest take PyLong_AsLongLongAndOverflow.
+        edges = [0, 1, -1, 2**30 - 1, 2**30, -(2**30 - 1), -(2**30), 2**31, -(2**31), 2**32 + 5, -(2**40)]
+        assert v.vec.add(edges, [1] * len(edges)).tolist() == [x + 1 for x in edges]
+        assert [v.add(x, 1) for x in edges] == [x + 1 for x in edges]
+        assert v.vec.mask([2**30 - 1, 2**30, 255], [255, 255, 1]).tolist() == [255, 0, 1]
+        for x in (2**30 - 1, -(2**30 - 1), 2**15, -(2**15) - 1):
+            expect(OverflowError, f"vec.small() argument 1[0]: {x} is out of range for Go int16", v.vec.small, [x])
+            expect(OverflowError, f"small() argument 1: {x} is out of range for Go int16", v.small, x)
+        expect(OverflowError, "vec.mask() argument 1[0]: -1073741823 is out of range for Go uint64", v.vec.mask, [-(2**30 - 1)], [1])
+        expect(OverflowError, "vec.mask() argument 2[0]: 256 is out of range for Go uint8", v.vec.mask, [1], [256])
+        assert v.vec.small([2**15 - 1, -(2**15)]).tolist() == [v.small(2**15 - 1), v.small(-(2**15))]
+    """,
     "floats_and_named_floats": """
         r = v.vec.scale([1.5, 2, -0.0], [2.0, 0.5, 1])
         assert r.typecode == "d" and r.tolist() == [3.0, 1.0, -0.0]
