@@ -428,11 +428,19 @@ int py4go_bind_add_aio(PyObject *m, PyMethodDef *defs);
 /* ---- vectorized forms `mod.vec.f(xs, ys)` (py4go_bind_vec.c) ------------------------- */
 
 /* Take the nargs iterables of a vectorized call: items[k] gets a new reference to a list or a
- * tuple holding argument k's items (bit k of `snapshot` set: always a tuple, see the .c file).
- * Returns how many calls to make, the length of the shortest (Python's map), or -1 with
- * TypeError naming a non-iterable argument (items taken so far are the caller's to release). */
+ * tuple holding argument k's items (bit k of `snapshot` set: always a tuple, see the .c file),
+ * unless formats[k] names the struct codes of the 8-byte C array argument k is converted into
+ * ("q,l", "Q,L", "d") and the argument is a C-contiguous buffer of one of them: then views[k]
+ * holds it (items[k] stays NULL) and its items are read in place. Returns how many calls to
+ * make, the length of the shortest (Python's map), or -1 with TypeError naming a non-iterable
+ * argument (items and views taken so far are the caller's to release; views start zeroed). */
 Py_ssize_t py4go_bind_vec_begin(const char *fn, PyObject *const *args, Py_ssize_t nargs, PyObject **items,
-                                unsigned long long snapshot);
+                                unsigned long long snapshot, const char *const *formats, Py_buffer *views);
+
+/* Take a C-contiguous buffer of `o` with `itemsize`-byte items of one of `codes` (comma-separated
+ * struct codes) in *view: 1 writable, 2 read-only, 0 none such (nothing held, no exception),
+ * -1 with an exception set (py4go_bind_buffers.c). */
+int py4go_bind_numeric_buffer(PyObject *o, const char *codes, Py_ssize_t itemsize, Py_buffer *view);
 
 /* How many elements a vectorized wrapper converts and hands to Go at a time. */
 #define PY4GO_VEC_CHUNK 4096
@@ -444,8 +452,8 @@ Py_ssize_t py4go_bind_vec_begin(const char *fn, PyObject *const *args, Py_ssize_
  * exception set on failure. */
 PyObject *py4go_bind_vec_array(const char *typecode, Py_ssize_t n, Py_buffer *view);
 
-/* Release the buffer taken by py4go_bind_vec_array (a no-op when none was). */
-void py4go_bind_vec_array_done(Py_buffer *view);
+/* Release a buffer taken by py4go_bind_vec_array or py4go_bind_vec_begin (a no-op when none was). */
+void py4go_bind_vec_release(Py_buffer *view);
 
 /* Raise RuntimeError: argument POS's list shrank during the conversion. Returns -1. */
 int py4go_bind_vec_changed(const char *fn, int pos);

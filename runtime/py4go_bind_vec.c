@@ -45,17 +45,29 @@ static PyObject *vec_items(PyObject *o, const char *fn, int pos, int snapshot, P
 }
 
 Py_ssize_t py4go_bind_vec_begin(const char *fn, PyObject *const *args, Py_ssize_t nargs, PyObject **items,
-                                unsigned long long snapshot)
+                                unsigned long long snapshot, const char *const *formats, Py_buffer *views)
 {
     Py_ssize_t bound = -1;
     for (Py_ssize_t k = 0; k < nargs; k++) {
-        Py_ssize_t len = PyList_Check(args[k]) ? PyList_GET_SIZE(args[k])
-                         : PyTuple_Check(args[k]) ? PyTuple_GET_SIZE(args[k]) : -1;
+        Py_ssize_t len = -1;
+        if (formats[k] != NULL) {
+            /* A buffer of the C array's own element type (an array('q') for int64, a numpy
+             * float64 array...) is read in place: no object per element, no conversion. */
+            int got = py4go_bind_numeric_buffer(args[k], formats[k], 8, &views[k]);
+            if (got < 0)
+                return -1;
+            if (got > 0)
+                len = views[k].len / 8;
+        }
+        if (len < 0)
+            len = PyList_Check(args[k]) ? PyList_GET_SIZE(args[k]) : PyTuple_Check(args[k]) ? PyTuple_GET_SIZE(args[k]) : -1;
         if (len >= 0 && (bound < 0 || len < bound))
             bound = len;
     }
     Py_ssize_t n = bound;
     for (Py_ssize_t k = 0; k < nargs; k++) {
+        if (views[k].obj != NULL) /* a buffer: items[k] stays NULL */
+            continue;
         items[k] = vec_items(args[k], fn, (int)(k + 1), (int)((snapshot >> k) & 1), bound);
         if (items[k] == NULL)
             return -1;
@@ -180,7 +192,7 @@ PyObject *py4go_bind_vec_array(const char *typecode, Py_ssize_t n, Py_buffer *vi
     return out;
 }
 
-void py4go_bind_vec_array_done(Py_buffer *view)
+void py4go_bind_vec_release(Py_buffer *view)
 {
     if (view->obj != NULL)
         PyBuffer_Release(view);

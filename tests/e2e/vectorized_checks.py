@@ -74,6 +74,31 @@ CHECKS: dict[str, str] = {
         big = list(range(3 * CHUNK + 7))
         assert v.vec.add(big, big).tolist() == [2 * x for x in big]              # several chunks
     """,
+    "buffers_of_the_arrays_own_type_are_read_in_place": """
+        xs = array.array("q", range(-3, 5000))
+        r = v.vec.add(xs, xs)
+        assert r.tolist() == [2 * x for x in xs]
+        assert v.vec.add(r, memoryview(xs)).tolist() == [3 * x for x in xs]          # results chain
+        assert v.vec.add(array.array("l", [1, 2]), [10, 20, 30]).tolist() == [11, 22]  # mixed, shortest
+        assert v.vec.mask(array.array("Q", [2**64 - 1, 7]), [15, 1]).tolist() == [15, 1]
+        fs = array.array("d", [0.5, 1.5, -2.0])
+        assert v.vec.scale(fs, [2.0] * 3).tolist() == [1.0, 3.0, -4.0]
+        assert v.vec.sqrt(memoryview(bytes(fs[:2])).cast("d")).tolist() == [v.sqrt(0.5), v.sqrt(1.5)]  # read-only
+        # Another format, or a view that is not contiguous, is iterated and converted element-wise.
+        assert v.vec.add(array.array("i", [1, 2]), array.array("h", [3, 4])).tolist() == [4, 6]
+        assert v.vec.add(memoryview(xs)[::2], [0] * 3).tolist() == [-3, -1, 1]
+        expect(OverflowError, "vec.small() argument 1[1]: 40000 is out of range for Go int16", v.vec.small, array.array("q", [1, 40000]))
+        expect(TypeError, "vec.add() argument 1[0] must be int, not float", v.vec.add, array.array("d", [1.0]), [1])
+        # The buffer is held for the call: Python code run by a conversion cannot resize it.
+        a = array.array("q", [1, 2, 3])
+        class Grow:
+            def __index__(self):
+                a.append(4)
+                return 1
+        expect(BufferError, "vec.add() argument 2[0]: ", v.vec.add, a, [Grow(), 1, 2])
+        a.append(4)                                                                    # released after
+        assert len(a) == 4
+    """,
     "empty_inputs": """
         r = v.vec.add([], [1, 2])
         assert isinstance(r, array.array) and len(r) == 0

@@ -4,7 +4,7 @@ a crash kills this process, not pytest.
 
 Columns of values at and beyond each Go type's edges (huge ints, NaN and infinities, float32
 overflow, lone surrogates, wrong kinds, int subclasses and ``__index__`` objects), of unequal
-lengths, given as lists, tuples or generators and crossing the 4,096-element chunk, go through
+lengths, given as lists, tuples, generators or array.array buffers and crossing the 4,096-element chunk, go through
 the vectorized forms and the single calls: the results must be equal, and a failing run must
 raise the exception type of the first failing single call with the failing argument and index
 (or element) in its message. Exits 1 on the first mismatch.
@@ -12,6 +12,7 @@ raise the exception type of the first failing single call with the failing argum
 
 from __future__ import annotations
 
+import array
 import math
 import re
 import sys
@@ -52,10 +53,19 @@ def column(elems: st.SearchStrategy[Any]) -> st.SearchStrategy[list[Any]]:
     return st.one_of(small, small, small, big)
 
 
-shapes = st.sampled_from(["list", "tuple", "generator"])
+shapes = st.sampled_from(["list", "tuple", "generator", "array"])
 
 
 def shaped(values: list[Any], how: str) -> Any:
+    if how == "array" and not any(type(x) is bool for x in values):
+        # An array.array('q'/'d') when the values fit one (read in place for 64-bit params); not
+        # for bools, which an array would turn into ints the single calls never saw.
+        try:
+            if all(type(x) is float for x in values):
+                return array.array("d", values)
+            return array.array("q", values)
+        except (TypeError, OverflowError):
+            return values
     if how == "tuple":
         return tuple(values)
     if how == "generator":

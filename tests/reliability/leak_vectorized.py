@@ -4,10 +4,11 @@ run as a script in its own interpreter, ``python leak_vectorized.py N``, like
 reported; one JSON line per kind). Every path of the wrapper: results as an array and as a
 list, iterables read into a list, and failures part-way (a conversion, a Go error, a panic, an
 invalid string result, a list changed by a conversion) whose inputs, scratch arrays and
-half-made results must all be released."""
+half-made results must all be released, and a buffer read in place must be released."""
 
 from __future__ import annotations
 
+import array
 import ctypes
 import gc
 import json
@@ -20,6 +21,7 @@ import vectorized as v
 PAGE = os.sysconf("SC_PAGE_SIZE")
 _GO = ctypes.CDLL(v.__file__)
 XS = list(range(40))
+ARR = array.array("q", XS)
 WORDS = ["go", "é", "x" * 40] * 10
 PAST_CHUNK = [1] * 4097 + ["x"]  # the conversion fails in the second chunk
 
@@ -59,6 +61,7 @@ def _list_changed() -> None:
 
 KINDS: dict[str, Callable[[], object]] = {
     "ints -> array": lambda: v.vec.add(XS, XS),
+    "array('q') read in place": lambda: (v.vec.add(ARR, ARR), ARR.append(0), ARR.pop()),  # no export left
     "strings -> list": lambda: v.vec.repeat(WORDS, [2] * len(WORDS)),
     "generator -> list of enums": lambda: v.vec.level_of(x for x in XS),
     "nogil floats": lambda: v.vec.hypot([1.5] * 16, (2.5,) * 16),

@@ -39,7 +39,7 @@ from bindc.capi import CSignature
 from bindc.emit.printer import LinePrinter
 from bindc.emit.stubs import function_stub
 from bindc.gil import releases_gil
-from bindc.resolve import BoundFunction, BoundModule, BoundResult
+from bindc.resolve import BoundFunction, BoundModule, BoundParam, BoundResult
 from bindc.stubmodel import Argument, Arguments, Class, Function, StubModule
 from bindc.typemap.base import ArgSite, GoRefs, NewReferenceResult, TypeMapping, c_string, go_string
 from bindc.typemap.named import EnumMapping, NamedMapping
@@ -49,13 +49,14 @@ from bindc.typemap.text import String
 #: The runtime's C helpers the vectorized wrappers and ``PyInit`` call (checked by libclang).
 VEC_CAPI: tuple[CSignature, ...] = (
     CSignature("py4go_bind_vec_begin", "Py_ssize_t", ("const char *", "PyObject *const *", "Py_ssize_t",
-                                                      "PyObject **", "unsigned long long")),
+                                                      "PyObject **", "unsigned long long", "const char *const *",
+                                                      "Py_buffer *")),
     CSignature("py4go_bind_vec_item", "PyObject *", ("PyObject *", "Py_ssize_t", "const char *", "int", "int *")),
     CSignature("py4go_bind_vec_error", "int", ("const char *", "int", "Py_ssize_t")),
     CSignature("py4go_bind_add_vec", "int", ("PyObject *", "PyMethodDef *")),
     CSignature("py4go_bind_exec", "int", ("PyObject *", "const char *")),
     CSignature("py4go_bind_vec_array", "PyObject *", ("const char *", "Py_ssize_t", "Py_buffer *")),
-    CSignature("py4go_bind_vec_array_done", "void", ("Py_buffer *",)),
+    CSignature("py4go_bind_vec_release", "void", ("Py_buffer *",)),
     CSignature("PyList_New", "PyObject *", ("Py_ssize_t",)),
     CSignature("PyList_SetItem", "int", ("PyObject *", "Py_ssize_t", "PyObject *")),
 )
@@ -98,6 +99,20 @@ def array_typecode(fn: BoundFunction) -> str | None:
     if isinstance(inner, UnsignedInt):
         return "Q"
     if isinstance(inner, Float):
+        return "d"
+    return None
+
+
+def buffer_codes(mapping: TypeMapping) -> str | None:
+    """The struct codes of a buffer read in place for a parameter of ``mapping``: those of the
+    8-byte C array it is converted into (``long long``, ``unsigned long long``, ``double``),
+    when every value of that type is valid for the Go type (64-bit integers, ``float64``)."""
+    inner = _scalar(mapping)
+    if isinstance(inner, SignedInt) and inner.bits == 64:
+        return "q,l"
+    if isinstance(inner, UnsignedInt) and inner.bits == 64:
+        return "Q,L"
+    if isinstance(inner, Float) and inner.bits == 64:
         return "d"
     return None
 
@@ -230,8 +245,12 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
             p.P("return NULL;")
         p.P("PyObject *result = NULL;")
         p.P(f"PyObject *items[{k}] = {{{', '.join(['NULL'] * k)}}};")
+        codes = [buffer_codes(bp.mapping) for bp in fn.params]
+        p.P(f"static const char *const formats[{k}] = {{{', '.join(c_string(c) if c else 'NULL' for c in codes)}}};")
+        p.P(f"Py_buffer views[{k}] = {{{{0}}}};")
         for bp in fn.params:
             p.P(f"{bp.mapping.c_arg_type} *{bp.var} = NULL;")
+            p.P(f"{bp.mapping.c_arg_type} *{bp.var}_in = NULL;  /* what Go reads: {bp.var}, or a buffer's items */")
         for r in fn.results:
             p.P(f"{_pointer(r.mapping.c_result_type)}{r.var} = NULL;")
         if code is not None:
@@ -240,7 +259,7 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
         # A str argument is copied into a tuple when given as a list: its UTF-8 buffers are
         # borrowed until the Go loop ends, and another argument's conversion may run Python.
         mask = sum(1 << i for i, bp in enumerate(fn.params) if isinstance(_scalar(bp.mapping), String))
-        p.P(f"Py_ssize_t n = py4go_bind_vec_begin({fn_c}, args, {k}, items, {mask}ULL);")
+        p.P(f"Py_ssize_t n = py4go_bind_vec_begin({fn_c}, args, {k}, items, {mask}ULL, formats, views);")
         p.P("if (n < 0)")
         with p.indent():
             p.P("goto done;")
@@ -266,27 +285,19 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
         with p.indent():
             p.P("m = n - base < chunk ? n - base : chunk;")
             for i, bp in enumerate(fn.params):
-                p.P("for (Py_ssize_t i = 0; i < m; i++) {")
+                if codes[i] is None:
+                    _emit_c_conversion(p, bp, i, display)
+                    continue
+                p.P(f"if (items[{i}] == NULL) {{  /* a buffer of the array's own type: read in place */")
                 with p.indent():
-                    p.P("int owned = 0;")
-                    p.P(f"PyObject *item = py4go_bind_vec_item(items[{i}], base + i, {fn_c}, {i + 1}, &owned);")
-                    p.P("if (item == NULL)")
-                    with p.indent():
-                        p.P("goto fail;")
-                    conv = bp.mapping.c_arg_convert("item", f"&{bp.var}[i]", ArgSite(display, i + 1))
-                    p.P(f"int rc = {conv};")
-                    p.P("if (owned)")
-                    with p.indent():
-                        p.P("Py_DECREF(item);")
-                    p.P("if (rc < 0) {")
-                    with p.indent():
-                        p.P(f"py4go_bind_vec_error({fn_c}, {i + 1}, base + i);")
-                        p.P("goto fail;")
-                    p.P("}")
+                    p.P(f"{bp.var}_in = ({_pointer(bp.mapping.c_arg_type)})views[{i}].buf + base;")
+                p.P("} else {")
+                with p.indent():
+                    _emit_c_conversion(p, bp, i, display)
                 p.P("}")
             outs = [f"({_pointer(r.mapping.c_result_type)})out.buf + base" if code is not None else r.var
                     for r in fn.results]
-            call_args = ["m"] + [bp.var for bp in fn.params] + outs + ["&fail"]
+            call_args = ["m"] + [f"{bp.var}_in" for bp in fn.params] + outs + ["&fail"]
             p.P(f"if ({vec_go_name(module, fn)}({', '.join(call_args)}) < 0) {{")
             with p.indent():
                 p.P("if (fail >= 0)")
@@ -306,10 +317,12 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
     p.P("done:")
     with p.indent():
         if code is not None:
-            p.P("py4go_bind_vec_array_done(&out);")
-        p.P(f"for (int k = 0; k < {k}; k++)")
+            p.P("py4go_bind_vec_release(&out);")
+        p.P(f"for (int k = 0; k < {k}; k++) {{")
         with p.indent():
             p.P("Py_XDECREF(items[k]);")
+            p.P("py4go_bind_vec_release(&views[k]);")
+        p.P("}")
         for bp in fn.params:
             p.P(f"py4go_bind_free({bp.var});")
         for r in fn.results:
@@ -325,6 +338,30 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
             if code is None:
                 p.P(f"py4go_bind_free({r.var});")
         p.P("return result;")
+    p.P("}")
+
+
+def _emit_c_conversion(p: LinePrinter, bp: BoundParam, i: int, display: str) -> None:
+    """Convert one chunk of argument ``i + 1``'s items into its C array, naming the index on failure."""
+    fn_c = c_string(display)
+    p.P(f"{bp.var}_in = {bp.var};")
+    p.P("for (Py_ssize_t i = 0; i < m; i++) {")
+    with p.indent():
+        p.P("int owned = 0;")
+        p.P(f"PyObject *item = py4go_bind_vec_item(items[{i}], base + i, {fn_c}, {i + 1}, &owned);")
+        p.P("if (item == NULL)")
+        with p.indent():
+            p.P("goto fail;")
+        conv = bp.mapping.c_arg_convert("item", f"&{bp.var}[i]", ArgSite(display, i + 1))
+        p.P(f"int rc = {conv};")
+        p.P("if (owned)")
+        with p.indent():
+            p.P("Py_DECREF(item);")
+        p.P("if (rc < 0) {")
+        with p.indent():
+            p.P(f"py4go_bind_vec_error({fn_c}, {i + 1}, base + i);")
+            p.P("goto fail;")
+        p.P("}")
     p.P("}")
 
 

@@ -56,11 +56,15 @@ bindcpyvec_api_concat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {NULL, NULL};
+    Py_buffer views[2] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     py4go_strview *a1 = NULL;
+    py4go_strview *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.concat", args, 2, items, 3ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.concat", args, 2, items, 3ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -72,6 +76,7 @@ bindcpyvec_api_concat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.concat", 1, &owned);
@@ -85,6 +90,7 @@ bindcpyvec_api_concat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 goto fail;
             }
         }
+        a1_in = a1;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.concat", 2, &owned);
@@ -98,7 +104,7 @@ bindcpyvec_api_concat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 goto fail;
             }
         }
-        if (bindcvec_api_concat(m, a0, a1, r0, &fail) < 0) {
+        if (bindcvec_api_concat(m, a0_in, a1_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.concat", 0, base + fail);
             goto fail;
@@ -115,8 +121,10 @@ bindcpyvec_api_concat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     if (r0 != NULL)

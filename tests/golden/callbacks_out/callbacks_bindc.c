@@ -977,11 +977,14 @@ bindcpyvec_callbacks_call_kept_later(PyObject *module, PyObject *const *args, Py
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.call_kept_later", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.call_kept_later", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -991,20 +994,25 @@ bindcpyvec_callbacks_call_kept_later(PyObject *module, PyObject *const *args, Py
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.call_kept_later", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.call_kept_later", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.call_kept_later", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.call_kept_later", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_callbacks_call_kept_later(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_callbacks_call_kept_later(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.call_kept_later", 0, base + fail);
             goto fail;
@@ -1014,9 +1022,11 @@ bindcpyvec_callbacks_call_kept_later(PyObject *module, PyObject *const *args, Py
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1030,11 +1040,14 @@ bindcpyvec_callbacks_call_kept_later_holding(PyObject *module, PyObject *const *
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.call_kept_later_holding", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.call_kept_later_holding", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1044,20 +1057,25 @@ bindcpyvec_callbacks_call_kept_later_holding(PyObject *module, PyObject *const *
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later_holding", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.call_kept_later_holding", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.call_kept_later_holding", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later_holding", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.call_kept_later_holding", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.call_kept_later_holding", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_callbacks_call_kept_later_holding(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_callbacks_call_kept_later_holding(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.call_kept_later_holding", 0, base + fail);
             goto fail;
@@ -1067,9 +1085,11 @@ bindcpyvec_callbacks_call_kept_later_holding(PyObject *module, PyObject *const *
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1083,9 +1103,12 @@ bindcpyvec_callbacks_sleep(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.sleep", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.sleep", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1093,20 +1116,25 @@ bindcpyvec_callbacks_sleep(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.sleep", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.sleep", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.sleep", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.sleep", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_callbacks_sleep(m, a0, &fail) < 0) {
+        if (bindcvec_callbacks_sleep(m, a0_in, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.sleep", 0, base + fail);
             goto fail;
@@ -1117,8 +1145,10 @@ bindcpyvec_callbacks_sleep(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1132,9 +1162,12 @@ bindcpyvec_callbacks_sleep_holding(PyObject *module, PyObject *const *args, Py_s
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.sleep_holding", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.sleep_holding", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1142,20 +1175,25 @@ bindcpyvec_callbacks_sleep_holding(PyObject *module, PyObject *const *args, Py_s
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep_holding", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.sleep_holding", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.sleep_holding", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep_holding", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.sleep_holding", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.sleep_holding", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_callbacks_sleep_holding(m, a0, &fail) < 0) {
+        if (bindcvec_callbacks_sleep_holding(m, a0_in, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.sleep_holding", 0, base + fail);
             goto fail;
@@ -1166,8 +1204,10 @@ bindcpyvec_callbacks_sleep_holding(PyObject *module, PyObject *const *args, Py_s
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1181,12 +1221,16 @@ bindcpyvec_callbacks_add(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.add", args, 2, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.add", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1198,33 +1242,43 @@ bindcpyvec_callbacks_add(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.add", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.add", 2, base + i);
-                goto fail;
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 2, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_callbacks_add(m, a0, a1, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_callbacks_add(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.add", 0, base + fail);
             goto fail;
@@ -1234,9 +1288,11 @@ bindcpyvec_callbacks_add(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 2; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     return result;
@@ -1251,12 +1307,16 @@ bindcpyvec_callbacks_add_no_gil(PyObject *module, PyObject *const *args, Py_ssiz
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.add_no_gil", args, 2, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.add_no_gil", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1268,33 +1328,43 @@ bindcpyvec_callbacks_add_no_gil(PyObject *module, PyObject *const *args, Py_ssiz
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add_no_gil", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.add_no_gil", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.add_no_gil", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add_no_gil", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add_no_gil", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add_no_gil", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add_no_gil", 2, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.add_no_gil", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.add_no_gil", 2, base + i);
-                goto fail;
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add_no_gil", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add_no_gil", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add_no_gil", 2, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_callbacks_add_no_gil(m, a0, a1, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_callbacks_add_no_gil(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.add_no_gil", 0, base + fail);
             goto fail;
@@ -1304,9 +1374,11 @@ bindcpyvec_callbacks_add_no_gil(PyObject *module, PyObject *const *args, Py_ssiz
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 2; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     return result;

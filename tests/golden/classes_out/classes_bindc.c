@@ -373,11 +373,14 @@ bindcpyvec_classes_parse(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.parse", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.parse", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -387,20 +390,25 @@ bindcpyvec_classes_parse(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.parse", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.parse", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.parse", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.parse", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.parse", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.parse", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_classes_parse(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_classes_parse(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.parse", 0, base + fail);
             goto fail;
@@ -410,9 +418,11 @@ bindcpyvec_classes_parse(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }

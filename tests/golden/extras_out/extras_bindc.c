@@ -430,10 +430,13 @@ bindcpyvec_extras_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     Py_complex *a0 = NULL;
+    Py_complex *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     Py_complex *r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.sqrt", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.sqrt", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -443,6 +446,7 @@ bindcpyvec_extras_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
@@ -456,7 +460,7 @@ bindcpyvec_extras_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t nargs
                 goto fail;
             }
         }
-        if (bindcvec_extras_sqrt(m, a0, r0, &fail) < 0) {
+        if (bindcvec_extras_sqrt(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.sqrt", 0, base + fail);
             goto fail;
@@ -472,8 +476,10 @@ bindcpyvec_extras_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(r0);
     return result;
@@ -488,10 +494,13 @@ bindcpyvec_extras_half(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     Py_complex *a0 = NULL;
+    Py_complex *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     Py_complex *r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.half", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.half", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -501,6 +510,7 @@ bindcpyvec_extras_half(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.half", 1, &owned);
@@ -514,7 +524,7 @@ bindcpyvec_extras_half(PyObject *module, PyObject *const *args, Py_ssize_t nargs
                 goto fail;
             }
         }
-        if (bindcvec_extras_half(m, a0, r0, &fail) < 0) {
+        if (bindcvec_extras_half(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.half", 0, base + fail);
             goto fail;
@@ -530,8 +540,10 @@ bindcpyvec_extras_half(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(r0);
     return result;
@@ -546,11 +558,15 @@ bindcpyvec_extras_series(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {NULL, NULL};
+    Py_buffer views[2] = {{0}};
     Py_complex *a0 = NULL;
+    Py_complex *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     Py_complex *a1 = NULL;
+    Py_complex *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     Py_complex *r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.series", args, 2, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.series", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -562,6 +578,7 @@ bindcpyvec_extras_series(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.series", 1, &owned);
@@ -575,6 +592,7 @@ bindcpyvec_extras_series(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
+        a1_in = a1;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.series", 2, &owned);
@@ -588,7 +606,7 @@ bindcpyvec_extras_series(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
-        if (bindcvec_extras_series(m, a0, a1, r0, &fail) < 0) {
+        if (bindcvec_extras_series(m, a0_in, a1_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.series", 0, base + fail);
             goto fail;
@@ -604,8 +622,10 @@ bindcpyvec_extras_series(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     py4go_bind_free(r0);
@@ -621,10 +641,13 @@ bindcpyvec_extras_grow(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.grow", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.grow", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -634,20 +657,25 @@ bindcpyvec_extras_grow(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.grow", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.grow", 1, LLONG_MIN, LLONG_MAX, "kinds.Kind", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.grow", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.grow", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.grow", 1, LLONG_MIN, LLONG_MAX, "kinds.Kind", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.grow", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_extras_grow(m, a0, r0, &fail) < 0) {
+        if (bindcvec_extras_grow(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.grow", 0, base + fail);
             goto fail;
@@ -663,8 +691,10 @@ bindcpyvec_extras_grow(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(r0);
     return result;
@@ -679,11 +709,14 @@ bindcpyvec_extras_toggle(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.toggle", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.toggle", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -693,6 +726,7 @@ bindcpyvec_extras_toggle(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.toggle", 1, &owned);
@@ -706,7 +740,7 @@ bindcpyvec_extras_toggle(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
-        if (bindcvec_extras_toggle(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_extras_toggle(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.toggle", 0, base + fail);
             goto fail;
@@ -716,9 +750,11 @@ bindcpyvec_extras_toggle(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -732,11 +768,14 @@ bindcpyvec_extras_twice(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.twice", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.twice", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -746,20 +785,25 @@ bindcpyvec_extras_twice(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.twice", 1, LLONG_MIN, LLONG_MAX, "kinds.Single", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.twice", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.twice", 1, LLONG_MIN, LLONG_MAX, "kinds.Single", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.twice", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_extras_twice(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_extras_twice(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.twice", 0, base + fail);
             goto fail;
@@ -769,9 +813,11 @@ bindcpyvec_extras_twice(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -785,11 +831,14 @@ bindcpyvec_extras_check(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.check", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.check", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -799,6 +848,7 @@ bindcpyvec_extras_check(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.check", 1, &owned);
@@ -812,7 +862,7 @@ bindcpyvec_extras_check(PyObject *module, PyObject *const *args, Py_ssize_t narg
                 goto fail;
             }
         }
-        if (bindcvec_extras_check(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_extras_check(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.check", 0, base + fail);
             goto fail;
@@ -822,9 +872,11 @@ bindcpyvec_extras_check(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -838,11 +890,14 @@ bindcpyvec_extras_parse_small(PyObject *module, PyObject *const *args, Py_ssize_
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.parse_small", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.parse_small", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -852,6 +907,7 @@ bindcpyvec_extras_parse_small(PyObject *module, PyObject *const *args, Py_ssize_
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.parse_small", 1, &owned);
@@ -865,7 +921,7 @@ bindcpyvec_extras_parse_small(PyObject *module, PyObject *const *args, Py_ssize_
                 goto fail;
             }
         }
-        if (bindcvec_extras_parse_small(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_extras_parse_small(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.parse_small", 0, base + fail);
             goto fail;
@@ -875,9 +931,11 @@ bindcpyvec_extras_parse_small(PyObject *module, PyObject *const *args, Py_ssize_
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }

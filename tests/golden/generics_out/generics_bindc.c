@@ -392,10 +392,13 @@ bindcpyvec_generics_shout(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.shout", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.shout", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -405,6 +408,7 @@ bindcpyvec_generics_shout(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.shout", 1, &owned);
@@ -418,7 +422,7 @@ bindcpyvec_generics_shout(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
-        if (bindcvec_generics_shout(m, a0, r0, &fail) < 0) {
+        if (bindcvec_generics_shout(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.shout", 0, base + fail);
             goto fail;
@@ -435,8 +439,10 @@ bindcpyvec_generics_shout(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     if (r0 != NULL)
         for (Py_ssize_t i = 0; i < m; i++)

@@ -779,12 +779,16 @@ bindcpyvec_kitchen_add(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.add", args, 2, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.add", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -796,33 +800,43 @@ bindcpyvec_kitchen_add(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.add", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.add", 2, base + i);
-                goto fail;
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 2, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchen_add(m, a0, a1, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_add(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.add", 0, base + fail);
             goto fail;
@@ -832,9 +846,11 @@ bindcpyvec_kitchen_add(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 2; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     return result;
@@ -849,11 +865,14 @@ bindcpyvec_kitchen_int8(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.int8", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int8", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -863,6 +882,7 @@ bindcpyvec_kitchen_int8(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int8", 1, &owned);
@@ -876,7 +896,7 @@ bindcpyvec_kitchen_int8(PyObject *module, PyObject *const *args, Py_ssize_t narg
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_int8(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_int8(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.int8", 0, base + fail);
             goto fail;
@@ -886,9 +906,11 @@ bindcpyvec_kitchen_int8(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -902,11 +924,14 @@ bindcpyvec_kitchen_int16(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.int16", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int16", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -916,6 +941,7 @@ bindcpyvec_kitchen_int16(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int16", 1, &owned);
@@ -929,7 +955,7 @@ bindcpyvec_kitchen_int16(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_int16(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_int16(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.int16", 0, base + fail);
             goto fail;
@@ -939,9 +965,11 @@ bindcpyvec_kitchen_int16(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -955,11 +983,14 @@ bindcpyvec_kitchen_int32(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.int32", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int32", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -969,6 +1000,7 @@ bindcpyvec_kitchen_int32(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int32", 1, &owned);
@@ -982,7 +1014,7 @@ bindcpyvec_kitchen_int32(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_int32(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_int32(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.int32", 0, base + fail);
             goto fail;
@@ -992,9 +1024,11 @@ bindcpyvec_kitchen_int32(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1008,11 +1042,14 @@ bindcpyvec_kitchen_int64(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.int64", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int64", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1022,20 +1059,25 @@ bindcpyvec_kitchen_int64(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int64", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.int64", 1, LLONG_MIN, LLONG_MAX, "int64", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.int64", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int64", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.int64", 1, LLONG_MIN, LLONG_MAX, "int64", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.int64", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchen_int64(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_int64(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.int64", 0, base + fail);
             goto fail;
@@ -1045,9 +1087,11 @@ bindcpyvec_kitchen_int64(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1061,11 +1105,14 @@ bindcpyvec_kitchen_uint(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"Q,L"};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1075,20 +1122,25 @@ bindcpyvec_kitchen_uint(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_uint(item, "vec.uint", 1, ULLONG_MAX, "uint", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.uint", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (unsigned long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_uint(item, "vec.uint", 1, ULLONG_MAX, "uint", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.uint", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchen_uint(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_uint(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint", 0, base + fail);
             goto fail;
@@ -1098,9 +1150,11 @@ bindcpyvec_kitchen_uint(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1114,11 +1168,14 @@ bindcpyvec_kitchen_uint8(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint8", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint8", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1128,6 +1185,7 @@ bindcpyvec_kitchen_uint8(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint8", 1, &owned);
@@ -1141,7 +1199,7 @@ bindcpyvec_kitchen_uint8(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_uint8(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_uint8(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint8", 0, base + fail);
             goto fail;
@@ -1151,9 +1209,11 @@ bindcpyvec_kitchen_uint8(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1167,11 +1227,14 @@ bindcpyvec_kitchen_uint16(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint16", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint16", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1181,6 +1244,7 @@ bindcpyvec_kitchen_uint16(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint16", 1, &owned);
@@ -1194,7 +1258,7 @@ bindcpyvec_kitchen_uint16(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_uint16(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_uint16(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint16", 0, base + fail);
             goto fail;
@@ -1204,9 +1268,11 @@ bindcpyvec_kitchen_uint16(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1220,11 +1286,14 @@ bindcpyvec_kitchen_uint32(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint32", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint32", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1234,6 +1303,7 @@ bindcpyvec_kitchen_uint32(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint32", 1, &owned);
@@ -1247,7 +1317,7 @@ bindcpyvec_kitchen_uint32(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_uint32(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_uint32(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint32", 0, base + fail);
             goto fail;
@@ -1257,9 +1327,11 @@ bindcpyvec_kitchen_uint32(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1273,11 +1345,14 @@ bindcpyvec_kitchen_uint64(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"Q,L"};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint64", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint64", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1287,20 +1362,25 @@ bindcpyvec_kitchen_uint64(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint64", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_uint(item, "vec.uint64", 1, ULLONG_MAX, "uint64", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.uint64", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (unsigned long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint64", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_uint(item, "vec.uint64", 1, ULLONG_MAX, "uint64", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.uint64", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchen_uint64(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_uint64(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint64", 0, base + fail);
             goto fail;
@@ -1310,9 +1390,11 @@ bindcpyvec_kitchen_uint64(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1326,11 +1408,14 @@ bindcpyvec_kitchen_uintptr(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"Q,L"};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uintptr", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uintptr", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1340,20 +1425,25 @@ bindcpyvec_kitchen_uintptr(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uintptr", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_uint(item, "vec.uintptr", 1, ULLONG_MAX, "uintptr", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.uintptr", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (unsigned long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uintptr", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_uint(item, "vec.uintptr", 1, ULLONG_MAX, "uintptr", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.uintptr", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchen_uintptr(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_uintptr(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uintptr", 0, base + fail);
             goto fail;
@@ -1363,9 +1453,11 @@ bindcpyvec_kitchen_uintptr(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1379,11 +1471,14 @@ bindcpyvec_kitchen_rune(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.rune", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.rune", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1393,6 +1488,7 @@ bindcpyvec_kitchen_rune(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.rune", 1, &owned);
@@ -1406,7 +1502,7 @@ bindcpyvec_kitchen_rune(PyObject *module, PyObject *const *args, Py_ssize_t narg
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_rune(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_rune(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.rune", 0, base + fail);
             goto fail;
@@ -1416,9 +1512,11 @@ bindcpyvec_kitchen_rune(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1432,11 +1530,14 @@ bindcpyvec_kitchen_byte(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.byte", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.byte", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1446,6 +1547,7 @@ bindcpyvec_kitchen_byte(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.byte", 1, &owned);
@@ -1459,7 +1561,7 @@ bindcpyvec_kitchen_byte(PyObject *module, PyObject *const *args, Py_ssize_t narg
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_byte(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_byte(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.byte", 0, base + fail);
             goto fail;
@@ -1469,9 +1571,11 @@ bindcpyvec_kitchen_byte(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1485,11 +1589,14 @@ bindcpyvec_kitchen_float32(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     double *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.float32", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.float32", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1499,6 +1606,7 @@ bindcpyvec_kitchen_float32(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.float32", 1, &owned);
@@ -1512,7 +1620,7 @@ bindcpyvec_kitchen_float32(PyObject *module, PyObject *const *args, Py_ssize_t n
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_float32(m, a0, (double *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_float32(m, a0_in, (double *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.float32", 0, base + fail);
             goto fail;
@@ -1522,9 +1630,11 @@ bindcpyvec_kitchen_float32(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1538,11 +1648,14 @@ bindcpyvec_kitchen_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"d"};
+    Py_buffer views[1] = {{0}};
     double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     double *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.sqrt", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.sqrt", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1552,20 +1665,25 @@ bindcpyvec_kitchen_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_float(item, "vec.sqrt", 1, 0, &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.sqrt", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (double *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_float(item, "vec.sqrt", 1, 0, &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.sqrt", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchen_sqrt(m, a0, (double *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_sqrt(m, a0_in, (double *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.sqrt", 0, base + fail);
             goto fail;
@@ -1575,9 +1693,11 @@ bindcpyvec_kitchen_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1591,10 +1711,13 @@ bindcpyvec_kitchen_not_(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     int *a0 = NULL;
+    int *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     int *r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.not_", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.not_", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1604,6 +1727,7 @@ bindcpyvec_kitchen_not_(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.not_", 1, &owned);
@@ -1617,7 +1741,7 @@ bindcpyvec_kitchen_not_(PyObject *module, PyObject *const *args, Py_ssize_t narg
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_not_(m, a0, r0, &fail) < 0) {
+        if (bindcvec_kitchen_not_(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.not_", 0, base + fail);
             goto fail;
@@ -1633,8 +1757,10 @@ bindcpyvec_kitchen_not_(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(r0);
     return result;
@@ -1649,11 +1775,15 @@ bindcpyvec_kitchen_concat(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {NULL, NULL};
+    Py_buffer views[2] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     py4go_strview *a1 = NULL;
+    py4go_strview *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.concat", args, 2, items, 3ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.concat", args, 2, items, 3ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1665,6 +1795,7 @@ bindcpyvec_kitchen_concat(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.concat", 1, &owned);
@@ -1678,6 +1809,7 @@ bindcpyvec_kitchen_concat(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
+        a1_in = a1;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.concat", 2, &owned);
@@ -1691,7 +1823,7 @@ bindcpyvec_kitchen_concat(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_concat(m, a0, a1, r0, &fail) < 0) {
+        if (bindcvec_kitchen_concat(m, a0_in, a1_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.concat", 0, base + fail);
             goto fail;
@@ -1708,8 +1840,10 @@ bindcpyvec_kitchen_concat(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     if (r0 != NULL)
@@ -1728,10 +1862,13 @@ bindcpyvec_kitchen_upper(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.upper", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.upper", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1741,6 +1878,7 @@ bindcpyvec_kitchen_upper(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.upper", 1, &owned);
@@ -1754,7 +1892,7 @@ bindcpyvec_kitchen_upper(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_upper(m, a0, r0, &fail) < 0) {
+        if (bindcvec_kitchen_upper(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.upper", 0, base + fail);
             goto fail;
@@ -1771,8 +1909,10 @@ bindcpyvec_kitchen_upper(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     if (r0 != NULL)
         for (Py_ssize_t i = 0; i < m; i++)
@@ -1790,11 +1930,14 @@ bindcpyvec_kitchen_len(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.len", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.len", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1804,6 +1947,7 @@ bindcpyvec_kitchen_len(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.len", 1, &owned);
@@ -1817,7 +1961,7 @@ bindcpyvec_kitchen_len(PyObject *module, PyObject *const *args, Py_ssize_t nargs
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_len(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_len(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.len", 0, base + fail);
             goto fail;
@@ -1827,9 +1971,11 @@ bindcpyvec_kitchen_len(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1843,11 +1989,14 @@ bindcpyvec_kitchen_checked(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.checked", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.checked", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1857,20 +2006,25 @@ bindcpyvec_kitchen_checked(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.checked", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.checked", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.checked", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.checked", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.checked", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.checked", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchen_checked(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_checked(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.checked", 0, base + fail);
             goto fail;
@@ -1880,9 +2034,11 @@ bindcpyvec_kitchen_checked(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1896,9 +2052,12 @@ bindcpyvec_kitchen_fail(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     int *a0 = NULL;
+    int *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.fail", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.fail", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1906,6 +2065,7 @@ bindcpyvec_kitchen_fail(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1, &owned);
@@ -1919,7 +2079,7 @@ bindcpyvec_kitchen_fail(PyObject *module, PyObject *const *args, Py_ssize_t narg
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_fail(m, a0, &fail) < 0) {
+        if (bindcvec_kitchen_fail(m, a0_in, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.fail", 0, base + fail);
             goto fail;
@@ -1930,8 +2090,10 @@ bindcpyvec_kitchen_fail(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1945,10 +2107,13 @@ bindcpyvec_kitchen_panic(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.panic", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.panic", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1958,6 +2123,7 @@ bindcpyvec_kitchen_panic(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.panic", 1, &owned);
@@ -1971,7 +2137,7 @@ bindcpyvec_kitchen_panic(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_panic(m, a0, r0, &fail) < 0) {
+        if (bindcvec_kitchen_panic(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.panic", 0, base + fail);
             goto fail;
@@ -1988,8 +2154,10 @@ bindcpyvec_kitchen_panic(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     if (r0 != NULL)
         for (Py_ssize_t i = 0; i < m; i++)
@@ -2007,12 +2175,16 @@ bindcpyvec_kitchen_divide(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.divide", args, 2, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.divide", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -2024,33 +2196,43 @@ bindcpyvec_kitchen_divide(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.divide", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.divide", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.divide", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.divide", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.divide", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.divide", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.divide", 2, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.divide", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.divide", 2, base + i);
-                goto fail;
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.divide", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.divide", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.divide", 2, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchen_divide(m, a0, a1, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_divide(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.divide", 0, base + fail);
             goto fail;
@@ -2060,9 +2242,11 @@ bindcpyvec_kitchen_divide(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 2; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     return result;
@@ -2077,12 +2261,16 @@ bindcpyvec_kitchen_keyword(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.keyword", args, 2, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.keyword", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -2094,33 +2282,43 @@ bindcpyvec_kitchen_keyword(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.keyword", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.keyword", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.keyword", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.keyword", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.keyword", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.keyword", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.keyword", 2, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.keyword", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.keyword", 2, base + i);
-                goto fail;
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.keyword", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.keyword", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.keyword", 2, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchen_keyword(m, a0, a1, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchen_keyword(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.keyword", 0, base + fail);
             goto fail;
@@ -2130,9 +2328,11 @@ bindcpyvec_kitchen_keyword(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 2; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     return result;
@@ -2147,10 +2347,13 @@ bindcpyvec_kitchen_shout(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.shout", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.shout", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -2160,6 +2363,7 @@ bindcpyvec_kitchen_shout(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.shout", 1, &owned);
@@ -2173,7 +2377,7 @@ bindcpyvec_kitchen_shout(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
-        if (bindcvec_kitchen_shout(m, a0, r0, &fail) < 0) {
+        if (bindcvec_kitchen_shout(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.shout", 0, base + fail);
             goto fail;
@@ -2190,8 +2394,10 @@ bindcpyvec_kitchen_shout(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     if (r0 != NULL)
         for (Py_ssize_t i = 0; i < m; i++)

@@ -758,12 +758,16 @@ bindcpyvec_kitchenpy_add(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.add", args, 2, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.add", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -775,33 +779,43 @@ bindcpyvec_kitchenpy_add(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.add", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.add", 2, base + i);
-                goto fail;
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 2, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchenpy_add(m, a0, a1, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_add(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.add", 0, base + fail);
             goto fail;
@@ -811,9 +825,11 @@ bindcpyvec_kitchenpy_add(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 2; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     return result;
@@ -828,11 +844,14 @@ bindcpyvec_kitchenpy_int8(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.int8", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int8", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -842,6 +861,7 @@ bindcpyvec_kitchenpy_int8(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int8", 1, &owned);
@@ -855,7 +875,7 @@ bindcpyvec_kitchenpy_int8(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_int8(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_int8(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.int8", 0, base + fail);
             goto fail;
@@ -865,9 +885,11 @@ bindcpyvec_kitchenpy_int8(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -881,11 +903,14 @@ bindcpyvec_kitchenpy_int16(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.int16", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int16", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -895,6 +920,7 @@ bindcpyvec_kitchenpy_int16(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int16", 1, &owned);
@@ -908,7 +934,7 @@ bindcpyvec_kitchenpy_int16(PyObject *module, PyObject *const *args, Py_ssize_t n
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_int16(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_int16(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.int16", 0, base + fail);
             goto fail;
@@ -918,9 +944,11 @@ bindcpyvec_kitchenpy_int16(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -934,11 +962,14 @@ bindcpyvec_kitchenpy_int32(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.int32", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int32", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -948,6 +979,7 @@ bindcpyvec_kitchenpy_int32(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int32", 1, &owned);
@@ -961,7 +993,7 @@ bindcpyvec_kitchenpy_int32(PyObject *module, PyObject *const *args, Py_ssize_t n
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_int32(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_int32(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.int32", 0, base + fail);
             goto fail;
@@ -971,9 +1003,11 @@ bindcpyvec_kitchenpy_int32(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -987,11 +1021,14 @@ bindcpyvec_kitchenpy_int64(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.int64", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int64", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1001,20 +1038,25 @@ bindcpyvec_kitchenpy_int64(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int64", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.int64", 1, LLONG_MIN, LLONG_MAX, "int64", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.int64", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int64", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.int64", 1, LLONG_MIN, LLONG_MAX, "int64", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.int64", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchenpy_int64(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_int64(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.int64", 0, base + fail);
             goto fail;
@@ -1024,9 +1066,11 @@ bindcpyvec_kitchenpy_int64(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1040,11 +1084,14 @@ bindcpyvec_kitchenpy_uint(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"Q,L"};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1054,20 +1101,25 @@ bindcpyvec_kitchenpy_uint(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_uint(item, "vec.uint", 1, ULLONG_MAX, "uint", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.uint", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (unsigned long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_uint(item, "vec.uint", 1, ULLONG_MAX, "uint", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.uint", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchenpy_uint(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_uint(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint", 0, base + fail);
             goto fail;
@@ -1077,9 +1129,11 @@ bindcpyvec_kitchenpy_uint(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1093,11 +1147,14 @@ bindcpyvec_kitchenpy_uint8(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint8", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint8", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1107,6 +1164,7 @@ bindcpyvec_kitchenpy_uint8(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint8", 1, &owned);
@@ -1120,7 +1178,7 @@ bindcpyvec_kitchenpy_uint8(PyObject *module, PyObject *const *args, Py_ssize_t n
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_uint8(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_uint8(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint8", 0, base + fail);
             goto fail;
@@ -1130,9 +1188,11 @@ bindcpyvec_kitchenpy_uint8(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1146,11 +1206,14 @@ bindcpyvec_kitchenpy_uint16(PyObject *module, PyObject *const *args, Py_ssize_t 
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint16", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint16", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1160,6 +1223,7 @@ bindcpyvec_kitchenpy_uint16(PyObject *module, PyObject *const *args, Py_ssize_t 
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint16", 1, &owned);
@@ -1173,7 +1237,7 @@ bindcpyvec_kitchenpy_uint16(PyObject *module, PyObject *const *args, Py_ssize_t 
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_uint16(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_uint16(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint16", 0, base + fail);
             goto fail;
@@ -1183,9 +1247,11 @@ bindcpyvec_kitchenpy_uint16(PyObject *module, PyObject *const *args, Py_ssize_t 
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1199,11 +1265,14 @@ bindcpyvec_kitchenpy_uint32(PyObject *module, PyObject *const *args, Py_ssize_t 
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint32", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint32", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1213,6 +1282,7 @@ bindcpyvec_kitchenpy_uint32(PyObject *module, PyObject *const *args, Py_ssize_t 
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint32", 1, &owned);
@@ -1226,7 +1296,7 @@ bindcpyvec_kitchenpy_uint32(PyObject *module, PyObject *const *args, Py_ssize_t 
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_uint32(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_uint32(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint32", 0, base + fail);
             goto fail;
@@ -1236,9 +1306,11 @@ bindcpyvec_kitchenpy_uint32(PyObject *module, PyObject *const *args, Py_ssize_t 
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1252,11 +1324,14 @@ bindcpyvec_kitchenpy_uint64(PyObject *module, PyObject *const *args, Py_ssize_t 
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"Q,L"};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uint64", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint64", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1266,20 +1341,25 @@ bindcpyvec_kitchenpy_uint64(PyObject *module, PyObject *const *args, Py_ssize_t 
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint64", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_uint(item, "vec.uint64", 1, ULLONG_MAX, "uint64", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.uint64", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (unsigned long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint64", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_uint(item, "vec.uint64", 1, ULLONG_MAX, "uint64", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.uint64", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchenpy_uint64(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_uint64(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uint64", 0, base + fail);
             goto fail;
@@ -1289,9 +1369,11 @@ bindcpyvec_kitchenpy_uint64(PyObject *module, PyObject *const *args, Py_ssize_t 
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1305,11 +1387,14 @@ bindcpyvec_kitchenpy_uintptr(PyObject *module, PyObject *const *args, Py_ssize_t
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"Q,L"};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.uintptr", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uintptr", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1319,20 +1404,25 @@ bindcpyvec_kitchenpy_uintptr(PyObject *module, PyObject *const *args, Py_ssize_t
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uintptr", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_uint(item, "vec.uintptr", 1, ULLONG_MAX, "uintptr", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.uintptr", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (unsigned long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uintptr", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_uint(item, "vec.uintptr", 1, ULLONG_MAX, "uintptr", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.uintptr", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchenpy_uintptr(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_uintptr(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.uintptr", 0, base + fail);
             goto fail;
@@ -1342,9 +1432,11 @@ bindcpyvec_kitchenpy_uintptr(PyObject *module, PyObject *const *args, Py_ssize_t
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1358,11 +1450,14 @@ bindcpyvec_kitchenpy_rune(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.rune", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.rune", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1372,6 +1467,7 @@ bindcpyvec_kitchenpy_rune(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.rune", 1, &owned);
@@ -1385,7 +1481,7 @@ bindcpyvec_kitchenpy_rune(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_rune(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_rune(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.rune", 0, base + fail);
             goto fail;
@@ -1395,9 +1491,11 @@ bindcpyvec_kitchenpy_rune(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1411,11 +1509,14 @@ bindcpyvec_kitchenpy_byte(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.byte", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.byte", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1425,6 +1526,7 @@ bindcpyvec_kitchenpy_byte(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.byte", 1, &owned);
@@ -1438,7 +1540,7 @@ bindcpyvec_kitchenpy_byte(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_byte(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_byte(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.byte", 0, base + fail);
             goto fail;
@@ -1448,9 +1550,11 @@ bindcpyvec_kitchenpy_byte(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1464,11 +1568,14 @@ bindcpyvec_kitchenpy_float32(PyObject *module, PyObject *const *args, Py_ssize_t
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     double *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.float32", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.float32", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1478,6 +1585,7 @@ bindcpyvec_kitchenpy_float32(PyObject *module, PyObject *const *args, Py_ssize_t
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.float32", 1, &owned);
@@ -1491,7 +1599,7 @@ bindcpyvec_kitchenpy_float32(PyObject *module, PyObject *const *args, Py_ssize_t
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_float32(m, a0, (double *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_float32(m, a0_in, (double *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.float32", 0, base + fail);
             goto fail;
@@ -1501,9 +1609,11 @@ bindcpyvec_kitchenpy_float32(PyObject *module, PyObject *const *args, Py_ssize_t
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1517,11 +1627,14 @@ bindcpyvec_kitchenpy_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"d"};
+    Py_buffer views[1] = {{0}};
     double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     double *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.sqrt", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.sqrt", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1531,20 +1644,25 @@ bindcpyvec_kitchenpy_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_float(item, "vec.sqrt", 1, 0, &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.sqrt", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (double *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_float(item, "vec.sqrt", 1, 0, &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.sqrt", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchenpy_sqrt(m, a0, (double *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_sqrt(m, a0_in, (double *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.sqrt", 0, base + fail);
             goto fail;
@@ -1554,9 +1672,11 @@ bindcpyvec_kitchenpy_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1570,10 +1690,13 @@ bindcpyvec_kitchenpy_not_(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     int *a0 = NULL;
+    int *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     int *r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.not_", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.not_", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1583,6 +1706,7 @@ bindcpyvec_kitchenpy_not_(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.not_", 1, &owned);
@@ -1596,7 +1720,7 @@ bindcpyvec_kitchenpy_not_(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_not_(m, a0, r0, &fail) < 0) {
+        if (bindcvec_kitchenpy_not_(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.not_", 0, base + fail);
             goto fail;
@@ -1612,8 +1736,10 @@ bindcpyvec_kitchenpy_not_(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(r0);
     return result;
@@ -1628,11 +1754,15 @@ bindcpyvec_kitchenpy_concat(PyObject *module, PyObject *const *args, Py_ssize_t 
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {NULL, NULL};
+    Py_buffer views[2] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     py4go_strview *a1 = NULL;
+    py4go_strview *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.concat", args, 2, items, 3ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.concat", args, 2, items, 3ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1644,6 +1774,7 @@ bindcpyvec_kitchenpy_concat(PyObject *module, PyObject *const *args, Py_ssize_t 
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.concat", 1, &owned);
@@ -1657,6 +1788,7 @@ bindcpyvec_kitchenpy_concat(PyObject *module, PyObject *const *args, Py_ssize_t 
                 goto fail;
             }
         }
+        a1_in = a1;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.concat", 2, &owned);
@@ -1670,7 +1802,7 @@ bindcpyvec_kitchenpy_concat(PyObject *module, PyObject *const *args, Py_ssize_t 
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_concat(m, a0, a1, r0, &fail) < 0) {
+        if (bindcvec_kitchenpy_concat(m, a0_in, a1_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.concat", 0, base + fail);
             goto fail;
@@ -1687,8 +1819,10 @@ bindcpyvec_kitchenpy_concat(PyObject *module, PyObject *const *args, Py_ssize_t 
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     if (r0 != NULL)
@@ -1707,10 +1841,13 @@ bindcpyvec_kitchenpy_upper(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.upper", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.upper", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1720,6 +1857,7 @@ bindcpyvec_kitchenpy_upper(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.upper", 1, &owned);
@@ -1733,7 +1871,7 @@ bindcpyvec_kitchenpy_upper(PyObject *module, PyObject *const *args, Py_ssize_t n
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_upper(m, a0, r0, &fail) < 0) {
+        if (bindcvec_kitchenpy_upper(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.upper", 0, base + fail);
             goto fail;
@@ -1750,8 +1888,10 @@ bindcpyvec_kitchenpy_upper(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     if (r0 != NULL)
         for (Py_ssize_t i = 0; i < m; i++)
@@ -1769,11 +1909,14 @@ bindcpyvec_kitchenpy_len(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.len", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.len", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1783,6 +1926,7 @@ bindcpyvec_kitchenpy_len(PyObject *module, PyObject *const *args, Py_ssize_t nar
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.len", 1, &owned);
@@ -1796,7 +1940,7 @@ bindcpyvec_kitchenpy_len(PyObject *module, PyObject *const *args, Py_ssize_t nar
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_len(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_len(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.len", 0, base + fail);
             goto fail;
@@ -1806,9 +1950,11 @@ bindcpyvec_kitchenpy_len(PyObject *module, PyObject *const *args, Py_ssize_t nar
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1822,11 +1968,14 @@ bindcpyvec_kitchenpy_checked(PyObject *module, PyObject *const *args, Py_ssize_t
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.checked", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.checked", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1836,20 +1985,25 @@ bindcpyvec_kitchenpy_checked(PyObject *module, PyObject *const *args, Py_ssize_t
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.checked", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.checked", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.checked", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.checked", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.checked", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.checked", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchenpy_checked(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_checked(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.checked", 0, base + fail);
             goto fail;
@@ -1859,9 +2013,11 @@ bindcpyvec_kitchenpy_checked(PyObject *module, PyObject *const *args, Py_ssize_t
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1875,9 +2031,12 @@ bindcpyvec_kitchenpy_fail(PyObject *module, PyObject *const *args, Py_ssize_t na
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     int *a0 = NULL;
+    int *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.fail", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.fail", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1885,6 +2044,7 @@ bindcpyvec_kitchenpy_fail(PyObject *module, PyObject *const *args, Py_ssize_t na
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1, &owned);
@@ -1898,7 +2058,7 @@ bindcpyvec_kitchenpy_fail(PyObject *module, PyObject *const *args, Py_ssize_t na
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_fail(m, a0, &fail) < 0) {
+        if (bindcvec_kitchenpy_fail(m, a0_in, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.fail", 0, base + fail);
             goto fail;
@@ -1909,8 +2069,10 @@ bindcpyvec_kitchenpy_fail(PyObject *module, PyObject *const *args, Py_ssize_t na
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1924,10 +2086,13 @@ bindcpyvec_kitchenpy_panic(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.panic", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.panic", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1937,6 +2102,7 @@ bindcpyvec_kitchenpy_panic(PyObject *module, PyObject *const *args, Py_ssize_t n
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.panic", 1, &owned);
@@ -1950,7 +2116,7 @@ bindcpyvec_kitchenpy_panic(PyObject *module, PyObject *const *args, Py_ssize_t n
                 goto fail;
             }
         }
-        if (bindcvec_kitchenpy_panic(m, a0, r0, &fail) < 0) {
+        if (bindcvec_kitchenpy_panic(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.panic", 0, base + fail);
             goto fail;
@@ -1967,8 +2133,10 @@ bindcpyvec_kitchenpy_panic(PyObject *module, PyObject *const *args, Py_ssize_t n
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     if (r0 != NULL)
         for (Py_ssize_t i = 0; i < m; i++)
@@ -1986,12 +2154,16 @@ bindcpyvec_kitchenpy_divide(PyObject *module, PyObject *const *args, Py_ssize_t 
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.divide", args, 2, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.divide", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -2003,33 +2175,43 @@ bindcpyvec_kitchenpy_divide(PyObject *module, PyObject *const *args, Py_ssize_t 
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.divide", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.divide", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.divide", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.divide", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.divide", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.divide", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.divide", 2, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.divide", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.divide", 2, base + i);
-                goto fail;
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.divide", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.divide", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.divide", 2, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchenpy_divide(m, a0, a1, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_divide(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.divide", 0, base + fail);
             goto fail;
@@ -2039,9 +2221,11 @@ bindcpyvec_kitchenpy_divide(PyObject *module, PyObject *const *args, Py_ssize_t 
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 2; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     return result;
@@ -2056,12 +2240,16 @@ bindcpyvec_kitchenpy_keyword(PyObject *module, PyObject *const *args, Py_ssize_t
         return NULL;
     PyObject *result = NULL;
     PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.keyword", args, 2, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.keyword", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -2073,33 +2261,43 @@ bindcpyvec_kitchenpy_keyword(PyObject *module, PyObject *const *args, Py_ssize_t
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.keyword", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.keyword", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.keyword", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.keyword", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.keyword", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.keyword", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.keyword", 2, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.keyword", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.keyword", 2, base + i);
-                goto fail;
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.keyword", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.keyword", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.keyword", 2, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_kitchenpy_keyword(m, a0, a1, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_kitchenpy_keyword(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.keyword", 0, base + fail);
             goto fail;
@@ -2109,9 +2307,11 @@ bindcpyvec_kitchenpy_keyword(PyObject *module, PyObject *const *args, Py_ssize_t
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 2; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(a1);
     return result;

@@ -709,11 +709,14 @@ bindcpyvec_named_warm(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"d"};
+    Py_buffer views[1] = {{0}};
     double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     double *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.warm", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.warm", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -723,20 +726,25 @@ bindcpyvec_named_warm(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.warm", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_float(item, "vec.warm", 1, 0, &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.warm", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (double *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.warm", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_float(item, "vec.warm", 1, 0, &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.warm", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_named_warm(m, a0, (double *)out.buf + base, &fail) < 0) {
+        if (bindcvec_named_warm(m, a0_in, (double *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.warm", 0, base + fail);
             goto fail;
@@ -746,9 +754,11 @@ bindcpyvec_named_warm(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -762,11 +772,14 @@ bindcpyvec_named_to_fahrenheit(PyObject *module, PyObject *const *args, Py_ssize
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"d"};
+    Py_buffer views[1] = {{0}};
     double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     double *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.to_fahrenheit", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.to_fahrenheit", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -776,20 +789,25 @@ bindcpyvec_named_to_fahrenheit(PyObject *module, PyObject *const *args, Py_ssize
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.to_fahrenheit", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_float(item, "vec.to_fahrenheit", 1, 0, &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.to_fahrenheit", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (double *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.to_fahrenheit", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_float(item, "vec.to_fahrenheit", 1, 0, &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.to_fahrenheit", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_named_to_fahrenheit(m, a0, (double *)out.buf + base, &fail) < 0) {
+        if (bindcvec_named_to_fahrenheit(m, a0_in, (double *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.to_fahrenheit", 0, base + fail);
             goto fail;
@@ -799,9 +817,11 @@ bindcpyvec_named_to_fahrenheit(PyObject *module, PyObject *const *args, Py_ssize
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -815,10 +835,13 @@ bindcpyvec_named_greet(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     PyObject **r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.greet", args, 1, items, 1ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.greet", args, 1, items, 1ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -828,6 +851,7 @@ bindcpyvec_named_greet(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.greet", 1, &owned);
@@ -841,7 +865,7 @@ bindcpyvec_named_greet(PyObject *module, PyObject *const *args, Py_ssize_t nargs
                 goto fail;
             }
         }
-        if (bindcvec_named_greet(m, a0, r0, &fail) < 0) {
+        if (bindcvec_named_greet(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.greet", 0, base + fail);
             goto fail;
@@ -858,8 +882,10 @@ bindcpyvec_named_greet(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     if (r0 != NULL)
         for (Py_ssize_t i = 0; i < m; i++)
@@ -877,10 +903,13 @@ bindcpyvec_named_next(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.next", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.next", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -890,20 +919,25 @@ bindcpyvec_named_next(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.next", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.next", 1, LLONG_MIN, LLONG_MAX, "Color", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.next", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.next", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.next", 1, LLONG_MIN, LLONG_MAX, "Color", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.next", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_named_next(m, a0, r0, &fail) < 0) {
+        if (bindcvec_named_next(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.next", 0, base + fail);
             goto fail;
@@ -919,8 +953,10 @@ bindcpyvec_named_next(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(r0);
     return result;
@@ -935,10 +971,13 @@ bindcpyvec_named_raise_(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.raise_", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.raise_", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -948,6 +987,7 @@ bindcpyvec_named_raise_(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.raise_", 1, &owned);
@@ -961,7 +1001,7 @@ bindcpyvec_named_raise_(PyObject *module, PyObject *const *args, Py_ssize_t narg
                 goto fail;
             }
         }
-        if (bindcvec_named_raise_(m, a0, r0, &fail) < 0) {
+        if (bindcvec_named_raise_(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.raise_", 0, base + fail);
             goto fail;
@@ -977,8 +1017,10 @@ bindcpyvec_named_raise_(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(r0);
     return result;
@@ -993,11 +1035,14 @@ bindcpyvec_named_double(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"d"};
+    Py_buffer views[1] = {{0}};
     double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     double *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.double", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.double", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1007,20 +1052,25 @@ bindcpyvec_named_double(PyObject *module, PyObject *const *args, Py_ssize_t narg
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.double", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_float(item, "vec.double", 1, 0, &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.double", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (double *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.double", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_float(item, "vec.double", 1, 0, &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.double", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_named_double(m, a0, (double *)out.buf + base, &fail) < 0) {
+        if (bindcvec_named_double(m, a0_in, (double *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.double", 0, base + fail);
             goto fail;
@@ -1030,9 +1080,11 @@ bindcpyvec_named_double(PyObject *module, PyObject *const *args, Py_ssize_t narg
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1046,11 +1098,14 @@ bindcpyvec_named_inc(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
     unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     unsigned long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.inc", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.inc", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1060,6 +1115,7 @@ bindcpyvec_named_inc(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
         for (Py_ssize_t i = 0; i < m; i++) {
             int owned = 0;
             PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.inc", 1, &owned);
@@ -1073,7 +1129,7 @@ bindcpyvec_named_inc(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
                 goto fail;
             }
         }
-        if (bindcvec_named_inc(m, a0, (unsigned long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_named_inc(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.inc", 0, base + fail);
             goto fail;
@@ -1083,9 +1139,11 @@ bindcpyvec_named_inc(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1099,11 +1157,14 @@ bindcpyvec_named_twice(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_buffer out = {0};
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.twice", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.twice", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1113,20 +1174,25 @@ bindcpyvec_named_twice(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.twice", 1, LLONG_MIN, LLONG_MAX, "Span", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.twice", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.twice", 1, LLONG_MIN, LLONG_MAX, "Span", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.twice", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_named_twice(m, a0, (long long *)out.buf + base, &fail) < 0) {
+        if (bindcvec_named_twice(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.twice", 0, base + fail);
             goto fail;
@@ -1136,9 +1202,11 @@ bindcpyvec_named_twice(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 fail:
     Py_CLEAR(result);
 done:
-    py4go_bind_vec_array_done(&out);
-    for (int k = 0; k < 1; k++)
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1152,9 +1220,12 @@ bindcpyvec_named_check(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.check", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.check", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1162,20 +1233,25 @@ bindcpyvec_named_check(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.check", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.check", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.check", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.check", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.check", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.check", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_named_check(m, a0, &fail) < 0) {
+        if (bindcvec_named_check(m, a0_in, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.check", 0, base + fail);
             goto fail;
@@ -1186,8 +1262,10 @@ bindcpyvec_named_check(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     return result;
 }
@@ -1201,10 +1279,13 @@ bindcpyvec_named_other(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     PyObject *result = NULL;
     PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
     long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
     long long *r0 = NULL;
     Py_ssize_t fail = -1, base = 0, m = 0;
-    Py_ssize_t n = py4go_bind_vec_begin("vec.other", args, 1, items, 0ULL);
+    Py_ssize_t n = py4go_bind_vec_begin("vec.other", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
     Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
@@ -1214,20 +1295,25 @@ bindcpyvec_named_other(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         goto done;
     for (; base < n; base += m) {
         m = n - base < chunk ? n - base : chunk;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            int owned = 0;
-            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.other", 1, &owned);
-            if (item == NULL)
-                goto fail;
-            int rc = py4go_bind_int(item, "vec.other", 1, LLONG_MIN, LLONG_MAX, "Suit", &a0[i]);
-            if (owned)
-                Py_DECREF(item);
-            if (rc < 0) {
-                py4go_bind_vec_error("vec.other", 1, base + i);
-                goto fail;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.other", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.other", 1, LLONG_MIN, LLONG_MAX, "Suit", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.other", 1, base + i);
+                    goto fail;
+                }
             }
         }
-        if (bindcvec_named_other(m, a0, r0, &fail) < 0) {
+        if (bindcvec_named_other(m, a0_in, r0, &fail) < 0) {
             if (fail >= 0)
                 py4go_bind_vec_error("vec.other", 0, base + fail);
             goto fail;
@@ -1243,8 +1329,10 @@ bindcpyvec_named_other(PyObject *module, PyObject *const *args, Py_ssize_t nargs
 fail:
     Py_CLEAR(result);
 done:
-    for (int k = 0; k < 1; k++)
+    for (int k = 0; k < 1; k++) {
         Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
     py4go_bind_free(a0);
     py4go_bind_free(r0);
     return result;
