@@ -8,7 +8,7 @@ float64``, ``Repeat(s string, n int) string``) and prints the time per element (
 --repeat, one fresh interpreter) over N pairs: ``vec.add(xs, ys)`` (ints in, an
 ``array.array('q')`` out), the single call ``[add(x, y) for x, y in zip(xs, ys)]``, and
 ``list(map(operator.add, xs, ys))`` (no Go at all: what the interpreter does by itself); the
-same for floats, and for strings (a list of str out); and ``vec.add`` once more over lists built
+same over two ``array.array('q')`` (read in place, no conversion); the same for floats, and for strings (a list of str out); and ``vec.add`` once more over lists built
 once (their objects side by side in memory, instead of spread over a heap that earlier
 repetitions freed). Ratios: the vectorized form against each.
 """
@@ -48,6 +48,7 @@ CASES: list[tuple[str, str]] = [
     ("int    vec.add(xs, ys)                      bindc", "vec.add(xs, ys)"),
     ("int    [add(x, y) for x, y in zip(xs, ys)]  bindc", "[add(x, y) for x, y in zip(xs, ys)]"),
     ("int    list(map(operator.add, xs, ys))      python", "list(map(operator.add, xs, ys))"),
+    ("int    vec.add(array('q'), array('q'))      bindc", "vec.add(axs, ays)"),
     ("float  vec.scale(fs, gs)                    bindc", "vec.scale(fs, gs)"),
     ("float  list(map(operator.mul, fs, gs))      python", "list(map(operator.mul, fs, gs))"),
     ("str    vec.repeat(ss, ks)                   bindc", "vec.repeat(ss, ks)"),
@@ -62,11 +63,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1_000_000)
     args = parser.parse_args()
     setup = textwrap.dedent(f"""
-        import operator
+        import array, operator
         from benchvec import vec, add, repeat
         N = {args.n}
         xs = list(range(N))
         ys = list(range(N, 2 * N))
+        axs, ays = array.array("q", xs), array.array("q", ys)
         fs = [float(i) for i in xs]
         gs = [0.5] * N
         ss = ["ab", "c", "def"] * (N // 3) + ["x"] * (N % 3)
@@ -103,10 +105,12 @@ def main() -> None:
           f"load {os.getloadavg()[0]:.1f})")
     for (label, _), t in zip(CASES, ns):
         print(f"  {label:<55} {t:7.2f} ns/element")
-    vec_int, single_int, map_int, vec_float, map_float, vec_str, single_str, map_str, vec_once = ns
+    vec_int, single_int, map_int, vec_arrays, vec_float, map_float, vec_str, single_str, map_str, vec_once = ns
     print(f"  {'int    vec.add(xs, ys), lists built once          bindc':<55} {vec_once:7.2f} ns/element")
     print(f"int:   vec.add {vec_int:.2f} ns/element (target <= 10): {single_int / vec_int:.1f}x faster than the "
           f"single call in a loop, {map_int / vec_int:.1f}x faster than list(map(operator.add, ...))")
+    print(f"int:   vec.add over array('q') inputs (read in place) {vec_arrays:.2f} ns/element, "
+          f"{map_int / vec_arrays:.0f}x list(map(operator.add, ...))")
     print(f"float: vec.scale {map_float / vec_float:.1f}x faster than list(map(operator.mul, ...))")
     print(f"str:   vec.repeat {single_str / vec_str:.1f}x faster than the single call, "
           f"{map_str / vec_str:.2f}x list(map(operator.mul, ...))")
