@@ -26,7 +26,8 @@ Semantics (documented in docs/buffers.md, "Vectorized calls"):
   the CPU cache and are allocated once, and one transition per 4,096 calls costs nothing
   measurable; int and float results are written by Go straight into the returned array.
 * the GIL is held, as by the single call, unless the function releases it (``//py4go:nogil``):
-  then each chunk's Go loop runs without it (:func:`vec_releases_gil`).
+  then the whole run is converted first and the Go loop runs once without it
+  (:func:`vec_releases_gil`).
 
 Names: ``bindcpyvec_<stem>`` (C wrapper), ``bindcvec_<stem>`` (Go trampoline),
 ``bindcdocvec_<stem>``: the stem is the function's own, unique in the symbol table, whose
@@ -118,10 +119,12 @@ def buffer_codes(mapping: TypeMapping) -> str | None:
 
 
 def vec_releases_gil(fn: BoundFunction) -> bool:
-    """Whether each chunk's Go loop runs without the GIL: for a function that releases it
+    """Whether the Go loop runs without the GIL: for a function that releases it
     (``//py4go:nogil``, :mod:`bindc.gil`) whose result is not made as a Python object in Go
-    (a string). Not by default: the GIL would change hands at every chunk, and a thread that
-    wants it holds it for up to ``sys.getswitchinterval()`` (5 ms) each time."""
+    (a string). Such a form converts the whole run first and releases the GIL once (one chunk
+    of n): released per chunk, the GIL would change hands at every chunk, and a thread that
+    wants it keeps it for up to ``sys.getswitchinterval()`` (5 ms) each time. Not by default:
+    a scalar function is fast, as for the single call."""
     return releases_gil(fn) and not any(isinstance(_scalar(r.mapping), NewReferenceResult) for r in fn.results)
 
 
@@ -263,9 +266,14 @@ def _emit_c_wrapper(p: LinePrinter, module: BoundModule, fn: BoundFunction) -> N
         p.P("if (n < 0)")
         with p.indent():
             p.P("goto done;")
-        # The elements go to Go a chunk at a time: the C arrays stay in the CPU's cache and are
-        # allocated once, whatever n is (measured in docs/buffers.md).
-        p.P("Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;")
+        if vec_releases_gil(fn):
+            # One chunk: the GIL changes hands once, not at every chunk (a waiting thread keeps
+            # it for up to the switch interval each time; measured in docs/buffers.md).
+            p.P("Py_ssize_t chunk = n;  /* //py4go:nogil: the whole run converted, then one Go loop */")
+        else:
+            # The elements go to Go a chunk at a time: the C arrays stay in the CPU's cache and
+            # are allocated once, whatever n is (measured in docs/buffers.md).
+            p.P("Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;")
         for bp in fn.params:
             p.P(f"if (({bp.var} = py4go_bind_alloc(chunk, sizeof(*{bp.var}))) == NULL)")
             with p.indent():

@@ -121,7 +121,8 @@ func Count(v int) { counter += v }
 // Counter reads the counter.
 func Counter() int { return counter }
 
-// Hypot releases the GIL (//py4go:nogil): its vectorized form releases it around each chunk.
+// Hypot releases the GIL (//py4go:nogil): its vectorized form converts the whole run, then
+// releases it once around the Go loop.
 //
 //py4go:nogil
 func Hypot(a, b float64) float64 { return math.Hypot(a, b) }

@@ -987,7 +987,7 @@ bindcpyvec_callbacks_call_kept_later(PyObject *module, PyObject *const *args, Py
     Py_ssize_t n = py4go_bind_vec_begin("vec.call_kept_later", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
-    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    Py_ssize_t chunk = n;  /* //py4go:nogil: the whole run converted, then one Go loop */
     if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
         goto done;
     if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
@@ -1111,7 +1111,7 @@ bindcpyvec_callbacks_sleep(PyObject *module, PyObject *const *args, Py_ssize_t n
     Py_ssize_t n = py4go_bind_vec_begin("vec.sleep", args, 1, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
-    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    Py_ssize_t chunk = n;  /* //py4go:nogil: the whole run converted, then one Go loop */
     if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
         goto done;
     for (; base < n; base += m) {
@@ -1319,7 +1319,7 @@ bindcpyvec_callbacks_add_no_gil(PyObject *module, PyObject *const *args, Py_ssiz
     Py_ssize_t n = py4go_bind_vec_begin("vec.add_no_gil", args, 2, items, 0ULL, formats, views);
     if (n < 0)
         goto done;
-    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    Py_ssize_t chunk = n;  /* //py4go:nogil: the whole run converted, then one Go loop */
     if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
         goto done;
     if ((a1 = py4go_bind_alloc(chunk, sizeof(*a1))) == NULL)
