@@ -10,7 +10,9 @@ float64``, ``Repeat(s string, n int) string``) and prints the time per element (
 ``list(map(operator.add, xs, ys))`` (no Go at all: what the interpreter does by itself); the
 same over two ``array.array('q')`` (read in place, no conversion); the same for floats, and for strings (a list of str out); and ``vec.add`` once more over lists built
 once (their objects side by side in memory, instead of spread over a heap that earlier
-repetitions freed). Ratios: the vectorized form against each.
+repetitions freed). Ratios: the vectorized form against each. Last, the GIL: ``vec.hypot``
+holding it and ``vec.hypot_no_gil`` (``//py4go:nogil``) releasing it, alone and beside a thread
+spinning in Python.
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ from bindc.build import build_extension  # noqa: E402
 BENCH_GO = """\
 package benchvec
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // Add returns a + b.
 func Add(a, b int) int { return a + b }
@@ -42,6 +47,14 @@ func Scale(x, f float64) float64 { return x * f }
 
 // Repeat repeats s n times.
 func Repeat(s string, n int) string { return strings.Repeat(s, n) }
+
+// Hypot holds the GIL (the default).
+func Hypot(a, b float64) float64 { return math.Hypot(a, b) }
+
+// HypotNoGIL releases it: its vectorized form converts the whole run, then releases it once.
+//
+//py4go:nogil
+func HypotNoGIL(a, b float64) float64 { return math.Hypot(a, b) }
 """
 
 CASES: list[tuple[str, str]] = [
@@ -83,17 +96,35 @@ def main() -> None:
         print("building...", file=sys.stderr)
         build_extension(str(pkg), work, cwd=pkg)
         # Each repetition runs the setup again (timeit's way): the lists' objects are then spread
-        # over a heap that earlier repetitions freed, as a program's data usually is. The last
-        # figure is vec.add over lists built once in a fresh interpreter (objects side by side).
+        # over a heap that earlier repetitions freed, as a program's data usually is. One more
+        # figure, taken first: vec.add over lists built once in the fresh interpreter (objects
+        # side by side).
         code = textwrap.dedent(f"""
             import json, timeit
+            exec({setup!r})  # first, in a fresh heap: the lists' objects side by side
+            once = min(timeit.repeat("vec.add(xs, ys)", globals=globals(), repeat={args.repeat}, number=1))
             out = []
             for stmt in {[c[1] for c in CASES]!r}:
                 t = timeit.Timer(stmt, setup={setup!r})
                 out.append(min(t.repeat(repeat={args.repeat}, number=1)))
-            exec({setup!r})
-            out.append(min(timeit.repeat("vec.add(xs, ys)", globals=globals(), repeat={args.repeat}, number=1)))
-            print(json.dumps(out))
+            out.append(once)
+            # The GIL: vec.hypot (held) and vec.hypot_no_gil (released once) alone, then beside
+            # a thread spinning in Python that wants the GIL all the time.
+            import threading
+            gil = [min(timeit.repeat(stmt, globals=globals(), repeat={args.repeat}, number=1))
+                   for stmt in ("vec.hypot(fs, gs)", "vec.hypot_no_gil(fs, gs)")]
+            stop = False
+            def spin():
+                x = 0
+                while not stop:
+                    x += 1
+            th = threading.Thread(target=spin)
+            th.start()
+            gil += [min(timeit.repeat(stmt, globals=globals(), repeat={args.repeat}, number=1))
+                    for stmt in ("vec.hypot(fs, gs)", "vec.hypot_no_gil(fs, gs)")]
+            stop = True
+            th.join()
+            print(json.dumps(out + gil))
         """)
         proc = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=str(work)),
                               capture_output=True, text=True)
@@ -105,13 +136,16 @@ def main() -> None:
           f"load {os.getloadavg()[0]:.1f})")
     for (label, _), t in zip(CASES, ns):
         print(f"  {label:<55} {t:7.2f} ns/element")
-    vec_int, single_int, map_int, vec_arrays, vec_float, map_float, vec_str, single_str, map_str, vec_once = ns
+    vec_int, single_int, map_int, vec_arrays, vec_float, map_float, vec_str, single_str, map_str, vec_once = ns[:10]
+    held, nogil, held_busy, nogil_busy = (t * 1e3 for t in seconds[10:])
     print(f"  {'int    vec.add(xs, ys), lists built once          bindc':<55} {vec_once:7.2f} ns/element")
     print(f"int:   vec.add {vec_int:.2f} ns/element (target <= 10): {single_int / vec_int:.1f}x faster than the "
           f"single call in a loop, {map_int / vec_int:.1f}x faster than list(map(operator.add, ...))")
     print(f"int:   vec.add over array('q') inputs (read in place) {vec_arrays:.2f} ns/element, "
           f"{map_int / vec_arrays:.0f}x list(map(operator.add, ...))")
     print(f"float: vec.scale {map_float / vec_float:.1f}x faster than list(map(operator.mul, ...))")
+    print(f"GIL:   vec.hypot over N float pairs, held {held:.1f} ms alone, {held_busy:.1f} ms beside a thread spinning "
+          f"in Python; //py4go:nogil (released once) {nogil:.1f} ms alone, {nogil_busy:.1f} ms beside it")
     print(f"str:   vec.repeat {single_str / vec_str:.1f}x faster than the single call, "
           f"{map_str / vec_str:.2f}x list(map(operator.mul, ...))")
 
