@@ -452,6 +452,3 @@ def vec_stub(module: BoundModule, stub: StubModule) -> Class | None:
         body.append(Function(fn.py_name, Arguments(posonly=args), vec_result_annotation(fn, stub),
                              sync.doc, decorators=("staticmethod",)))
     return Class(VEC_NAMESPACE, (), tuple(body), doc=_VEC_DOC)
-
-
-__all__ = ["VEC_CAPI", "VEC_NAMESPACE", "emit_c_vec", "emit_c_vec_table", "emit_go_vec", "vec_functions", "vec_source", "vec_stub"]
