@@ -70,11 +70,43 @@ static inline int py4go_bind_nargs(const char *fn, Py_ssize_t nargs, Py_ssize_t 
 
 /* ---- argument converters (Python -> C value handed to Go) ---------------------------- */
 
+/* The value of an exact int that fits one internal digit (|v| < 2**30: most ints a program
+ * handles) read straight from the object, as CPython's own fast paths do; 0 for a larger one.
+ * Full API only: the limited API has no access to the representation. */
+#ifndef Py_LIMITED_API
+static inline int py4go_compact_long(PyObject *o, long long *v)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyUnstable_Long_IsCompact((PyLongObject *)o)) {
+        *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
+        return 1;
+    }
+#else
+    Py_ssize_t size = Py_SIZE(o);
+    if (size >= -1 && size <= 1) {
+        *v = (long long)size * (long long)((PyLongObject *)o)->ob_digit[0];
+        return 1;
+    }
+#endif
+    return 0;
+}
+#endif
+
 /* A Go signed integer of range [min, max]. Accepts int and anything with __index__. */
 static inline int py4go_bind_int(PyObject *o, const char *fn, int pos, long long min, long long max,
                                  const char *gotype, long long *out)
 {
     if (PyLong_CheckExact(o)) {
+#ifndef Py_LIMITED_API
+        long long small;
+        if (py4go_compact_long(o, &small)) {
+            if (small >= min && small <= max) {
+                *out = small;
+                return 0;
+            }
+            return py4go_bind_int_range(fn, pos, gotype, o);
+        }
+#endif
         int overflow = 0;
         long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
         if (overflow == 0 && v >= min && v <= max) {
@@ -93,6 +125,16 @@ static inline int py4go_bind_uint(PyObject *o, const char *fn, int pos, unsigned
                                   const char *gotype, unsigned long long *out)
 {
     if (PyLong_CheckExact(o)) {
+#ifndef Py_LIMITED_API
+        long long small;
+        if (py4go_compact_long(o, &small)) {
+            if (small >= 0 && (unsigned long long)small <= max) {
+                *out = (unsigned long long)small;
+                return 0;
+            }
+            return py4go_bind_int_range(fn, pos, gotype, o);
+        }
+#endif
         unsigned long long v = PyLong_AsUnsignedLongLong(o);
         if (!(v == (unsigned long long)-1 && PyErr_Occurred()) && v <= max) {
             *out = v;
@@ -382,6 +424,90 @@ int py4go_bind_timeout(const char *fn, PyObject *const *kwvalues, PyObject *kwna
 /* Add each function of the NULL-terminated `defs` to `m` as `_aio_<name>` (py4go_bind_aio.c):
  * the awaitable forms the generated `aio` class takes. Returns 0, or -1 with an exception. */
 int py4go_bind_add_aio(PyObject *m, PyMethodDef *defs);
+
+/* ---- vectorized forms `mod.vec.f(xs, ys)` (py4go_bind_vec.c) ------------------------- */
+
+/* Take the nargs iterables of a vectorized call: items[k] gets a new reference to a list or a
+ * tuple holding argument k's items (bit k of `snapshot` set: always a tuple, see the .c file),
+ * unless formats[k] names the struct codes of the 8-byte C array argument k is converted into
+ * ("q,l", "Q,L", "d") and the argument is a C-contiguous buffer of one of them: then views[k]
+ * holds it (items[k] stays NULL) and its items are read in place. Returns how many calls to
+ * make, the length of the shortest (Python's map), or -1 with TypeError naming a non-iterable
+ * argument (items and views taken so far are the caller's to release; views start zeroed). */
+Py_ssize_t py4go_bind_vec_begin(const char *fn, PyObject *const *args, Py_ssize_t nargs, PyObject **items,
+                                unsigned long long snapshot, const char *const *formats, Py_buffer *views);
+
+/* Take a C-contiguous buffer of `o` with `itemsize`-byte items of one of `codes` (comma-separated
+ * struct codes) in *view: 1 writable, 2 read-only, 0 none such (nothing held, no exception),
+ * -1 with an exception set (py4go_bind_buffers.c). */
+int py4go_bind_numeric_buffer(PyObject *o, const char *codes, Py_ssize_t itemsize, Py_buffer *view);
+
+/* How many elements a vectorized wrapper converts and hands to Go at a time. */
+#define PY4GO_VEC_CHUNK 4096
+/* How many items ahead a vectorized wrapper asks the CPU to fetch. */
+#define PY4GO_VEC_PREFETCH 64
+
+/* A new array.array of `typecode` with n zero items, its buffer taken (writable) in *view for
+ * Go to write the results into; release it with py4go_bind_vec_array_done. NULL with an
+ * exception set on failure. */
+PyObject *py4go_bind_vec_array(const char *typecode, Py_ssize_t n, Py_buffer *view);
+
+/* Release a buffer taken by py4go_bind_vec_array or py4go_bind_vec_begin (a no-op when none was). */
+void py4go_bind_vec_release(Py_buffer *view);
+
+/* Raise RuntimeError: argument POS's list shrank during the conversion. Returns -1. */
+int py4go_bind_vec_changed(const char *fn, int pos);
+
+/* Item i of argument POS's list or tuple (from py4go_bind_vec_begin), or NULL with
+ * RuntimeError when a list shrank below i (Python code run by a conversion). *owned tells
+ * whether the caller must Py_DECREF it: an exact int, float, str or bool is borrowed, since
+ * converting it runs no Python code that could drop it from a list (and not writing its
+ * reference count spares a cache line per element); anything else (an __index__ object, a
+ * subclass) is held across its conversion. */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the loop of every vectorized wrapper: a call per item shows */
+#endif
+static inline PyObject *py4go_bind_vec_item(PyObject *items, Py_ssize_t i, const char *fn, int pos, int *owned)
+{
+    PyObject *item;
+    Py_ssize_t size;
+    if (PyList_Check(items)) {
+        if (i >= (size = PyList_GET_SIZE(items))) {
+            py4go_bind_vec_changed(fn, pos);
+            return NULL;
+        }
+        item = PyList_GET_ITEM(items, i);
+    } else {
+        size = PyTuple_GET_SIZE(items);
+        item = PyTuple_GET_ITEM(items, i);
+    }
+#if defined(__GNUC__) && !defined(Py_LIMITED_API)
+    /* The items are scattered over the heap: reading each one's value waits for memory, unless
+     * it was asked for a few items ahead (the pointer array itself is read in order). */
+    if (i + PY4GO_VEC_PREFETCH < size)
+        __builtin_prefetch(PyList_Check(items) ? PyList_GET_ITEM(items, i + PY4GO_VEC_PREFETCH)
+                                               : PyTuple_GET_ITEM(items, i + PY4GO_VEC_PREFETCH));
+#endif
+    *owned = !(PyLong_CheckExact(item) || PyFloat_CheckExact(item) || PyUnicode_CheckExact(item) || PyBool_Check(item));
+    if (*owned)
+        Py_INCREF(item);
+    return item;
+}
+
+/* Name the element of a vectorized call in the pending exception, keeping its type and
+ * attributes: pos > 0 for a conversion of argument POS's item INDEX ("fn() argument 2[5] must
+ * be int, not str"), pos 0 for the Go call of element INDEX ("fn() element 5: <Error()>",
+ * "fn() element 5 panicked: ..."). An exception whose str() is not its message gets a note
+ * instead. Returns -1. */
+int py4go_bind_vec_error(const char *fn, int pos, Py_ssize_t index);
+
+/* A new array.array of `typecode` holding a copy of the `n` bytes at `p` (py4go_bind_buffers.c).
+ * NULL with an exception set on failure. */
+PyObject *py4go_bind_array_from(const void *p, Py_ssize_t n, const char *typecode);
+
+/* Add each function of the NULL-terminated `defs` to `m` as `_vec_<name>`: the vectorized
+ * forms the generated `vec` class takes. Returns 0, or -1 with an exception. */
+int py4go_bind_add_vec(PyObject *m, PyMethodDef *defs);
 
 /* Add Channel, ChannelClosed and their private builtins to module m (py4go_bind_chan.c).
  * Returns 0, or -1 with an exception. */

@@ -17,6 +17,7 @@ from bindc.capi.limited import LIMITED_API_3_11
 from bindc.limited_check import limited_api_errors
 from bindc.diagnostics import DiagnosticSink
 from bindc.emit.aio import AIO_CAPI, aio_functions
+from bindc.emit.vec import VEC_CAPI, vec_functions
 from bindc.emit.channels import uses_channels
 from bindc.emit.c_values import VALUES_CAPI
 from bindc.emit.sentinels import SENTINEL_CAPI
@@ -200,6 +201,8 @@ def required_capi(module: BoundModule) -> dict[str, CSignature]:
         wanted.update((s.name, s) for s in CHANNEL_CAPI)
     if aio_functions(module):
         wanted.update((s.name, s) for s in AIO_CAPI)
+    if vec_functions(module):
+        wanted.update((s.name, s) for s in VEC_CAPI)
     for fn in module.functions:
         for mapping in [bp.mapping for bp in fn.params] + [r.mapping for r in fn.results] + \
                        ([fn.variadic.mapping] if fn.variadic else []):

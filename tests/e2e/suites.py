@@ -52,6 +52,7 @@ SUITES = {s.name: s for s in (
     Suite("idioms", "tests.e2e.idioms_checks", "", has_prelude=True),
     Suite("foreign", "tests.e2e.foreign_checks", "import foreign as f", has_prelude=True),
     Suite("interfaces", "tests.e2e.test_interfaces", "", has_prelude=True),
+    Suite("vectorized", "tests.e2e.vectorized_checks", "", has_prelude=True),
 )}
 
 #: Suites every other interpreter runs in the default pytest (the rest with ``--all-suites``).

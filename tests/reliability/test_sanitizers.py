@@ -118,7 +118,7 @@ def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
     from tests.e2e import (buffers_checks, callbacks_checks, concurrency_checks, containers_checks, extras_checks,
                            foreign_checks, generics_checks,
                            idioms_checks, kitchen_checks, named_checks, objects_checks, streams_checks, test_classes,
-                           test_interfaces)
+                           test_interfaces, vectorized_checks)
 
     checks, alias, prelude = {
         "callbacks": (callbacks_checks.CHECKS, "callbacks", ""),
@@ -135,6 +135,7 @@ def _scripts(package: str, mode: str = "extension") -> dict[str, str]:
         "streams": (streams_checks.CHECKS, "s", streams_checks.PRELUDE),
         "generics": (generics_checks.CHECKS, "g", generics_checks.PRELUDE),
         "buffers": (buffers_checks.CHECKS, "b", buffers_checks.PRELUDE),
+        "vectorized": (vectorized_checks.CHECKS, "v", vectorized_checks.PRELUDE),
     }[package]
     head = f"MODE = {mode!r}\nimport {package} as {alias}\n" + textwrap.dedent(prelude)
     return {name: head + textwrap.dedent(src) for name, src in checks.items()}
@@ -149,7 +150,7 @@ SLOW = {
 }
 
 PACKAGES = ["buffers", "callbacks", "classes", "concurrency", "containers", "extras", "foreign", "generics", "idioms",
-            "interfaces", "kitchen", "named", "objects", "streams"]
+            "interfaces", "kitchen", "named", "objects", "streams", "vectorized"]
 
 
 def _instantiations(package: str) -> tuple[str, ...]:
@@ -215,7 +216,7 @@ def test_published_checks_under_asan(tmp_path: Path, stress: bool, monkeypatch: 
 
 @needs_asan
 @needs_objdump
-@pytest.mark.parametrize("package", ["kitchen", "classes", "callbacks"])
+@pytest.mark.parametrize("package", ["kitchen", "classes", "callbacks", "vectorized"])
 def test_abi3_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """The same, for the abi3 build (``--abi3``: the runtime's limited-API code paths, such

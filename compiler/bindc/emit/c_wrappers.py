@@ -19,6 +19,7 @@ from bindc.emit.names import (c_wrapper_name, doc_name, go_init_name, go_trampol
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
 from bindc.emit.proxies import emit_c_method_tables, protocol_source, proxy_interfaces
 from bindc.emit.sentinels import emit_c_registration
+from bindc.emit.vec import emit_c_vec, emit_c_vec_table, vec_source, vec_table_name
 from bindc.emit.signature import call_flags, text_signature
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.typemap.base import ArgSite, TypeMapping, c_string
@@ -69,6 +70,7 @@ def emit_c_file(module: BoundModule, source_note: str) -> str:
         p.P()
         emit_wrapper(p, module, fn)
     emit_c_aio(p, module)
+    emit_c_vec(p, module)
     for cls in module.classes:
         p.P()
         emit_class(p, module, cls)
@@ -208,6 +210,7 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
     if emit_values_init(p, module):
         p.P()
     has_aio = emit_c_aio_table(p, module)
+    has_vec = emit_c_vec_table(p, module)
     table = method_table_name(module)
     p.P(f"static PyMethodDef {table}[] = {{")
     with p.indent():
@@ -260,6 +263,14 @@ def _emit_module(p: LinePrinter, module: BoundModule) -> None:
         if has_aio and aio is not None:
             # The awaitable forms' namespace class (bindc.emit.aio).
             p.P(f"if (py4go_bind_add_aio(m, {aio_table_name(module)}) < 0 || py4go_bind_exec(m, {c_string(aio)}) < 0) {{")
+            with p.indent():
+                p.P("Py_DECREF(m);")
+                p.P("return NULL;")
+            p.P("}")
+        vec = vec_source(module)
+        if has_vec and vec is not None:
+            # The vectorized forms' namespace class (bindc.emit.vec).
+            p.P(f"if (py4go_bind_add_vec(m, {vec_table_name(module)}) < 0 || py4go_bind_exec(m, {c_string(vec)}) < 0) {{")
             with p.indent():
                 p.P("Py_DECREF(m);")
                 p.P("return NULL;")

@@ -17,6 +17,7 @@ from bindc.emit.names import go_init_name, go_trampoline_name
 from bindc.emit.printer import GENERATED_HEADER, GoImports, LinePrinter
 from bindc.emit.proxies import emit_go_proxies, proxy_interfaces
 from bindc.emit.sentinels import emit_go_externs, emit_go_registration
+from bindc.emit.vec import emit_go_vec
 from bindc.gil import releases_gil
 from bindc.ir import FuncType, NamedType, Param, PointerType
 from bindc.resolve import BoundFunction, BoundModule
@@ -50,6 +51,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
         body.P()
         emit_trampoline(body, module, fn, refs, target)
     emit_go_aio(body, module, refs, target)
+    emit_go_vec(body, module, refs, target)
     emit_variable_helpers(body, module, refs, target)
     emit_go_func_support(body, module, refs)
     emit_go_proxies(body, module, refs, imports.use("reflect") if proxy_interfaces(module) else "reflect")

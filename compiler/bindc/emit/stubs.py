@@ -45,6 +45,11 @@ def build_stub(module: BoundModule, source_note: str) -> StubModule:
     aio = aio_stub(module, stub)
     if aio is not None:
         stub.body.append(aio)
+    from bindc.emit.vec import vec_stub  # vec builds on function_stub
+
+    vec = vec_stub(module, stub)
+    if vec is not None:
+        stub.body.append(vec)
     return stub
 
 

@@ -13,6 +13,7 @@ error; one that is merely exported is skipped with a warning naming the reason.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Func, InterfaceType, NamedType, Param, Span
@@ -34,10 +35,29 @@ def run(state: ResolveState) -> None:
         if not wanted(func, state.in_package, state.sink):
             continue
         bound = bind_function(func, state.env, state.sink)
+        if bound is not None:
+            bound = _step_aside(bound, state)
         if bound is not None and claim_function(bound, state):
             state.functions.append(bound)
     state.classes = [_bind_methods(shape, state) for shape in state.shapes]
     _warn_unimplementable_interfaces(state.functions, state.classes, state.env, state.sink)
+
+
+#: The module attributes holding bindc's namespaces of other forms of the functions
+#: (:mod:`bindc.emit.aio`, :mod:`bindc.emit.vec`): a function whose derived name is one of
+#: them (``func Vec``) steps aside to ``vec_``, as a keyword does.
+NAMESPACE_NAMES = frozenset({"aio", "vec"})
+
+
+def _step_aside(f: BoundFunction, state: ResolveState) -> BoundFunction:
+    """``f`` renamed ``<name>_`` when its snake_case name is a namespace's (a warning says so);
+    a name given with ``//py4go:export <name>`` stays, and its clash is an error."""
+    export = f.func.directive("export")
+    if f.py_name not in NAMESPACE_NAMES or (export is not None and export.arg):
+        return f
+    state.sink.warning(f"Python name {f.py_name!r} of {f.go_name} is bindc's namespace {f.py_name!r}; "
+                       f"bound as {f.py_name + '_'!r} (choose another with //py4go:export <name>)", f.func.span)
+    return replace(f, py_name=f.py_name + "_")
 
 
 def claim_function(f: BoundFunction, state: ResolveState) -> bool:

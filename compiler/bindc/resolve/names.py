@@ -24,7 +24,7 @@ from bindc.typemap.classes import class_type_var
 #: The module's fixed identifiers, ``{}`` being the module name.
 MODULE_IDENTS = ("PyInit_{}", "bindc_{}_methods", "bindc_{}_module", "bindcgo_{}_go_init",
                  "bindcgo_{}_register_classes",
-                 "bindc_{}_add_values", "bindcgo_{}_register_sentinels")
+                 "bindc_{}_add_values", "bindcgo_{}_register_sentinels", "bindc_{}_vec_methods")
 
 #: One class's identifiers, ``{}`` being its stem (``<module>_<Class>``).
 CLASS_TEMPLATES = ("bindcpy_{}_new", "bindcpy_{}_init", "bindcpy_{}_repr", "bindcpy_{}_str",
@@ -32,8 +32,9 @@ CLASS_TEMPLATES = ("bindcpy_{}_new", "bindcpy_{}_init", "bindcpy_{}_repr", "bind
                    "bindcpy_{}__len", "bindc_{}_getset",
                    "bindc_{}_methods", "bindc_{}_slots", "bindc_{}_spec", "bindc_{}_type")
 
-#: A function's (or method's) wrapper, trampoline and docstring, ``{}`` being its stem.
-FUNCTION_TEMPLATES = ("bindcpy_{}", "bindcgo_{}", "bindcdoc_{}")
+#: A function's (or method's) wrapper, trampoline and docstring, and those of its vectorized form
+#: (:mod:`bindc.emit.vec`), ``{}`` being its stem.
+FUNCTION_TEMPLATES = ("bindcpy_{}", "bindcgo_{}", "bindcdoc_{}", "bindcpyvec_{}", "bindcvec_{}", "bindcdocvec_{}")
 
 #: A sentinel's class global, ``{}`` being its stem.
 SENTINEL_TEMPLATES = ("bindc_{}_error",)

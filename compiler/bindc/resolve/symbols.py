@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 
 #: Names every generated module defines itself; a bound declaration may not take them.
-RESERVED_MODULE_NAMES = frozenset({"GoError", "GoPanic", "aio"})  # aio: bindc.emit.aio
+RESERVED_MODULE_NAMES = frozenset({"GoError", "GoPanic", "aio", "vec"})  # aio, vec: bindc.emit.aio, bindc.emit.vec
 
 
 class SymbolTable:

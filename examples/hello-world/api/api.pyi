@@ -4,6 +4,8 @@
 Python module "api" by bindc (see api_bindc.go, api_bindc.c and api.pyi, all generated).
 """
 
+from collections.abc import Iterable as _Iterable
+
 
 class GoError(Exception):
     """A Go function returned a non-nil error; str() is its Error() text."""
@@ -20,3 +22,10 @@ def say_goodbye() -> None:
 
 def concat(a: str, b: str, /) -> str:
     """concat joins a and b with a space."""
+
+
+class vec:
+    """Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array."""
+    @staticmethod
+    def concat(a: _Iterable[str], b: _Iterable[str], /) -> list[str]:
+        """concat joins a and b with a space."""

@@ -47,6 +47,98 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocvec_api_concat, "concat($module, a, b, /)\n--\n\nVectorized concat: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nconcat joins a and b with a space.");
+
+static PyObject *
+bindcpyvec_api_concat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.concat", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {NULL, NULL};
+    Py_buffer views[2] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    py4go_strview *a1 = NULL;
+    py4go_strview *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
+    PyObject **r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.concat", args, 2, items, 3ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((a1 = py4go_bind_alloc(chunk, sizeof(*a1))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.concat", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.concat", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.concat", 1, base + i);
+                goto fail;
+            }
+        }
+        a1_in = a1;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.concat", 2, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.concat", 2, &a1[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.concat", 2, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_api_concat(m, a0_in, a1_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.concat", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = r0[i];
+            r0[i] = NULL;  /* owned by o now */
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 2; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(a1);
+    if (r0 != NULL)
+        for (Py_ssize_t i = 0; i < m; i++)
+            Py_XDECREF(r0[i]);
+    py4go_bind_free(r0);
+    return result;
+}
+
+static PyMethodDef bindc_api_vec_methods[] = {
+    {"concat", (PyCFunction)(void (*)(void))bindcpyvec_api_concat, METH_FASTCALL, bindcdocvec_api_concat},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_api_methods[] = {
     {"say_goodbye", (PyCFunction)(void (*)(void))bindcpy_api_say_goodbye, METH_FASTCALL, bindcdoc_api_say_goodbye},
     {"concat", (PyCFunction)(void (*)(void))bindcpy_api_concat, METH_FASTCALL, bindcdoc_api_concat},
@@ -72,5 +164,9 @@ PyInit_api(void)
         return NULL;
     }
     bindcgo_api_go_init();  /* returns once every Go package's init() has run */
+    if (py4go_bind_add_vec(m, bindc_api_vec_methods) < 0 || py4go_bind_exec(m, "class vec:\n    'Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array.'\n    __slots__ = ()\n    concat = staticmethod(_vec_concat)\ndel _vec_concat\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     return m;
 }

@@ -62,3 +62,27 @@ func bindcgo_api_concat(c_a0 C.py4go_strview, c_a1 C.py4go_strview, c_r0 **C.PyO
 	}
 	return 0
 }
+
+//export bindcvec_api_concat
+func bindcvec_api_concat(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_a1 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.concat", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := concat(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)), py4go.BindcString(unsafe.Pointer(v_a1[v_i].p), int(v_a1[v_i].n)))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.concat", v_r0_i)); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}

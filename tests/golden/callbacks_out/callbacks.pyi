@@ -4,8 +4,9 @@
 and GIL release, for end-to-end tests.
 """
 
+from array import array as _array
 from asyncio import Future as _Future
-from collections.abc import Callable
+from collections.abc import Callable, Iterable as _Iterable
 
 
 class GoError(Exception):
@@ -169,3 +170,31 @@ class aio:
     @staticmethod
     def panic_no_gil() -> _Future[None]:
         """PanicNoGIL panics while the GIL is released."""
+
+
+class vec:
+    """Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array."""
+    @staticmethod
+    def call_kept_later(x: _Iterable[int], /) -> _array[int]:
+        """CallKeptLater calls the kept func with x from a new goroutine and waits for the result.
+        It must release the GIL (it takes no func, so that is not the default): the goroutine
+        calling the Python callable needs it.
+        """
+    @staticmethod
+    def call_kept_later_holding(x: _Iterable[int], /) -> _array[int]:
+        """CallKeptLaterHolding is CallKeptLater without //py4go:nogil: it deadlocks (the goroutine
+        waits for the GIL this thread holds while waiting for the goroutine); the runtime's
+        watchdog then names the problem. Only a test that expects the deadlock calls it.
+        """
+    @staticmethod
+    def sleep(ms: _Iterable[int], /) -> None:
+        """Sleep sleeps for ms milliseconds with the GIL released."""
+    @staticmethod
+    def sleep_holding(ms: _Iterable[int], /) -> None:
+        """SleepHolding sleeps for ms milliseconds holding the GIL."""
+    @staticmethod
+    def add(a: _Iterable[int], b: _Iterable[int], /) -> _array[int]:
+        """Add returns a+b (the GIL is held: the default)."""
+    @staticmethod
+    def add_no_gil(a: _Iterable[int], b: _Iterable[int], /) -> _array[int]:
+        """AddNoGIL returns a+b, releasing the GIL around the call."""

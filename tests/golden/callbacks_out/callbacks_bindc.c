@@ -968,6 +968,422 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocvec_callbacks_call_kept_later, "call_kept_later($module, x, /)\n--\n\nVectorized call_kept_later: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nCallKeptLater calls the kept func with x from a new goroutine and waits for the result.\nIt must release the GIL (it takes no func, so that is not the default): the goroutine\ncalling the Python callable needs it.");
+
+static PyObject *
+bindcpyvec_callbacks_call_kept_later(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.call_kept_later", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.call_kept_later", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n;  /* //py4go:nogil: the whole run converted, then one Go loop */
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.call_kept_later", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.call_kept_later", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_callbacks_call_kept_later(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.call_kept_later", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_callbacks_call_kept_later_holding, "call_kept_later_holding($module, x, /)\n--\n\nVectorized call_kept_later_holding: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nCallKeptLaterHolding is CallKeptLater without //py4go:nogil: it deadlocks (the goroutine\nwaits for the GIL this thread holds while waiting for the goroutine); the runtime's\nwatchdog then names the problem. Only a test that expects the deadlock calls it.");
+
+static PyObject *
+bindcpyvec_callbacks_call_kept_later_holding(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.call_kept_later_holding", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.call_kept_later_holding", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.call_kept_later_holding", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.call_kept_later_holding", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.call_kept_later_holding", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_callbacks_call_kept_later_holding(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.call_kept_later_holding", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_callbacks_sleep, "sleep($module, ms, /)\n--\n\nVectorized sleep: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nSleep sleeps for ms milliseconds with the GIL released.");
+
+static PyObject *
+bindcpyvec_callbacks_sleep(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.sleep", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.sleep", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n;  /* //py4go:nogil: the whole run converted, then one Go loop */
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.sleep", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.sleep", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_callbacks_sleep(m, a0_in, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.sleep", 0, base + fail);
+            goto fail;
+        }
+    }
+    result = Py_NewRef(Py_None);
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_callbacks_sleep_holding, "sleep_holding($module, ms, /)\n--\n\nVectorized sleep_holding: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nSleepHolding sleeps for ms milliseconds holding the GIL.");
+
+static PyObject *
+bindcpyvec_callbacks_sleep_holding(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.sleep_holding", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.sleep_holding", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sleep_holding", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.sleep_holding", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.sleep_holding", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_callbacks_sleep_holding(m, a0_in, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.sleep_holding", 0, base + fail);
+            goto fail;
+        }
+    }
+    result = Py_NewRef(Py_None);
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_callbacks_add, "add($module, a, b, /)\n--\n\nVectorized add: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nAdd returns a+b (the GIL is held: the default).");
+
+static PyObject *
+bindcpyvec_callbacks_add(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.add", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.add", args, 2, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((a1 = py4go_bind_alloc(chunk, sizeof(*a1))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 2, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_callbacks_add(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.add", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(a1);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_callbacks_add_no_gil, "add_no_gil($module, a, b, /)\n--\n\nVectorized add_no_gil: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nAddNoGIL returns a+b, releasing the GIL around the call.");
+
+static PyObject *
+bindcpyvec_callbacks_add_no_gil(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.add_no_gil", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.add_no_gil", args, 2, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n;  /* //py4go:nogil: the whole run converted, then one Go loop */
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((a1 = py4go_bind_alloc(chunk, sizeof(*a1))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add_no_gil", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add_no_gil", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add_no_gil", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add_no_gil", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add_no_gil", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add_no_gil", 2, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_callbacks_add_no_gil(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.add_no_gil", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(a1);
+    return result;
+}
+
 static PyMethodDef bindc_callbacks_aio_methods[] = {
     {"apply", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_apply, METH_FASTCALL, bindcdocaio_callbacks_apply},
     {"apply_n", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_apply_n, METH_FASTCALL, bindcdocaio_callbacks_apply_n},
@@ -985,6 +1401,16 @@ static PyMethodDef bindc_callbacks_aio_methods[] = {
     {"sleep", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_sleep, METH_FASTCALL, bindcdocaio_callbacks_sleep},
     {"add_no_gil", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_add_no_gil, METH_FASTCALL, bindcdocaio_callbacks_add_no_gil},
     {"panic_no_gil", (PyCFunction)(void (*)(void))bindcpyaio_callbacks_panic_no_gil, METH_FASTCALL, bindcdocaio_callbacks_panic_no_gil},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef bindc_callbacks_vec_methods[] = {
+    {"call_kept_later", (PyCFunction)(void (*)(void))bindcpyvec_callbacks_call_kept_later, METH_FASTCALL, bindcdocvec_callbacks_call_kept_later},
+    {"call_kept_later_holding", (PyCFunction)(void (*)(void))bindcpyvec_callbacks_call_kept_later_holding, METH_FASTCALL, bindcdocvec_callbacks_call_kept_later_holding},
+    {"sleep", (PyCFunction)(void (*)(void))bindcpyvec_callbacks_sleep, METH_FASTCALL, bindcdocvec_callbacks_sleep},
+    {"sleep_holding", (PyCFunction)(void (*)(void))bindcpyvec_callbacks_sleep_holding, METH_FASTCALL, bindcdocvec_callbacks_sleep_holding},
+    {"add", (PyCFunction)(void (*)(void))bindcpyvec_callbacks_add, METH_FASTCALL, bindcdocvec_callbacks_add},
+    {"add_no_gil", (PyCFunction)(void (*)(void))bindcpyvec_callbacks_add_no_gil, METH_FASTCALL, bindcdocvec_callbacks_add_no_gil},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1041,6 +1467,10 @@ PyInit_callbacks(void)
     }
     bindcgo_callbacks_go_init();  /* returns once every Go package's init() has run */
     if (py4go_bind_add_aio(m, bindc_callbacks_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    apply = staticmethod(_aio_apply)\n    apply_n = staticmethod(_aio_apply_n)\n    concurrent = staticmethod(_aio_concurrent)\n    transform = staticmethod(_aio_transform)\n    transform_wrapped = staticmethod(_aio_transform_wrapped)\n    is_python_error = staticmethod(_aio_is_python_error)\n    each = staticmethod(_aio_each)\n    floats = staticmethod(_aio_floats)\n    narrow = staticmethod(_aio_narrow)\n    pair = staticmethod(_aio_pair)\n    call = staticmethod(_aio_call)\n    keep = staticmethod(_aio_keep)\n    call_kept_later = staticmethod(_aio_call_kept_later)\n    sleep = staticmethod(_aio_sleep)\n    add_no_gil = staticmethod(_aio_add_no_gil)\n    panic_no_gil = staticmethod(_aio_panic_no_gil)\ndel _aio_apply, _aio_apply_n, _aio_concurrent, _aio_transform, _aio_transform_wrapped, _aio_is_python_error, _aio_each, _aio_floats, _aio_narrow, _aio_pair, _aio_call, _aio_keep, _aio_call_kept_later, _aio_sleep, _aio_add_no_gil, _aio_panic_no_gil\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_add_vec(m, bindc_callbacks_vec_methods) < 0 || py4go_bind_exec(m, "class vec:\n    'Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array.'\n    __slots__ = ()\n    call_kept_later = staticmethod(_vec_call_kept_later)\n    call_kept_later_holding = staticmethod(_vec_call_kept_later_holding)\n    sleep = staticmethod(_vec_sleep)\n    sleep_holding = staticmethod(_vec_sleep_holding)\n    add = staticmethod(_vec_add)\n    add_no_gil = staticmethod(_vec_add_no_gil)\ndel _vec_call_kept_later, _vec_call_kept_later_holding, _vec_sleep, _vec_sleep_holding, _vec_add, _vec_add_no_gil\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -837,6 +837,142 @@ func bindcaio_callbacks_panic_no_gil(c_future **C.PyObject) (c_status C.int) {
 	return 0
 }
 
+//export bindcvec_callbacks_call_kept_later
+func bindcvec_callbacks_call_kept_later(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic leaves the GIL released
+			c_status = C.int(py4go.BindcPanic("vec.call_kept_later", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	v_gil = py4go.BindcReleaseGIL()
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := callbacks.CallKeptLater(int(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	v_gil.Restore()
+	return 0
+}
+
+//export bindcvec_callbacks_call_kept_later_holding
+func bindcvec_callbacks_call_kept_later_holding(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.call_kept_later_holding", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := callbacks.CallKeptLaterHolding(int(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_callbacks_sleep
+func bindcvec_callbacks_sleep(c_n C.Py_ssize_t, c_a0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic leaves the GIL released
+			c_status = C.int(py4go.BindcPanic("vec.sleep", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_gil = py4go.BindcReleaseGIL()
+	for ; v_i < v_n; v_i++ {
+		callbacks.Sleep(int(v_a0[v_i]))
+	}
+	v_gil.Restore()
+	return 0
+}
+
+//export bindcvec_callbacks_sleep_holding
+func bindcvec_callbacks_sleep_holding(c_n C.Py_ssize_t, c_a0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.sleep_holding", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	for ; v_i < v_n; v_i++ {
+		callbacks.SleepHolding(int(v_a0[v_i]))
+	}
+	return 0
+}
+
+//export bindcvec_callbacks_add
+func bindcvec_callbacks_add(c_n C.Py_ssize_t, c_a0 *C.longlong, c_a1 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.add", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := callbacks.Add(int(v_a0[v_i]), int(v_a1[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_callbacks_add_no_gil
+func bindcvec_callbacks_add_no_gil(c_n C.Py_ssize_t, c_a0 *C.longlong, c_a1 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic leaves the GIL released
+			c_status = C.int(py4go.BindcPanic("vec.add_no_gil", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	v_gil = py4go.BindcReleaseGIL()
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := callbacks.AddNoGIL(int(v_a0[v_i]), int(v_a1[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	v_gil.Restore()
+	return 0
+}
+
 // bindcFunc_200dffaf41 wraps a Python callable as a Go func(int) int.
 func bindcFunc_200dffaf41(cb *py4go.Callback) func(int) int {
 	return func(p0 int) int {

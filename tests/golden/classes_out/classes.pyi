@@ -2,8 +2,9 @@
 # source: example.com/classes (classes.go)
 """Package classes exercises Go structs bound as Python classes, for end-to-end tests."""
 
+from array import array as _array
 from asyncio import Future as _Future
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable as _Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Protocol, runtime_checkable
 from typing_extensions import Self, disjoint_base
 
@@ -229,3 +230,10 @@ class aio:
     @staticmethod
     def area_of(s: Shape | None, /) -> _Future[int]:
         """AreaOf returns s.Area(), or -1 for a nil Shape."""
+
+
+class vec:
+    """Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array."""
+    @staticmethod
+    def parse(n: _Iterable[int], /) -> _array[int]:
+        """Parse fails with a *ParseError for negative input."""

@@ -364,6 +364,69 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocvec_classes_parse, "parse($module, n, /)\n--\n\nVectorized parse: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nParse fails with a *ParseError for negative input.");
+
+static PyObject *
+bindcpyvec_classes_parse(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.parse", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.parse", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.parse", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.parse", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.parse", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_classes_parse(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.parse", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
 /* ---- class Point (Go type Point) ---- */
 
 static PyObject *
@@ -1711,6 +1774,11 @@ static PyMethodDef bindc_classes_aio_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyMethodDef bindc_classes_vec_methods[] = {
+    {"parse", (PyCFunction)(void (*)(void))bindcpyvec_classes_parse, METH_FASTCALL, bindcdocvec_classes_parse},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_classes_methods[] = {
     {"new_point", (PyCFunction)(void (*)(void))bindcpy_classes_new_point, METH_FASTCALL, bindcdoc_classes_new_point},
     {"origin", (PyCFunction)(void (*)(void))bindcpy_classes_origin, METH_FASTCALL, bindcdoc_classes_origin},
@@ -1827,6 +1895,10 @@ PyInit_classes(void)
         return NULL;
     }
     if (py4go_bind_add_aio(m, bindc_classes_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    bigger = staticmethod(_aio_bigger)\n    area_of = staticmethod(_aio_area_of)\ndel _aio_bigger, _aio_area_of\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_add_vec(m, bindc_classes_vec_methods) < 0 || py4go_bind_exec(m, "class vec:\n    'Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array.'\n    __slots__ = ()\n    parse = staticmethod(_vec_parse)\ndel _vec_parse\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }

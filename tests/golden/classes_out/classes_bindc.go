@@ -338,6 +338,30 @@ func bindcaio_classes_area_of(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_
 	return 0
 }
 
+//export bindcvec_classes_parse
+func bindcvec_classes_parse(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.parse", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i, v_err := classes.Parse(int(v_a0[v_i]))
+		if v_err != nil {
+			return C.int(py4go.BindcError(v_err))
+		}
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
 // Proxies of interfaces inside slices and maps are made by the runtime's decoder.
 func init() {
 	py4go.BindcRegisterProxy(reflect.TypeFor[classes.Shape](), "Shape", []string{"area"}, func(p py4go.BindcProxy) any { return bindcPyShape{p} })

@@ -4,8 +4,9 @@
 for bindc's tests.
 """
 
+from array import array as _array
 from asyncio import Future as _Future
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable as _Iterable, Mapping, Sequence
 from enum import IntEnum
 from typing import Any, ClassVar, Final
 from typing_extensions import Buffer as _Buffer, Self, disjoint_base
@@ -155,3 +156,33 @@ class aio:
     @staticmethod
     def apply(f: Callable[[complex], complex], z: complex, /) -> _Future[complex]:
         """Apply calls f on z (a Python callback taking and returning a complex number)."""
+
+
+class vec:
+    """Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array."""
+    @staticmethod
+    def sqrt(z: _Iterable[complex], /) -> list[complex]:
+        """Sqrt is the principal square root of z."""
+    @staticmethod
+    def half(z: _Iterable[complex], /) -> list[complex]:
+        """Half halves z in single precision."""
+    @staticmethod
+    def series(a: _Iterable[complex], b: _Iterable[complex], /) -> list[complex]:
+        """Series is the impedance of a and b in series."""
+    @staticmethod
+    def grow(k: _Iterable[Kind | int], /) -> list[Kind]:
+        """Grow is the next size (Large stays Large)."""
+    @staticmethod
+    def toggle(m: _Iterable[int], /) -> _array[int]:
+        """Toggle flips a kinds.Mode (a plain int here: the name Mode is taken)."""
+    @staticmethod
+    def twice(s: _Iterable[int], /) -> _array[int]:
+        """Twice doubles a kinds.Single (one constant: not an enum)."""
+    @staticmethod
+    def check(s: _Iterable[str], /) -> _array[int]:
+        """Check fails with ErrEmpty (as is), a wrapped ErrTooBig, a *LimitError or ErrLate."""
+    @staticmethod
+    def parse_small(s: _Iterable[str], /) -> _array[int]:
+        """ParseSmall parses s as an int8 (strconv's NumError wraps strconv.ErrRange / ErrSyntax,
+        which are not sentinels of this package: a plain GoError here).
+        """

@@ -421,6 +421,525 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocvec_extras_sqrt, "sqrt($module, z, /)\n--\n\nVectorized sqrt: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nSqrt is the principal square root of z.");
+
+static PyObject *
+bindcpyvec_extras_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.sqrt", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    Py_complex *a0 = NULL;
+    Py_complex *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    Py_complex *r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.sqrt", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_complex(item, "vec.sqrt", 1, 0, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.sqrt", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_extras_sqrt(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.sqrt", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = PyComplex_FromCComplex(r0[i]);
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_extras_half, "half($module, z, /)\n--\n\nVectorized half: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nHalf halves z in single precision.");
+
+static PyObject *
+bindcpyvec_extras_half(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.half", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    Py_complex *a0 = NULL;
+    Py_complex *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    Py_complex *r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.half", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.half", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_complex(item, "vec.half", 1, 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.half", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_extras_half(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.half", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = PyComplex_FromCComplex(r0[i]);
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_extras_series, "series($module, a, b, /)\n--\n\nVectorized series: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nSeries is the impedance of a and b in series.");
+
+static PyObject *
+bindcpyvec_extras_series(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.series", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {NULL, NULL};
+    Py_buffer views[2] = {{0}};
+    Py_complex *a0 = NULL;
+    Py_complex *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    Py_complex *a1 = NULL;
+    Py_complex *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
+    Py_complex *r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.series", args, 2, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((a1 = py4go_bind_alloc(chunk, sizeof(*a1))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.series", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_complex(item, "vec.series", 1, 0, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.series", 1, base + i);
+                goto fail;
+            }
+        }
+        a1_in = a1;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.series", 2, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_complex(item, "vec.series", 2, 0, &a1[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.series", 2, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_extras_series(m, a0_in, a1_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.series", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = PyComplex_FromCComplex(r0[i]);
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 2; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(a1);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_extras_grow, "grow($module, k, /)\n--\n\nVectorized grow: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nGrow is the next size (Large stays Large).");
+
+static PyObject *
+bindcpyvec_extras_grow(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.grow", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.grow", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.grow", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.grow", 1, LLONG_MIN, LLONG_MAX, "kinds.Kind", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.grow", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_extras_grow(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.grow", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = bindc_enum_member(bindc_enum_kinds_Kind_members, PyLong_FromLongLong(r0[i]));
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_extras_toggle, "toggle($module, m, /)\n--\n\nVectorized toggle: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nToggle flips a kinds.Mode (a plain int here: the name Mode is taken).");
+
+static PyObject *
+bindcpyvec_extras_toggle(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.toggle", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    unsigned long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.toggle", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("Q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.toggle", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_uint(item, "vec.toggle", 1, 255ULL, "kinds.Mode", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.toggle", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_extras_toggle(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.toggle", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_extras_twice, "twice($module, s, /)\n--\n\nVectorized twice: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nTwice doubles a kinds.Single (one constant: not an enum).");
+
+static PyObject *
+bindcpyvec_extras_twice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.twice", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.twice", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.twice", 1, LLONG_MIN, LLONG_MAX, "kinds.Single", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.twice", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_extras_twice(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.twice", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_extras_check, "check($module, s, /)\n--\n\nVectorized check: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nCheck fails with ErrEmpty (as is), a wrapped ErrTooBig, a *LimitError or ErrLate.");
+
+static PyObject *
+bindcpyvec_extras_check(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.check", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.check", args, 1, items, 1ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.check", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.check", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.check", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_extras_check(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.check", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_extras_parse_small, "parse_small($module, s, /)\n--\n\nVectorized parse_small: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nParseSmall parses s as an int8 (strconv's NumError wraps strconv.ErrRange / ErrSyntax,\nwhich are not sentinels of this package: a plain GoError here).");
+
+static PyObject *
+bindcpyvec_extras_parse_small(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.parse_small", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.parse_small", args, 1, items, 1ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.parse_small", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.parse_small", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.parse_small", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_extras_parse_small(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.parse_small", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
 /* ---- class Circuit (Go type Circuit) ---- */
 
 static PyObject *
@@ -915,6 +1434,18 @@ static PyMethodDef bindc_extras_aio_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyMethodDef bindc_extras_vec_methods[] = {
+    {"sqrt", (PyCFunction)(void (*)(void))bindcpyvec_extras_sqrt, METH_FASTCALL, bindcdocvec_extras_sqrt},
+    {"half", (PyCFunction)(void (*)(void))bindcpyvec_extras_half, METH_FASTCALL, bindcdocvec_extras_half},
+    {"series", (PyCFunction)(void (*)(void))bindcpyvec_extras_series, METH_FASTCALL, bindcdocvec_extras_series},
+    {"grow", (PyCFunction)(void (*)(void))bindcpyvec_extras_grow, METH_FASTCALL, bindcdocvec_extras_grow},
+    {"toggle", (PyCFunction)(void (*)(void))bindcpyvec_extras_toggle, METH_FASTCALL, bindcdocvec_extras_toggle},
+    {"twice", (PyCFunction)(void (*)(void))bindcpyvec_extras_twice, METH_FASTCALL, bindcdocvec_extras_twice},
+    {"check", (PyCFunction)(void (*)(void))bindcpyvec_extras_check, METH_FASTCALL, bindcdocvec_extras_check},
+    {"parse_small", (PyCFunction)(void (*)(void))bindcpyvec_extras_parse_small, METH_FASTCALL, bindcdocvec_extras_parse_small},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_extras_methods[] = {
     {"sqrt", (PyCFunction)(void (*)(void))bindcpy_extras_sqrt, METH_FASTCALL, bindcdoc_extras_sqrt},
     {"half", (PyCFunction)(void (*)(void))bindcpy_extras_half, METH_FASTCALL, bindcdoc_extras_half},
@@ -983,6 +1514,10 @@ PyInit_extras(void)
     }
     bindcgo_extras_register_classes();
     if (py4go_bind_add_aio(m, bindc_extras_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    apply = staticmethod(_aio_apply)\ndel _aio_apply\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_add_vec(m, bindc_extras_vec_methods) < 0 || py4go_bind_exec(m, "class vec:\n    'Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array.'\n    __slots__ = ()\n    sqrt = staticmethod(_vec_sqrt)\n    half = staticmethod(_vec_half)\n    series = staticmethod(_vec_series)\n    grow = staticmethod(_vec_grow)\n    toggle = staticmethod(_vec_toggle)\n    twice = staticmethod(_vec_twice)\n    check = staticmethod(_vec_check)\n    parse_small = staticmethod(_vec_parse_small)\ndel _vec_sqrt, _vec_half, _vec_series, _vec_grow, _vec_toggle, _vec_twice, _vec_check, _vec_parse_small\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }

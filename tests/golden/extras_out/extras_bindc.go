@@ -357,6 +357,181 @@ func bindcaio_extras_apply(c_a0 C.py4go_callable, c_a1 C.Py_complex, c_future **
 	return 0
 }
 
+//export bindcvec_extras_sqrt
+func bindcvec_extras_sqrt(c_n C.Py_ssize_t, c_a0 *C.Py_complex, c_r0 *C.Py_complex, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.sqrt", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := extras.Sqrt(complex(float64(v_a0[v_i].real), float64(v_a0[v_i].imag)))
+		*(&v_r0[v_i]) = C.Py_complex{real: C.double(real(v_r0_i)), imag: C.double(imag(v_r0_i))}
+	}
+	return 0
+}
+
+//export bindcvec_extras_half
+func bindcvec_extras_half(c_n C.Py_ssize_t, c_a0 *C.Py_complex, c_r0 *C.Py_complex, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.half", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := extras.Half(complex64(complex(float64(v_a0[v_i].real), float64(v_a0[v_i].imag))))
+		*(&v_r0[v_i]) = C.Py_complex{real: C.double(real(v_r0_i)), imag: C.double(imag(v_r0_i))}
+	}
+	return 0
+}
+
+//export bindcvec_extras_series
+func bindcvec_extras_series(c_n C.Py_ssize_t, c_a0 *C.Py_complex, c_a1 *C.Py_complex, c_r0 *C.Py_complex, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.series", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := extras.Series(extras.Impedance(complex(float64(v_a0[v_i].real), float64(v_a0[v_i].imag))), extras.Impedance(complex(float64(v_a1[v_i].real), float64(v_a1[v_i].imag))))
+		*(&v_r0[v_i]) = C.Py_complex{real: C.double(real(complex128(v_r0_i))), imag: C.double(imag(complex128(v_r0_i)))}
+	}
+	return 0
+}
+
+//export bindcvec_extras_grow
+func bindcvec_extras_grow(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.grow", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := extras.Grow(kinds.Kind(int(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.longlong(int(v_r0_i))
+	}
+	return 0
+}
+
+//export bindcvec_extras_toggle
+func bindcvec_extras_toggle(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.toggle", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := extras.Toggle(kinds.Mode(uint8(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.ulonglong(uint8(v_r0_i))
+	}
+	return 0
+}
+
+//export bindcvec_extras_twice
+func bindcvec_extras_twice(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.twice", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := extras.Twice(kinds.Single(int(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.longlong(int(v_r0_i))
+	}
+	return 0
+}
+
+//export bindcvec_extras_check
+func bindcvec_extras_check(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.check", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i, v_err := extras.Check(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		if v_err != nil {
+			return C.int(py4go.BindcError(v_err))
+		}
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_extras_parse_small
+func bindcvec_extras_parse_small(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.parse_small", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i, v_err := extras.ParseSmall(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		if v_err != nil {
+			return C.int(py4go.BindcError(v_err))
+		}
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
 func bindcget_Unit() complex128 {
 	return extras.Unit
 }

@@ -4,7 +4,7 @@
 (//py4go:instantiate) by bindc.
 """
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterable as _Iterable, Iterator, Mapping, MutableSequence, Sequence
 from typing import Any, ClassVar, SupportsIndex, overload
 from typing_extensions import Buffer as _Buffer, Self, disjoint_base
 
@@ -234,3 +234,10 @@ def sum_list_int(n: NodeInt | None, /) -> int:
 
     Go: SumList[int].
     """
+
+
+class vec:
+    """Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array."""
+    @staticmethod
+    def shout(s: _Iterable[str], /) -> list[str]:
+        """Shout is an ordinary function next to the generic ones."""

@@ -383,6 +383,74 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocvec_generics_shout, "shout($module, s, /)\n--\n\nVectorized shout: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nShout is an ordinary function next to the generic ones.");
+
+static PyObject *
+bindcpyvec_generics_shout(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.shout", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    PyObject **r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.shout", args, 1, items, 1ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.shout", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.shout", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.shout", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_generics_shout(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.shout", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = r0[i];
+            r0[i] = NULL;  /* owned by o now */
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    if (r0 != NULL)
+        for (Py_ssize_t i = 0; i < m; i++)
+            Py_XDECREF(r0[i]);
+    py4go_bind_free(r0);
+    return result;
+}
+
 /* ---- class SetStr (Go type Set[string]) ---- */
 
 static PyObject *
@@ -1166,6 +1234,11 @@ static PyType_Spec bindc_generics_StackFloat64_spec = {
     .slots = bindc_generics_StackFloat64_slots,
 };
 
+static PyMethodDef bindc_generics_vec_methods[] = {
+    {"shout", (PyCFunction)(void (*)(void))bindcpyvec_generics_shout, METH_FASTCALL, bindcdocvec_generics_shout},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_generics_methods[] = {
     {"map_int_str", (PyCFunction)(void (*)(void))bindcpy_generics_map_int_str, METH_FASTCALL, bindcdoc_generics_map_int_str},
     {"lengths", (PyCFunction)(void (*)(void))bindcpy_generics_lengths, METH_FASTCALL, bindcdoc_generics_lengths},
@@ -1246,5 +1319,9 @@ PyInit_generics(void)
         return NULL;
     }
     bindcgo_generics_register_classes();
+    if (py4go_bind_add_vec(m, bindc_generics_vec_methods) < 0 || py4go_bind_exec(m, "class vec:\n    'Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array.'\n    __slots__ = ()\n    shout = staticmethod(_vec_shout)\ndel _vec_shout\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     return m;
 }

@@ -410,6 +410,29 @@ func bindcgo_generics_sum_list_int(c_a0 C.uintptr_t, c_r0 *C.longlong) (c_status
 	return 0
 }
 
+//export bindcvec_generics_shout
+func bindcvec_generics_shout(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.shout", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := generics.Shout(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.shout", v_r0_i)); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}
+
 // bindcFunc_f62b477567 wraps a Python callable as a Go func(int) string.
 func bindcFunc_f62b477567(cb *py4go.Callback) func(int) string {
 	return func(p0 int) string {

@@ -2,7 +2,8 @@
 # source: example.com/kitchen (inplace.go, kitchen.go)
 """Package kitchen exercises every type mapping bindc supports, for end-to-end tests."""
 
-from collections.abc import Sequence
+from array import array as _array
+from collections.abc import Iterable as _Iterable, Sequence
 from typing import Any
 from typing_extensions import Buffer as _Buffer
 
@@ -132,3 +133,81 @@ def keyword(from_: int, lambda_: int, /) -> int:
     """Keyword has a parameter named like a Python keyword."""
 
 def shout(s: str, /) -> str: ...
+
+
+class vec:
+    """Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array."""
+    @staticmethod
+    def add(a: _Iterable[int], b: _Iterable[int], /) -> _array[int]:
+        """Add returns a+b."""
+    @staticmethod
+    def int8(x: _Iterable[int], /) -> _array[int]:
+        """Int8 echoes an int8."""
+    @staticmethod
+    def int16(x: _Iterable[int], /) -> _array[int]:
+        """Int16 echoes an int16."""
+    @staticmethod
+    def int32(x: _Iterable[int], /) -> _array[int]:
+        """Int32 echoes an int32."""
+    @staticmethod
+    def int64(x: _Iterable[int], /) -> _array[int]:
+        """Int64 echoes an int64."""
+    @staticmethod
+    def uint(x: _Iterable[int], /) -> _array[int]:
+        """Uint echoes a uint."""
+    @staticmethod
+    def uint8(x: _Iterable[int], /) -> _array[int]:
+        """Uint8 echoes a uint8."""
+    @staticmethod
+    def uint16(x: _Iterable[int], /) -> _array[int]:
+        """Uint16 echoes a uint16."""
+    @staticmethod
+    def uint32(x: _Iterable[int], /) -> _array[int]:
+        """Uint32 echoes a uint32."""
+    @staticmethod
+    def uint64(x: _Iterable[int], /) -> _array[int]:
+        """Uint64 echoes a uint64."""
+    @staticmethod
+    def uintptr(x: _Iterable[int], /) -> _array[int]:
+        """Uintptr echoes a uintptr."""
+    @staticmethod
+    def rune(r: _Iterable[int], /) -> _array[int]:
+        """Rune returns the rune after r."""
+    @staticmethod
+    def byte(b: _Iterable[int], /) -> _array[int]:
+        """Byte returns b+1 (wrapping)."""
+    @staticmethod
+    def float32(x: _Iterable[float], /) -> _array[float]:
+        """Float32 echoes a float32."""
+    @staticmethod
+    def sqrt(x: _Iterable[float], /) -> _array[float]:
+        """Sqrt is math.Sqrt."""
+    @staticmethod
+    def not_(b: _Iterable[bool], /) -> list[bool]:
+        """Not negates b."""
+    @staticmethod
+    def concat(a: _Iterable[str], b: _Iterable[str], /) -> list[str]:
+        """Concat joins a and b with a space."""
+    @staticmethod
+    def upper(s: _Iterable[str], /) -> list[str]:
+        """Upper is strings.ToUpper."""
+    @staticmethod
+    def len(s: _Iterable[str], /) -> _array[int]:
+        """Len returns the length of s in bytes (UTF-8)."""
+    @staticmethod
+    def checked(x: _Iterable[int], /) -> _array[int]:
+        """Checked returns x, or an error when x is negative."""
+    @staticmethod
+    def fail(fail: _Iterable[bool], /) -> None:
+        """Fail returns an error when asked to."""
+    @staticmethod
+    def panic(msg: _Iterable[str], /) -> list[str]:
+        """Panic panics with msg."""
+    @staticmethod
+    def divide(a: _Iterable[int], b: _Iterable[int], /) -> _array[int]:
+        """Divide divides, panicking with a runtime error when b is zero."""
+    @staticmethod
+    def keyword(from_: _Iterable[int], lambda_: _Iterable[int], /) -> _array[int]:
+        """Keyword has a parameter named like a Python keyword."""
+    @staticmethod
+    def shout(s: _Iterable[str], /) -> list[str]: ...

@@ -608,3 +608,547 @@ func bindcgo_kitchen_shout(c_a0 C.py4go_strview, c_r0 **C.PyObject) (c_status C.
 	}
 	return 0
 }
+
+//export bindcvec_kitchen_add
+func bindcvec_kitchen_add(c_n C.Py_ssize_t, c_a0 *C.longlong, c_a1 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.add", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Add(int(v_a0[v_i]), int(v_a1[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_int8
+func bindcvec_kitchen_int8(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.int8", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Int8(int8(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_int16
+func bindcvec_kitchen_int16(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.int16", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Int16(int16(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_int32
+func bindcvec_kitchen_int32(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.int32", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Int32(int32(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_int64
+func bindcvec_kitchen_int64(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.int64", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Int64(int64(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_uint
+func bindcvec_kitchen_uint(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Uint(uint(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_uint8
+func bindcvec_kitchen_uint8(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint8", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Uint8(uint8(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_uint16
+func bindcvec_kitchen_uint16(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint16", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Uint16(uint16(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_uint32
+func bindcvec_kitchen_uint32(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint32", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Uint32(uint32(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_uint64
+func bindcvec_kitchen_uint64(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint64", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Uint64(uint64(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_uintptr
+func bindcvec_kitchen_uintptr(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uintptr", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Uintptr(uintptr(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_rune
+func bindcvec_kitchen_rune(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.rune", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Rune(rune(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_byte
+func bindcvec_kitchen_byte(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.byte", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Byte(byte(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_float32
+func bindcvec_kitchen_float32(c_n C.Py_ssize_t, c_a0 *C.double, c_r0 *C.double, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.float32", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Float32(float32(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.double(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_sqrt
+func bindcvec_kitchen_sqrt(c_n C.Py_ssize_t, c_a0 *C.double, c_r0 *C.double, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.sqrt", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Sqrt(float64(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.double(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_not_
+func bindcvec_kitchen_not_(c_n C.Py_ssize_t, c_a0 *C.int, c_r0 *C.int, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.not_", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Not((v_a0[v_i] != 0))
+		*(&v_r0[v_i]) = 0
+		if v_r0_i {
+			*(&v_r0[v_i]) = 1
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_concat
+func bindcvec_kitchen_concat(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_a1 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.concat", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Concat(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)), py4go.BindcString(unsafe.Pointer(v_a1[v_i].p), int(v_a1[v_i].n)))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.concat", v_r0_i)); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_upper
+func bindcvec_kitchen_upper(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.upper", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Upper(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.upper", v_r0_i)); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_len
+func bindcvec_kitchen_len(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.len", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Len(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_checked
+func bindcvec_kitchen_checked(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.checked", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i, v_err := Checked(int(v_a0[v_i]))
+		if v_err != nil {
+			return C.int(py4go.BindcError(v_err))
+		}
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_fail
+func bindcvec_kitchen_fail(c_n C.Py_ssize_t, c_a0 *C.int, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.fail", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_err := Fail((v_a0[v_i] != 0))
+		if v_err != nil {
+			return C.int(py4go.BindcError(v_err))
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_panic
+func bindcvec_kitchen_panic(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.panic", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Panic(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.panic", v_r0_i)); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_divide
+func bindcvec_kitchen_divide(c_n C.Py_ssize_t, c_a0 *C.longlong, c_a1 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.divide", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Divide(int(v_a0[v_i]), int(v_a1[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_keyword
+func bindcvec_kitchen_keyword(c_n C.Py_ssize_t, c_a0 *C.longlong, c_a1 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.keyword", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := Keyword(int(v_a0[v_i]), int(v_a1[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchen_shout
+func bindcvec_kitchen_shout(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.shout", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := exclaim(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.shout", v_r0_i)); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}

@@ -749,6 +749,1574 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocvec_kitchenpy_add, "add($module, a, b, /)\n--\n\nVectorized add: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nAdd returns a+b.");
+
+static PyObject *
+bindcpyvec_kitchenpy_add(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.add", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.add", args, 2, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((a1 = py4go_bind_alloc(chunk, sizeof(*a1))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.add", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.add", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.add", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.add", 2, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_kitchenpy_add(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.add", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(a1);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_int8, "int8($module, x, /)\n--\n\nVectorized int8: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nInt8 echoes an int8.");
+
+static PyObject *
+bindcpyvec_kitchenpy_int8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.int8", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int8", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int8", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_int(item, "vec.int8", 1, -128, 127, "int8", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.int8", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_int8(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.int8", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_int16, "int16($module, x, /)\n--\n\nVectorized int16: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nInt16 echoes an int16.");
+
+static PyObject *
+bindcpyvec_kitchenpy_int16(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.int16", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int16", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int16", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_int(item, "vec.int16", 1, -32768, 32767, "int16", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.int16", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_int16(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.int16", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_int32, "int32($module, x, /)\n--\n\nVectorized int32: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nInt32 echoes an int32.");
+
+static PyObject *
+bindcpyvec_kitchenpy_int32(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.int32", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int32", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int32", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_int(item, "vec.int32", 1, -2147483648, 2147483647, "int32", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.int32", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_int32(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.int32", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_int64, "int64($module, x, /)\n--\n\nVectorized int64: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nInt64 echoes an int64.");
+
+static PyObject *
+bindcpyvec_kitchenpy_int64(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.int64", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.int64", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.int64", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.int64", 1, LLONG_MIN, LLONG_MAX, "int64", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.int64", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_kitchenpy_int64(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.int64", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_uint, "uint($module, x, /)\n--\n\nVectorized uint: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nUint echoes a uint.");
+
+static PyObject *
+bindcpyvec_kitchenpy_uint(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.uint", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"Q,L"};
+    Py_buffer views[1] = {{0}};
+    unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    unsigned long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("Q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (unsigned long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_uint(item, "vec.uint", 1, ULLONG_MAX, "uint", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.uint", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_kitchenpy_uint(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.uint", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_uint8, "uint8($module, x, /)\n--\n\nVectorized uint8: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nUint8 echoes a uint8.");
+
+static PyObject *
+bindcpyvec_kitchenpy_uint8(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.uint8", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    unsigned long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint8", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("Q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint8", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_uint(item, "vec.uint8", 1, 255ULL, "uint8", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.uint8", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_uint8(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.uint8", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_uint16, "uint16($module, x, /)\n--\n\nVectorized uint16: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nUint16 echoes a uint16.");
+
+static PyObject *
+bindcpyvec_kitchenpy_uint16(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.uint16", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    unsigned long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint16", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("Q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint16", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_uint(item, "vec.uint16", 1, 65535ULL, "uint16", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.uint16", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_uint16(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.uint16", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_uint32, "uint32($module, x, /)\n--\n\nVectorized uint32: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nUint32 echoes a uint32.");
+
+static PyObject *
+bindcpyvec_kitchenpy_uint32(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.uint32", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    unsigned long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint32", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("Q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint32", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_uint(item, "vec.uint32", 1, 4294967295ULL, "uint32", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.uint32", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_uint32(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.uint32", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_uint64, "uint64($module, x, /)\n--\n\nVectorized uint64: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nUint64 echoes a uint64.");
+
+static PyObject *
+bindcpyvec_kitchenpy_uint64(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.uint64", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"Q,L"};
+    Py_buffer views[1] = {{0}};
+    unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    unsigned long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uint64", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("Q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (unsigned long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uint64", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_uint(item, "vec.uint64", 1, ULLONG_MAX, "uint64", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.uint64", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_kitchenpy_uint64(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.uint64", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_uintptr, "uintptr($module, x, /)\n--\n\nVectorized uintptr: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nUintptr echoes a uintptr.");
+
+static PyObject *
+bindcpyvec_kitchenpy_uintptr(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.uintptr", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"Q,L"};
+    Py_buffer views[1] = {{0}};
+    unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    unsigned long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.uintptr", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("Q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (unsigned long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.uintptr", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_uint(item, "vec.uintptr", 1, ULLONG_MAX, "uintptr", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.uintptr", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_kitchenpy_uintptr(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.uintptr", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_rune, "rune($module, r, /)\n--\n\nVectorized rune: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nRune returns the rune after r.");
+
+static PyObject *
+bindcpyvec_kitchenpy_rune(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.rune", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.rune", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.rune", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_int(item, "vec.rune", 1, -2147483648, 2147483647, "rune", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.rune", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_rune(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.rune", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_byte, "byte($module, b, /)\n--\n\nVectorized byte: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nByte returns b+1 (wrapping).");
+
+static PyObject *
+bindcpyvec_kitchenpy_byte(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.byte", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    unsigned long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.byte", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("Q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.byte", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_uint(item, "vec.byte", 1, 255ULL, "byte", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.byte", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_byte(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.byte", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_float32, "float32($module, x, /)\n--\n\nVectorized float32: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nFloat32 echoes a float32.");
+
+static PyObject *
+bindcpyvec_kitchenpy_float32(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.float32", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    double *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.float32", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("d", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.float32", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_float(item, "vec.float32", 1, 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.float32", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_float32(m, a0_in, (double *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.float32", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_sqrt, "sqrt($module, x, /)\n--\n\nVectorized sqrt: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nSqrt is math.Sqrt.");
+
+static PyObject *
+bindcpyvec_kitchenpy_sqrt(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.sqrt", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"d"};
+    Py_buffer views[1] = {{0}};
+    double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    double *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.sqrt", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("d", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (double *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.sqrt", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_float(item, "vec.sqrt", 1, 0, &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.sqrt", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_kitchenpy_sqrt(m, a0_in, (double *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.sqrt", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_not_, "not_($module, b, /)\n--\n\nVectorized not_: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nNot negates b.");
+
+static PyObject *
+bindcpyvec_kitchenpy_not_(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.not_", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    int *a0 = NULL;
+    int *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    int *r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.not_", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.not_", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_bool(item, "vec.not_", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.not_", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_not_(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.not_", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = PyBool_FromLong(r0[i]);
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_concat, "concat($module, a, b, /)\n--\n\nVectorized concat: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nConcat joins a and b with a space.");
+
+static PyObject *
+bindcpyvec_kitchenpy_concat(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.concat", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {NULL, NULL};
+    Py_buffer views[2] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    py4go_strview *a1 = NULL;
+    py4go_strview *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
+    PyObject **r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.concat", args, 2, items, 3ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((a1 = py4go_bind_alloc(chunk, sizeof(*a1))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.concat", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.concat", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.concat", 1, base + i);
+                goto fail;
+            }
+        }
+        a1_in = a1;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.concat", 2, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.concat", 2, &a1[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.concat", 2, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_concat(m, a0_in, a1_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.concat", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = r0[i];
+            r0[i] = NULL;  /* owned by o now */
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 2; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(a1);
+    if (r0 != NULL)
+        for (Py_ssize_t i = 0; i < m; i++)
+            Py_XDECREF(r0[i]);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_upper, "upper($module, s, /)\n--\n\nVectorized upper: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nUpper is strings.ToUpper.");
+
+static PyObject *
+bindcpyvec_kitchenpy_upper(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.upper", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    PyObject **r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.upper", args, 1, items, 1ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.upper", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.upper", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.upper", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_upper(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.upper", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = r0[i];
+            r0[i] = NULL;  /* owned by o now */
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    if (r0 != NULL)
+        for (Py_ssize_t i = 0; i < m; i++)
+            Py_XDECREF(r0[i]);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_len, "len($module, s, /)\n--\n\nVectorized len: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nLen returns the length of s in bytes (UTF-8).");
+
+static PyObject *
+bindcpyvec_kitchenpy_len(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.len", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.len", args, 1, items, 1ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.len", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.len", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.len", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_len(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.len", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_checked, "checked($module, x, /)\n--\n\nVectorized checked: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nChecked returns x, or an error when x is negative.");
+
+static PyObject *
+bindcpyvec_kitchenpy_checked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.checked", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.checked", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.checked", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.checked", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.checked", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_kitchenpy_checked(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.checked", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_fail, "fail($module, fail, /)\n--\n\nVectorized fail: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nFail returns an error when asked to.");
+
+static PyObject *
+bindcpyvec_kitchenpy_fail(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.fail", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    int *a0 = NULL;
+    int *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.fail", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_bool(item, "vec.fail", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.fail", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_fail(m, a0_in, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.fail", 0, base + fail);
+            goto fail;
+        }
+    }
+    result = Py_NewRef(Py_None);
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_panic, "panic($module, msg, /)\n--\n\nVectorized panic: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nPanic panics with msg.");
+
+static PyObject *
+bindcpyvec_kitchenpy_panic(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.panic", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    PyObject **r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.panic", args, 1, items, 1ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.panic", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.panic", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.panic", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_kitchenpy_panic(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.panic", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = r0[i];
+            r0[i] = NULL;  /* owned by o now */
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    if (r0 != NULL)
+        for (Py_ssize_t i = 0; i < m; i++)
+            Py_XDECREF(r0[i]);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_divide, "divide($module, a, b, /)\n--\n\nVectorized divide: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nDivide divides, panicking with a runtime error when b is zero.");
+
+static PyObject *
+bindcpyvec_kitchenpy_divide(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.divide", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.divide", args, 2, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((a1 = py4go_bind_alloc(chunk, sizeof(*a1))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.divide", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.divide", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.divide", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.divide", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.divide", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.divide", 2, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_kitchenpy_divide(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.divide", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(a1);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_kitchenpy_keyword, "keyword($module, from_, lambda_, /)\n--\n\nVectorized keyword: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nKeyword has a parameter named like a Python keyword.");
+
+static PyObject *
+bindcpyvec_kitchenpy_keyword(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.keyword", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[2] = {NULL, NULL};
+    static const char *const formats[2] = {"q,l", "q,l"};
+    Py_buffer views[2] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *a1 = NULL;
+    long long *a1_in = NULL;  /* what Go reads: a1, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.keyword", args, 2, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((a1 = py4go_bind_alloc(chunk, sizeof(*a1))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.keyword", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.keyword", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.keyword", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (items[1] == NULL) {  /* a buffer of the array's own type: read in place */
+            a1_in = (long long *)views[1].buf + base;
+        } else {
+            a1_in = a1;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[1], base + i, "vec.keyword", 2, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.keyword", 2, LLONG_MIN, LLONG_MAX, "int", &a1[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.keyword", 2, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_kitchenpy_keyword(m, a0_in, a1_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.keyword", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 2; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(a1);
+    return result;
+}
+
 /* Add v (stolen; NULL means its creation failed) to the module as `name`. */
 static int
 bindc_add_value(PyObject *m, const char *name, PyObject *v)
@@ -767,6 +2335,34 @@ bindc_kitchenpy_add_values(PyObject *m)
         return -1;
     return 0;
 }
+
+static PyMethodDef bindc_kitchenpy_vec_methods[] = {
+    {"add", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_add, METH_FASTCALL, bindcdocvec_kitchenpy_add},
+    {"int8", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_int8, METH_FASTCALL, bindcdocvec_kitchenpy_int8},
+    {"int16", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_int16, METH_FASTCALL, bindcdocvec_kitchenpy_int16},
+    {"int32", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_int32, METH_FASTCALL, bindcdocvec_kitchenpy_int32},
+    {"int64", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_int64, METH_FASTCALL, bindcdocvec_kitchenpy_int64},
+    {"uint", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_uint, METH_FASTCALL, bindcdocvec_kitchenpy_uint},
+    {"uint8", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_uint8, METH_FASTCALL, bindcdocvec_kitchenpy_uint8},
+    {"uint16", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_uint16, METH_FASTCALL, bindcdocvec_kitchenpy_uint16},
+    {"uint32", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_uint32, METH_FASTCALL, bindcdocvec_kitchenpy_uint32},
+    {"uint64", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_uint64, METH_FASTCALL, bindcdocvec_kitchenpy_uint64},
+    {"uintptr", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_uintptr, METH_FASTCALL, bindcdocvec_kitchenpy_uintptr},
+    {"rune", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_rune, METH_FASTCALL, bindcdocvec_kitchenpy_rune},
+    {"byte", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_byte, METH_FASTCALL, bindcdocvec_kitchenpy_byte},
+    {"float32", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_float32, METH_FASTCALL, bindcdocvec_kitchenpy_float32},
+    {"sqrt", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_sqrt, METH_FASTCALL, bindcdocvec_kitchenpy_sqrt},
+    {"not_", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_not_, METH_FASTCALL, bindcdocvec_kitchenpy_not_},
+    {"concat", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_concat, METH_FASTCALL, bindcdocvec_kitchenpy_concat},
+    {"upper", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_upper, METH_FASTCALL, bindcdocvec_kitchenpy_upper},
+    {"len", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_len, METH_FASTCALL, bindcdocvec_kitchenpy_len},
+    {"checked", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_checked, METH_FASTCALL, bindcdocvec_kitchenpy_checked},
+    {"fail", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_fail, METH_FASTCALL, bindcdocvec_kitchenpy_fail},
+    {"panic", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_panic, METH_FASTCALL, bindcdocvec_kitchenpy_panic},
+    {"divide", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_divide, METH_FASTCALL, bindcdocvec_kitchenpy_divide},
+    {"keyword", (PyCFunction)(void (*)(void))bindcpyvec_kitchenpy_keyword, METH_FASTCALL, bindcdocvec_kitchenpy_keyword},
+    {NULL, NULL, 0, NULL},
+};
 
 static PyMethodDef bindc_kitchenpy_methods[] = {
     {"negate", (PyCFunction)(void (*)(void))bindcpy_kitchenpy_negate, METH_FASTCALL, bindcdoc_kitchenpy_negate},
@@ -827,6 +2423,10 @@ PyInit_kitchenpy(void)
         return NULL;
     }
     bindcgo_kitchenpy_go_init();  /* returns once every Go package's init() has run */
+    if (py4go_bind_add_vec(m, bindc_kitchenpy_vec_methods) < 0 || py4go_bind_exec(m, "class vec:\n    'Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array.'\n    __slots__ = ()\n    add = staticmethod(_vec_add)\n    int8 = staticmethod(_vec_int8)\n    int16 = staticmethod(_vec_int16)\n    int32 = staticmethod(_vec_int32)\n    int64 = staticmethod(_vec_int64)\n    uint = staticmethod(_vec_uint)\n    uint8 = staticmethod(_vec_uint8)\n    uint16 = staticmethod(_vec_uint16)\n    uint32 = staticmethod(_vec_uint32)\n    uint64 = staticmethod(_vec_uint64)\n    uintptr = staticmethod(_vec_uintptr)\n    rune = staticmethod(_vec_rune)\n    byte = staticmethod(_vec_byte)\n    float32 = staticmethod(_vec_float32)\n    sqrt = staticmethod(_vec_sqrt)\n    not_ = staticmethod(_vec_not_)\n    concat = staticmethod(_vec_concat)\n    upper = staticmethod(_vec_upper)\n    len = staticmethod(_vec_len)\n    checked = staticmethod(_vec_checked)\n    fail = staticmethod(_vec_fail)\n    panic = staticmethod(_vec_panic)\n    divide = staticmethod(_vec_divide)\n    keyword = staticmethod(_vec_keyword)\ndel _vec_add, _vec_int8, _vec_int16, _vec_int32, _vec_int64, _vec_uint, _vec_uint8, _vec_uint16, _vec_uint32, _vec_uint64, _vec_uintptr, _vec_rune, _vec_byte, _vec_float32, _vec_sqrt, _vec_not_, _vec_concat, _vec_upper, _vec_len, _vec_checked, _vec_fail, _vec_panic, _vec_divide, _vec_keyword\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if (bindc_kitchenpy_add_values(m) < 0) {
         Py_DECREF(m);
         return NULL;

@@ -594,3 +594,524 @@ func bindcgo_kitchenpy_keyword(c_a0 C.longlong, c_a1 C.longlong, c_r0 *C.longlon
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
+
+//export bindcvec_kitchenpy_add
+func bindcvec_kitchenpy_add(c_n C.Py_ssize_t, c_a0 *C.longlong, c_a1 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.add", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Add(int(v_a0[v_i]), int(v_a1[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_int8
+func bindcvec_kitchenpy_int8(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.int8", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Int8(int8(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_int16
+func bindcvec_kitchenpy_int16(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.int16", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Int16(int16(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_int32
+func bindcvec_kitchenpy_int32(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.int32", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Int32(int32(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_int64
+func bindcvec_kitchenpy_int64(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.int64", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Int64(int64(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_uint
+func bindcvec_kitchenpy_uint(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Uint(uint(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_uint8
+func bindcvec_kitchenpy_uint8(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint8", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Uint8(uint8(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_uint16
+func bindcvec_kitchenpy_uint16(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint16", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Uint16(uint16(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_uint32
+func bindcvec_kitchenpy_uint32(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint32", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Uint32(uint32(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_uint64
+func bindcvec_kitchenpy_uint64(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uint64", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Uint64(uint64(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_uintptr
+func bindcvec_kitchenpy_uintptr(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.uintptr", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Uintptr(uintptr(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_rune
+func bindcvec_kitchenpy_rune(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.rune", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Rune(rune(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_byte
+func bindcvec_kitchenpy_byte(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.byte", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Byte(byte(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.ulonglong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_float32
+func bindcvec_kitchenpy_float32(c_n C.Py_ssize_t, c_a0 *C.double, c_r0 *C.double, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.float32", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Float32(float32(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.double(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_sqrt
+func bindcvec_kitchenpy_sqrt(c_n C.Py_ssize_t, c_a0 *C.double, c_r0 *C.double, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.sqrt", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Sqrt(float64(v_a0[v_i]))
+		*(&v_r0[v_i]) = C.double(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_not_
+func bindcvec_kitchenpy_not_(c_n C.Py_ssize_t, c_a0 *C.int, c_r0 *C.int, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.not_", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Not((v_a0[v_i] != 0))
+		*(&v_r0[v_i]) = 0
+		if v_r0_i {
+			*(&v_r0[v_i]) = 1
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_concat
+func bindcvec_kitchenpy_concat(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_a1 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.concat", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Concat(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)), py4go.BindcString(unsafe.Pointer(v_a1[v_i].p), int(v_a1[v_i].n)))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.concat", v_r0_i)); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_upper
+func bindcvec_kitchenpy_upper(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.upper", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Upper(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.upper", v_r0_i)); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_len
+func bindcvec_kitchenpy_len(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.len", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Len(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_checked
+func bindcvec_kitchenpy_checked(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.checked", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i, v_err := kitchen.Checked(int(v_a0[v_i]))
+		if v_err != nil {
+			return C.int(py4go.BindcError(v_err))
+		}
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_fail
+func bindcvec_kitchenpy_fail(c_n C.Py_ssize_t, c_a0 *C.int, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.fail", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_err := kitchen.Fail((v_a0[v_i] != 0))
+		if v_err != nil {
+			return C.int(py4go.BindcError(v_err))
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_panic
+func bindcvec_kitchenpy_panic(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.panic", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Panic(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.panic", v_r0_i)); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_divide
+func bindcvec_kitchenpy_divide(c_n C.Py_ssize_t, c_a0 *C.longlong, c_a1 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.divide", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Divide(int(v_a0[v_i]), int(v_a1[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_kitchenpy_keyword
+func bindcvec_kitchenpy_keyword(c_n C.Py_ssize_t, c_a0 *C.longlong, c_a1 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.keyword", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_a1 := unsafe.Slice(c_a1, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := kitchen.Keyword(int(v_a0[v_i]), int(v_a1[v_i]))
+		*(&v_r0[v_i]) = C.longlong(v_r0_i)
+	}
+	return 0
+}

@@ -2,7 +2,8 @@
 # source: example.com/named (named.go)
 """Package named exercises named types, enums and constants for bindc's tests."""
 
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from array import array as _array
+from collections.abc import Iterable as _Iterable, Iterator, Mapping, MutableMapping, Sequence
 from enum import IntEnum
 from typing import Any, ClassVar, Final, overload
 from typing_extensions import Buffer as _Buffer, Self, disjoint_base
@@ -275,3 +276,37 @@ def groups() -> dict[str, Tags]:
 
 def count_tags(ts: Sequence[Tags | Mapping[str, bool]], /) -> int:
     """CountTags counts the labels of every set in ts."""
+
+
+class vec:
+    """Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array."""
+    @staticmethod
+    def warm(c: _Iterable[float], /) -> _array[float]:
+        """Warm raises c by one degree."""
+    @staticmethod
+    def to_fahrenheit(t: _Iterable[float], /) -> _array[float]:
+        """ToFahrenheit converts t."""
+    @staticmethod
+    def greet(n: _Iterable[str], /) -> list[str]:
+        """Greet greets n."""
+    @staticmethod
+    def next(c: _Iterable[Color | int], /) -> list[Color]:
+        """Next is the colour after c."""
+    @staticmethod
+    def raise_(l: _Iterable[Level | int], /) -> list[Level]:
+        """Raise is the level above l."""
+    @staticmethod
+    def double(m: _Iterable[float], /) -> _array[float]:
+        """Double doubles a length from another package."""
+    @staticmethod
+    def inc(n: _Iterable[int], /) -> _array[int]:
+        """Inc adds one (wrapping)."""
+    @staticmethod
+    def twice(s: _Iterable[int], /) -> _array[int]:
+        """Twice doubles a span."""
+    @staticmethod
+    def check(n: _Iterable[int], /) -> None:
+        """Check fails with Code(n) unless n is 0."""
+    @staticmethod
+    def other(s: _Iterable[Suit | int], /) -> list[Suit]:
+        """Other is the other suit."""

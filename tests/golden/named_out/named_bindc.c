@@ -700,6 +700,644 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocvec_named_warm, "warm($module, c, /)\n--\n\nVectorized warm: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nWarm raises c by one degree.");
+
+static PyObject *
+bindcpyvec_named_warm(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.warm", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"d"};
+    Py_buffer views[1] = {{0}};
+    double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    double *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.warm", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("d", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (double *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.warm", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_float(item, "vec.warm", 1, 0, &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.warm", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_named_warm(m, a0_in, (double *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.warm", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_named_to_fahrenheit, "to_fahrenheit($module, t, /)\n--\n\nVectorized to_fahrenheit: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nToFahrenheit converts t.");
+
+static PyObject *
+bindcpyvec_named_to_fahrenheit(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.to_fahrenheit", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"d"};
+    Py_buffer views[1] = {{0}};
+    double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    double *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.to_fahrenheit", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("d", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (double *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.to_fahrenheit", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_float(item, "vec.to_fahrenheit", 1, 0, &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.to_fahrenheit", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_named_to_fahrenheit(m, a0_in, (double *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.to_fahrenheit", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_named_greet, "greet($module, n, /)\n--\n\nVectorized greet: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nGreet greets n.");
+
+static PyObject *
+bindcpyvec_named_greet(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.greet", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    PyObject **r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.greet", args, 1, items, 1ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.greet", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.greet", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.greet", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_named_greet(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.greet", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = r0[i];
+            r0[i] = NULL;  /* owned by o now */
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    if (r0 != NULL)
+        for (Py_ssize_t i = 0; i < m; i++)
+            Py_XDECREF(r0[i]);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_named_next, "next($module, c, /)\n--\n\nVectorized next: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nNext is the colour after c.");
+
+static PyObject *
+bindcpyvec_named_next(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.next", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.next", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.next", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.next", 1, LLONG_MIN, LLONG_MAX, "Color", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.next", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_named_next(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.next", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = bindc_enum_member(bindc_enum_Color_members, PyLong_FromLongLong(r0[i]));
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_named_raise_, "raise_($module, l, /)\n--\n\nVectorized raise_: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nRaise is the level above l.");
+
+static PyObject *
+bindcpyvec_named_raise_(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.raise_", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.raise_", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.raise_", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_int(item, "vec.raise_", 1, -128, 127, "Level", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.raise_", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_named_raise_(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.raise_", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = bindc_enum_member(bindc_enum_Level_members, PyLong_FromLongLong(r0[i]));
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(r0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_named_double, "double($module, m, /)\n--\n\nVectorized double: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nDouble doubles a length from another package.");
+
+static PyObject *
+bindcpyvec_named_double(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.double", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"d"};
+    Py_buffer views[1] = {{0}};
+    double *a0 = NULL;
+    double *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    double *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.double", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("d", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (double *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.double", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_float(item, "vec.double", 1, 0, &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.double", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_named_double(m, a0_in, (double *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.double", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_named_inc, "inc($module, n, /)\n--\n\nVectorized inc: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nInc adds one (wrapping).");
+
+static PyObject *
+bindcpyvec_named_inc(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.inc", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    unsigned long long *a0 = NULL;
+    unsigned long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    unsigned long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.inc", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("Q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.inc", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_uint(item, "vec.inc", 1, 255ULL, "Count", &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.inc", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_named_inc(m, a0_in, (unsigned long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.inc", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_named_twice, "twice($module, s, /)\n--\n\nVectorized twice: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nTwice doubles a span.");
+
+static PyObject *
+bindcpyvec_named_twice(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.twice", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_buffer out = {0};
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.twice", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((result = py4go_bind_vec_array("q", n, &out)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.twice", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.twice", 1, LLONG_MIN, LLONG_MAX, "Span", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.twice", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_named_twice(m, a0_in, (long long *)out.buf + base, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.twice", 0, base + fail);
+            goto fail;
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    py4go_bind_vec_release(&out);
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_named_check, "check($module, n, /)\n--\n\nVectorized check: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nCheck fails with Code(n) unless n is 0.");
+
+static PyObject *
+bindcpyvec_named_check(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.check", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.check", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.check", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.check", 1, LLONG_MIN, LLONG_MAX, "int", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.check", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_named_check(m, a0_in, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.check", 0, base + fail);
+            goto fail;
+        }
+    }
+    result = Py_NewRef(Py_None);
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocvec_named_other, "other($module, s, /)\n--\n\nVectorized other: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nOther is the other suit.");
+
+static PyObject *
+bindcpyvec_named_other(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.other", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {"q,l"};
+    Py_buffer views[1] = {{0}};
+    long long *a0 = NULL;
+    long long *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    long long *r0 = NULL;
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.other", args, 1, items, 0ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    if ((r0 = py4go_bind_alloc(chunk, sizeof(*r0))) == NULL || (result = PyList_New(n)) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        if (items[0] == NULL) {  /* a buffer of the array's own type: read in place */
+            a0_in = (long long *)views[0].buf + base;
+        } else {
+            a0_in = a0;
+            for (Py_ssize_t i = 0; i < m; i++) {
+                int owned = 0;
+                PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.other", 1, &owned);
+                if (item == NULL)
+                    goto fail;
+                int rc = py4go_bind_int(item, "vec.other", 1, LLONG_MIN, LLONG_MAX, "Suit", &a0[i]);
+                if (owned)
+                    Py_DECREF(item);
+                if (rc < 0) {
+                    py4go_bind_vec_error("vec.other", 1, base + i);
+                    goto fail;
+                }
+            }
+        }
+        if (bindcvec_named_other(m, a0_in, r0, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.other", 0, base + fail);
+            goto fail;
+        }
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *o = bindc_enum_member(bindc_enum_Suit_members, PyLong_FromLongLong(r0[i]));
+            if (o == NULL)
+                goto fail;
+            PyList_SetItem(result, base + i, o);  /* steals o; cannot fail: in range */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    py4go_bind_free(r0);
+    return result;
+}
+
 /* ---- class Stringer (Go type Stringer) ---- */
 
 static PyObject *
@@ -1678,6 +2316,20 @@ bindc_named_add_values(PyObject *m)
         return -1;
 }
 
+static PyMethodDef bindc_named_vec_methods[] = {
+    {"warm", (PyCFunction)(void (*)(void))bindcpyvec_named_warm, METH_FASTCALL, bindcdocvec_named_warm},
+    {"to_fahrenheit", (PyCFunction)(void (*)(void))bindcpyvec_named_to_fahrenheit, METH_FASTCALL, bindcdocvec_named_to_fahrenheit},
+    {"greet", (PyCFunction)(void (*)(void))bindcpyvec_named_greet, METH_FASTCALL, bindcdocvec_named_greet},
+    {"next", (PyCFunction)(void (*)(void))bindcpyvec_named_next, METH_FASTCALL, bindcdocvec_named_next},
+    {"raise_", (PyCFunction)(void (*)(void))bindcpyvec_named_raise_, METH_FASTCALL, bindcdocvec_named_raise_},
+    {"double", (PyCFunction)(void (*)(void))bindcpyvec_named_double, METH_FASTCALL, bindcdocvec_named_double},
+    {"inc", (PyCFunction)(void (*)(void))bindcpyvec_named_inc, METH_FASTCALL, bindcdocvec_named_inc},
+    {"twice", (PyCFunction)(void (*)(void))bindcpyvec_named_twice, METH_FASTCALL, bindcdocvec_named_twice},
+    {"check", (PyCFunction)(void (*)(void))bindcpyvec_named_check, METH_FASTCALL, bindcdocvec_named_check},
+    {"other", (PyCFunction)(void (*)(void))bindcpyvec_named_other, METH_FASTCALL, bindcdocvec_named_other},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_named_methods[] = {
     {"warm", (PyCFunction)(void (*)(void))bindcpy_named_warm, METH_FASTCALL, bindcdoc_named_warm},
     {"to_fahrenheit", (PyCFunction)(void (*)(void))bindcpy_named_to_fahrenheit, METH_FASTCALL, bindcdoc_named_to_fahrenheit},
@@ -1776,6 +2428,10 @@ PyInit_named(void)
         return NULL;
     }
     bindcgo_named_register_classes();
+    if (py4go_bind_add_vec(m, bindc_named_vec_methods) < 0 || py4go_bind_exec(m, "class vec:\n    'Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array.'\n    __slots__ = ()\n    warm = staticmethod(_vec_warm)\n    to_fahrenheit = staticmethod(_vec_to_fahrenheit)\n    greet = staticmethod(_vec_greet)\n    next = staticmethod(_vec_next)\n    raise_ = staticmethod(_vec_raise_)\n    double = staticmethod(_vec_double)\n    inc = staticmethod(_vec_inc)\n    twice = staticmethod(_vec_twice)\n    check = staticmethod(_vec_check)\n    other = staticmethod(_vec_other)\ndel _vec_warm, _vec_to_fahrenheit, _vec_greet, _vec_next, _vec_raise_, _vec_double, _vec_inc, _vec_twice, _vec_check, _vec_other\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     if (bindc_named_add_values(m) < 0) {
         Py_DECREF(m);
         return NULL;

@@ -583,6 +583,219 @@ func bindcgo_named_count_tags(c_a0 *C.PyObject, c_r0 *C.longlong) (c_status C.in
 	return 0
 }
 
+//export bindcvec_named_warm
+func bindcvec_named_warm(c_n C.Py_ssize_t, c_a0 *C.double, c_r0 *C.double, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.warm", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := named.Warm(named.Celsius(float64(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.double(float64(v_r0_i))
+	}
+	return 0
+}
+
+//export bindcvec_named_to_fahrenheit
+func bindcvec_named_to_fahrenheit(c_n C.Py_ssize_t, c_a0 *C.double, c_r0 *C.double, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.to_fahrenheit", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := named.ToFahrenheit(named.Celsius(float64(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.double(v_r0_i)
+	}
+	return 0
+}
+
+//export bindcvec_named_greet
+func bindcvec_named_greet(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_r0 **C.PyObject, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.greet", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := named.Greet(named.Name(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n))))
+		if *(&v_r0[v_i]) = (*C.PyObject)(py4go.BindcNewStr("vec.greet", string(v_r0_i))); *(&v_r0[v_i]) == nil {
+			return -1
+		}
+	}
+	return 0
+}
+
+//export bindcvec_named_next
+func bindcvec_named_next(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.next", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := named.Next(named.Color(int(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.longlong(int(v_r0_i))
+	}
+	return 0
+}
+
+//export bindcvec_named_raise_
+func bindcvec_named_raise_(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.raise_", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := named.Raise(named.Level(int8(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.longlong(int8(v_r0_i))
+	}
+	return 0
+}
+
+//export bindcvec_named_double
+func bindcvec_named_double(c_n C.Py_ssize_t, c_a0 *C.double, c_r0 *C.double, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.double", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := named.Double(units.Meters(float64(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.double(float64(v_r0_i))
+	}
+	return 0
+}
+
+//export bindcvec_named_inc
+func bindcvec_named_inc(c_n C.Py_ssize_t, c_a0 *C.ulonglong, c_r0 *C.ulonglong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.inc", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := named.Inc(named.Count(uint8(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.ulonglong(uint8(v_r0_i))
+	}
+	return 0
+}
+
+//export bindcvec_named_twice
+func bindcvec_named_twice(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.twice", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := named.Twice(named.Span(int64(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.longlong(int64(v_r0_i))
+	}
+	return 0
+}
+
+//export bindcvec_named_check
+func bindcvec_named_check(c_n C.Py_ssize_t, c_a0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.check", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_err := named.Check(int(v_a0[v_i]))
+		if v_err != nil {
+			return C.int(py4go.BindcError(v_err))
+		}
+	}
+	return 0
+}
+
+//export bindcvec_named_other
+func bindcvec_named_other(c_n C.Py_ssize_t, c_a0 *C.longlong, c_r0 *C.longlong, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.other", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	v_r0 := unsafe.Slice(c_r0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_r0_i := named.Other(named.Suit(int(v_a0[v_i])))
+		*(&v_r0[v_i]) = C.longlong(int(v_r0_i))
+	}
+	return 0
+}
+
 func bindcget_Version() string {
 	return named.Version
 }

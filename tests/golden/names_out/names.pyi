@@ -5,7 +5,7 @@ every declaration here must build, import and be callable under a predictable na
 """
 
 from asyncio import Future as _Future
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterable as _Iterable, Iterator, Mapping, MutableSequence, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Protocol, SupportsIndex, overload, runtime_checkable
 from typing_extensions import Buffer as _Buffer, Self, disjoint_base
@@ -274,3 +274,10 @@ class aio:
     @staticmethod
     def describe(s: Sized | None, /) -> _Future[str]:
         """Describe calls the methods of both embedded interfaces."""
+
+
+class vec:
+    """Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array."""
+    @staticmethod
+    def fail(msg: _Iterable[str], /) -> None:
+        """Fail returns an error, raised as GoError (the class every bindc module shares)."""

@@ -537,6 +537,61 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocvec_names_fail, "fail($module, msg, /)\n--\n\nVectorized fail: one call per element of the iterables, the loop run in Go (map semantics: the shortest iterable decides).\n\nFail returns an error, raised as GoError (the class every bindc module shares).");
+
+static PyObject *
+bindcpyvec_names_fail(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("vec.fail", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    PyObject *items[1] = {NULL};
+    static const char *const formats[1] = {NULL};
+    Py_buffer views[1] = {{0}};
+    py4go_strview *a0 = NULL;
+    py4go_strview *a0_in = NULL;  /* what Go reads: a0, or a buffer's items */
+    Py_ssize_t fail = -1, base = 0, m = 0;
+    Py_ssize_t n = py4go_bind_vec_begin("vec.fail", args, 1, items, 1ULL, formats, views);
+    if (n < 0)
+        goto done;
+    Py_ssize_t chunk = n < PY4GO_VEC_CHUNK ? n : PY4GO_VEC_CHUNK;
+    if ((a0 = py4go_bind_alloc(chunk, sizeof(*a0))) == NULL)
+        goto done;
+    for (; base < n; base += m) {
+        m = n - base < chunk ? n - base : chunk;
+        a0_in = a0;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            int owned = 0;
+            PyObject *item = py4go_bind_vec_item(items[0], base + i, "vec.fail", 1, &owned);
+            if (item == NULL)
+                goto fail;
+            int rc = py4go_bind_str(item, "vec.fail", 1, &a0[i]);
+            if (owned)
+                Py_DECREF(item);
+            if (rc < 0) {
+                py4go_bind_vec_error("vec.fail", 1, base + i);
+                goto fail;
+            }
+        }
+        if (bindcvec_names_fail(m, a0_in, &fail) < 0) {
+            if (fail >= 0)
+                py4go_bind_vec_error("vec.fail", 0, base + fail);
+            goto fail;
+        }
+    }
+    result = Py_NewRef(Py_None);
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    for (int k = 0; k < 1; k++) {
+        Py_XDECREF(items[k]);
+        py4go_bind_vec_release(&views[k]);
+    }
+    py4go_bind_free(a0);
+    return result;
+}
+
 /* ---- class P (Go type P) ---- */
 
 static PyObject *
@@ -1775,6 +1830,11 @@ static PyMethodDef bindc_names_aio_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyMethodDef bindc_names_vec_methods[] = {
+    {"fail", (PyCFunction)(void (*)(void))bindcpyvec_names_fail, METH_FASTCALL, bindcdocvec_names_fail},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef bindc_names_methods[] = {
     {"get_origin", (PyCFunction)(void (*)(void))bindcpy_names_get_origin, METH_FASTCALL, bindcdoc_names_get_origin},
     {"set_origin", (PyCFunction)(void (*)(void))bindcpy_names_set_origin, METH_FASTCALL, bindcdoc_names_set_origin},
@@ -1877,6 +1937,10 @@ PyInit_names(void)
         return NULL;
     }
     if (py4go_bind_add_aio(m, bindc_names_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    title = staticmethod(_aio_title)\n    describe = staticmethod(_aio_describe)\ndel _aio_title, _aio_describe\n") < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (py4go_bind_add_vec(m, bindc_names_vec_methods) < 0 || py4go_bind_exec(m, "class vec:\n    'Vectorized forms of the functions over numbers, strings and bools: `vec.f(xs, ys)` is `list(map(f, xs, ys))` with the loop run in Go; int and float results come back as an array.array.'\n    __slots__ = ()\n    fail = staticmethod(_vec_fail)\ndel _vec_fail\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }

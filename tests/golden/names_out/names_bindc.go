@@ -469,6 +469,28 @@ func bindcaio_names_describe(c_a0 C.py4go_iface_arg, c_future **C.PyObject) (c_s
 	return 0
 }
 
+//export bindcvec_names_fail
+func bindcvec_names_fail(c_n C.Py_ssize_t, c_a0 *C.py4go_strview, c_fail *C.Py_ssize_t) (c_status C.int) {
+	v_i := 0
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("vec.fail", v_panic))
+		}
+		if c_status < 0 {
+			*c_fail = C.Py_ssize_t(v_i)
+		}
+	}()
+	v_n := int(c_n)
+	v_a0 := unsafe.Slice(c_a0, v_n)
+	for ; v_i < v_n; v_i++ {
+		v_err := names.Fail(py4go.BindcString(unsafe.Pointer(v_a0[v_i].p), int(v_a0[v_i].n)))
+		if v_err != nil {
+			return C.int(py4go.BindcError(v_err))
+		}
+	}
+	return 0
+}
+
 func bindcget_Origin() names.P {
 	return names.Origin
 }
