@@ -122,8 +122,8 @@ def main() -> int:
         # An awaited item costs ~30 µs of thread wake-ups (docs/concurrency.md): those kinds make
         # a tenth of the calls, still thousands of times the 64-block limit for a per-call leak.
         kind_n = n // 10 if name in ASYNC_KINDS else n
-        warm = warm_up(fn, max(kind_n // 10, 2_000 if name in ASYNC_KINDS else 20_000),
-                       chunk=2_000 if name in ASYNC_KINDS else 20_000)
+        warm = warm_up(fn, max(kind_n // 10, 2_000 if name in ASYNC_KINDS else 10_000),
+                       chunk=2_000 if name in ASYNC_KINDS else 10_000)
         rss_delta, blocks_delta = measure(fn, kind_n, rss, blocks)
         print(json.dumps({"kind": name, "calls": kind_n, "rss_delta": rss_delta, "blocks_delta": blocks_delta,
                           "warm_up_calls": warm}), flush=True)
