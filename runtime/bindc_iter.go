@@ -53,7 +53,7 @@ type bindcIterator struct {
 	// coroutine must be resumed with the OS-thread locking it was created with, and a
 	// goroutine entered from a Python thread is locked to that thread. A `for` starts it on
 	// the pulling goroutine (fast: a coroutine switch per item), bound to that thread (owner);
-	// an `async for` starts it on a driver goroutine of its own (bindcSeqIterator: any
+	// an `async for` starts it on a driver goroutine of its own (bindcSeqDriver: any
 	// goroutine may pull, at two goroutine hand-offs per item).
 	seq   iter.Seq2[any, any]
 	owner uint64 // the Python thread a `for` started the sequence on; 0: not bound
@@ -162,19 +162,9 @@ func bindcAnextHere(it *bindcIterator) unsafe.Pointer {
 	var k, v any
 	var ok bool
 	var panicked *bindcForwardedPanic
-	func() {
-		gil := BindcReleaseGIL()
-		defer gil.Restore()
-		defer func() {
-			if r := recover(); r != nil {
-				panicked = &bindcForwardedPanic{r, debug.Stack()}
-				it.mu.Lock()
-				it.done = true
-				it.mu.Unlock()
-			}
-		}()
-		k, v, ok, _ = it.pull(nil)
-	}()
+	if !it.over() { // once over, the future just ends the loop
+		bindcPullHere(it, &k, &v, &ok, &panicked)
+	}
 	if !ok && panicked == nil {
 		it.finish()
 	}
@@ -189,6 +179,22 @@ func bindcAnextHere(it *bindcIterator) unsafe.Pointer {
 		}
 		return []any{k}, nil
 	})
+}
+
+// bindcPullHere pulls once on the calling goroutine with the GIL released; a panic of the
+// Go side ends the iterator and is returned in *panicked.
+func bindcPullHere(it *bindcIterator, k, v *any, ok *bool, panicked **bindcForwardedPanic) {
+	gil := BindcReleaseGIL()
+	defer gil.Restore()
+	defer func() {
+		if r := recover(); r != nil {
+			*panicked = &bindcForwardedPanic{r, debug.Stack()}
+			it.mu.Lock()
+			it.done = true
+			it.mu.Unlock()
+		}
+	}()
+	*k, *v, *ok, _ = it.pull(nil)
 }
 
 // pullAsync is one pull for bindcIterAnext, on its goroutine. A panic of the Go side ends

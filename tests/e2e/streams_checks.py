@@ -128,6 +128,13 @@ CHECKS: dict[str, str] = {
         assert error_of(lambda: asyncio.run(anext_of(it))).startswith("count(): __anext__() of a Go sequence")
         mine = s.count(3)
         assert next(mine) == 0 and asyncio.run(anext_of(mine)) == 1   # a for started it here: pulled now
+        assert list(mine) == [2]
+        try:
+            asyncio.run(anext_of(mine))                # over: the future ends the loop
+        except StopAsyncIteration:
+            pass
+        else:
+            raise AssertionError("no StopAsyncIteration")
         assert list(s.count(2)) == [0, 1]              # started and finished on one thread: fine
     """,
     "iterators_started_by_async_for_move_between_threads": """
