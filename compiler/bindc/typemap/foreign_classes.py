@@ -137,6 +137,8 @@ def foreign_proxy(t: NamedType, env: TypeEnv) -> tuple[tuple[ProxyMethod, ...], 
             return (), f"method {m.name} fills a slice the caller gives, which a Python method would only copy"
     own = {d.name for d in env.package.types} | {f.name for f in env.package.functions} | \
         {v.name for v in env.package.values}
+    classes: dict[tuple[str, str], ForeignClass] = env.extra.get(FOREIGN_CLASSES_KEY, {})  # type: ignore[assignment]
+    own |= {c.py_name for c in classes.values()}  # bytes.Buffer is class Buffer
     registry: dict[tuple[str, str], ForeignClass] = env.extra.get(FOREIGN_INTERFACES_KEY, {})  # type: ignore[assignment]
     if t.name in own or any(c.named.name == t.name and c.named.package != t.package for c in registry.values()):
         return (), f"its Protocol class would be named {t.name}, which the module already uses"
