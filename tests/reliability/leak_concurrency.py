@@ -160,7 +160,7 @@ def warm_up(fn: Callable[[], object], first: int, chunk: int = 10_000, cap: int 
 def main() -> int:
     n = int(sys.argv[1])
     for name, fn in KINDS.items():
-        warm = warm_up(fn, max(n // 10, 5_000))
+        warm = warm_up(fn, max(n // 10, 5_000), cap=4 * n)  # capped: see leak_streams.main
         rss_delta, blocks_delta = measure(fn, n, rss, blocks)
         print(json.dumps({"kind": name, "calls": n, "rss_delta": rss_delta, "blocks_delta": blocks_delta,
                           "warm_up_calls": warm}), flush=True)

@@ -131,7 +131,7 @@ def test_leak_check_notices_a_leak(kitchen_ext: Path, tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, str(script)], env={"PYTHONPATH": str(kitchen_ext)},
                           capture_output=True, text=True, timeout=120)
     (row,) = parse(proc.stdout)
-    assert row["blocks_delta"] >= 20_000, row
+    assert row["blocks_delta"] >= 19_000, row  # one kept str per call, give or take a few blocks
 
 
 HOST = """\
