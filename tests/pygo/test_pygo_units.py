@@ -99,3 +99,82 @@ def test_default_package_names() -> None:
     assert default_package("dir/my-mod.py") == "mymod"
     assert default_package("os.path") == "path"
     assert default_package("type.pyi") == "type_"
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
+def read_package(root: Path, rel: str, module: str) -> tuple[m.Module, DiagnosticSink]:
+    sink = DiagnosticSink()
+    return Reader(root / rel, module, rel, sink, (3, 11)).read(), sink
+
+
+def test_reader_follows_reexports_of_the_package(tmp_path: Path) -> None:
+    """A package's API defined in private submodules (tomli, humanize, more_itertools)."""
+    write_tree(tmp_path, {
+        "pkg/__init__.py": "from ._impl import loads, Err, Doc as Doc, _hidden\n"
+                           "from ._more import *\nfrom pkg.plain import helper as alias\n"
+                           "from os.path import join\n",
+        "pkg/_impl.py": "class Err(ValueError): ...\nclass Doc:\n    def get(self) -> int: ...\n"
+                        "def loads(s: str) -> Doc: ...\ndef _hidden() -> None: ...\ndef unlisted() -> int: ...\n",
+        "pkg/_more.py": "__all__ = ['chunked']\ndef chunked(n: int) -> list[int]: ...\ndef other() -> int: ...\n",
+        "pkg/plain.py": "def helper(x: int) -> int: ...\n",
+    })
+    mod, sink = read_package(tmp_path, "pkg/__init__.py", "pkg")
+    assert sorted(f.name for f in mod.functions) == ["alias", "chunked", "loads"]  # star honours _more.__all__
+    assert [c.name for c in mod.classes] == ["Doc"]
+    assert str(mod.functions[[f.name for f in mod.functions].index("loads")].result) == "Doc"  # the module's own type
+    [err] = mod.exceptions
+    assert (err.name, err.defined_in) == ("Err", "pkg._impl")
+    assert not sink.items, sink.render_all()
+
+
+def test_reexports_follow_all_and_stub_rules(tmp_path: Path) -> None:
+    write_tree(tmp_path, {
+        "a/__init__.pyi": "from .x import f as f, g\nfrom .y import h, k\n",  # a stub re-exports `f as f` only
+        "a/x.pyi": "def f() -> int: ...\ndef g() -> int: ...\n",
+        "a/y.pyi": "def h() -> int: ...\ndef k() -> int: ...\n",
+        "b/__init__.py": "__all__ = ['k']\nfrom .y import h, k\n",  # __all__ decides
+        "b/y.py": "def h() -> int: ...\ndef k() -> int: ...\n",
+        "c/__init__.py": "from .d import f\n",  # a cycle: c -> c.d -> c
+        "c/d.py": "from c import f\ndef f() -> int: ...\n",
+    })
+    assert [f.name for f in read_package(tmp_path, "a/__init__.pyi", "a")[0].functions] == ["f"]
+    assert [f.name for f in read_package(tmp_path, "b/__init__.py", "b")[0].functions] == ["k"]
+    assert [f.name for f in read_package(tmp_path, "c/__init__.py", "c")[0].functions] == ["f"]
+
+
+def test_reader_self_type_checking_and_optional_tuples(tmp_path: Path) -> None:
+    mod, sink = read(tmp_path, "from typing import TYPE_CHECKING, Self\nif TYPE_CHECKING:\n    from os import PathLike\n"
+                               "class V:\n    @classmethod\n    def parse(cls, s: str) -> Self: ...\n"
+                               "    def copy(self) -> 'Self': ...\n"
+                               "def pre() -> tuple[str, int] | None: ...\n")
+    [v] = mod.classes
+    assert [str(f.result) for f in (*v.statics, *v.methods)] == ["V", "V"]
+    assert not sink.items  # TYPE_CHECKING holds for a type checker: no "cannot evaluate" warning
+    from bindc.pygo.calls import map_result_type
+    from bindc.pygo.typemap import TypeMap
+    warnings: list[str] = []
+    t = map_result_type(TypeMap({}), mod.functions[0].result, lambda _span, msg: warnings.append(msg), None)
+    assert t.kind == m.ANY and "optional tuple" in warnings[0]
+
+
+def test_locate_follows_type_checker_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stub-only package (PEP 561) wins; a compiled module (mypyc) is read from the source beside it."""
+    import importlib.machinery
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    write_tree(tmp_path, {
+        "fastlib/__init__.py": "", "fastlib/py.typed": "", "fastlib/core.py": "def f(x: int) -> int: ...\n",
+        f"fastlib/core{suffix}": "not really a shared library",
+        "typedpkg/__init__.py": "", "typedpkg-stubs/__init__.pyi": "def g() -> str: ...\n",
+    })
+    monkeypatch.syspath_prepend(str(tmp_path))
+    elsewhere = tmp_path / "elsewhere"  # the cwd: names are modules there, not directories
+    elsewhere.mkdir()
+    [core] = locate("fastlib.core", elsewhere)
+    assert core.path.name == "core.py"
+    [stub] = locate("typedpkg", elsewhere)
+    assert stub.path == tmp_path / "typedpkg-stubs" / "__init__.pyi" and "stub package" in stub.label

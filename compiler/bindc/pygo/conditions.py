@@ -3,7 +3,8 @@
 Typeshed stubs describe every Python version at once; a type checker keeps the branches
 that hold for its target. This module does the same for the small expression language
 stubs use (comparisons of ``sys.version_info`` with tuples and of ``sys.platform`` with
-strings, combined with ``and``/``or``/``not``). Anything else is "unknown", which the reader
+strings, combined with ``and``/``or``/``not``; ``TYPE_CHECKING`` is true, as for a type
+checker). Anything else is "unknown", which the reader
 treats as true and reports.
 """
 
@@ -37,6 +38,9 @@ def evaluate(test: ast.expr, version: tuple[int, int], platform: str = sys.platf
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         inner = evaluate(test.operand, version, platform)
         return None if inner is None else not inner
+    if (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+            isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"):
+        return True  # typing.TYPE_CHECKING: true for a type checker, and bindc reads as one
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _OPS):
         return None
     attr = _sys_attr(test.left)

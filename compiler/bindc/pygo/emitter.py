@@ -166,7 +166,11 @@ class ModuleEmitter:
             p.P("}")
             p.P("switch exc.Type {")
             for e in self.mod.exceptions:
-                p.P(f'case "{prefix}{e.name}":')
+                # A re-exported class is matched by the module that defines it too (its
+                # __module__, which traceback prints) and by the public one (some packages
+                # set __module__ to it).
+                names = [f"{prefix}{e.name}"] + ([f"{e.defined_in}.{e.name}"] if e.defined_in else [])
+                p.P("case " + ", ".join(f'"{n}"' for n in names) + ":")
                 p.P(f"\treturn {literal(e.name)}")
             p.P("}")
             p.P("return err")

@@ -162,6 +162,7 @@ class ExceptionClass:
     base: str | None
     span: Span
     doc: str = ""
+    defined_in: str = ""  # the submodule defining it, when the module re-exports it
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,15 @@ warning; the unsupported part falls back to ``ANY`` (``*python.Object`` in Go), 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from bindc.diagnostics import DiagnosticSink
 from bindc.ir import Span
 from bindc.pygo import model as m
 from bindc.pygo.conditions import flatten
+from bindc.pygo.reexports import STAR, declared_all, find_reexports
 
 # Qualified names (after import resolution) of the types the reader knows.
 _SCALARS = {"builtins.int": m.INT, "builtins.float": m.FLOAT, "builtins.str": m.STR, "builtins.bytes": m.BYTES,
@@ -38,6 +40,7 @@ _WRAPPERS = {"typing.Final", "typing.ClassVar", "typing.Annotated", "typing_exte
 _NOT_REQUIRED = {"typing.NotRequired", "typing_extensions.NotRequired"}
 _TYPEVARS = {"typing.TypeVar", "typing_extensions.TypeVar", "typing.ParamSpec", "typing_extensions.ParamSpec"}
 _ANYSTR = {"typing.AnyStr"}
+_SELF = {"typing.Self", "typing_extensions.Self"}
 _ENUM_BASES = {"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"}
 _RECORD_BASES = {"typing.TypedDict", "typing_extensions.TypedDict"}
 _PROTOCOL_BASES = {"typing.Protocol", "typing_extensions.Protocol"}
@@ -70,10 +73,19 @@ class Reader:
     """Reads one module file into a :class:`~.model.Module`; problems go to ``sink``."""
 
     def __init__(self, path: Path, module: str, label: str, sink: DiagnosticSink,
-                 version: tuple[int, int]) -> None:
+                 version: tuple[int, int], only: set[str] | None = None,
+                 reading: frozenset[Path] = frozenset(), defined_in: str = "") -> None:
+        """``only``: read just these names (a submodule some of whose names are re-exported);
+        ``reading``: the files of the modules re-exporting from this one (no cycles);
+        ``defined_in``: the submodule's own name (``module`` is the one re-exporting it)."""
         self.path, self.module, self.label, self.sink, self.version = path, module, label, sink, version
+        self.defined_in = defined_in
+        self.only = only
+        self.reading = reading | {path.resolve()}
+        self.all_names: set[str] | None = None  # the module's __all__, once read
         self.scope = _Scope()
         self._resolving: set[str] = set()
+        self._class: str | None = None  # the plain class being read (what `Self` means)
 
     # ------------------------------------------------------------------ helpers
 
@@ -113,19 +125,27 @@ class Reader:
         source = self.path.read_text(encoding="utf-8")
         tree = ast.parse(source, filename=str(self.path))
         stmts = self.body(tree.body)
+        self.all_names = declared_all(stmts)
+        pulled = self._reexported(stmts)
         self._collect_names(stmts)
+        local = {s.name for s in stmts if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+        for name, kind in pulled.names.items():
+            if name not in local:  # a re-exported class is the module's own type
+                self.scope.imports.pop(name, None)
+                self.scope.kinds[name] = kind
         functions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         classes: list[ast.ClassDef] = []
         for stmt in stmts:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and not stmt.name.startswith("_"):
+            wanted = self.only is None or getattr(stmt, "name", "") in self.only
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and not stmt.name.startswith("_") and wanted:
                 functions.setdefault(stmt.name, []).append(stmt)
-            elif isinstance(stmt, ast.ClassDef) and not stmt.name.startswith("_"):
+            elif isinstance(stmt, ast.ClassDef) and not stmt.name.startswith("_") and wanted:
                 classes.append(stmt)
         mod = m.Module(name=self.module, source=self.label, doc=ast.get_docstring(tree) or "")
         mod.names.update(self.scope.kinds)
         funcs = tuple(self.function(defs) for defs in functions.values())
         kinds = self.scope.kinds
-        return m.Module(
+        own = m.Module(
             name=mod.name, source=mod.source, doc=mod.doc, names=mod.names,
             functions=tuple(f for f in funcs if f is not None),
             classes=tuple(self.plain_class(c) for c in classes if kinds[c.name] == "class"),
@@ -134,6 +154,32 @@ class Reader:
             protocols=tuple(self.protocol(c) for c in classes if kinds[c.name] == "protocol"),
             exceptions=tuple(self.exception(c) for c in classes if kinds[c.name] == "exception"),
         )
+        return _merge(own, pulled, local)
+
+    def _reexported(self, stmts: list[ast.stmt]) -> m.Module:
+        """What the module re-exports from its own package's submodules (read with their own
+        scopes, under this module's name: the generated code finds them here at run time)."""
+        pulled = m.Module(name=self.module, source=self.label)
+        for rx in find_reexports(self.path, self.module, stmts):
+            if rx.file.resolve() in self.reading:
+                continue
+            star = any(n == STAR for n, _ in rx.names)
+            renames = {n: public for n, public in rx.names if n != STAR}
+            if self.only is not None:
+                renames = {n: p for n, p in renames.items() if p in self.only}
+                if not renames and not star:
+                    continue
+            sub_reader = Reader(rx.file, self.module, self.label, self.sink, self.version,
+                                only=None if star else set(renames), reading=self.reading, defined_in=rx.module)
+            sub = sub_reader.read()
+            if star:
+                for name in sub.names.keys() | {f.name for f in sub.functions}:
+                    if sub_reader.all_names is None or name in sub_reader.all_names:
+                        renames.setdefault(name, name)
+            keep = {n: p for n, p in renames.items()
+                    if (self.all_names is None or p in self.all_names) and (self.only is None or p in self.only)}
+            pulled = _merge(pulled, _select(sub, keep), set())
+        return pulled
 
     def _collect_names(self, stmts: list[ast.stmt]) -> None:
         """First pass: imports, TypeVars, aliases, and what kind of thing each class is."""
@@ -228,6 +274,8 @@ class Reader:
         q = self.qualname(node)
         if q is None:
             raise _Unsupported(node, f"unknown type `{ast.unparse(node)}`")
+        if q in _SELF and self._class is not None:
+            return m.PyType(m.NAMED, name=self._class)  # PEP 673: the class being read
         return self._named(node, q, role)
 
     def _named(self, node: ast.expr, q: str, role: str) -> m.PyType:
@@ -374,6 +422,13 @@ class Reader:
 
     def plain_class(self, cls: ast.ClassDef) -> m.Class:
         """A class: constructor, methods, static/class methods, attributes and properties."""
+        self._class = cls.name
+        try:
+            return self._plain_class(cls)
+        finally:
+            self._class = None
+
+    def _plain_class(self, cls: ast.ClassDef) -> m.Class:
         body = self.body(cls.body)
         defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         attributes: dict[str, m.Attribute] = {}
@@ -478,7 +533,7 @@ class Reader:
     def exception(self, cls: ast.ClassDef) -> m.ExceptionClass:
         """An exception class of the module."""
         return m.ExceptionClass(cls.name, self._local_base(cls, "exception"), self.span(cls),
-                                ast.get_docstring(cls) or "")
+                                ast.get_docstring(cls) or "", self.defined_in)
 
 
 class _Unsupported(Exception):
@@ -487,3 +542,45 @@ class _Unsupported(Exception):
     def __init__(self, node: ast.AST, message: str) -> None:
         super().__init__(message)
         self.node, self.message = node, message
+
+
+_Item = TypeVar("_Item", m.Function, m.Class, m.Enum, m.Record, m.Protocol, m.ExceptionClass)
+
+
+def _pick(items: tuple[_Item, ...], names: dict[str, str], rename: bool = False) -> tuple[_Item, ...]:
+    """The items named in ``names`` (name -> public name), renamed when allowed."""
+    out = []
+    for item in items:
+        public = names.get(item.name)
+        if public is None or (public != item.name and not rename):
+            continue
+        out.append(replace(item, name=public) if public != item.name else item)
+    return tuple(out)
+
+
+def _select(mod: m.Module, names: dict[str, str]) -> m.Module:
+    """The items of ``mod`` named in ``names`` (name -> public name). A function may be
+    re-exported under another name; a type keeps its own (other items refer to it by it)."""
+    types = {n for n, p in names.items() if n == p and n in mod.names}
+    return m.Module(name=mod.name, source=mod.source, functions=_pick(mod.functions, names, rename=True),
+                    classes=_pick(mod.classes, names), enums=_pick(mod.enums, names),
+                    records=_pick(mod.records, names), protocols=_pick(mod.protocols, names),
+                    exceptions=_pick(mod.exceptions, names),
+                    names={n: k for n, k in mod.names.items() if n in types})
+
+
+def _added(mine: tuple[_Item, ...], theirs: tuple[_Item, ...], local: set[str]) -> tuple[_Item, ...]:
+    taken = local | {i.name for i in mine}
+    return mine + tuple(i for i in theirs if i.name not in taken)
+
+
+def _merge(own: m.Module, pulled: m.Module, local: set[str]) -> m.Module:
+    """``own`` plus the items of ``pulled`` it does not define itself (its own win)."""
+    names = dict(pulled.names)
+    names.update(own.names)
+    return m.Module(name=own.name, source=own.source, doc=own.doc, names=names,
+                    functions=_added(own.functions, pulled.functions, local),
+                    classes=_added(own.classes, pulled.classes, local),
+                    enums=_added(own.enums, pulled.enums, local), records=_added(own.records, pulled.records, local),
+                    protocols=_added(own.protocols, pulled.protocols, local),
+                    exceptions=_added(own.exceptions, pulled.exceptions, local))

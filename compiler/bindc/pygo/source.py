@@ -2,14 +2,17 @@
 
 SOURCE is a ``.py`` file (its annotations), a ``.pyi`` stub, a directory of them (each file
 one module, named by its path under the directory), or an importable module name. For a
-module name the stub is found as mypy finds it: the package's own ``.pyi`` next to its
-source (or a ``py.typed`` package's ``.py``), else the typeshed stubs shipped inside mypy.
+module name the stub is found as mypy finds it (PEP 561's order): a stub-only package
+(``<top>-stubs`` on ``sys.path``), the package's own ``.pyi`` next to its source (or a
+``py.typed`` package's ``.py``; a module compiled to an extension, as mypyc does, is read
+from the ``.pyi``/``.py`` beside it), else the typeshed stubs shipped inside mypy.
 The module is located with ``importlib.util.find_spec`` on its parent package only, which
 does not execute the module itself.
 """
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
 import sys
 from dataclasses import dataclass
@@ -60,6 +63,32 @@ def _module_origin(module: str) -> Path | None:
     return Path(spec.origin)
 
 
+def _stub_package(module: str) -> Path | None:
+    """The module's stub in a PEP 561 stub-only package (``<top>-stubs``) on ``sys.path``."""
+    top, *rest = module.split(".")
+    for entry in sys.path:
+        root = Path(entry or ".") / f"{top}-stubs"
+        if not root.is_dir():
+            continue
+        sub = root.joinpath(*rest)
+        for candidate in ((sub.with_suffix(".pyi"), sub / "__init__.pyi") if rest else (root / "__init__.pyi",)):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _beside_extension(origin: Path) -> Path:
+    """For a compiled extension module, the ``.pyi`` or ``.py`` next to it (mypyc keeps the
+    source; C extensions often ship a stub), else ``origin`` itself."""
+    if not any(origin.name.endswith(suffix) for suffix in importlib.machinery.EXTENSION_SUFFIXES):
+        return origin
+    base = origin.parent / origin.name.split(".", 1)[0]
+    for suffix in (".pyi", ".py"):
+        if base.with_suffix(suffix).is_file():
+            return base.with_suffix(suffix)
+    return origin
+
+
 def locate(source: str, cwd: Path) -> list[SourceFile]:
     """The files SOURCE stands for (raises :class:`SourceError`)."""
     path = (cwd / source) if not Path(source).is_absolute() else Path(source)
@@ -83,7 +112,14 @@ def locate(source: str, cwd: Path) -> list[SourceFile]:
         return out
     if not all(part.isidentifier() for part in source.split(".")):
         raise SourceError(f"{source}: not a .py/.pyi file, a directory, or a module name")
+    stub_only = _stub_package(source)
+    if stub_only is not None:
+        return [SourceFile(stub_only, source, f"{stub_only.name} (stub package)")]
     origin = _module_origin(source)
+    if origin is not None:
+        origin = _beside_extension(origin)
+        if origin.suffix == ".pyi":
+            return [SourceFile(origin, source, origin.name)]
     if origin is not None and origin.suffix == ".py":
         stub = origin.with_suffix(".pyi")
         if stub.is_file():

@@ -88,6 +88,11 @@ class TypeMap:
         if k == m.NAMED:
             return None if t.name in self.named else f"type {t.name} is not bound"
         if k == m.OPTIONAL:
+            if t.args[0].kind in (m.TUPLE, m.ITER, m.CALLABLE, m.NONE):
+                # A tuple or an iterator is a Go result list / slice, a Callable a Go func:
+                # none of them has a "missing" value of its own (an optional Callable
+                # parameter is unwrapped by the caller: a nil func is None).
+                return f"`{t}`: an optional tuple, iterator or callable has no Go type here"
             return self.unsupported(t.args[0], role)
         if k == m.LIST and t.args[0].kind == m.NAMED and t.args[0].name in self.named:
             return None  # a list of the module's own types: converted item by item

@@ -4,6 +4,7 @@ package stdlib_test
 // and compared with what Python itself computes. Run by tests/pygo/test_pygo_e2e.py.
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -130,6 +131,29 @@ func TestJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	same(t, "Loads", v, nil, map[string][]any{"n": {int64(1), 2.5, nil}})
+
+	// json/__init__.pyi re-exports JSONDecodeError and JSONDecoder from json.decoder: they
+	// are the package's own types, and the exception (raised with __module__ json.decoder)
+	// arrives as its Go type.
+	_, err = json.Loads(`{"a": }`)
+	var de *json.JSONDecodeError
+	if !errors.As(err, &de) || de.Type != "json.decoder.JSONDecodeError" {
+		t.Fatalf("Loads of bad JSON: %v, want a *json.JSONDecodeError", err)
+	}
+	dec, err := json.NewJSONDecoder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dec.Close()
+	d, err := dec.Decode(`[1, "x"]`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []any
+	if err := python.WithGIL(func() error { defer d.Release(); return d.Decode(&items) }); err != nil {
+		t.Fatal(err)
+	}
+	same(t, "JSONDecoder.Decode", items, nil, []any{int64(1), "x"})
 }
 
 func TestShlex(t *testing.T) {
