@@ -178,3 +178,15 @@ def test_locate_follows_type_checker_order(tmp_path: Path, monkeypatch: pytest.M
     assert core.path.name == "core.py"
     [stub] = locate("typedpkg", elsewhere)
     assert stub.path == tmp_path / "typedpkg-stubs" / "__init__.pyi" and "stub package" in stub.label
+
+
+def test_reader_unions_that_have_one_go_type(tmp_path: Path) -> None:
+    """The numeric tower, bool as int, and typeshed's path and buffer spellings (parameters)."""
+    mod, sink = read(tmp_path, "import os\nfrom _typeshed import StrPath, ReadableBuffer\n"
+                               "def f(a: float | int, b: int | bool, c: str | os.PathLike[str], d: StrPath,\n"
+                               "      e: ReadableBuffer, g: bytes | os.PathLike[bytes]) -> float | int: ...\n")
+    f = mod.functions[0]
+    assert [str(p.type) for p in f.params][:5] == ["float", "int", "str", "str", "bytes"]
+    assert f.params[5].type.kind == m.ANY and str(f.result) == "float"
+    [d] = sink.items
+    assert "bytes | os.PathLike[bytes]" in d.message

@@ -41,6 +41,7 @@ _NOT_REQUIRED = {"typing.NotRequired", "typing_extensions.NotRequired"}
 _TYPEVARS = {"typing.TypeVar", "typing_extensions.TypeVar", "typing.ParamSpec", "typing_extensions.ParamSpec"}
 _ANYSTR = {"typing.AnyStr"}
 _SELF = {"typing.Self", "typing_extensions.Self"}
+_TYPESHED_ALIASES = {"_typeshed.StrPath": m.STR, "_typeshed.ReadableBuffer": m.BYTES}
 _ENUM_BASES = {"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"}
 _RECORD_BASES = {"typing.TypedDict", "typing_extensions.TypedDict"}
 _PROTOCOL_BASES = {"typing.Protocol", "typing_extensions.Protocol"}
@@ -287,6 +288,10 @@ class Reader:
             return m.PyType(m.ANY, why="AnyStr")
         if q == "builtins.None" or q == "types.NoneType":
             return m.PyType(m.NONE)
+        if q in _TYPESHED_ALIASES and role == "param":
+            # typeshed's aliases (stdlib/_typeshed, never read): a Go string is a StrPath, and
+            # Go's []byte arrives as bytes, which every ReadableBuffer accepts.
+            return m.PyType(_TYPESHED_ALIASES[q])
         if q in _LISTS or q in _ITERABLES or q in _ITERATORS or q in _DICTS or q in _TUPLES:
             return self._generic_of(node, q, [], role)  # unparameterised: elements are Any
         local = q[len(self.module) + 1:] if q.startswith(self.module + ".") else None
@@ -318,9 +323,23 @@ class Reader:
 
         for e in members:
             add(e)
-        types = [self._type(e, role) for e in flat]
+        types = []
+        for e in flat:
+            try:
+                types.append(self._type(e, role))
+            except _Unsupported:
+                if self._is_pathlike(e) and role == "param":
+                    continue  # `str | os.PathLike[str]`: a Go string is one of the accepted types
+                raise
         non_none = [t for t in types if t.kind != m.NONE]
         unique = list(dict.fromkeys(non_none))
+        kinds = {t.kind for t in unique}
+        if m.FLOAT in kinds and kinds <= {m.FLOAT, m.INT, m.BOOL}:
+            unique = [m.PyType(m.FLOAT)]  # PEP 484's numeric tower: an int is acceptable as a float
+        elif kinds == {m.INT, m.BOOL}:
+            unique = [m.PyType(m.INT)]  # bool is an int
+        if any(self._is_pathlike(e) for e in flat) and role == "param" and unique != [m.PyType(m.STR)]:
+            raise _Unsupported(node, f"union `{ast.unparse(node)}` has no single Go type")
         if len(unique) == 1:
             t = unique[0]
             if len(non_none) < len(types) and t.kind not in (m.ANY, m.OPTIONAL):
@@ -329,6 +348,11 @@ class Reader:
         if not unique:
             return m.PyType(m.NONE)
         raise _Unsupported(node, f"union `{ast.unparse(node)}` has no single Go type")
+
+    def _is_pathlike(self, node: ast.expr) -> bool:
+        """``os.PathLike`` / ``os.PathLike[str]`` (how typeshed spells a path besides str)."""
+        base = node.value if isinstance(node, ast.Subscript) else node
+        return self.qualname(base) in ("os.PathLike", "builtins.os.PathLike")
 
     def _generic(self, node: ast.Subscript, role: str) -> m.PyType:
         q = self.qualname(node.value)
