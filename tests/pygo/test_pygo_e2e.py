@@ -54,6 +54,7 @@ def stdlib_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
     go_module(root, "example.com/pygostd")
     for name in STDLIB_MODULES:
         generate(name, root / name, cwd=root)
+    generate(str(HERE / "edge" / "edge.pyi"), root / "edge")  # the golden edge cases must compile and vet too
     (root / "stdlib").mkdir()
     (root / "stdlib" / "stdlib_e2e_test.go").write_text((HERE / "stdlib" / "stdlib_e2e_test.go").read_text())
     return root
@@ -67,6 +68,7 @@ def test_typedmod_go_test_race(typedmod_module: Path, go: str, embed_env: dict[s
 
 
 def test_stdlib_go_test_race(stdlib_module: Path, go: str, embed_env: dict[str, str]) -> None:
-    """Ten stdlib modules typed from typeshed compile, vet clean, and agree with Python."""
+    """Ten stdlib modules typed from typeshed (and the golden edge cases) compile, vet clean,
+    and agree with Python."""
     run([go, "vet", "./..."], cwd=stdlib_module, env=embed_env)
     run([go, "test", "-race", "-count=1", "./stdlib/"], cwd=stdlib_module, env=embed_env, timeout=900)

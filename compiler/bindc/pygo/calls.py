@@ -90,10 +90,10 @@ def callable_adapter(tm: TypeMap, t: m.PyType, value: str, indent: str = "") -> 
     else:
         mp = tm.mapping(result)
         lines += [f"\tr, err := {call}", "\tif err != nil {", "\t\treturn nil, err", "\t}"]
-        if mp.to_py and not mp.to_py.startswith("python.FromGo"):
-            lines.append("\treturn " + mp.to_py.replace("{v}", "r"))
-        elif mp.borrowed:
+        if mp.borrowed:  # a class instance (nil: None) is passed as the object it wraps
             lines.append("\treturn python.FromGo(r.PyObject())")
+        elif mp.to_py and not mp.to_py.startswith("python.FromGo"):
+            lines.append("\treturn " + mp.to_py.replace("{v}", "r"))
         else:
             lines.append("\treturn r, nil")
     lines.append("})")

@@ -7,6 +7,8 @@ functions), each from its model unit, with every identifier handed out by the pa
 
 from __future__ import annotations
 
+import re
+
 from bindc.diagnostics import DiagnosticSink
 from bindc.emit.printer import GENERATED_HEADER, LinePrinter
 from bindc.ir import Span
@@ -14,6 +16,16 @@ from bindc.pygo import model as m
 from bindc.pygo.calls import CallEmitter, CallSite, callable_adapter, map_param_type, map_result_type
 from bindc.pygo.names import Scope, exported, unexported
 from bindc.pygo.typemap import GoMapping, NamedInfo, TypeMap
+
+# Exception type names that cannot be embedded: the field would hide a method of the
+# *python.Exception inside (Error) or collide with that field (Exception).
+_SHADOWING_BASES = frozenset({"Error", "Exception"})
+
+# Method names go vet's stdmethods check holds to Go's own signatures (io.ByteReader,
+# fmt.Formatter, ...); a Python method with such a name is bound as Py<Name>.
+_STD_METHODS = frozenset({"Format", "GobDecode", "GobEncode", "MarshalJSON", "MarshalXML", "Peek", "ReadByte",
+                          "ReadFrom", "ReadRune", "Scan", "Seek", "UnmarshalJSON", "UnmarshalXML", "UnreadByte",
+                          "UnreadRune", "WriteByte", "WriteTo"})
 
 RUNTIME_IMPORT = "github.com/py4go/py4go/runtime"
 
@@ -102,7 +114,7 @@ class ModuleEmitter:
         head.P(f"package {self.package}")
         head.P()
         head.P("import (")
-        if "errors." in text:
+        if re.search(r"(?<![\w.])errors\.(As|Is|New|Join|Unwrap)\(", text):  # not a doc's "strict_errors."
             head.P('\t"errors"')
             head.P()
         head.P(f'\tpython "{RUNTIME_IMPORT}"')
@@ -138,7 +150,18 @@ class ModuleEmitter:
             go = self.exc_names[e.name]
             _doc_lines(p, f"{go} is the Python exception {self.mod.name}.{e.name}; errors.As finds it, and the "
                           "*python.Exception inside it.", e.doc)
-            if e.base:
+            if e.base and self.exc_names[e.base] in _SHADOWING_BASES:
+                # Embedding *Error would make a field Error hide the Error method: the base
+                # is kept in a named field instead (errors.As still finds it through Unwrap).
+                base = self.exc_names[e.base]
+                p.P(f"type {go} struct {{")
+                p.P("\t*python.Exception")
+                p.P(f"\tbase *{base}")
+                p.P("}")
+                p.P()
+                p.P(f"// Unwrap returns the {base} this exception class derives from.")
+                p.P(f"func (e *{go}) Unwrap() error {{ return e.base }}")
+            elif e.base:
                 base = self.exc_names[e.base]
                 p.P(f"type {go} struct{{ *{base} }}")
                 p.P()
@@ -153,6 +176,8 @@ class ModuleEmitter:
 
         def literal(name: str) -> str:
             e = by_name[name]
+            if e.base and self.exc_names[e.base] in _SHADOWING_BASES:
+                return f"&{self.exc_names[name]}{{exc, {literal(e.base)}}}"
             inner = literal(e.base) if e.base else "exc"
             return f"&{self.exc_names[name]}{{{inner}}}"
 
@@ -485,9 +510,15 @@ class ModuleEmitter:
                                  result=m.PyType(m.NAMED, name=c.name),
                                  result_mapping=GoMapping("*" + go, from_py=info.from_py),
                                  doc=f"{ctor} creates a {self.mod.name}.{c.name}."))
-        mscope = Scope({"PyObject", "Close", "obj"})
+        # A method may not take the name of the embedded base (datetime.date() on Datetime).
+        mscope = Scope({"PyObject", "Close", "obj"} | ({self.named[base].go_name} if base else set()))
         for f in c.methods:
-            name = mscope.claim(exported(f.name))
+            wanted = exported(f.name)
+            if base and wanted == self.named[base].go_name:
+                wanted = "Get" + wanted  # the base's field has the name: datetime.date() is GetDate
+            elif wanted in _STD_METHODS:
+                wanted = "Py" + wanted  # go vet requires Go's signature for these: mmap.read_byte()
+            name = mscope.claim(wanted)
             self.calls.emit(CallSite(f, name, f'call.Method({r}.obj, "{f.name}", %d)', f"{c.name}.{f.name}()",
                                      receiver=f"{r} *{go}", option_prefix=go + name,
                                      doc=f"{name} calls {c.name}.{f.name}." + ("\n\n" + f.doc if f.doc else "")))
@@ -503,6 +534,8 @@ class ModuleEmitter:
         p = self.p
         t = a.type
         why = self.tm.unsupported(t, "result")
+        if not why and t.kind == m.TUPLE:
+            why = f"`{t}`: a fixed-size tuple is a Go result list, not one value"
         if why or t.kind in (m.NONE, m.CALLABLE):
             self.warn(a.span, f"{why or 'unsupported attribute type'}; attribute {c.name}.{a.name} falls back to "
                               "*python.Object")

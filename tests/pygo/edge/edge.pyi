@@ -39,3 +39,15 @@ class Base:
 
 class Derived(Base):
     def extra(self) -> float | None: ...
+
+# Found by generating 100 standard-library modules (each must compile and pass go vet):
+class Error(Exception): ...                  # sqlite3.Error: a subclass cannot embed *Error
+class DatabaseError(Error): ...
+class Stamp:
+    when: tuple[int, int]                    # uuid.UUID.fields: a tuple attribute falls back
+    def read_byte(self) -> int: ...          # mmap.read_byte: vet's stdmethods wants ReadByte() (byte, error)
+class DayStamp(Stamp):
+    def stamp(self) -> Stamp: ...            # datetime.date(): the embedded base's name is taken
+def strict_errors(e: int) -> int: ...        # codecs: the text "strict_errors." needs no import of errors
+def walk(filter: Callable[[Stamp], Stamp | None]) -> None: ...  # tarfile: a callback returning a class
+def maybe_pair() -> tuple[str, int] | None: ...                  # packaging.version: an optional tuple

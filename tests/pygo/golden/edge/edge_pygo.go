@@ -17,20 +17,55 @@ const _ = python.TypedVersion1
 
 // The attributes of edge called below, imported on first use.
 var (
-	pyBase     = python.TypedFunc{Module: "edge", Name: "Base"}
-	pyBaseMake = python.TypedFunc{Module: "edge", Name: "Base.make"}
-	pyDerived  = python.TypedFunc{Module: "edge", Name: "Derived"}
-	pyPick     = python.TypedFunc{Module: "edge", Name: "pick"}
-	pyFirst    = python.TypedFunc{Module: "edge", Name: "first"}
-	pyEither   = python.TypedFunc{Module: "edge", Name: "either"}
-	pyCount    = python.TypedFunc{Module: "edge", Name: "count"}
-	pyKeyed    = python.TypedFunc{Module: "edge", Name: "keyed"}
-	pySized    = python.TypedFunc{Module: "edge", Name: "sized"}
-	pyNested   = python.TypedFunc{Module: "edge", Name: "nested"}
-	pyTakesAll = python.TypedFunc{Module: "edge", Name: "takes_all"}
-	pyOnDone   = python.TypedFunc{Module: "edge", Name: "on_done"}
-	pyPresent  = python.TypedFunc{Module: "edge", Name: "present"}
+	pyBase         = python.TypedFunc{Module: "edge", Name: "Base"}
+	pyBaseMake     = python.TypedFunc{Module: "edge", Name: "Base.make"}
+	pyDerived      = python.TypedFunc{Module: "edge", Name: "Derived"}
+	pyStamp        = python.TypedFunc{Module: "edge", Name: "Stamp"}
+	pyDayStamp     = python.TypedFunc{Module: "edge", Name: "DayStamp"}
+	pyPick         = python.TypedFunc{Module: "edge", Name: "pick"}
+	pyFirst        = python.TypedFunc{Module: "edge", Name: "first"}
+	pyEither       = python.TypedFunc{Module: "edge", Name: "either"}
+	pyCount        = python.TypedFunc{Module: "edge", Name: "count"}
+	pyKeyed        = python.TypedFunc{Module: "edge", Name: "keyed"}
+	pySized        = python.TypedFunc{Module: "edge", Name: "sized"}
+	pyNested       = python.TypedFunc{Module: "edge", Name: "nested"}
+	pyTakesAll     = python.TypedFunc{Module: "edge", Name: "takes_all"}
+	pyOnDone       = python.TypedFunc{Module: "edge", Name: "on_done"}
+	pyPresent      = python.TypedFunc{Module: "edge", Name: "present"}
+	pyStrictErrors = python.TypedFunc{Module: "edge", Name: "strict_errors"}
+	pyWalk         = python.TypedFunc{Module: "edge", Name: "walk"}
+	pyMaybePair    = python.TypedFunc{Module: "edge", Name: "maybe_pair"}
 )
+
+// Error is the Python exception edge.Error; errors.As finds it, and the *python.Exception inside it.
+type Error struct{ *python.Exception }
+
+// Unwrap returns the Python exception.
+func (e *Error) Unwrap() error { return e.Exception }
+
+// DatabaseError is the Python exception edge.DatabaseError; errors.As finds it, and the *python.Exception inside it.
+type DatabaseError struct {
+	*python.Exception
+	base *Error
+}
+
+// Unwrap returns the Error this exception class derives from.
+func (e *DatabaseError) Unwrap() error { return e.base }
+
+// mapError gives a Python exception of this module's classes its Go type.
+func mapError(err error) error {
+	var exc *python.Exception
+	if err == nil || !errors.As(err, &exc) {
+		return err
+	}
+	switch exc.Type {
+	case "edge.Error":
+		return &Error{exc}
+	case "edge.DatabaseError":
+		return &DatabaseError{exc, &Error{exc}}
+	}
+	return err
+}
 
 // Base wraps an instance of the Python class edge.Base. Close releases it (a finalizer does, eventually, if you forget).
 type Base struct {
@@ -69,7 +104,7 @@ func NewBase(name string) (ret0 *Base, err error) {
 		ret0, err = baseFromPy(res, "edge.Base() result")
 		return err
 	})
-	return ret0, err
+	return ret0, mapError(err)
 }
 
 // BaseDescribeOption is an optional argument of Describe: omitted, Python's default applies.
@@ -97,7 +132,8 @@ func (b *Base) Describe(opts ...BaseDescribeOption) (string, error) {
 		call.Kw("verbose")
 		call.Bool(options.verbose)
 	}
-	return call.CallStr()
+	ret, err := call.CallStr()
+	return ret, mapError(err)
 }
 
 // BaseMake calls Base.make.
@@ -113,24 +149,25 @@ func BaseMake(n int) (ret0 *Base, err error) {
 		ret0, err = baseFromPy(res, "edge.Base.make() result")
 		return err
 	})
-	return ret0, err
+	return ret0, mapError(err)
 }
 
 // Name reads Base.name.
 func (b *Base) Name() (string, error) {
-	return python.TypedAttrStr(b.obj, "name")
+	v, err := python.TypedAttrStr(b.obj, "name")
+	return v, mapError(err)
 }
 
 // SetName assigns Base.name.
 func (b *Base) SetName(v string) error {
-	return python.TypedGIL(func() error {
+	return mapError(python.TypedGIL(func() error {
 		o, err := python.FromGo(v)
 		if err != nil {
 			return err
 		}
 		defer o.Release()
 		return b.obj.SetAttr("name", o)
-	})
+	}))
 }
 
 // Derived wraps an instance of the Python class edge.Derived. Close releases it (a finalizer does, eventually, if you forget).
@@ -159,14 +196,130 @@ func NewDerived(name string) (ret0 *Derived, err error) {
 		ret0, err = derivedFromPy(res, "edge.Derived() result")
 		return err
 	})
-	return ret0, err
+	return ret0, mapError(err)
 }
 
 // Extra calls Derived.extra.
 func (d *Derived) Extra() (*float64, error) {
 	var call python.TypedCall
 	call.Method(d.obj, "extra", 0)
-	return call.CallOptFloat()
+	ret, err := call.CallOptFloat()
+	return ret, mapError(err)
+}
+
+// Stamp wraps an instance of the Python class edge.Stamp. Close releases it (a finalizer does, eventually, if you forget).
+type Stamp struct {
+	obj *python.Object
+}
+
+// PyObject returns the Python instance (borrowed; nil for a nil receiver).
+func (s *Stamp) PyObject() *python.Object {
+	if s == nil {
+		return nil
+	}
+	return s.obj
+}
+
+// Close releases the Python instance; x must not be used afterwards.
+func (s *Stamp) Close() { s.obj.Release() }
+
+func stampFromPy(o *python.Object, op string) (*Stamp, error) {
+	if python.TypedIsNone(o) {
+		o.Release()
+		return nil, nil
+	}
+	return &Stamp{obj: o}, nil
+}
+
+// NewStamp creates a edge.Stamp.
+func NewStamp() (ret0 *Stamp, err error) {
+	err = python.TypedGIL(func() (err error) {
+		var call python.TypedCall
+		call.Func(&pyStamp, 0)
+		res, err := call.CallObject()
+		if err != nil {
+			return err
+		}
+		ret0, err = stampFromPy(res, "edge.Stamp() result")
+		return err
+	})
+	return ret0, mapError(err)
+}
+
+// PyReadByte calls Stamp.read_byte.
+func (s *Stamp) PyReadByte() (int, error) {
+	var call python.TypedCall
+	call.Method(s.obj, "read_byte", 0)
+	ret, err := call.CallInt()
+	return ret, mapError(err)
+}
+
+// When reads Stamp.when.
+func (s *Stamp) When() (ret *python.Object, err error) {
+	err = python.TypedGIL(func() error {
+		o, err := python.TypedAttrObject(s.obj, "when")
+		if err != nil {
+			return err
+		}
+		ret, err = python.TypedKeep(o, "Stamp.when")
+		return err
+	})
+	return ret, mapError(err)
+}
+
+// SetWhen assigns Stamp.when.
+func (s *Stamp) SetWhen(v any) error {
+	return mapError(python.TypedGIL(func() error {
+		o, err := python.FromGo(v)
+		if err != nil {
+			return err
+		}
+		defer o.Release()
+		return s.obj.SetAttr("when", o)
+	}))
+}
+
+// DayStamp wraps an instance of the Python class edge.DayStamp. Close releases it (a finalizer does, eventually, if you forget).
+type DayStamp struct {
+	Stamp
+}
+
+func dayStampFromPy(o *python.Object, op string) (*DayStamp, error) {
+	if python.TypedIsNone(o) {
+		o.Release()
+		return nil, nil
+	}
+	return &DayStamp{Stamp: Stamp{obj: o}}, nil
+}
+
+// NewDayStamp creates a edge.DayStamp.
+func NewDayStamp() (ret0 *DayStamp, err error) {
+	err = python.TypedGIL(func() (err error) {
+		var call python.TypedCall
+		call.Func(&pyDayStamp, 0)
+		res, err := call.CallObject()
+		if err != nil {
+			return err
+		}
+		ret0, err = dayStampFromPy(res, "edge.DayStamp() result")
+		return err
+	})
+	return ret0, mapError(err)
+}
+
+// GetStamp calls DayStamp.stamp.
+func (d *DayStamp) GetStamp() (ret0 *Stamp, err error) {
+	err = python.TypedGIL(func() (err error) {
+		var call python.TypedCall
+		call.Method(d.obj, "stamp", 0)
+		res, err := call.CallObject()
+		if err != nil {
+			return err
+		}
+		ret0, err = stampFromPy(res, "DayStamp.stamp() result")
+		return err
+	})
+	return ret0, mapError(err)
 }
 
 // Pick calls edge.pick().
@@ -182,7 +335,7 @@ func Pick(args ...any) (ret *python.Object, err error) {
 		ret, err = call.CallObject()
 		return err
 	})
-	return ret, err
+	return ret, mapError(err)
 }
 
 // First calls edge.first(items).
@@ -200,7 +353,7 @@ func First(items_ []any) (ret0 *python.Object, err error) {
 		ret0, err = call.CallObject()
 		return err
 	})
-	return ret0, err
+	return ret0, mapError(err)
 }
 
 // Either calls edge.either(v).
@@ -218,7 +371,7 @@ func Either(v any) (ret0 string, err error) {
 		ret0, err = call.CallStr()
 		return err
 	})
-	return ret0, err
+	return ret0, mapError(err)
 }
 
 // CountOption is an optional argument of Count: omitted, Python's default applies.
@@ -263,7 +416,7 @@ func Count(n int, opts ...CountOption) (ret0 int, err error) {
 		ret0, err = call.CallInt()
 		return err
 	})
-	return ret0, err
+	return ret0, mapError(err)
 }
 
 // KeyedOption is an optional argument of Keyed: omitted, Python's default applies.
@@ -301,7 +454,7 @@ func Keyed(key string, opts ...KeyedOption) (ret0 []string, err error) {
 		ret0, err = python.TypedDecode[[]string](res, "edge.keyed() result")
 		return err
 	})
-	return ret0, err
+	return ret0, mapError(err)
 }
 
 // Sized calls edge.sized(x).
@@ -319,7 +472,7 @@ func Sized(x any) (ret0 int, err error) {
 		ret0, err = call.CallInt()
 		return err
 	})
-	return ret0, err
+	return ret0, mapError(err)
 }
 
 // Nested calls edge.nested(m).
@@ -341,14 +494,14 @@ func Nested(m map[string][]int) (ret0 map[string][]int, err error) {
 		ret0, err = python.TypedDecode[map[string][]int](res, "edge.nested() result")
 		return err
 	})
-	return ret0, err
+	return ret0, mapError(err)
 }
 
 // TakesAll calls edge.takes_all().
 func TakesAll() error {
 	var call python.TypedCall
 	call.Func(&pyTakesAll, 0)
-	return call.CallNone()
+	return mapError(call.CallNone())
 }
 
 // OnDoneOption is an optional argument of OnDone: omitted, Python's default applies.
@@ -400,12 +553,62 @@ func OnDone(opts ...OnDoneOption) (err error) {
 		}
 		return call.CallNone()
 	})
-	return err
+	return mapError(err)
 }
 
 // Present calls edge.present().
 func Present() (int, error) {
 	var call python.TypedCall
 	call.Func(&pyPresent, 0)
-	return call.CallInt()
+	ret, err := call.CallInt()
+	return ret, mapError(err)
+}
+
+// StrictErrors calls edge.strict_errors(e).
+func StrictErrors(e int) (int, error) {
+	var call python.TypedCall
+	call.Func(&pyStrictErrors, 1)
+	call.Int(e)
+	ret, err := call.CallInt()
+	return ret, mapError(err)
+}
+
+// Walk calls edge.walk(filter).
+func Walk(filter func(*Stamp) (*Stamp, error)) (err error) {
+	err = python.TypedGIL(func() (err error) {
+		var py0 *python.Object
+		if filter != nil {
+			py0, err = python.TypedNewFunc(func(args []*python.Object) (any, error) {
+				if len(args) != 1 {
+					return nil, python.TypedArgCount(args, 1)
+				}
+				x0, err := stampFromPy(args[0], "callback argument 1")
+				if err != nil {
+					return nil, err
+				}
+				r, err := filter(x0)
+				if err != nil {
+					return nil, err
+				}
+				return python.FromGo(r.PyObject())
+			})
+			if err != nil {
+				return err
+			}
+			defer py0.Release()
+		}
+		var call python.TypedCall
+		call.Func(&pyWalk, 1)
+		call.Object(py0)
+		return call.CallNone()
+	})
+	return mapError(err)
+}
+
+// MaybePair calls edge.maybe_pair().
+func MaybePair() (*python.Object, error) {
+	var call python.TypedCall
+	call.Func(&pyMaybePair, 0)
+	ret, err := call.CallObject()
+	return ret, mapError(err)
 }
