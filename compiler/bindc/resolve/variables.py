@@ -59,7 +59,7 @@ def run(state: ResolveState) -> None:
             continue
         go_type = decl.type if decl.type is not None else _constant_type(decl.value, env)
         if go_type is None:
-            go_type = _initialiser_type(decl, env)
+            go_type = _variable_type(decl, env)
         if is_sentinel(decl, env) or (go_type is not None and is_error_type(go_type, env)):
             state.error_variables.append(decl)
             continue
@@ -98,6 +98,26 @@ def run(state: ResolveState) -> None:
     state.functions += accessors
     # An enum of another package that only a variable uses still becomes a class of the module.
     add_imported_enums(state, [(r.mapping, fn.func.span) for fn in accessors for r in fn.results])
+
+
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+
+
+def _variable_type(decl: ValueDecl, env: TypeEnv, depth: int = 0) -> GoType | None:
+    """The type of variable ``decl`` whose type is not written: its initialiser's
+    (:func:`_initialiser_type`), or, for ``var Upper = _Lu`` (another variable of the package,
+    as ``unicode``'s tables are named), that variable's type, written or itself inferred (a
+    chain stops at depth 8)."""
+    found = _initialiser_type(decl, env)
+    value = (decl.value or "").strip()
+    if found is not None or depth > 8 or not _IDENT.fullmatch(value):
+        return found
+    other = next((v for v in env.package.values if v.kind == "var" and v.name == value), None)
+    if other is None:
+        return None
+    if other.type is not None:
+        return other.type
+    return _constant_type(other.value, env) or _variable_type(other, env, depth + 1)
 
 
 def _initialiser_type(decl: ValueDecl, env: TypeEnv, depth: int = 0) -> GoType | None:
