@@ -20,7 +20,8 @@ import re
 from fractions import Fraction
 
 from bindc.consteval import ConstEvalError, ExactComplex, evaluate
-from bindc.ir import Func, GoType, MapType, NamedType, Param, PointerType, SliceType, ValueDecl
+from bindc.ir import (Func, FuncType, GoType, InterfaceType, MapType, NamedType, Param, PointerType, SliceType,
+                      StructType, ValueDecl)
 from bindc.naming import python_safe, snake_case
 from bindc.resolve.functions import skip_reason
 from bindc.resolve.model import BoundFunction, BoundParam, BoundResult
@@ -69,6 +70,14 @@ def run(state: ResolveState) -> None:
                          f"not a constant expression, a composite literal or a call of a function with one "
                          f"result", decl.span)
             continue
+        read_only = False
+        exposed = _exported_interface(go_type, env)
+        if exposed is not None:
+            # var BigEndian bigEndian: Python sees it as the package's interface it implements
+            # (binary.ByteOrder); a wrapper cannot convert back, so it has no setter.
+            sink.note(f"variable {decl.name} (of unexported type {go_type.go_syntax()}) is bound read-only as "
+                      f"{exposed.name}, the package's interface with the most methods it implements", decl.span)
+            go_type, read_only = exposed, True
         try:
             mapping = lookup_mapping(go_type, env)
         except MappingError as e:
@@ -93,11 +102,79 @@ def run(state: ResolveState) -> None:
         accessors.append(BoundFunction(getter, f"get_{base}", (), None,
                                        (BoundResult(getter.results[0], mapping, "r0"),), False, local=True,
                                        variable=decl.name))
-        accessors.append(BoundFunction(setter, f"set_{base}", (BoundParam(value, "value", mapping, "a0"),), None,
-                                       (), False, local=True, variable=decl.name))
+        if not read_only:
+            accessors.append(BoundFunction(setter, f"set_{base}", (BoundParam(value, "value", mapping, "a0"),),
+                                           None, (), False, local=True, variable=decl.name))
     state.functions += accessors
     # An enum of another package that only a variable uses still becomes a class of the module.
     add_imported_enums(state, [(r.mapping, fn.func.span) for fn in accessors for r in fn.results])
+
+
+def exposing_interfaces(env: TypeEnv) -> set[str]:
+    """The interfaces variables of unexported types are bound as (see
+    :func:`_exported_interface`): the classes pass gives their values a class (``GoByteOrder``)."""
+    found: set[str] = set()
+    for decl in env.package.values:
+        if decl.kind == "var" and decl.exported:
+            go_type = decl.type if decl.type is not None else _variable_type(decl, env)
+            exposed = _exported_interface(go_type, env) if go_type is not None else None
+            if exposed is not None:
+                found.add(exposed.name)
+    return found
+
+
+def _exported_interface(go_type: GoType, env: TypeEnv) -> NamedType | None:
+    """For a variable of an unexported type of the package (``var BigEndian bigEndian``, Go's
+    way of exporting a value while hiding its type), the exported interface of the package
+    that the type implements with the most methods (``ByteOrder``; the first declared on a
+    tie), or None. A value's method set has its value-receiver methods only."""
+    from bindc.typemap.interfaces import _method_set
+
+    pointer = isinstance(go_type, PointerType)
+    named = go_type.elem if pointer else go_type
+    if not isinstance(named, NamedType) or named.package is not None or named.name[:1].isupper():
+        return None
+    decl = env.local_types.get(named.name)
+    if decl is None or decl.type_params or isinstance(decl.type, InterfaceType):
+        return None
+    have = _exported_methods(named.name, pointer, env, 0)
+    best: tuple[int, NamedType] | None = None
+    for t in env.package.types:
+        if not t.exported or t.type_params or not isinstance(t.type, InterfaceType):
+            continue
+        methods, reason = _method_set(t.type, env, {t.name})
+        if reason or not methods:
+            continue
+        if all(m.name in have and _same_signature(have[m.name], m.signature) for m in methods):
+            if best is None or len(methods) > best[0]:
+                best = (len(methods), NamedType(t.name))
+    return best[1] if best else None
+
+
+def _exported_methods(name: str, pointer: bool, env: TypeEnv, depth: int) -> dict[str, Func]:
+    """The exported methods of local type ``name`` (or ``*name``), those Go promotes from its
+    embedded local types included (``type nativeEndian struct{ littleEndian }``); its own
+    shadow promoted ones."""
+    decl = env.local_types.get(name)
+    found: dict[str, Func] = {}
+    if decl is not None and isinstance(decl.type, StructType) and depth < 4:
+        for field in decl.type.fields:
+            inner = field.type
+            embedded_pointer = isinstance(inner, PointerType)
+            inner = inner.elem if embedded_pointer else inner
+            if field.name is None and isinstance(inner, NamedType) and inner.package is None:
+                found.update(_exported_methods(inner.name, pointer or embedded_pointer, env, depth + 1))
+    found.update({f.name: f for f in env.package.methods_of(name)
+                  if f.name[:1].isupper() and (pointer or not f.receiver.pointer)})
+    return found
+
+
+def _same_signature(f: Func, sig: FuncType) -> bool:
+    """Whether method ``f`` has signature ``sig`` (types compared as written)."""
+    def types(params: tuple[Param, ...]) -> tuple[str, ...]:
+        return tuple(p.type.go_syntax() for p in params)
+    return (f.variadic == sig.variadic and types(f.params) == types(sig.params)
+            and types(f.results) == types(sig.results))
 
 
 _IDENT = re.compile(r"[A-Za-z_]\w*")

@@ -306,11 +306,16 @@ def _py_method_name(m: InterfaceMethod) -> str:
 
 
 def interfaces_in(m: TypeMapping) -> list[InterfaceMapping]:
-    """The bound interfaces ``m`` converts: itself, or those among a container's elements."""
+    """The bound interfaces ``m`` converts: itself, those among a container's elements, or
+    those a func type's parameters and results convert (``func() hash.Hash``: the callback's
+    result may be a Python object the runtime decodes to a proxy)."""
     from bindc.typemap.containers import RuntimeValue
+    from bindc.typemap.funcs import FuncMapping
 
     if isinstance(m, InterfaceMapping):
         return [m]
     if isinstance(m, RuntimeValue):
         return [i for i in m.interfaces if isinstance(i, InterfaceMapping)]
+    if isinstance(m, FuncMapping):
+        return [i for inner in m.params + m.results for i in interfaces_in(inner)]
     return []
