@@ -262,7 +262,7 @@ def underlying_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: Typ
         # (a [3]rune) to a field or parameter of the type as it is, but not a plain int.
         if isinstance(underlying, NamedType):
             raise NamedTypeError(f"type {t.go_syntax()} is unexported, so a wrapper package cannot convert "
-                                 f"a {underlying.go_syntax()} to it")
+                                 f"{underlying.go_syntax()} values to it")
         convert = False
     return NamedMapping(t.go_syntax(), inner.py_annotation, inner.c_arg_type, inner.cgo_arg_type,
                         inner.c_result_type, inner.cgo_result_type, inner=inner, named=t,
