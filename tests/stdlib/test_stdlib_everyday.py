@@ -41,11 +41,77 @@ def check(std_bundle, module: str, code: str) -> None:
                path=out, timeout=300)
 
 
+USE = """\
+import hashlib, io
+from gostd import binary, csv, gzip, heap, hmac, sha256, slog
+
+out = io.BytesIO()
+w = csv.new_writer(out)                 # io.BytesIO satisfies the io_Writer Protocol
+assert w is not None
+w.write(["a", "b"])
+w.flush()
+r = csv.new_reader(out.getvalue())
+assert r is not None
+rows: list[list[str]] = r.read_all()
+z = gzip.new_writer(out)
+assert z is not None
+z.close()
+mac = hmac.new(sha256.new, b"key")      # a Go function where a Callable[[], Hash | None] is wanted
+assert mac is not None
+digest: bytes = mac.sum(b"")
+order = binary.get_big_endian()
+assert order is not None
+n: int = order.uint32(b"abcd")
+log = slog.new(slog.new_text_handler(out, slog.HandlerOptions(level=slog.Level.LevelWarn)))
+assert log is not None
+log.info("msg", "k", 1)
+
+
+class Ints:
+    def __init__(self) -> None:
+        self.items: list[int] = []
+    def len(self) -> int:
+        return len(self.items)
+    def less(self, i: int, j: int) -> bool:
+        return self.items[i] < self.items[j]
+    def swap(self, i: int, j: int) -> None:
+        self.items[i], self.items[j] = self.items[j], self.items[i]
+    def push(self, x: object) -> None:
+        assert isinstance(x, int)
+        self.items.append(x)
+    def pop(self) -> object:
+        return self.items.pop()
+
+
+heap.push(Ints(), 3)                    # a heap.Interface Protocol by structure
+"""
+
+
 def test_bundle_binds_every_declaration(std_bundle) -> None:
     """The packages bind whole but for the skips docs/stdlib.md reasons about."""
     _, bundle = std_bundle
     assert set(bundle.modules) == {"csv", "gzip", "hmac", "sha256", "fnv", "tabwriter", "binary", "filepath",
                                    "unicode", "slog", "heap", "mail", "template", "xml"}
+
+
+def test_bundle_stubs_pass_stubtest_and_mypy_strict(std_bundle, tmp_path) -> None:
+    """mypy's stubtest agrees with every stub of the bundle, and ``mypy --strict`` accepts the
+    stubs and a program using the idioms above (Protocols satisfied by Python objects)."""
+    import os
+    import sys
+
+    from tests.conftest import run
+
+    out, bundle = std_bundle
+    env = dict(os.environ, PYTHONPATH=str(out), MYPYPATH=str(out))
+    modules = [f"{EVERYDAY_BUNDLE}.{m}" for m in bundle.modules]
+    proc = run([sys.executable, "-m", "mypy.stubtest", *modules], env=env, check=False, timeout=600)
+    assert proc.returncode == 0 and f"no issues found in {len(modules)} modules" in proc.stdout, proc.stdout + proc.stderr
+    (tmp_path / "use_gostd.py").write_text(USE)
+    stubs = [str(p) for p in sorted((out / EVERYDAY_BUNDLE).glob("*.pyi"))]
+    proc = run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", *stubs, "use_gostd.py"],
+               env=env, check=False, cwd=tmp_path, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 # ------------------------------------------------------------------------------ encoding/csv
