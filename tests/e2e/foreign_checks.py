@@ -453,5 +453,16 @@ CHECKS = {
                 got += buf[:k]
                 calls += 1
             assert bytes(got) == data and calls == -(-len(data) // min(n, 5)) and c.read(buf) == 0
+        # Other methods ending with io.EOF raise py4go.GoEOF: a GoError and an EOFError.
+        c, got = f.new_chunks(b"xyz", 1), []
+        while True:
+            try:
+                got.append(c.next())
+            except EOFError as e:
+                assert isinstance(e, f.GoError) and str(e) == "EOF" and e.go_type == "*errors.errorString"
+                assert type(e).__name__ == "GoEOF" and type(e).__module__ == "py4go"
+                break
+        assert got == list(b"xyz")
+        raises(EOFError, "header: EOF", f.truncated)          # errors.Is(err, io.EOF) too
     """,
 }

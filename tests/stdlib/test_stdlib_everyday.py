@@ -138,6 +138,14 @@ def test_csv_against_python_csv(std_bundle) -> None:
             r.fields_per_record = -1
             assert r.read_all() == rows
         t()
+        r, read = go.new_reader(io.BytesIO(b"x,y\\n1,2\\n")), []
+        while True:                                     # Read until io.EOF, an EOFError in Python
+            try:
+                read.append(r.read())
+            except EOFError as e:
+                assert isinstance(e, go.GoError) and str(e) == "EOF"
+                break
+        assert read == [["x", "y"], ["1", "2"]]
         r = go.new_reader(b"a;b\\n1;2\\n")
         r.comma = ord(";")                              # the Comma field, as in Go
         assert r.read_all() == [["a", "b"], ["1", "2"]] == list(csv.reader(["a;b", "1;2"], delimiter=";"))
@@ -591,9 +599,7 @@ def test_xml_against_elementtree(std_bundle) -> None:
             while True:
                 try:
                     tok = d.token()
-                except go.GoError as e:
-                    if str(e) != "EOF":                     # io.EOF ends the stream
-                        raise
+                except EOFError:                            # io.EOF ends the stream (py4go.GoEOF)
                     return found
                 if isinstance(tok, go.StartElement):
                     found.append(("start", tok.name.local, {a.name.local: a.value for a in tok.attr}))

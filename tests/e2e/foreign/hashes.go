@@ -2,6 +2,7 @@ package foreign
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -64,3 +65,17 @@ func (c *Chunks) Read(p []byte) (int, error) {
 	}
 	return k, nil
 }
+
+// Next returns the next byte, or io.EOF at the end (csv.Reader.Read's, xml.Decoder.Token's
+// idiom): Python gets py4go.GoEOF, a GoError that is also an EOFError.
+func (c *Chunks) Next() (byte, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	b := c.data[0]
+	c.data = c.data[1:]
+	return b, nil
+}
+
+// Truncated is an error wrapping io.EOF: still the end of input to Python (EOFError).
+func Truncated() error { return fmt.Errorf("header: %w", io.EOF) }
