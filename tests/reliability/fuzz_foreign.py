@@ -226,6 +226,7 @@ def foreign_interface_case(x: Any, text: str) -> None:
             check(lambda: f.sum_with(lambda: x, b""), None, lambda e: isinstance(e, f.GoPanic))
     chunks, buf, got = f.new_chunks(data, 1 + len(text) % 7), bytearray(4), bytearray()
     check(lambda: read_chunks(chunks, buf, got), lambda n: bytes(got) == data, None)
+    check(lambda: next_all(f.new_chunks(data, 1)), lambda got: got == data, None)
 
 
 def read_chunks(chunks: Any, buf: bytearray, got: bytearray) -> int:
@@ -235,6 +236,17 @@ def read_chunks(chunks: Any, buf: bytearray, got: bytearray) -> int:
         got += buf[:k]
         reads += 1
     return reads
+
+
+def next_all(chunks: Any) -> bytes:
+    """Chunks.Next() until io.EOF, which must be py4go.GoEOF: a GoError and an EOFError."""
+    out = bytearray()
+    while True:
+        try:
+            out.append(chunks.next())
+        except EOFError as e:
+            assert isinstance(e, f.GoError) and str(e) == "EOF", e
+            return bytes(out)
 
 
 def re_escape(text: str) -> str:

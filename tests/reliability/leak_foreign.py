@@ -100,6 +100,7 @@ class Runes:
 
 RUNES = Runes()
 CHUNKS_BUF = bytearray(8)
+EMPTY_CHUNKS = foreign.new_chunks(b"", 1)
 
 
 class PyHash:
@@ -163,6 +164,7 @@ KINDS: dict[str, Callable[[], object]] = {
         foreign.sum_with(foreign.digest, b"abc"), foreign.sum_with(PyHash, b"abc")),
     "Read returning its last bytes with io.EOF": lambda: (CHUNKS_BUF, [foreign.new_chunks(b"abcdefg", 3).read(CHUNKS_BUF)
                                                                        for _ in range(4)]),
+    "io.EOF raised as py4go.GoEOF (EOFError)": expect(EOFError, EMPTY_CHUNKS.next),
     "foreign class errors (no constructor, wrong class)": lambda: (expect(TypeError, foreign.Regexp)(),
                                                                    expect(TypeError, foreign.buffer_len, 1)()),
 }
