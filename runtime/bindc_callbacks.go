@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -353,8 +354,37 @@ func decodeResult(o *Object, into any) error {
 	if rv := reflect.ValueOf(into).Elem(); rv.Kind() == reflect.Struct ||
 		rv.Kind() == reflect.Pointer && rv.Type().Elem().Kind() == reflect.Struct {
 		return decodeInstance(o, rv)
+	} else if rv.Kind() == reflect.Interface && rv.NumMethod() > 0 {
+		return decodeInterface(o, rv)
 	}
 	return o.Decode(into) // also explains a failed fast path in terms of the Go type
+}
+
+// decodeInterface stores o into rv, of an interface type with methods (a callback returning
+// a hash.Hash: hmac.New(h func() hash.Hash, key)): a bound instance implementing it, an
+// instance of an interface's class holding such a value, or a Python object with the methods
+// through the interface's registered proxy; None is nil.
+func decodeInterface(o *Object, rv reflect.Value) error {
+	if o.unboxed() && o.kind == C.PY4GO_NONE {
+		rv.SetZero()
+		return nil
+	}
+	p, err := o.pyobj("")
+	if err != nil {
+		return err
+	}
+	if f := bindcInterfaceValue(C.py4go_value{kind: C.PY4GO_OBJECT, ptr: p}, rv); f != nil {
+		if f.kind == bindcRaised { // looking the methods up raised: report it as the failure
+			C.PyErr_Clear()
+		}
+		why := ""
+		if _, after, found := strings.Cut(f.tail, ", but "); found {
+			why = ": " + after // the methods it lacks
+		}
+		return &ConversionError{Message: "expected an object implementing " + rv.Type().String() +
+			", got Python " + o.TypeName() + why}
+	}
+	return nil
 }
 
 // decodeInstance stores the Go value of the bindc instance o into rv (a struct, copied, or

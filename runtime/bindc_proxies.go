@@ -183,7 +183,11 @@ func bindcInterfaceValue(v C.py4go_value, rv reflect.Value) *bindcFailure {
 	}
 	o := (*C.PyObject)(v.ptr)
 	if h := uintptr(C.py4go_bind_handle_of(o)); h != 0 {
-		if x := reflect.ValueOf(BindcValue(h)); x.Type().Implements(t) {
+		x := reflect.ValueOf(BindcValue(h))
+		if x.Kind() == reflect.Pointer && !x.IsNil() && x.Elem().Kind() == reflect.Interface {
+			x = x.Elem().Elem() // an instance of an interface's class (GoHash) holds a *I
+		}
+		if x.IsValid() && x.Type().Implements(t) {
 			rv.Set(x)
 			return nil
 		}

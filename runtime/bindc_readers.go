@@ -90,3 +90,10 @@ func bindcReaderOf(v C.py4go_value) (io.Reader, *bindcFailure) {
 	cb := bindcCallback(unsafe.Pointer(o), nil, 0, bindcReaderName, bindcReaderType)
 	return bindcPyReader{BindcProxy{cb}}, nil
 }
+
+// BindcIsEOF reports whether err is io.EOF itself: a bound Read or ReadAt method (io.Reader's
+// contract) then returns its byte count to Python, 0 at the end of input, instead of raising.
+// Only io.EOF itself counts, as the contract says (a wrapped EOF is an error).
+func BindcIsEOF(err error) bool {
+	return err == io.EOF
+}

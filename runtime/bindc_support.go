@@ -10,7 +10,9 @@ package python
 import "C"
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -71,6 +73,13 @@ func BindcError(err error) int32 {
 	}
 	defer bindcSetCause(err)
 	sentinel := bindcSentinelOf(err)
+	if sentinel == nil && errors.Is(err, io.EOF) {
+		// The end of input is Python's EOFError too (py4go.GoEOF), as a Python EOFError is
+		// io.EOF to Go: `except EOFError` ends a loop over Token() or Next().
+		if sentinel = unsafe.Pointer(C.py4go_bind_go_eof_type()); sentinel == nil {
+			C.PyErr_Clear()
+		}
+	}
 	if raiseErrorInstance(err, sentinel) {
 		return -1
 	}

@@ -317,6 +317,9 @@ static PyObject *go_error_type;
 Py_ssize_t py4go_bind_error_handle_offset;
 #endif
 static PyObject *go_panic_type;
+/* GoEOF: a GoError that is also an EOFError, raised for an error that is io.EOF (Python's own
+ * end-of-input exception, as a Python EOFError is io.EOF to Go). */
+static PyObject *go_eof_type;
 
 #define PY4GO_SHARED_MODULE "py4go"
 
@@ -352,8 +355,9 @@ static PyObject *shared_module(void)
     return created;
 }
 
-/* `name` of the shared module, created there (as a subclass of `base`) by the first runtime
- * copy that asks. Returns a new reference, kept for the life of this copy. */
+/* `name` of the shared module, created there (as a subclass of `base`, a class or a tuple of
+ * classes) by the first runtime copy that asks. Returns a new reference, kept for the life of
+ * this copy. */
 static PyObject *shared_exception(const char *name, const char *doc, PyObject *base, const char *attr)
 {
     PyObject *shared = shared_module();
@@ -361,7 +365,8 @@ static PyObject *shared_exception(const char *name, const char *doc, PyObject *b
         return NULL;
     PyObject *cls = PyObject_GetAttrString(shared, name);
     if (cls != NULL) {
-        if (PyType_Check(cls) && PyType_IsSubtype((PyTypeObject *)cls, (PyTypeObject *)base))
+        PyObject *first = PyTuple_Check(base) ? PyTuple_GetItem(base, 0) : base; /* borrowed */
+        if (first != NULL && PyType_Check(cls) && PyType_IsSubtype((PyTypeObject *)cls, (PyTypeObject *)first))
             return cls;
         Py_DECREF(cls);
         PyErr_Format(PyExc_ImportError, "sys.modules['%s'].%s is not py4go's exception class", PY4GO_SHARED_MODULE,
@@ -405,6 +410,19 @@ static int ensure_exception_types(void)
         if (go_panic_type == NULL)
             return -1;
     }
+    if (go_eof_type == NULL) {
+        PyObject *bases = PyTuple_Pack(2, go_error_type, PyExc_EOFError);
+        if (bases == NULL)
+            return -1;
+        go_eof_type = shared_exception(
+            "GoEOF",
+            "A Go function returned io.EOF (or an error wrapping it): the end of its input. A GoError "
+            "that is also an EOFError, so `except EOFError` ends a loop over Token(), Next() or Read().",
+            bases, "go_type");
+        Py_DECREF(bases);
+        if (go_eof_type == NULL)
+            return -1;
+    }
     return 0;
 }
 
@@ -416,6 +434,11 @@ PyObject *py4go_bind_go_error_type(void)
 PyObject *py4go_bind_go_panic_type(void)
 {
     return ensure_exception_types() < 0 ? NULL : go_panic_type;
+}
+
+PyObject *py4go_bind_go_eof_type(void)
+{
+    return ensure_exception_types() < 0 ? NULL : go_eof_type;
 }
 
 /* Raise `type(message)` and set one string attribute on the new exception. */

@@ -257,6 +257,8 @@ int py4go_bind_raise_panic(const char *fn, Py_ssize_t fn_len, const char *value,
  * sys.modules['py4go'] by whichever runtime copy needs them first (see docs/resolve.md). */
 PyObject *py4go_bind_go_error_type(void);
 PyObject *py4go_bind_go_panic_type(void);
+/* py4go.GoEOF (borrowed), the GoError and EOFError raised for io.EOF; NULL with an exception set. */
+PyObject *py4go_bind_go_eof_type(void);
 
 /* ---- module set-up ------------------------------------------------------------------- */
 

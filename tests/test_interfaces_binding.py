@@ -101,18 +101,24 @@ def test_protocol_in_stub_lists_each_python_method_once(tmp_path: Path) -> None:
 
 def test_known_interfaces_of_other_packages(tmp_path: Path) -> None:
     """io.Writer & co are proxied (bindc knows their methods); io.Reader has its own mapping
-    (bindc.typemap.wellknown: buffers and files with read()), and a package declaring the Protocol's name
-    keeps the interface unsupported, saying why."""
+    (bindc.typemap.wellknown: buffers and files with read()); in a package declaring the Protocol's
+    name its Protocol is qualified (``io_Closer``, as csv.NewWriter's io.Writer beside csv.Writer),
+    and when that is taken too the interface stays unsupported, saying why."""
     (tmp_path / "p.go").write_text(
-        "package p\n\nimport (\n\t\"io\"\n\tstdio \"io\"\n)\n\n"
+        "package p\n\nimport (\n\t\"encoding\"\n\t\"io\"\n\tstdio \"io\"\n)\n\n"
         "func W(w io.Writer) {}\nfunc WC(w stdio.WriteCloser) {}\nfunc R(r io.Reader) {}\n"
         "func S(s io.StringWriter) {}\n\n// Closer clashes with io.Closer's Protocol.\ntype Closer int\n"
-        "func C(c io.Closer) {}\n")
+        "func C(c io.Closer) *Closer { return nil }\n\n// Both names of encoding.TextMarshaler's Protocol are taken.\n"
+        "type TextMarshaler int\ntype encoding_TextMarshaler int\nfunc TM(m encoding.TextMarshaler) {}\n")
     package, _ = load_package(tmp_path)
     sink = DiagnosticSink()
     module = resolve(package, "p", sink, target_import="example.com/p")
     fns = {f.go_name: f for f in module.functions}
-    assert sorted(fns) == ["R", "S", "W", "WC"]
+    assert sorted(fns) == ["C", "R", "S", "W", "WC"]
+    c = fns["C"].params[0].mapping
+    assert isinstance(c, InterfaceMapping) and c.py_name == "io_Closer" and c.py_annotation == "io_Closer | None"
+    stub = emit_stub(module, "p")
+    assert "class io_Closer(Protocol):" in stub and "def c(c: io_Closer | None, /) -> Closer | None:" in stub, stub
     assert isinstance(fns["R"].params[0].mapping, CallsBackValue)
     w, wc, s = (fns[n].params[0].mapping for n in ("W", "WC", "S"))
     assert isinstance(w, InterfaceMapping) and [(p.go_name, p.py_name) for p in w.proxy] == [("Write", "write")]
@@ -120,5 +126,5 @@ def test_known_interfaces_of_other_packages(tmp_path: Path) -> None:
     assert isinstance(wc, InterfaceMapping) and [p.py_name for p in wc.proxy] == ["write", "close"]
     assert isinstance(s, InterfaceMapping) and [p.py_name for p in s.proxy] == ["write_string"]
     text = sink.render_all()
-    assert ("C skipped: parameter c: type io.Closer: its Python Protocol class would be named Closer, "
-            "which the package declares itself") in text
+    assert ("TM skipped: parameter m: type encoding.TextMarshaler: its Python Protocol class would be named "
+            "TextMarshaler or encoding_TextMarshaler, which the package declares itself") in text, text

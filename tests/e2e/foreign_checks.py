@@ -437,5 +437,32 @@ CHECKS = {
         raises(ValueError, "disk on fire", f.count_runes, Broken(""))
         raises(TypeError, "sum_of() argument 1 must implement Hash or be None, but int object has no methods "
                           "sum(), reset(), size(), block_size(), write()", f.sum_of, 3, b"")
+        # A callback returning an interface (hmac.New(h func() hash.Hash, key)): a GoHash, or a
+        # Python object with the methods; anything else is Go's panic (no error result).
+        assert f.sum_with(f.digest, b"abc") == hashlib.sha256(b"abc").digest()
+        assert f.sum_with(Adler, b"xyz") == zlib.adler32(b"xyz").to_bytes(4, "big")
+        raises(f.GoPanic, "sum_with() panicked: python: callback sum_with() argument 1 result: expected an object "
+                          "implementing hash.Hash, got Python int: int object has no methods sum(), reset(), size(), "
+                          "block_size(), write()", f.sum_with, lambda: 3, b"")
+    """,
+    "read_returns_the_last_bytes_with_eof": """
+        # io.Reader's Read may return its last bytes with io.EOF: n, then 0 at the end.
+        for data, n in ((b"abcdefg", 3), (b"abc", 3), (b"", 2), (b"x" * 100, 7)):
+            c, buf, got, calls = f.new_chunks(data, n), bytearray(5), bytearray(), 0
+            while (k := c.read(buf)):
+                got += buf[:k]
+                calls += 1
+            assert bytes(got) == data and calls == -(-len(data) // min(n, 5)) and c.read(buf) == 0
+        # Other methods ending with io.EOF raise py4go.GoEOF: a GoError and an EOFError.
+        c, got = f.new_chunks(b"xyz", 1), []
+        while True:
+            try:
+                got.append(c.next())
+            except EOFError as e:
+                assert isinstance(e, f.GoError) and str(e) == "EOF" and e.go_type == "*errors.errorString"
+                assert type(e).__name__ == "GoEOF" and type(e).__module__ == "py4go"
+                break
+        assert got == list(b"xyz")
+        raises(EOFError, "header: EOF", f.truncated)          # errors.Is(err, io.EOF) too
     """,
 }

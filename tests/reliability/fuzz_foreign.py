@@ -217,8 +217,36 @@ def foreign_interface_case(x: Any, text: str) -> None:
     check(lambda: f.sum_of(h, text.encode("utf-8", "surrogatepass")),
           lambda got: got == hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), None)
     check(lambda: f.count_runes(PyRunes(text)), lambda got: got == len(text), None)
+    data = text.encode("utf-8", "surrogatepass")
+    check(lambda: f.sum_with(f.digest, data), lambda got: got == hashlib.sha256(data).digest(), None)
     if x is not None:
         check(lambda: f.sum_of(x, b""), None, fails(TypeError, "sum_of"))
+        # A callback returning anything but a hash.Hash: Go's panic (SumWith has no error).
+        if not callable(getattr(x, "sum", None)):
+            check(lambda: f.sum_with(lambda: x, b""), None, lambda e: isinstance(e, f.GoPanic))
+    chunks, buf, got = f.new_chunks(data, 1 + len(text) % 7), bytearray(4), bytearray()
+    check(lambda: read_chunks(chunks, buf, got), lambda n: bytes(got) == data, None)
+    check(lambda: next_all(f.new_chunks(data, 1)), lambda got: got == data, None)
+
+
+def read_chunks(chunks: Any, buf: bytearray, got: bytearray) -> int:
+    """Read a Chunks (last bytes with io.EOF) to its end the Python way; the number of reads."""
+    reads = 0
+    while (k := chunks.read(buf)):
+        got += buf[:k]
+        reads += 1
+    return reads
+
+
+def next_all(chunks: Any) -> bytes:
+    """Chunks.Next() until io.EOF, which must be py4go.GoEOF: a GoError and an EOFError."""
+    out = bytearray()
+    while True:
+        try:
+            out.append(chunks.next())
+        except EOFError as e:
+            assert isinstance(e, f.GoError) and str(e) == "EOF", e
+            return bytes(out)
 
 
 def re_escape(text: str) -> str:

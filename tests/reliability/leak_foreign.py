@@ -99,6 +99,27 @@ class Runes:
 
 
 RUNES = Runes()
+CHUNKS_BUF = bytearray(8)
+EMPTY_CHUNKS = foreign.new_chunks(b"", 1)
+
+
+class PyHash:
+    """hash.Hash in Python (a constant sum): returned by a callback, Go gets its proxy."""
+
+    def write(self, b: bytes) -> int:
+        return len(b)
+
+    def sum(self, b: bytes) -> bytes:
+        return b + b"sum"
+
+    def reset(self) -> None:
+        pass
+
+    def size(self) -> int:
+        return 3
+
+    def block_size(self) -> int:
+        return 1
 EVENT = foreign.Event("e", WHEN, dt.timedelta(seconds=1), BIG)
 
 KINDS: dict[str, Callable[[], object]] = {
@@ -139,6 +160,11 @@ KINDS: dict[str, Callable[[], object]] = {
         TALLY.lock(), TALLY.unlock(), FRAMED.dx(), f_pipe_line()),
     "interfaces of other packages (GoHash, Python io.RuneReader)": lambda: (
         foreign.sum_of(foreign.digest(), b"abc"), foreign.count_runes(RUNES.rewind())),
+    "callback returning an interface (GoHash, Python hash.Hash)": lambda: (
+        foreign.sum_with(foreign.digest, b"abc"), foreign.sum_with(PyHash, b"abc")),
+    "Read returning its last bytes with io.EOF": lambda: (CHUNKS_BUF, [foreign.new_chunks(b"abcdefg", 3).read(CHUNKS_BUF)
+                                                                       for _ in range(4)]),
+    "io.EOF raised as py4go.GoEOF (EOFError)": expect(EOFError, EMPTY_CHUNKS.next),
     "foreign class errors (no constructor, wrong class)": lambda: (expect(TypeError, foreign.Regexp)(),
                                                                    expect(TypeError, foreign.buffer_len, 1)()),
 }

@@ -121,3 +121,85 @@ def test_a_method_called_on_a_value_made_in_place_gives_its_result_type(tmp_path
     msgs = messages(sink)
     for name in ("Two", "Unknown"):
         assert any(m.startswith(f"warning: variable {name} skipped: its type is not written") for m in msgs), msgs
+
+
+ALIAS_SOURCE = """package p
+
+type RangeTable struct{ Lo, Hi int }
+
+var _Lu = &RangeTable{Lo: 65, Hi: 90}
+var typed *RangeTable = nil
+
+var (
+\tUpper = _Lu
+\tLu    = Upper
+\tOther = typed
+\tLoop  = Loop2
+\tLoop2 = Loop
+)
+"""
+
+
+def test_a_variable_initialised_from_another_has_its_type(tmp_path: Path) -> None:
+    """unicode's ``var Upper = _Lu`` (``var _Lu = &RangeTable{...}``): the other variable's type,
+    written or itself inferred, through chains; a cycle is skipped with the usual warning."""
+    module, sink = bind(tmp_path, ALIAS_SOURCE)
+    types = {f.variable: f.func.results[0].type for f in module.functions if f.local and f.results}
+    table = PointerType(NamedType("RangeTable"))
+    assert types["Upper"] == types["Lu"] == types["Other"] == table
+    msgs = messages(sink)
+    for name in ("Loop", "Loop2"):
+        assert any(m.startswith(f"warning: variable {name} skipped: its type is not written") for m in msgs), msgs
+
+
+HIDDEN_SOURCE = """package p
+
+// ByteOrder converts bytes to numbers.
+type ByteOrder interface {
+\tUint16([]byte) uint16
+\tString() string
+}
+
+// Appender is a smaller interface both orders implement too.
+type Appender interface{ String() string }
+
+type bigEndian struct{}
+
+func (bigEndian) Uint16(b []byte) uint16 { return uint16(b[1]) | uint16(b[0])<<8 }
+func (bigEndian) String() string         { return "BigEndian" }
+
+type nativeEndian struct{ bigEndian }
+
+type counter struct{}
+
+func (*counter) Uint16(b []byte) uint16 { return 0 }
+func (*counter) String() string         { return "" }
+
+type lone struct{}
+
+var (
+\tBigEndian    bigEndian
+\tNativeEndian nativeEndian
+\tCount        counter
+\tCountPtr     = &counter{}
+\tLone         lone
+)
+"""
+
+
+def test_a_variable_of_an_unexported_type_is_the_widest_interface_it_implements(tmp_path: Path) -> None:
+    """encoding/binary's ``var BigEndian bigEndian``: bound read-only (a wrapper package cannot
+    convert back) as the package's exported interface with the most methods the type's method
+    set has, promoted methods included; a value's method set lacks pointer methods; a type
+    implementing none stays skipped."""
+    module, sink = bind(tmp_path, HIDDEN_SOURCE, out=True)
+    getters = {f.variable: f.func.results[0].type for f in module.functions if f.local and f.results}
+    setters = {f.variable for f in module.functions if f.local and not f.results}
+    assert getters["BigEndian"] == getters["NativeEndian"] == getters["CountPtr"] == NamedType("ByteOrder")
+    assert not setters & {"BigEndian", "NativeEndian", "CountPtr"}
+    assert "Count" not in getters and "Lone" not in getters        # pointer methods only; no interface
+    assert any(c.py_name == "GoByteOrder" for c in module.classes)  # the class its values come back as
+    msgs = messages(sink)
+    assert ("note: variable BigEndian (of unexported type bigEndian) is bound read-only as ByteOrder, the package's "
+            "interface with the most methods it implements") in msgs, msgs
+    assert any(m.startswith("warning: variable Lone skipped: type lone") for m in msgs), msgs

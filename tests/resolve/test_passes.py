@@ -13,7 +13,7 @@ PASS_NAMES = [p.__name__.rsplit(".", 1)[-1] for p in PASSES]
 #: the model (which Go method shapes give a protocol).
 SHARED = {"model", "state", "symbols", "go_protocols"}
 #: Helpers of one pass that are not passes themselves (they may import no pass either).
-HELPERS = {"generics", "instance_names", "stdlib_instances", "instance_requests"}
+HELPERS = {"generics", "instance_names", "stdlib_instances", "instance_requests", "variable_types"}
 
 
 def _resolve_imports(path: Path) -> set[str]:

@@ -8,6 +8,7 @@ from typing import Callable
 import pytest
 
 from bindc.build import Built, build_extension
+from bindc.bundle import Bundle, build_bundle
 
 #: Go import path -> Python module name. ``go_`` prefixes keep them apart from Python's own
 #: modules (``math`` is built into CPython and would always win the import).
@@ -60,3 +61,22 @@ def std_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple
         return built[import_path]
 
     return build
+
+
+#: Everyday packages with idioms of their own (tests/stdlib/test_stdlib_everyday.py), bound
+#: into one library (``bindc build ... --package gostd``): one Go build and link for all of
+#: them, and one Go runtime, so ``hmac.new(sha256.new, key)`` passes one module's Go function
+#: to another's. Module names are the packages' last elements (``gostd.csv``, ``gostd.template``).
+EVERYDAY_PACKAGES = ("encoding/csv", "compress/gzip", "crypto/hmac", "crypto/sha256", "hash/fnv", "text/tabwriter",
+                     "encoding/binary", "path/filepath", "unicode", "log/slog", "container/heap", "net/mail",
+                     "html/template", "encoding/xml")
+EVERYDAY_BUNDLE = "gostd"
+
+
+@pytest.fixture(scope="session")
+def std_bundle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Bundle]:
+    """The everyday packages built once per session into the bundle ``gostd``: its parent
+    directory (for sys.path) and the build's account."""
+    out = tmp_path_factory.mktemp("std_bundle")
+    cwd = tmp_path_factory.mktemp("std_bundle_cwd")
+    return out, build_bundle(list(EVERYDAY_PACKAGES), out, EVERYDAY_BUNDLE, cwd=cwd)

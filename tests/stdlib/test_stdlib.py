@@ -112,6 +112,49 @@ def test_strings_write_to_a_python_writer(std_build) -> None:
     """)
 
 
+def test_strings_builder_replacer_and_reader(std_build) -> None:
+    """The everyday types: ``var b strings.Builder`` (its zero value, ``String()`` is ``str``),
+    ``NewReplacer(old, new, ...).Replace`` against chained ``str.replace`` on non-overlapping
+    pairs, and ``Reader.Read`` read to its end (n, then 0) and ``ReadByte`` ending with
+    ``EOFError`` (io.EOF as ``py4go.GoEOF``)."""
+    check(std_build, "strings", """
+        text = st.text(alphabet="ab<>&\u00e9\u4e2d", max_size=30)
+        @given(st.lists(text, max_size=5))
+        def t(parts):
+            b = go.Builder()                              # the zero Builder is ready to use
+            for p in parts:
+                assert b.write_string(p) == len(p.encode())
+            b.write_byte(ord("!"))
+            b.write_rune(0x1F600)
+            want = "".join(parts) + "!\U0001F600"
+            assert str(b) == want and b.len() == len(b) == len(want.encode())
+            b.reset()
+            assert str(b) == ""
+        t()
+        escape = go.new_replacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+        @given(text)
+        def r(s):
+            assert escape.replace(s) == s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            rd, buf, out = go.new_reader(s), bytearray(3), bytearray()
+            while (n := rd.read(buf)):
+                out += buf[:n]
+            assert out.decode() == s and rd.len() == 0 and rd.size() == len(s.encode())
+        r()
+        try:
+            go.new_reader("").read_byte()
+        except EOFError as e:
+            assert isinstance(e, go.GoError) and str(e) == "EOF"
+        else:
+            raise AssertionError("no EOFError")
+        try:
+            go.new_replacer("odd")
+        except go.GoPanic as e:
+            assert "odd argument count" in str(e)
+        else:
+            raise AssertionError("no GoPanic")
+    """)
+
+
 # ------------------------------------------------------------------------------ strconv
 
 def test_strconv_itoa_atoi(std_build) -> None:

@@ -209,13 +209,13 @@ def _emit_func_wrapper(p: LinePrinter, module: BoundModule, m: FuncMapping) -> N
         elif len(m.results) == 1:
             p.P(f"result = {m.results[0].c_result_object('r0')};")
             if m.results[0].c_result_release("r0"):
-                p.P("r0 = NULL;  /* owned by result now */")
+                p.P(f"r0 = {_moved(m.results[0])};  /* owned by result now */")
         else:
             items = ", ".join(rm.c_result_object(f"r{i}") for i, rm in enumerate(m.results))
             p.P(f"PyObject *items[{len(m.results)}] = {{{items}}};")
             for i, rm in enumerate(m.results):
                 if rm.c_result_release(f"r{i}"):
-                    p.P(f"r{i} = NULL;  /* owned by items now */")
+                    p.P(f"r{i} = {_moved(rm)};  /* owned by items now */")
             p.P(f"result = py4go_bind_tuple({len(m.results)}, items);")
     p.P("done:")
     with p.indent():
@@ -237,3 +237,9 @@ def _emit_func_wrapper(p: LinePrinter, module: BoundModule, m: FuncMapping) -> N
         from bindc.typemap.funclists import method_def_pointer
 
         p.P(f"PyMethodDef *const {method_def_pointer(module.name, m)} = &{method_def_name(m)};  /* for the Go file */")
+
+
+def _moved(mapping: object) -> str:
+    """What a result variable is reset to once Python owns what it held: NULL for a pointer,
+    0 for a handle (a class instance's ``uintptr_t``: assigning NULL to it warns in C)."""
+    return "NULL" if getattr(mapping, "c_result_type", "").endswith("*") else "0"

@@ -223,7 +223,10 @@ def emit_trampoline(p: LinePrinter, module: BoundModule, fn: BoundFunction, refs
         p.P("v_gil.Restore()")
     _emit_write_back(p, fn, refs)
     if fn.returns_error:
-        p.P("if v_err != nil {")
+        if fn.eof_ends:  # io.Reader's contract: io.EOF is the end of input, n the last bytes
+            p.P(f"if v_err != nil && !{refs.rt}.BindcIsEOF(v_err) {{")
+        else:
+            p.P("if v_err != nil {")
         p.P(f"return C.int({refs.rt}.BindcError(v_err))")
         p.P("}")
     _emit_results(p, fn, refs)

@@ -123,7 +123,7 @@ def protocol_class(iface: InterfaceMapping, stub: StubModule | None) -> Class:
         doc = f"Implements Go {m.go_name}" + (" (a raised exception is its error result)." if func.returns_error else ".")
         body.append(Function(m.py_name, Arguments(posonly=tuple(args)), returns if stub is not None else "", doc))
     doc = iface.doc or f"A Python object implementing the Go interface {iface.named.name}."
-    return Class(iface.named.name, (f"{typing}Protocol",), tuple(body), doc=doc,
+    return Class(iface.py_name, (f"{typing}Protocol",), tuple(body), doc=doc,
                  decorators=(f"{typing}runtime_checkable",))
 
 

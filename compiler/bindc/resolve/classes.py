@@ -59,7 +59,9 @@ def run(state: ResolveState) -> None:
         state.shapes.append(ClassShape(decl, py_name, tuple(fields), tuple(own), tuple(method_set),
                                        _comparable(decl.type, all_types, set()), is_error, is_value,
                                        frozen=frozen))
-    handed_out = _handed_out_names(package)
+    from bindc.resolve.variable_types import exposing_interfaces
+
+    handed_out = _handed_out_names(package) | exposing_interfaces(env)
     for decl in package.types:
         shape = _interface_shape(decl, state) if decl.name in handed_out else None
         if shape is not None:

@@ -237,7 +237,19 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
                      skip_reason(problems[0][0]))
         return None
     return BoundFunction(func, py_name, tuple(params), variadic, tuple(results), returns_error, receiver,
-                         context=context)
+                         context=context, eof_ends=receiver is not None and _reads_like_io(func, env))
+
+
+def _reads_like_io(func: Func, env: TypeEnv) -> bool:
+    """Whether method ``func`` is io.Reader's ``Read(p []byte) (n int, err error)`` or
+    io.ReaderAt's ``ReadAt(p []byte, off int64) (n int, err error)``: their contract makes
+    ``io.EOF`` the end of input, returned with the last ``n`` bytes (``gzip.Reader.Read``)."""
+    want = {"Read": ("[]byte",), "ReadAt": ("[]byte", "int64")}.get(func.name)
+    if want is None or func.variadic or len(func.params) != len(want) or len(func.results) != 2:
+        return False
+    if tuple(p.type.go_syntax() for p in func.params) != want:
+        return False
+    return func.results[0].type.go_syntax() == "int" and is_error_type(func.results[1].type, env)
 
 
 def _python_name(func: Func, sink: DiagnosticSink) -> str | None:

@@ -88,6 +88,10 @@ class BoundFunction:
     #: The leading ``context.Context`` parameter bindc fills (:mod:`bindc.typemap.contexts`):
     #: not in ``params``, and the Python function takes ``timeout=`` instead.
     context: Param | None = None
+    #: A ``Read(p []byte) (n int, err error)`` or ``ReadAt(p, off)`` method (io.Reader's and
+    #: io.ReaderAt's contract): ``io.EOF`` ends the input and is no error, so ``n`` is returned
+    #: (0 at the end, as ``readinto`` does) instead of raising and losing the last bytes.
+    eof_ends: bool = False
 
     @property
     def display_name(self) -> str:

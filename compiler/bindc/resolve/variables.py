@@ -17,17 +17,15 @@ pass, which makes them exception classes.
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
-from bindc.consteval import ConstEvalError, ExactComplex, evaluate
-from bindc.ir import Func, GoType, MapType, NamedType, Param, PointerType, SliceType, ValueDecl
+from bindc.ir import Func, Param, ValueDecl
 from bindc.naming import python_safe, snake_case
 from bindc.resolve.functions import skip_reason
 from bindc.resolve.model import BoundFunction, BoundParam, BoundResult
 from bindc.resolve.state import ResolveState
 from bindc.resolve.values import add_imported_enums
+from bindc.resolve.variable_types import constant_type, exported_interface, variable_type
 from bindc.typemap.env import TypeEnv
-from bindc.typemap.imported import constants_of, imported_env
 from bindc.typemap.registry import MappingError, is_error_type, lookup_mapping
 
 #: Calls that make a new error value, by import path of the package and function name.
@@ -57,9 +55,9 @@ def run(state: ResolveState) -> None:
     for decl in env.package.values:
         if decl.kind != "var" or not decl.exported or any(d.kind == "skip" for d in decl.directives):
             continue
-        go_type = decl.type if decl.type is not None else _constant_type(decl.value, env)
+        go_type = decl.type if decl.type is not None else constant_type(decl.value, env)
         if go_type is None:
-            go_type = _initialiser_type(decl, env)
+            go_type = variable_type(decl, env)
         if is_sentinel(decl, env) or (go_type is not None and is_error_type(go_type, env)):
             state.error_variables.append(decl)
             continue
@@ -69,6 +67,14 @@ def run(state: ResolveState) -> None:
                          f"not a constant expression, a composite literal or a call of a function with one "
                          f"result", decl.span)
             continue
+        read_only = False
+        exposed = exported_interface(go_type, env)
+        if exposed is not None:
+            # var BigEndian bigEndian: Python sees it as the package's interface it implements
+            # (binary.ByteOrder); a wrapper cannot convert back, so it has no setter.
+            sink.note(f"variable {decl.name} (of unexported type {go_type.go_syntax()}) is bound read-only as "
+                      f"{exposed.name}, the package's interface with the most methods it implements", decl.span)
+            go_type, read_only = exposed, True
         try:
             mapping = lookup_mapping(go_type, env)
         except MappingError as e:
@@ -93,117 +99,9 @@ def run(state: ResolveState) -> None:
         accessors.append(BoundFunction(getter, f"get_{base}", (), None,
                                        (BoundResult(getter.results[0], mapping, "r0"),), False, local=True,
                                        variable=decl.name))
-        accessors.append(BoundFunction(setter, f"set_{base}", (BoundParam(value, "value", mapping, "a0"),), None,
-                                       (), False, local=True, variable=decl.name))
+        if not read_only:
+            accessors.append(BoundFunction(setter, f"set_{base}", (BoundParam(value, "value", mapping, "a0"),),
+                                           None, (), False, local=True, variable=decl.name))
     state.functions += accessors
     # An enum of another package that only a variable uses still becomes a class of the module.
     add_imported_enums(state, [(r.mapping, fn.func.span) for fn in accessors for r in fn.results])
-
-
-def _initialiser_type(decl: ValueDecl, env: TypeEnv, depth: int = 0) -> GoType | None:
-    """The type of ``var X = T{...}`` / ``&T{...}`` / ``[]int{1, 2}`` (the literal's), or of
-    ``var X = F(...)`` / ``pkg.F(...)`` (F's one declared result, so ``Must(Parse("..."))`` is
-    Must's result), of a conversion ``T(x)``, or of a method called on another variable of the
-    package (``var RawStdEncoding = StdEncoding.WithPadding(NoPadding)``: the method's one
-    result) or on a value made in place (``(&big.Int{}).Mul(a, b)``). None when the syntax does
-    not tell."""
-    init = decl.init
-    if init is None:
-        return None
-    if init.literal is not None:
-        return init.literal
-    if init.method is not None:
-        return _method_of(init.method[0], init.method[1], env)
-    assert init.call is not None
-    qualifier, name = init.call
-    if qualifier is not None and qualifier not in env.imports:
-        return _method_result(qualifier, name, env, depth)
-    if qualifier is None:
-        if name in env.local_types:
-            return NamedType(name)  # a conversion
-        return _single_result(env.package.functions, name)
-    foreign = imported_env(env, qualifier)
-    if foreign is None:
-        return None
-    if name in foreign.local_types:
-        return NamedType(name, qualifier)
-    result = _single_result(foreign.package.functions, name)
-    return _qualified(result, qualifier, foreign) if result is not None else None
-
-
-def _method_result(variable: str, method: str, env: TypeEnv, depth: int) -> GoType | None:
-    """The one result of ``variable.method(...)`` where ``variable`` is a package variable of a
-    local type (``T`` or ``*T``), its type written or itself inferred (a chain stops at depth 8)."""
-    decl = next((v for v in env.package.values if v.kind == "var" and v.name == variable), None)
-    if decl is None or depth > 8:
-        return None
-    if decl.type is not None:
-        var_type: GoType | None = decl.type
-    else:
-        var_type = _constant_type(decl.value, env) or _initialiser_type(decl, env, depth + 1)
-    return _method_of(var_type, method, env) if var_type is not None else None
-
-
-def _method_of(receiver: GoType, method: str, env: TypeEnv) -> GoType | None:
-    """The one result of ``method`` called on a ``receiver`` (``T`` or ``*T``, of the bound
-    package or an imported one: ``BigByte.Mul`` with ``BigByte`` a ``*big.Int``), as the bound
-    package writes it."""
-    if isinstance(receiver, PointerType):
-        receiver = receiver.elem
-    if not isinstance(receiver, NamedType) or receiver.type_args:
-        return None
-    if receiver.package is None:
-        return _single_result(env.package.methods_of(receiver.name), method)
-    foreign = imported_env(env, receiver.package)
-    if foreign is None:
-        return None
-    result = _single_result(foreign.package.methods_of(receiver.name), method)
-    return _qualified(result, receiver.package, foreign) if result is not None else None
-
-
-def _single_result(functions: tuple[Func, ...], name: str) -> GoType | None:
-    """The result type of the non-generic function ``name`` when it has exactly one."""
-    func = next((f for f in functions if f.name == name), None)
-    if func is None or func.is_generic or len(func.results) != 1:
-        return None
-    return func.results[0].type
-
-
-def _qualified(t: GoType, qualifier: str, foreign: TypeEnv) -> GoType | None:
-    """``t``, written in another package, as the bound package writes it (``*Regexp`` of
-    package regexp is ``*regexp.Regexp``); None for types this does not follow."""
-    if isinstance(t, NamedType):
-        if t.type_args:
-            return None
-        if t.package is None and not foreign.is_predeclared(t):
-            return NamedType(t.name, qualifier)
-        return t if t.package is None else None  # a third package's qualifier means nothing here
-    if isinstance(t, PointerType):
-        elem = _qualified(t.elem, qualifier, foreign)
-        return PointerType(elem) if elem is not None else None
-    if isinstance(t, SliceType):
-        elem = _qualified(t.elem, qualifier, foreign)
-        return SliceType(elem) if elem is not None else None
-    if isinstance(t, MapType):
-        key, value = _qualified(t.key, qualifier, foreign), _qualified(t.value, qualifier, foreign)
-        return MapType(key, value) if key is not None and value is not None else None
-    return None
-
-
-def _constant_type(value: str | None, env: TypeEnv) -> GoType | None:
-    """The type Go gives ``var X = <constant expression>``: the constant's type, or the default
-    type of an untyped constant (int, float64, string, bool, rune)."""
-    if value is None:
-        return None
-    constants = constants_of(env)
-    try:
-        const = evaluate(value, constants.resolve, constants.type_base, None)
-    except ConstEvalError:
-        return None
-    if const.type is not None:
-        qualifier, _, name = const.type.rpartition(".")
-        return NamedType(name, qualifier or None)
-    v = const.value
-    default = ("bool" if isinstance(v, bool) else "string" if isinstance(v, bytes)
-               else "float64" if isinstance(v, Fraction) else "complex128" if isinstance(v, ExactComplex) else "int")
-    return NamedType(default)

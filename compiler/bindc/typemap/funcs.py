@@ -157,13 +157,18 @@ def find_func(t: GoType, env: TypeEnv) -> TypeMapping | None:
         raise MappingError(f"variadic func type {t.go_syntax()} is not supported")
 
     def inner(p: GoType, what: str) -> TypeMapping:
+        from bindc.typemap.interfaces import InterfaceMapping
+
         if isinstance(p, FuncType):
             raise MappingError(f"{what} of func type in {t.go_syntax()} is not supported")
         try:
             mapping = lookup_mapping(p, env)
         except MappingError as e:
             raise MappingError(f"in {t.go_syntax()}: {e}") from None
-        if not _runtime_convertible(p, env, set()):
+        # A result of a mapped interface (hmac.New(h func() hash.Hash, ...)): the runtime's
+        # Decode takes a bound instance implementing it, or a proxy of an object with its methods.
+        decodable = what == "a result" and isinstance(mapping, InterfaceMapping)
+        if not decodable and not _runtime_convertible(p, env, set()):
             raise MappingError(f"in {t.go_syntax()}: type {p.go_syntax()} cannot cross in a callback "
                                f"(the runtime's FromGo/Decode do not convert it)")
         return mapping

@@ -55,6 +55,10 @@ _KNOWN_INTERFACES: dict[tuple[str, str], tuple[InterfaceMethod, ...]] = {
     ("encoding", "TextUnmarshaler"): (_method("UnmarshalText", ("[]byte",), ("error",)),),
     ("encoding", "BinaryMarshaler"): (_method("MarshalBinary", (), ("[]byte", "error")),),
     ("encoding", "BinaryUnmarshaler"): (_method("UnmarshalBinary", ("[]byte",), ("error",)),),
+    # Embedded by container/heap's Interface (and by many packages' own collections): a Python
+    # object with len/less/swap methods is one.
+    ("sort", "Interface"): (_method("Len", (), ("int",)), _method("Less", ("int", "int"), ("bool",)),
+                            _method("Swap", ("int", "int"), ())),
 }
 _ERROR_METHODS = (InterfaceMethod("Error", FuncType((), (Param(None, NamedType("string")),))),)
 
@@ -83,6 +87,14 @@ class InterfaceMapping(NewReferenceResult):
     proxy: tuple[ProxyMethod, ...] = ()
     no_proxy_reason: str = ""
     doc: str = ""
+    #: The Protocol class's Python name when it is not the Go type's (``io_Writer`` in a
+    #: package declaring its own ``Writer``).
+    protocol_name: str = ""
+
+    @property
+    def py_name(self) -> str:
+        """The Protocol class's name in the module and the stub."""
+        return self.protocol_name or self.named.name
 
     @property
     def proxy_type(self) -> str:
@@ -197,7 +209,8 @@ def _known_interface(t: NamedType, env: TypeEnv) -> TypeMapping | None:
     """``io.Writer`` and the other interfaces of :data:`_KNOWN_INTERFACES` as parameter or
     result types: bound instances whose Go type implements them, and Python objects with the
     methods (``io.BytesIO``, a file opened ``"wb"``). Their Protocol class is named like the
-    Go type (``Writer``), so a package declaring that name itself keeps them unsupported."""
+    Go type (``Writer``); in a package declaring that name itself (``csv.NewWriter(w io.Writer)
+    *Writer``) it is qualified as classes of other packages are (``io_Writer``)."""
     from bindc.typemap.registry import MappingError
 
     assert t.package is not None
@@ -206,16 +219,29 @@ def _known_interface(t: NamedType, env: TypeEnv) -> TypeMapping | None:
         return None
     own = {d.name for d in env.package.types} | {f.name for f in env.package.functions} | \
         {v.name for v in env.package.values}
-    if t.name in own:
-        raise MappingError(f"type {t.go_syntax()}: its Python Protocol class would be named {t.name}, "
-                           f"which the package declares itself")
+    name = protocol_name(t, own)
+    if name is None:
+        raise MappingError(f"type {t.go_syntax()}: its Python Protocol class would be named {t.name} or "
+                           f"{t.package}_{t.name}, which the package declares itself")
     proxy, reason = _proxy_methods(t.go_syntax(), InterfaceType(methods), env)
     if not proxy:
         raise MappingError(f"type {t.go_syntax()}: {reason}")
     doc = f"A Python object implementing the Go interface {t.go_syntax()}."
-    return InterfaceMapping(go_type=t.go_syntax(), py_annotation=f"{t.name} | None", c_arg_type="py4go_iface_arg",
+    return InterfaceMapping(go_type=t.go_syntax(), py_annotation=f"{name} | None", c_arg_type="py4go_iface_arg",
                             cgo_arg_type="C.py4go_iface_arg", c_result_type="PyObject *",
-                            cgo_result_type="*C.PyObject", named=t, proxy=proxy, doc=doc)
+                            cgo_result_type="*C.PyObject", named=t, proxy=proxy, doc=doc,
+                            protocol_name=name if name != t.name else "")
+
+
+def protocol_name(t: NamedType, taken: set[str]) -> str | None:
+    """The Python name of the Protocol class for interface ``t`` of another package: the Go
+    type's name, or, when the module already uses it, ``<package>_<Type>`` (the rule classes
+    of other packages follow: ``io_Writer`` beside the package's own ``Writer``); None when
+    both are taken."""
+    for name in (t.name, f"{t.package}_{t.name}"):
+        if name not in taken:
+            return name
+    return None
 
 
 def _proxy_methods(name: str, iface: InterfaceType, env: TypeEnv) -> tuple[tuple[ProxyMethod, ...], str]:
@@ -280,11 +306,16 @@ def _py_method_name(m: InterfaceMethod) -> str:
 
 
 def interfaces_in(m: TypeMapping) -> list[InterfaceMapping]:
-    """The bound interfaces ``m`` converts: itself, or those among a container's elements."""
+    """The bound interfaces ``m`` converts: itself, those among a container's elements, or
+    those a func type's parameters and results convert (``func() hash.Hash``: the callback's
+    result may be a Python object the runtime decodes to a proxy)."""
     from bindc.typemap.containers import RuntimeValue
+    from bindc.typemap.funcs import FuncMapping
 
     if isinstance(m, InterfaceMapping):
         return [m]
     if isinstance(m, RuntimeValue):
         return [i for i in m.interfaces if isinstance(i, InterfaceMapping)]
+    if isinstance(m, FuncMapping):
+        return [i for inner in m.params + m.results for i in interfaces_in(inner)]
     return []

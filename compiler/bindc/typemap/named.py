@@ -28,6 +28,7 @@ from bindc.ir import GoType, InterfaceType, NamedType, StructType, TypeDecl
 from bindc.typemap.base import ArgSite, GoRefs, TypeMapping
 from bindc.typemap.env import PREDECLARED_TYPES, TypeEnv
 from bindc.typemap.imported import constants_of, imported_env
+from bindc.typemap.interfaces import IN_PACKAGE_KEY
 from bindc.typemap.numbers import SignedInt, UnsignedInt
 
 _OBJ = "PyObject *"
@@ -50,6 +51,10 @@ class NamedMapping(TypeMapping):
     #: The underlying type as the bound package can write it (None when it is only known in
     #: another package's terms): a result is converted to it before ``inner`` stores it.
     underlying: GoType | None = None
+    #: False for an unexported type of the bound package seen from a wrapper package, which
+    #: cannot spell it: its underlying type is an unnamed composite (``type d [3]rune``), whose
+    #: values Go assigns to it without a conversion (Go's assignability rule).
+    convert: bool = True
 
     @property
     def capi(self) -> tuple[CSignature, ...]:
@@ -92,6 +97,8 @@ class NamedMapping(TypeMapping):
         return self.inner.c_arg_release(var)
 
     def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
+        if not self.convert:
+            return self.inner.go_arg_value(c_expr, refs)
         return f"{refs.type_syntax(self.named)}({self.inner.go_arg_value(c_expr, refs)})"
 
     def go_arg_finish(self, c_expr: str, site: ArgSite, refs: GoRefs) -> list[str]:
@@ -249,9 +256,17 @@ def underlying_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: Typ
         raise NamedTypeError(f"type {t.go_syntax()}: {e}") from None
     if isinstance(inner, NamedMapping):
         inner = inner.inner  # convert straight to the predeclared type underneath
+    convert = True
+    if not decl.exported and (decl_env is not env or not env.extra.get(IN_PACKAGE_KEY, True)):
+        # A wrapper package cannot write unicode.d(x); Go assigns an unnamed composite value
+        # (a [3]rune) to a field or parameter of the type as it is, but not a plain int.
+        if isinstance(underlying, NamedType):
+            raise NamedTypeError(f"type {t.go_syntax()} is unexported, so a wrapper package cannot convert "
+                                 f"{underlying.go_syntax()} values to it")
+        convert = False
     return NamedMapping(t.go_syntax(), inner.py_annotation, inner.c_arg_type, inner.cgo_arg_type,
                         inner.c_result_type, inner.cgo_result_type, inner=inner, named=t,
-                        underlying=underlying if underlying_env is env else None)
+                        underlying=underlying if underlying_env is env else None, convert=convert)
 
 
 #: ``env.extra`` key: imported enum class names already claimed, name -> (import path, type).

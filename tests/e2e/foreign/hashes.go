@@ -2,6 +2,7 @@ package foreign
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -35,3 +36,46 @@ func CountRunes(r io.RuneReader) (int, error) {
 		n++
 	}
 }
+
+// SumWith makes a hash with newHash (hmac.New's idiom: a func returning an interface of
+// another package), writes b into it and returns its sum: the Python callable may return a
+// GoHash (digest) or any object with hash.Hash's methods (its proxy).
+func SumWith(newHash func() hash.Hash, b []byte) []byte {
+	h := newHash()
+	h.Write(b)
+	return h.Sum(nil)
+}
+
+// Chunks reads its data n bytes at a time and returns the last bytes together with io.EOF,
+// as io.Reader's contract allows (gzip.Reader does): Python gets n, then 0 at the end.
+type Chunks struct {
+	data []byte
+	n    int
+}
+
+// NewChunks reads data n bytes at a time.
+func NewChunks(data []byte, n int) *Chunks { return &Chunks{data, n} }
+
+// Read copies up to n bytes into p; the last ones come with io.EOF.
+func (c *Chunks) Read(p []byte) (int, error) {
+	k := copy(p[:min(len(p), c.n)], c.data)
+	c.data = c.data[k:]
+	if len(c.data) == 0 {
+		return k, io.EOF
+	}
+	return k, nil
+}
+
+// Next returns the next byte, or io.EOF at the end (csv.Reader.Read's, xml.Decoder.Token's
+// idiom): Python gets py4go.GoEOF, a GoError that is also an EOFError.
+func (c *Chunks) Next() (byte, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	b := c.data[0]
+	c.data = c.data[1:]
+	return b, nil
+}
+
+// Truncated is an error wrapping io.EOF: still the end of input to Python (EOFError).
+func Truncated() error { return fmt.Errorf("header: %w", io.EOF) }
