@@ -17,7 +17,7 @@ extra C calls per Go call (measured in docs/gil.md), so the default depends on t
 from __future__ import annotations
 
 from bindc.resolve import BoundFunction
-from bindc.typemap.funcs import FuncMapping
+from bindc.typemap.funcs import func_mappings_in
 from bindc.typemap.interfaces import interfaces_in
 from bindc.typemap.wellknown import calls_back_python
 
@@ -34,6 +34,7 @@ def releases_gil(fn: BoundFunction) -> bool:
     if fn.func.directive("gil") is not None:
         return False
     params = [bp.mapping for bp in fn.params] + ([fn.variadic.mapping] if fn.variadic else [])
-    calls_back = any(isinstance(m, FuncMapping) or any(i.proxy for i in interfaces_in(m)) or calls_back_python(m)
+    # func_mappings_in also sees a named func type (type Option func(*Server)) and a []func().
+    calls_back = any(func_mappings_in(m) or any(i.proxy for i in interfaces_in(m)) or calls_back_python(m)
                      for m in params)
     return calls_back or RELEASE_BY_DEFAULT

@@ -25,6 +25,7 @@ from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.buffers import array_result
 from bindc.typemap.contexts import TIMEOUT_KEYWORD, is_context
 from bindc.typemap.env import TypeEnv
+from bindc.typemap.funcs import accepting_none
 from bindc.typemap.registry import is_error_type
 
 
@@ -193,6 +194,8 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
         except MappingError as e:
             problems.append((f"parameter {p.name or i + 1}: {e}", p.span or func.span))
             continue
+        if p.name in func.nil_checked and not last_variadic:
+            mapping = accepting_none(mapping)  # the function handles nil: None passes it
         if last_variadic:
             # ...[]float64: each element is decoded in the trampoline's loop, element-wise.
             mapping = getattr(mapping, "element_form", mapping)
