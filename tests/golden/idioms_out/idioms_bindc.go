@@ -1196,12 +1196,16 @@ func bindcgo_idioms_Hook_set_fn(c_self C.uintptr_t, c_a0 C.py4go_callable) (c_st
 
 //export bindcgo_idioms_Hook_fire
 func bindcgo_idioms_Hook_fire(c_self C.uintptr_t, c_r0 *C.int) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("Hook.fire", v_panic))
 		}
 	}()
+	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := py4go.BindcValue(uintptr(c_self)).(*idioms.Hook).Fire()
+	v_gil.Restore()
 	*c_r0 = 0
 	if v_r0 {
 		*c_r0 = 1
