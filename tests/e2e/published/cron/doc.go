@@ -1,6 +1,6 @@
 // Package cron implements a cron spec parser and job runner.
 //
-// Usage
+// # Usage
 //
 // Callers may register Funcs to be invoked on a given schedule. Cron will run
 // them in their own goroutines.
