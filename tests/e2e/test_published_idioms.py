@@ -1,4 +1,4 @@
-"""End to end: five more published, dependency-free Go libraries, each with idioms the first
+"""End to end: six more published, dependency-free Go libraries, each with idioms the first
 eight (test_published_libs.py, test_published_versions.py) do not exercise (issue 9).
 
 ``tests/e2e/published/`` holds re-creations of their public API as their authors wrote it
@@ -19,11 +19,13 @@ state; simpler bodies, standard library only):
 * ``github.com/robfig/cron/v3``: ``New(opts ...Option)`` with ``type Option func(*Cron)`` (an
   exported config), the ``Schedule`` interface (``Next(time.Time) time.Time``) returned by
   ``ParseStandard`` and implemented from Python, ``Job`` implemented from Python, a bit-flag
-  ``ParseOption`` enum, ``Stop() context.Context``.
+  ``ParseOption`` enum, ``Stop() context.Context``;
+* ``github.com/spf13/cast``: ``interface{}`` parameters meeting every kind of Python value
+  (ints beyond 64 bits, bytes, lists, dicts, datetimes, timedeltas) and ``(T, error)`` variants.
 
 Each is built once (``bindc build``, golang-lru with ``--instantiate`` as docs/generics.md
 says for a package one cannot edit); every stub passes mypy's stubtest and ``mypy --strict``
-(one run over all five). What works and what is left: docs/published.md.
+(one run over all six). What works and what is left: docs/published.md.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     summary line each build printed."""
     dirs: dict[str, Path] = {}
     for name, module, inst in (("xxhash", "xxhash", ()), ("strcase", "strcase", ()),
-                               ("golang-lru", "lru", LRU_INSTANCES), ("gjson", "gjson", ()), ("cron", "cron", ())):
+                               ("golang-lru", "lru", LRU_INSTANCES), ("gjson", "gjson", ()), ("cron", "cron", ()),
+                               ("cast", "cast", ())):
         out = tmp_path_factory.mktemp(f"published_{module}")
         result = build_extension(str(PUBLISHED / name), out, cwd=PUBLISHED / name, instantiate=inst)
         assert not result.result.sink.has_errors, result.result.sink.render_all()
@@ -74,6 +77,8 @@ def _check(path: Path, code: str) -> None:
     # context.Context (Stop's result) and time.Location are classes of other packages;
     # Context.Done (a <-chan struct{}) is the method left out
     ("cron", "bound 43 of 43 exported declarations; plus 2 classes of other packages (4 of 5 methods)"),
+    # *time.Location (ToTimeInDefaultLocationE's parameter) is a class of another package
+    ("cast", "bound 27 of 27 exported declarations; plus 1 class of other packages (1 of 1 methods)"),
 ])
 def test_everything_binds(built: dict[str, Path], module: str, line: str) -> None:
     assert (built[module] / "summary.txt").read_text() == line
@@ -472,11 +477,61 @@ def test_cron_parser_and_runner(built: dict[str, Path]) -> None:
     _check(built["cron"], CRON)
 
 
+# ---- spf13/cast ----------------------------------------------------------------------------
+
+CAST = """
+import datetime as dt
+import cast
+
+# the README: every Python value arrives as the Go value an interface{} holds
+assert cast.to_string("mayonegg") == "mayonegg" and cast.to_string(8) == "8" and cast.to_string(8.31) == "8.31"
+assert cast.to_string(b"one time") == "one time" and cast.to_string(None) == "" and cast.to_string(True) == "true"
+assert cast.to_string(10**30) == "1" + "0" * 30          # an int beyond 64 bits is a *big.Int: a fmt.Stringer
+assert cast.to_string(dt.timedelta(seconds=2)) == "2s"   # a timedelta is a time.Duration: a fmt.Stringer
+assert [cast.to_int(x) for x in (8, 8.31, "8", "8.00", True, False, None)] == [8, 8, 8, 8, 1, 0, 0]
+assert cast.to_int64(2**62) == 2**62 and cast.to_uint(3) == 3
+assert cast.to_bool("true") and cast.to_bool(1) and not cast.to_bool(0) and cast.to_float64("3.5") == 3.5
+# the E variants return (value, error): the error raises GoError
+for call, text in ((lambda: cast.to_int_e("eight"), 'unable to cast "eight" of type string to int'),
+                   (lambda: cast.to_string_e([1]), "unable to cast []interface {}{1} of type []interface {} to string"),
+                   (lambda: cast.to_uint_e(-1), "unable to cast negative value"),
+                   (lambda: cast.to_bool_e("maybe"), 'strconv.ParseBool: parsing "maybe": invalid syntax')):
+    try:
+        call()
+    except cast.GoError as e:
+        assert str(e) == text, e
+    else:
+        raise AssertionError(text)
+assert cast.to_int(cast.to_int_e("42")) == 42
+# durations and times: strings, numbers, and Python's own types
+assert cast.to_duration("1m30s") == dt.timedelta(minutes=1, seconds=30)
+assert cast.to_duration(dt.timedelta(seconds=3)) == dt.timedelta(seconds=3)
+assert cast.to_duration(1000) == dt.timedelta(microseconds=1) and cast.to_duration(2.5e9) == dt.timedelta(seconds=2.5)
+utc = dt.timezone.utc
+assert cast.to_time("2020-01-02") == dt.datetime(2020, 1, 2, tzinfo=utc)
+assert cast.to_time("2020-01-02T03:04:05+02:00") == dt.datetime(2020, 1, 2, 1, 4, 5, tzinfo=utc)
+assert cast.to_time(86400) == dt.datetime(1970, 1, 2, tzinfo=utc)
+when = dt.datetime(2020, 1, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+assert cast.to_time(when) == when and cast.to_time(when).utcoffset() == dt.timedelta(hours=5)
+# containers: a list arrives as []interface{}, a dict as map[string]interface{}
+assert cast.to_string_slice(["a", 1, 2.5]) == ["a", "1", "2.5"] and cast.to_string_slice("a b  c") == ["a", "b", "c"]
+assert cast.to_int_slice([1, "2", 3.0]) == [1, 2, 3] and cast.to_int_slice((1, 2)) == [1, 2]
+assert cast.to_string_map({"a": 1, "b": [1, "x"]}) == {"a": 1, "b": [1, "x"]}
+assert cast.to_string_map('{"a": [1]}') == {"a": [1.0]}                       # JSON numbers are floats
+assert cast.to_string_map_string({"a": 1, "b": None, "c": True}) == {"a": "1", "b": "", "c": "true"}
+assert cast.to_slice([1, "x", None]) == [1, "x", None] and cast.to_slice(None) == []
+"""
+
+
+def test_cast_readme(built: dict[str, Path]) -> None:
+    _check(built["cast"], CAST)
+
+
 # ---- stubs ----------------------------------------------------------------------------------
 
 
 def test_stubs(built: dict[str, Path]) -> None:
-    """stubtest on the five modules and ``mypy --strict`` on their stubs, one run each."""
+    """stubtest on the six modules and ``mypy --strict`` on their stubs, one run each."""
     path = os.pathsep.join(str(p) for p in built.values())
     env = dict(os.environ, PYTHONPATH=path, MYPYPATH=path)
     proc = run([sys.executable, "-m", "mypy.stubtest", *built], env=env, cwd=next(iter(built.values())), check=False)
