@@ -16,8 +16,8 @@ import re
 from dataclasses import replace
 
 from bindc.diagnostics import DiagnosticSink
-from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Param, PointerType,
-                      SliceType, Span, StructType, TypeDecl)
+from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Param,
+                      PointerType, SliceType, Span, StructType, TypeDecl)
 from bindc.naming import STR_METHODS, is_dunder, is_valid_python_identifier, python_safe, snake_case
 from bindc.resolve.go_protocols import competing_protocols
 from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundReceiver, BoundResult
