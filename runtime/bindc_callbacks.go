@@ -41,8 +41,12 @@ type Callback struct {
 // Apply(f, x)) reuses the live Callback instead of taking a new reference: a new one needs a
 // finalizer, and registering finalizers for every call dominated the cost of a callback
 // round trip (profiled: runtime.addspecial, 34% of the time). The cache holds Callbacks
-// weakly, so it never keeps a callable alive.
+// weakly, so it never keeps a callable alive. A nil p (None where the function takes a nil
+// func) gives nil, which the generated closure builders turn into a nil func.
 func BindcCallback(p unsafe.Pointer, fn unsafe.Pointer, pos int) *Callback {
+	if p == nil {
+		return nil
+	}
 	return bindcCallback(p, fn, pos, nil, nil)
 }
 
@@ -351,8 +355,11 @@ func decodeResult(o *Object, into any) error {
 			return nil
 		}
 	}
-	if rv := reflect.ValueOf(into).Elem(); rv.Kind() == reflect.Struct ||
-		rv.Kind() == reflect.Pointer && rv.Type().Elem().Kind() == reflect.Struct {
+	rv := reflect.ValueOf(into).Elem()
+	if BindcWellKnownType(rv.Type()) {
+		return decodeWellKnown(o, into, rv.Type())
+	}
+	if rv.Kind() == reflect.Struct || rv.Kind() == reflect.Pointer && rv.Type().Elem().Kind() == reflect.Struct {
 		return decodeInstance(o, rv)
 	} else if rv.Kind() == reflect.Interface && rv.NumMethod() > 0 {
 		return decodeInterface(o, rv)
@@ -383,6 +390,26 @@ func decodeInterface(o *Object, rv reflect.Value) error {
 		}
 		return &ConversionError{Message: "expected an object implementing " + rv.Type().String() +
 			", got Python " + o.TypeName() + why}
+	}
+	return nil
+}
+
+// decodeWellKnown stores o into a time.Time, time.Duration, *big.Int... target with the
+// conversions bound functions use (a datetime, a timedelta or int nanoseconds, an int...), so
+// a Python method can implement Next(time.Time) time.Time. Needs the GIL.
+func decodeWellKnown(o *Object, into any, t reflect.Type) error {
+	p, err := o.pyobj("")
+	if err != nil {
+		return err
+	}
+	var d bindcDecoder
+	defer d.finish()
+	if f := d.top(p, into); f != nil {
+		if f.kind == bindcRaised {
+			C.PyErr_Clear()
+			return &ConversionError{Message: "cannot convert Python " + o.TypeName() + " to Go " + t.String()}
+		}
+		return &ConversionError{Message: "cannot convert Python " + o.TypeName() + " to Go " + t.String() + ":" + f.tail}
 	}
 	return nil
 }

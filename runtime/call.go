@@ -345,6 +345,26 @@ func (pk *packer) putInstance(d *C.py4go_value, rv reflect.Value) (ok bool, err 
 
 // putReflect packs values of named types, pointers, slices, arrays and maps.
 func (pk *packer) putReflect(d *C.py4go_value, rv reflect.Value) error {
+	if rv.IsValid() && BindcWellKnownType(rv.Type()) && rv.Type() != bindcReaderType {
+		// time.Time, time.Duration, *big.Int...: their Python types, as in containers, so a
+		// Python method implementing Next(time.Time) time.Time gets a datetime. Packed with
+		// the GIL held (scalarArgs sends every named type down the slow path).
+		p, f, ok := bindcEncodeWellKnown(rv)
+		if ok {
+			if f != nil {
+				detail := f.tail
+				if f.kind == bindcRaised { // datetime/decimal raised (out of range): report it here
+					C.PyErr_Clear()
+					detail = ": Python could not create it (out of range)"
+				}
+				return &ConversionError{Message: "cannot convert Go " + rv.Type().String() + " to a Python value" + detail}
+			}
+			d.kind = C.PY4GO_OBJECT
+			d.flags = C.PY4GO_STEAL
+			d.ptr = p
+			return nil
+		}
+	}
 	switch rv.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		setInt(d, rv.Int())

@@ -33,6 +33,19 @@ static inline int py4go_bind_callable(PyObject *o, const char *fn, int pos, py4g
     return 0;
 }
 
+/* py4go_bind_callable, or None for a nil func (out->obj NULL): a parameter the Go function
+ * compares with nil, so nil is one of its documented values. */
+static inline int py4go_bind_callable_or_none(PyObject *o, const char *fn, int pos, py4go_callable *out)
+{
+    if (o == Py_None) {
+        out->obj = NULL;
+        out->fn = fn;
+        out->pos = pos;
+        return 0;
+    }
+    return py4go_bind_callable(o, fn, pos, out);
+}
+
 /* A builtin function calling the Go func behind `handle` through `def` (whose self is a
  * capsule owning the handle). handle 0 (a nil func) gives None. On failure the handle is
  * deleted and NULL returned with an exception set. */

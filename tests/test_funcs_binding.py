@@ -13,6 +13,7 @@ from bindc.emit.stubs import emit_stub
 from bindc.frontend import load_package
 from bindc.gil import releases_gil
 from bindc.resolve import BoundModule, resolve
+from bindc.typemap.base import ArgSite
 from bindc.typemap.funcs import FuncMapping
 
 SOURCE = """\
@@ -30,7 +31,7 @@ func Fallible(f func(string, []byte) (string, error)) error { _, err := f("", ni
 func Nothing(f func()) { f() }
 
 // Pair has two results.
-func Pair(f func() (int, bool)) {}
+func Pair(f func() (int, bool)) { f() }
 
 // Make returns a func.
 func Make() func(float64) string { return nil }
@@ -134,3 +135,101 @@ def test_callback_types_must_be_convertible_by_the_runtime(tmp_path: Path) -> No
            NamedType("URL", "url")]
     assert all(_runtime_convertible(t, env, set()) for t in ok)
     assert not any(_runtime_convertible(t, env, set()) for t in bad)
+
+
+OPTIONAL = """\
+package p
+
+import (
+\t"io"
+\t"time"
+)
+
+// Server is configured by options.
+type Server struct{ Port int }
+
+// Option configures a Server (exported: the option is a Python callable taking a Server).
+type Option func(*Server)
+
+// New applies every option.
+func New(opts ...Option) *Server {
+\ts := &Server{}
+\tfor _, o := range opts {
+\t\to(s)
+\t}
+\treturn s
+}
+
+// WithEvict keeps onEvict, which may be nil.
+func WithEvict(size int, onEvict func(k string, v int)) int {
+\tif onEvict != nil {
+\t\tonEvict("", size)
+\t}
+\treturn size
+}
+
+// Exists ignores fn.
+func Exists(name string, fn func(string) string) bool { return name != "" }
+
+// Calls calls f unconditionally: None stays a TypeError.
+func Calls(f func()) { f() }
+
+// Next is a schedule's method as a callback.
+func Next(f func(time.Time) time.Time) { f(time.Time{}) }
+var _ io.Reader
+"""
+
+
+def test_nil_checked_and_unused_func_parameters_take_none(tmp_path: Path) -> None:
+    """A func parameter the body compares with nil (or never mentions) takes None; one it
+    calls unconditionally still needs a callable, so mypy catches a None passed by mistake."""
+    (tmp_path / "p.go").write_text(OPTIONAL)
+    package, _ = load_package(tmp_path)
+    funcs = {f.name: f for f in package.funcs}
+    assert funcs["WithEvict"].nil_checked == {"onEvict"}
+    assert funcs["Exists"].nil_checked == {"fn"}
+    assert funcs["Calls"].nil_checked == frozenset() and funcs["New"].nil_checked == frozenset()
+    sink = DiagnosticSink()
+    module = resolve(package, "p", sink)
+    fns = {f.go_name: f for f in module.functions}
+    evict = fns["WithEvict"].params[1].mapping
+    assert isinstance(evict, FuncMapping) and evict.none_ok
+    assert evict.py_param_annotation == "Callable[[str, int], None] | None"
+    assert evict.c_arg_convert("o", "&t", ArgSite("with_evict", 2)).startswith("py4go_bind_callable_or_none(o, ")
+    assert fns["Exists"].params[1].mapping.py_param_annotation == "Callable[[str], str] | None"
+    assert fns["Calls"].params[0].mapping.py_param_annotation == "Callable[[], None]"
+    stub = textwrap.dedent(emit_stub(module, "p"))
+    assert "def with_evict(size: int, on_evict: Callable[[str, int], None] | None, /) -> int:" in stub
+    assert "def calls(f: Callable[[], None], /) -> None:" in stub
+
+
+def test_variadic_funcs_are_functional_options(tmp_path: Path) -> None:
+    """``New(opts ...Option)`` with ``type Option func(*Server)`` (Server exported): each option
+    is a Python callable, converted like a single func parameter."""
+    (tmp_path / "p.go").write_text(OPTIONAL)
+    package, _ = load_package(tmp_path)
+    sink = DiagnosticSink()
+    module = resolve(package, "p", sink)
+    new = next(f for f in module.functions if f.go_name == "New")
+    assert new.variadic is not None and not sink.skips
+    assert "def new(*opts: Callable[[Server | None], None]) -> Server | None:" in textwrap.dedent(emit_stub(module, "p"))
+    assert releases_gil(new)  # a callback may run on another goroutine
+
+
+def test_well_known_types_cross_in_callbacks(tmp_path: Path) -> None:
+    """time.Time, time.Duration, *big.Int... convert in callbacks as in containers (Python
+    implements ``Next(time.Time) time.Time``); an io.Reader does not (its object is called)."""
+    from bindc.ir import PointerType as Ptr
+    from bindc.typemap.env import TypeEnv
+    from bindc.typemap.funcs import _runtime_convertible
+
+    (tmp_path / "p.go").write_text(OPTIONAL)
+    package, _ = load_package(tmp_path)
+    env = TypeEnv.for_package(package)
+    from bindc.ir import NamedType
+    assert _runtime_convertible(NamedType("Time", "time"), env, set())
+    assert _runtime_convertible(NamedType("Duration", "time"), env, set())
+    assert _runtime_convertible(Ptr(NamedType("Time", "time")), env, set())
+    assert not _runtime_convertible(NamedType("Reader", "io"), env, set())
+    module = resolve(package, "p", DiagnosticSink())
+    assert "def next(f: Callable[[datetime], datetime], /) -> None:" in textwrap.dedent(emit_stub(module, "p"))

@@ -11,13 +11,15 @@ extra C calls per Go call (measured in docs/gil.md), so the default depends on t
 * ``//py4go:gil``: hold (a function taking funcs then must call them on its own goroutine);
 * otherwise: release when a parameter is a func (a callback), an interface that Python
   objects may implement (a proxy calls back the same way) or an ``io.Reader`` (a file's
-  ``read`` is called back), hold for everything else.
+  ``read`` is called back), or when the function is a method of a type that keeps funcs or
+  interface values (``Cron`` keeps its jobs: ``Entries()`` waits for the goroutine calling
+  them), hold for everything else.
 """
 
 from __future__ import annotations
 
 from bindc.resolve import BoundFunction
-from bindc.typemap.funcs import FuncMapping
+from bindc.typemap.funcs import func_mappings_in
 from bindc.typemap.interfaces import interfaces_in
 from bindc.typemap.wellknown import calls_back_python
 
@@ -33,7 +35,12 @@ def releases_gil(fn: BoundFunction) -> bool:
         return True
     if fn.func.directive("gil") is not None:
         return False
+    if fn.receiver is not None and fn.receiver.keeps_callbacks:
+        # c.Entries() asks the goroutine running Python's Schedule.Next for a snapshot: holding
+        # the GIL while waiting for it would deadlock.
+        return True
     params = [bp.mapping for bp in fn.params] + ([fn.variadic.mapping] if fn.variadic else [])
-    calls_back = any(isinstance(m, FuncMapping) or any(i.proxy for i in interfaces_in(m)) or calls_back_python(m)
+    # func_mappings_in also sees a named func type (type Option func(*Server)) and a []func().
+    calls_back = any(func_mappings_in(m) or any(i.proxy for i in interfaces_in(m)) or calls_back_python(m)
                      for m in params)
     return calls_back or RELEASE_BY_DEFAULT

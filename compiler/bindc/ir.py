@@ -276,6 +276,9 @@ class Func:
     #: The constraint of each type parameter, in ``type_params`` order (``any``, ``comparable``,
     #: ``cmp.Ordered``, ``~[]E``, ``int | float64``).
     type_constraints: tuple[GoType, ...] = ()
+    #: Parameters the body compares with ``nil`` (``if onEvicted != nil``) or never uses: the
+    #: function handles a nil value there, so a func-typed one also takes ``None`` from Python.
+    nil_checked: frozenset[str] = frozenset()
 
     @property
     def exported(self) -> bool:

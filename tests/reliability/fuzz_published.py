@@ -6,7 +6,8 @@ The kinds fixed for them get well-typed values near the edges and arbitrary Pyth
 and a model predicts the result or the exception: value classes as container elements
 (``UUIDs([...])`` from instances, bytes of every length and junk), ``bytes(u)``, ``sort()`` of
 a named slice (Go's ``sort.Interface`` with ``None`` elements and ``reverse``; Python's order
-with a ``key``), ``==`` from ``Equals``, and text that parses or raises the sentinel class.
+with a ``key``), ``==`` from ``Equals``, text that parses or raises the sentinel class, and
+(lru, cron) ``None`` or junk for a func parameter compared with nil, and variadic func options.
 Exits 1 on the first mismatch.
 """
 
@@ -19,7 +20,9 @@ from typing import Any, Callable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import cron
 import go_uuid as gu
+import lru
 import semver
 import version
 
@@ -112,6 +115,35 @@ def constraints_case(a: list[str], b: list[str], key: bool) -> None:
         check(lambda: [str(c) for c in ca], lambda got: got == sorted(got), None)
 
 
+def optional_callback_case(cb: Any) -> None:
+    """NewWithEvict(size, onEvicted): the function compares onEvicted with nil, so None (nil)
+    and callables are taken, anything else is a TypeError; the callable sees every eviction."""
+    seen: list[tuple[str, int]] = []
+    record = (lambda k, v: seen.append((k, v))) if cb == "record" else cb
+    if record is None or callable(record):
+        def ok(c: Any) -> bool:
+            c.add("a", 1)
+            c.add("b", 2)
+            return len(c) == 1 and seen == ([("a", 1)] if cb == "record" else [])
+        check(lambda: lru.new_with_evict_str_int(1, record), ok, None)
+    else:
+        check(lambda: lru.new_with_evict_str_int(1, record), None,
+              lambda e: isinstance(e, TypeError) and "argument 2 must be callable" in str(e))
+
+
+def variadic_options_case(opts: list[Any]) -> None:
+    """cron.New(opts ...Option), type Option func(*Cron): every element a callable (each called
+    once with the Cron), else TypeError naming the first bad position."""
+    calls: list[str] = []
+    items = [(lambda c: calls.append(type(c).__name__)) if o == "option" else o for o in opts]
+    bad = next((i for i, o in enumerate(items) if not callable(o)), None)
+    if bad is None:
+        check(lambda: cron.new(*items), lambda c: type(c) is cron.Cron and calls == ["Cron"] * len(items), None)
+    else:
+        check(lambda: cron.new(*items), None,
+              lambda e: isinstance(e, TypeError) and f"argument {bad + 1} must be callable" in str(e))
+
+
 def main() -> int:
     n = int(sys.argv[1])
     cfg = settings(max_examples=n, deadline=None, derandomize=True, database=None,
@@ -126,6 +158,8 @@ def main() -> int:
         (given(semver_text | st.text(max_size=12))(semver_parse_case), "semver parse"),
         (given(st.lists(con, min_size=1, max_size=3), st.lists(con, min_size=1, max_size=3),
                st.booleans())(constraints_case), "Equals and sort(key=)"),
+        (given(st.just("record") | st.just(print) | junk)(optional_callback_case), "None for a nil-checked func"),
+        (given(st.lists(st.just("option") | junk, max_size=4))(variadic_options_case), "variadic func options"),
     ]
     for fn, name in cases:
         cfg(fn)()

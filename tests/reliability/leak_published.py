@@ -1,5 +1,5 @@
 """Leak check of the kinds fixed for the published libraries (``tests/e2e/published``: go_uuid,
-semver, version, built into one directory): run as a script in its own interpreter,
+semver, version, lru, cron, built into one directory): run as a script in its own interpreter,
 ``python leak_published.py N``, like ``leak_foreign.py`` (same measurement: warm up until RSS
 settles, then N calls; one JSON line per kind). Each module has its own Go runtime, so every
 one of them is asked to return freed memory before RSS is read."""
@@ -16,14 +16,16 @@ import sys
 import time
 from typing import Callable
 
+import cron
 import go_uuid as gu
+import lru
 import semver
 import version
 
 from leakcheck import measure  # noqa: E402 - this directory is sys.path[0]
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
-_GO = [ctypes.CDLL(m.__file__) for m in (gu, semver, version)]
+_GO = [ctypes.CDLL(m.__file__) for m in (gu, semver, version, lru, cron)]
 
 
 def rss() -> int:
@@ -70,6 +72,12 @@ CON = semver.new_constraint(">= 1.2, < 2.0")
 C1, C2 = version.new_constraint(">= 1.0, < 1.4"), version.new_constraint(">= 1.0, < 1.4")
 HC = version.new_constraint("< 1.4, >= 1.0, != 1.2")
 flip = [False]
+EVICTS = lru.new_with_evict_str_int(1, lambda k, v: None)
+NO_CB = lru.new_with_evict_str_int(1, None)
+
+
+def option(c: object) -> None:
+    """A Python function as a cron Option."""
 
 
 def sort_both_ways() -> None:
@@ -90,6 +98,9 @@ KINDS: dict[str, Callable[[], object]] = {
     "sentinel error raised": expect(semver.ErrInvalidSemVer, semver.new_version, "x"),
     "[]error result (validate)": lambda: CON.validate(VS[4]),
     "pickle via MarshalText": lambda: pickle.loads(pickle.dumps(VS[2])),
+    "func options as variadic elements": lambda: cron.new(cron.with_seconds(), option),
+    "None for a nil-checked func": lambda: (NO_CB.add("a", 1), NO_CB.add("b", 2)),   # type: ignore[union-attr]
+    "eviction callback from Go": lambda: (EVICTS.add("a", 1), EVICTS.add("b", 2)),   # type: ignore[union-attr]
 }
 
 

@@ -190,22 +190,28 @@ def test_extension_checks_under_asan(package: str, tmp_path: Path, stress: bool,
 @needs_asan
 @needs_objdump
 def test_published_checks_under_asan(tmp_path: Path, stress: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The README-level checks of the three published libraries (``tests/e2e/published``:
+    """The README-level checks of five published libraries (``tests/e2e/published``:
     value classes in containers, ``sort()`` by ``sort.Interface`` including a panicking
-    ``Less``, sentinel errors, ``[]error`` results, pickling through ``MarshalText``) against
+    ``Less``, sentinel errors, ``[]error`` results, pickling through ``MarshalText``; golang-lru's
+    and cron's callbacks, options and Python-implemented interfaces) against
     the libraries built with ``-asan`` into one directory, each with its own Go runtime."""
+    from tests.e2e import test_published_idioms as more
     from tests.e2e import test_published_versions as pub
 
     monkeypatch.setenv("GOFLAGS", go_build_env(embed=False)["GOFLAGS"])
     out = tmp_path / "ext"
-    for package, module in (("uuid", "go_uuid"), ("semver", "semver"), ("goversion", "version")):
+    for package, module, inst in (("uuid", "go_uuid", ()), ("semver", "semver", ()), ("goversion", "version", ()),
+                                  ("golang-lru", "lru", more.LRU_INSTANCES), ("cron", "cron", ())):
         src = pub.PUBLISHED / package
-        built = build_extension(str(src), out, cwd=src, module=module)
+        built = build_extension(str(src), out, cwd=src, module=module, instantiate=inst)
         assert not built.result.sink.has_errors
         (so,) = out.glob(f"{module}.*.so")
         assert_instrumented(so, f"PyInit_{module}")
+    # golang-lru and cron: None for a nil-checked func, func options as variadic elements,
+    # eviction callbacks, Python Job/Schedule objects called from Go's goroutines with datetimes
     scripts = {"uuid": textwrap.dedent(pub.UUID_README), "semver": textwrap.dedent(pub.SEMVER_README),
-               "goversion": textwrap.dedent(pub.GOVERSION_README)}
+               "goversion": textwrap.dedent(pub.GOVERSION_README), "lru": textwrap.dedent(more.LRU),
+               "cron": textwrap.dedent(more.CRON)}
     (tmp_path / "checks.json").write_text(json.dumps(scripts))
     env = san.run_env(dict(go_env(), PYTHONPATH=str(out), PYTHONFAULTHANDLER="1"), preload=True)
     proc, report = sanitized([sys.executable, str(HERE / "run_checks.py"), str(tmp_path / "checks.json")],

@@ -27,9 +27,11 @@ def func_mappings(module: BoundModule) -> tuple[list[FuncMapping], list[FuncMapp
     functions = list(module.functions) + [m for cls in module.classes for m in cls.methods]
     functions += [m for enum in module.values.enums for m in enum.all_methods]
     for fn in functions:
-        for bp in fn.params:
+        for bp in fn.params + ((fn.variadic,) if fn.variadic else ()):
             for m in func_mappings_in(bp.mapping):
-                params.setdefault(m.sig_id, m)
+                # One builder per signature; it checks for nil when any use takes None.
+                if m.none_ok or m.sig_id not in params:
+                    params[m.sig_id] = m
         for r in fn.results:
             for m in func_mappings_in(r.mapping):
                 results.setdefault(m.sig_id, m)
@@ -92,6 +94,10 @@ def _emit_callback_builder(p: LinePrinter, m: FuncMapping, refs: GoRefs) -> None
     name = callback_builder_name(m)
     p.P(f"// {name} wraps a Python callable as a Go {m.func.go_syntax()}.")
     p.P(f"func {name}(cb *{refs.rt}.Callback) {refs.type_syntax(m.func)} {{")
+    if m.none_ok:  # None passed for a parameter the function compares with nil (or ignores)
+        p.P("if cb == nil {")
+        p.P("return nil")
+        p.P("}")
     p.P(f"return func{head} {{")
     emit_python_call(p, m, result_types, lambda args: f"cb.Invoke({args})",
                      lambda args: f"{refs.rt}.BindcMust(cb.Invoke({args}))")

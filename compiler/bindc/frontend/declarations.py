@@ -160,9 +160,40 @@ def _func(match: queries.Match, ctx: FileContext, directives: _DirectiveReader,
         receiver=receiver,
         type_params=_type_param_names(match),
         type_constraints=_type_constraints(match, ctx),
+        nil_checked=_nil_checked(node.child_by_field_name("body"), {p.name for p in params if p.name}),
     )
     # A generic function is bound per instantiation; the resolver warns when none is asked for.
     return func
+
+
+def _nil_checked(body: Node | None, names: set[str]) -> frozenset[str]:
+    """The parameters in ``names`` that ``body`` compares with ``nil`` (``p == nil``, ``nil != p``)
+    or never mentions.
+
+    Go lets any func value be nil, but most functions call theirs unconditionally; one that
+    checks says nil is a documented choice (``NewWithEvict(size, nil)``), and one that ignores
+    its parameter (``ModifierExists(name, fn)``) takes nil as well as anything, so Python's
+    ``None`` may stand for it. A closure's own parameter of the same name is not told apart
+    (harmless: the outer parameter is shadowed only in code that compares the inner one).
+    """
+    found: set[str] = set()
+    used: set[str] = set()
+    if body is None or not names:
+        return frozenset()
+    stack = [body]
+    while stack:
+        n = stack.pop()
+        if n.type == "binary_expression":
+            op = n.child_by_field_name("operator")
+            left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+            if op is not None and node_text(op) in ("==", "!=") and left is not None and right is not None:
+                for a, b in ((left, right), (right, left)):
+                    if a.type == "identifier" and b.type == "nil" and node_text(a) in names:
+                        found.add(node_text(a))
+        elif n.type == "identifier":
+            used.add(node_text(n))
+        stack.extend(n.named_children)
+    return frozenset(found | (names - used))
 
 
 def _mixes_named_and_unnamed(params: tuple[Param, ...]) -> bool:

@@ -57,7 +57,7 @@ def run(state: ResolveState) -> None:
         is_error = any(m.name == "Error" and m.go_signature().is_string_getter for m in method_set)
         frozen = decl.name in env.extra.get(FROZEN_KEY, frozenset())  # type: ignore[operator]
         state.shapes.append(ClassShape(decl, py_name, tuple(fields), tuple(own), tuple(method_set),
-                                       _comparable(decl.type, all_types, set()), is_error, is_value,
+                                       _comparable(decl.type, all_types, set(), env.imports), is_error, is_value,
                                        frozen=frozen))
     from bindc.resolve.variable_types import exposing_interfaces
 
@@ -439,23 +439,32 @@ def _method_set(decl: TypeDecl, structs: dict[str, TypeDecl], package: Package, 
     return methods
 
 
-def _comparable(t: GoType, types: dict[str, TypeDecl], visiting: set[str]) -> bool:
-    """Whether ``==`` compiles for values of ``t`` (conservative for types of other packages)."""
+#: Types of the standard library that published structs hold and ``==`` compiles for
+#: (``ConstantDelaySchedule{Delay time.Duration}``): (import path, name).
+_COMPARABLE_FOREIGN = frozenset({("time", "Duration"), ("time", "Time"), ("time", "Month"), ("time", "Weekday")})
+
+
+def _comparable(t: GoType, types: dict[str, TypeDecl], visiting: set[str],
+                imports: dict[str, str] | None = None) -> bool:
+    """Whether ``==`` compiles for values of ``t`` (conservative for types of other packages:
+    only those of :data:`_COMPARABLE_FOREIGN`, found through ``imports``, qualifier -> path)."""
     if isinstance(t, (SliceType, MapType, FuncType)):
         return False
     if isinstance(t, ArrayType):
-        return _comparable(t.elem, types, visiting)
+        return _comparable(t.elem, types, visiting, imports)
     if isinstance(t, StructType):
-        return all(_comparable(f.type, types, visiting) for f in t.fields)
+        return all(_comparable(f.type, types, visiting, imports) for f in t.fields)
     if isinstance(t, (PointerType, ChanType, InterfaceType)):
         return True
     if isinstance(t, NamedType):
-        if t.package is not None or t.type_args:
+        if t.package is not None and not t.type_args:
+            return (imports or {}).get(t.package, "") in {p for p, n in _COMPARABLE_FOREIGN if n == t.name}
+        if t.type_args:
             return False
         decl = types.get(t.name)
         if decl is None:
             return True  # predeclared
         if t.name in visiting:
             return True
-        return _comparable(decl.type, types, visiting | {t.name})
+        return _comparable(decl.type, types, visiting | {t.name}, imports)
     return False

@@ -16,7 +16,8 @@ import re
 from dataclasses import replace
 
 from bindc.diagnostics import DiagnosticSink
-from bindc.ir import Func, InterfaceType, NamedType, Param, Span
+from bindc.ir import (ArrayType, ChanType, Func, FuncType, GoType, InterfaceType, MapType, NamedType, Param,
+                      PointerType, SliceType, Span, StructType, TypeDecl)
 from bindc.naming import STR_METHODS, is_dunder, is_valid_python_identifier, python_safe, snake_case
 from bindc.resolve.go_protocols import competing_protocols
 from bindc.resolve.model import BoundClass, BoundFunction, BoundParam, BoundReceiver, BoundResult
@@ -25,6 +26,7 @@ from bindc.typemap import MappingError, TypeMapping, lookup_mapping
 from bindc.typemap.buffers import array_result
 from bindc.typemap.contexts import TIMEOUT_KEYWORD, is_context
 from bindc.typemap.env import TypeEnv
+from bindc.typemap.funcs import accepting_none
 from bindc.typemap.registry import is_error_type
 
 
@@ -75,11 +77,33 @@ def claim_function(f: BoundFunction, state: ResolveState) -> bool:
     return False
 
 
+def keeps_callbacks(t: GoType, types: dict[str, TypeDecl], visiting: set[str]) -> bool:
+    """Whether a value of ``t`` (a type of the bound package) holds, in any field, element or
+    pointee, exported or not, a func or an interface with methods: what Python may pass in
+    (a callable, an object implementing ``Job``) and Go goroutines may call later."""
+    if isinstance(t, FuncType):
+        return True
+    if isinstance(t, InterfaceType):
+        return bool(t.methods or t.embeds)
+    if isinstance(t, (SliceType, ArrayType, PointerType, ChanType)):
+        return keeps_callbacks(t.elem, types, visiting)
+    if isinstance(t, MapType):
+        return keeps_callbacks(t.key, types, visiting) or keeps_callbacks(t.value, types, visiting)
+    if isinstance(t, StructType):
+        return any(keeps_callbacks(f.type, types, visiting) for f in t.fields)
+    if isinstance(t, NamedType) and t.package is None and t.name in types and t.name not in visiting:
+        return keeps_callbacks(types[t.name].type, types, visiting | {t.name})
+    return False
+
+
 def _bind_methods(shape: ClassShape, state: ResolveState) -> BoundClass:
     """The class with its methods: ``String()``/``Error()`` as ``__str__``, the others by name."""
     decl, sink = shape.decl, state.sink
+    types = {t.name: t for t in state.package.types}
     receiver = BoundReceiver(shape.py_name, shape.named or NamedType(decl.name),
-                             interface=isinstance(decl.type, InterfaceType))
+                             interface=isinstance(decl.type, InterfaceType),
+                             keeps_callbacks=not shape.origin and not isinstance(decl.type, InterfaceType)
+                             and keeps_callbacks(decl.type, types, set()))
     used = {f.py_name for f in shape.fields}
     methods: list[BoundFunction] = []
     # A method of another package's type is called from outside it: exported ones only.
@@ -193,6 +217,8 @@ def bind_function(func: Func, env: TypeEnv, sink: DiagnosticSink,
         except MappingError as e:
             problems.append((f"parameter {p.name or i + 1}: {e}", p.span or func.span))
             continue
+        if p.name in func.nil_checked and not last_variadic:
+            mapping = accepting_none(mapping)  # the function handles nil: None passes it
         if last_variadic:
             # ...[]float64: each element is decoded in the trampoline's loop, element-wise.
             mapping = getattr(mapping, "element_form", mapping)

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bindc.ir import Directive, Func, GoType, NamedType, Receiver, TypeDecl
+from bindc.ir import Directive, Func, GoType, NamedType, Package, Receiver, TypeDecl
 from bindc.naming import is_valid_python_identifier
-from bindc.resolve.generics import substitute
+from bindc.diagnostics import DiagnosticSink
+from bindc.frontend.instances import InstanceRequest
+from bindc.resolve.generics import map_types, mentions, substitute
 from bindc.resolve.instance_names import type_token
 from bindc.resolve.instance_requests import Request, rename_instances, requests_of, type_arguments
 from bindc.resolve.state import ResolveState
@@ -52,6 +54,12 @@ def run(state: ResolveState) -> None:
             made[found[0].name] = found
         elif found is not None:
             state.sink.error(f"{req.where()}{found[0].name} is instantiated twice", req.span)
+    for req in _implied_requests(package, state, env, generic):
+        # New[K, V](size) (*Cache[K, V], error): the function's instantiation needs the type's.
+        requested.add(req.request.name)
+        found = _instantiate(generic[req.request.name], req, env, state)
+        if found is not None and found[0].name not in made:
+            made[found[0].name] = found
     for decl in generic.values():
         skip, export = decl.directive("skip"), decl.directive("export")
         if decl.name in requested or not decl.exported or skip or export:
@@ -69,6 +77,47 @@ def run(state: ResolveState) -> None:
     types = [_concrete_decl(decl, bindings, names) for decl, bindings in made.values()]
     methods = [m for decl, bindings in made.values() for m in _methods(decl, bindings, names, package.funcs)]
     state.package = replace(package, types=package.types + tuple(types), funcs=package.funcs + tuple(methods))
+
+
+def _implied_requests(package: Package, state: ResolveState, env: TypeEnv,
+                      generic: dict[str, TypeDecl]) -> list[Request]:
+    """Instantiations of the package's generic types that requested generic *functions* name in
+    their signatures (``New[string, int]`` returns ``*Cache[string, int]``), not requested
+    themselves: a generic constructor is how Go code makes such a type, so asking for it asks
+    for the type too (its class gets the default name; request the type to name it). A request
+    bindc cannot check here is left to the instances pass, which reports it."""
+    funcs = {f.name: f for f in package.funcs if f.is_generic and f.receiver is None}
+    asked = {r.request.go_syntax() for r in requests_of(package, state.requests) if r.request.name in generic}
+    implied: dict[str, Request] = {}
+    quiet = DiagnosticSink()  # the instances pass reports a bad function request once
+    for req in requests_of(package, state.requests):
+        func = funcs.get(req.request.name)
+        if func is None:
+            continue
+        args = type_arguments(func.name, func.type_params, func.type_constraints, req, env, quiet)
+        if args is None:
+            continue
+        bindings = dict(zip(func.type_params, args))
+        for p in func.params + func.results:
+            for t in _generic_uses(substitute(p.type, bindings), generic):
+                key = t.go_syntax()
+                if key not in asked and key not in implied and not mentions(t, frozenset(func.type_params)):
+                    origin = f"{req.origin} (its signature names {key})"
+                    implied[key] = Request(InstanceRequest(t.name, t.type_args), req.span, origin)
+    return list(implied.values())
+
+
+def _generic_uses(t: GoType, generic: dict[str, TypeDecl]) -> list[NamedType]:
+    """The instantiations of the package's generic types ``t`` mentions (``*Cache[string, int]``)."""
+    found: list[NamedType] = []
+
+    def visit(x: GoType) -> GoType:
+        if isinstance(x, NamedType) and x.package is None and x.type_args and x.name in generic:
+            found.append(x)
+        return map_types(x, visit)
+
+    visit(t)
+    return found
 
 
 def _instantiate(decl: TypeDecl, req: Request, env: TypeEnv,

@@ -67,6 +67,10 @@ class BoundReceiver:
     #: The class holds a ``*I`` for an interface ``I`` (``bindc.resolve.classes._interface_shape``):
     #: methods are called on ``*handle``, not on the pointer.
     interface: bool = False
+    #: The receiver's type keeps funcs or interface values (``Cron`` holds its entries' ``Job``
+    #: and ``Schedule``): Python may have supplied them, so its methods may wait for goroutines
+    #: calling back into Python and must release the GIL (:func:`bindc.gil.releases_gil`).
+    keeps_callbacks: bool = False
 
 
 @dataclass(frozen=True)

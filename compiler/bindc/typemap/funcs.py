@@ -14,7 +14,7 @@ Each distinct signature gets one closure builder (Go) and one calling wrapper (C
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bindc.capi import CSignature
 from bindc.ir import ArrayType, FuncType, GoType, InterfaceType, MapType, NamedType, PointerType, SliceType
@@ -37,10 +37,13 @@ class FuncMapping(TypeMapping):
     params: tuple[TypeMapping, ...] = ()
     results: tuple[TypeMapping, ...] = ()
     returns_error: bool = False
+    #: A parameter the function compares with nil (:attr:`bindc.ir.Func.nil_checked`): ``None``
+    #: passes a nil func. Other parameters need a callable, so mypy catches a ``None`` by mistake.
+    none_ok: bool = False
 
     @property
     def py_param_annotation(self) -> str:
-        return self.py_annotation.removesuffix(" | None")
+        return self.py_annotation if self.none_ok else self.py_annotation.removesuffix(" | None")
 
     @property
     def sig_id(self) -> str:
@@ -58,6 +61,7 @@ class FuncMapping(TypeMapping):
     def capi(self) -> tuple[CSignature, ...]:
         own = (
             CSignature("py4go_bind_callable", "int", (_OBJ, "const char *", "int", "py4go_callable *")),
+            CSignature("py4go_bind_callable_or_none", "int", (_OBJ, "const char *", "int", "py4go_callable *")),
             CSignature("py4go_bind_new_func", _OBJ, ("uintptr_t", "PyMethodDef *")),
             CSignature("py4go_bind_drop_func", "void", ("uintptr_t",)),
             CSignature("py4go_bind_func_handle", "uintptr_t", (_OBJ,)),
@@ -73,10 +77,14 @@ class FuncMapping(TypeMapping):
 
     @property
     def variadic_ok(self) -> bool:
-        return False
+        # ...Option (type Option func(*Server)): each element is converted like a single func
+        # parameter, borrowing its callable from the call's arguments (the Go side takes its
+        # own reference), so nothing is released per element.
+        return True
 
     def c_arg_convert(self, obj: str, target: str, site: ArgSite) -> str:
-        return f"py4go_bind_callable({obj}, {c_string(site.fn)}, {site.pos}, {target})"
+        convert = "py4go_bind_callable_or_none" if self.none_ok else "py4go_bind_callable"
+        return f"{convert}({obj}, {c_string(site.fn)}, {site.pos}, {target})"
 
     def go_arg_value(self, c_expr: str, refs: GoRefs) -> str:
         return (f"{callback_builder_name(self)}({refs.rt}.BindcCallback({refs.unsafe}.Pointer({c_expr}.obj), "
@@ -106,6 +114,18 @@ def func_mappings_in(mapping: TypeMapping) -> tuple[FuncMapping, ...]:
     return tuple(getattr(mapping, "funcs", ()))
 
 
+def accepting_none(mapping: TypeMapping) -> TypeMapping:
+    """``mapping`` taking ``None`` (a nil func) as a parameter when it is a func type, or a
+    named func type (``type EvictCallback func(k, v)``); any other mapping unchanged."""
+    from bindc.typemap.named import NamedMapping
+
+    if isinstance(mapping, FuncMapping):
+        return replace(mapping, none_ok=True)
+    if isinstance(mapping, NamedMapping) and isinstance(mapping.inner, FuncMapping):
+        return replace(mapping, inner=replace(mapping.inner, none_ok=True))
+    return mapping
+
+
 def callback_builder_name(m: FuncMapping) -> str:
     """The generated Go function turning a ``*python.Callback`` into the Go func type."""
     return f"bindcFunc_{m.sig_id}"
@@ -119,10 +139,19 @@ def method_def_name(m: FuncMapping) -> str:
 def _runtime_convertible(t: GoType, env: TypeEnv, seen: set[str]) -> bool:
     """Whether the runtime's reflection-based FromGo and Decode handle ``t`` (the callback side
     converts with them): predeclared types, ``any``, slices, arrays, maps and pointers of
-    such, the package's named types over them, and its bound struct classes (``T`` and ``*T``:
-    the runtime finds their class in its registry); not other structs, channels or funcs."""
+    such, the package's named types over them, its bound struct classes (``T`` and ``*T``:
+    the runtime finds their class in its registry) and the well-known types (``time.Time``,
+    ``time.Duration``, ``*big.Int``...); not other structs, channels or funcs."""
     if _bound_struct(t, env):
         return True
+    from bindc.typemap.wellknown import CALLS_BACK, well_known_key
+
+    key = well_known_key(t, env)
+    if key is not None:
+        # time.Time, time.Duration, *big.Int...: FromGo and Decode convert them (as in
+        # containers: runtime/bindc_wellknown.go), so Schedule.Next(time.Time) time.Time
+        # can be a Python method. An io.Reader's object would be called back from a callback.
+        return key not in CALLS_BACK
     if isinstance(t, NamedType):
         if t.package is None and not t.type_args and t.name in env.local_types:
             if t.name in seen:

@@ -434,5 +434,14 @@ class aio:
     def each_id(f: Callable[[bytes | bytearray | memoryview | Sequence[int]], int], /) -> _Future[list[int]]:
         """EachID calls f with each of two byte arrays and collects the results."""
     @staticmethod
+    def run(f: Callable[[], None], /) -> _Future[None]:
+        """Run calls f."""
+    @staticmethod
     def apply(f: Callable[[Pt], int], p: Pt, /) -> _Future[int]:
         """Apply calls f with a point value."""
+    @staticmethod
+    def chain(s: str, ms: Sequence[Callable[[str], str]], /) -> _Future[str]:
+        """Chain applies every middleware in order."""
+    @staticmethod
+    def run_all(fs: Sequence[Callable[[], None]], /) -> _Future[int]:
+        """RunAll calls every func and returns how many there were."""

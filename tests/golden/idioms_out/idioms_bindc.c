@@ -830,6 +830,23 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(bindcdocaio_idioms_run, "run($module, f, /)\n--\n\nRun calls f.");
+
+static PyObject *
+bindcpyaio_idioms_run(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("run", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    if (py4go_bind_callable(args[0], "run", 1, &a0) < 0)
+        goto done;
+    if (bindcaio_idioms_run(a0, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
 PyDoc_STRVAR(bindcdocaio_idioms_apply, "apply($module, f, p, /)\n--\n\nApply calls f with a point value.");
 
 static PyObject *
@@ -845,6 +862,43 @@ bindcpyaio_idioms_apply(PyObject *module, PyObject *const *args, Py_ssize_t narg
     if (py4go_bind_handle_arg(args[1], "apply", 2, bindc_idioms_Pt_type, 0, &a1) < 0)
         goto done;
     if (bindcaio_idioms_apply(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_idioms_chain, "chain($module, s, ms, /)\n--\n\nChain applies every middleware in order.");
+
+static PyObject *
+bindcpyaio_idioms_chain(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("chain", nargs, 2, 2) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_strview a0 = {NULL, 0};
+    py4go_callable a1 = {NULL, NULL, 0};
+    if (py4go_bind_str(args[0], "chain", 1, &a0) < 0)
+        goto done;
+    if ((((&a1)->obj = args[1]), ((&a1)->fn = "chain"), ((&a1)->pos = 2), 0) < 0)
+        goto done;
+    if (bindcaio_idioms_chain(a0, a1, &result) < 0)
+        goto done;
+done:
+    return result;
+}
+
+PyDoc_STRVAR(bindcdocaio_idioms_run_all, "run_all($module, fs, /)\n--\n\nRunAll calls every func and returns how many there were.");
+
+static PyObject *
+bindcpyaio_idioms_run_all(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (py4go_bind_nargs("run_all", nargs, 1, 1) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    py4go_callable a0 = {NULL, NULL, 0};
+    if ((((&a0)->obj = args[0]), ((&a0)->fn = "run_all"), ((&a0)->pos = 1), 0) < 0)
+        goto done;
+    if (bindcaio_idioms_run_all(a0, &result) < 0)
         goto done;
 done:
     return result;
@@ -2725,7 +2779,10 @@ static PyType_Spec bindc_idioms_Semvers_spec = {
 
 static PyMethodDef bindc_idioms_aio_methods[] = {
     {"each_id", (PyCFunction)(void (*)(void))bindcpyaio_idioms_each_id, METH_FASTCALL, bindcdocaio_idioms_each_id},
+    {"run", (PyCFunction)(void (*)(void))bindcpyaio_idioms_run, METH_FASTCALL, bindcdocaio_idioms_run},
     {"apply", (PyCFunction)(void (*)(void))bindcpyaio_idioms_apply, METH_FASTCALL, bindcdocaio_idioms_apply},
+    {"chain", (PyCFunction)(void (*)(void))bindcpyaio_idioms_chain, METH_FASTCALL, bindcdocaio_idioms_chain},
+    {"run_all", (PyCFunction)(void (*)(void))bindcpyaio_idioms_run_all, METH_FASTCALL, bindcdocaio_idioms_run_all},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2901,7 +2958,7 @@ PyInit_idioms(void)
         return NULL;
     }
     bindcgo_idioms_register_classes();
-    if (py4go_bind_add_aio(m, bindc_idioms_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    each_id = staticmethod(_aio_each_id)\n    apply = staticmethod(_aio_apply)\ndel _aio_each_id, _aio_apply\n") < 0) {
+    if (py4go_bind_add_aio(m, bindc_idioms_aio_methods) < 0 || py4go_bind_exec(m, "class aio:\n    'Awaitable forms of the functions that release the GIL: `await aio.f(...)` runs the Go call on a goroutine and returns an asyncio.Future of the running loop; cancelling it cancels the Go context.'\n    __slots__ = ()\n    each_id = staticmethod(_aio_each_id)\n    run = staticmethod(_aio_run)\n    apply = staticmethod(_aio_apply)\n    chain = staticmethod(_aio_chain)\n    run_all = staticmethod(_aio_run_all)\ndel _aio_each_id, _aio_run, _aio_apply, _aio_chain, _aio_run_all\n") < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -209,12 +209,17 @@ func bindcgo_idioms_get_on_done(c_r0 *C.uintptr_t) (c_status C.int) {
 
 //export bindcgo_idioms_set_on_done
 func bindcgo_idioms_set_on_done(c_a0 C.py4go_callable) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("set_on_done", v_panic))
 		}
 	}()
-	bindcset_OnDone(idioms.Func(bindcFunc_023062f91b(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))))
+	v_a0 := idioms.Func(bindcFunc_023062f91b(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos))))
+	v_gil = py4go.BindcReleaseGIL()
+	bindcset_OnDone(v_a0)
+	v_gil.Restore()
 	return 0
 }
 
@@ -235,12 +240,17 @@ func bindcgo_idioms_done(c_r0 *C.int) (c_status C.int) {
 
 //export bindcgo_idioms_run
 func bindcgo_idioms_run(c_a0 C.py4go_callable) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("run", v_panic))
 		}
 	}()
-	idioms.Run(idioms.Func(bindcFunc_023062f91b(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos)))))
+	v_a0 := idioms.Func(bindcFunc_023062f91b(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos))))
+	v_gil = py4go.BindcReleaseGIL()
+	idioms.Run(v_a0)
+	v_gil.Restore()
 	return 0
 }
 
@@ -277,8 +287,10 @@ func bindcgo_idioms_above(c_a0 C.longlong, c_r0 *C.uintptr_t) (c_status C.int) {
 
 //export bindcgo_idioms_filter
 func bindcgo_idioms_filter(c_a0 *C.PyObject, c_a1 C.py4go_callable, c_r0 **C.PyObject) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("filter", v_panic))
 		}
 	}()
@@ -287,7 +299,11 @@ func bindcgo_idioms_filter(c_a0 *C.PyObject, c_a1 C.py4go_callable, c_r0 **C.PyO
 	if py4go.BindcDecodeSlice("filter", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
 	}
-	v_r0 := idioms.Filter(c_a0_go, idioms.Pred(bindcFunc_9ee7338752(py4go.BindcCallback(unsafe.Pointer(c_a1.obj), unsafe.Pointer(c_a1.fn), int(c_a1.pos)))))
+	v_a0 := c_a0_go
+	v_a1 := idioms.Pred(bindcFunc_9ee7338752(py4go.BindcCallback(unsafe.Pointer(c_a1.obj), unsafe.Pointer(c_a1.fn), int(c_a1.pos))))
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := idioms.Filter(v_a0, v_a1)
+	v_gil.Restore()
 	if py4go.BindcSliceBack("filter", 1, &c_a0_back, c_a0_go) < 0 {
 		return -1
 	}
@@ -363,8 +379,10 @@ func bindcgo_idioms_line(c_a0 C.longlong, c_r0 *C.uintptr_t) (c_status C.int) {
 
 //export bindcgo_idioms_chain
 func bindcgo_idioms_chain(c_a0 C.py4go_strview, c_a1 C.py4go_callable, c_r0 **C.PyObject) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("chain", v_panic))
 		}
 	}()
@@ -372,7 +390,11 @@ func bindcgo_idioms_chain(c_a0 C.py4go_strview, c_a1 C.py4go_callable, c_r0 **C.
 	if py4go.BindcCallbackList(unsafe.Pointer(c_a1.obj), unsafe.Pointer(c_a1.fn), int(c_a1.pos), func(cb *py4go.Callback) { c_a1_go = append(c_a1_go, bindcFunc_c6f3882e9f(cb)) }) < 0 {
 		return -1
 	}
-	v_r0 := idioms.Chain(py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n)), c_a1_go)
+	v_a0 := py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	v_a1 := c_a1_go
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := idioms.Chain(v_a0, v_a1)
+	v_gil.Restore()
 	if *c_r0 = (*C.PyObject)(py4go.BindcNewStr("chain", v_r0)); *c_r0 == nil {
 		return -1
 	}
@@ -381,8 +403,10 @@ func bindcgo_idioms_chain(c_a0 C.py4go_strview, c_a1 C.py4go_callable, c_r0 **C.
 
 //export bindcgo_idioms_run_all
 func bindcgo_idioms_run_all(c_a0 C.py4go_callable, c_r0 *C.longlong) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("run_all", v_panic))
 		}
 	}()
@@ -390,7 +414,10 @@ func bindcgo_idioms_run_all(c_a0 C.py4go_callable, c_r0 *C.longlong) (c_status C
 	if py4go.BindcCallbackList(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos), func(cb *py4go.Callback) { c_a0_go = append(c_a0_go, bindcFunc_023062f91b(cb)) }) < 0 {
 		return -1
 	}
-	v_r0 := idioms.RunAll(c_a0_go)
+	v_a0 := c_a0_go
+	v_gil = py4go.BindcReleaseGIL()
+	v_r0 := idioms.RunAll(v_a0)
+	v_gil.Restore()
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
@@ -425,8 +452,10 @@ func bindcgo_idioms_get_hooks(c_r0 **C.PyObject) (c_status C.int) {
 
 //export bindcgo_idioms_set_hooks
 func bindcgo_idioms_set_hooks(c_a0 C.py4go_callable) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("set_hooks", v_panic))
 		}
 	}()
@@ -434,7 +463,10 @@ func bindcgo_idioms_set_hooks(c_a0 C.py4go_callable) (c_status C.int) {
 	if py4go.BindcCallbackList(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos), func(cb *py4go.Callback) { c_a0_go = append(c_a0_go, bindcFunc_023062f91b(cb)) }) < 0 {
 		return -1
 	}
-	bindcset_Hooks(c_a0_go)
+	v_a0 := c_a0_go
+	v_gil = py4go.BindcReleaseGIL()
+	bindcset_Hooks(v_a0)
+	v_gil.Restore()
 	return 0
 }
 
@@ -722,6 +754,24 @@ func bindcaio_idioms_each_id(c_a0 C.py4go_callable, c_future **C.PyObject) (c_st
 	return 0
 }
 
+//export bindcaio_idioms_run
+func bindcaio_idioms_run(c_a0 C.py4go_callable, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("run", v_panic))
+		}
+	}()
+	v_a0 := idioms.Func(bindcFunc_023062f91b(py4go.BindcCallback(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos))))
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("run", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		idioms.Run(v_a0)
+		return []any{}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
 //export bindcaio_idioms_apply
 func bindcaio_idioms_apply(c_a0 C.py4go_callable, c_a1 C.uintptr_t, c_future **C.PyObject) (c_status C.int) {
 	defer func() {
@@ -733,6 +783,51 @@ func bindcaio_idioms_apply(c_a0 C.py4go_callable, c_a1 C.uintptr_t, c_future **C
 	v_a1 := *py4go.BindcPtr[idioms.Pt](uintptr(c_a1))
 	*c_future = (*C.PyObject)(py4go.BindcAioStart("apply", -1, false, func(_ py4go.BindcContext) ([]any, error) {
 		v_r0 := idioms.Apply(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_idioms_chain
+func bindcaio_idioms_chain(c_a0 C.py4go_strview, c_a1 C.py4go_callable, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("chain", v_panic))
+		}
+	}()
+	var c_a1_go []idioms.Middleware
+	if py4go.BindcCallbackList(unsafe.Pointer(c_a1.obj), unsafe.Pointer(c_a1.fn), int(c_a1.pos), func(cb *py4go.Callback) { c_a1_go = append(c_a1_go, bindcFunc_c6f3882e9f(cb)) }) < 0 {
+		return -1
+	}
+	v_a0 := py4go.BindcString(unsafe.Pointer(c_a0.p), int(c_a0.n))
+	v_a1 := c_a1_go
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("chain", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := idioms.Chain(v_a0, v_a1)
+		return []any{v_r0}, nil
+	}))
+	if *c_future == nil {
+		return -1
+	}
+	return 0
+}
+
+//export bindcaio_idioms_run_all
+func bindcaio_idioms_run_all(c_a0 C.py4go_callable, c_future **C.PyObject) (c_status C.int) {
+	defer func() {
+		if v_panic := recover(); v_panic != nil {
+			c_status = C.int(py4go.BindcPanic("run_all", v_panic))
+		}
+	}()
+	var c_a0_go []func()
+	if py4go.BindcCallbackList(unsafe.Pointer(c_a0.obj), unsafe.Pointer(c_a0.fn), int(c_a0.pos), func(cb *py4go.Callback) { c_a0_go = append(c_a0_go, bindcFunc_023062f91b(cb)) }) < 0 {
+		return -1
+	}
+	v_a0 := c_a0_go
+	*c_future = (*C.PyObject)(py4go.BindcAioStart("run_all", -1, false, func(_ py4go.BindcContext) ([]any, error) {
+		v_r0 := idioms.RunAll(v_a0)
 		return []any{v_r0}, nil
 	}))
 	if *c_future == nil {
@@ -1101,12 +1196,16 @@ func bindcgo_idioms_Hook_set_fn(c_self C.uintptr_t, c_a0 C.py4go_callable) (c_st
 
 //export bindcgo_idioms_Hook_fire
 func bindcgo_idioms_Hook_fire(c_self C.uintptr_t, c_r0 *C.int) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("Hook.fire", v_panic))
 		}
 	}()
+	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := py4go.BindcValue(uintptr(c_self)).(*idioms.Hook).Fire()
+	v_gil.Restore()
 	*c_r0 = 0
 	if v_r0 {
 		*c_r0 = 1

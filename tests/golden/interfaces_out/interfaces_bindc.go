@@ -1026,12 +1026,16 @@ func bindcgo_interfaces_Holder__eq(c_a, c_b C.uintptr_t) (c_status C.int) {
 
 //export bindcgo_interfaces_Holder_area
 func bindcgo_interfaces_Holder_area(c_self C.uintptr_t, c_r0 *C.longlong) (c_status C.int) {
+	var v_gil py4go.BindcThreadState
 	defer func() {
 		if v_panic := recover(); v_panic != nil {
+			v_gil.Restore() // a panic may leave the GIL released
 			c_status = C.int(py4go.BindcPanic("Holder.area", v_panic))
 		}
 	}()
+	v_gil = py4go.BindcReleaseGIL()
 	v_r0 := py4go.BindcValue(uintptr(c_self)).(*interfaces.Holder).Area()
+	v_gil.Restore()
 	*c_r0 = C.longlong(v_r0)
 	return 0
 }
