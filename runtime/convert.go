@@ -542,6 +542,21 @@ func (d *decoder) decode(v C.py4go_value, owned bool, rv reflect.Value, op, path
 		rv.Set(reflect.ValueOf(o))
 		return nil
 	}
+	switch t {
+	case bindcTimeType, bindcTimePtrType, bindcDurationType, bindcBigIntType, bindcBigRatType, bindcBigFloatType:
+		// datetime, timedelta (or int nanoseconds), int, Fraction, Decimal: the conversions of
+		// bound functions (bindc_wellknown.go), so FromGo and Decode round-trip these types.
+		if f, ok := bindcDecodeWellKnown(v, rv); ok && f != nil {
+			detail := f.tail
+			if f.kind == bindcRaised {
+				C.PyErr_Clear()
+				detail = ""
+			}
+			return &ConversionError{Context: ctx, Message: "cannot convert Python " + pythonTypeOf(v) + " to Go " +
+				t.String() + detail}
+		}
+		return nil
+	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if v.kind == C.PY4GO_NONE {

@@ -3,10 +3,13 @@ package python
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestMain registers a module before Initialize (the only moment that path can be tested),
@@ -675,6 +678,62 @@ func TestContainers(t *testing.T) {
 
 // TestConcurrentCalls is the original py4go example: goroutines calling a Python function
 // that mutates module state, each call taking the GIL on its own.
+func TestWellKnownTypes(t *testing.T) {
+	gil(t, func() error {
+		when := time.Date(2024, 2, 29, 13, 14, 15, 123456000, time.FixedZone("", 5400))
+		in := map[string]any{"when": when, "took": 1500 * time.Millisecond, "big": new(big.Int).Lsh(big.NewInt(1), 70),
+			"ratio": big.NewRat(1, 3)}
+		o, err := FromGo(in)
+		if err != nil {
+			return err
+		}
+		defer o.Release()
+		if repr, _ := o.Repr(); !strings.Contains(repr, "datetime.datetime(2024, 2, 29, 13, 14, 15, 123456") ||
+			!strings.Contains(repr, "datetime.timedelta(seconds=1, microseconds=500000)") ||
+			!strings.Contains(repr, "1180591620717411303424") || !strings.Contains(repr, "Fraction(1, 3)") {
+			t.Errorf("repr = %s", repr)
+		}
+		g, err := NewGlobals()
+		if err != nil {
+			return err
+		}
+		defer g.Release()
+		if r, err := g.CallMethod("__setitem__", "d", o); err != nil {
+			return err
+		} else {
+			r.Release()
+		}
+		var back struct {
+			When  time.Time
+			Took  time.Duration
+			Big   *big.Int
+			Ratio *big.Rat
+		}
+		for key, into := range map[string]any{"when": &back.When, "took": &back.Took, "big": &back.Big, "ratio": &back.Ratio} {
+			item, err := Eval("d["+strconv.Quote(key)+"]", g)
+			if err != nil {
+				return err
+			}
+			err = item.Decode(into)
+			item.Release()
+			if err != nil {
+				t.Errorf("Decode %s: %v", key, err)
+			}
+		}
+		if !back.When.Equal(when) || back.Took != 1500*time.Millisecond || back.Big.String() != "1180591620717411303424" ||
+			back.Ratio.String() != "1/3" {
+			t.Errorf("round trip = %+v", back)
+		}
+		s, _ := FromGo("not a date")
+		defer s.Release()
+		var tm time.Time
+		if err := s.Decode(&tm); err == nil || !strings.Contains(err.Error(), "cannot convert Python str to Go time.Time") {
+			t.Errorf("str into time.Time: %v", err)
+		}
+		return nil
+	})
+}
+
 func TestConcurrentCalls(t *testing.T) {
 	const goroutines, calls = 8, 1000
 	var g, grow *Object

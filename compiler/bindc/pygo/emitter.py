@@ -114,8 +114,15 @@ class ModuleEmitter:
         head.P(f"package {self.package}")
         head.P()
         head.P("import (")
-        if re.search(r"(?<![\w.])errors\.(As|Is|New|Join|Unwrap)\(", text):  # not a doc's "strict_errors."
-            head.P('\t"errors"')
+        code = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("//"))  # not docs
+        std = []
+        if re.search(r"(?<![\w.])errors\.(As|Is|New|Join|Unwrap)\(", code):
+            std.append("errors")
+        if re.search(r"(?<![\w.])time\.(Time|Duration)\b", code):  # datetime, timedelta
+            std.append("time")
+        for name in std:
+            head.P(f'\t"{name}"')
+        if std:
             head.P()
         head.P(f'\tpython "{RUNTIME_IMPORT}"')
         head.P(")")

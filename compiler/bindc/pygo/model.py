@@ -22,6 +22,8 @@ TUPLE = "tuple"        # tuple[A, B] (results)
 ITER = "iter"          # Iterator[T], Generator[T, ...], Iterable[T] (results): materialised
 CALLABLE = "callable"  # Callable[[A, B], R]: args[:-1] params, args[-1] the result
 NAMED = "named"        # a class of the module: name says which (enum, record, protocol, class)
+DATETIME = "datetime"  # datetime.datetime: Go time.Time
+TIMEDELTA = "timedelta"  # datetime.timedelta: Go time.Duration
 
 SCALARS = frozenset({INT, FLOAT, STR, BYTES, BOOL})
 

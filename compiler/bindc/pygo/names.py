@@ -24,7 +24,7 @@ GO_KEYWORDS = frozenset({
 })
 
 # Predeclared identifiers a parameter name must not shadow in generated bodies.
-_RESERVED_LOCALS = frozenset({"call", "options", "opt", "opts", "err", "res", "items", "args", "python", "errors",
+_RESERVED_LOCALS = frozenset({"call", "options", "opt", "opts", "err", "res", "items", "args", "python", "errors", "time",
                               "len", "nil", "true", "false", "string", "int", "bool", "any", "error", "byte",
                               "float64", "map"})
 

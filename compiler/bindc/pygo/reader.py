@@ -22,6 +22,7 @@ from bindc.pygo.reexports import STAR, declared_all, find_reexports
 # Qualified names (after import resolution) of the types the reader knows.
 _SCALARS = {"builtins.int": m.INT, "builtins.float": m.FLOAT, "builtins.str": m.STR, "builtins.bytes": m.BYTES,
             "builtins.bool": m.BOOL}
+_TIMES = {"datetime.datetime": m.DATETIME, "datetime.timedelta": m.TIMEDELTA}
 _ANYS = {"typing.Any", "builtins.object", "typing_extensions.Any"}
 _LISTS = {"builtins.list", "typing.List", "typing.Sequence", "collections.abc.Sequence", "typing.MutableSequence",
           "collections.abc.MutableSequence"}
@@ -282,6 +283,8 @@ class Reader:
     def _named(self, node: ast.expr, q: str, role: str) -> m.PyType:
         if q in _SCALARS:
             return m.PyType(_SCALARS[q])
+        if q in _TIMES:
+            return m.PyType(_TIMES[q])
         if q in _ANYS:
             return m.PyType(m.ANY, why="Any")
         if q in _ANYSTR:

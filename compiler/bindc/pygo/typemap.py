@@ -45,9 +45,12 @@ class NamedInfo:
     from_py: str
 
 
+_TIME_GO = {m.DATETIME: "time.Time", m.TIMEDELTA: "time.Duration"}
+
+
 def is_plain(t: m.PyType) -> bool:
     """Whether the runtime's FromGo/Decode convert the type on their own."""
-    if t.kind in m.SCALARS or t.kind == m.ANY:
+    if t.kind in m.SCALARS or t.kind == m.ANY or t.kind in _TIME_GO:
         return True
     if t.kind in (m.OPTIONAL, m.LIST):
         return is_plain(t.args[0])
@@ -60,6 +63,8 @@ def plain_go(t: m.PyType, result: bool) -> str:
     """The Go type of a plain type (Any is ``any`` inside containers and parameters)."""
     if t.kind in _SCALAR_GO:
         return _SCALAR_GO[t.kind]
+    if t.kind in _TIME_GO:
+        return _TIME_GO[t.kind]
     if t.kind == m.ANY:
         return "*python.Object" if result else "any"
     if t.kind == m.OPTIONAL:

@@ -51,3 +51,6 @@ class DayStamp(Stamp):
 def strict_errors(e: int) -> int: ...        # codecs: the text "strict_errors." needs no import of errors
 def walk(filter: Callable[[Stamp], Stamp | None]) -> None: ...  # tarfile: a callback returning a class
 def maybe_pair() -> tuple[str, int] | None: ...                  # packaging.version: an optional tuple
+import datetime as dt
+def shift(when: dt.datetime, by: dt.timedelta, time: int = 0) -> dt.datetime: ...  # time.Time, time.Duration; a parameter named time
+def span(a: dt.datetime | None) -> dt.timedelta | None: ...

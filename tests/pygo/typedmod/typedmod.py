@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 import threading
 from dataclasses import dataclass
@@ -229,3 +230,12 @@ def echo_all(s: str, n: int, x: float, b: bytes, flag: bool) -> tuple[str, int, 
 
 def echo_opt(n: int | None = None, s: str | None = None) -> str:
     return repr((n, s))
+
+
+def later(when: datetime.datetime, by: datetime.timedelta) -> datetime.datetime:
+    """A datetime is a Go time.Time, a timedelta a time.Duration."""
+    return when + by
+
+
+def elapsed(start: datetime.datetime, end: Optional[datetime.datetime] = None) -> Optional[datetime.timedelta]:
+    return None if end is None else end - start

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"example.com/pygoe2e/typedmod"
 	python "github.com/py4go/py4go/runtime"
@@ -361,5 +362,24 @@ func TestEightGoroutines(t *testing.T) {
 	sort.Strings(all)
 	if len(all) > 0 {
 		t.Fatal(strings.Join(all, "\n"))
+	}
+}
+
+func TestDatetimes(t *testing.T) {
+	start := time.Date(2024, 12, 31, 23, 30, 0, 0, time.UTC)
+	got, err := typedmod.Later(start, 90*time.Minute)
+	if err != nil || !got.Equal(start.Add(90*time.Minute)) {
+		t.Fatalf("Later = %v, %v", got, err)
+	}
+	end := start.Add(36 * time.Hour)
+	d, err := typedmod.Elapsed(start, typedmod.ElapsedEnd(&end))
+	if err != nil || d == nil || *d != 36*time.Hour {
+		t.Fatalf("Elapsed = %v, %v", d, err)
+	}
+	if d, err := typedmod.Elapsed(start); err != nil || d != nil {
+		t.Fatalf("Elapsed without end = %v, %v (want nil: None)", d, err)
+	}
+	if _, err := typedmod.Later(time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC), 2*time.Hour); err == nil {
+		t.Fatal("a datetime past year 9999 should be a Python OverflowError")
 	}
 }

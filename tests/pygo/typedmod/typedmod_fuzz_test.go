@@ -11,6 +11,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"example.com/pygoe2e/typedmod"
@@ -78,4 +79,31 @@ func pyStrRepr(t *testing.T, s string) string {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// FuzzDatetimes: any instant in datetime's range plus any duration arrives as Python's
+// datetime + timedelta, equal to Go's Add at microsecond precision (datetime's), or as an
+// OverflowError outside years 1..9999 — never a crash or a wrong time.
+func FuzzDatetimes(f *testing.F) {
+	f.Add(int64(0), int64(0), int32(0))
+	f.Add(int64(253402300799), int64(1), int32(3600))  // 9999-12-31T23:59:59: one more second overflows
+	f.Add(int64(-62135596800), int64(-1), int32(-1800)) // 0001-01-01T00:00:00
+	f.Fuzz(func(t *testing.T, secs int64, micros int64, offset int32) {
+		if secs < -62135596800 || secs > 253402300799 || offset <= -86400 || offset >= 86400 {
+			return // outside what a Go time.Time in datetime's range can be here
+		}
+		start := time.Unix(secs, 0).In(time.FixedZone("", int(offset)/60*60))
+		by := time.Duration(micros%(1<<40)) * time.Microsecond
+		got, err := typedmod.Later(start, by)
+		want := start.Add(by)
+		if y := want.UTC().Year(); y < 1 || y > 9999 || start.Year() < 1 || start.Year() > 9999 {
+			if err == nil && !got.Equal(want) {
+				t.Fatalf("Later(%v, %v) = %v, want %v or an error", start, by, got, want)
+			}
+			return
+		}
+		if err != nil || !got.Equal(want) {
+			t.Fatalf("Later(%v, %v) = %v, %v; want %v", start, by, got, err, want)
+		}
+	})
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"example.com/pygoe2e/typedmod"
 	python "github.com/py4go/py4go/runtime"
@@ -48,6 +49,10 @@ func TestGeneratedCallsDoNotLeak(t *testing.T) {
 		"dict":       func() error { _, err := typedmod.WordLengths([]string{"a", "bb"}); return err },
 		"iterator":   func() error { _, err := typedmod.CountUp(3); return err },
 		"tuple":      func() error { _, _, err := typedmod.DivmodPair(7, 2); return err },
+		"datetime": func() error {
+			_, err := typedmod.Later(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Hour)
+			return err
+		},
 		"callback": func() error {
 			_, err := typedmod.Apply(func(x int) (int, error) { return x + 1, nil }, 1)
 			return err

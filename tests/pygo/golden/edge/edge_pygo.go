@@ -8,6 +8,7 @@ package edge
 
 import (
 	"errors"
+	"time"
 
 	python "github.com/py4go/py4go/runtime"
 )
@@ -35,6 +36,8 @@ var (
 	pyStrictErrors = python.TypedFunc{Module: "edge", Name: "strict_errors"}
 	pyWalk         = python.TypedFunc{Module: "edge", Name: "walk"}
 	pyMaybePair    = python.TypedFunc{Module: "edge", Name: "maybe_pair"}
+	pyShift        = python.TypedFunc{Module: "edge", Name: "shift"}
+	pySpan         = python.TypedFunc{Module: "edge", Name: "span"}
 )
 
 // Error is the Python exception edge.Error; errors.As finds it, and the *python.Exception inside it.
@@ -611,4 +614,76 @@ func MaybePair() (*python.Object, error) {
 	call.Func(&pyMaybePair, 0)
 	ret, err := call.CallObject()
 	return ret, mapError(err)
+}
+
+// ShiftOption is an optional argument of Shift: omitted, Python's default applies.
+type ShiftOption func(*shiftOptions)
+
+type shiftOptions struct {
+	time_    int
+	time_Set bool
+}
+
+// ShiftTime passes time to edge.shift() (Python's default: 0).
+func ShiftTime(v int) ShiftOption {
+	return func(o *shiftOptions) { o.time_, o.time_Set = v, true }
+}
+
+// Shift calls edge.shift(when, by, time=0).
+func Shift(when time.Time, by time.Duration, opts ...ShiftOption) (ret0 time.Time, err error) {
+	var options shiftOptions
+	for _, opt := range opts {
+		opt(&options)
+	}
+	err = python.TypedGIL(func() (err error) {
+		var py0 *python.Object
+		py0, err = python.FromGo(when)
+		if err != nil {
+			return err
+		}
+		defer py0.Release()
+		var py1 *python.Object
+		py1, err = python.FromGo(by)
+		if err != nil {
+			return err
+		}
+		defer py1.Release()
+		var call python.TypedCall
+		call.Func(&pyShift, 4)
+		call.Object(py0)
+		call.Object(py1)
+		if options.time_Set {
+			call.Kw("time")
+			call.Int(options.time_)
+		}
+		res, err := call.CallObject()
+		if err != nil {
+			return err
+		}
+		ret0, err = python.TypedDecode[time.Time](res, "edge.shift() result")
+		return err
+	})
+	return ret0, mapError(err)
+}
+
+// Span calls edge.span(a).
+func Span(a *time.Time) (ret0 *time.Duration, err error) {
+	err = python.TypedGIL(func() (err error) {
+		var py0 *python.Object
+		py0, err = python.FromGo(a)
+		if err != nil {
+			return err
+		}
+		defer py0.Release()
+		var call python.TypedCall
+		call.Func(&pySpan, 1)
+		call.Object(py0)
+		res, err := call.CallObject()
+		if err != nil {
+			return err
+		}
+		ret0, err = python.TypedDecode[*time.Duration](res, "edge.span() result")
+		return err
+	})
+	return ret0, mapError(err)
 }

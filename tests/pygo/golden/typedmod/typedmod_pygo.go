@@ -8,6 +8,7 @@ package typedmod
 
 import (
 	"errors"
+	"time"
 
 	python "github.com/py4go/py4go/runtime"
 )
@@ -56,6 +57,8 @@ var (
 	pyEchoStr        = python.TypedFunc{Module: "typedmod", Name: "echo_str"}
 	pyEchoAll        = python.TypedFunc{Module: "typedmod", Name: "echo_all"}
 	pyEchoOpt        = python.TypedFunc{Module: "typedmod", Name: "echo_opt"}
+	pyLater          = python.TypedFunc{Module: "typedmod", Name: "later"}
+	pyElapsed        = python.TypedFunc{Module: "typedmod", Name: "elapsed"}
 )
 
 // ParseError is the Python exception typedmod.ParseError; errors.As finds it, and the *python.Exception inside it.
@@ -1240,4 +1243,86 @@ func EchoOpt(opts ...EchoOptOption) (string, error) {
 	}
 	ret, err := call.CallStr()
 	return ret, mapError(err)
+}
+
+// Later calls typedmod.later(when, by).
+//
+// A datetime is a Go time.Time, a timedelta a time.Duration.
+func Later(when time.Time, by time.Duration) (ret0 time.Time, err error) {
+	err = python.TypedGIL(func() (err error) {
+		var py0 *python.Object
+		py0, err = python.FromGo(when)
+		if err != nil {
+			return err
+		}
+		defer py0.Release()
+		var py1 *python.Object
+		py1, err = python.FromGo(by)
+		if err != nil {
+			return err
+		}
+		defer py1.Release()
+		var call python.TypedCall
+		call.Func(&pyLater, 2)
+		call.Object(py0)
+		call.Object(py1)
+		res, err := call.CallObject()
+		if err != nil {
+			return err
+		}
+		ret0, err = python.TypedDecode[time.Time](res, "typedmod.later() result")
+		return err
+	})
+	return ret0, mapError(err)
+}
+
+// ElapsedOption is an optional argument of Elapsed: omitted, Python's default applies.
+type ElapsedOption func(*elapsedOptions)
+
+type elapsedOptions struct {
+	end    *time.Time
+	endSet bool
+}
+
+// ElapsedEnd passes end to typedmod.elapsed() (Python's default: None).
+func ElapsedEnd(v *time.Time) ElapsedOption {
+	return func(o *elapsedOptions) { o.end, o.endSet = v, true }
+}
+
+// Elapsed calls typedmod.elapsed(start, end=None).
+func Elapsed(start time.Time, opts ...ElapsedOption) (ret0 *time.Duration, err error) {
+	var options elapsedOptions
+	for _, opt := range opts {
+		opt(&options)
+	}
+	err = python.TypedGIL(func() (err error) {
+		var py0 *python.Object
+		py0, err = python.FromGo(start)
+		if err != nil {
+			return err
+		}
+		defer py0.Release()
+		var py1 *python.Object
+		if options.endSet {
+			py1, err = python.FromGo(options.end)
+			if err != nil {
+				return err
+			}
+			defer py1.Release()
+		}
+		var call python.TypedCall
+		call.Func(&pyElapsed, 3)
+		call.Object(py0)
+		if options.endSet {
+			call.Kw("end")
+			call.Object(py1)
+		}
+		res, err := call.CallObject()
+		if err != nil {
+			return err
+		}
+		ret0, err = python.TypedDecode[*time.Duration](res, "typedmod.elapsed() result")
+		return err
+	})
+	return ret0, mapError(err)
 }
