@@ -76,7 +76,8 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
     :class:`BuildError`. Only ``out/NAME<EXT_SUFFIX>`` and ``out/NAME.pyi`` are written (each
     only when its content changed), plus bindc's cache directory. A package given as a
     directory whose inputs did not change since its last build is not rebuilt at all
-    (:mod:`bindc.uptodate`).
+    (:mod:`bindc.uptodate`): its last extension and stub, kept in the build directory, are
+    installed into ``out`` (any ``out``: the build does not depend on where it goes).
     """
     reporter = reporter or SilentReporter()
     cwd = cwd or Path.cwd()
@@ -88,7 +89,8 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
     if abi3 and interp.version_tuple < (3, 11):
         raise BuildError(f"--abi3 builds for the limited API of CPython 3.11, but {interp.executable} is "
                          f"Python {interp.version}: build with Python 3.11 or later")
-    target = (interp.executable, interp.version, interp.ext_suffix, module or "", str(out),
+    # What the built files depend on; not ``out``, where they are only copied.
+    target = (interp.executable, interp.version, interp.ext_suffix, module or "",
               "strict" if strict else "", "abi3" if abi3 else "", *instantiate)
     directory = _package_directory(package, cwd)
     if directory is None:  # an import path: the go command says where it is
@@ -103,10 +105,11 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
             stamp.clear()
             return _build(package, out, module, python, strict, cwd, reporter, interp, target, stamp=(stamp, inputs),
                           abi3=abi3, instantiate=instantiate)
+        # Installed under the lock: a build into another out must not replace them meanwhile.
+        so, stub = _install(Path(record["extension"]), out), _install(Path(record["stub"]), out)
     if record["diagnostics"]:
         reporter.diagnostics(record["diagnostics"])
-    reporter.done(f"{record['summary']} (up to date)")
-    so, stub = Path(record["extension"]), Path(record["stub"])
+    reporter.done(f"{record['summary']} -> {_display(so, cwd)} ({human_size(so.stat().st_size)}) (up to date)")
     return Built(UpToDate(interp), [so, stub], so, stub)
 
 
@@ -191,15 +194,13 @@ def _build(package: str, out: Path, module: str | None, python: str | None, stri
             raise BuildError(f"go build failed:\n{real_paths(proc.stderr.strip(), root, cwd)}", result)
 
         so_path = _install(so_built, out)
-        stub = next(f for f in result.files if f.path.suffix == ".pyi")
-        stub_path = out / stub.path.name
-        write_all([GeneratedFile(stub_path, stub.content)])
-        summary = (f"{name}: {result.module.summary.line()} -> {_display(so_path, cwd)} "
-                   f"({human_size(so_path.stat().st_size)})")
-        if stamp is not None:
-            stamp[0].save(stamp[1], [so_path, stub_path], diagnostics=diagnostics, summary=summary,
-                          extension=str(so_path), stub=str(stub_path))
-    reporter.done(summary)
+        stub = next(f for f in result.files if f.path.suffix == ".pyi")  # written in wrapper_dir
+        stub_path = _install(stub.path, out)
+        summary = f"{name}: {result.module.summary.line()}"
+        if stamp is not None:  # the build directory's own copies: what an up-to-date build installs
+            stamp[0].save(stamp[1], [so_built, stub.path], diagnostics=diagnostics, summary=summary,
+                          extension=str(so_built), stub=str(stub.path))
+    reporter.done(f"{summary} -> {_display(so_path, cwd)} ({human_size(so_path.stat().st_size)})")
     return Built(result, [so_path, stub_path], so_path, stub_path)
 
 

@@ -61,19 +61,20 @@ def test_phases_diagnostics_then_go_build_then_summary(tally: Path, tmp_path: Pa
     build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=again)
     assert [e[0] for e in again.events] == ["diagnostics", "done"]
     assert again.events[-1][1].endswith("(up to date)")
-    # Touched outputs: a full build, which rewrites nothing that did not change (mtimes stay).
+    # Outputs are copies of the build directory's: touched ones (same content) stay as they
+    # are, a deleted one is installed again, and another --out gets the same files; no go build.
     for path in (built.extension, built.stub):
         os.utime(path, (1_000_000, 1_000_000))
-    touched = Recorder()
-    build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=touched)
-    assert ("phase", "go build") in touched.events
-    assert built.extension.stat().st_mtime == built.stub.stat().st_mtime == 1_000_000
-
-    # A deleted output or an edited Go file is a full build again.
     built.stub.unlink()
-    third = Recorder()
-    build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=third)
-    assert ("phase", "go build") in third.events and built.stub.exists()
+    touched = Recorder()
+    elsewhere = build_extension(str(tally), tmp_path / "elsewhere", cwd=tmp_path, reporter=touched)
+    build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=touched)
+    assert ("phase", "go build") not in touched.events and built.stub.exists()
+    assert built.extension.stat().st_mtime == 1_000_000
+    assert elsewhere.extension == tmp_path / "elsewhere" / built.extension.name
+    assert elsewhere.extension.read_bytes() == built.extension.read_bytes()
+    assert elsewhere.stub is not None and elsewhere.stub.read_text() == built.stub.read_text()
+    # An edited Go file is a full build again.
     (tally / "tally.go").write_text(GO + "\n// Sub subtracts.\nfunc Sub(a, b int) int { return a - b }\n")
     fourth = Recorder()
     build_extension(str(tally), tmp_path / "out", cwd=tmp_path, reporter=fourth)
