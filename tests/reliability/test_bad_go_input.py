@@ -221,10 +221,10 @@ def huge_source(n: int, broken: bool) -> str:
 
 
 def test_huge_file(tmp_path: Path, stress: bool) -> None:
-    """20,000 functions (100,000 with --stress): generated in reasonable time; then the same
+    """10,000 functions (100,000 with --stress): generated in reasonable time; then the same
     file with one syntax error at its very end fails with that one diagnostic and leaves the
     (large) generated files untouched."""
-    n = 100_000 if stress else 20_000
+    n = 100_000 if stress else 10_000
     pkg = tmp_path / "huge"
     pkg.mkdir()
     (pkg / "go.mod").write_text("module example.com/huge\n\ngo 1.22\n")
