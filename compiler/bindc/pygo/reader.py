@@ -355,7 +355,7 @@ class Reader:
     def _is_pathlike(self, node: ast.expr) -> bool:
         """``os.PathLike`` / ``os.PathLike[str]`` (how typeshed spells a path besides str)."""
         base = node.value if isinstance(node, ast.Subscript) else node
-        return self.qualname(base) in ("os.PathLike", "builtins.os.PathLike")
+        return self.qualname(base) == "os.PathLike"
 
     def _generic(self, node: ast.Subscript, role: str) -> m.PyType:
         q = self.qualname(node.value)
