@@ -42,7 +42,15 @@ _NOT_REQUIRED = {"typing.NotRequired", "typing_extensions.NotRequired"}
 _TYPEVARS = {"typing.TypeVar", "typing_extensions.TypeVar", "typing.ParamSpec", "typing_extensions.ParamSpec"}
 _ANYSTR = {"typing.AnyStr"}
 _SELF = {"typing.Self", "typing_extensions.Self"}
-_TYPESHED_ALIASES = {"_typeshed.StrPath": m.STR, "_typeshed.ReadableBuffer": m.BYTES}
+# Parameter types a Go value of one kind always satisfies (typeshed's _typeshed aliases and
+# typing's Supports* protocols): the Go parameter takes that kind.
+_TYPESHED_ALIASES = {
+    "_typeshed.StrPath": m.STR, "_typeshed.StrOrBytesPath": m.STR, "_typeshed.FileDescriptorOrPath": m.STR,
+    "_typeshed.BytesPath": m.BYTES, "_typeshed.ReadableBuffer": m.BYTES,
+    "typing.SupportsFloat": m.FLOAT, "typing_extensions.SupportsFloat": m.FLOAT, "_typeshed.ConvertibleToFloat": m.FLOAT,
+    "typing.SupportsIndex": m.INT, "typing_extensions.SupportsIndex": m.INT, "typing.SupportsInt": m.INT,
+    "_typeshed.ConvertibleToInt": m.INT,
+}
 _ENUM_BASES = {"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"}
 _RECORD_BASES = {"typing.TypedDict", "typing_extensions.TypedDict"}
 _PROTOCOL_BASES = {"typing.Protocol", "typing_extensions.Protocol"}
@@ -292,8 +300,9 @@ class Reader:
         if q == "builtins.None" or q == "types.NoneType":
             return m.PyType(m.NONE)
         if q in _TYPESHED_ALIASES and role == "param":
-            # typeshed's aliases (stdlib/_typeshed, never read): a Go string is a StrPath, and
-            # Go's []byte arrives as bytes, which every ReadableBuffer accepts.
+            # typeshed's aliases (stdlib/_typeshed, never read) and Supports* protocols: a Go
+            # string is a StrOrBytesPath, Go's []byte arrives as bytes (a ReadableBuffer), a
+            # float64 as a float (SupportsFloat).
             return m.PyType(_TYPESHED_ALIASES[q])
         if q in _LISTS or q in _ITERABLES or q in _ITERATORS or q in _DICTS or q in _TUPLES:
             return self._generic_of(node, q, [], role)  # unparameterised: elements are Any

@@ -174,7 +174,7 @@ func TestShlex(t *testing.T) {
 
 func TestStatistics(t *testing.T) {
 	data := []any{1.0, 2.0, 4.0, 7.0}
-	f, err := statistics.Fmean(data)
+	f, err := statistics.Fmean([]float64{1, 2, 4, 7}) // Iterable[SupportsFloat]: a Go float64 is one
 	same(t, "Fmean", f, err, pyEval[float64](t, "statistics", "statistics.fmean([1.0, 2.0, 4.0, 7.0])"))
 	o, err := statistics.Median(data)
 	if err != nil {
