@@ -132,10 +132,12 @@ class UpToDate:
 
 def _package_directory(package: str, cwd: Path) -> Path | None:
     """``package`` as a directory, by :func:`bindc.frontend.locate_package`'s rule; None for an import path."""
-    as_dir = Path(package) if Path(package).is_absolute() else cwd / package
-    if Path(package).is_absolute() or package.startswith(".") or as_dir.is_dir():
-        return as_dir.resolve()
-    return None
+    from bindc.frontend.locate import PackageNotFoundError, package_dir_of
+
+    try:
+        return package_dir_of(package, cwd)
+    except PackageNotFoundError as e:
+        raise BuildError(str(e)) from None
 
 
 def _inputs(directory: Path, target: tuple[str, ...]) -> str:

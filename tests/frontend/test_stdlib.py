@@ -123,3 +123,14 @@ def test_locate_unknown_package_is_a_clear_error(tmp_path: Path) -> None:
         locate_package("no/such/pkg", cwd=tmp_path)
     with pytest.raises(PackageNotFoundError, match="does not exist"):
         locate_package("./missing", cwd=tmp_path)
+
+
+def test_a_folder_named_like_a_std_package_is_ambiguous(tmp_path: Path) -> None:
+    """``log`` with a ./log folder: the go command reads an import path, a user may mean the
+    folder; bindc asks instead of binding either by surprise."""
+    (tmp_path / "log").mkdir()
+    (tmp_path / "log" / "l.go").write_text("package log\n")
+    with pytest.raises(PackageNotFoundError, match=r"'log' is both the directory .* write ./log for the directory"):
+        locate_package("log", cwd=tmp_path)
+    assert locate_package("./log", cwd=tmp_path).dir == (tmp_path / "log").resolve()
+    assert locate_package("log", cwd=tmp_path / "log").import_path == "log"  # no such folder there: the std package

@@ -40,10 +40,35 @@ def locate_package(spec: str, *, cwd: Path) -> LocatedPackage:
     to ``$GOROOT/src/<path>`` and a directory outside any module is still accepted.
     Raises :class:`PackageNotFoundError` with the go command's explanation otherwise.
     """
-    as_dir = Path(spec) if Path(spec).is_absolute() else cwd / spec
-    if Path(spec).is_absolute() or spec.startswith(".") or as_dir.is_dir():
-        return _locate_dir(as_dir.resolve(), spec)
+    as_dir = package_dir_of(spec, cwd)
+    if as_dir is not None:
+        return _locate_dir(as_dir, spec)
     return _locate_import_path(spec, cwd)
+
+
+def package_dir_of(spec: str, cwd: Path) -> Path | None:
+    """``spec`` as a directory by :func:`locate_package`'s rule, or None for an import path.
+
+    A bare name that is both a directory under ``cwd`` and a standard-library package
+    (``log``, ``errors``, ``net`` are common folder names) raises PackageNotFoundError: the
+    go command would read it as the import path, a user may mean the folder, and binding
+    the other one by surprise loses more than asking (``./log`` says the folder).
+    """
+    path = Path(spec)
+    if path.is_absolute() or spec.startswith("."):
+        return (path if path.is_absolute() else cwd / path).resolve()
+    as_dir = cwd / spec
+    if not as_dir.is_dir():
+        return None
+    try:
+        std = goroot() / "src" / spec
+    except GoToolchainError:
+        std = None
+    if std is not None and std.is_dir() and any(std.glob("*.go")) and as_dir.resolve() != std.resolve():
+        raise PackageNotFoundError(f"{spec!r} is both the directory {as_dir} and the standard-library package "
+                                   f"{spec}: write ./{spec} for the directory, or run bindc from another folder "
+                                   "for the standard library's")
+    return as_dir.resolve()
 
 
 def _locate_dir(dir: Path, spec: str) -> LocatedPackage:
