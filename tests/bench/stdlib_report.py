@@ -42,7 +42,7 @@ PROOF_PACKAGES = ["time", "regexp", "encoding/json", "encoding/base64", "encodin
 #: Everyday packages with idioms of their own (tests/stdlib/test_stdlib_everyday.py; sha256 is above).
 EVERYDAY_PACKAGES = ["encoding/csv", "compress/gzip", "crypto/hmac", "hash/fnv", "text/tabwriter", "encoding/binary",
                      "path/filepath", "unicode", "log/slog", "container/heap", "net/mail", "html/template",
-                     "encoding/xml"]
+                     "encoding/xml", "bufio"]
 
 # Reason text -> group, first match wins. Groups say which piece of work would bind them.
 _GROUPS = [

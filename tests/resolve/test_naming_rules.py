@@ -78,3 +78,15 @@ def test_a_type_named_channel_steps_aside_when_the_module_defines_channel(tmp_pa
     plain.mkdir()
     module, sink = bind(plain, source, out=True)
     assert [c.py_name for c in module.classes] == ["Channel"] and not sink.has_errors
+
+
+def test_ambiguous_promoted_methods_are_not_bound(tmp_path: Path) -> None:
+    """bufio.ReadWriter embeds *Reader and *Writer, which both have Size: Go excludes the
+    ambiguous selector from the method set (and from deeper levels), so bindc must too."""
+    module, sink = bind(tmp_path, "package p\n\n"
+                                  "type R struct{}\n\nfunc (*R) Size() int { return 1 }\nfunc (*R) Read() int { return 2 }\n\n"
+                                  "type W struct{ Inner }\n\nfunc (*W) Size() int { return 3 }\nfunc (*W) Write() int { return 4 }\n\n"
+                                  "type Inner struct{}\n\nfunc (*Inner) Deep() int { return 5 }\n\n"
+                                  "type RW struct {\n\t*R\n\t*W\n}\n")
+    rw = next(c for c in module.classes if c.py_name == "RW")
+    assert sorted(m.func.name for m in rw.methods) == ["Deep", "Read", "Write"], messages(sink)

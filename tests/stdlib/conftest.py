@@ -69,7 +69,7 @@ def std_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple
 #: to another's. Module names are the packages' last elements (``gostd.csv``, ``gostd.template``).
 EVERYDAY_PACKAGES = ("encoding/csv", "compress/gzip", "crypto/hmac", "crypto/sha256", "hash/fnv", "text/tabwriter",
                      "encoding/binary", "path/filepath", "unicode", "log/slog", "container/heap", "net/mail",
-                     "html/template", "encoding/xml")
+                     "html/template", "encoding/xml", "bufio")
 EVERYDAY_BUNDLE = "gostd"
 
 

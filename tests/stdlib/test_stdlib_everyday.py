@@ -91,7 +91,7 @@ def test_bundle_binds_every_declaration(std_bundle) -> None:
     """The packages bind whole but for the skips docs/stdlib.md reasons about."""
     _, bundle = std_bundle
     assert set(bundle.modules) == {"csv", "gzip", "hmac", "sha256", "fnv", "tabwriter", "binary", "filepath",
-                                   "unicode", "slog", "heap", "mail", "template", "xml"}
+                                   "unicode", "slog", "heap", "mail", "template", "xml", "bufio"}
 
 
 def test_bundle_stubs_pass_stubtest_and_mypy_strict(std_bundle, tmp_path) -> None:
@@ -629,4 +629,35 @@ def test_xml_against_elementtree(std_bundle) -> None:
             raise AssertionError("no SyntaxError")
         start = go.StartElement(go.Name("", "x"), [go.Attr(go.Name("", "k"), "v")])
         assert start.end() == go.EndElement(go.Name("", "x")) and start.copy().attr[0].value == "v"
+    """)
+
+
+# ------------------------------------------------------------------------------ bufio
+
+def test_bufio_reads_lines_and_read_writer_binds(std_bundle) -> None:
+    """Scanner lines equal str.splitlines; a Reader over a Python file reads up to a delimiter;
+    ReadWriter (embedding *Reader and *Writer, both with Size/Reset/Buffered) binds without
+    the ambiguous methods Go leaves out of its method set, and writes through its Writer."""
+    check(std_bundle, "bufio", """
+        import io
+        @given(st.lists(st.text(alphabet="ab é\\t", max_size=8), max_size=6))
+        def t(lines):
+            data = "".join(line + "\\n" for line in lines).encode()
+            sc = go.new_scanner(io.BytesIO(data))
+            got = []
+            while sc.scan():
+                got.append(sc.text())
+            assert sc.err() is None
+            assert got == data.decode().splitlines()
+        t()
+        r = go.new_reader(io.BytesIO(b"key=value;rest"))
+        assert r.read_string(ord("=")) == "key="
+        out = io.BytesIO()
+        w = go.new_writer(out)
+        rw = go.new_read_writer(r, w)
+        assert not any(hasattr(rw, m) for m in ("size", "reset", "buffered"))  # ambiguous in Go
+        assert rw.read_string(ord(";")) == "value;"
+        rw.write_string("written")
+        rw.flush()
+        assert out.getvalue() == b"written"
     """)

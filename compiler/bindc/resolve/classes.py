@@ -428,14 +428,21 @@ def _method_set(decl: TypeDecl, structs: dict[str, TypeDecl], package: Package, 
         return methods
     names = {m.name for m in methods} | field_names
     for level_fields, _ in _field_levels(decl, structs):
+        found: dict[str, list[Func]] = {}
         for f in level_fields:
             inner = _embedded_struct(f, structs)
             if inner is None:
                 continue
             for m in package.methods_of(inner.name):
                 if m.name not in names:
-                    names.add(m.name)
-                    methods.append(m)
+                    found.setdefault(m.name, []).append(m)
+        for name, candidates in found.items():
+            # Two embedded types with the method at one depth (bufio.ReadWriter's Reader and
+            # Writer both have Size): the selector is ambiguous, so it is not in the method set,
+            # and it hides deeper ones too (Go's rule for x.f).
+            names.add(name)
+            if len(candidates) == 1:
+                methods.append(candidates[0])
     return methods
 
 
