@@ -118,3 +118,17 @@ def test_unexported_named_fields_from_a_wrapper_package(tmp_path: Path) -> None:
     mapping = next(f.mapping for cls in inside.classes if cls.py_name == "CaseRange" for f in cls.fields
                    if f.go_name == "Delta")
     assert isinstance(mapping, NamedMapping) and mapping.convert
+
+
+def test_an_alias_of_another_package_is_spelled_with_its_own_import(tmp_path: Path) -> None:
+    """runtime/debug binds *os.File, whose Chmod takes os.FileMode = fs.FileMode: the wrapper
+    must import io/fs to spell it, though the bound package never imports it."""
+    (tmp_path / "go.mod").write_text("module example.com/p\n\ngo 1.22\n")
+    (tmp_path / "p.go").write_text('package p\n\nimport "os"\n\n// Stderr is the process\'s stderr.\n'
+                                   'func Stderr() *os.File { return os.Stderr }\n')
+    result = generate_files(Request(package=str(tmp_path), cwd=tmp_path))
+    assert not result.sink.has_errors, result.sink.render_all()
+    go = next(f.content for f in result.files if f.path.name.endswith("_bindc.go"))
+    chmod = next(line for line in go.splitlines() if ".Chmod(" in line)
+    qualifier = chmod.split(".Chmod(")[1].split(".FileMode(")[0]
+    assert f'{qualifier} "io/fs"' in go or (qualifier == "fs" and '"io/fs"' in go), (chmod, go[:600])

@@ -219,8 +219,16 @@ def named_mapping(t: NamedType, decl: TypeDecl, decl_env: TypeEnv, env: TypeEnv)
         with env.visiting("alias", (decl_env.package.dir, decl.name)) as first:
             if not first:
                 raise NamedTypeError(f"type {t.go_syntax()} is defined in terms of itself")
+            target = decl.type
+            if decl_env is not env:
+                # os.FileMode = fs.FileMode, seen from runtime/debug (which does not import
+                # io/fs): the aliased type in the bound package's terms, so that the generated
+                # code imports what it spells (rebase records the import).
+                from bindc.typemap.foreign_classes import rebase
+
+                target, decl_env = rebase(decl.type, decl_env, env), env
             try:
-                return lookup_mapping(decl.type, decl_env)
+                return lookup_mapping(target, decl_env)
             except MappingError as e:
                 raise NamedTypeError(f"type {t.go_syntax()}: {e}") from None
     mapping = underlying_mapping(t, decl, decl_env, env)
