@@ -56,6 +56,8 @@ class Built:
     #: The extension module file (``NAME<EXT_SUFFIX>``) and its stub.
     extension: Path | None = None
     stub: Path | None = None
+    #: What was bound and skipped (the summary line of ``bindc build``), up to date or not.
+    summary: str = ""
 
 
 #: The file name suffix of an abi3 module on this platform (PEP 384, PEP 3149).
@@ -110,7 +112,7 @@ def build_extension(package: str, out: Path, *, module: str | None = None, pytho
     if record["diagnostics"]:
         reporter.diagnostics(record["diagnostics"])
     reporter.done(f"{record['summary']} -> {_display(so, cwd)} ({human_size(so.stat().st_size)}) (up to date)")
-    return Built(UpToDate(interp), [so, stub], so, stub)
+    return Built(UpToDate(interp), [so, stub], so, stub, record.get("bound", ""))
 
 
 @dataclass
@@ -201,9 +203,9 @@ def _build(package: str, out: Path, module: str | None, python: str | None, stri
         summary = f"{name}: {result.module.summary.line()}"
         if stamp is not None:  # the build directory's own copies: what an up-to-date build installs
             stamp[0].save(stamp[1], [so_built, stub.path], diagnostics=diagnostics, summary=summary,
-                          extension=str(so_built), stub=str(stub.path))
+                          bound=result.module.summary.line(), extension=str(so_built), stub=str(stub.path))
     reporter.done(f"{summary} -> {_display(so_path, cwd)} ({human_size(so_path.stat().st_size)})")
-    return Built(result, [so_path, stub_path], so_path, stub_path)
+    return Built(result, [so_path, stub_path], so_path, stub_path, result.module.summary.line())
 
 
 def _install(built: Path, out: Path) -> Path:
