@@ -1,5 +1,10 @@
-// Package python embeds CPython in a Go program, and is the runtime that bindc-generated
-// packages (Go exposed to Python) build on.
+// Package python embeds CPython in a Go program: start it, import modules, call them, convert
+// values, and run programs as the python command does.
+//
+// This is the whole API for people; code that bindc generates (Go exposed to Python, and
+// typed Go wrappers of Python modules) talks to the implementation package
+// github.com/py4go/py4go/runtime/bindcrt instead, as protobuf-go's generated code talks to
+// protoimpl. Values cross freely: the *Object and error types of both are the same values.
 //
 //	import python "github.com/py4go/py4go/runtime"
 //
@@ -29,7 +34,7 @@
 //
 // # Building
 //
-// The package uses cgo and no pkg-config: take CGO_CFLAGS and CGO_LDFLAGS from
+// The package uses cgo (through bindcrt) and no pkg-config: take CGO_CFLAGS and CGO_LDFLAGS from
 // `bindc env` (or bindc.interpreter.find_interpreter().cgo_env() in Python), which reads them
 // from the target interpreter's sysconfig and adds an rpath for its libpython.
 //

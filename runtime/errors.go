@@ -1,42 +1,22 @@
 package python
 
-/*
-#include "py4go.h"
-*/
-import "C"
-
-import (
-	"errors"
-	"fmt"
-)
+import "github.com/py4go/py4go/runtime/bindcrt"
 
 // ErrNotInitialized is reported (wrapped, see errors.Is) by any call made while Python is not
 // initialized: before Initialize, after Finalize, or while Finalize is underway (then the
 // message says "Python is being finalized").
-var ErrNotInitialized = errors.New("Python is not initialized (call python.Initialize first)")
+var ErrNotInitialized = bindcrt.ErrNotInitialized
 
 // ErrNoGIL is reported (wrapped) by any call made from a goroutine that does not hold the
 // GIL. Run Python code inside WithGIL.
-var ErrNoGIL = errors.New("the calling goroutine does not hold the GIL (run Python code inside python.WithGIL)")
+var ErrNoGIL = bindcrt.ErrNoGIL
 
 // ErrReleased is reported (wrapped) when an *Object is used after Release.
-var ErrReleased = errors.New("use of a released *python.Object")
+var ErrReleased = bindcrt.ErrReleased
 
 // ErrStale is reported (wrapped) when an *Object created by an interpreter that has since
 // been finalized is used.
-var ErrStale = errors.New("the *python.Object belongs to a Python interpreter that was finalized")
-
-// errFinalizing is reported by WithGIL (and callbacks) once Finalize has started refusing
-// Python users. It matches ErrNotInitialized (errors.Is), so that code stopping on "Python is
-// gone" stops the same whichever phase of Finalize it hits.
-var errFinalizing error = finalizingError{}
-
-type finalizingError struct{}
-
-func (finalizingError) Error() string { return "Python is being finalized" }
-
-// Is makes errors.Is(err, ErrNotInitialized) true.
-func (finalizingError) Is(target error) bool { return target == ErrNotInitialized }
+var ErrStale = bindcrt.ErrStale
 
 // Exception is a Python exception turned into a Go error. Every function of this package
 // that runs Python code returns it (unwrapped) when that code raises; reach it with errors.As.
@@ -51,13 +31,10 @@ type Exception struct {
 	// (ending with the "Type: message" line), or "" if it could not be formatted.
 	Traceback string
 
-	// exitCode is the status Python would exit with, when isExit (a SystemExit).
-	exitCode int
-	isExit   bool
-
-	// exc is the exception object itself when it came from a Python callback of a bindc
-	// function, so that it can reach Python again unchanged (see bindcReraise); else nil.
-	exc *reference
+	// impl is the runtime's record of the exception (its exit status, and the exception
+	// object itself when it must reach Python again unchanged); nil for an Exception made
+	// by Go code.
+	impl *bindcrt.Exception
 }
 
 // Error returns "Type: message" (just "Type" when the message is empty), like Python's last
@@ -83,7 +60,10 @@ func (e *Exception) Error() string {
 //		os.Exit(code)
 //	}
 func (e *Exception) ExitCode() (code int, ok bool) {
-	return e.exitCode, e.isExit
+	if e.impl == nil {
+		return 0, false
+	}
+	return e.impl.ExitCode()
 }
 
 // ConversionError reports a value that cannot be converted between Go and Python: a Python
@@ -101,49 +81,40 @@ func (e *ConversionError) Error() string {
 	return "python: " + e.Context + ": " + e.Message
 }
 
-// opError wraps one of the sentinel errors with the operation it happened in.
-func opError(op string, err error) error {
-	return fmt.Errorf("python: %s: %w", op, err)
+// As lets the runtime recognise an Exception it reported when Go code hands it back (a Go
+// callback returning it to Python re-raises the original exception object).
+func (e *Exception) As(target any) bool {
+	if p, ok := target.(**bindcrt.Exception); ok && e.impl != nil {
+		*p = e.impl
+		return true
+	}
+	return false
 }
 
-// takeException copies a C py4go_exception into Go and frees it.
-func takeException(exc *C.py4go_exception) *Exception {
-	if exc == nil {
-		return &Exception{Type: "MemoryError", Message: "py4go could not record the exception"}
+// As lets the runtime recognise a ConversionError that Go code returns to it.
+func (e *ConversionError) As(target any) bool {
+	if p, ok := target.(**bindcrt.ConversionError); ok {
+		*p = &bindcrt.ConversionError{Context: e.Context, Message: e.Message}
+		return true
 	}
-	e := &Exception{
-		Type:      C.GoString(exc._type),
-		Message:   C.GoString(exc.message),
-		Traceback: C.GoString(exc.traceback),
-		exitCode:  int(exc.exit_code),
-		isExit:    exc.system_exit != 0,
-	}
-	C.py4go_exception_free(exc)
-	return e
+	return false
 }
 
-// resultError turns a failed py4go_result into a Go error for the operation op. Conversion
-// errors about an argument are described by argName(index) when argName is not nil.
-func resultError(r C.py4go_result, op string, argName func(int) string) error {
-	switch r.status {
-	case C.PY4GO_NOT_INITIALIZED:
-		return opError(op, ErrNotInitialized)
-	case C.PY4GO_NO_GIL:
-		return opError(op, ErrNoGIL)
-	case C.PY4GO_EXCEPTION:
-		return takeException(r.exc)
-	case C.PY4GO_CONVERSION:
-		e := takeException(r.exc)
-		ctx := op
-		if r.arg >= 0 && argName != nil {
-			ctx = op + " " + argName(int(r.arg))
+func init() {
+	// The runtime's errors answer errors.As with this package's types.
+	bindcrt.RegisterUserErrors(func(err error, target any) bool {
+		switch t := target.(type) {
+		case **Exception:
+			if e, ok := err.(*bindcrt.Exception); ok {
+				*t = userErrSlow(e).(*Exception)
+				return true
+			}
+		case **ConversionError:
+			if e, ok := err.(*bindcrt.ConversionError); ok {
+				*t = userErrSlow(e).(*ConversionError)
+				return true
+			}
 		}
-		return &ConversionError{Context: ctx, Message: e.Message}
-	default:
-		msg := "invalid use of the py4go runtime"
-		if r.exc != nil {
-			msg = takeException(r.exc).Message
-		}
-		return fmt.Errorf("python: %s: %s", op, msg)
-	}
+		return false
+	}, userErrSlow)
 }

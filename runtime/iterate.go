@@ -4,6 +4,8 @@ package python
 
 import (
 	"iter"
+
+	"github.com/py4go/py4go/runtime/bindcrt"
 )
 
 // Iter ranges over o as Python's for loop does: iter(o), then next() until the iterator is
@@ -23,63 +25,8 @@ import (
 // loop stops pulling from the Python iterator, which is released then; a generator is not
 // closed explicitly, its reference simply goes away as in Python.
 func (o *Object) Iter() iter.Seq2[*Object, error] {
+	seq := impl(o).Iter()
 	return func(yield func(*Object, error) bool) {
-		var it, next, sentinel *Object
-		defer func() {
-			_ = WithGIL(func() error {
-				it.Release()
-				next.Release()
-				sentinel.Release()
-				return nil
-			})
-		}()
-		err := WithGIL(func() error {
-			builtins, err := Import("builtins")
-			if err != nil {
-				return err
-			}
-			defer builtins.Release()
-			if next, err = builtins.GetAttr("next"); err != nil {
-				return err
-			}
-			if sentinel, err = Eval("object()", nil); err != nil {
-				return err
-			}
-			fn, err := builtins.GetAttr("iter")
-			if err != nil {
-				return err
-			}
-			defer fn.Release()
-			it, err = fn.Call(o)
-			return err
-		})
-		if err != nil {
-			yield(nil, err)
-			return
-		}
-		for {
-			var item *Object
-			err := WithGIL(func() error {
-				var err error
-				// next(it, sentinel): the end is the sentinel, not a StopIteration whose
-				// traceback would be formatted for nothing.
-				item, err = next.Call(it, sentinel)
-				if err == nil && item.ref != nil && item.ref.ptr == sentinel.ref.ptr {
-					item.Release()
-					item = nil
-				}
-				return err
-			})
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if item == nil {
-				return
-			}
-			if !yield(item, nil) {
-				return
-			}
-		}
+		seq(func(item *bindcrt.Object, err error) bool { return yield(wrap(item), userErr(err)) })
 	}
 }

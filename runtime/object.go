@@ -1,15 +1,11 @@
 package python
 
-/*
-#include "py4go.h"
-*/
-import "C"
-
 import (
-	"errors"
-	"runtime"
-	"strconv"
+	"math"
+	"reflect"
 	"unsafe"
+
+	"github.com/py4go/py4go/runtime/bindcrt"
 )
 
 // Object is a Python object owned by Go: a strong reference, given back with Release.
@@ -31,264 +27,172 @@ import (
 // identity of int and float objects (Python's `is`), which Python does not promise for
 // them either, is not preserved.
 type Object struct {
-	ref      *reference // the owned PyObject; nil for an unboxed scalar and after Release
-	released bool
-	kind     C.int32_t // unboxed scalar: PY4GO_NONE, _BOOL, _INT64 or _FLOAT64
-	num      C.int64_t // unboxed scalar value (float64 as its IEEE-754 bits)
+	o bindcrt.Object // the only field: an *Object and its *bindcrt.Object are the same memory
 }
 
-// reference holds one strong reference to a PyObject. It is a separate heap cell carrying
-// the finalizer, so that an Object itself can live on the caller's stack.
-type reference struct {
-	ptr unsafe.Pointer // *C.PyObject
-	gen uint64         // the interpreter generation the object belongs to
-}
+// impl is o as the implementation package sees it (nil stays nil). The hot methods (Call,
+// CallKw, Float64) spell the conversion out instead: each inlined call costs budget, and
+// they must stay within it to inline into their callers.
+func impl(o *Object) *bindcrt.Object { return (*bindcrt.Object)(unsafe.Pointer(o)) }
 
-func newReference(p unsafe.Pointer) *reference {
-	r := &reference{ptr: p, gen: generation.Load()}
-	runtime.SetFinalizer(r, finalizeReference)
-	return r
-}
+// wrap is o as users see it (nil stays nil).
+func wrap(o *bindcrt.Object) *Object { return (*Object)(unsafe.Pointer(o)) }
 
-// finalizeReference is the safety net for an Object that was never released.
-func finalizeReference(r *reference) {
-	if r.ptr != nil {
-		deferRelease(r.ptr, r.gen)
-	}
-}
-
-// setResult fills o from a py4go_value a runtime call returned (an owned reference for
-// PY4GO_OBJECT, an unboxed scalar otherwise).
-func (o *Object) setResult(v C.py4go_value) {
-	if v.kind == C.PY4GO_OBJECT {
-		o.ref = newReference(unsafe.Pointer(v.ptr))
-		return
-	}
-	o.kind = v.kind
-	o.num = v.num
-}
-
-// objectResult wraps the value of a successful result in a new Object.
-func objectResult(v C.py4go_value) *Object {
-	o := new(Object)
-	o.setResult(v)
-	return o
-}
-
-var errNilObject = errors.New("nil *python.Object")
-
-// pyobj returns o's PyObject (borrowed), creating it first for an unboxed scalar.
-func (o *Object) pyobj(op string) (unsafe.Pointer, error) {
-	if o == nil {
-		return nil, opError(op, errNilObject)
-	}
-	if r := o.ref; r != nil {
-		if r.gen != generation.Load() {
-			return nil, opError(op, ErrStale)
-		}
-		return r.ptr, nil
-	}
-	if o.released {
-		return nil, opError(op, ErrReleased)
-	}
-	v := C.py4go_value{kind: o.kind, num: o.num}
-	r := C.py4go_from_value(&v)
-	if r.status != C.PY4GO_OK {
-		return nil, resultError(r, op, nil)
-	}
-	o.ref = newReference(unsafe.Pointer(r.value.ptr))
-	return o.ref.ptr, nil
-}
-
-// unboxed reports whether o is a live unboxed scalar.
-func (o *Object) unboxed() bool {
-	return o != nil && o.ref == nil && !o.released
+func init() {
+	// Objects inside values of type any (Call arguments, FromGo, Decode targets, ToGo
+	// results, struct fields of bound Go types) are *python.Object both ways.
+	bindcrt.RegisterUserObject(reflect.TypeOf((*Object)(nil)))
 }
 
 // Release gives o's reference back to Python. It is idempotent, and safe on a nil Object.
 // It should be called holding the GIL; called without it (or on the finalizer goroutine) the
 // release is queued and carried out by the next WithGIL.
 func (o *Object) Release() {
-	if o == nil || o.released {
-		return
-	}
-	o.released = true
-	r := o.ref
-	if r == nil {
-		return
-	}
-	o.ref = nil
-	p := r.ptr
-	r.ptr = nil
-	if r.gen != generation.Load() {
-		return
-	}
-	if C.py4go_release((*C.PyObject)(p)) == C.PY4GO_NO_GIL {
-		deferRelease(p, r.gen)
-	}
-}
-
-// detach hands o's reference over to the caller (who passes it to C to be stolen) and
-// leaves o released.
-func (o *Object) detach() unsafe.Pointer {
-	r := o.ref
-	o.ref = nil
-	o.released = true
-	p := r.ptr
-	r.ptr = nil
-	return p
+	impl(o).Release()
 }
 
 // Ptr returns o's PyObject* (as an unsafe.Pointer, so that packages with their own cgo types
 // can convert it), borrowed: valid until o is released. For an unboxed scalar it creates the
 // Python object first, which needs the GIL; Ptr returns nil if that fails or o is released.
 func (o *Object) Ptr() unsafe.Pointer {
-	p, err := o.pyobj("Object.Ptr")
-	if err != nil {
-		return nil
-	}
-	return p
-}
-
-// NewRef returns an Object holding a new strong reference to the borrowed PyObject* p
-// (Py_INCREF); the caller still owns whatever reference it had. nil gives nil, nil.
-func NewRef(p unsafe.Pointer) (*Object, error) {
-	if p == nil {
-		return nil, nil
-	}
-	r := C.py4go_incref((*C.PyObject)(p))
-	if r.status != C.PY4GO_OK {
-		return nil, resultError(r, "NewRef", nil)
-	}
-	return &Object{ref: newReference(p)}, nil
-}
-
-// StealRef returns an Object taking over the reference to p that the caller owns (no
-// Py_INCREF; the GIL is not needed). nil gives nil.
-func StealRef(p unsafe.Pointer) *Object {
-	if p == nil {
-		return nil
-	}
-	return &Object{ref: newReference(p)}
+	return impl(o).Ptr()
 }
 
 // GetAttr returns getattr(o, name): a new reference the caller must Release.
 func (o *Object) GetAttr(name string) (*Object, error) {
-	op := "Object.GetAttr(" + quote(name) + ")"
-	p, err := o.pyobj(op)
-	if err != nil {
-		return nil, err
-	}
-	r := C.py4go_getattr((*C.PyObject)(p), cstr(name), C.Py_ssize_t(len(name)))
-	if r.status != C.PY4GO_OK {
-		return nil, resultError(r, op, nil)
-	}
-	return objectResult(r.value), nil
+	r, err := impl(o).GetAttr(name)
+	return wrap(r), userErr(err)
 }
 
 // SetAttr does setattr(o, name, value), converting value as FromGo does (an *Object is
 // passed as is, borrowed).
 func (o *Object) SetAttr(name string, value any) error {
-	op := "Object.SetAttr(" + quote(name) + ")"
-	p, err := o.pyobj(op)
-	if err != nil {
-		return err
-	}
-	var pk packer
-	pk.vals = make([]C.py4go_value, 1)
-	if err := pk.put(&pk.vals[0], value); err != nil {
-		pk.abort()
-		return conversionContext(err, op+" value")
-	}
-	r := C.py4go_setattr((*C.PyObject)(p), cstr(name), C.Py_ssize_t(len(name)), &pk.vals[0])
-	pk.done()
-	if r.status != C.PY4GO_OK {
-		return resultError(r, op, func(int) string { return "value" })
-	}
-	return nil
+	return userErr(impl(o).SetAttr(name, value))
 }
 
 // String returns str(o). It implements fmt.Stringer, so it never fails: problems (no GIL,
 // a failing __str__) are described in the returned text as "<python: ...>".
 func (o *Object) String() string {
-	s, err := o.str(0, "Object.String")
-	if err != nil {
-		return "<" + err.Error() + ">"
-	}
-	return s
+	return impl(o).String()
 }
 
 // Repr returns repr(o).
 func (o *Object) Repr() (string, error) {
-	return o.str(1, "Object.Repr")
-}
-
-func (o *Object) str(repr C.int, op string) (string, error) {
-	if o.unboxed() && o.kind != C.PY4GO_FLOAT64 {
-		// Same text as Python's str() and repr() for these, without a cgo call.
-		switch o.kind {
-		case C.PY4GO_NONE:
-			return "None", nil
-		case C.PY4GO_BOOL:
-			if o.num != 0 {
-				return "True", nil
-			}
-			return "False", nil
-		case C.PY4GO_INT64:
-			return strconv.FormatInt(int64(o.num), 10), nil
-		}
-	}
-	p, err := o.pyobj(op)
-	if err != nil {
-		return "", err
-	}
-	r := C.py4go_str((*C.PyObject)(p), repr)
-	if r.status != C.PY4GO_OK {
-		return "", resultError(r, op, nil)
-	}
-	return copyString(r.value), nil
+	v, err := impl(o).Repr()
+	return v, userErr(err)
 }
 
 // Type returns type(o) (a new reference).
 func (o *Object) Type() (*Object, error) {
-	p, err := o.pyobj("Object.Type")
-	if err != nil {
-		return nil, err
-	}
-	r := C.py4go_type((*C.PyObject)(p))
-	if r.status != C.PY4GO_OK {
-		return nil, resultError(r, "Object.Type", nil)
-	}
-	return objectResult(r.value), nil
+	r, err := impl(o).Type()
+	return wrap(r), userErr(err)
 }
 
 // TypeName returns the name of o's Python type ("int", "list", "mymod.Thing" for C types),
 // or "" for a nil or released Object. It reads the type object without running Python code.
 func (o *Object) TypeName() string {
-	if o.unboxed() {
-		return pythonScalarType(o.kind)
-	}
-	if o == nil || o.ref == nil || o.ref.gen != generation.Load() {
-		return ""
-	}
-	return C.GoString(C.py4go_type_name((*C.PyObject)(o.ref.ptr)))
+	return impl(o).TypeName()
 }
 
-// copyString copies the UTF-8 bytes a py4go_value borrows into a Go string.
-func copyString(v C.py4go_value) string {
-	if v.num == 0 {
-		return ""
-	}
-	return string(unsafe.Slice((*byte)(v.ptr), int(v.num)))
+// Call calls o(*args) and returns the result, a new reference the caller must Release.
+// Arguments are converted as FromGo does (an *Object is passed as is, borrowed); converting
+// them, the call itself, and fetching an exception all happen in one cgo call. A Python
+// exception is returned as an *Exception.
+func (o *Object) Call(args ...any) (*Object, error) {
+	// Allocated here, in a function the compiler inlines, so that the result can live on
+	// the caller's stack when the caller does not keep it: the hot path allocates nothing.
+	// (Conversions spelled out: impl and wrap would cost inlining budget.)
+	r, err := (*bindcrt.Object)(unsafe.Pointer(o)).CallInto((*bindcrt.Object)(unsafe.Pointer(new(Object))), "", args, nil)
+	return wrap(r), err
 }
 
-// copyBytes copies the bytes a py4go_value borrows into a new (non-nil) Go slice.
-func copyBytes(v C.py4go_value) []byte {
-	b := make([]byte, int(v.num))
-	if v.num > 0 {
-		copy(b, unsafe.Slice((*byte)(v.ptr), int(v.num)))
-	}
-	return b
+// CallKw calls o(*args, **kw); see Call. Keyword arguments are passed in sorted name order.
+func (o *Object) CallKw(args []any, kw map[string]any) (*Object, error) {
+	r, err := (*bindcrt.Object)(unsafe.Pointer(o)).CallInto((*bindcrt.Object)(unsafe.Pointer(new(Object))), "", args, kw)
+	return wrap(r), err
 }
 
-func quote(s string) string { return strconv.Quote(s) }
+// CallMethod calls o.name(*args) without creating the bound method (one cgo call, using
+// PyObject_VectorcallMethod); see Call.
+func (o *Object) CallMethod(name string, args ...any) (*Object, error) {
+	r, err := impl(o).CallMethodKw(name, args, nil)
+	return wrap(r), err
+}
+
+// CallMethodKw calls o.name(*args, **kw); see CallMethod and CallKw.
+func (o *Object) CallMethodKw(name string, args []any, kw map[string]any) (*Object, error) {
+	r, err := impl(o).CallMethodKw(name, args, kw)
+	return wrap(r), err
+}
+
+// Int64 converts a Python int to int64; an int out of range (e.g. 2**70) or another type
+// (bool included) is a *ConversionError.
+func (o *Object) Int64() (int64, error) {
+	n, _, err := impl(o).Scalar(bindcrt.ScalarInt64, "Object.Int64")
+	return n, err
+}
+
+// Uint64 converts a non-negative Python int to uint64; negative or too large ints and other
+// types are a *ConversionError.
+func (o *Object) Uint64() (uint64, error) {
+	n, _, err := impl(o).Scalar(bindcrt.ScalarUint64, "Object.Uint64")
+	return uint64(n), err
+}
+
+// Float64 converts a Python float (or int) to float64.
+func (o *Object) Float64() (float64, error) {
+	n, _, err := (*bindcrt.Object)(unsafe.Pointer(o)).Scalar(bindcrt.ScalarFloat64, "Object.Float64")
+	return math.Float64frombits(uint64(n)), err
+}
+
+// Bool converts True or False to a Go bool; other values (even truthy ones) are a
+// *ConversionError, so a wrong type is never silently accepted.
+func (o *Object) Bool() (bool, error) {
+	n, _, err := impl(o).Scalar(bindcrt.ScalarBool, "Object.Bool")
+	return n != 0, err
+}
+
+// Str converts a Python str to a Go string (UTF-8). A str holding lone surrogates, which
+// UTF-8 cannot encode, is a *ConversionError; so is any other type (use String for str(o)).
+func (o *Object) Str() (string, error) {
+	return impl(o).Str()
+}
+
+// Bytes copies a Python bytes or bytearray into a new Go slice, byte for byte.
+func (o *Object) Bytes() ([]byte, error) {
+	return impl(o).Bytes()
+}
+
+// ToGo converts o to the natural Go value: nil, bool, int64 (uint64 for ints above
+// math.MaxInt64), float64, string, []byte (bytes, bytearray), []any (list, tuple),
+// map[string]any (dict with only str keys) or map[any]any (other dicts; a key must convert to
+// a comparable Go value). Anything else, including ints beyond uint64, comes back as a new
+// *Object reference the caller must Release.
+func (o *Object) ToGo() (any, error) {
+	v, err := impl(o).ToGo()
+	return v, userErr(err)
+}
+
+// Decode converts o into the Go variable into points to, with the conversions and range
+// checks of the target's type: any int or uint width (a Python int out of range for it, or
+// a negative one for an unsigned type, is a *ConversionError naming the Go type), float32
+// and float64, complex64 and complex128 (from complex, float or int), bool, string, []byte,
+// slices and arrays (from list or tuple), maps (from dict), pointers (None gives nil),
+// *Object (a new reference), and any (as ToGo).
+func (o *Object) Decode(into any) error {
+	return userErr(impl(o).Decode(into))
+}
+
+// AddFunction adds the C function cfunc (a PyCFunction with calling convention flags, e.g. a
+// cgo //export function or a static C function) to the module o under name, with the
+// docstring doc. self is the module when the function is called.
+func (o *Object) AddFunction(name string, cfunc unsafe.Pointer, flags int, doc string) error {
+	return userErr(impl(o).AddFunction(name, cfunc, flags, doc))
+}
+
+// CapsuleValue returns the Go value a capsule made by NewCapsule holds; any other object is
+// a *ConversionError.
+func (o *Object) CapsuleValue() (any, error) {
+	v, err := impl(o).CapsuleValue()
+	return v, userErr(err)
+}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bindc.interpreter import find_interpreter
-from bindc.resources import find_go, go_env, runtime_dir
+from bindc.resources import find_go, go_env, runtime_c_dir
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -56,7 +56,7 @@ def go() -> str:
 @pytest.fixture(scope="session")
 def embed_env() -> dict[str, str]:
     """Environment for building Go programs that embed this Python."""
-    return go_env(find_interpreter().cgo_env(runtime_dir(), embed=True))
+    return go_env(find_interpreter().cgo_env(runtime_c_dir(), embed=True))
 
 
 def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,

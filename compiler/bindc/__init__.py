@@ -9,5 +9,5 @@ __version__ = "0.1.0"
 
 # The ABI revision of the C runtime that generated code is written against. Generated Go
 # files reference ``python.BindcRuntimeV<N>`` so that a runtime from another revision fails
-# to compile instead of misbehaving (see runtime/bindc_support.go).
+# to compile instead of misbehaving (see runtime/bindcrt/bindc_support.go).
 RUNTIME_ABI = 1

@@ -27,7 +27,7 @@ from bindc.capi.limited import LIMITED_API_3_11
 from bindc.gomod import BuildModule, GoModError, read_go_mod
 from bindc.interpreter import Interpreter, InterpreterError, find_interpreter
 from bindc.progress import Reporter, SilentReporter, human_size
-from bindc.resources import RUNTIME_IMPORT_PATH, GoToolchainError, find_go, go_env, runtime_dir
+from bindc.resources import RUNTIME_IMPORT_PATH, GoToolchainError, find_go, go_env, runtime_c_dir, runtime_dir
 from bindc.uptodate import Stamp
 from bindc.writer import GeneratedFile, write_all, write_if_changed
 
@@ -186,7 +186,7 @@ def _build(package: str, out: Path, module: str | None, python: str | None, stri
 
         reporter.phase("go build")
         so_built = root / f"{name}{ABI3_SUFFIX if abi3 else interp.ext_suffix}"
-        env = go_env(interp.cgo_env(runtime_dir(), embed=False))
+        env = go_env(interp.cgo_env(runtime_c_dir(), embed=False))
         if abi3:  # the runtime's C and the wrappers, compiled against the stable ABI only
             env["CGO_CFLAGS"] += f" -DPy_LIMITED_API=0x{LIMITED_API_3_11:08x}"
         env["CGO_CFLAGS"] += "".join(f" -ffile-prefix-map={d}={alias}" for d, alias in (

@@ -25,7 +25,7 @@ from bindc.capi.limited import LIMITED_API_3_11
 from bindc.interpreter import InterpreterError, find_interpreter
 from bindc.naming import is_valid_python_identifier
 from bindc.progress import Reporter, SilentReporter, human_size
-from bindc.resources import GoToolchainError, find_go, go_env, runtime_dir
+from bindc.resources import GoToolchainError, find_go, go_env, runtime_c_dir, runtime_dir
 from bindc.typemap.classes import SiblingClass
 from bindc.writer import GeneratedFile, write_all
 
@@ -228,7 +228,7 @@ def link_modules(entries: list[tuple[str, str | None, str | None]], library_dir:
         reporter.phase("go build")
         library_name = library_stem + (ABI3_SUFFIX if abi3 else interp.ext_suffix)
         built = root / library_name
-        env = go_env(interp.cgo_env(runtime_dir(), embed=False))
+        env = go_env(interp.cgo_env(runtime_c_dir(), embed=False))
         env["CGO_CFLAGS"] += "".join(f" -ffile-prefix-map={d}={alias}" for d, alias in (
             (interp.include_dir, "/python/include"), (runtime_dir(), "/py4go/runtime")))
         if abi3:

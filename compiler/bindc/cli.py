@@ -15,7 +15,7 @@ import typer
 
 from bindc import __version__
 from bindc.interpreter import InterpreterError, find_interpreter
-from bindc.resources import runtime_dir
+from bindc.resources import runtime_c_dir, runtime_dir
 from bindc.writer import stale_files, write_all
 
 if TYPE_CHECKING:  # the driver pulls in tree-sitter and libclang: imported when a command needs it
@@ -170,7 +170,7 @@ def env(python: PythonOpt = None,
     except InterpreterError as e:
         typer.echo(f"bindc env: {e}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    for key, value in interp.cgo_env(runtime_dir(), embed=not extension).items():
+    for key, value in interp.cgo_env(runtime_c_dir(), embed=not extension).items():
         typer.echo(f"export {key}={shlex.quote(value)}")
 
 

@@ -32,7 +32,7 @@ from bindc.interpreter import Interpreter, InterpreterError, find_interpreter
 from bindc.naming import is_valid_python_identifier
 from bindc.resolve import BoundModule, resolve
 from bindc.resolve.types import package_level_names
-from bindc.resources import GoToolchainError, runtime_dir
+from bindc.resources import GoToolchainError, runtime_c_dir
 from bindc.typemap.classes import SiblingClass
 from bindc.typemap.contexts import CONTEXT_CAPI
 from bindc.typemap.streams import CHANNEL_CAPI
@@ -217,7 +217,7 @@ def _verify_c_api(module: BoundModule, interp: Interpreter, sink: DiagnosticSink
     limited API when ``limited_api`` is set: an abi3 build)."""
     wanted = required_capi(module)
     try:
-        model = load_model(interp, include_runtime=True, runtime_dir=runtime_dir(), limited_api=limited_api)
+        model = load_model(interp, include_runtime=True, runtime_dir=runtime_c_dir(), limited_api=limited_api)
     except CApiError as e:
         sink.error(str(e))
         sink.extend(getattr(e, "diagnostics", []))

@@ -15,7 +15,7 @@ from bindc.capi.limited import (LIMITED_API_3_11, Scan, cgo_preambles, check_go_
 from bindc.diagnostics import Diagnostic, Severity
 from bindc.interpreter import Interpreter
 from bindc.resolve import BoundModule
-from bindc.resources import runtime_dir
+from bindc.resources import runtime_c_dir
 from bindc.writer import GeneratedFile
 
 LIMITED = f"the limited API of CPython 3.11 (Py_LIMITED_API=0x{LIMITED_API_3_11:08x})"
@@ -29,17 +29,17 @@ def limited_api_errors(module: BoundModule, c_file: GeneratedFile, interp: Inter
     from bindc.driver import required_capi  # the driver imports this module
 
     try:
-        full = load_model(interp, include_runtime=True, runtime_dir=runtime_dir())
+        full = load_model(interp, include_runtime=True, runtime_dir=runtime_c_dir())
         names = frozenset(full.functions) | full.function_macros
-        limited = load_model(interp, include_runtime=True, runtime_dir=runtime_dir(), limited_api=LIMITED_API_3_11)
-        go_calls = go_c_calls(runtime_dir())
+        limited = load_model(interp, include_runtime=True, runtime_dir=runtime_c_dir(), limited_api=LIMITED_API_3_11)
+        go_calls = go_c_calls(runtime_c_dir())
         units = [(c_file.path.name, c_file.content)]
         if go_file is not None:
             go_calls += go_source_c_calls(go_file.path.name, go_file.content)
             units += [(go_file.path.name, text) for text in cgo_preambles(go_file.content)]
         go_uses = check_go_calls(go_calls, names, frozenset(limited.functions))
-        runtime = runtime_scan(runtime_dir(), interp.include_dir, names, default_cache_dir())
-        generated = scan_sources(units, c_file.path.parent, interp.include_dir, names, include_dirs=(runtime_dir(),))
+        runtime = runtime_scan(runtime_c_dir(), interp.include_dir, names, default_cache_dir())
+        generated = scan_sources(units, c_file.path.parent, interp.include_dir, names, include_dirs=(runtime_c_dir(),))
     except CApiError as e:
         return [Diagnostic(Severity.ERROR, f"cannot check the limited API: {e}")]
     scan = Scan()

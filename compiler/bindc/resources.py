@@ -11,6 +11,9 @@ from pathlib import Path
 #: The Go import path of the py4go runtime module (package ``python``).
 RUNTIME_IMPORT_PATH = "github.com/py4go/py4go/runtime"
 
+#: The Go import path of the implementation package generated code talks to.
+BINDCRT_IMPORT_PATH = RUNTIME_IMPORT_PATH + "/bindcrt"
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -33,16 +36,22 @@ def _project_file(name: str) -> Path:
 
 
 #: A file each companion folder must hold.
-_MARKERS = {"runtime": "py4go.h", "grammar": "declarations.scm"}
+_MARKERS = {"runtime": "bindcrt/py4go.h", "grammar": "declarations.scm"}
 
 
 def runtime_dir() -> Path:
-    """The runtime Go module (``py4go.h``, ``py4go.c`` and package ``python``).
+    """The runtime Go module: package ``python`` (the embedding API) at its root and package
+    ``bindcrt`` (the implementation generated code uses, with the C runtime) in ``bindcrt/``.
 
     ``$BINDC_RUNTIME_DIR`` overrides it (a vendored or patched runtime).
     """
     override = os.environ.get("BINDC_RUNTIME_DIR")
     return Path(override).resolve() if override else _project_file("runtime")
+
+
+def runtime_c_dir() -> Path:
+    """The folder of the C runtime (``py4go.h`` and friends): the include path of every cgo build."""
+    return runtime_dir() / "bindcrt"
 
 
 def grammar_dir() -> Path:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO / "compiler"))
 
 from bindc.interpreter import find_interpreter  # noqa: E402
 from bindc.pygo.driver import GoRequest, generate_go  # noqa: E402
-from bindc.resources import find_go, go_env, runtime_dir  # noqa: E402
+from bindc.resources import find_go, go_env, runtime_c_dir, runtime_dir  # noqa: E402
 from bindc.writer import write_all  # noqa: E402
 
 MODULE = "def add(a: int, b: int) -> int:\n    return a + b\n"
@@ -184,7 +184,7 @@ def main() -> None:
         assert not result.sink.has_errors, result.sink.render_all()
         write_all(result.files)
         (root / "main.go").write_text(MAIN)
-        env = go_env(find_interpreter().cgo_env(runtime_dir(), embed=True))
+        env = go_env(find_interpreter().cgo_env(runtime_c_dir(), embed=True))
         subprocess.run([find_go(), "build", "-o", "bench", "."], cwd=root, env=env, check=True)
         proc = subprocess.run([str(root / "bench"), str(args.calls), str(args.repeat), str(root)], cwd=root, env=env,
                               capture_output=True, text=True, check=True)

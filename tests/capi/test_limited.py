@@ -12,7 +12,7 @@ import pytest
 from bindc.capi import CApiModel, CSignature, load_model, verify
 from bindc.capi.limited import LIMITED_API_3_11, check_go_calls, go_c_calls, runtime_scan, scan_sources
 from bindc.interpreter import Interpreter
-from bindc.resources import runtime_dir
+from bindc.resources import runtime_c_dir
 
 KITCHEN = Path(__file__).parents[1] / "e2e" / "kitchen"
 
@@ -72,11 +72,11 @@ def test_scan_attributes_each_violation_and_follows_calls(tmp_path: Path, interp
 def test_runtime_is_limited_api_clean(interp: Interpreter, full: CApiModel, limited: CApiModel) -> None:
     """Every runtime C file and cgo preamble compiles with Py_LIMITED_API using only it, and the
     Go files call no C-API function the limited headers lack."""
-    scan = runtime_scan(runtime_dir(), interp.include_dir, names(full), cache_dir=None)
+    scan = runtime_scan(runtime_c_dir(), interp.include_dir, names(full), cache_dir=None)
     assert scan.uses == {} and scan.outside == []
     assert "py4go_bind_int_range" in scan.calls and "py4go_bind_new_datetime" in scan.calls
     assert len(scan.calls) > 150  # the preambles and the .c files were all read
-    assert check_go_calls(go_c_calls(runtime_dir()), names(full), frozenset(limited.functions)) == []
+    assert check_go_calls(go_c_calls(runtime_c_dir()), names(full), frozenset(limited.functions)) == []
 
 
 def test_go_call_of_a_macro_is_reported(full: CApiModel, limited: CApiModel) -> None:
@@ -94,13 +94,13 @@ def test_abi3_error_names_function_mapping_and_use(tmp_path: Path, monkeypatch: 
     from bindc.driver import Request, generate_files
 
     runtime = tmp_path / "runtime"
-    shutil.copytree(runtime_dir(), runtime)
+    shutil.copytree(runtime_c_dir(), runtime)
     source = (runtime / "py4go_bind.c").read_text()
     marker = "int py4go_bind_int_range(const char *fn, int pos, const char *gotype, PyObject *got)\n{\n"
     assert marker in source
     (runtime / "py4go_bind.c").write_text(source.replace(marker, marker + "    (void)Py_TYPE(got)->tp_flags;\n"))
-    monkeypatch.setattr(bindc.driver, "runtime_dir", lambda: runtime)
-    monkeypatch.setattr(bindc.limited_check, "runtime_dir", lambda: runtime)
+    monkeypatch.setattr(bindc.driver, "runtime_c_dir", lambda: runtime)
+    monkeypatch.setattr(bindc.limited_check, "runtime_c_dir", lambda: runtime)
     result = generate_files(Request(package=str(KITCHEN), out=tmp_path / "out", cwd=KITCHEN, abi3=True))
     errors = [d.message for d in result.sink.items if d.severity.name == "ERROR"]
     assert result.files == []

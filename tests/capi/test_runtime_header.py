@@ -8,13 +8,13 @@ import pytest
 
 from bindc.capi import CApiModel, CSignature, load_model, verify
 from bindc.interpreter import Interpreter
-from bindc.resources import runtime_dir
+from bindc.resources import runtime_c_dir
 
 
 @pytest.fixture(scope="module")
 def runtime_model(interp: Interpreter, tmp_path_factory: pytest.TempPathFactory) -> CApiModel:
-    if not (runtime_dir() / "py4go_bind.h").exists():
-        pytest.skip("runtime/py4go_bind.h not written yet")
+    if not (runtime_c_dir() / "py4go_bind.h").exists():
+        pytest.skip("runtime/bindcrt/py4go_bind.h not written yet")
     return load_model(interp, include_runtime=True, cache_dir=tmp_path_factory.mktemp("cache"))
 
 
@@ -23,7 +23,7 @@ def test_runtime_and_python_functions_in_one_model(runtime_model: CApiModel) -> 
     assert runtime_model.lookup("PyLong_FromLongLong") is not None
     ours = [f for name, f in runtime_model.functions.items() if name.startswith("py4go_")]
     assert ours, "py4go.h declares no py4go_ functions"
-    assert all(Path(f.file).parent == runtime_dir() for f in ours)
+    assert all(Path(f.file).parent == runtime_c_dir() for f in ours)
 
 
 def test_module_init_signature(runtime_model: CApiModel) -> None:

@@ -8,7 +8,7 @@ already suppressed, still gave 24 (kitchen) to 632 (callbacks) error contexts in
 CPython internals, each needing a suppression; it was also ~10x slower (classes checks: 78 s
 against 7 s under ASan). Its leak check agreed with LSan (nothing definitely lost).
 
-ASan instruments the code compiled with it: the C runtime (runtime/*.c), the generated C
+ASan instruments the code compiled with it: the C runtime (runtime/bindcrt/*.c), the generated C
 wrappers and cgo's glue, all built by ``go build -asan`` (which instruments the Go code's
 memory accesses too). The interpreter is not instrumented, but the ASan runtime replaces
 ``malloc``/``free`` process-wide and intercepts ``memcpy``/``strlen``..., so any read or write

@@ -1,4 +1,4 @@
-"""Regressions in the wrapper-facing C runtime (runtime/py4go_bind.c) found by fuzzing the
+"""Regressions in the wrapper-facing C runtime (runtime/bindcrt/py4go_bind.c) found by fuzzing the
 kitchen bindings (issue 5): each pinned with its exact message, in a fresh interpreter."""
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ REGRESSIONS = """
 
 
 def test_conversion_error_regressions(kitchen_ext: Path) -> None:
-    """Bugs the fuzzer found in runtime/py4go_bind.c, pinned with exact messages."""
+    """Bugs the fuzzer found in runtime/bindcrt/py4go_bind.c, pinned with exact messages."""
     proc = run_python("import kitchen\n" + textwrap.dedent(REGRESSIONS), path=kitchen_ext)
     assert proc.stdout.strip() == "ok"
 

@@ -4,7 +4,7 @@
   (``fuzz_kitchen.py``, run in its own interpreter so that a crash fails the test instead of
   killing pytest) and must return what a Python model of the Go function predicts or raise the
   predicted exception class with a message naming the function.
-* The runtime's Go-side conversions are fuzzed with ``go test -fuzz`` (``runtime/fuzz_test.go``),
+* The runtime's Go-side conversions are fuzzed with ``go test -fuzz`` (``runtime/bindcrt/fuzz_test.go``),
   one target per invocation.
 
 Default sizes keep this file well under 30 s; ``pytest --stress`` runs 50x the examples and
@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from bindc.interpreter import find_interpreter
-from bindc.resources import find_go, go_env, runtime_dir
+from bindc.resources import find_go, go_env, runtime_c_dir
 from tests.reliability.conftest import run_script
 
 HERE = Path(__file__).parent
@@ -78,11 +78,11 @@ def test_go_fuzz_runtime_conversions(target: str, stress: bool) -> None:
     env = go_env(find_interpreter().cgo_env())
     cmd = [find_go(), "test", "-count=1", "-run", "^$", "-fuzz", f"^{target}$", "-fuzztime", fuzztime,
            "-parallel", "1", "."]
-    proc = subprocess.run(cmd, cwd=runtime_dir(), env=env, capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(cmd, cwd=runtime_c_dir(), env=env, capture_output=True, text=True, timeout=900)
     out = proc.stdout + proc.stderr
     if proc.returncode != 0:
-        pytest.fail(f"{' '.join(cmd)} (in runtime/) failed; a crasher is saved under "
-                    f"runtime/testdata/fuzz/{target}/\n{out}", pytrace=False)
+        pytest.fail(f"{' '.join(cmd)} (in runtime/bindcrt/) failed; a crasher is saved under "
+                    f"runtime/bindcrt/testdata/fuzz/{target}/\n{out}", pytrace=False)
     execs = [int(n) for n in re.findall(r"execs: (\d+)", out)]
     assert execs and max(execs) > 100, out
     print(f"{target}: {max(execs)} execs in {fuzztime}")

@@ -38,7 +38,7 @@ import pytest
 
 from bindc.build import build_extension
 from bindc.interpreter import find_interpreter
-from bindc.resources import find_go, go_env, runtime_dir
+from bindc.resources import find_go, go_env, runtime_c_dir
 from tests.conftest import run
 from tests.e2e.hosts import build_host
 from tests.reliability import sanitizers as san
@@ -71,7 +71,7 @@ def assert_clean(what: str, proc: subprocess.CompletedProcess[str], report: san.
 
 def go_build_env(*, embed: bool) -> dict[str, str]:
     """The Go environment for an ASan build against this interpreter."""
-    return san.build_env(go_env(find_interpreter().cgo_env(runtime_dir(), embed=embed)))
+    return san.build_env(go_env(find_interpreter().cgo_env(runtime_c_dir(), embed=embed)))
 
 
 def assert_instrumented(binary: Path, function: str) -> None:
@@ -95,13 +95,13 @@ INSTRUMENTED = {"py4go.c": "py4go_str", "py4go_bind.c": "py4go_bind_bytes",
 def test_runtime_go_tests_under_asan(tmp_path: Path, stress: bool) -> None:
     """The runtime's Go tests, built with ``go test -asan``, pass with no sanitizer report."""
     binary = tmp_path / "runtime_asan.test"
-    run([find_go(), "test", "-asan", "-c", "-o", str(binary), "."], cwd=runtime_dir(),
+    run([find_go(), "test", "-asan", "-c", "-o", str(binary), "."], cwd=runtime_c_dir(),
         env=go_build_env(embed=True), timeout=900)
     for source, fn in INSTRUMENTED.items():
-        assert source in {p.name for p in runtime_dir().glob("*.c")}, f"{source} is gone: update INSTRUMENTED"
+        assert source in {p.name for p in runtime_c_dir().glob("*.c")}, f"{source} is gone: update INSTRUMENTED"
         assert_instrumented(binary, fn)
     count = "3" if stress else "1"
-    proc, report = sanitized([str(binary), f"-test.count={count}", "-test.v"], cwd=runtime_dir(),
+    proc, report = sanitized([str(binary), f"-test.count={count}", "-test.v"], cwd=runtime_c_dir(),
                              env=san.run_env(go_env(), preload=False), timeout=1800 if stress else 300)
     assert_clean("runtime tests (go test -asan)", proc, report)
     passed = len(re.findall(r"^--- PASS: \w+", proc.stdout, re.M))
@@ -302,7 +302,7 @@ def test_go_fuzzing_under_asan(target: str, stress: bool) -> None:
         pytest.skip("under --stress only (30 s per target)")
     env = san.run_env(go_build_env(embed=True), preload=False)
     proc, report = sanitized([find_go(), "test", "-asan", "-count=1", "-run", "^$", "-fuzz", f"^{target}$",
-                              "-fuzztime", "30s", "-parallel", "1", "."], env=env, cwd=runtime_dir(), timeout=900)
+                              "-fuzztime", "30s", "-parallel", "1", "."], env=env, cwd=runtime_c_dir(), timeout=900)
     assert_clean(f"go test -asan -fuzz {target}", proc, report)
     execs = [int(n) for n in re.findall(r"execs: (\d+)", proc.stdout + proc.stderr)]
     assert execs and max(execs) > 100, proc.stdout + proc.stderr

@@ -11,7 +11,7 @@ from bindc.capi.libclang import clang_version
 from bindc.capi.model import CApiModel
 from bindc.capi.parse import parse_headers, probe_request
 from bindc.interpreter import Interpreter, find_interpreter
-from bindc.resources import runtime_dir as default_runtime_dir
+from bindc.resources import runtime_c_dir as default_runtime_dir
 
 
 def load_model(
@@ -26,7 +26,7 @@ def load_model(
     """The C-API model of ``interpreter``'s headers (default: the running Python).
 
     With ``include_runtime`` the translation unit includes py4go's ``py4go.h`` (from
-    ``runtime_dir``, default the project's ``runtime/``), so the runtime's functions are in the
+    ``runtime_dir``, default the project's ``runtime/bindcrt/``), so the runtime's functions are in the
     model too. With ``limited_api`` (``Py_LIMITED_API``, e.g. ``0x030b0000``) only the stable
     ABI of that version is declared. ``cache_dir`` defaults to :func:`bindc.capi.cache.default_cache_dir`.
     Raises :class:`~bindc.capi.libclang.CApiError` when libclang is missing or the headers do not parse.

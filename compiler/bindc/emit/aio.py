@@ -2,7 +2,7 @@
 
 ``await mod.aio.fetch(url, timeout=2)`` runs the same Go function as ``mod.fetch(url,
 timeout=2)`` on a goroutine and returns an ``asyncio.Future`` of the running loop, which the
-runtime completes with ``loop.call_soon_threadsafe`` (``runtime/bindc_aio.go``): no Python
+runtime completes with ``loop.call_soon_threadsafe`` (``runtime/bindcrt/bindc_aio.go``): no Python
 thread pool. Cancelling the awaiting task cancels the future, which cancels the Go context of
 a function taking one (:mod:`bindc.typemap.contexts`).
 

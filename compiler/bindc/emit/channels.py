@@ -1,6 +1,6 @@
 """The ``Channel`` class of a module that binds ``chan T`` or ``chan<- T``
 (:class:`bindc.typemap.streams.ChannelMapping`): ``PyInit`` defines it with the runtime's
-``py4go_bind_add_channel`` (its Python source lives in ``runtime/py4go_bind_chan.c``), and the
+``py4go_bind_add_channel`` (its Python source lives in ``runtime/bindcrt/py4go_bind_chan.c``), and the
 stub declares the same class, generic in its element type."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The stub's ``_GoIterator[T]``: what ``iter.Seq``, ``iter.Seq2`` and ``<-chan T`` results are.
 
-At run time they are instances of the runtime's ``py4go.GoIterator`` (runtime/py4go_bind_iter.c),
+At run time they are instances of the runtime's ``py4go.GoIterator`` (runtime/bindcrt/py4go_bind_iter.c),
 an iterator (``for``: Go runs with the GIL released) and an async iterator (``async for``: each
 item is an asyncio future a goroutine completes). ``collections.abc.Iterator`` alone would
 make mypy reject ``async for``, so the stub declares a private class with both protocols; it

@@ -22,7 +22,7 @@ from bindc.gil import releases_gil
 from bindc.ir import FuncType, NamedType, Param, PointerType
 from bindc.resolve import BoundFunction, BoundModule
 from bindc.resolve.types import package_level_names
-from bindc.resources import RUNTIME_IMPORT_PATH
+from bindc.resources import BINDCRT_IMPORT_PATH, RUNTIME_IMPORT_PATH
 from bindc.typemap.base import ArgSite, GoRefs, go_string
 from bindc.typemap.classes import class_type_var
 from bindc.typemap.env import TypeEnv
@@ -36,7 +36,7 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
     """Render the Go source for ``module`` (gofmt is applied by the caller)."""
     in_package = module.target_import is None
     imports = GoImports(reserved=package_level_names(module.package) if in_package else frozenset())
-    rt = imports.use(RUNTIME_IMPORT_PATH, "py4go")
+    rt = imports.use(BINDCRT_IMPORT_PATH, "py4go")
     unsafe = imports.use("unsafe")
     target = imports.use(module.target_import, module.package.name) if module.target_import else None
 
@@ -70,6 +70,9 @@ def emit_go_file(module: BoundModule, source_note: str) -> str:
         # Nothing of the package could be bound: Go rejects an unused import, and a blank
         # one still links the package into the module (its init runs, as the user asked).
         imports.blank(module.target_import)
+    # Package python's init makes the objects the runtime puts into an any (a Go func's any
+    # parameter, an element of []any) *python.Object, the type the bound code can name.
+    imports.ensure_linked(RUNTIME_IMPORT_PATH)
 
     p = LinePrinter(indent="\t")
     p.P(GENERATED_HEADER)

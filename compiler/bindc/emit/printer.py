@@ -70,6 +70,11 @@ class GoImports:
         """Import ``path`` for its side effects only (``_ "path"``): nothing refers to it."""
         self._by_path[path] = "_"
 
+    def ensure_linked(self, path: str) -> None:
+        """Link ``path`` into the program: a blank import unless something already uses it."""
+        if path not in self._by_path:
+            self.blank(path)
+
     def render(self) -> list[str]:
         """The import block: standard library first, then the rest, aliases where needed."""
         if not self._by_path:

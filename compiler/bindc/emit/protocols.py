@@ -1,7 +1,7 @@
 """Which Python object protocols a bound class gets, decided once for the C emitter and the stub.
 
 Every class gets ``__copy__``/``__deepcopy__`` and pickling (``__reduce__``/``__setstate__``)
-from the runtime (``runtime/py4go_bind_objects.c``), and ``__match_args__`` in constructor
+from the runtime (``runtime/bindcrt/py4go_bind_objects.c``), and ``__match_args__`` in constructor
 order. What differs per class is decided here, from the Go declaration:
 
 - the *pickle refusal*: ``None`` when the value's whole state is its constructor fields (every

@@ -2,9 +2,9 @@
 
 One :class:`CallSite` describes a generated function (a module function, constructor,
 method, or static method); :func:`emit_call` prints it. Scalar, str and bytes arguments and
-results go through ``python.TypedCall`` in one cgo crossing (no WithGIL: the call takes the
+results go through ``bindcrt.TypedCall`` in one cgo crossing (no WithGIL: the call takes the
 GIL itself when needed). Anything needing Python objects (containers, callbacks, the
-module's own types) is converted inside ``python.TypedGIL`` first, then passed borrowed.
+module's own types) is converted inside ``bindcrt.TypedGIL`` first, then passed borrowed.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from bindc.emit.printer import LinePrinter
 from bindc.pygo import model as m
 from bindc.pygo.names import Scope, exported, unexported
 from bindc.ir import Span
-from bindc.pygo.typemap import GoMapping, TypeMap
+from bindc.pygo.typemap import USER_OBJECT, GoMapping, TypeMap
 
 #: Reports a warning at a position (the module emitter's ``warn``).
 Warn = Callable[[Span | None, str], None]
@@ -46,6 +46,13 @@ class _Param:
     local: str = ""      # py<N>: the converted Python object, when not fast
 
 
+def _result_call(rmap: GoMapping) -> str:
+    """The fast call's result expression: an Any result is handed to users as *python.Object."""
+    if rmap.go_type == USER_OBJECT:
+        return f"bindcrt.TypedUser[python.Object](call.{rmap.result}())"
+    return f"call.{rmap.result}()"
+
+
 def _doc(p: LinePrinter, text: str) -> None:
     for line in text.strip().splitlines():
         p.P(("// " + line).rstrip())
@@ -72,11 +79,11 @@ def map_result_type(tm: TypeMap, t: m.PyType, sink_warn: Warn, where: Span | Non
 
 
 def callable_adapter(tm: TypeMap, t: m.PyType, value: str, indent: str = "") -> list[str]:
-    """Go lines of an expression ``python.TypedNewFunc(...)`` calling the Go func ``value``."""
+    """Go lines of an expression ``bindcrt.TypedNewFunc(...)`` calling the Go func ``value``."""
     params, result = t.args[:-1], t.args[-1]
-    lines = ["python.TypedNewFunc(func(args []*python.Object) (any, error) {",
+    lines = ["bindcrt.TypedNewFunc(func(args []*bindcrt.Object) (any, error) {",
              f"\tif len(args) != {len(params)} {{",
-             f"\t\treturn nil, python.TypedArgCount(args, {len(params)})",
+             f"\t\treturn nil, bindcrt.TypedArgCount(args, {len(params)})",
              "\t}"]
     names = []
     for i, a in enumerate(params):
@@ -91,8 +98,8 @@ def callable_adapter(tm: TypeMap, t: m.PyType, value: str, indent: str = "") -> 
         mp = tm.mapping(result)
         lines += [f"\tr, err := {call}", "\tif err != nil {", "\t\treturn nil, err", "\t}"]
         if mp.borrowed:  # a class instance (nil: None) is passed as the object it wraps
-            lines.append("\treturn python.FromGo(r.PyObject())")
-        elif mp.to_py and not mp.to_py.startswith("python.FromGo"):
+            lines.append("\treturn bindcrt.FromGo(r.PyObject())")
+        elif mp.to_py and not mp.to_py.startswith("bindcrt.FromGo"):
             lines.append("\treturn " + mp.to_py.replace("{v}", "r"))
         else:
             lines.append("\treturn r, nil")
@@ -207,12 +214,12 @@ class CallEmitter:
                 else:
                     assert rmap is not None  # fast with a result: its one mapped result
                     if self.map_error:
-                        p.P(f"ret, err := call.{rmap.result}()")
+                        p.P(f"ret, err := {_result_call(rmap)}")
                         p.P(f"return ret, {self.map_error}(err)")
                     else:
-                        p.P(f"return call.{rmap.result}()")
+                        p.P(f"return {_result_call(rmap)}")
             else:
-                p.P("err = python.TypedGIL(func() (err error) {")
+                p.P("err = bindcrt.TypedGIL(func() (err error) {")
                 with p.indent():
                     self._convert(required, optional)
                     self._pack(site, required, optional)
@@ -231,7 +238,7 @@ class CallEmitter:
             value = x.go if x in required else f"options.{x.go}"
             if x.mapping.borrowed:
                 continue
-            p.P(f"var {x.local} *python.Object")
+            p.P(f"var {x.local} *bindcrt.Object")
             guard = f"{value} != nil" if x.param.type.kind == m.CALLABLE else ""
             if x in optional:
                 guard = f"options.{x.go}Set" + (f" && {guard}" if guard else "")
@@ -264,7 +271,7 @@ class CallEmitter:
         elif mp.fast:
             p.P(f"call.{mp.pack}({value})")
         elif mp.borrowed:
-            p.P(f"call.Object({value}.PyObject())")
+            p.P(f"call.Object(bindcrt.FromUser({value}.PyObject()))")
         else:
             p.P(f"call.Object({x.local})")
 
@@ -283,7 +290,7 @@ class CallEmitter:
                 msg = f"{site.op}: option {x.option} needs {prev.option} (positional-only parameters)"
                 p.P(f'\treturn errors.New("{msg}")')
                 p.P("}")
-        p.P("var call python.TypedCall")
+        p.P("var call bindcrt.TypedCall")
         p.P(site.target % n)
         for x in positional:
             self._pack_value(x, x.go)
@@ -309,7 +316,7 @@ class CallEmitter:
             p.P("return call.CallNone()")
             return
         if rmap is not None and rmap.fast and site.result is None:
-            p.P(f"ret0, err = call.{rmap.result}()")
+            p.P(f"ret0, err = {_result_call(rmap)}")
             p.P("return err")
             return
         p.P("res, err := call.CallObject()")
@@ -318,11 +325,11 @@ class CallEmitter:
         p.P("}")
         if result_t.kind == m.TUPLE:
             n = len(result_t.args)
-            p.P(f"items, err := python.TypedDecode[[]*python.Object](res, {op})")
+            p.P(f"items, err := bindcrt.TypedDecode[[]*bindcrt.Object](res, {op})")
             p.P("if err != nil {")
             p.P("\treturn err")
             p.P("}")
-            p.P(f"if err := python.TypedTupleLen(items, {n}, {op}); err != nil {{")
+            p.P(f"if err := bindcrt.TypedTupleLen(items, {n}, {op}); err != nil {{")
             p.P("\treturn err")
             p.P("}")
             for i, t in enumerate(result_t.args):
@@ -343,16 +350,16 @@ class CallEmitter:
         p.P(f"// {site.go_name} is overloaded in Python, so it is untyped: args are converted as python.FromGo")
         p.P("// converts them, and the result is the Python object.")
         recv = f"({site.receiver}) " if site.receiver else ""
-        p.P(f"func {recv}{site.go_name}(args ...any) (ret *python.Object, err error) {{")
+        p.P(f"func {recv}{site.go_name}(args ...any) (ret {USER_OBJECT}, err error) {{")
         with p.indent():
-            p.P("err = python.TypedGIL(func() (err error) {")
+            p.P("err = bindcrt.TypedGIL(func() (err error) {")
             with p.indent():
-                p.P("var call python.TypedCall")
+                p.P("var call bindcrt.TypedCall")
                 p.P(site.target.replace("%d", "len(args)"))
                 p.P("for _, a := range args {")
                 p.P("\tcall.Any(a)")
                 p.P("}")
-                p.P("ret, err = call.CallObject()")
+                p.P("ret, err = bindcrt.TypedUser[python.Object](call.CallObject())")
                 p.P("return err")
             p.P("})")
             p.P("return ret, " + self.wrap("err"))

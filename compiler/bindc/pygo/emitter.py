@@ -27,7 +27,8 @@ _STD_METHODS = frozenset({"Format", "GobDecode", "GobEncode", "MarshalJSON", "Ma
                           "ReadFrom", "ReadRune", "Scan", "Seek", "UnmarshalJSON", "UnmarshalXML", "UnreadByte",
                           "UnreadRune", "WriteByte", "WriteTo"})
 
-RUNTIME_IMPORT = "github.com/py4go/py4go/runtime"
+RUNTIME_IMPORT = "github.com/py4go/py4go/runtime"  # package python: the types users see
+BINDCRT_IMPORT = RUNTIME_IMPORT + "/bindcrt"      # the implementation generated code calls
 
 
 def receiver_name(go_type: str) -> str:
@@ -75,7 +76,7 @@ class ModuleEmitter:
                                                 self.scope.claim(low + "FromPy"))
 
     def target(self, path: str) -> str:
-        """The ``python.TypedFunc`` variable for the module attribute ``path``."""
+        """The ``bindcrt.TypedFunc`` variable for the module attribute ``path``."""
         var = self.scope.claim("py" + "".join(exported(part) for part in path.split(".")))
         self.targets.append((var, path))
         return var
@@ -124,17 +125,21 @@ class ModuleEmitter:
             head.P(f'\t"{name}"')
         if std:
             head.P()
-        head.P(f'\tpython "{RUNTIME_IMPORT}"')
+        # Linked either way: package python's init makes objects the runtime puts into an any
+        # (an element of a list[Any] result) *python.Object.
+        uses_python = re.search(r"(?<![\w.])python\.", code)
+        head.P(f'\t{"python" if uses_python else "_"} "{RUNTIME_IMPORT}"')
+        head.P(f'\t"{BINDCRT_IMPORT}"')
         head.P(")")
         head.P()
         head.P("// Fails to compile against a runtime with another revision of the typed-call API.")
-        head.P("const _ = python.TypedVersion1")
+        head.P("const _ = bindcrt.TypedVersion1")
         head.P()
         if self.targets:
             head.P(f"// The attributes of {self.mod.name} called below, imported on first use.")
             head.P("var (")
             for var, path in self.targets:
-                head.P(f'\t{var} = python.TypedFunc{{Module: "{self.mod.name}", Name: "{path}"}}')
+                head.P(f'\t{var} = bindcrt.TypedFunc{{Module: "{self.mod.name}", Name: "{path}"}}')
             head.P(")")
             head.P()
         return head.text() + text
@@ -245,19 +250,19 @@ class ModuleEmitter:
         p.P()
         var = self.target(e.name)
         pack = "c.Int(int(v))" if base == "int" else "c.Str(string(v))"
-        p.P(f"func {info.to_py}(v {go}) (*python.Object, error) {{")
+        p.P(f"func {info.to_py}(v {go}) (*bindcrt.Object, error) {{")
         with p.indent():
-            p.P("var c python.TypedCall")
+            p.P("var c bindcrt.TypedCall")
             p.P(f"c.Func(&{var}, 1)")
             p.P(pack)
             p.P("return c.CallObject()")
         p.P("}")
         p.P()
         attr = "TypedAttrInt" if base == "int" else "TypedAttrStr"
-        p.P(f"func {info.from_py}(o *python.Object, op string) ({go}, error) {{")
+        p.P(f"func {info.from_py}(o *bindcrt.Object, op string) ({go}, error) {{")
         with p.indent():
             p.P("defer o.Release()")
-            p.P(f'v, err := python.{attr}(o, "value")')
+            p.P(f'v, err := bindcrt.{attr}(o, "value")')
             p.P(f"return {go}(v), err")
         p.P("}")
         p.P()
@@ -304,7 +309,7 @@ class ModuleEmitter:
         p.P("}")
         p.P()
         # Go -> Python
-        p.P(f"func {info.to_py}(v {go}) (ret *python.Object, err error) {{")
+        p.P(f"func {info.to_py}(v {go}) (ret *bindcrt.Object, err error) {{")
         with p.indent():
             if r.typed_dict:
                 p.P(f"d := make(map[string]any, {len(fields)})")
@@ -315,9 +320,9 @@ class ModuleEmitter:
                 if optional:
                     p.P(f"if {value} != nil {{")
                 with p.indent() if optional else _Null():
-                    conv = (mp.to_py or "python.FromGo({v})").replace("{v}", value)
+                    conv = (mp.to_py or "bindcrt.FromGo({v})").replace("{v}", value)
                     if mp.borrowed:
-                        conv = f"python.FromGo({value}.PyObject())"
+                        conv = f"bindcrt.FromGo({value}.PyObject())"
                     p.P(f"f{i}, err := {conv}")
                     p.P("if err != nil {")
                     p.P("\treturn nil, err")
@@ -329,10 +334,10 @@ class ModuleEmitter:
                     p.P("}")
                 objs.append((f, i, optional))
             if r.typed_dict:
-                p.P("return python.FromGo(d)")
+                p.P("return bindcrt.FromGo(d)")
             else:
                 var = self.target(r.name)
-                p.P("var c python.TypedCall")
+                p.P("var c bindcrt.TypedCall")
                 p.P(f"c.Func(&{var}, {2 * len(fields)})")
                 for f, i, optional in objs:
                     p.P(f'c.Kw("{f.name}")')
@@ -341,10 +346,10 @@ class ModuleEmitter:
         p.P("}")
         p.P()
         # Python -> Go
-        p.P(f"func {info.from_py}(o *python.Object, op string) (v {go}, err error) {{")
+        p.P(f"func {info.from_py}(o *bindcrt.Object, op string) (v {go}, err error) {{")
         with p.indent():
             if r.typed_dict:
-                p.P("items, err := python.TypedDecode[map[string]*python.Object](o, op)")
+                p.P("items, err := bindcrt.TypedDecode[map[string]*bindcrt.Object](o, op)")
                 p.P("if err != nil {")
                 p.P("\treturn v, err")
                 p.P("}")
@@ -367,8 +372,8 @@ class ModuleEmitter:
                         p.P(f'\treturn v, errors.New(op + ": missing key \\"{f.name}\\"")')
                     p.P("}")
                 else:
-                    p.P(f'a, err := python.TypedAttrObject(o, "{f.name}")' if f is fields[0][0]
-                        else f'a, err = python.TypedAttrObject(o, "{f.name}")')
+                    p.P(f'a, err := bindcrt.TypedAttrObject(o, "{f.name}")' if f is fields[0][0]
+                        else f'a, err = bindcrt.TypedAttrObject(o, "{f.name}")')
                     p.P("if err != nil {")
                     p.P("\treturn v, err")
                     p.P("}")
@@ -410,33 +415,33 @@ class ModuleEmitter:
         p.P("}")
         p.P()
         p.P(f"// {impl} is a Python object seen as a {go}.")
-        p.P(f"type {impl} struct{{ obj *python.Object }}")
+        p.P(f"type {impl} struct{{ obj *bindcrt.Object }}")
         p.P()
         p.P("// PyObject returns the Python object (borrowed).")
-        p.P(f"func (x *{impl}) PyObject() *python.Object {{ return x.obj }}")
+        p.P(f"func (x *{impl}) PyObject() *python.Object {{ return bindcrt.ToUser[python.Object](x.obj) }}")
         p.P()
         for f, name, params, result in methods:
             fn = m.Function(f.name, tuple(m.Param(prm.name, t, m.POSITIONAL_ONLY, None, prm.span) for prm, t in params),
                             result, f.span)
             self.calls.emit(CallSite(fn, name, f'call.Method(x.obj, "{f.name}", %d)', f"{pr.name}.{f.name}()",
                                      receiver=f"x *{impl}", option_prefix=go + name))
-        p.P(f"func {info.from_py}(o *python.Object, op string) ({go}, error) {{")
-        p.P("\tif python.TypedIsNone(o) {")
+        p.P(f"func {info.from_py}(o *bindcrt.Object, op string) ({go}, error) {{")
+        p.P("\tif bindcrt.TypedIsNone(o) {")
         p.P("\t\to.Release()")
         p.P("\t\treturn nil, nil")
         p.P("\t}")
         p.P(f"\treturn &{impl}{{obj: o}}, nil")
         p.P("}")
         p.P()
-        p.P(f"func {info.to_py}(v {go}) (*python.Object, error) {{")
+        p.P(f"func {info.to_py}(v {go}) (*bindcrt.Object, error) {{")
         with p.indent():
             p.P("if v == nil {")
-            p.P("\treturn python.FromGo(nil)")
+            p.P("\treturn bindcrt.FromGo(nil)")
             p.P("}")
-            p.P("if w, ok := v.(python.TypedPyObject); ok {")
-            p.P("\treturn python.FromGo(w.PyObject())")
+            p.P("if w, ok := v.(interface{ PyObject() *python.Object }); ok {")
+            p.P("\treturn bindcrt.FromGo(w.PyObject())")
             p.P("}")
-            p.P(f"attrs := make([]*python.Object, 0, {len(methods)})")
+            p.P(f"attrs := make([]*bindcrt.Object, 0, {len(methods)})")
             p.P("defer func() {")
             p.P("\tfor _, a := range attrs {")
             p.P("\t\ta.Release()")
@@ -453,7 +458,7 @@ class ModuleEmitter:
                 p.P("}")
                 p.P(f"attrs = append(attrs, m{name})")
             names = ", ".join(f'"{f.name}"' for f, *_ in methods)
-            p.P(f"return python.TypedNamespace([]string{{{names}}}, attrs)")
+            p.P(f"return bindcrt.TypedNamespace([]string{{{names}}}, attrs)")
         p.P("}")
         p.P()
 
@@ -482,7 +487,7 @@ class ModuleEmitter:
             p.P("}")
         else:
             p.P(f"type {go} struct {{")
-            p.P("\tobj *python.Object")
+            p.P("\tobj *bindcrt.Object")
             p.P("}")
         p.P()
         if not base:
@@ -491,14 +496,14 @@ class ModuleEmitter:
             p.P(f"\tif {r} == nil {{")
             p.P("\t\treturn nil")
             p.P("\t}")
-            p.P(f"\treturn {r}.obj")
+            p.P(f"\treturn bindcrt.ToUser[python.Object]({r}.obj)")
             p.P("}")
             p.P()
             p.P("// Close releases the Python instance; x must not be used afterwards.")
             p.P(f"func ({r} *{go}) Close() {{ {r}.obj.Release() }}")
             p.P()
-        p.P(f"func {info.from_py}(o *python.Object, op string) (*{go}, error) {{")
-        p.P("\tif python.TypedIsNone(o) {")
+        p.P(f"func {info.from_py}(o *bindcrt.Object, op string) (*{go}, error) {{")
+        p.P("\tif bindcrt.TypedIsNone(o) {")
         p.P("\t\to.Release()")
         p.P("\t\treturn nil, nil")
         p.P("\t}")
@@ -556,16 +561,16 @@ class ModuleEmitter:
         if t.kind in fast:
             p.P(f"func ({r} *{go}) {getter}() ({mp.go_type}, error) {{")
             if self.calls.map_error:
-                p.P(f'\tv, err := python.{fast[t.kind]}({r}.obj, "{a.name}")')
+                p.P(f'\tv, err := bindcrt.{fast[t.kind]}({r}.obj, "{a.name}")')
                 p.P(f"\treturn v, {self.map_error}(err)")
             else:
-                p.P(f'\treturn python.{fast[t.kind]}({r}.obj, "{a.name}")')
+                p.P(f'\treturn bindcrt.{fast[t.kind]}({r}.obj, "{a.name}")')
             p.P("}")
         else:
             p.P(f"func ({r} *{go}) {getter}() (ret {mp.go_type}, err error) {{")
             with p.indent():
-                p.P("err = python.TypedGIL(func() error {")
-                p.P(f'\to, err := python.TypedAttrObject({r}.obj, "{a.name}")')
+                p.P("err = bindcrt.TypedGIL(func() error {")
+                p.P(f'\to, err := bindcrt.TypedAttrObject({r}.obj, "{a.name}")')
                 p.P("\tif err != nil {")
                 p.P("\t\treturn err")
                 p.P("\t}")
@@ -582,12 +587,12 @@ class ModuleEmitter:
         p.P(f"// {setter} assigns {c.name}.{a.name}.")
         p.P(f"func ({r} *{go}) {setter}(v {pm.go_type}) error {{")
         with p.indent():
-            p.P("return " + (f"{self.map_error}(" if self.map_error else "") + "python.TypedGIL(func() error {")
+            p.P("return " + (f"{self.map_error}(" if self.map_error else "") + "bindcrt.TypedGIL(func() error {")
             with p.indent():
                 if pm.borrowed:
                     p.P(f'return {r}.obj.SetAttr("{a.name}", v.PyObject())')
                 else:
-                    p.P(f"o, err := {(pm.to_py or 'python.FromGo({v})').replace('{v}', 'v')}")
+                    p.P(f"o, err := {(pm.to_py or 'bindcrt.FromGo({v})').replace('{v}', 'v')}")
                     p.P("if err != nil {")
                     p.P("\treturn err")
                     p.P("}")

@@ -4,7 +4,9 @@ A mapping says, in one place, the Go type, whether a value packs into a ``TypedC
 without the GIL or a Python object (``fast``: scalars, str, bytes and optional scalars, so a
 call is one cgo crossing), how to convert a Go value to a new Python object otherwise
 (``to_py``), and the Go function that turns a Python result into the Go value (``from_py``,
-``func(*python.Object, op string) (T, error)``, consuming the object).
+``func(*bindcrt.Object, op string) (T, error)``, consuming the object). Generated code works
+with the implementation's ``*bindcrt.Object`` inside and shows users ``*python.Object`` (Any
+results, fields, callback arguments, ``PyObject()``); the two are the same memory.
 
 ``plain`` types (scalars, Any, and containers of plain types) convert with the runtime's
 reflection-based FromGo/Decode; the module's own types (enums, records, classes, protocols)
@@ -30,8 +32,8 @@ class GoMapping:
     fast: bool = False         # packs (and returns) without the GIL or Python objects
     pack: str = ""             # fast: TypedCall method for the value ("Int"); "?Int" for an optional
     result: str = ""           # fast: the TypedCall result method ("CallInt")
-    to_py: str = ""            # Go expression template ({v}) giving (*python.Object, error), a new reference
-    from_py: str = ""          # Go func expression: func(*python.Object, string) (T, error)
+    to_py: str = ""            # Go expression template ({v}) giving (*bindcrt.Object, error), a new reference
+    from_py: str = ""          # Go func expression: func(*bindcrt.Object, string) (T, error)
     borrowed: bool = False     # a class instance: packed as {v}.PyObject(), no conversion
 
 
@@ -44,6 +46,9 @@ class NamedInfo:
     to_py: str    # unexported conversion functions
     from_py: str
 
+
+#: What users see of a Python object: an Any result, field or callback argument.
+USER_OBJECT = "*python.Object"
 
 _TIME_GO = {m.DATETIME: "time.Time", m.TIMEDELTA: "time.Duration"}
 
@@ -66,10 +71,10 @@ def plain_go(t: m.PyType, result: bool) -> str:
     if t.kind in _TIME_GO:
         return _TIME_GO[t.kind]
     if t.kind == m.ANY:
-        return "*python.Object" if result else "any"
+        return USER_OBJECT if result else "any"
     if t.kind == m.OPTIONAL:
         inner = plain_go(t.args[0], result)
-        return inner if inner in ("any", "*python.Object") else "*" + inner
+        return inner if inner in ("any", USER_OBJECT) else "*" + inner
     if t.kind == m.LIST:
         return "[]" + plain_go(t.args[0], False)
     if t.kind == m.DICT:
@@ -133,39 +138,39 @@ class TypeMap:
         k = t.kind
         if k in _SCALAR_GO:
             return GoMapping(_SCALAR_GO[k], fast=True, pack=_SCALAR_PACK[k], result="Call" + _SCALAR_PACK[k],
-                             to_py="python.FromGo({v})", from_py=f"python.TypedDecode[{_SCALAR_GO[k]}]")
+                             to_py="bindcrt.FromGo({v})", from_py=f"bindcrt.TypedDecode[{_SCALAR_GO[k]}]")
         if k == m.OPTIONAL and t.args[0].kind in _SCALAR_GO:
             inner = t.args[0].kind
             go = "*" + _SCALAR_GO[inner]
             return GoMapping(go, fast=True, pack="?" + _SCALAR_PACK[inner], result="CallOpt" + _SCALAR_PACK[inner],
-                             to_py="python.FromGo({v})", from_py=f"python.TypedDecode[{go}]")
+                             to_py="bindcrt.FromGo({v})", from_py=f"bindcrt.TypedDecode[{go}]")
         if k == m.ANY:
             if result:
-                return GoMapping("*python.Object", fast=True, result="CallObject", from_py="python.TypedKeep")
-            return GoMapping("any", to_py="python.FromGo({v})", from_py="python.TypedKeep")
+                return GoMapping(USER_OBJECT, fast=True, result="CallObject", from_py="bindcrt.TypedKeep[python.Object]")
+            return GoMapping("any", to_py="bindcrt.FromGo({v})", from_py="bindcrt.TypedKeep[python.Object]")
         if is_plain(t):
             go = plain_go(t, result)
-            return GoMapping(go, to_py="python.FromGo({v})", from_py=f"python.TypedDecode[{go}]")
+            return GoMapping(go, to_py="bindcrt.FromGo({v})", from_py=f"bindcrt.TypedDecode[{go}]")
         if k == m.LIST and t.args[0].kind == m.NAMED:
             item = self.mapping(t.args[0], result)
             go = "[]" + item.go_type
-            to_item = (f"func(v {item.go_type}) (*python.Object, error) {{ return python.FromGo(v.PyObject()) }}"
+            to_item = (f"func(v {item.go_type}) (*bindcrt.Object, error) {{ return bindcrt.FromGo(v.PyObject()) }}"
                        if item.borrowed else item.to_py.replace("({v})", ""))
-            return GoMapping(go, to_py=f"python.TypedEncodeList({{v}}, {to_item})",
-                             from_py=f"func(o *python.Object, op string) ({go}, error) "
-                                     f"{{ return python.TypedDecodeList(o, op, {item.from_py}) }}")
+            return GoMapping(go, to_py=f"bindcrt.TypedEncodeList({{v}}, {to_item})",
+                             from_py=f"func(o *bindcrt.Object, op string) ({go}, error) "
+                                     f"{{ return bindcrt.TypedDecodeList(o, op, {item.from_py}) }}")
         if k == m.ITER:
             elem = plain_go(t.args[0], False)
-            return GoMapping("[]" + elem, from_py=f"python.TypedDecodeIter[{elem}]")
+            return GoMapping("[]" + elem, from_py=f"bindcrt.TypedDecodeIter[{elem}]")
         if k == m.OPTIONAL:
             target = self.mapping(t.args[0], result)
             if t.args[0].kind == m.NAMED and self.named[t.args[0].name].kind in ("class", "protocol"):
                 return target  # a pointer or an interface already: nil is None
             go = "*" + target.go_type
-            return GoMapping(go, to_py="func() (*python.Object, error) { if {v} == nil { return python.FromGo(nil) }; "
+            return GoMapping(go, to_py="func() (*bindcrt.Object, error) { if {v} == nil { return bindcrt.FromGo(nil) }; "
                                        "return " + target.to_py.replace("{v}", "*{v}") + " }()",
-                             from_py=f"func(o *python.Object, op string) ({go}, error) "
-                                     f"{{ return python.TypedOptional(o, op, {target.from_py}) }}")
+                             from_py=f"func(o *bindcrt.Object, op string) ({go}, error) "
+                                     f"{{ return bindcrt.TypedOptional(o, op, {target.from_py}) }}")
         if k == m.NAMED:
             info = self.named[t.name]
             go = "*" + info.go_name if info.kind == "class" else info.go_name

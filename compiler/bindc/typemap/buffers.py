@@ -5,7 +5,7 @@
 | ``[]T`` result of a function marked ``//py4go:buffer`` | ``array.array`` of T's typecode | one memmove from Go's slice (:func:`array_result`) |
 | ``[]T``, T a predeclared number (not ``byte``) | ``Sequence[T] \\| Buffer`` (``Buffer`` imported as ``_Buffer``) | an object exporting a C-contiguous buffer of T's format and size (``array.array('d')``, ``memoryview``, numpy) is viewed in place: no per-element conversion, Go's writes land in a writable buffer; anything else takes :class:`~bindc.typemap.inout.InPlaceSlice`'s element-wise path |
 
-The runtime's ``BindcBufferSlice`` (``runtime/bindc_buffers.go``) takes the buffer and says
+The runtime's ``BindcBufferSlice`` (``runtime/bindcrt/bindc_buffers.go``) takes the buffer and says
 whether it did; the trampoline releases it in a ``defer`` registered before anything can fail,
 so every path (result, error, panic) gives it back. A read-only buffer is copied with one
 memmove. Results are unchanged (lists). docs/buffers.md has the rules and the figures.

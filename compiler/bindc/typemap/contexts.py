@@ -4,7 +4,7 @@
 | --- | --- |
 | ``func F(ctx context.Context, x T) (R, error)`` | ``f(x, /, *, timeout: float \\| None = None) -> R`` |
 
-The context is made per call by the runtime (``runtime/bindc_context.go``): ``timeout``
+The context is made per call by the runtime (``runtime/bindcrt/bindc_context.go``): ``timeout``
 seconds become ``context.WithTimeout``; the Go function runs on a goroutine while the calling
 thread waits with the GIL released, waking every few milliseconds to let Python run its
 signal handlers, so Ctrl-C (a ``KeyboardInterrupt`` raised by the main thread's handler)

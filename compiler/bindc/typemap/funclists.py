@@ -4,7 +4,7 @@ sequences of Python callables.
 A parameter takes any sequence of callables (each becomes a Go closure, as for a single func
 parameter: :mod:`bindc.typemap.funcs`); a non-callable item is a TypeError naming its index.
 A result is a list of Python functions calling the Go funcs (a nil func is None). The runtime
-half is ``runtime/bindc_funclists.go``; the C method table the result's functions use is
+half is ``runtime/bindcrt/bindc_funclists.go``; the C method table the result's functions use is
 exported by the C file for the Go file (:func:`bindc.emit.funcs.emit_go_func_list_externs`).
 """
 

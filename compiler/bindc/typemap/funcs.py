@@ -149,7 +149,7 @@ def _runtime_convertible(t: GoType, env: TypeEnv, seen: set[str]) -> bool:
     key = well_known_key(t, env)
     if key is not None:
         # time.Time, time.Duration, *big.Int...: FromGo and Decode convert them (as in
-        # containers: runtime/bindc_wellknown.go), so Schedule.Next(time.Time) time.Time
+        # containers: runtime/bindcrt/bindc_wellknown.go), so Schedule.Next(time.Time) time.Time
         # can be a Python method. An io.Reader's object would be called back from a callback.
         return key not in CALLS_BACK
     if isinstance(t, NamedType):

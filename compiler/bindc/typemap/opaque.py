@@ -4,7 +4,7 @@ The functional-options idiom (``type Option func(*config)`` with an unexported `
 ``func New(opts ...Option) *T``, ``func WithPort(p int) Option``) and option interfaces of
 another package (``...parser.ParseOption``) have no Python equivalent, yet a Python user only
 needs to hand the values the package's own ``WithX(...)`` functions make back to it. Such a
-type crosses as an opaque object (a capsule holding the Go value, ``runtime/bindc_opaque.go``):
+type crosses as an opaque object (a capsule holding the Go value, ``runtime/bindcrt/bindc_opaque.go``):
 results are capsules (nil is None), parameters take a capsule holding that Go type (or None,
 nil), variadics included, so ``new()`` and ``new(with_port(8080))`` both work.
 

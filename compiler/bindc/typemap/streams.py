@@ -9,13 +9,13 @@
 | ``chan<- T`` | not bound | a ``Channel[T]`` |
 
 Element types are those the runtime converts in containers (scalars, strings, bytes, bound
-classes, containers of them...). The runtime side (``runtime/bindc_iter.go``) documents the
+classes, containers of them...). The runtime side (``runtime/bindcrt/bindc_iter.go``) documents the
 rest: the GIL is released while Go produces a value, a waiting channel receive lets Ctrl-C
 through, and dropping an unfinished iterator stops the sequence. A sequence parameter takes
 the GIL for each value, so a function taking one releases the GIL around its call like one
 taking a callback (:mod:`bindc.gil`); its Python iterator's exception (or a value of the wrong
 type) is raised by the call. A bidirectional ``chan T`` and a send-only ``chan<- T`` cross as
-the module's ``Channel`` class (``runtime/bindc_chan.go``, ``py4go_bind_chan.c``): a Channel
+the module's ``Channel`` class (``runtime/bindcrt/bindc_chan.go``, ``py4go_bind_chan.c``): a Channel
 made by Python gets its Go element type from the first Go function it is passed to.
 """
 

@@ -11,14 +11,14 @@
 | ``io.Reader`` | the original object, or an instance of its class | ``SupportsRead[bytes] \\| bytes \\| bytearray \\| memoryview \\| None`` |
 | ``error`` (not a trailing result) | ``GoError \\| None`` (an instance, not raised) | ``GoError \\| None`` |
 
-The conversions are the runtime's (``runtime/bindc_wellknown.go``, where the rounding and
+The conversions are the runtime's (``runtime/bindcrt/bindc_wellknown.go``, where the rounding and
 range rules are documented): the wrapper hands the borrowed object to the trampoline, which
 decodes it with ``BindcDecode`` and builds results with ``BindcFromGo``, exactly as containers
 do, so the same types work as container elements and struct fields too. A trailing ``error``
 result still raises (the resolver handles it before any mapping is looked up); an ``error``
 parameter takes the GoError a Go function raised as the very same Go error value
-(``runtime/bindc_errors.go``). An ``io.Reader`` parameter takes bytes-like objects (copied
-once) and any object with a ``read`` method, called back from Go (``runtime/bindc_readers.go``):
+(``runtime/bindcrt/bindc_errors.go``). An ``io.Reader`` parameter takes bytes-like objects (copied
+once) and any object with a ``read`` method, called back from Go (``runtime/bindcrt/bindc_readers.go``):
 such a function releases the GIL like one taking a callback (:mod:`bindc.gil`). Only the types as
 another package names them are matched (``time.Time`` in a package importing ``time``): the
 ``time`` package bound itself keeps ``Time`` as a class with its methods.

@@ -10,16 +10,17 @@ import (
 	"errors"
 
 	python "github.com/py4go/py4go/runtime"
+	"github.com/py4go/py4go/runtime/bindcrt"
 )
 
 // Fails to compile against a runtime with another revision of the typed-call API.
-const _ = python.TypedVersion1
+const _ = bindcrt.TypedVersion1
 
 // The attributes of inventory called below, imported on first use.
 var (
-	pyItem      = python.TypedFunc{Module: "inventory", Name: "Item"}
-	pyInventory = python.TypedFunc{Module: "inventory", Name: "Inventory"}
-	pySummary   = python.TypedFunc{Module: "inventory", Name: "summary"}
+	pyItem      = bindcrt.TypedFunc{Module: "inventory", Name: "Item"}
+	pyInventory = bindcrt.TypedFunc{Module: "inventory", Name: "Inventory"}
+	pySummary   = bindcrt.TypedFunc{Module: "inventory", Name: "summary"}
 )
 
 // OutOfStock is the Python exception inventory.OutOfStock; errors.As finds it, and the *python.Exception inside it.
@@ -49,18 +50,18 @@ type Item struct {
 	Quantity int
 }
 
-func itemToPy(v Item) (ret *python.Object, err error) {
-	f0, err := python.FromGo(v.Name)
+func itemToPy(v Item) (ret *bindcrt.Object, err error) {
+	f0, err := bindcrt.FromGo(v.Name)
 	if err != nil {
 		return nil, err
 	}
 	defer f0.Release()
-	f1, err := python.FromGo(v.Quantity)
+	f1, err := bindcrt.FromGo(v.Quantity)
 	if err != nil {
 		return nil, err
 	}
 	defer f1.Release()
-	var c python.TypedCall
+	var c bindcrt.TypedCall
 	c.Func(&pyItem, 4)
 	c.Kw("name")
 	c.Object(f0)
@@ -69,20 +70,20 @@ func itemToPy(v Item) (ret *python.Object, err error) {
 	return c.CallObject()
 }
 
-func itemFromPy(o *python.Object, op string) (v Item, err error) {
+func itemFromPy(o *bindcrt.Object, op string) (v Item, err error) {
 	defer o.Release()
-	a, err := python.TypedAttrObject(o, "name")
+	a, err := bindcrt.TypedAttrObject(o, "name")
 	if err != nil {
 		return v, err
 	}
-	if v.Name, err = python.TypedDecode[string](a, op+".name"); err != nil {
+	if v.Name, err = bindcrt.TypedDecode[string](a, op+".name"); err != nil {
 		return v, err
 	}
-	a, err = python.TypedAttrObject(o, "quantity")
+	a, err = bindcrt.TypedAttrObject(o, "quantity")
 	if err != nil {
 		return v, err
 	}
-	if v.Quantity, err = python.TypedDecode[int](a, op+".quantity"); err != nil {
+	if v.Quantity, err = bindcrt.TypedDecode[int](a, op+".quantity"); err != nil {
 		return v, err
 	}
 	return v, nil
@@ -90,7 +91,7 @@ func itemFromPy(o *python.Object, op string) (v Item, err error) {
 
 // Inventory wraps an instance of the Python class inventory.Inventory. Close releases it (a finalizer does, eventually, if you forget).
 type Inventory struct {
-	obj *python.Object
+	obj *bindcrt.Object
 }
 
 // PyObject returns the Python instance (borrowed; nil for a nil receiver).
@@ -98,14 +99,14 @@ func (i *Inventory) PyObject() *python.Object {
 	if i == nil {
 		return nil
 	}
-	return i.obj
+	return bindcrt.ToUser[python.Object](i.obj)
 }
 
 // Close releases the Python instance; x must not be used afterwards.
 func (i *Inventory) Close() { i.obj.Release() }
 
-func inventoryFromPy(o *python.Object, op string) (*Inventory, error) {
-	if python.TypedIsNone(o) {
+func inventoryFromPy(o *bindcrt.Object, op string) (*Inventory, error) {
+	if bindcrt.TypedIsNone(o) {
 		o.Release()
 		return nil, nil
 	}
@@ -114,8 +115,8 @@ func inventoryFromPy(o *python.Object, op string) (*Inventory, error) {
 
 // NewInventory creates a inventory.Inventory.
 func NewInventory(owner string) (ret0 *Inventory, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyInventory, 1)
 		call.Str(owner)
 		res, err := call.CallObject()
@@ -147,7 +148,7 @@ func (i *Inventory) Add(name string, opts ...InventoryAddOption) (int, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Method(i.obj, "add", 3)
 	call.Str(name)
 	if options.quantitySet {
@@ -177,7 +178,7 @@ func (i *Inventory) Take(name string, opts ...InventoryTakeOption) (int, error) 
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Method(i.obj, "take", 3)
 	call.Str(name)
 	if options.quantitySet {
@@ -190,14 +191,14 @@ func (i *Inventory) Take(name string, opts ...InventoryTakeOption) (int, error) 
 
 // Items calls Inventory.items.
 func (i *Inventory) Items() (ret0 []Item, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Method(i.obj, "items", 0)
 		res, err := call.CallObject()
 		if err != nil {
 			return err
 		}
-		ret0, err = func(o *python.Object, op string) ([]Item, error) { return python.TypedDecodeList(o, op, itemFromPy) }(res, "Inventory.items() result")
+		ret0, err = func(o *bindcrt.Object, op string) ([]Item, error) { return bindcrt.TypedDecodeList(o, op, itemFromPy) }(res, "Inventory.items() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -222,18 +223,18 @@ func (i *Inventory) Names(opts ...InventoryNamesOption) (ret0 []string, err erro
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		if options.keepSet && options.keep != nil {
-			py0, err = python.TypedNewFunc(func(args []*python.Object) (any, error) {
+			py0, err = bindcrt.TypedNewFunc(func(args []*bindcrt.Object) (any, error) {
 				if len(args) != 2 {
-					return nil, python.TypedArgCount(args, 2)
+					return nil, bindcrt.TypedArgCount(args, 2)
 				}
-				x0, err := python.TypedDecode[string](args[0], "callback argument 1")
+				x0, err := bindcrt.TypedDecode[string](args[0], "callback argument 1")
 				if err != nil {
 					return nil, err
 				}
-				x1, err := python.TypedDecode[int](args[1], "callback argument 2")
+				x1, err := bindcrt.TypedDecode[int](args[1], "callback argument 2")
 				if err != nil {
 					return nil, err
 				}
@@ -248,7 +249,7 @@ func (i *Inventory) Names(opts ...InventoryNamesOption) (ret0 []string, err erro
 			}
 			defer py0.Release()
 		}
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Method(i.obj, "names", 2)
 		if options.keepSet {
 			call.Kw("keep")
@@ -258,7 +259,7 @@ func (i *Inventory) Names(opts ...InventoryNamesOption) (ret0 []string, err erro
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[[]string](res, "Inventory.names() result")
+		ret0, err = bindcrt.TypedDecode[[]string](res, "Inventory.names() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -283,14 +284,14 @@ func Summary(counts map[string]int, opts ...SummaryOption) (ret0 string, err err
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(counts)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(counts)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pySummary, 3)
 		call.Object(py0)
 		if options.titleSet {

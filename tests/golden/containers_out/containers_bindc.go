@@ -13,7 +13,8 @@ import (
 	"unsafe"
 
 	"example.com/containers"
-	py4go "github.com/py4go/py4go/runtime"
+	python "github.com/py4go/py4go/runtime"
+	py4go "github.com/py4go/py4go/runtime/bindcrt"
 )
 
 // Compile-time guards: a runtime with another wrapper ABI, a platform whose int is not
@@ -50,11 +51,11 @@ var (
 	_ func() []any                                     = containers.Mixed
 	_ func() map[string]any                            = containers.Record
 	_ func(map[string]any) []string                    = containers.Keys
-	_ func(*py4go.Object) *py4go.Object                = containers.Same
-	_ func(*py4go.Object) string                       = containers.TypeOf
-	_ func() *py4go.Object                             = containers.Nothing
-	_ func([]*py4go.Object) *py4go.Object              = containers.First
-	_ func(*py4go.Object) *py4go.Object                = containers.Keep
+	_ func(*python.Object) *python.Object              = containers.Same
+	_ func(*python.Object) string                      = containers.TypeOf
+	_ func() *python.Object                            = containers.Nothing
+	_ func([]*python.Object) *python.Object            = containers.First
+	_ func(*python.Object) *python.Object              = containers.Keep
 	_ func() []string                                  = containers.BadUTF8
 	_ func() any                                       = containers.Unconvertible
 	_ func(interface{}) string                         = containers.Kind
@@ -600,7 +601,7 @@ func bindcgo_containers_same(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.in
 			c_status = C.int(py4go.BindcPanic("same", v_panic))
 		}
 	}()
-	var c_a0_go *py4go.Object
+	var c_a0_go *python.Object
 	if py4go.BindcDecode("same", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
 		return -1
 	}
@@ -618,7 +619,7 @@ func bindcgo_containers_type_of(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C
 			c_status = C.int(py4go.BindcPanic("type_of", v_panic))
 		}
 	}()
-	var c_a0_go *py4go.Object
+	var c_a0_go *python.Object
 	if py4go.BindcDecode("type_of", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
 		return -1
 	}
@@ -650,7 +651,7 @@ func bindcgo_containers_first(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.i
 			c_status = C.int(py4go.BindcPanic("first", v_panic))
 		}
 	}()
-	var c_a0_go []*py4go.Object
+	var c_a0_go []*python.Object
 	var c_a0_back py4go.BindcListBack
 	if py4go.BindcDecodeSlice("first", 1, unsafe.Pointer(c_a0), &c_a0_go, &c_a0_back) < 0 {
 		return -1
@@ -672,7 +673,7 @@ func bindcgo_containers_keep(c_a0 *C.PyObject, c_r0 **C.PyObject) (c_status C.in
 			c_status = C.int(py4go.BindcPanic("keep", v_panic))
 		}
 	}()
-	var c_a0_go *py4go.Object
+	var c_a0_go *python.Object
 	if py4go.BindcDecode("keep", 1, unsafe.Pointer(c_a0), &c_a0_go) < 0 {
 		return -1
 	}

@@ -21,7 +21,8 @@ import (
 
 	"example.com/extras"
 	"example.com/extras/kinds"
-	py4go "github.com/py4go/py4go/runtime"
+	_ "github.com/py4go/py4go/runtime"
+	py4go "github.com/py4go/py4go/runtime/bindcrt"
 )
 
 // Compile-time guards: a runtime with another wrapper ABI, a platform whose int is not

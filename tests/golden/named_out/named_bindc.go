@@ -20,7 +20,8 @@ import (
 
 	"example.com/named"
 	"example.com/named/units"
-	py4go "github.com/py4go/py4go/runtime"
+	_ "github.com/py4go/py4go/runtime"
+	py4go "github.com/py4go/py4go/runtime/bindcrt"
 )
 
 // Compile-time guards: a runtime with another wrapper ABI, a platform whose int is not

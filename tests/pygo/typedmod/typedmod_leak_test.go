@@ -15,12 +15,13 @@ import (
 
 	"example.com/pygoe2e/typedmod"
 	python "github.com/py4go/py4go/runtime"
+	"github.com/py4go/py4go/runtime/bindcrt"
 )
 
-var pyGetBlocks = python.TypedFunc{Module: "sys", Name: "getallocatedblocks"}
+var pyGetBlocks = bindcrt.TypedFunc{Module: "sys", Name: "getallocatedblocks"}
 
 func allocatedBlocks(t *testing.T) int {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyGetBlocks, 0)
 	n, err := call.CallInt()
 	if err != nil {

@@ -11,33 +11,34 @@ import (
 	"time"
 
 	python "github.com/py4go/py4go/runtime"
+	"github.com/py4go/py4go/runtime/bindcrt"
 )
 
 // Fails to compile against a runtime with another revision of the typed-call API.
-const _ = python.TypedVersion1
+const _ = bindcrt.TypedVersion1
 
 // The attributes of edge called below, imported on first use.
 var (
-	pyBase         = python.TypedFunc{Module: "edge", Name: "Base"}
-	pyBaseMake     = python.TypedFunc{Module: "edge", Name: "Base.make"}
-	pyDerived      = python.TypedFunc{Module: "edge", Name: "Derived"}
-	pyStamp        = python.TypedFunc{Module: "edge", Name: "Stamp"}
-	pyDayStamp     = python.TypedFunc{Module: "edge", Name: "DayStamp"}
-	pyPick         = python.TypedFunc{Module: "edge", Name: "pick"}
-	pyFirst        = python.TypedFunc{Module: "edge", Name: "first"}
-	pyEither       = python.TypedFunc{Module: "edge", Name: "either"}
-	pyCount        = python.TypedFunc{Module: "edge", Name: "count"}
-	pyKeyed        = python.TypedFunc{Module: "edge", Name: "keyed"}
-	pySized        = python.TypedFunc{Module: "edge", Name: "sized"}
-	pyNested       = python.TypedFunc{Module: "edge", Name: "nested"}
-	pyTakesAll     = python.TypedFunc{Module: "edge", Name: "takes_all"}
-	pyOnDone       = python.TypedFunc{Module: "edge", Name: "on_done"}
-	pyPresent      = python.TypedFunc{Module: "edge", Name: "present"}
-	pyStrictErrors = python.TypedFunc{Module: "edge", Name: "strict_errors"}
-	pyWalk         = python.TypedFunc{Module: "edge", Name: "walk"}
-	pyMaybePair    = python.TypedFunc{Module: "edge", Name: "maybe_pair"}
-	pyShift        = python.TypedFunc{Module: "edge", Name: "shift"}
-	pySpan         = python.TypedFunc{Module: "edge", Name: "span"}
+	pyBase         = bindcrt.TypedFunc{Module: "edge", Name: "Base"}
+	pyBaseMake     = bindcrt.TypedFunc{Module: "edge", Name: "Base.make"}
+	pyDerived      = bindcrt.TypedFunc{Module: "edge", Name: "Derived"}
+	pyStamp        = bindcrt.TypedFunc{Module: "edge", Name: "Stamp"}
+	pyDayStamp     = bindcrt.TypedFunc{Module: "edge", Name: "DayStamp"}
+	pyPick         = bindcrt.TypedFunc{Module: "edge", Name: "pick"}
+	pyFirst        = bindcrt.TypedFunc{Module: "edge", Name: "first"}
+	pyEither       = bindcrt.TypedFunc{Module: "edge", Name: "either"}
+	pyCount        = bindcrt.TypedFunc{Module: "edge", Name: "count"}
+	pyKeyed        = bindcrt.TypedFunc{Module: "edge", Name: "keyed"}
+	pySized        = bindcrt.TypedFunc{Module: "edge", Name: "sized"}
+	pyNested       = bindcrt.TypedFunc{Module: "edge", Name: "nested"}
+	pyTakesAll     = bindcrt.TypedFunc{Module: "edge", Name: "takes_all"}
+	pyOnDone       = bindcrt.TypedFunc{Module: "edge", Name: "on_done"}
+	pyPresent      = bindcrt.TypedFunc{Module: "edge", Name: "present"}
+	pyStrictErrors = bindcrt.TypedFunc{Module: "edge", Name: "strict_errors"}
+	pyWalk         = bindcrt.TypedFunc{Module: "edge", Name: "walk"}
+	pyMaybePair    = bindcrt.TypedFunc{Module: "edge", Name: "maybe_pair"}
+	pyShift        = bindcrt.TypedFunc{Module: "edge", Name: "shift"}
+	pySpan         = bindcrt.TypedFunc{Module: "edge", Name: "span"}
 )
 
 // Error is the Python exception edge.Error; errors.As finds it, and the *python.Exception inside it.
@@ -72,7 +73,7 @@ func mapError(err error) error {
 
 // Base wraps an instance of the Python class edge.Base. Close releases it (a finalizer does, eventually, if you forget).
 type Base struct {
-	obj *python.Object
+	obj *bindcrt.Object
 }
 
 // PyObject returns the Python instance (borrowed; nil for a nil receiver).
@@ -80,14 +81,14 @@ func (b *Base) PyObject() *python.Object {
 	if b == nil {
 		return nil
 	}
-	return b.obj
+	return bindcrt.ToUser[python.Object](b.obj)
 }
 
 // Close releases the Python instance; x must not be used afterwards.
 func (b *Base) Close() { b.obj.Release() }
 
-func baseFromPy(o *python.Object, op string) (*Base, error) {
-	if python.TypedIsNone(o) {
+func baseFromPy(o *bindcrt.Object, op string) (*Base, error) {
+	if bindcrt.TypedIsNone(o) {
 		o.Release()
 		return nil, nil
 	}
@@ -96,8 +97,8 @@ func baseFromPy(o *python.Object, op string) (*Base, error) {
 
 // NewBase creates a edge.Base.
 func NewBase(name string) (ret0 *Base, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyBase, 1)
 		call.Str(name)
 		res, err := call.CallObject()
@@ -129,7 +130,7 @@ func (b *Base) Describe(opts ...BaseDescribeOption) (string, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Method(b.obj, "describe", 2)
 	if options.verboseSet {
 		call.Kw("verbose")
@@ -141,8 +142,8 @@ func (b *Base) Describe(opts ...BaseDescribeOption) (string, error) {
 
 // BaseMake calls Base.make.
 func BaseMake(n int) (ret0 *Base, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyBaseMake, 1)
 		call.Int(n)
 		res, err := call.CallObject()
@@ -157,14 +158,14 @@ func BaseMake(n int) (ret0 *Base, err error) {
 
 // Name reads Base.name.
 func (b *Base) Name() (string, error) {
-	v, err := python.TypedAttrStr(b.obj, "name")
+	v, err := bindcrt.TypedAttrStr(b.obj, "name")
 	return v, mapError(err)
 }
 
 // SetName assigns Base.name.
 func (b *Base) SetName(v string) error {
-	return mapError(python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return mapError(bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -178,8 +179,8 @@ type Derived struct {
 	Base
 }
 
-func derivedFromPy(o *python.Object, op string) (*Derived, error) {
-	if python.TypedIsNone(o) {
+func derivedFromPy(o *bindcrt.Object, op string) (*Derived, error) {
+	if bindcrt.TypedIsNone(o) {
 		o.Release()
 		return nil, nil
 	}
@@ -188,8 +189,8 @@ func derivedFromPy(o *python.Object, op string) (*Derived, error) {
 
 // NewDerived creates a edge.Derived.
 func NewDerived(name string) (ret0 *Derived, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyDerived, 1)
 		call.Str(name)
 		res, err := call.CallObject()
@@ -204,7 +205,7 @@ func NewDerived(name string) (ret0 *Derived, err error) {
 
 // Extra calls Derived.extra.
 func (d *Derived) Extra() (*float64, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Method(d.obj, "extra", 0)
 	ret, err := call.CallOptFloat()
 	return ret, mapError(err)
@@ -212,7 +213,7 @@ func (d *Derived) Extra() (*float64, error) {
 
 // Stamp wraps an instance of the Python class edge.Stamp. Close releases it (a finalizer does, eventually, if you forget).
 type Stamp struct {
-	obj *python.Object
+	obj *bindcrt.Object
 }
 
 // PyObject returns the Python instance (borrowed; nil for a nil receiver).
@@ -220,14 +221,14 @@ func (s *Stamp) PyObject() *python.Object {
 	if s == nil {
 		return nil
 	}
-	return s.obj
+	return bindcrt.ToUser[python.Object](s.obj)
 }
 
 // Close releases the Python instance; x must not be used afterwards.
 func (s *Stamp) Close() { s.obj.Release() }
 
-func stampFromPy(o *python.Object, op string) (*Stamp, error) {
-	if python.TypedIsNone(o) {
+func stampFromPy(o *bindcrt.Object, op string) (*Stamp, error) {
+	if bindcrt.TypedIsNone(o) {
 		o.Release()
 		return nil, nil
 	}
@@ -236,8 +237,8 @@ func stampFromPy(o *python.Object, op string) (*Stamp, error) {
 
 // NewStamp creates a edge.Stamp.
 func NewStamp() (ret0 *Stamp, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyStamp, 0)
 		res, err := call.CallObject()
 		if err != nil {
@@ -251,7 +252,7 @@ func NewStamp() (ret0 *Stamp, err error) {
 
 // PyReadByte calls Stamp.read_byte.
 func (s *Stamp) PyReadByte() (int, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Method(s.obj, "read_byte", 0)
 	ret, err := call.CallInt()
 	return ret, mapError(err)
@@ -259,12 +260,12 @@ func (s *Stamp) PyReadByte() (int, error) {
 
 // When reads Stamp.when.
 func (s *Stamp) When() (ret *python.Object, err error) {
-	err = python.TypedGIL(func() error {
-		o, err := python.TypedAttrObject(s.obj, "when")
+	err = bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.TypedAttrObject(s.obj, "when")
 		if err != nil {
 			return err
 		}
-		ret, err = python.TypedKeep(o, "Stamp.when")
+		ret, err = bindcrt.TypedKeep[python.Object](o, "Stamp.when")
 		return err
 	})
 	return ret, mapError(err)
@@ -272,8 +273,8 @@ func (s *Stamp) When() (ret *python.Object, err error) {
 
 // SetWhen assigns Stamp.when.
 func (s *Stamp) SetWhen(v any) error {
-	return mapError(python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return mapError(bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -287,8 +288,8 @@ type DayStamp struct {
 	Stamp
 }
 
-func dayStampFromPy(o *python.Object, op string) (*DayStamp, error) {
-	if python.TypedIsNone(o) {
+func dayStampFromPy(o *bindcrt.Object, op string) (*DayStamp, error) {
+	if bindcrt.TypedIsNone(o) {
 		o.Release()
 		return nil, nil
 	}
@@ -297,8 +298,8 @@ func dayStampFromPy(o *python.Object, op string) (*DayStamp, error) {
 
 // NewDayStamp creates a edge.DayStamp.
 func NewDayStamp() (ret0 *DayStamp, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyDayStamp, 0)
 		res, err := call.CallObject()
 		if err != nil {
@@ -312,8 +313,8 @@ func NewDayStamp() (ret0 *DayStamp, err error) {
 
 // GetStamp calls DayStamp.stamp.
 func (d *DayStamp) GetStamp() (ret0 *Stamp, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Method(d.obj, "stamp", 0)
 		res, err := call.CallObject()
 		if err != nil {
@@ -329,13 +330,13 @@ func (d *DayStamp) GetStamp() (ret0 *Stamp, err error) {
 // Pick is overloaded in Python, so it is untyped: args are converted as python.FromGo
 // converts them, and the result is the Python object.
 func Pick(args ...any) (ret *python.Object, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyPick, len(args))
 		for _, a := range args {
 			call.Any(a)
 		}
-		ret, err = call.CallObject()
+		ret, err = bindcrt.TypedUser[python.Object](call.CallObject())
 		return err
 	})
 	return ret, mapError(err)
@@ -343,17 +344,17 @@ func Pick(args ...any) (ret *python.Object, err error) {
 
 // First calls edge.first(items).
 func First(items_ []any) (ret0 *python.Object, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(items_)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(items_)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyFirst, 1)
 		call.Object(py0)
-		ret0, err = call.CallObject()
+		ret0, err = bindcrt.TypedUser[python.Object](call.CallObject())
 		return err
 	})
 	return ret0, mapError(err)
@@ -361,14 +362,14 @@ func First(items_ []any) (ret0 *python.Object, err error) {
 
 // Either calls edge.either(v).
 func Either(v any) (ret0 string, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(v)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyEither, 1)
 		call.Object(py0)
 		ret0, err = call.CallStr()
@@ -403,11 +404,11 @@ func Count(n int, opts ...CountOption) (ret0 int, err error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
+	err = bindcrt.TypedGIL(func() (err error) {
 		if options.startSet && !options.stepSet {
 			return errors.New("edge.count(): option CountStart needs CountStep (positional-only parameters)")
 		}
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyCount, 3)
 		call.Int(n)
 		if options.stepSet {
@@ -441,8 +442,8 @@ func Keyed(key string, opts ...KeyedOption) (ret0 []string, err error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyKeyed, 4)
 		call.Kw("key")
 		call.Str(key)
@@ -454,7 +455,7 @@ func Keyed(key string, opts ...KeyedOption) (ret0 []string, err error) {
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[[]string](res, "edge.keyed() result")
+		ret0, err = bindcrt.TypedDecode[[]string](res, "edge.keyed() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -462,14 +463,14 @@ func Keyed(key string, opts ...KeyedOption) (ret0 []string, err error) {
 
 // Sized calls edge.sized(x).
 func Sized(x any) (ret0 int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(x)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(x)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pySized, 1)
 		call.Object(py0)
 		ret0, err = call.CallInt()
@@ -480,21 +481,21 @@ func Sized(x any) (ret0 int, err error) {
 
 // Nested calls edge.nested(m).
 func Nested(m map[string][]int) (ret0 map[string][]int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(m)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(m)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyNested, 1)
 		call.Object(py0)
 		res, err := call.CallObject()
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[map[string][]int](res, "edge.nested() result")
+		ret0, err = bindcrt.TypedDecode[map[string][]int](res, "edge.nested() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -502,7 +503,7 @@ func Nested(m map[string][]int) (ret0 map[string][]int, err error) {
 
 // TakesAll calls edge.takes_all().
 func TakesAll() error {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyTakesAll, 0)
 	return mapError(call.CallNone())
 }
@@ -526,18 +527,18 @@ func OnDone(opts ...OnDoneOption) (err error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		if options.cbSet && options.cb != nil {
-			py0, err = python.TypedNewFunc(func(args []*python.Object) (any, error) {
+			py0, err = bindcrt.TypedNewFunc(func(args []*bindcrt.Object) (any, error) {
 				if len(args) != 2 {
-					return nil, python.TypedArgCount(args, 2)
+					return nil, bindcrt.TypedArgCount(args, 2)
 				}
-				x0, err := python.TypedDecode[string](args[0], "callback argument 1")
+				x0, err := bindcrt.TypedDecode[string](args[0], "callback argument 1")
 				if err != nil {
 					return nil, err
 				}
-				x1, err := python.TypedDecode[int](args[1], "callback argument 2")
+				x1, err := bindcrt.TypedDecode[int](args[1], "callback argument 2")
 				if err != nil {
 					return nil, err
 				}
@@ -548,7 +549,7 @@ func OnDone(opts ...OnDoneOption) (err error) {
 			}
 			defer py0.Release()
 		}
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyOnDone, 2)
 		if options.cbSet {
 			call.Kw("cb")
@@ -561,7 +562,7 @@ func OnDone(opts ...OnDoneOption) (err error) {
 
 // Present calls edge.present().
 func Present() (int, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyPresent, 0)
 	ret, err := call.CallInt()
 	return ret, mapError(err)
@@ -569,7 +570,7 @@ func Present() (int, error) {
 
 // StrictErrors calls edge.strict_errors(e).
 func StrictErrors(e int) (int, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyStrictErrors, 1)
 	call.Int(e)
 	ret, err := call.CallInt()
@@ -578,12 +579,12 @@ func StrictErrors(e int) (int, error) {
 
 // Walk calls edge.walk(filter).
 func Walk(filter func(*Stamp) (*Stamp, error)) (err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		if filter != nil {
-			py0, err = python.TypedNewFunc(func(args []*python.Object) (any, error) {
+			py0, err = bindcrt.TypedNewFunc(func(args []*bindcrt.Object) (any, error) {
 				if len(args) != 1 {
-					return nil, python.TypedArgCount(args, 1)
+					return nil, bindcrt.TypedArgCount(args, 1)
 				}
 				x0, err := stampFromPy(args[0], "callback argument 1")
 				if err != nil {
@@ -593,14 +594,14 @@ func Walk(filter func(*Stamp) (*Stamp, error)) (err error) {
 				if err != nil {
 					return nil, err
 				}
-				return python.FromGo(r.PyObject())
+				return bindcrt.FromGo(r.PyObject())
 			})
 			if err != nil {
 				return err
 			}
 			defer py0.Release()
 		}
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyWalk, 1)
 		call.Object(py0)
 		return call.CallNone()
@@ -610,9 +611,9 @@ func Walk(filter func(*Stamp) (*Stamp, error)) (err error) {
 
 // MaybePair calls edge.maybe_pair().
 func MaybePair() (*python.Object, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyMaybePair, 0)
-	ret, err := call.CallObject()
+	ret, err := bindcrt.TypedUser[python.Object](call.CallObject())
 	return ret, mapError(err)
 }
 
@@ -635,20 +636,20 @@ func Shift(when time.Time, by time.Duration, opts ...ShiftOption) (ret0 time.Tim
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(when)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(when)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var py1 *python.Object
-		py1, err = python.FromGo(by)
+		var py1 *bindcrt.Object
+		py1, err = bindcrt.FromGo(by)
 		if err != nil {
 			return err
 		}
 		defer py1.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyShift, 4)
 		call.Object(py0)
 		call.Object(py1)
@@ -660,7 +661,7 @@ func Shift(when time.Time, by time.Duration, opts ...ShiftOption) (ret0 time.Tim
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[time.Time](res, "edge.shift() result")
+		ret0, err = bindcrt.TypedDecode[time.Time](res, "edge.shift() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -668,21 +669,21 @@ func Shift(when time.Time, by time.Duration, opts ...ShiftOption) (ret0 time.Tim
 
 // Span calls edge.span(a).
 func Span(a *time.Time) (ret0 *time.Duration, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(a)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(a)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pySpan, 1)
 		call.Object(py0)
 		res, err := call.CallObject()
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[*time.Duration](res, "edge.span() result")
+		ret0, err = bindcrt.TypedDecode[*time.Duration](res, "edge.span() result")
 		return err
 	})
 	return ret0, mapError(err)

@@ -8,24 +8,25 @@ package textwrap
 
 import (
 	python "github.com/py4go/py4go/runtime"
+	"github.com/py4go/py4go/runtime/bindcrt"
 )
 
 // Fails to compile against a runtime with another revision of the typed-call API.
-const _ = python.TypedVersion1
+const _ = bindcrt.TypedVersion1
 
 // The attributes of textwrap called below, imported on first use.
 var (
-	pyTextWrapper = python.TypedFunc{Module: "textwrap", Name: "TextWrapper"}
-	pyWrap        = python.TypedFunc{Module: "textwrap", Name: "wrap"}
-	pyFill        = python.TypedFunc{Module: "textwrap", Name: "fill"}
-	pyShorten     = python.TypedFunc{Module: "textwrap", Name: "shorten"}
-	pyDedent      = python.TypedFunc{Module: "textwrap", Name: "dedent"}
-	pyIndent      = python.TypedFunc{Module: "textwrap", Name: "indent"}
+	pyTextWrapper = bindcrt.TypedFunc{Module: "textwrap", Name: "TextWrapper"}
+	pyWrap        = bindcrt.TypedFunc{Module: "textwrap", Name: "wrap"}
+	pyFill        = bindcrt.TypedFunc{Module: "textwrap", Name: "fill"}
+	pyShorten     = bindcrt.TypedFunc{Module: "textwrap", Name: "shorten"}
+	pyDedent      = bindcrt.TypedFunc{Module: "textwrap", Name: "dedent"}
+	pyIndent      = bindcrt.TypedFunc{Module: "textwrap", Name: "indent"}
 )
 
 // TextWrapper wraps an instance of the Python class textwrap.TextWrapper. Close releases it (a finalizer does, eventually, if you forget).
 type TextWrapper struct {
-	obj *python.Object
+	obj *bindcrt.Object
 }
 
 // PyObject returns the Python instance (borrowed; nil for a nil receiver).
@@ -33,14 +34,14 @@ func (t *TextWrapper) PyObject() *python.Object {
 	if t == nil {
 		return nil
 	}
-	return t.obj
+	return bindcrt.ToUser[python.Object](t.obj)
 }
 
 // Close releases the Python instance; x must not be used afterwards.
 func (t *TextWrapper) Close() { t.obj.Release() }
 
-func textWrapperFromPy(o *python.Object, op string) (*TextWrapper, error) {
-	if python.TypedIsNone(o) {
+func textWrapperFromPy(o *bindcrt.Object, op string) (*TextWrapper, error) {
+	if bindcrt.TypedIsNone(o) {
 		o.Release()
 		return nil, nil
 	}
@@ -143,8 +144,8 @@ func NewTextWrapper(opts ...TextWrapperOption) (ret0 *TextWrapper, err error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyTextWrapper, 24)
 		if options.widthSet {
 			call.Kw("width")
@@ -210,15 +211,15 @@ func NewTextWrapper(opts ...TextWrapperOption) (ret0 *TextWrapper, err error) {
 
 // Wrap calls TextWrapper.wrap.
 func (t *TextWrapper) Wrap(text string) (ret0 []string, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Method(t.obj, "wrap", 1)
 		call.Str(text)
 		res, err := call.CallObject()
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[[]string](res, "TextWrapper.wrap() result")
+		ret0, err = bindcrt.TypedDecode[[]string](res, "TextWrapper.wrap() result")
 		return err
 	})
 	return ret0, err
@@ -226,7 +227,7 @@ func (t *TextWrapper) Wrap(text string) (ret0 []string, err error) {
 
 // Fill calls TextWrapper.fill.
 func (t *TextWrapper) Fill(text string) (string, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Method(t.obj, "fill", 1)
 	call.Str(text)
 	return call.CallStr()
@@ -234,13 +235,13 @@ func (t *TextWrapper) Fill(text string) (string, error) {
 
 // Width reads TextWrapper.width.
 func (t *TextWrapper) Width() (int, error) {
-	return python.TypedAttrInt(t.obj, "width")
+	return bindcrt.TypedAttrInt(t.obj, "width")
 }
 
 // SetWidth assigns TextWrapper.width.
 func (t *TextWrapper) SetWidth(v int) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -251,13 +252,13 @@ func (t *TextWrapper) SetWidth(v int) error {
 
 // InitialIndent reads TextWrapper.initial_indent.
 func (t *TextWrapper) InitialIndent() (string, error) {
-	return python.TypedAttrStr(t.obj, "initial_indent")
+	return bindcrt.TypedAttrStr(t.obj, "initial_indent")
 }
 
 // SetInitialIndent assigns TextWrapper.initial_indent.
 func (t *TextWrapper) SetInitialIndent(v string) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -268,13 +269,13 @@ func (t *TextWrapper) SetInitialIndent(v string) error {
 
 // SubsequentIndent reads TextWrapper.subsequent_indent.
 func (t *TextWrapper) SubsequentIndent() (string, error) {
-	return python.TypedAttrStr(t.obj, "subsequent_indent")
+	return bindcrt.TypedAttrStr(t.obj, "subsequent_indent")
 }
 
 // SetSubsequentIndent assigns TextWrapper.subsequent_indent.
 func (t *TextWrapper) SetSubsequentIndent(v string) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -285,13 +286,13 @@ func (t *TextWrapper) SetSubsequentIndent(v string) error {
 
 // ExpandTabs reads TextWrapper.expand_tabs.
 func (t *TextWrapper) ExpandTabs() (bool, error) {
-	return python.TypedAttrBool(t.obj, "expand_tabs")
+	return bindcrt.TypedAttrBool(t.obj, "expand_tabs")
 }
 
 // SetExpandTabs assigns TextWrapper.expand_tabs.
 func (t *TextWrapper) SetExpandTabs(v bool) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -302,13 +303,13 @@ func (t *TextWrapper) SetExpandTabs(v bool) error {
 
 // ReplaceWhitespace reads TextWrapper.replace_whitespace.
 func (t *TextWrapper) ReplaceWhitespace() (bool, error) {
-	return python.TypedAttrBool(t.obj, "replace_whitespace")
+	return bindcrt.TypedAttrBool(t.obj, "replace_whitespace")
 }
 
 // SetReplaceWhitespace assigns TextWrapper.replace_whitespace.
 func (t *TextWrapper) SetReplaceWhitespace(v bool) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -319,13 +320,13 @@ func (t *TextWrapper) SetReplaceWhitespace(v bool) error {
 
 // FixSentenceEndings reads TextWrapper.fix_sentence_endings.
 func (t *TextWrapper) FixSentenceEndings() (bool, error) {
-	return python.TypedAttrBool(t.obj, "fix_sentence_endings")
+	return bindcrt.TypedAttrBool(t.obj, "fix_sentence_endings")
 }
 
 // SetFixSentenceEndings assigns TextWrapper.fix_sentence_endings.
 func (t *TextWrapper) SetFixSentenceEndings(v bool) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -336,13 +337,13 @@ func (t *TextWrapper) SetFixSentenceEndings(v bool) error {
 
 // DropWhitespace reads TextWrapper.drop_whitespace.
 func (t *TextWrapper) DropWhitespace() (bool, error) {
-	return python.TypedAttrBool(t.obj, "drop_whitespace")
+	return bindcrt.TypedAttrBool(t.obj, "drop_whitespace")
 }
 
 // SetDropWhitespace assigns TextWrapper.drop_whitespace.
 func (t *TextWrapper) SetDropWhitespace(v bool) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -353,13 +354,13 @@ func (t *TextWrapper) SetDropWhitespace(v bool) error {
 
 // BreakLongWords reads TextWrapper.break_long_words.
 func (t *TextWrapper) BreakLongWords() (bool, error) {
-	return python.TypedAttrBool(t.obj, "break_long_words")
+	return bindcrt.TypedAttrBool(t.obj, "break_long_words")
 }
 
 // SetBreakLongWords assigns TextWrapper.break_long_words.
 func (t *TextWrapper) SetBreakLongWords(v bool) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -370,13 +371,13 @@ func (t *TextWrapper) SetBreakLongWords(v bool) error {
 
 // BreakOnHyphens reads TextWrapper.break_on_hyphens.
 func (t *TextWrapper) BreakOnHyphens() (bool, error) {
-	return python.TypedAttrBool(t.obj, "break_on_hyphens")
+	return bindcrt.TypedAttrBool(t.obj, "break_on_hyphens")
 }
 
 // SetBreakOnHyphens assigns TextWrapper.break_on_hyphens.
 func (t *TextWrapper) SetBreakOnHyphens(v bool) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -387,13 +388,13 @@ func (t *TextWrapper) SetBreakOnHyphens(v bool) error {
 
 // Tabsize reads TextWrapper.tabsize.
 func (t *TextWrapper) Tabsize() (int, error) {
-	return python.TypedAttrInt(t.obj, "tabsize")
+	return bindcrt.TypedAttrInt(t.obj, "tabsize")
 }
 
 // SetTabsize assigns TextWrapper.tabsize.
 func (t *TextWrapper) SetTabsize(v int) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -404,12 +405,12 @@ func (t *TextWrapper) SetTabsize(v int) error {
 
 // MaxLines reads TextWrapper.max_lines.
 func (t *TextWrapper) MaxLines() (ret *int, err error) {
-	err = python.TypedGIL(func() error {
-		o, err := python.TypedAttrObject(t.obj, "max_lines")
+	err = bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.TypedAttrObject(t.obj, "max_lines")
 		if err != nil {
 			return err
 		}
-		ret, err = python.TypedDecode[*int](o, "TextWrapper.max_lines")
+		ret, err = bindcrt.TypedDecode[*int](o, "TextWrapper.max_lines")
 		return err
 	})
 	return ret, err
@@ -417,8 +418,8 @@ func (t *TextWrapper) MaxLines() (ret *int, err error) {
 
 // SetMaxLines assigns TextWrapper.max_lines.
 func (t *TextWrapper) SetMaxLines(v *int) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -429,13 +430,13 @@ func (t *TextWrapper) SetMaxLines(v *int) error {
 
 // Placeholder reads TextWrapper.placeholder.
 func (t *TextWrapper) Placeholder() (string, error) {
-	return python.TypedAttrStr(t.obj, "placeholder")
+	return bindcrt.TypedAttrStr(t.obj, "placeholder")
 }
 
 // SetPlaceholder assigns TextWrapper.placeholder.
 func (t *TextWrapper) SetPlaceholder(v string) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -446,12 +447,12 @@ func (t *TextWrapper) SetPlaceholder(v string) error {
 
 // SentenceEndRe reads TextWrapper.sentence_end_re.
 func (t *TextWrapper) SentenceEndRe() (ret *python.Object, err error) {
-	err = python.TypedGIL(func() error {
-		o, err := python.TypedAttrObject(t.obj, "sentence_end_re")
+	err = bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.TypedAttrObject(t.obj, "sentence_end_re")
 		if err != nil {
 			return err
 		}
-		ret, err = python.TypedKeep(o, "TextWrapper.sentence_end_re")
+		ret, err = bindcrt.TypedKeep[python.Object](o, "TextWrapper.sentence_end_re")
 		return err
 	})
 	return ret, err
@@ -459,8 +460,8 @@ func (t *TextWrapper) SentenceEndRe() (ret *python.Object, err error) {
 
 // SetSentenceEndRe assigns TextWrapper.sentence_end_re.
 func (t *TextWrapper) SetSentenceEndRe(v any) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -471,12 +472,12 @@ func (t *TextWrapper) SetSentenceEndRe(v any) error {
 
 // WordsepRe reads TextWrapper.wordsep_re.
 func (t *TextWrapper) WordsepRe() (ret *python.Object, err error) {
-	err = python.TypedGIL(func() error {
-		o, err := python.TypedAttrObject(t.obj, "wordsep_re")
+	err = bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.TypedAttrObject(t.obj, "wordsep_re")
 		if err != nil {
 			return err
 		}
-		ret, err = python.TypedKeep(o, "TextWrapper.wordsep_re")
+		ret, err = bindcrt.TypedKeep[python.Object](o, "TextWrapper.wordsep_re")
 		return err
 	})
 	return ret, err
@@ -484,8 +485,8 @@ func (t *TextWrapper) WordsepRe() (ret *python.Object, err error) {
 
 // SetWordsepRe assigns TextWrapper.wordsep_re.
 func (t *TextWrapper) SetWordsepRe(v any) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -496,12 +497,12 @@ func (t *TextWrapper) SetWordsepRe(v any) error {
 
 // WordsepSimpleRe reads TextWrapper.wordsep_simple_re.
 func (t *TextWrapper) WordsepSimpleRe() (ret *python.Object, err error) {
-	err = python.TypedGIL(func() error {
-		o, err := python.TypedAttrObject(t.obj, "wordsep_simple_re")
+	err = bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.TypedAttrObject(t.obj, "wordsep_simple_re")
 		if err != nil {
 			return err
 		}
-		ret, err = python.TypedKeep(o, "TextWrapper.wordsep_simple_re")
+		ret, err = bindcrt.TypedKeep[python.Object](o, "TextWrapper.wordsep_simple_re")
 		return err
 	})
 	return ret, err
@@ -509,8 +510,8 @@ func (t *TextWrapper) WordsepSimpleRe() (ret *python.Object, err error) {
 
 // SetWordsepSimpleRe assigns TextWrapper.wordsep_simple_re.
 func (t *TextWrapper) SetWordsepSimpleRe(v any) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -521,13 +522,13 @@ func (t *TextWrapper) SetWordsepSimpleRe(v any) error {
 
 // WhitespaceTrans reads TextWrapper.whitespace_trans.
 func (t *TextWrapper) WhitespaceTrans() (string, error) {
-	return python.TypedAttrStr(t.obj, "whitespace_trans")
+	return bindcrt.TypedAttrStr(t.obj, "whitespace_trans")
 }
 
 // SetWhitespaceTrans assigns TextWrapper.whitespace_trans.
 func (t *TextWrapper) SetWhitespaceTrans(v string) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -538,12 +539,12 @@ func (t *TextWrapper) SetWhitespaceTrans(v string) error {
 
 // UnicodeWhitespaceTrans reads TextWrapper.unicode_whitespace_trans.
 func (t *TextWrapper) UnicodeWhitespaceTrans() (ret map[int]int, err error) {
-	err = python.TypedGIL(func() error {
-		o, err := python.TypedAttrObject(t.obj, "unicode_whitespace_trans")
+	err = bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.TypedAttrObject(t.obj, "unicode_whitespace_trans")
 		if err != nil {
 			return err
 		}
-		ret, err = python.TypedDecode[map[int]int](o, "TextWrapper.unicode_whitespace_trans")
+		ret, err = bindcrt.TypedDecode[map[int]int](o, "TextWrapper.unicode_whitespace_trans")
 		return err
 	})
 	return ret, err
@@ -551,8 +552,8 @@ func (t *TextWrapper) UnicodeWhitespaceTrans() (ret map[int]int, err error) {
 
 // SetUnicodeWhitespaceTrans assigns TextWrapper.unicode_whitespace_trans.
 func (t *TextWrapper) SetUnicodeWhitespaceTrans(v map[int]int) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -563,13 +564,13 @@ func (t *TextWrapper) SetUnicodeWhitespaceTrans(v map[int]int) error {
 
 // Uspace reads TextWrapper.uspace.
 func (t *TextWrapper) Uspace() (int, error) {
-	return python.TypedAttrInt(t.obj, "uspace")
+	return bindcrt.TypedAttrInt(t.obj, "uspace")
 }
 
 // SetUspace assigns TextWrapper.uspace.
 func (t *TextWrapper) SetUspace(v int) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -580,13 +581,13 @@ func (t *TextWrapper) SetUspace(v int) error {
 
 // X reads TextWrapper.x.
 func (t *TextWrapper) X() (string, error) {
-	return python.TypedAttrStr(t.obj, "x")
+	return bindcrt.TypedAttrStr(t.obj, "x")
 }
 
 // SetX assigns TextWrapper.x.
 func (t *TextWrapper) SetX(v string) error {
-	return python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -691,8 +692,8 @@ func Wrap(text string, opts ...WrapOption) (ret0 []string, err error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyWrap, 25)
 		call.Str(text)
 		if options.widthSet {
@@ -751,7 +752,7 @@ func Wrap(text string, opts ...WrapOption) (ret0 []string, err error) {
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[[]string](res, "textwrap.wrap() result")
+		ret0, err = bindcrt.TypedDecode[[]string](res, "textwrap.wrap() result")
 		return err
 	})
 	return ret0, err
@@ -853,7 +854,7 @@ func Fill(text string, opts ...FillOption) (string, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyFill, 25)
 	call.Str(text)
 	if options.widthSet {
@@ -993,7 +994,7 @@ func Shorten(text string, width int, opts ...ShortenOption) (string, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyShorten, 22)
 	call.Str(text)
 	call.Int(width)
@@ -1042,7 +1043,7 @@ func Shorten(text string, width int, opts ...ShortenOption) (string, error) {
 
 // Dedent calls textwrap.dedent(text).
 func Dedent(text string) (string, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyDedent, 1)
 	call.Str(text)
 	return call.CallStr()
@@ -1067,14 +1068,14 @@ func Indent(text string, prefix string, opts ...IndentOption) (ret0 string, err 
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		if options.predicateSet && options.predicate != nil {
-			py0, err = python.TypedNewFunc(func(args []*python.Object) (any, error) {
+			py0, err = bindcrt.TypedNewFunc(func(args []*bindcrt.Object) (any, error) {
 				if len(args) != 1 {
-					return nil, python.TypedArgCount(args, 1)
+					return nil, bindcrt.TypedArgCount(args, 1)
 				}
-				x0, err := python.TypedDecode[string](args[0], "callback argument 1")
+				x0, err := bindcrt.TypedDecode[string](args[0], "callback argument 1")
 				if err != nil {
 					return nil, err
 				}
@@ -1089,7 +1090,7 @@ func Indent(text string, prefix string, opts ...IndentOption) (ret0 string, err 
 			}
 			defer py0.Release()
 		}
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyIndent, 4)
 		call.Str(text)
 		call.Str(prefix)

@@ -11,54 +11,55 @@ import (
 	"time"
 
 	python "github.com/py4go/py4go/runtime"
+	"github.com/py4go/py4go/runtime/bindcrt"
 )
 
 // Fails to compile against a runtime with another revision of the typed-call API.
-const _ = python.TypedVersion1
+const _ = bindcrt.TypedVersion1
 
 // The attributes of typedmod called below, imported on first use.
 var (
-	pyColor          = python.TypedFunc{Module: "typedmod", Name: "Color"}
-	pyMode           = python.TypedFunc{Module: "typedmod", Name: "Mode"}
-	pyItem           = python.TypedFunc{Module: "typedmod", Name: "Item"}
-	pyCounter        = python.TypedFunc{Module: "typedmod", Name: "Counter"}
-	pyCounterZero    = python.TypedFunc{Module: "typedmod", Name: "Counter.zero"}
-	pyLimitedCounter = python.TypedFunc{Module: "typedmod", Name: "LimitedCounter"}
-	pyAdd            = python.TypedFunc{Module: "typedmod", Name: "add"}
-	pyGetURL         = python.TypedFunc{Module: "typedmod", Name: "get_url"}
-	pyGreet          = python.TypedFunc{Module: "typedmod", Name: "greet"}
-	pyScale          = python.TypedFunc{Module: "typedmod", Name: "scale"}
-	pyIsEven         = python.TypedFunc{Module: "typedmod", Name: "is_even"}
-	pyEchoBytes      = python.TypedFunc{Module: "typedmod", Name: "echo_bytes"}
-	pyNothing        = python.TypedFunc{Module: "typedmod", Name: "nothing"}
-	pyMaybeHalf      = python.TypedFunc{Module: "typedmod", Name: "maybe_half"}
-	pyNameOrNone     = python.TypedFunc{Module: "typedmod", Name: "name_or_none"}
-	pyDivmodPair     = python.TypedFunc{Module: "typedmod", Name: "divmod_pair"}
-	pySplitWords     = python.TypedFunc{Module: "typedmod", Name: "split_words"}
-	pyWordLengths    = python.TypedFunc{Module: "typedmod", Name: "word_lengths"}
-	pyTotal          = python.TypedFunc{Module: "typedmod", Name: "total"}
-	pyCountUp        = python.TypedFunc{Module: "typedmod", Name: "count_up"}
-	pyApply          = python.TypedFunc{Module: "typedmod", Name: "apply"}
-	pyApplyInThreads = python.TypedFunc{Module: "typedmod", Name: "apply_in_threads"}
-	pyEach           = python.TypedFunc{Module: "typedmod", Name: "each"}
-	pyNextColor      = python.TypedFunc{Module: "typedmod", Name: "next_color"}
-	pyModeName       = python.TypedFunc{Module: "typedmod", Name: "mode_name"}
-	pyOtherMode      = python.TypedFunc{Module: "typedmod", Name: "other_mode"}
-	pyNorm1          = python.TypedFunc{Module: "typedmod", Name: "norm1"}
-	pyMirror         = python.TypedFunc{Module: "typedmod", Name: "mirror"}
-	pyDiscounted     = python.TypedFunc{Module: "typedmod", Name: "discounted"}
-	pyWelcome        = python.TypedFunc{Module: "typedmod", Name: "welcome"}
-	pyPolite         = python.TypedFunc{Module: "typedmod", Name: "polite"}
-	pyMakeCounter    = python.TypedFunc{Module: "typedmod", Name: "make_counter"}
-	pyBump           = python.TypedFunc{Module: "typedmod", Name: "bump"}
-	pyParsePair      = python.TypedFunc{Module: "typedmod", Name: "parse_pair"}
-	pyIdentity       = python.TypedFunc{Module: "typedmod", Name: "identity"}
-	pyBig            = python.TypedFunc{Module: "typedmod", Name: "big"}
-	pyEchoStr        = python.TypedFunc{Module: "typedmod", Name: "echo_str"}
-	pyEchoAll        = python.TypedFunc{Module: "typedmod", Name: "echo_all"}
-	pyEchoOpt        = python.TypedFunc{Module: "typedmod", Name: "echo_opt"}
-	pyLater          = python.TypedFunc{Module: "typedmod", Name: "later"}
-	pyElapsed        = python.TypedFunc{Module: "typedmod", Name: "elapsed"}
+	pyColor          = bindcrt.TypedFunc{Module: "typedmod", Name: "Color"}
+	pyMode           = bindcrt.TypedFunc{Module: "typedmod", Name: "Mode"}
+	pyItem           = bindcrt.TypedFunc{Module: "typedmod", Name: "Item"}
+	pyCounter        = bindcrt.TypedFunc{Module: "typedmod", Name: "Counter"}
+	pyCounterZero    = bindcrt.TypedFunc{Module: "typedmod", Name: "Counter.zero"}
+	pyLimitedCounter = bindcrt.TypedFunc{Module: "typedmod", Name: "LimitedCounter"}
+	pyAdd            = bindcrt.TypedFunc{Module: "typedmod", Name: "add"}
+	pyGetURL         = bindcrt.TypedFunc{Module: "typedmod", Name: "get_url"}
+	pyGreet          = bindcrt.TypedFunc{Module: "typedmod", Name: "greet"}
+	pyScale          = bindcrt.TypedFunc{Module: "typedmod", Name: "scale"}
+	pyIsEven         = bindcrt.TypedFunc{Module: "typedmod", Name: "is_even"}
+	pyEchoBytes      = bindcrt.TypedFunc{Module: "typedmod", Name: "echo_bytes"}
+	pyNothing        = bindcrt.TypedFunc{Module: "typedmod", Name: "nothing"}
+	pyMaybeHalf      = bindcrt.TypedFunc{Module: "typedmod", Name: "maybe_half"}
+	pyNameOrNone     = bindcrt.TypedFunc{Module: "typedmod", Name: "name_or_none"}
+	pyDivmodPair     = bindcrt.TypedFunc{Module: "typedmod", Name: "divmod_pair"}
+	pySplitWords     = bindcrt.TypedFunc{Module: "typedmod", Name: "split_words"}
+	pyWordLengths    = bindcrt.TypedFunc{Module: "typedmod", Name: "word_lengths"}
+	pyTotal          = bindcrt.TypedFunc{Module: "typedmod", Name: "total"}
+	pyCountUp        = bindcrt.TypedFunc{Module: "typedmod", Name: "count_up"}
+	pyApply          = bindcrt.TypedFunc{Module: "typedmod", Name: "apply"}
+	pyApplyInThreads = bindcrt.TypedFunc{Module: "typedmod", Name: "apply_in_threads"}
+	pyEach           = bindcrt.TypedFunc{Module: "typedmod", Name: "each"}
+	pyNextColor      = bindcrt.TypedFunc{Module: "typedmod", Name: "next_color"}
+	pyModeName       = bindcrt.TypedFunc{Module: "typedmod", Name: "mode_name"}
+	pyOtherMode      = bindcrt.TypedFunc{Module: "typedmod", Name: "other_mode"}
+	pyNorm1          = bindcrt.TypedFunc{Module: "typedmod", Name: "norm1"}
+	pyMirror         = bindcrt.TypedFunc{Module: "typedmod", Name: "mirror"}
+	pyDiscounted     = bindcrt.TypedFunc{Module: "typedmod", Name: "discounted"}
+	pyWelcome        = bindcrt.TypedFunc{Module: "typedmod", Name: "welcome"}
+	pyPolite         = bindcrt.TypedFunc{Module: "typedmod", Name: "polite"}
+	pyMakeCounter    = bindcrt.TypedFunc{Module: "typedmod", Name: "make_counter"}
+	pyBump           = bindcrt.TypedFunc{Module: "typedmod", Name: "bump"}
+	pyParsePair      = bindcrt.TypedFunc{Module: "typedmod", Name: "parse_pair"}
+	pyIdentity       = bindcrt.TypedFunc{Module: "typedmod", Name: "identity"}
+	pyBig            = bindcrt.TypedFunc{Module: "typedmod", Name: "big"}
+	pyEchoStr        = bindcrt.TypedFunc{Module: "typedmod", Name: "echo_str"}
+	pyEchoAll        = bindcrt.TypedFunc{Module: "typedmod", Name: "echo_all"}
+	pyEchoOpt        = bindcrt.TypedFunc{Module: "typedmod", Name: "echo_opt"}
+	pyLater          = bindcrt.TypedFunc{Module: "typedmod", Name: "later"}
+	pyElapsed        = bindcrt.TypedFunc{Module: "typedmod", Name: "elapsed"}
 )
 
 // ParseError is the Python exception typedmod.ParseError; errors.As finds it, and the *python.Exception inside it.
@@ -115,16 +116,16 @@ func (v Color) String() string {
 	return "Color(" + fmtInt(int(v)) + ")"
 }
 
-func colorToPy(v Color) (*python.Object, error) {
-	var c python.TypedCall
+func colorToPy(v Color) (*bindcrt.Object, error) {
+	var c bindcrt.TypedCall
 	c.Func(&pyColor, 1)
 	c.Int(int(v))
 	return c.CallObject()
 }
 
-func colorFromPy(o *python.Object, op string) (Color, error) {
+func colorFromPy(o *bindcrt.Object, op string) (Color, error) {
 	defer o.Release()
-	v, err := python.TypedAttrInt(o, "value")
+	v, err := bindcrt.TypedAttrInt(o, "value")
 	return Color(v), err
 }
 
@@ -158,16 +159,16 @@ func (v Mode) String() string {
 	return "Mode(" + string(v) + ")"
 }
 
-func modeToPy(v Mode) (*python.Object, error) {
-	var c python.TypedCall
+func modeToPy(v Mode) (*bindcrt.Object, error) {
+	var c bindcrt.TypedCall
 	c.Func(&pyMode, 1)
 	c.Str(string(v))
 	return c.CallObject()
 }
 
-func modeFromPy(o *python.Object, op string) (Mode, error) {
+func modeFromPy(o *bindcrt.Object, op string) (Mode, error) {
 	defer o.Release()
-	v, err := python.TypedAttrStr(o, "value")
+	v, err := bindcrt.TypedAttrStr(o, "value")
 	return Mode(v), err
 }
 
@@ -177,25 +178,25 @@ type Point struct {
 	Y int
 }
 
-func pointToPy(v Point) (ret *python.Object, err error) {
+func pointToPy(v Point) (ret *bindcrt.Object, err error) {
 	d := make(map[string]any, 2)
-	f0, err := python.FromGo(v.X)
+	f0, err := bindcrt.FromGo(v.X)
 	if err != nil {
 		return nil, err
 	}
 	defer f0.Release()
 	d["x"] = f0
-	f1, err := python.FromGo(v.Y)
+	f1, err := bindcrt.FromGo(v.Y)
 	if err != nil {
 		return nil, err
 	}
 	defer f1.Release()
 	d["y"] = f1
-	return python.FromGo(d)
+	return bindcrt.FromGo(d)
 }
 
-func pointFromPy(o *python.Object, op string) (v Point, err error) {
-	items, err := python.TypedDecode[map[string]*python.Object](o, op)
+func pointFromPy(o *bindcrt.Object, op string) (v Point, err error) {
+	items, err := bindcrt.TypedDecode[map[string]*bindcrt.Object](o, op)
 	if err != nil {
 		return v, err
 	}
@@ -206,7 +207,7 @@ func pointFromPy(o *python.Object, op string) (v Point, err error) {
 	}()
 	if it, ok := items["x"]; ok {
 		delete(items, "x")
-		if v.X, err = python.TypedDecode[int](it, op+"[\"x\"]"); err != nil {
+		if v.X, err = bindcrt.TypedDecode[int](it, op+"[\"x\"]"); err != nil {
 			return v, err
 		}
 	} else {
@@ -214,7 +215,7 @@ func pointFromPy(o *python.Object, op string) (v Point, err error) {
 	}
 	if it, ok := items["y"]; ok {
 		delete(items, "y")
-		if v.Y, err = python.TypedDecode[int](it, op+"[\"y\"]"); err != nil {
+		if v.Y, err = bindcrt.TypedDecode[int](it, op+"[\"y\"]"); err != nil {
 			return v, err
 		}
 	} else {
@@ -230,23 +231,23 @@ type Item struct {
 	Tags  []string
 }
 
-func itemToPy(v Item) (ret *python.Object, err error) {
-	f0, err := python.FromGo(v.Name)
+func itemToPy(v Item) (ret *bindcrt.Object, err error) {
+	f0, err := bindcrt.FromGo(v.Name)
 	if err != nil {
 		return nil, err
 	}
 	defer f0.Release()
-	f1, err := python.FromGo(v.Price)
+	f1, err := bindcrt.FromGo(v.Price)
 	if err != nil {
 		return nil, err
 	}
 	defer f1.Release()
-	f2, err := python.FromGo(v.Tags)
+	f2, err := bindcrt.FromGo(v.Tags)
 	if err != nil {
 		return nil, err
 	}
 	defer f2.Release()
-	var c python.TypedCall
+	var c bindcrt.TypedCall
 	c.Func(&pyItem, 6)
 	c.Kw("name")
 	c.Object(f0)
@@ -257,27 +258,27 @@ func itemToPy(v Item) (ret *python.Object, err error) {
 	return c.CallObject()
 }
 
-func itemFromPy(o *python.Object, op string) (v Item, err error) {
+func itemFromPy(o *bindcrt.Object, op string) (v Item, err error) {
 	defer o.Release()
-	a, err := python.TypedAttrObject(o, "name")
+	a, err := bindcrt.TypedAttrObject(o, "name")
 	if err != nil {
 		return v, err
 	}
-	if v.Name, err = python.TypedDecode[string](a, op+".name"); err != nil {
+	if v.Name, err = bindcrt.TypedDecode[string](a, op+".name"); err != nil {
 		return v, err
 	}
-	a, err = python.TypedAttrObject(o, "price")
+	a, err = bindcrt.TypedAttrObject(o, "price")
 	if err != nil {
 		return v, err
 	}
-	if v.Price, err = python.TypedDecode[float64](a, op+".price"); err != nil {
+	if v.Price, err = bindcrt.TypedDecode[float64](a, op+".price"); err != nil {
 		return v, err
 	}
-	a, err = python.TypedAttrObject(o, "tags")
+	a, err = bindcrt.TypedAttrObject(o, "tags")
 	if err != nil {
 		return v, err
 	}
-	if v.Tags, err = python.TypedDecode[[]string](a, op+".tags"); err != nil {
+	if v.Tags, err = bindcrt.TypedDecode[[]string](a, op+".tags"); err != nil {
 		return v, err
 	}
 	return v, nil
@@ -289,45 +290,45 @@ type Greeter interface {
 }
 
 // greeterObject is a Python object seen as a Greeter.
-type greeterObject struct{ obj *python.Object }
+type greeterObject struct{ obj *bindcrt.Object }
 
 // PyObject returns the Python object (borrowed).
-func (x *greeterObject) PyObject() *python.Object { return x.obj }
+func (x *greeterObject) PyObject() *python.Object { return bindcrt.ToUser[python.Object](x.obj) }
 
 func (x *greeterObject) Greet(name string) (string, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Method(x.obj, "greet", 1)
 	call.Str(name)
 	ret, err := call.CallStr()
 	return ret, mapError(err)
 }
 
-func greeterFromPy(o *python.Object, op string) (Greeter, error) {
-	if python.TypedIsNone(o) {
+func greeterFromPy(o *bindcrt.Object, op string) (Greeter, error) {
+	if bindcrt.TypedIsNone(o) {
 		o.Release()
 		return nil, nil
 	}
 	return &greeterObject{obj: o}, nil
 }
 
-func greeterToPy(v Greeter) (*python.Object, error) {
+func greeterToPy(v Greeter) (*bindcrt.Object, error) {
 	if v == nil {
-		return python.FromGo(nil)
+		return bindcrt.FromGo(nil)
 	}
-	if w, ok := v.(python.TypedPyObject); ok {
-		return python.FromGo(w.PyObject())
+	if w, ok := v.(interface{ PyObject() *python.Object }); ok {
+		return bindcrt.FromGo(w.PyObject())
 	}
-	attrs := make([]*python.Object, 0, 1)
+	attrs := make([]*bindcrt.Object, 0, 1)
 	defer func() {
 		for _, a := range attrs {
 			a.Release()
 		}
 	}()
-	mGreet, err := python.TypedNewFunc(func(args []*python.Object) (any, error) {
+	mGreet, err := bindcrt.TypedNewFunc(func(args []*bindcrt.Object) (any, error) {
 		if len(args) != 1 {
-			return nil, python.TypedArgCount(args, 1)
+			return nil, bindcrt.TypedArgCount(args, 1)
 		}
-		x0, err := python.TypedDecode[string](args[0], "callback argument 1")
+		x0, err := bindcrt.TypedDecode[string](args[0], "callback argument 1")
 		if err != nil {
 			return nil, err
 		}
@@ -341,14 +342,14 @@ func greeterToPy(v Greeter) (*python.Object, error) {
 		return nil, err
 	}
 	attrs = append(attrs, mGreet)
-	return python.TypedNamespace([]string{"greet"}, attrs)
+	return bindcrt.TypedNamespace([]string{"greet"}, attrs)
 }
 
 // Counter wraps an instance of the Python class typedmod.Counter. Close releases it (a finalizer does, eventually, if you forget).
 //
 // Counts.
 type Counter struct {
-	obj *python.Object
+	obj *bindcrt.Object
 }
 
 // PyObject returns the Python instance (borrowed; nil for a nil receiver).
@@ -356,14 +357,14 @@ func (c *Counter) PyObject() *python.Object {
 	if c == nil {
 		return nil
 	}
-	return c.obj
+	return bindcrt.ToUser[python.Object](c.obj)
 }
 
 // Close releases the Python instance; x must not be used afterwards.
 func (c *Counter) Close() { c.obj.Release() }
 
-func counterFromPy(o *python.Object, op string) (*Counter, error) {
-	if python.TypedIsNone(o) {
+func counterFromPy(o *bindcrt.Object, op string) (*Counter, error) {
+	if bindcrt.TypedIsNone(o) {
 		o.Release()
 		return nil, nil
 	}
@@ -396,8 +397,8 @@ func NewCounter(opts ...CounterOption) (ret0 *Counter, err error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyCounter, 4)
 		if options.startSet {
 			call.Kw("start")
@@ -436,7 +437,7 @@ func (c *Counter) Incr(opts ...CounterIncrOption) (int, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Method(c.obj, "incr", 2)
 	if options.bySet {
 		call.Kw("by")
@@ -448,7 +449,7 @@ func (c *Counter) Incr(opts ...CounterIncrOption) (int, error) {
 
 // CounterZero calls Counter.zero.
 func CounterZero() (int, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyCounterZero, 0)
 	ret, err := call.CallInt()
 	return ret, mapError(err)
@@ -456,14 +457,14 @@ func CounterZero() (int, error) {
 
 // Label reads Counter.label.
 func (c *Counter) Label() (string, error) {
-	v, err := python.TypedAttrStr(c.obj, "label")
+	v, err := bindcrt.TypedAttrStr(c.obj, "label")
 	return v, mapError(err)
 }
 
 // SetLabel assigns Counter.label.
 func (c *Counter) SetLabel(v string) error {
-	return mapError(python.TypedGIL(func() error {
-		o, err := python.FromGo(v)
+	return mapError(bindcrt.TypedGIL(func() error {
+		o, err := bindcrt.FromGo(v)
 		if err != nil {
 			return err
 		}
@@ -474,7 +475,7 @@ func (c *Counter) SetLabel(v string) error {
 
 // Doubled reads Counter.doubled.
 func (c *Counter) Doubled() (int, error) {
-	v, err := python.TypedAttrInt(c.obj, "doubled")
+	v, err := bindcrt.TypedAttrInt(c.obj, "doubled")
 	return v, mapError(err)
 }
 
@@ -483,8 +484,8 @@ type LimitedCounter struct {
 	Counter
 }
 
-func limitedCounterFromPy(o *python.Object, op string) (*LimitedCounter, error) {
-	if python.TypedIsNone(o) {
+func limitedCounterFromPy(o *bindcrt.Object, op string) (*LimitedCounter, error) {
+	if bindcrt.TypedIsNone(o) {
 		o.Release()
 		return nil, nil
 	}
@@ -493,8 +494,8 @@ func limitedCounterFromPy(o *python.Object, op string) (*LimitedCounter, error) 
 
 // NewLimitedCounter creates a typedmod.LimitedCounter.
 func NewLimitedCounter(limit int) (ret0 *LimitedCounter, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyLimitedCounter, 1)
 		call.Int(limit)
 		res, err := call.CallObject()
@@ -526,7 +527,7 @@ func (l *LimitedCounter) Incr(opts ...LimitedCounterIncrOption) (int, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Method(l.obj, "incr", 2)
 	if options.bySet {
 		call.Kw("by")
@@ -538,7 +539,7 @@ func (l *LimitedCounter) Incr(opts ...LimitedCounterIncrOption) (int, error) {
 
 // Add calls typedmod.add(a, b).
 func Add(a int, b int) (int, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyAdd, 2)
 	call.Int(a)
 	call.Int(b)
@@ -565,7 +566,7 @@ func GetURL(host string, userID int, opts ...GetURLOption) (string, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyGetURL, 4)
 	call.Str(host)
 	call.Int(userID)
@@ -603,7 +604,7 @@ func Greet(name string, opts ...GreetOption) (string, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyGreet, 5)
 	call.Str(name)
 	if options.punctSet {
@@ -637,7 +638,7 @@ func Scale(x float64, opts ...ScaleOption) (float64, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyScale, 3)
 	call.Float(x)
 	if options.factorSet {
@@ -650,7 +651,7 @@ func Scale(x float64, opts ...ScaleOption) (float64, error) {
 
 // IsEven calls typedmod.is_even(n).
 func IsEven(n int) (bool, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyIsEven, 1)
 	call.Int(n)
 	ret, err := call.CallBool()
@@ -659,7 +660,7 @@ func IsEven(n int) (bool, error) {
 
 // EchoBytes calls typedmod.echo_bytes(b).
 func EchoBytes(b []byte) ([]byte, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyEchoBytes, 1)
 	call.Bytes(b)
 	ret, err := call.CallBytes()
@@ -668,7 +669,7 @@ func EchoBytes(b []byte) ([]byte, error) {
 
 // Nothing calls typedmod.nothing(x).
 func Nothing(x int) error {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyNothing, 1)
 	call.Int(x)
 	return mapError(call.CallNone())
@@ -676,7 +677,7 @@ func Nothing(x int) error {
 
 // MaybeHalf calls typedmod.maybe_half(n).
 func MaybeHalf(n int) (*int, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyMaybeHalf, 1)
 	call.Int(n)
 	ret, err := call.CallOptInt()
@@ -685,7 +686,7 @@ func MaybeHalf(n int) (*int, error) {
 
 // NameOrNone calls typedmod.name_or_none(s).
 func NameOrNone(s *string) (string, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyNameOrNone, 1)
 	if s == nil {
 		call.None()
@@ -698,8 +699,8 @@ func NameOrNone(s *string) (string, error) {
 
 // DivmodPair calls typedmod.divmod_pair(a, b).
 func DivmodPair(a int, b int) (ret0 int, ret1 int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyDivmodPair, 2)
 		call.Int(a)
 		call.Int(b)
@@ -707,17 +708,17 @@ func DivmodPair(a int, b int) (ret0 int, ret1 int, err error) {
 		if err != nil {
 			return err
 		}
-		items, err := python.TypedDecode[[]*python.Object](res, "typedmod.divmod_pair() result")
+		items, err := bindcrt.TypedDecode[[]*bindcrt.Object](res, "typedmod.divmod_pair() result")
 		if err != nil {
 			return err
 		}
-		if err := python.TypedTupleLen(items, 2, "typedmod.divmod_pair() result"); err != nil {
+		if err := bindcrt.TypedTupleLen(items, 2, "typedmod.divmod_pair() result"); err != nil {
 			return err
 		}
-		if ret0, err = python.TypedDecode[int](items[0], "typedmod.divmod_pair() result[0]"); err != nil {
+		if ret0, err = bindcrt.TypedDecode[int](items[0], "typedmod.divmod_pair() result[0]"); err != nil {
 			return err
 		}
-		if ret1, err = python.TypedDecode[int](items[1], "typedmod.divmod_pair() result[1]"); err != nil {
+		if ret1, err = bindcrt.TypedDecode[int](items[1], "typedmod.divmod_pair() result[1]"); err != nil {
 			return err
 		}
 		return nil
@@ -727,15 +728,15 @@ func DivmodPair(a int, b int) (ret0 int, ret1 int, err error) {
 
 // SplitWords calls typedmod.split_words(s).
 func SplitWords(s string) (ret0 []string, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pySplitWords, 1)
 		call.Str(s)
 		res, err := call.CallObject()
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[[]string](res, "typedmod.split_words() result")
+		ret0, err = bindcrt.TypedDecode[[]string](res, "typedmod.split_words() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -743,21 +744,21 @@ func SplitWords(s string) (ret0 []string, err error) {
 
 // WordLengths calls typedmod.word_lengths(words).
 func WordLengths(words []string) (ret0 map[string]int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(words)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(words)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyWordLengths, 1)
 		call.Object(py0)
 		res, err := call.CallObject()
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[map[string]int](res, "typedmod.word_lengths() result")
+		ret0, err = bindcrt.TypedDecode[map[string]int](res, "typedmod.word_lengths() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -765,14 +766,14 @@ func WordLengths(words []string) (ret0 map[string]int, err error) {
 
 // Total calls typedmod.total(m).
 func Total(m map[string]float64) (ret0 float64, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(m)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(m)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyTotal, 1)
 		call.Object(py0)
 		ret0, err = call.CallFloat()
@@ -783,15 +784,15 @@ func Total(m map[string]float64) (ret0 float64, err error) {
 
 // CountUp calls typedmod.count_up(n).
 func CountUp(n int) (ret0 []int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyCountUp, 1)
 		call.Int(n)
 		res, err := call.CallObject()
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecodeIter[int](res, "typedmod.count_up() result")
+		ret0, err = bindcrt.TypedDecodeIter[int](res, "typedmod.count_up() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -799,14 +800,14 @@ func CountUp(n int) (ret0 []int, err error) {
 
 // Apply calls typedmod.apply(f, x).
 func Apply(f func(int) (int, error), x int) (ret0 int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		if f != nil {
-			py0, err = python.TypedNewFunc(func(args []*python.Object) (any, error) {
+			py0, err = bindcrt.TypedNewFunc(func(args []*bindcrt.Object) (any, error) {
 				if len(args) != 1 {
-					return nil, python.TypedArgCount(args, 1)
+					return nil, bindcrt.TypedArgCount(args, 1)
 				}
-				x0, err := python.TypedDecode[int](args[0], "callback argument 1")
+				x0, err := bindcrt.TypedDecode[int](args[0], "callback argument 1")
 				if err != nil {
 					return nil, err
 				}
@@ -821,7 +822,7 @@ func Apply(f func(int) (int, error), x int) (ret0 int, err error) {
 			}
 			defer py0.Release()
 		}
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyApply, 2)
 		call.Object(py0)
 		call.Int(x)
@@ -835,14 +836,14 @@ func Apply(f func(int) (int, error), x int) (ret0 int, err error) {
 //
 // Calls f from n Python threads at once.
 func ApplyInThreads(f func(int) (int, error), n int) (ret0 []int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		if f != nil {
-			py0, err = python.TypedNewFunc(func(args []*python.Object) (any, error) {
+			py0, err = bindcrt.TypedNewFunc(func(args []*bindcrt.Object) (any, error) {
 				if len(args) != 1 {
-					return nil, python.TypedArgCount(args, 1)
+					return nil, bindcrt.TypedArgCount(args, 1)
 				}
-				x0, err := python.TypedDecode[int](args[0], "callback argument 1")
+				x0, err := bindcrt.TypedDecode[int](args[0], "callback argument 1")
 				if err != nil {
 					return nil, err
 				}
@@ -857,7 +858,7 @@ func ApplyInThreads(f func(int) (int, error), n int) (ret0 []int, err error) {
 			}
 			defer py0.Release()
 		}
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyApplyInThreads, 2)
 		call.Object(py0)
 		call.Int(n)
@@ -865,7 +866,7 @@ func ApplyInThreads(f func(int) (int, error), n int) (ret0 []int, err error) {
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[[]int](res, "typedmod.apply_in_threads() result")
+		ret0, err = bindcrt.TypedDecode[[]int](res, "typedmod.apply_in_threads() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -873,14 +874,14 @@ func ApplyInThreads(f func(int) (int, error), n int) (ret0 []int, err error) {
 
 // Each calls typedmod.each(f, items).
 func Each(f func(string) error, items_ []string) (err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		if f != nil {
-			py0, err = python.TypedNewFunc(func(args []*python.Object) (any, error) {
+			py0, err = bindcrt.TypedNewFunc(func(args []*bindcrt.Object) (any, error) {
 				if len(args) != 1 {
-					return nil, python.TypedArgCount(args, 1)
+					return nil, bindcrt.TypedArgCount(args, 1)
 				}
-				x0, err := python.TypedDecode[string](args[0], "callback argument 1")
+				x0, err := bindcrt.TypedDecode[string](args[0], "callback argument 1")
 				if err != nil {
 					return nil, err
 				}
@@ -891,13 +892,13 @@ func Each(f func(string) error, items_ []string) (err error) {
 			}
 			defer py0.Release()
 		}
-		var py1 *python.Object
-		py1, err = python.FromGo(items_)
+		var py1 *bindcrt.Object
+		py1, err = bindcrt.FromGo(items_)
 		if err != nil {
 			return err
 		}
 		defer py1.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyEach, 2)
 		call.Object(py0)
 		call.Object(py1)
@@ -908,14 +909,14 @@ func Each(f func(string) error, items_ []string) (err error) {
 
 // NextColor calls typedmod.next_color(c).
 func NextColor(c Color) (ret0 Color, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		py0, err = colorToPy(c)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyNextColor, 1)
 		call.Object(py0)
 		res, err := call.CallObject()
@@ -930,14 +931,14 @@ func NextColor(c Color) (ret0 Color, err error) {
 
 // ModeName calls typedmod.mode_name(m).
 func ModeName(m Mode) (ret0 string, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		py0, err = modeToPy(m)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyModeName, 1)
 		call.Object(py0)
 		ret0, err = call.CallStr()
@@ -948,14 +949,14 @@ func ModeName(m Mode) (ret0 string, err error) {
 
 // OtherMode calls typedmod.other_mode(m).
 func OtherMode(m Mode) (ret0 Mode, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		py0, err = modeToPy(m)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyOtherMode, 1)
 		call.Object(py0)
 		res, err := call.CallObject()
@@ -970,14 +971,14 @@ func OtherMode(m Mode) (ret0 Mode, err error) {
 
 // Norm1 calls typedmod.norm1(p).
 func Norm1(p Point) (ret0 int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		py0, err = pointToPy(p)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyNorm1, 1)
 		call.Object(py0)
 		ret0, err = call.CallInt()
@@ -988,14 +989,14 @@ func Norm1(p Point) (ret0 int, err error) {
 
 // Mirror calls typedmod.mirror(p).
 func Mirror(p Point) (ret0 Point, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		py0, err = pointToPy(p)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyMirror, 1)
 		call.Object(py0)
 		res, err := call.CallObject()
@@ -1010,14 +1011,14 @@ func Mirror(p Point) (ret0 Point, err error) {
 
 // Discounted calls typedmod.discounted(item, pct).
 func Discounted(item Item, pct float64) (ret0 Item, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		py0, err = itemToPy(item)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyDiscounted, 2)
 		call.Object(py0)
 		call.Float(pct)
@@ -1033,14 +1034,14 @@ func Discounted(item Item, pct float64) (ret0 Item, err error) {
 
 // Welcome calls typedmod.welcome(g, name).
 func Welcome(g Greeter, name string) (ret0 string, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
 		py0, err = greeterToPy(g)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyWelcome, 2)
 		call.Object(py0)
 		call.Str(name)
@@ -1052,8 +1053,8 @@ func Welcome(g Greeter, name string) (ret0 string, err error) {
 
 // Polite calls typedmod.polite().
 func Polite() (ret0 Greeter, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyPolite, 0)
 		res, err := call.CallObject()
 		if err != nil {
@@ -1067,8 +1068,8 @@ func Polite() (ret0 Greeter, err error) {
 
 // MakeCounter calls typedmod.make_counter(start).
 func MakeCounter(start int) (ret0 *Counter, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyMakeCounter, 1)
 		call.Int(start)
 		res, err := call.CallObject()
@@ -1083,10 +1084,10 @@ func MakeCounter(start int) (ret0 *Counter, err error) {
 
 // Bump calls typedmod.bump(c).
 func Bump(c *Counter) (ret0 int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyBump, 1)
-		call.Object(c.PyObject())
+		call.Object(bindcrt.FromUser(c.PyObject()))
 		ret0, err = call.CallInt()
 		return err
 	})
@@ -1095,25 +1096,25 @@ func Bump(c *Counter) (ret0 int, err error) {
 
 // ParsePair calls typedmod.parse_pair(s).
 func ParsePair(s string) (ret0 string, ret1 int, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyParsePair, 1)
 		call.Str(s)
 		res, err := call.CallObject()
 		if err != nil {
 			return err
 		}
-		items, err := python.TypedDecode[[]*python.Object](res, "typedmod.parse_pair() result")
+		items, err := bindcrt.TypedDecode[[]*bindcrt.Object](res, "typedmod.parse_pair() result")
 		if err != nil {
 			return err
 		}
-		if err := python.TypedTupleLen(items, 2, "typedmod.parse_pair() result"); err != nil {
+		if err := bindcrt.TypedTupleLen(items, 2, "typedmod.parse_pair() result"); err != nil {
 			return err
 		}
-		if ret0, err = python.TypedDecode[string](items[0], "typedmod.parse_pair() result[0]"); err != nil {
+		if ret0, err = bindcrt.TypedDecode[string](items[0], "typedmod.parse_pair() result[0]"); err != nil {
 			return err
 		}
-		if ret1, err = python.TypedDecode[int](items[1], "typedmod.parse_pair() result[1]"); err != nil {
+		if ret1, err = bindcrt.TypedDecode[int](items[1], "typedmod.parse_pair() result[1]"); err != nil {
 			return err
 		}
 		return nil
@@ -1123,17 +1124,17 @@ func ParsePair(s string) (ret0 string, ret1 int, err error) {
 
 // Identity calls typedmod.identity(x).
 func Identity(x any) (ret0 *python.Object, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(x)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(x)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyIdentity, 1)
 		call.Object(py0)
-		ret0, err = call.CallObject()
+		ret0, err = bindcrt.TypedUser[python.Object](call.CallObject())
 		return err
 	})
 	return ret0, mapError(err)
@@ -1141,7 +1142,7 @@ func Identity(x any) (ret0 *python.Object, err error) {
 
 // Big calls typedmod.big().
 func Big() (int, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyBig, 0)
 	ret, err := call.CallInt()
 	return ret, mapError(err)
@@ -1149,7 +1150,7 @@ func Big() (int, error) {
 
 // EchoStr calls typedmod.echo_str(s).
 func EchoStr(s string) (string, error) {
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyEchoStr, 1)
 	call.Str(s)
 	ret, err := call.CallStr()
@@ -1158,8 +1159,8 @@ func EchoStr(s string) (string, error) {
 
 // EchoAll calls typedmod.echo_all(s, n, x, b, flag).
 func EchoAll(s string, n int, x float64, b []byte, flag bool) (ret0 string, ret1 int, ret2 float64, ret3 []byte, ret4 bool, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var call python.TypedCall
+	err = bindcrt.TypedGIL(func() (err error) {
+		var call bindcrt.TypedCall
 		call.Func(&pyEchoAll, 5)
 		call.Str(s)
 		call.Int(n)
@@ -1170,26 +1171,26 @@ func EchoAll(s string, n int, x float64, b []byte, flag bool) (ret0 string, ret1
 		if err != nil {
 			return err
 		}
-		items, err := python.TypedDecode[[]*python.Object](res, "typedmod.echo_all() result")
+		items, err := bindcrt.TypedDecode[[]*bindcrt.Object](res, "typedmod.echo_all() result")
 		if err != nil {
 			return err
 		}
-		if err := python.TypedTupleLen(items, 5, "typedmod.echo_all() result"); err != nil {
+		if err := bindcrt.TypedTupleLen(items, 5, "typedmod.echo_all() result"); err != nil {
 			return err
 		}
-		if ret0, err = python.TypedDecode[string](items[0], "typedmod.echo_all() result[0]"); err != nil {
+		if ret0, err = bindcrt.TypedDecode[string](items[0], "typedmod.echo_all() result[0]"); err != nil {
 			return err
 		}
-		if ret1, err = python.TypedDecode[int](items[1], "typedmod.echo_all() result[1]"); err != nil {
+		if ret1, err = bindcrt.TypedDecode[int](items[1], "typedmod.echo_all() result[1]"); err != nil {
 			return err
 		}
-		if ret2, err = python.TypedDecode[float64](items[2], "typedmod.echo_all() result[2]"); err != nil {
+		if ret2, err = bindcrt.TypedDecode[float64](items[2], "typedmod.echo_all() result[2]"); err != nil {
 			return err
 		}
-		if ret3, err = python.TypedDecode[[]byte](items[3], "typedmod.echo_all() result[3]"); err != nil {
+		if ret3, err = bindcrt.TypedDecode[[]byte](items[3], "typedmod.echo_all() result[3]"); err != nil {
 			return err
 		}
-		if ret4, err = python.TypedDecode[bool](items[4], "typedmod.echo_all() result[4]"); err != nil {
+		if ret4, err = bindcrt.TypedDecode[bool](items[4], "typedmod.echo_all() result[4]"); err != nil {
 			return err
 		}
 		return nil
@@ -1223,7 +1224,7 @@ func EchoOpt(opts ...EchoOptOption) (string, error) {
 	for _, opt := range opts {
 		opt(&options)
 	}
-	var call python.TypedCall
+	var call bindcrt.TypedCall
 	call.Func(&pyEchoOpt, 4)
 	if options.nSet {
 		call.Kw("n")
@@ -1249,20 +1250,20 @@ func EchoOpt(opts ...EchoOptOption) (string, error) {
 //
 // A datetime is a Go time.Time, a timedelta a time.Duration.
 func Later(when time.Time, by time.Duration) (ret0 time.Time, err error) {
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(when)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(when)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var py1 *python.Object
-		py1, err = python.FromGo(by)
+		var py1 *bindcrt.Object
+		py1, err = bindcrt.FromGo(by)
 		if err != nil {
 			return err
 		}
 		defer py1.Release()
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyLater, 2)
 		call.Object(py0)
 		call.Object(py1)
@@ -1270,7 +1271,7 @@ func Later(when time.Time, by time.Duration) (ret0 time.Time, err error) {
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[time.Time](res, "typedmod.later() result")
+		ret0, err = bindcrt.TypedDecode[time.Time](res, "typedmod.later() result")
 		return err
 	})
 	return ret0, mapError(err)
@@ -1295,22 +1296,22 @@ func Elapsed(start time.Time, opts ...ElapsedOption) (ret0 *time.Duration, err e
 	for _, opt := range opts {
 		opt(&options)
 	}
-	err = python.TypedGIL(func() (err error) {
-		var py0 *python.Object
-		py0, err = python.FromGo(start)
+	err = bindcrt.TypedGIL(func() (err error) {
+		var py0 *bindcrt.Object
+		py0, err = bindcrt.FromGo(start)
 		if err != nil {
 			return err
 		}
 		defer py0.Release()
-		var py1 *python.Object
+		var py1 *bindcrt.Object
 		if options.endSet {
-			py1, err = python.FromGo(options.end)
+			py1, err = bindcrt.FromGo(options.end)
 			if err != nil {
 				return err
 			}
 			defer py1.Release()
 		}
-		var call python.TypedCall
+		var call bindcrt.TypedCall
 		call.Func(&pyElapsed, 3)
 		call.Object(py0)
 		if options.endSet {
@@ -1321,7 +1322,7 @@ func Elapsed(start time.Time, opts ...ElapsedOption) (ret0 *time.Duration, err e
 		if err != nil {
 			return err
 		}
-		ret0, err = python.TypedDecode[*time.Duration](res, "typedmod.elapsed() result")
+		ret0, err = bindcrt.TypedDecode[*time.Duration](res, "typedmod.elapsed() result")
 		return err
 	})
 	return ret0, mapError(err)
