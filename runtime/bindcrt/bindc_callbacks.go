@@ -135,7 +135,8 @@ func (cb *Callback) op(m *proxyMethod) string {
 // exception object, so that a bindc trampoline returning or panicking with it raises the
 // original in Python); a result that does not fit is a *ConversionError naming the callback.
 func (cb *Callback) Invoke(args []any, out ...any) error {
-	return cb.call(nil, args, out)
+	// The error reaches user code: a Python exception is a *python.Exception there.
+	return forUser(cb.call(nil, args, out))
 }
 
 // call is Invoke, or, when m is not nil, a call of the object's method m (see BindcProxyCall).
@@ -263,6 +264,12 @@ func (pk *packer) first() *C.py4go_value {
 func bindcReraise(err any) bool {
 	if pp, ok := err.(*ProxyPanic); ok { // a Python object's method, called through an interface
 		err = pp.Err
+	}
+	if u, ok := err.(interface{ As(any) bool }); ok { // user code holds a *python.Exception
+		var impl *Exception
+		if _, own := err.(*Exception); !own && u.As(&impl) {
+			err = impl
+		}
 	}
 	e, ok := err.(*Exception)
 	if !ok || e.exc == nil || e.exc.ptr == nil || e.exc.gen != generation.Load() {

@@ -65,7 +65,7 @@ func BindcProxyCall(p BindcProxy, goName, pyName string, args []any, out ...any)
 	if e, ok := err.(*Exception); ok && e.Type == "EOFError" {
 		return io.EOF
 	}
-	return err
+	return forUser(err) // returned to user code: *python.Exception, not the implementation's
 }
 
 // BindcProxyMust is BindcProxyCall for a method without an error result: a failure panics

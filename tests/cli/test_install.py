@@ -44,7 +44,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory, py4go_wheel: Path, go: s
 
 def test_wheel_carries_runtime_and_grammar(installed: Installed) -> None:
     names = zipfile.ZipFile(installed.wheel).namelist()
-    assert "bindc/_data/runtime/py4go.h" in names and "bindc/_data/runtime/go.mod" in names
+    assert "bindc/_data/runtime/bindcrt/py4go.h" in names and "bindc/_data/runtime/go.mod" in names
     assert "bindc/_data/grammar/declarations.scm" in names
     assert "bindc/launcher.py" in names and not any("__pycache__" in n for n in names)
 

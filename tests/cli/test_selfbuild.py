@@ -36,7 +36,7 @@ def test_sdist_then_wheel_and_editable(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "dist" / wheel) as zf:
         files = set(zf.namelist())
         assert "bindc = bindc.launcher:main" in zf.read("py4go-0.1.0.dist-info/entry_points.txt").decode()
-    assert {"bindc/_data/runtime/py4go.c", "bindc/_data/grammar/imports.scm", "bindc/backend.py"} <= files
+    assert {"bindc/_data/runtime/bindcrt/py4go.c", "bindc/_data/grammar/imports.scm", "bindc/backend.py"} <= files
 
     editable = hook("build_editable", tmp_path / "edit", unpacked)
     with zipfile.ZipFile(tmp_path / "edit" / editable) as zf:
