@@ -57,8 +57,22 @@ func (o *Object) callFast(res *Object, self unsafe.Pointer, args []any) (ok bool
 		sv[i] = v
 		kinds |= uint32(kind) << (4 * uint32(i))
 	}
-	f := C.py4go_typed_call_fast(C.uintptr_t(uintptr(self)), typedDesc(kinds, int32(len(args)), C.PY4GO_TYPED_UNBOX, 0),
-		C.int64_t(sv[0]), C.int64_t(sv[1]), C.int64_t(sv[2]), C.int64_t(sv[3]))
+	// The C entry for this argument count (py4go_typed_fastN: straight-line, the values as
+	// plain parameters).
+	p, d := C.uintptr_t(uintptr(self)), typedDesc(kinds, int32(len(args)), C.PY4GO_TYPED_UNBOX, 0)
+	var f C.py4go_typed_fast_result
+	switch len(args) {
+	case 0:
+		f = C.py4go_typed_fast0(p, d)
+	case 1:
+		f = C.py4go_typed_fast1(p, d, C.int64_t(sv[0]))
+	case 2:
+		f = C.py4go_typed_fast2(p, d, C.int64_t(sv[0]), C.int64_t(sv[1]))
+	case 3:
+		f = C.py4go_typed_fast3(p, d, C.int64_t(sv[0]), C.int64_t(sv[1]), C.int64_t(sv[2]))
+	default:
+		f = C.py4go_typed_fast4(p, d, C.int64_t(sv[0]), C.int64_t(sv[1]), C.int64_t(sv[2]), C.int64_t(sv[3]))
+	}
 	runtime.KeepAlive(args) // the *Object arguments own the references passed borrowed
 	if f.tag>>4 != C.PY4GO_OK {
 		return true, fastCallError(f, len(args))
