@@ -18,12 +18,17 @@ const typedFastArgs = C.PY4GO_TYPED_FAST_ARGS
 // callFast is Object.Call's path for the common call: no keywords and at most
 // PY4GO_TYPED_FAST_ARGS arguments that are ints, floats, bools, nil or *Objects. Their
 // values go to C by value and the (unboxed) result comes back in two registers, in one cgo
-// crossing that claims no shared buffer (py4go_typed_call_fast). ok is false, having done
+// crossing that claims no shared buffer (py4go_typed_fastN). ok is false, having done
 // nothing, when an argument needs the general packer.
 func (o *Object) callFast(res *Object, self unsafe.Pointer, args []any) (ok bool, err error) {
 	var kinds uint32
 	var sv [C.PY4GO_TYPED_FAST_ARGS]int64
 	for i, a := range args {
+		if x, ok := a.(int); ok { // the commonest argument: one type compare, not the switch's dispatch
+			sv[i] = int64(x)
+			kinds |= C.PY4GO_INT64 << (4 * uint32(i))
+			continue
+		}
 		var kind C.int32_t
 		var v int64
 		switch x := a.(type) {
