@@ -22,10 +22,11 @@ import (
 //
 // For generated code.
 type TypedFastCall struct {
-	fn    *TypedFunc
-	kinds uint32 // argument i's kind in bits 4i..4i+3
-	n     uint32 // arguments packed
-	v     [C.PY4GO_TYPED_FAST_ARGS]int64
+	fn *TypedFunc
+	// PY4GO_TYPED_DESC but for want: argument i's kind in bits 4i..4i+3, their count in bits
+	// 16..23. Kept ready for C, so that in a generated function it folds into a constant.
+	desc uint64
+	v    [C.PY4GO_TYPED_FAST_ARGS]int64
 }
 
 // Func starts a call of f.
@@ -33,11 +34,10 @@ func (c *TypedFastCall) Func(f *TypedFunc) { c.fn = f }
 
 // put packs one argument. Kept within Go's inlining budget: a fifth argument (a bindc bug)
 // cannot write out of bounds, and the call reports it.
-func (c *TypedFastCall) put(kind uint32, v int64) {
-	n := c.n
-	c.v[n&(C.PY4GO_TYPED_FAST_ARGS-1)] = v // PY4GO_TYPED_FAST_ARGS is a power of two
-	c.kinds |= kind << (4 * (n & 7))
-	c.n = n + 1
+func (c *TypedFastCall) put(kind uint64, v int64) {
+	n := (c.desc >> 16) & (C.PY4GO_TYPED_FAST_ARGS - 1) // PY4GO_TYPED_FAST_ARGS is a power of two
+	c.v[n] = v
+	c.desc = (c.desc | kind<<(4*n)) + 1<<16
 }
 
 // Int packs an int argument.
@@ -58,16 +58,16 @@ func (c *TypedFastCall) Bool(v bool) {
 	c.put(C.PY4GO_BOOL, n)
 }
 
-// call makes the call (one crossing) and returns its raw result; t is nil only with err.
-func (c *TypedFastCall) call(want C.int) (f C.py4go_typed_fast_result, t *typedTarget, err error) {
-	t = c.fn.cache.Load()
+// call makes the call (one crossing) and returns its raw result.
+func (c *TypedFastCall) call(want C.int) (f C.py4go_typed_fast_result, err error) {
+	t := c.fn.cache.Load()
 	if t == nil || t.gen != generation.Load() {
 		if t, err = c.fn.resolve(); err != nil {
-			return f, nil, err
+			return f, err
 		}
 	}
-	p, d := C.uintptr_t(uintptr(t.ptr)), typedDesc(c.kinds, int32(c.n), want, 0)
-	switch c.n {
+	p, d := C.uintptr_t(uintptr(t.ptr)), C.uint64_t(c.desc|uint64(uint8(want+C.PY4GO_TYPED_WANT_BIAS))<<32)
+	switch c.desc >> 16 {
 	case 0:
 		f = C.py4go_typed_fast0(p, d)
 	case 1:
@@ -81,63 +81,68 @@ func (c *TypedFastCall) call(want C.int) (f C.py4go_typed_fast_result, t *typedT
 	default:
 		panic("python: TypedFastCall: more than 4 arguments (a bindc bug)")
 	}
-	return f, t, nil
+	return f, nil
 }
 
 // failed is TypedCall's handling of a fast call that did not succeed (a retry taking the
 // GIL, or the error), so that both report alike.
 //
 //go:noinline (kept out of the Call* methods)
-func (c *TypedFastCall) failed(t *typedTarget, f C.py4go_typed_fast_result, err error, want C.int) (int64, error) {
+func (c *TypedFastCall) failed(f C.py4go_typed_fast_result, err error, want C.int) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	tc := TypedCall{fn: c.fn, kinds: c.kinds, n: int32(c.n), max: int32(c.n), sv: c.v}
+	t, err := c.fn.target() // resolved by call (again if Python was restarted meanwhile)
+	if err != nil {
+		return 0, err
+	}
+	n := int32(c.desc >> 16)
+	tc := TypedCall{fn: c.fn, kinds: uint32(c.desc & 0xffff), n: n, max: n, sv: c.v}
 	r, err := tc.fastFailed(t, f, want, 0)
 	return int64(r.value.num), err
 }
 
 // CallNone calls and ignores the result (a `-> None` function).
 func (c *TypedFastCall) CallNone() error {
-	f, t, err := c.call(C.PY4GO_TYPED_IGNORE)
+	f, err := c.call(C.PY4GO_TYPED_IGNORE)
 	if err == nil && f.tag>>4 == C.PY4GO_OK {
 		return nil
 	}
-	_, err = c.failed(t, f, err, C.PY4GO_TYPED_IGNORE)
+	_, err = c.failed(f, err, C.PY4GO_TYPED_IGNORE)
 	return err
 }
 
 // CallInt calls and converts the result to int (an int out of range is an error).
 func (c *TypedFastCall) CallInt() (int, error) {
-	f, t, err := c.call(C.PY4GO_INT64)
+	f, err := c.call(C.PY4GO_INT64)
 	if err == nil && f.tag == C.PY4GO_OK<<4|C.PY4GO_INT64 && int64(int(f.num)) == int64(f.num) {
 		return int(f.num), nil
 	}
-	return c.intFailed(t, f, err)
+	return c.intFailed(f, err)
 }
 
 //go:noinline (CallInt's rare path)
-func (c *TypedFastCall) intFailed(t *typedTarget, f C.py4go_typed_fast_result, err error) (int, error) {
-	num, err := c.failed(t, f, err, C.PY4GO_INT64)
+func (c *TypedFastCall) intFailed(f C.py4go_typed_fast_result, err error) (int, error) {
+	num, err := c.failed(f, err, C.PY4GO_INT64)
 	return intResult(num, err, c.fn.op)
 }
 
 // CallFloat calls and converts the result to float64 (an int is accepted).
 func (c *TypedFastCall) CallFloat() (float64, error) {
-	f, t, err := c.call(C.PY4GO_FLOAT64)
+	f, err := c.call(C.PY4GO_FLOAT64)
 	if err == nil && f.tag>>4 == C.PY4GO_OK {
 		return math.Float64frombits(uint64(f.num)), nil
 	}
-	num, err := c.failed(t, f, err, C.PY4GO_FLOAT64)
+	num, err := c.failed(f, err, C.PY4GO_FLOAT64)
 	return floatResult(num, err, c.fn.op)
 }
 
 // CallBool calls and converts the result to bool (only True or False).
 func (c *TypedFastCall) CallBool() (bool, error) {
-	f, t, err := c.call(C.PY4GO_BOOL)
+	f, err := c.call(C.PY4GO_BOOL)
 	if err == nil && f.tag>>4 == C.PY4GO_OK {
 		return f.num != 0, nil
 	}
-	num, err := c.failed(t, f, err, C.PY4GO_BOOL)
+	num, err := c.failed(f, err, C.PY4GO_BOOL)
 	return boolResult(num, err, c.fn.op)
 }
