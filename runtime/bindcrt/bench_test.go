@@ -48,6 +48,38 @@ func BenchmarkCallAdd(b *testing.B) {
 	}
 }
 
+// BenchmarkTypedFastAdd measures add(1, 2) as a generated Add(1, 2) makes it (TypedFastCall:
+// one crossing, the arguments in registers, the small int result read inline), inside
+// WithGIL; compare with BenchmarkTypedCallAdd (the general typed path) and the floor,
+// BenchmarkCallAddCFloor + BenchmarkCgoCrossing.
+func BenchmarkTypedFastAdd(b *testing.B) {
+	defineTypedMainAdd(b)
+	err := WithGIL(func() error {
+		b.ReportAllocs()
+		b.ResetTimer()
+		sum := 0
+		for i := 0; i < b.N; i++ {
+			var c TypedFastCall
+			c.Func(&typedMainAdd)
+			c.Int(1)
+			c.Int(2)
+			v, err := c.CallInt()
+			if err != nil {
+				return err
+			}
+			sum += v
+		}
+		b.StopTimer()
+		if sum != 3*b.N {
+			b.Fatalf("sum = %d", sum)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
 // BenchmarkCallAddCFloor is the floor: the same vectorcall, done by a C loop (one cgo call
 // for all b.N iterations).
 func BenchmarkCallAddCFloor(b *testing.B) {

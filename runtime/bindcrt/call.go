@@ -58,9 +58,14 @@ func callOp(method string, kw map[string]any) string {
 // into their callers and the result lives on the caller's stack when it can. Its errors are
 // package python's types (forUser).
 func (o *Object) CallInto(res *Object, method string, args []any, kw map[string]any) (*Object, error) {
-	self, err := o.pyobj("Object.Call")
-	if err != nil {
-		return nil, forUser(err)
+	var self unsafe.Pointer
+	if o != nil && o.ref != nil && o.ref.gen == generation.Load() {
+		self = o.ref.ptr // a live reference, as pyobj returns it, without the call
+	} else {
+		var err error
+		if self, err = o.pyobj("Object.Call"); err != nil {
+			return nil, forUser(err)
+		}
 	}
 	nargs, nkw := len(args), len(kw)
 	if method == "" && nkw == 0 && nargs <= typedFastArgs {

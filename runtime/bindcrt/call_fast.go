@@ -18,12 +18,17 @@ const typedFastArgs = C.PY4GO_TYPED_FAST_ARGS
 // callFast is Object.Call's path for the common call: no keywords and at most
 // PY4GO_TYPED_FAST_ARGS arguments that are ints, floats, bools, nil or *Objects. Their
 // values go to C by value and the (unboxed) result comes back in two registers, in one cgo
-// crossing that claims no shared buffer (py4go_typed_call_fast). ok is false, having done
+// crossing that claims no shared buffer (py4go_typed_fastN). ok is false, having done
 // nothing, when an argument needs the general packer.
 func (o *Object) callFast(res *Object, self unsafe.Pointer, args []any) (ok bool, err error) {
 	var kinds uint32
 	var sv [C.PY4GO_TYPED_FAST_ARGS]int64
 	for i, a := range args {
+		if x, ok := a.(int); ok { // the commonest argument: one type compare, not the switch's dispatch
+			sv[i] = int64(x)
+			kinds |= C.PY4GO_INT64 << (4 * uint32(i))
+			continue
+		}
 		var kind C.int32_t
 		var v int64
 		switch x := a.(type) {
@@ -57,8 +62,22 @@ func (o *Object) callFast(res *Object, self unsafe.Pointer, args []any) (ok bool
 		sv[i] = v
 		kinds |= uint32(kind) << (4 * uint32(i))
 	}
-	f := C.py4go_typed_call_fast(C.uintptr_t(uintptr(self)), typedDesc(kinds, int32(len(args)), C.PY4GO_TYPED_UNBOX, 0),
-		C.int64_t(sv[0]), C.int64_t(sv[1]), C.int64_t(sv[2]), C.int64_t(sv[3]))
+	// The C entry for this argument count (py4go_typed_fastN: straight-line, the values as
+	// plain parameters).
+	p, d := C.uintptr_t(uintptr(self)), typedDesc(kinds, int32(len(args)), C.PY4GO_TYPED_UNBOX, 0)
+	var f C.py4go_typed_fast_result
+	switch len(args) {
+	case 0:
+		f = C.py4go_typed_fast0(p, d)
+	case 1:
+		f = C.py4go_typed_fast1(p, d, C.int64_t(sv[0]))
+	case 2:
+		f = C.py4go_typed_fast2(p, d, C.int64_t(sv[0]), C.int64_t(sv[1]))
+	case 3:
+		f = C.py4go_typed_fast3(p, d, C.int64_t(sv[0]), C.int64_t(sv[1]), C.int64_t(sv[2]))
+	default:
+		f = C.py4go_typed_fast4(p, d, C.int64_t(sv[0]), C.int64_t(sv[1]), C.int64_t(sv[2]), C.int64_t(sv[3]))
+	}
 	runtime.KeepAlive(args) // the *Object arguments own the references passed borrowed
 	if f.tag>>4 != C.PY4GO_OK {
 		return true, fastCallError(f, len(args))

@@ -77,6 +77,9 @@ const (
 // the number (a float64's bits, 0 or 1 for a bool) or the length of the str/bytes data at ptr
 // (borrowed from o); errors are package python's types. op names the operation in errors.
 func (o *Object) Scalar(want ScalarKind, op string) (num int64, ptr unsafe.Pointer, err error) {
+	if o != nil && o.ref == nil && !o.released && C.int(o.kind) == C.int(want) {
+		return int64(o.num), nil, nil // an unboxed result of the wanted kind: the common case, no call
+	}
 	if o.unboxed() {
 		v, err := unboxedAs(o.kind, o.num, C.int(want), op)
 		return int64(v.num), nil, forUser(err)

@@ -3,7 +3,8 @@ package bindcrt
 // Fuzz targets for the conversions between Go and Python values (issue 5, reliability).
 // Each target checks a round trip through the interpreter against Go's own idea of the
 // value: strings (valid and invalid UTF-8), bytes, every int width, float64 bit patterns, and
-// nested containers decoded from the fuzz input. Run briefly by tests/reliability/ with
+// nested containers decoded from the fuzz input; FuzzTypedFastInts checks the typed fast path
+// (TypedFastCall) against the general one (TypedCall). Run briefly by tests/reliability/ with
 // `go test -run '^$' -fuzz '^FuzzX$' -fuzztime 5s`; without -fuzz, `go test` runs the seeds.
 
 import (
@@ -347,5 +348,41 @@ func FuzzContainers(f *testing.F) {
 			}
 			return nil
 		})
+	})
+}
+
+// FuzzTypedFastInts: the fast typed path (TypedFastCall: values by register, a small int
+// result read inline) gives what the generic TypedCall gives, value or error, for ints of
+// every size (the inline read covers one-digit/compact ints only: both sides of that line),
+// overflowing results, exceptions, and float arguments and results.
+func FuzzTypedFastInts(f *testing.F) {
+	f.Add(int64(1), int64(2), uint8(0))
+	f.Add(int64(0), int64(0), uint8(3)) // floordiv by zero
+	f.Add(int64(math.MaxInt64), int64(1), uint8(0))
+	f.Add(int64(math.MinInt64), int64(-1), uint8(2))
+	f.Add(int64(1<<30-1), int64(1<<30), uint8(1))
+	f.Add(int64(-1), int64(63), uint8(4))
+	f.Add(int64(7), int64(0), uint8(5))
+	ops := []*TypedFunc{&typedAdd, &typedFastSub, &typedFastMul, &typedFastFloor, &typedFastShift, &typedFastDiv}
+	f.Fuzz(func(t *testing.T, a, b int64, op uint8) {
+		fn := ops[int(op)%len(ops)]
+		if fn == &typedFastShift {
+			b &= 127 // a shift by a huge count would build a huge int
+		}
+		fc := fastCase{fn, []any{int(a), int(b)}, "int"}
+		if fn == &typedFastDiv {
+			fc = fastCase{fn, []any{float64(a), int(b)}, "float"}
+		}
+		sameAsTyped(t, fc)
+		fc.result = "none"
+		sameAsTyped(t, fc)
+		if fn == &typedAdd { // where Go can tell: the sum fits int exactly when there is no error
+			v, err := fastCase{fn, []any{int(a), int(b)}, "int"}.viaFast()
+			s := a + b
+			overflows := (a > 0 && b > 0 && s < 0) || (a < 0 && b < 0 && s >= 0)
+			if overflows != (err != nil) || (err == nil && v != int(s)) {
+				t.Fatalf("add(%d, %d) = %v, %v", a, b, v, err)
+			}
+		}
 	})
 }

@@ -263,6 +263,110 @@ py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint64_t desc,
     return r;
 }
 
+/* Whether o is an int small enough to read without a call (CPython's own fast path: one
+ * digit on 3.11, "compact" on 3.12+), and its value. Not under the limited API, whose
+ * PyLongObject is opaque: there the caller takes the general conversion. */
+static inline int typed_small_int(PyObject *o, int64_t *x)
+{
+#ifdef Py_LIMITED_API
+    (void)o;
+    (void)x;
+    return 0;
+#elif PY_VERSION_HEX >= 0x030C0000
+    if (!PyLong_CheckExact(o) || !PyUnstable_Long_IsCompact((PyLongObject *)o))
+        return 0;
+    *x = (int64_t)PyUnstable_Long_CompactValue((PyLongObject *)o);
+    return 1;
+#else
+    if (!PyLong_CheckExact(o))
+        return 0;
+    Py_ssize_t size = Py_SIZE(o);
+    if (size < -1 || size > 1)
+        return 0;
+    /* size 0 is read apart: a zero made by _PyLong_New(0) need not have a digit */
+    *x = size == 0 ? 0 : size * (int64_t)((PyLongObject *)o)->ob_digit[0];
+    return 1;
+#endif
+}
+
+/* A failed fast call's exception, boxed as py4go_typed_call_fast boxes it (out of line: the
+ * hot path stays short). */
+static py4go_typed_fast_result __attribute__((noinline)) typed_fast_exception(void)
+{
+    return typed_fast_from(py4go_typed_fetch_exception());
+}
+
+/* A fast call whose argument i could not be made: release the ones made, report the error. */
+static py4go_typed_fast_result __attribute__((noinline)) typed_fast_arg_failed(PyObject **argv, int made)
+{
+    for (int i = 0; i < made; i++)
+        Py_DECREF(argv[i]);
+    return typed_fast_exception();
+}
+
+/* Argument i of typed_fast_n, straight-line (nargs is a constant: the test folds away). */
+#define TYPED_FAST_ARG(i, a)                                                                        \
+    if (nargs > (i)) {                                                                              \
+        int kind = (int)((desc >> (4 * (i))) & 0xf);                                                \
+        argv[i] = kind == PY4GO_INT64 ? PyLong_FromLongLong(a) : typed_fast_arg(kind, (a));         \
+        if (argv[i] == NULL)                                                                        \
+            return typed_fast_arg_failed(argv, (i));                                                \
+    }
+
+/* The body of py4go_typed_fastN: nargs is a constant in each, so it compiles to straight-line
+ * code (a loop over the arguments cost ~15 instructions per argument more). */
+static inline __attribute__((always_inline)) py4go_typed_fast_result
+typed_fast_n(uintptr_t callable, uint64_t desc, int nargs, int64_t a0, int64_t a1, int64_t a2, int64_t a3)
+{
+    if (!typed_holds_gil()) /* the rare case: take the GIL, or report that it is not held */
+        return py4go_typed_call_fast(callable, desc, a0, a1, a2, a3);
+    PyObject *stack[PY4GO_TYPED_FAST_ARGS + 1]; /* stack[0]: PY_VECTORCALL_ARGUMENTS_OFFSET's slot */
+    PyObject **argv = stack + 1;
+    TYPED_FAST_ARG(0, a0)
+    TYPED_FAST_ARG(1, a1)
+    TYPED_FAST_ARG(2, a2)
+    TYPED_FAST_ARG(3, a3)
+    PyObject *result =
+        PyObject_Vectorcall((PyObject *)callable, argv, (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    for (int i = 0; i < nargs; i++)
+        Py_DECREF(argv[i]);
+    if (result == NULL)
+        return typed_fast_exception();
+    int want = (int)((desc >> 32) & 0xff) - PY4GO_TYPED_WANT_BIAS;
+    int64_t x;
+    if ((want == PY4GO_INT64 || want == PY4GO_TYPED_UNBOX) && typed_small_int(result, &x)) {
+        Py_DECREF(result);
+        return typed_fast(PY4GO_OK, PY4GO_INT64, x);
+    }
+    return typed_fast_result(result, want, (int)((desc >> 24) & 0xff));
+}
+
+py4go_typed_fast_result py4go_typed_fast0(uintptr_t callable, uint64_t desc)
+{
+    return typed_fast_n(callable, desc, 0, 0, 0, 0, 0);
+}
+
+py4go_typed_fast_result py4go_typed_fast1(uintptr_t callable, uint64_t desc, int64_t a0)
+{
+    return typed_fast_n(callable, desc, 1, a0, 0, 0, 0);
+}
+
+py4go_typed_fast_result py4go_typed_fast2(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1)
+{
+    return typed_fast_n(callable, desc, 2, a0, a1, 0, 0);
+}
+
+py4go_typed_fast_result py4go_typed_fast3(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1, int64_t a2)
+{
+    return typed_fast_n(callable, desc, 3, a0, a1, a2, 0);
+}
+
+py4go_typed_fast_result py4go_typed_fast4(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1, int64_t a2,
+                                          int64_t a3)
+{
+    return typed_fast_n(callable, desc, 4, a0, a1, a2, a3);
+}
+
 /* The generic trampoline behind every Go func handed to Python by generated code: self is
  * the capsule py4go_bind_new_func made, owning the handle. */
 static PyObject *typed_trampoline(PyObject *self, PyObject *const *args, Py_ssize_t nargs)

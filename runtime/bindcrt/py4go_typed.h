@@ -72,6 +72,19 @@ typedef struct py4go_typed_fast_result {
 py4go_typed_fast_result py4go_typed_call_fast(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1,
                                               int64_t a2, int64_t a3);
 
+/* The same call, one entry per argument count (py4go_typed_fastN takes a0..aN-1), for the
+ * generated typed wrappers (TypedFastCall) and Object.Call: with the GIL held the argument
+ * loop is unrolled, nothing is spilled into an array the Go side fills, and a small int
+ * result is read inline (not under Py_LIMITED_API: there, PyLong_AsLongLongAndOverflow).
+ * Without the GIL each hands over to py4go_typed_call_fast, which takes it or reports
+ * PY4GO_NO_GIL exactly as before. desc is the same PY4GO_TYPED_DESC (its count is N). */
+py4go_typed_fast_result py4go_typed_fast0(uintptr_t callable, uint64_t desc);
+py4go_typed_fast_result py4go_typed_fast1(uintptr_t callable, uint64_t desc, int64_t a0);
+py4go_typed_fast_result py4go_typed_fast2(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1);
+py4go_typed_fast_result py4go_typed_fast3(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1, int64_t a2);
+py4go_typed_fast_result py4go_typed_fast4(uintptr_t callable, uint64_t desc, int64_t a0, int64_t a1, int64_t a2,
+                                          int64_t a3);
+
 /* The desc of a py4go_typed_call_fast (one argument instead of four: fewer to pass through
  * cgo): the argument kinds (4 bits each), the argument count, the flags and want. */
 #define PY4GO_TYPED_DESC(kinds, nargs, want, flags)                                    \

@@ -1,7 +1,7 @@
 // Runtime support for the typed Go wrappers `bindc go` generates from Python signatures.
 //
 // Everything exported here carries the Typed prefix and is for generated code: users call the
-// generated functions, not these. The file (with typed_export.go and py4go_typed.c/.h) is
+// generated functions, not these. The file (with typed_fast.go, typed_export.go and py4go_typed.c/.h) is
 // self-contained so that it can move into an implementation package later; it uses only
 // the package's unexported primitives (packer, generation, enterPython, resultError).
 
@@ -543,31 +543,49 @@ func (c *TypedCall) CallNone() error {
 // CallInt calls and converts the result to int (an int out of range is an error).
 func (c *TypedCall) CallInt() (int, error) {
 	num, _, err := c.scalarCall(C.PY4GO_INT64, 0)
+	return intResult(num, err, c.op)
+}
+
+// intResult is the int result of a call that returned num or failed with err (the
+// conversions of TypedCall and TypedFastCall, so that they report alike); op names the call
+// (a func: the name is built only when an error needs it, and an interface would move a
+// TypedFastCall to the heap).
+func intResult(num int64, err error, op func() string) (int, error) {
 	if err != nil {
-		return 0, resultContext(err, c.op())
+		return 0, resultContext(err, op())
 	}
 	if num > math.MaxInt || num < math.MinInt {
-		return 0, &ConversionError{Context: c.op() + " result", Message: "Python int out of range for Go int"}
+		return 0, &ConversionError{Context: op() + " result", Message: "Python int out of range for Go int"}
 	}
 	return int(num), nil
+}
+
+// floatResult is intResult for float64.
+func floatResult(num int64, err error, op func() string) (float64, error) {
+	if err != nil {
+		return 0, resultContext(err, op())
+	}
+	return math.Float64frombits(uint64(num)), nil
+}
+
+// boolResult is intResult for bool.
+func boolResult(num int64, err error, op func() string) (bool, error) {
+	if err != nil {
+		return false, resultContext(err, op())
+	}
+	return num != 0, nil
 }
 
 // CallFloat calls and converts the result to float64 (an int is accepted).
 func (c *TypedCall) CallFloat() (float64, error) {
 	num, _, err := c.scalarCall(C.PY4GO_FLOAT64, 0)
-	if err != nil {
-		return 0, resultContext(err, c.op())
-	}
-	return math.Float64frombits(uint64(num)), nil
+	return floatResult(num, err, c.op)
 }
 
 // CallBool calls and converts the result to bool (only True or False).
 func (c *TypedCall) CallBool() (bool, error) {
 	num, _, err := c.scalarCall(C.PY4GO_BOOL, 0)
-	if err != nil {
-		return false, resultContext(err, c.op())
-	}
-	return num != 0, nil
+	return boolResult(num, err, c.op)
 }
 
 // CallStr calls and converts the result to string.

@@ -68,7 +68,7 @@ def _env(path: Path) -> dict[str, str]:
     return dict(os.environ, PYTHONPATH=str(path), PYTHONFAULTHANDLER="1")
 
 
-GO_FUZZ_TARGETS = ["FuzzStringBytes", "FuzzInts", "FuzzFloats", "FuzzContainers"]
+GO_FUZZ_TARGETS = ["FuzzStringBytes", "FuzzInts", "FuzzFloats", "FuzzContainers", "FuzzTypedFastInts"]
 
 
 @pytest.mark.parametrize("target", GO_FUZZ_TARGETS)

@@ -290,7 +290,7 @@ def test_kitchen_fuzzing_under_asan(tmp_path: Path, stress: bool, monkeypatch: p
     print(proc.stdout)
 
 
-GO_FUZZ_TARGETS = ["FuzzStringBytes", "FuzzInts", "FuzzFloats", "FuzzContainers"]
+GO_FUZZ_TARGETS = ["FuzzStringBytes", "FuzzInts", "FuzzFloats", "FuzzContainers", "FuzzTypedFastInts"]
 
 
 @needs_asan

@@ -2,7 +2,8 @@
 
 One :class:`CallSite` describes a generated function (a module function, constructor,
 method, or static method); :func:`emit_call` prints it. Scalar, str and bytes arguments and
-results go through ``bindcrt.TypedCall`` in one cgo crossing (no WithGIL: the call takes the
+results go through ``bindcrt.TypedCall`` in one cgo crossing (``bindcrt.TypedFastCall`` for a
+function of up to four int/float/bool arguments and a scalar or no result: the commonest call) (no WithGIL: the call takes the
 GIL itself when needed). Anything needing Python objects (containers, callbacks, the
 module's own types) is converted inside ``bindcrt.TypedGIL`` first, then passed borrowed.
 """
@@ -208,7 +209,7 @@ class CallEmitter:
                 p.P("\topt(&options)")
                 p.P("}")
             if fast:
-                self._pack(site, required, optional)
+                self._pack(site, required, optional, _plain(site, required, optional, result_t, rmap))
                 if not results:
                     p.P("return " + self.wrap("call.CallNone()"))
                 else:
@@ -275,9 +276,16 @@ class CallEmitter:
         else:
             p.P(f"call.Object({x.local})")
 
-    def _pack(self, site: CallSite, required: list[_Param], optional: list[_Param]) -> None:
-        """Claim the call's buffer and pack positional, then keyword arguments."""
+    def _pack(self, site: CallSite, required: list[_Param], optional: list[_Param], plain: bool = False) -> None:
+        """Claim the call's buffer and pack positional, then keyword arguments (``plain``: a
+        ``bindcrt.TypedFastCall``, see :func:`_plain`)."""
         p = self.p
+        if plain:
+            p.P("var call bindcrt.TypedFastCall")
+            p.P(site.target.replace(", %d)", ")"))
+            for x in required:
+                p.P(f"call.{x.mapping.pack}({x.go})")
+            return
         positional = [x for x in required if x.param.kind != m.KEYWORD_ONLY]
         opt_positional = [x for x in optional if x.param.kind == m.POSITIONAL_ONLY]
         keyword = [x for x in required if x.param.kind == m.KEYWORD_ONLY] + \
@@ -365,6 +373,26 @@ class CallEmitter:
             p.P("return ret, " + self.wrap("err"))
         p.P("}")
         p.P()
+
+
+#: TypedFastCall's argument methods and results (the C entries take these by value).
+_PLAIN_PACK = frozenset({"Int", "Float", "Bool"})
+_PLAIN_RESULTS = frozenset({"CallInt", "CallFloat", "CallBool"})
+_PLAIN_MAX_ARGS = 4  # PY4GO_TYPED_FAST_ARGS: one C entry per count 0..4
+
+
+def _plain(site: CallSite, required: list[_Param], optional: list[_Param], result_t: m.PyType,
+           rmap: GoMapping | None) -> bool:
+    """Whether a fast call site takes ``bindcrt.TypedFastCall``: a function (not a method) with at
+    most four required positional int/float/bool parameters and nothing optional, returning an
+    int, float, bool or nothing. Everything else stays on ``bindcrt.TypedCall``."""
+    if not site.target.startswith("call.Func(") or optional or len(required) > _PLAIN_MAX_ARGS:
+        return False
+    if any(x.param.kind == m.KEYWORD_ONLY or x.mapping.pack not in _PLAIN_PACK for x in required):
+        return False
+    if result_t.kind == m.NONE:
+        return True
+    return site.result is None and rmap is not None and rmap.result in _PLAIN_RESULTS
 
 
 class _nothing:

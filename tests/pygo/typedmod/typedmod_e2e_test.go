@@ -104,6 +104,10 @@ func TestOverflowIsAnError(t *testing.T) {
 	if !errors.As(err, &ce) {
 		t.Fatalf("Add overflowing = %v, want a ConversionError", err)
 	}
+	// Add is on the scalar fast path (TypedFastCall): the message is the general path's.
+	if want := "python: typedmod.add() result: Python int 9223372036854775808 is out of range for Go int64"; err.Error() != want {
+		t.Errorf("Add overflowing: %q, want %q", err, want)
+	}
 }
 
 func TestExceptions(t *testing.T) {
@@ -125,8 +129,9 @@ func TestExceptions(t *testing.T) {
 	if err != nil || k != "a" || v != 5 {
 		t.Errorf("ParsePair(a=5) = %q, %d, %v", k, v, err)
 	}
-	err = typedmod.Nothing(-1)
-	if !errors.As(err, &exc) || exc.Type != "ValueError" {
+	err = typedmod.Nothing(-1) // the scalar fast path: the same *python.Exception as any call
+	if !errors.As(err, &exc) || exc.Type != "ValueError" || exc.Message != "negative" ||
+		!strings.Contains(exc.Traceback, "nothing") {
 		t.Errorf("Nothing(-1) = %v", err)
 	}
 }

@@ -88,6 +88,32 @@ func TestGeneratedCallsDoNotLeak(t *testing.T) {
 			}
 			return nil
 		},
+		// The scalar fast path (TypedFastCall; "int" above is one) in each of its outcomes:
+		// another result kind, no result, an exception, an int result too big for Go (its
+		// object is released), and a call that takes the GIL itself.
+		"fast bool": func() error { _, err := typedmod.IsEven(4); return err },
+		"fast none": func() error { return typedmod.Nothing(1) },
+		"fast exception": func() error {
+			var exc *python.Exception
+			if err := typedmod.Nothing(-1); !errors.As(err, &exc) {
+				return fmt.Errorf("want ValueError, got %v", err)
+			}
+			return nil
+		},
+		"fast overflow": func() error {
+			var ce *python.ConversionError
+			if _, err := typedmod.Big(); !errors.As(err, &ce) {
+				return fmt.Errorf("want a ConversionError, got %v", err)
+			}
+			return nil
+		},
+		"fast without GIL": func() error {
+			var err error
+			if werr := python.WithoutGIL(func() { _, err = typedmod.Add(1, 2) }); werr != nil {
+				return werr
+			}
+			return err
+		},
 	}
 	enc := json.NewEncoder(os.Stdout)
 	err = python.WithGIL(func() error {

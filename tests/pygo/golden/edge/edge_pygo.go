@@ -503,8 +503,8 @@ func Nested(m map[string][]int) (ret0 map[string][]int, err error) {
 
 // TakesAll calls edge.takes_all().
 func TakesAll() error {
-	var call bindcrt.TypedCall
-	call.Func(&pyTakesAll, 0)
+	var call bindcrt.TypedFastCall
+	call.Func(&pyTakesAll)
 	return mapError(call.CallNone())
 }
 
@@ -562,16 +562,16 @@ func OnDone(opts ...OnDoneOption) (err error) {
 
 // Present calls edge.present().
 func Present() (int, error) {
-	var call bindcrt.TypedCall
-	call.Func(&pyPresent, 0)
+	var call bindcrt.TypedFastCall
+	call.Func(&pyPresent)
 	ret, err := call.CallInt()
 	return ret, mapError(err)
 }
 
 // StrictErrors calls edge.strict_errors(e).
 func StrictErrors(e int) (int, error) {
-	var call bindcrt.TypedCall
-	call.Func(&pyStrictErrors, 1)
+	var call bindcrt.TypedFastCall
+	call.Func(&pyStrictErrors)
 	call.Int(e)
 	ret, err := call.CallInt()
 	return ret, mapError(err)

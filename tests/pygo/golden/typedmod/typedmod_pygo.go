@@ -449,8 +449,8 @@ func (c *Counter) Incr(opts ...CounterIncrOption) (int, error) {
 
 // CounterZero calls Counter.zero.
 func CounterZero() (int, error) {
-	var call bindcrt.TypedCall
-	call.Func(&pyCounterZero, 0)
+	var call bindcrt.TypedFastCall
+	call.Func(&pyCounterZero)
 	ret, err := call.CallInt()
 	return ret, mapError(err)
 }
@@ -539,8 +539,8 @@ func (l *LimitedCounter) Incr(opts ...LimitedCounterIncrOption) (int, error) {
 
 // Add calls typedmod.add(a, b).
 func Add(a int, b int) (int, error) {
-	var call bindcrt.TypedCall
-	call.Func(&pyAdd, 2)
+	var call bindcrt.TypedFastCall
+	call.Func(&pyAdd)
 	call.Int(a)
 	call.Int(b)
 	ret, err := call.CallInt()
@@ -651,8 +651,8 @@ func Scale(x float64, opts ...ScaleOption) (float64, error) {
 
 // IsEven calls typedmod.is_even(n).
 func IsEven(n int) (bool, error) {
-	var call bindcrt.TypedCall
-	call.Func(&pyIsEven, 1)
+	var call bindcrt.TypedFastCall
+	call.Func(&pyIsEven)
 	call.Int(n)
 	ret, err := call.CallBool()
 	return ret, mapError(err)
@@ -669,8 +669,8 @@ func EchoBytes(b []byte) ([]byte, error) {
 
 // Nothing calls typedmod.nothing(x).
 func Nothing(x int) error {
-	var call bindcrt.TypedCall
-	call.Func(&pyNothing, 1)
+	var call bindcrt.TypedFastCall
+	call.Func(&pyNothing)
 	call.Int(x)
 	return mapError(call.CallNone())
 }
@@ -1142,8 +1142,8 @@ func Identity(x any) (ret0 *python.Object, err error) {
 
 // Big calls typedmod.big().
 func Big() (int, error) {
-	var call bindcrt.TypedCall
-	call.Func(&pyBig, 0)
+	var call bindcrt.TypedFastCall
+	call.Func(&pyBig)
 	ret, err := call.CallInt()
 	return ret, mapError(err)
 }
